@@ -1,0 +1,55 @@
+"""The typer app, shared option types and error handling."""
+from __future__ import annotations
+
+import functools
+import sys
+
+import typer
+
+from kg import __version__
+from kg.errors import KgError
+
+__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err"]
+
+app = typer.Typer(
+    name="kg",
+    help="Build knowledge graphs from Chinese policy and financial news: extract agencies, places, "
+         "enterprises, initiatives, people and figures; export RDF/Turtle; query with SPARQL; view as HTML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+Arg = typer.Argument
+Opt = typer.Option
+
+
+def err(message: str) -> None:
+    """Write a line to stderr (never stdout, which carries data)."""
+    print(message, file=sys.stderr)
+
+
+def reports_errors(func):
+    """Turn KgError into exit code 1 and one readable line on stderr."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as e:
+            err(f"kg: error: {e}")
+            raise typer.Exit(1)
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = Opt(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+    """kg: knowledge graphs from Chinese policy and financial news."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,41 @@
+"""``kg build``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
+
+
+@app.command("build")
+@reports_errors
+def build_cli(
+    inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively). "
+                                                  "None: the bundled sample article."),
+    out: Path = Opt(Path("output"), "--out", "-o", help="Output folder (created with its parents)."),
+    base_iri: str = Opt(DEFAULT_BASE_IRI, "--base-iri", help="Prefix of every instance IRI kg mints."),
+    max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this."),
+    html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
+):
+    """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
+
+    Inputs are Markdown/text files with YAML front matter and an HTML or plain body, HTML pages,
+    or plain text (.md .markdown .txt .html .htm in folders). Unreadable files are skipped and
+    listed in the summary on stderr.
+
+    Example: kg build articles/ --out output
+    """
+    from tqdm import tqdm
+
+    from kg.pipeline import build
+
+    settings = Settings(base_iri=base_iri, max_bytes=max_bytes)
+
+    def progress(it):
+        return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
+
+    result = build(inputs or [], out, settings, html=html, progress=progress)
+    if not quiet:
+        err(result.summary())

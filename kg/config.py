@@ -1,0 +1,31 @@
+"""Settings: every default in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Settings", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "QUERY_DIR"]
+
+PACKAGE_DIR = Path(str(resources.files("kg")))
+DATA_DIR = PACKAGE_DIR / "data"
+NLP_DATA_DIR = PACKAGE_DIR / "nlp" / "data"
+SAMPLE_ARTICLE = DATA_DIR / "000_2d9d571b375b7b5b.txt"
+ONTOLOGY_FILE = DATA_DIR / "ontology" / "kg.ttl"
+QUERY_DIR = PACKAGE_DIR / "queries"
+
+DEFAULT_BASE_IRI = "https://example.org/kg/"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Build settings. ``base_iri`` prefixes every instance IRI kg mints."""
+
+    base_iri: str = DEFAULT_BASE_IRI
+    max_bytes: int = DEFAULT_MAX_BYTES
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    nlp_data: Path = NLP_DATA_DIR
+    segmenter: str = "char"
+    extra_components: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,19 @@
+"""Named errors. The CLI turns any KgError into exit code 1 and one line on stderr."""
+
+__all__ = ["KgError", "InputError", "QueryError", "GraphFileError"]
+
+
+class KgError(Exception):
+    """Base class of every error kg reports to the user."""
+
+
+class InputError(KgError):
+    """An input path or file that cannot be read as an article."""
+
+
+class QueryError(KgError):
+    """A SPARQL query that cannot be found, parsed or run."""
+
+
+class GraphFileError(KgError):
+    """A graph file that does not exist or does not parse."""

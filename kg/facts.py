@@ -1,0 +1,82 @@
+"""Typed records that flow from the NLP stage to the RDF builder.
+
+Offsets are character offsets into :attr:`kg.ingest.document.Document.text`
+(the cleaned body text), never into a normalised copy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Evidence", "Mention", "Relation", "Figure", "Extraction", "Entity"]
+
+ENTITY_LABELS = ("AGENCY", "DISTRICT", "ENTERPRISE", "INITIATIVE", "PERSON", "MEDIA")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a span of a sentence of a document, and the rule that read it."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity name in a document."""
+
+    text: str
+    label: str  # one of ENTITY_LABELS
+    start: int
+    end: int
+    kb_id: str = ""  # canonical name from a gazetteer or an expansion rule, if known
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two mentions (by their index in Extraction.mentions)."""
+
+    subject: int
+    predicate: str  # holdsPostIn, locatedIn, issuedBy, participatesIn, partOf, partnerOf
+    object: int
+    evidence: Evidence
+    role: str = ""  # the post title for holdsPostIn
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity the text states."""
+
+    text: str
+    indicator: str
+    value: float
+    unit: str
+    evidence: Evidence
+    period: str = ""
+    about: int | None = None  # index of a mention
+
+
+@dataclass
+class Extraction:
+    """Everything the NLP stage read from one document."""
+
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    home: str = ""  # the article's home jurisdiction (e.g. 上海市), used to complete short agency names
+
+
+@dataclass
+class Entity:
+    """One real-world entity after resolution."""
+
+    key: str
+    label: str  # entity label (AGENCY ...)
+    name: str  # canonical name
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    parent: str = ""  # gazetteer parent division, if any

@@ -1,0 +1,112 @@
+"""HTML or plain body → paragraphs of clean text.
+
+Block elements separate paragraphs; inline elements (``<strong>``, ``<a>``) join without
+spaces, because a space inside Chinese text is noise. A paragraph that opens with a bold
+「名称：」 marks a press-conference turn (a question by an outlet, an answer by an official).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html"]
+
+BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+              "section", "article", "header", "footer", "dd", "dt", "figcaption", "tr", "ul", "ol", "table"}
+DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "head"}
+_HTML_HINT = re.compile(r"<(?:p|div|br|h[1-6]|span|strong|blockquote|section|article|table|li)\b", re.I)
+_SPACES = re.compile(r"[ \t\r\f\v\u3000\xa0]+")
+_MARKER = re.compile(r"^([^：:\n。，,！？]{2,24})[：:]")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)")
+_MD_BOLD = re.compile(r"\*\*|__")
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    kind: str = "p"  # p | heading | quote
+    marker: str = ""  # the speaker label when the block opens with a bold 「X：」
+
+
+def looks_like_html(body: str) -> bool:
+    return bool(_HTML_HINT.search(body))
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _is_bold_marker(tag: Tag) -> str:
+    """The label of a leading <strong>/<b> 「X：」, if the block starts with one."""
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            if child.strip():
+                return ""
+            continue
+        if isinstance(child, Tag) and child.name in ("strong", "b"):
+            m = _MARKER.match(_clean(child.get_text("")))
+            return m.group(1).strip() if m else ""
+        return ""
+    return ""
+
+
+def html_blocks(body: str) -> list[Block]:
+    soup = BeautifulSoup(body, "lxml")
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    blocks: list[Block] = []
+
+    def walk(node: Tag, kind: str) -> None:
+        inline: list[str] = []
+        first_inline: Tag | None = None
+
+        def flush() -> None:
+            nonlocal first_inline
+            for piece in "".join(inline).split("\n"):
+                text = _clean(piece)
+                if text:
+                    blocks.append(Block(text, kind))
+            inline.clear()
+            first_inline = None
+
+        for child in node.children:
+            if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+                flush()
+                child_kind = "heading" if re.fullmatch(r"h[1-6]", child.name) else (
+                    "quote" if child.name == "blockquote" else kind)
+                if any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in child.descendants):
+                    walk(child, child_kind)
+                else:
+                    text = child.get_text("")
+                    for i, piece in enumerate(text.split("\n")):
+                        piece = _clean(piece)
+                        if piece:
+                            marker = _is_bold_marker(child) if i == 0 and child_kind == "p" else ""
+                            blocks.append(Block(piece, child_kind, marker))
+            elif type(child) is NavigableString:  # not Comment, CData, Doctype
+                inline.append(str(child))
+            elif isinstance(child, Tag):
+                inline.append(child.get_text(""))
+        flush()
+
+    root = soup.body or soup
+    walk(root, "p")
+    return blocks
+
+
+def text_blocks(body: str) -> list[Block]:
+    """Plain text or light Markdown: one paragraph per non-empty line."""
+    blocks = []
+    for line in body.splitlines():
+        kind = "heading" if line.lstrip().startswith("#") else ("quote" if line.lstrip().startswith(">") else "p")
+        had_bold = line.lstrip(" #>").startswith(("**", "__"))
+        text = _clean(_MD_BOLD.sub("", _MD_PREFIX.sub("", line)))
+        if not text:
+            continue
+        m = _MARKER.match(text) if kind == "p" else None
+        blocks.append(Block(text, kind, m.group(1).strip() if m and (had_bold or len(m.group(1)) <= 12) else ""))
+    return blocks

@@ -1,0 +1,74 @@
+"""Agency names as <jurisdiction><core>: 市经信委, 上海市发展改革委, 中共上海市委, 浦东新区政府."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.nlp.lexicon import AgencyCore, Lexicon
+
+__all__ = ["AgencyName", "split_agency", "canonical_agency"]
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    jurisdiction: str  # as written: "市", "上海市", "浦东新区", "" ...
+    core: AgencyCore | None
+    rest: str  # the core as written when it is not in the core table
+    party: bool  # written with 中共
+
+
+def split_agency(surface: str, lex: Lexicon) -> AgencyName:
+    party = surface.startswith("中共")
+    body = surface[2:] if party else surface
+    # the longest known core that ends the name
+    for k in range(len(body), 0, -1):
+        core = lex.agency_cores.get(body[-k:])
+        if core is not None:
+            juris = body[:-k]
+            if juris == "" or juris in lex.patterns["bare_jurisdictions"] or lex.is_place(juris) or juris == "国家":
+                return AgencyName(juris, core, body[-k:], party)
+    for j in range(min(len(body) - 1, 10), 0, -1):
+        juris = body[:j]
+        if juris in lex.patterns["bare_jurisdictions"] or lex.is_place(juris):
+            return AgencyName(juris, None, body[j:], party)
+    return AgencyName("", None, body, party)
+
+
+def _complete(juris: str, home: str, lex: Lexicon) -> str:
+    """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区."""
+    if juris in ("市", "州") and home:
+        return home
+    if juris == "省" and home:
+        parent = _province_of(home, lex)
+        return parent or juris
+    keys = lex.place_keys(juris)
+    if keys:
+        return lex.divisions[keys[0]].name
+    return juris
+
+
+def _province_of(place: str, lex: Lexicon) -> str:
+    for key in lex.place_keys(place):
+        div = lex.divisions[key]
+        if div.level == "province":
+            return div.name
+        if div.parent:
+            return div.parent
+    return ""
+
+
+def canonical_agency(surface: str, home: str, lex: Lexicon) -> str:
+    """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市."""
+    name = split_agency(surface, lex)
+    if name.core is None:
+        if name.jurisdiction:
+            return _complete(name.jurisdiction, home, lex) + name.rest
+        return surface
+    juris = _complete(name.jurisdiction, home, lex) if name.jurisdiction else ""
+    if juris in lex.patterns["bare_jurisdictions"]:
+        return surface  # 区政府 in an article whose district is unknown stays as written
+    if name.jurisdiction == "国家":
+        juris = "国家"
+    full = juris + name.core.canonical
+    if name.core.kind == "party" or name.party:
+        full = "中共" + full if not full.startswith("中共") else full
+    return full

@@ -1,0 +1,79 @@
+"""``kg_doc_lexicon``: a name found once is found everywhere in the article.
+
+After the filter, every person, title, zone and enterprise name becomes a phrase the
+rest of the text is scanned for; a surname plus a post title (吴市长) becomes a mention
+of the one person of that surname the article names.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import load_lexicon
+
+__all__ = ["DocLexicon", "make_doc_lexicon"]
+
+PROPAGATED = {"PERSON", "INITIATIVE", "DISTRICT", "ENTERPRISE", "MEDIA", "AGENCY"}
+
+
+class DocLexicon:
+    def __init__(self, nlp: Language, name: str = "kg_doc_lexicon", data_dir: str = "", min_length: int = 2):
+        self.name = name
+        self.lex = load_lexicon(data_dir)
+        self.min_length = min_length
+        self._titles = "|".join(map(re.escape, self.lex.titles))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ents = list(doc.ents)
+        taken = [False] * len(text)
+        for e in ents:
+            for i in range(e.start_char, e.end_char):
+                taken[i] = True
+        known: dict[str, Span] = {}
+        for e in ents:
+            if e.label_ in PROPAGATED and len(e.text) >= self.min_length and e.text not in known:
+                known[e.text] = e
+        new = []
+        for surface in sorted(known, key=len, reverse=True):
+            ref = known[surface]
+            for m in re.finditer(re.escape(surface), text):
+                if any(taken[m.start():m.end()]):
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
+                if span is not None:
+                    new.append(span)
+                    for i in range(m.start(), m.end()):
+                        taken[i] = True
+        by_surname: dict[str, list[str]] = {}
+        for surface, ref in known.items():
+            if ref.label_ == "PERSON" and len(surface) in (2, 3):
+                by_surname.setdefault(surface[0], []).append(surface)
+        titles_of: dict[str, set[str]] = {}
+        for _s, _e, title, name in doc._.kg_posts or ():
+            titles_of.setdefault(name, set()).add(title)
+        for surname, names in by_surname.items():
+            for m in re.finditer(rf"{re.escape(surname)}({self._titles})", text):
+                if any(taken[m.start():m.end()]):
+                    continue
+                title = m.group(1)
+                fits = [n for n in names if any(t.endswith(title) for t in titles_of.get(n, ()))]
+                fits = fits or (names if len(names) == 1 else [])
+                if len(fits) != 1:
+                    continue
+                span = doc.char_span(m.start(), m.end(), label="PERSON", kb_id="surname_title", span_id=fits[0])
+                if span is not None:
+                    new.append(span)
+                    for i in range(m.start(), m.end()):
+                        taken[i] = True
+        if new:
+            doc.ents = sorted(ents + new, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("kg_doc_lexicon", default_config={"data_dir": "", "min_length": 2}, assigns=["doc.ents"],
+                  requires=["doc.ents", "doc._.kg_posts"])
+def make_doc_lexicon(nlp: Language, name: str, data_dir: str, min_length: int) -> DocLexicon:
+    return DocLexicon(nlp, name, data_dir, min_length)

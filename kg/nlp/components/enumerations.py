@@ -1,0 +1,111 @@
+"""``kg_enumerations``: the items of a list take the type of its head noun.
+
+「上汽、电气、华谊、华虹、光明等上海国企」, 「比如大众MEB、特斯拉、凯迪拉克、ABB等」 (in a
+sentence about 企业), 「7个市级示范区（A、B、C）」. The last item of an open list is cut
+before its verb with jieba (「比如腾讯与华为发挥各自优势」 → 华为).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.segment import trim_left, words
+from kg.nlp.spans import add_candidate
+
+__all__ = ["Enumerations", "make_enumerations"]
+
+_SENTENCE = re.compile(r"[^。！？\n]+")
+_ITEM_CHARS = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9•·])"
+
+
+class Enumerations:
+    def __init__(self, nlp: Language, name: str = "kg_enumerations", data_dir: str = ""):
+        self.name = name
+        self.lex = lex = load_lexicon(data_dir)
+        en = lex.patterns["enumeration"]
+        self.item_max = en["item_max"]
+        item = rf"{_ITEM_CHARS}{{1,{self.item_max}}}"
+        sep = en["separators"]
+        self._heads = {label: re.compile(rf"(?:{rx})") for label, rx in en["heads"].items()}
+        # 比如A、B、C等 / 包括A与B...
+        self._triggered = re.compile(rf"(?:{en['triggers']})[，,]?((?:{item})(?:(?:{sep})(?:{item}))+)(等)?")
+        # A、B、C等<head>
+        self._headed = re.compile(rf"((?:{item})(?:、(?:{item}))+)等")
+        # <head>（A、B、C）
+        self._bracketed = re.compile(rf"([\u4e00-\u9fff]{{1,6}})（((?:{item}[^、（）]{{0,6}})(?:、[^、（）]{{2,16}})+)）")
+        self._split = re.compile(rf"(?:{sep})")
+        # 比如X作为…提供商 / X作为…企业
+        heads = "|".join(en["heads"]["ENTERPRISE"].split("|"))
+        self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for sent in _SENTENCE.finditer(text):
+            s0, sentence = sent.start(), sent.group()
+            for m in self._headed.finditer(sentence):
+                label = self._head_label(sentence[m.end():m.end() + 8], prefix=True)
+                if label:
+                    self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=True, trim_first=True)
+            for m in self._triggered.finditer(sentence):
+                label = self._head_label(sentence[m.end():m.end() + 8], prefix=True) if m.group(2) else None
+                label = label or self._head_label(sentence[:m.start()])
+                if label:
+                    self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=bool(m.group(2)),
+                                    split=self._split)
+            for m in self._role.finditer(sentence):
+                name = self._cut_before_verb(m.group(1))
+                if name:
+                    add_candidate(doc, s0 + m.start(1), s0 + m.start(1) + len(name), "ENTERPRISE", "enumeration")
+            for m in self._bracketed.finditer(sentence):
+                label = self._head_label(m.group(1), prefix=False, suffix=True)
+                if label:
+                    self._add_items(doc, s0 + m.start(2), m.group(2), label, closed=True)
+        return doc
+
+    def _head_label(self, context: str, prefix: bool = False, suffix: bool = False) -> str | None:
+        for label, rx in self._heads.items():
+            if prefix:
+                m = rx.search(context[:8])
+                if m and m.start() <= 4:
+                    return label
+            elif suffix:
+                if rx.search(context) and rx.search(context).end() == len(context):
+                    return label
+            elif rx.search(context):
+                return label
+        return None
+
+    def _add_items(self, doc: Doc, start: int, listed: str, label: str, closed: bool,
+                   split: re.Pattern = re.compile("、"), trim_first: bool = False) -> None:
+        pos = 0
+        items = []
+        for m in split.finditer(listed):
+            items.append((pos, listed[pos:m.start()]))
+            pos = m.end()
+        items.append((pos, listed[pos:]))
+        for i, (offset, item) in enumerate(items):
+            if i == 0 and trim_first:
+                cut = trim_left(item, self.lex.lead_words)
+                offset, item = offset + cut, item[cut:]
+            if i == len(items) - 1 and not closed:
+                item = self._cut_before_verb(item)
+            if not item or len(item) > self.item_max + 8 or item in self.lex.not_entities:
+                continue
+            add_candidate(doc, start + offset, start + offset + len(item), label, "enumeration")
+
+    @staticmethod
+    def _cut_before_verb(item: str) -> str:
+        out = ""
+        for word, flag in words(item):
+            if flag.startswith("v") or flag in ("p", "d", "c", "uj", "x"):
+                break
+            out += word
+        return out
+
+
+@Language.factory("kg_enumerations", default_config={"data_dir": ""}, assigns=["doc.spans"])
+def make_enumerations(nlp: Language, name: str, data_dir: str) -> Enumerations:
+    return Enumerations(nlp, name, data_dir)

@@ -1,0 +1,103 @@
+"""``kg_mention_filter``: candidates → ``doc.ents``.
+
+Decides the article's home jurisdiction (the most named province or city), picks one
+division for ambiguous place names (普陀区 of 上海市 or of 舟山市) by that home, drops
+non-entities, and keeps non-overlapping mentions: longer first, then by rule priority.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.spans import candidates
+
+__all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
+
+# higher wins among candidates of equal length
+RULE_PRIORITY = {"speaker_marker": 9, "kg_gazetteer": 8, "book_title": 7, "agency_core": 6, "title_name": 6,
+                 "enumeration": 5, "quoted_system": 5, "quoted_name": 4, "zone_suffix": 3, "enterprise_suffix": 3,
+                 "agency_suffix": 2, "initiative_suffix": 2}
+
+
+class MentionFilter:
+    def __init__(self, nlp: Language, name: str = "kg_mention_filter", data_dir: str = ""):
+        self.name = name
+        self.lex = load_lexicon(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
+        home = self.home(spans)
+        doc._.kg_home = home
+        chosen = []
+        for span in spans:
+            if span.label_ == "DISTRICT" and span.id_ in self.lex.divisions:
+                span = self._pick_division(doc, span, spans, home)
+                if not self._plausible(span, doc.text, home):
+                    continue
+            chosen.append(span)
+        chosen.sort(key=lambda s: (-(s.end - s.start), -RULE_PRIORITY.get(s.kb_id_ or "kg_gazetteer", 0), s.start))
+        doc.ents = sorted(filter_spans_ordered(chosen), key=lambda s: s.start)
+        return doc
+
+    def home(self, spans: list[Span]) -> str:
+        """The province or city the article is about: the most frequent one named."""
+        counts: Counter[str] = Counter()
+        for span in spans:
+            if span.label_ != "DISTRICT":
+                continue
+            keys = self.lex.place_keys(span.text)
+            levels = {self.lex.divisions[k].level for k in keys}
+            if len(keys) == 1 and levels & {"province", "prefecture"}:
+                counts[self.lex.divisions[keys[0]].name] += 1
+        return counts.most_common(1)[0][0] if counts else ""
+
+    def _plausible(self, span: Span, text: str, home: str) -> bool:
+        """A county of another province counts only when the article also names its city or province
+        (海城市 inside 上海城市 does not)."""
+        div = self.lex.divisions[span.id_]
+        if div.level != "county" or not home:
+            return True
+        if div.parent == home or self._province(div.parent) == self._province(home):
+            return True
+        parent = self.lex.divisions.get(self.lex.place_keys(div.parent)[0]) if self.lex.place_keys(div.parent) else None
+        names = [div.parent] + ([a for a in parent.alias.split("|") if a] if parent else [])
+        return any(n and n in text for n in names)
+
+    def _province(self, place: str) -> str:
+        for key in self.lex.place_keys(place):
+            div = self.lex.divisions[key]
+            return div.name if div.level == "province" else div.parent
+        return ""
+
+    def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
+        keys = self.lex.place_keys(span.text)
+        if len(keys) <= 1:
+            return span
+        best = next((k for k in keys if self.lex.divisions[k].parent == home or k == home), keys[0])
+        return Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=best)
+
+
+def filter_spans_ordered(spans: list[Span]) -> list[Span]:
+    """Keep spans in the given priority order, dropping any that overlaps one already kept.
+    (``spacy.util.filter_spans`` ranks by length only; the order here also encodes rule priority.)"""
+    taken: set[int] = set()
+    kept = []
+    seen = set()
+    for span in spans:
+        if (span.start, span.end) in seen:
+            continue
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        kept.append(span)
+        seen.add((span.start, span.end))
+        taken.update(range(span.start, span.end))
+    return kept
+
+
+@Language.factory("kg_mention_filter", default_config={"data_dir": ""}, assigns=["doc.ents", "doc._.kg_home"],
+                  requires=["doc.spans"])
+def make_mention_filter(nlp: Language, name: str, data_dir: str) -> MentionFilter:
+    return MentionFilter(nlp, name, data_dir)

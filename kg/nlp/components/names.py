@@ -1,0 +1,164 @@
+"""``kg_name_patterns``: candidate names from naming patterns.
+
+Agencies (<jurisdiction><core>), suffix rules for zones, enterprises and initiatives
+(trimmed on the left by :func:`kg.nlp.segment.trim_left`), 《policy titles》 and
+“quoted” programme names. Every regex and word list comes from ``data/patterns/names.yml``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.agency import split_agency
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.nlp.segment import trim_left, words
+from kg.nlp.spans import add_candidate
+
+__all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
+
+
+def has_proper_prefix(name: str, lex: Lexicon) -> bool:
+    """A zone name needs something proper: a place prefix, Latin letters or digits, or 国家/中国."""
+    if re.search(r"[A-Za-z0-9]", name) or name.startswith(("国家", "中国")):
+        return True
+    return lex.starts_with_place(name)
+
+
+class NamePatterns:
+    def __init__(self, nlp: Language, name: str = "kg_name_patterns", data_dir: str = ""):
+        self.name = name
+        self.lex = lex = load_lexicon(data_dir)
+        pat = lex.patterns
+        chars = pat["name_chars"]
+        cores = sorted(lex.agency_cores, key=len, reverse=True)
+        self._core_re = re.compile("|".join(map(re.escape, cores)))
+        self._generic_agency = re.compile(
+            rf"([{''.join(pat['bare_jurisdictions'])}])([\u4e00-\u9fff]{{2,8}}?)({pat['agency_suffix']})(?![员会])")
+        self._suffix_rules = []
+        for rule in pat["suffix_rules"]:
+            nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
+            rx = re.compile(rf"(?:{rule['suffix']}){nf}")
+            self._suffix_rules.append((rule, rx))
+        self._name_char_re = re.compile(rf"[{chars}（）]")
+        self._book = re.compile(r"《([^《》\n]{2,60})》")
+        self._quote = re.compile(r"“([^“”\n]{1,40})”")
+        q = pat["quoted"]
+        self._q_accept = re.compile(rf"(?:{q['accept_suffix']})$")
+        self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
+        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)(?:{pat['quoted_system']['suffix']})")
+        self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
+                       for surface in [canonical, *aliases]}
+        self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for start, end, label, rule, *canonical in self.find(text):
+            add_candidate(doc, start, end, label, rule, *canonical)
+        return doc
+
+    # -- rules ---------------------------------------------------------------
+    def find(self, text: str):
+        yield from self._agencies(text)
+        yield from self._generic_agencies(text)
+        yield from self._suffixed(text)
+        yield from self._titles(text)
+        yield from self._quoted(text)
+
+    def _name_char(self, ch: str) -> bool:
+        return bool(self._name_char_re.match(ch))
+
+    def _bare_ok(self, text: str, pos: int) -> bool:
+        if pos == 0:
+            return True
+        prev = text[pos - 1]
+        return not ("\u4e00" <= prev <= "\u9fff") or prev in self.lex.patterns["bare_jurisdiction_after"]
+
+    def _agencies(self, text: str):
+        lex = self.lex
+        for m in self._core_re.finditer(text):
+            s, e = m.span()
+            core = lex.agency_cores[m.group()]
+            if core.kind == "party" and text[e:e + 1] in ("员", "会") and m.group() == "委":
+                continue
+            best = None
+            for k in range(min(s, 12), 0, -1):
+                juris = text[s - k:s]
+                start = s - k
+                if juris.startswith("中共"):
+                    juris = juris[2:]
+                if lex.is_place(juris) or juris == "国家":
+                    best = start
+                    break
+                if juris in lex.patterns["bare_jurisdictions"] and self._bare_ok(text, start if not text[start:s].startswith("中共") else start):
+                    best = start
+                    break
+            if best is None:
+                continue
+            if best >= 2 and text[best - 2:best] == "中共":
+                best -= 2
+            yield best, e, "AGENCY", "agency_core"
+
+    def _generic_agencies(self, text: str):
+        stop = set(self.lex.patterns["agency_stop_chars"])
+        for m in self._generic_agency.finditer(text):
+            s = m.start()
+            if not self._bare_ok(text, s) or stop & set(m.group(2)):
+                continue
+            name = m.group()
+            if split_agency(name, self.lex).core is not None:
+                continue  # the core table already covers it
+            if any(t in name[1:] for t in self.lex.titles):
+                continue  # 市委常委 is a body and a post, not one name
+            yield s, m.end(), "AGENCY", "agency_suffix"
+
+    def _suffixed(self, text: str):
+        lex = self.lex
+        for rule, rx in self._suffix_rules:
+            for m in rx.finditer(text):
+                left = m.start()
+                while left > 0 and m.start() - left < rule["max_name"] + 4 and self._name_char(text[left - 1]):
+                    left -= 1
+                window = text[left:m.start()]
+                if left > 0 and self._name_char(text[left - 1]):
+                    window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
+                cut = trim_left(window, lex.lead_words) if window else 0
+                name_part = window[cut:]
+                if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
+                    continue
+                start = m.start() - len(name_part)
+                surface = text[start:m.end()]
+                if surface in lex.not_entities or name_part in lex.not_entities:
+                    continue
+                if rule["require_proper"] and not has_proper_prefix(name_part, lex):
+                    continue
+                yield start, m.end(), rule["label"], rule["rule"]
+
+    def _titles(self, text: str):
+        for m in self._book.finditer(text):
+            inner = m.group(1)
+            label = "MEDIA" if self._media_title.search(inner) and len(inner) <= 8 else "INITIATIVE"
+            yield m.start(1), m.end(1), label, "book_title"
+
+    def _quoted(self, text: str):
+        q = self.lex.patterns["quoted"]
+        for m in self._q_system.finditer(text):
+            # “浙里办”平台 is the platform 浙里办 when the gazetteer knows it
+            yield m.start(), m.end(), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
+        for m in self._quote.finditer(text):
+            inner = m.group(1)
+            if not (q["min_len"] <= len(inner) <= q["max_len"]) or any(c in inner for c in q["reject_chars"]):
+                continue
+            if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
+                continue
+            after = text[m.end():m.end() + 1]
+            if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
+                    or after in ("（", "(") and len(inner) >= 4:
+                yield m.start(1), m.end(1), "INITIATIVE", "quoted_name"
+
+
+@Language.factory("kg_name_patterns", default_config={"data_dir": ""},
+                  assigns=["doc.spans"])
+def make_name_patterns(nlp: Language, name: str, data_dir: str) -> NamePatterns:
+    return NamePatterns(nlp, name, data_dir)

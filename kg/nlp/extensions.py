@@ -1,0 +1,21 @@
+"""Every ``Doc._`` extension kg uses, registered in one place. Values are plain data
+(tuples, dicts), so Docs stay picklable for multi-process pipes."""
+from spacy.tokens import Doc
+
+__all__ = ["register_extensions"]
+
+
+def register_extensions() -> None:
+    # (start, end, kind, speaker, marker_end) per paragraph, set from the ingested Document
+    Doc.set_extension("kg_paragraphs", default=(), force=True)
+    # the article's home jurisdiction (上海市), decided by kg_mention_filter
+    Doc.set_extension("kg_home", default="", force=True)
+    # (start, end, title, name) for each post title found right before a person's name, by kg_people
+    Doc.set_extension("kg_posts", default=None, force=True)
+    # relation dicts: {"s": (start, end), "p": str, "o": (start, end), "role": str, "rule": str, "span": (start, end)}
+    Doc.set_extension("kg_relations", default=None, force=True)
+    # figure dicts: {"text", "indicator", "value", "unit", "period", "start", "end", "about": (start, end) | None}
+    Doc.set_extension("kg_figures", default=None, force=True)
+
+
+register_extensions()

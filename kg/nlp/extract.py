@@ -1,0 +1,68 @@
+"""Run the pipeline over documents and turn annotated Docs into :class:`kg.facts.Extraction` records."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.facts import Evidence, Extraction, Figure, Mention, Relation
+from kg.ingest.document import Document
+
+__all__ = ["extract", "extract_all", "to_doc"]
+
+
+def to_doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc._.kg_paragraphs = tuple((p.start, p.end, p.kind, p.speaker, p.marker_end) for p in document.paragraphs)
+    return doc
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence(s) covering ``[start, end)``."""
+    text = doc.text
+    s = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    e = min((i for i in (text.find(c, max(end - 1, 0)) for c in "。！？\n") if i >= 0), default=len(text))
+    return s, min(e + 1, len(text)) if e < len(text) and text[e] != "\n" else e
+
+
+def _evidence(doc: Doc, doc_id: str, start: int, end: int, rule: str) -> Evidence:
+    s, e = _sentence(doc, start, end)
+    return Evidence(doc_id, doc.text[s:e], s, e, rule)
+
+
+def extract(doc: Doc, document: Document) -> Extraction:
+    """Collect mentions, relations and figures from a processed Doc."""
+    out = Extraction(document.doc_id, home=doc._.kg_home)
+    index: dict[tuple[int, int, str, str], int] = {}
+
+    def mention(start: int, end: int, label: str, text: str, kb_id: str, rule: str) -> int:
+        key = (start, end, label, text)
+        if key not in index:
+            index[key] = len(out.mentions)
+            out.mentions.append(Mention(text, label, start, end, kb_id, rule))
+        return index[key]
+
+    for ent in doc.ents:
+        mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
+    for rel in doc._.kg_relations or ():
+        s = mention(*rel["s"][:4], rel["s"][4], rel["rule"])
+        o = mention(*rel["o"][:4], rel["o"][4], rel["rule"])
+        ev = _evidence(doc, document.doc_id, *rel["ev"], rel["rule"])
+        out.relations.append(Relation(s, rel["p"], o, ev, rel.get("role", "")))
+    for fig in doc._.kg_figures or ():
+        about = None
+        cs, ce = fig["clause"]
+        for ent in doc.ents:
+            if cs <= ent.start_char and ent.end_char <= ce and ent.label_ != "DISTRICT":
+                about = index.get((ent.start_char, ent.end_char, ent.label_, ent.text))
+                break
+        ev = _evidence(doc, document.doc_id, fig["start"], fig["end"], "kg_figures")
+        out.figures.append(Figure(fig["text"], fig["indicator"], fig["value"], fig["unit"], ev, fig["period"], about))
+    return out
+
+
+def extract_all(nlp: Language, documents: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Extraction]]:
+    docs = list(documents) if not isinstance(documents, list) else documents
+    for document, doc in zip(docs, nlp.pipe((to_doc(nlp, d) for d in docs), batch_size=batch_size)):
+        yield document, extract(doc, document)

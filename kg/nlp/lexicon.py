@@ -1,0 +1,151 @@
+"""Load kg's language data (gazetteers, word lists, agency cores) from ``nlp/data``.
+
+Everything the rules know about names lives in data files; this module is the one place
+that reads them, so components and tests see the same tables.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.config import NLP_DATA_DIR
+
+__all__ = ["Lexicon", "Division", "AgencyCore", "load_lexicon", "gazetteer_patterns"]
+
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_GAZETTEER_LABELS = {"agency": "AGENCY", "media": "MEDIA", "enterprise": "ENTERPRISE",
+                     "initiative": "INITIATIVE", "zone": "DISTRICT"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """An administrative division: ``key`` is ``parent/name`` (or ``name`` for a province)."""
+
+    key: str
+    name: str
+    alias: str
+    level: str  # province | prefecture | county | zone
+    parent: str
+
+
+@dataclass(frozen=True)
+class AgencyCore:
+    surface: str
+    canonical: str
+    kind: str  # gov | party | dept | inst
+
+
+def _lines(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _words(path: Path) -> list[str]:
+    return [w for line in _lines(path) for w in line.split()]
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in _lines(path)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: tuple[str, ...]
+    surnames: frozenset[str]
+    agency_cores: dict[str, AgencyCore]
+    not_entities: frozenset[str]
+    lead_words: frozenset[str]
+    divisions: dict[str, Division]  # key → division
+    division_names: dict[str, tuple[str, ...]]  # surface → division keys
+    gazetteer: dict[str, list[tuple[str, list[str]]]]  # kind → [(canonical, aliases)]
+    patterns: dict
+    place_prefixes: frozenset[str]  # every division name and short name, for "starts with a place" tests
+
+    def place_keys(self, surface: str) -> tuple[str, ...]:
+        return self.division_names.get(surface, ())
+
+    def is_place(self, surface: str) -> bool:
+        return surface in self.division_names
+
+    def starts_with_place(self, name: str) -> bool:
+        return any(name[:k] in self.place_prefixes for k in range(2, min(len(name), 8) + 1))
+
+
+def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ...]]]:
+    divisions: dict[str, Division] = {}
+    with open(data / "gazetteers" / "divisions.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            parent = row["parent"]
+            key = f"{parent}/{row['name']}" if parent else row["name"]
+            divisions[key] = Division(key, row["name"], row["alias"], row["level"], parent)
+    for row in _tsv(data / "gazetteers" / "zone.tsv"):
+        name, aliases, parent = (row + ["", ""])[:3]
+        aliases = "|".join(a for a in aliases.split("|") if a)
+        divisions[name] = Division(name, name, aliases, "zone", parent)
+    names: dict[str, list[str]] = {}
+    for div in divisions.values():
+        names.setdefault(div.name, []).append(div.key)
+        for alias in div.alias.split("|"):
+            if len(alias) < 2 or alias == div.name:
+                continue
+            if div.level == "county" and div.parent not in MUNICIPALITIES:
+                continue  # county short names outside the municipalities are mostly common words
+            names.setdefault(alias, []).append(div.key)
+    return divisions, {k: tuple(v) for k, v in names.items()}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: str | Path = "") -> Lexicon:
+    """The lexicon under ``data_dir`` (default: the packaged ``kg/nlp/data``), loaded once."""
+    data = Path(data_dir or NLP_DATA_DIR)
+    lex = data / "lexicon"
+    titles = sorted(set(_words(lex / "titles.txt")), key=len, reverse=True)
+    cores = {}
+    for surface, canonical, kind in _tsv(lex / "agency_cores.tsv"):
+        cores[surface] = AgencyCore(surface, canonical, kind)
+    divisions, division_names = _divisions(data)
+    gazetteer = {}
+    for kind in ("agency", "media", "enterprise", "initiative"):
+        rows = []
+        for row in _tsv(data / "gazetteers" / f"{kind}.tsv"):
+            aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
+            rows.append((row[0], aliases))
+        gazetteer[kind] = rows
+    with open(data / "patterns" / "names.yml", encoding="utf-8") as fh:
+        patterns = yaml.safe_load(fh)
+    return Lexicon(
+        titles=tuple(titles),
+        surnames=frozenset(_words(lex / "surnames.txt")),
+        agency_cores=cores,
+        not_entities=frozenset(_words(lex / "not_entities.txt")),
+        lead_words=frozenset(_words(lex / "lead_words.txt")),
+        divisions=divisions,
+        division_names=division_names,
+        gazetteer=gazetteer,
+        patterns=patterns,
+        place_prefixes=frozenset(
+            [d.name for d in divisions.values()]
+            + [a for d in divisions.values() for a in d.alias.split("|") if len(a) >= 2]),
+    )
+
+
+def gazetteer_patterns(lexicon: Lexicon) -> list[dict]:
+    """spaCy ``span_ruler`` patterns: ``{"label", "pattern", "id"}``; the id is the canonical name or division key."""
+    patterns = []
+    for kind, rows in lexicon.gazetteer.items():
+        label = _GAZETTEER_LABELS[kind]
+        for canonical, aliases in rows:
+            for surface in [canonical, *aliases]:
+                patterns.append({"label": label, "pattern": surface, "id": canonical})
+    for surface, keys in lexicon.division_names.items():
+        for key in keys:
+            patterns.append({"label": "DISTRICT", "pattern": surface, "id": key})
+    return patterns

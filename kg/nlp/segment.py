@@ -1,0 +1,55 @@
+"""Word segmentation with jieba, used only to find where a pattern match should start.
+
+A suffix pattern such as ``…平台`` matches too far to the left (「正式上线城市运行数字体征系统」);
+:func:`trim_left` cuts the match after the last function word and drops clause-opening
+verbs and adverbs, using jieba's part-of-speech tags plus ``lexicon/lead_words.txt``.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+__all__ = ["trim_left", "words"]
+
+# jieba POS tags that never occur inside a name: particles, prepositions, conjunctions,
+# pronouns, numerals and measure words, punctuation, adverbs.
+BREAK_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "r", "m", "q", "mq", "x", "y", "e", "o", "w"}
+LEAD_TAGS = {"v", "vd", "d", "ad", "f", "t", "zg"}
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in _posseg().cut(text))
+
+
+def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
+    """Return how many characters to drop from the left of ``text``."""
+    toks = words(text)
+    cut = 0
+    pos = 0
+    for word, flag in toks:
+        pos += len(word)
+        if flag in BREAK_TAGS or word in lead_words and flag not in ("n", "nz", "ns", "nr", "nt"):
+            cut = pos
+    # drop leading verbs/adverbs after the last break
+    pos = 0
+    for word, flag in toks:
+        end = pos + len(word)
+        if end <= cut:
+            pos = end
+            continue
+        if flag in LEAD_TAGS or word in lead_words:
+            cut = end
+            pos = end
+            continue
+        break
+    return cut

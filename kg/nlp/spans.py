@@ -1,0 +1,27 @@
+"""Helpers shared by the rule components: candidate spans and character offsets."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["CANDIDATES", "add_candidate", "candidates"]
+
+CANDIDATES = "kg_candidates"
+
+
+def add_candidate(doc: Doc, start: int, end: int, label: str, rule: str, canonical: str = "") -> Span | None:
+    """Add a candidate mention over characters ``[start, end)``; ``kb_id`` holds the rule, ``id`` the canonical name."""
+    if start >= end:
+        return None
+    span = doc.char_span(start, end, label=label, kb_id=rule, span_id=canonical, alignment_mode="contract")
+    if span is None or span.start_char != start or span.end_char != end:
+        return None
+    group = doc.spans[CANDIDATES] if CANDIDATES in doc.spans else None
+    if group is None:
+        doc.spans[CANDIDATES] = [span]
+    else:
+        group.append(span)
+    return span
+
+
+def candidates(doc: Doc) -> list[Span]:
+    return list(doc.spans[CANDIDATES]) if CANDIDATES in doc.spans else []

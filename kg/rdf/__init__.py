@@ -1,0 +1,1 @@
+"""RDF: resolved facts → an rdflib Graph (builder), Turtle (serialize), SPARQL (query)."""

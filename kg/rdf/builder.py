@@ -1,0 +1,143 @@
+"""Resolved facts → RDF triples. Pure: yields triples, mints IRIs only through :mod:`kg.resolve.ids`.
+
+Modelling (see README, "Graph model"):
+
+* entity: ``rdf:type kg:<Class>``, ``rdfs:label`` canonical name, ``skos:altLabel`` other surfaces,
+  ``kg:mentionedIn`` each document;
+* relation: the direct triple plus an ``rdf:Statement`` node (IRI from s, p, o) with ``kg:evidence``;
+* post: ``kg:holdsPostIn`` plus an ``org:Membership`` (member, organization, ``org:role``, ``kg:asOf``);
+* evidence: ``kg:Evidence`` with document, sentence, offsets into the cleaned body, rule;
+* figure: ``kg:Observation`` with indicator, value, unit, period, about, evidence.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.facts import Evidence, Extraction
+from kg.ingest.document import Document
+from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
+from kg.resolve import Resolved
+from kg.resolve.ids import document_iri, entity_iri, node_iri
+
+__all__ = ["document_triples", "entity_triples", "fact_triples", "hierarchy_triples", "graph_triples"]
+
+Triple = tuple[URIRef, URIRef, object]
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def document_triples(doc: Document, base: str) -> Iterator[Triple]:
+    d = document_iri(base, doc.doc_id)
+    yield d, RDF.type, KG.Document
+    if doc.title:
+        yield d, DCTERMS.title, _zh(doc.title)
+    if doc.date:
+        yield d, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.dateTime)
+    if doc.author:
+        yield d, DCTERMS.creator, Literal(doc.author)
+    if doc.publisher:
+        yield d, DCTERMS.publisher, Literal(doc.publisher)
+    for cat in doc.categories:
+        yield d, DCTERMS.subject, Literal(cat)
+    for key, value in sorted(doc.extra.items()):
+        yield d, KG.frontMatter, Literal(f"{key}: {value}")
+    yield d, KG.sourcePath, Literal(doc.source)
+    yield d, KG.contentHash, Literal(doc.doc_id)
+    if doc.file_hash:
+        yield d, KG.fileHash, Literal(doc.file_hash)
+    yield d, KG.bodyText, _zh(doc.text)
+
+
+def entity_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
+    for key, entity in resolved.entities.items():
+        e = entity_iri(base, key)
+        yield e, RDF.type, ENTITY_CLASSES[entity.label]
+        yield e, RDFS.label, _zh(entity.name)
+        for alias in sorted(entity.aliases - {entity.name}):
+            yield e, SKOS.altLabel, _zh(alias)
+        for doc_id in sorted(entity.docs):
+            yield e, KG.mentionedIn, document_iri(base, doc_id)
+
+
+def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
+    node = node_iri(base, "evidence", owner, ev.doc_id, ev.start, ev.end, ev.rule)
+    yield owner, KG.evidence, node
+    yield node, RDF.type, KG.Evidence
+    yield node, KG.inDocument, document_iri(base, ev.doc_id)
+    yield node, KG.sentence, _zh(ev.sentence)
+    yield node, KG.startOffset, Literal(ev.start)
+    yield node, KG.endOffset, Literal(ev.end)
+    yield node, KG.extractedBy, Literal(ev.rule)
+
+
+def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime | None = None) -> Iterator[Triple]:
+    links = resolved.links[ex.doc_id]
+    for rel in ex.relations:
+        s_key, o_key = links[rel.subject], links[rel.object]
+        if not s_key or not o_key or s_key == o_key:
+            continue
+        s, o, p = entity_iri(base, s_key), entity_iri(base, o_key), PREDICATES[rel.predicate]
+        yield s, p, o
+        stmt = node_iri(base, "statement", s, p, o)
+        yield stmt, RDF.type, RDF.Statement
+        yield stmt, RDF.subject, s
+        yield stmt, RDF.predicate, p
+        yield stmt, RDF.object, o
+        yield from _evidence(rel.evidence, base, stmt)
+        if rel.predicate == "holdsPostIn" and rel.role:
+            role = node_iri(base, "role", rel.role)
+            yield role, RDF.type, ORG.Role
+            yield role, RDFS.label, _zh(rel.role)
+            ms = node_iri(base, "membership", s, o, rel.role)
+            yield ms, RDF.type, ORG.Membership
+            yield ms, ORG.member, s
+            yield ms, ORG.organization, o
+            yield ms, ORG.role, role
+            yield ms, KG.postTitle, _zh(rel.role)
+            if date:
+                yield ms, KG.asOf, Literal(date.date().isoformat(), datatype=XSD.date)
+            yield from _evidence(rel.evidence, base, ms)
+    for fig in ex.figures:
+        obs = node_iri(base, "observation", ex.doc_id, fig.evidence.start, fig.text, fig.indicator)
+        yield obs, RDF.type, KG.Observation
+        yield obs, KG.indicator, _zh(fig.indicator)
+        yield obs, KG.value, Literal(repr(fig.value) if fig.value != int(fig.value) else str(int(fig.value)),
+                                     datatype=XSD.decimal)
+        yield obs, KG.quantityText, _zh(fig.text)
+        if fig.unit:
+            yield obs, KG.unit, Literal(fig.unit)
+        if fig.period:
+            yield obs, KG.period, _zh(fig.period)
+        if fig.about is not None and links[fig.about]:
+            yield obs, KG.about, entity_iri(base, links[fig.about])
+        yield obs, PROV.wasDerivedFrom, document_iri(base, ex.doc_id)
+        yield from _evidence(fig.evidence, base, obs)
+
+
+def hierarchy_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
+    """Gazetteer parents (浦东新区 → 上海市), only between districts the graph already has."""
+    by_name = {e.name: key for key, e in resolved.entities.items() if e.label == "DISTRICT"}
+    for key, entity in resolved.entities.items():
+        if entity.label == "DISTRICT" and entity.parent in by_name and by_name[entity.parent] != key:
+            s, o = entity_iri(base, key), entity_iri(base, by_name[entity.parent])
+            yield s, KG.locatedIn, o
+            stmt = node_iri(base, "statement", s, KG.locatedIn, o)
+            yield stmt, RDF.type, RDF.Statement
+            yield stmt, RDF.subject, s
+            yield stmt, RDF.predicate, KG.locatedIn
+            yield stmt, RDF.object, o
+            yield stmt, KG.extractedBy, Literal("gazetteer")
+
+
+def graph_triples(pairs: Iterable[tuple[Document, Extraction]], resolved: Resolved, base: str) -> Iterator[Triple]:
+    for doc, ex in pairs:
+        yield from document_triples(doc, base)
+        yield from fact_triples(ex, resolved, base, doc.date)
+    yield from entity_triples(resolved, base)
+    yield from hierarchy_triples(resolved, base)

@@ -1,0 +1,105 @@
+"""SPARQL over a graph: named queries from ``kg/queries/*.rq``, results as rows or text tables."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.config import QUERY_DIR
+from kg.errors import QueryError
+from kg.rdf.namespace import KG_NS
+
+__all__ = ["QueryResult", "resolve_query", "run_query", "named_queries", "format_result"]
+
+PREFIXES = {"kg": KG_NS, "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "prov": "http://www.w3.org/ns/prov#"}
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[str]]
+    kind: str = "select"  # select | ask | graph
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def resolve_query(query: str) -> str:
+    """QUERY may be a path to a .rq file, the name of a shipped query, or SPARQL text."""
+    path = Path(query)
+    if query.endswith(".rq") or (len(query) < 256 and "\n" not in query and path.is_file()):
+        if not path.is_file():
+            raise QueryError(f"{query}: no such query file")
+        return path.read_text(encoding="utf-8")
+    shipped = named_queries()
+    if query in shipped:
+        return shipped[query].read_text(encoding="utf-8")
+    if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        names = ", ".join(shipped)
+        raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a shipped query ({names})")
+    return query
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (URIRef, Literal)):
+        return str(value)
+    return str(value)
+
+
+def run_query(graph: Graph, sparql: str) -> QueryResult:
+    try:
+        result = graph.query(sparql, initNs=PREFIXES)
+    except Exception as err:  # pyparsing and rdflib evaluation errors
+        raise QueryError(f"SPARQL error: {err}") from err
+    if result.type == "ASK":
+        return QueryResult(["ask"], [[str(bool(result.askAnswer)).lower()]], "ask", bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult([], [], "graph", graph=result.graph)
+    columns = [str(v) for v in result.vars]
+    return QueryResult(columns, [[_cell(row[i]) for i in range(len(columns))] for row in result])
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    if result.kind == "graph":
+        return result.graph.serialize(format="turtle")
+    if fmt == "json":
+        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+        return buf.getvalue().rstrip("\n")
+    return _table(result.columns, result.rows)
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> str:
+    widths = [_width(c) for c in columns]
+    for row in rows:
+        widths = [max(w, _width(v)) for w, v in zip(widths, row)]
+
+    def line(cells):
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(columns), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,39 @@
+"""Write graphs to files atomically (temporary name, then rename), in a stable order."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+__all__ = ["write_graph", "write_text", "FORMATS"]
+
+# file suffix → rdflib format; longturtle sorts its output, so reruns give identical files
+FORMATS = {".ttl": "longturtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".trig": "trig", ".xml": "xml"}
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    path = Path(path)
+    fmt = fmt or FORMATS.get(path.suffix.lower(), "longturtle")
+    text = graph.serialize(format=fmt)
+    if fmt == "nt":
+        text = "".join(sorted(text.splitlines(keepends=True)))
+    return write_text(path, text)

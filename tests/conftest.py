@@ -1,0 +1,41 @@
+"""Shared fixtures: one real pipeline and one real build of the bundled sample per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import make_nlp
+
+    return make_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The bundled sample built into a temporary folder, as `kg build` does."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("sample")
+    return build([], out)
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_build):
+    from kg.rdf.store import load_graph
+
+    return load_graph(sample_build.outputs["turtle"])
+
+
+def process(nlp, text: str, speaker_paragraphs=()):
+    """Run the pipeline over ``text`` (one paragraph per line) the way the builder does."""
+    from kg.ingest.reader import document_from_text
+    from kg.nlp.extract import to_doc
+
+    document = document_from_text(text, "test.txt")
+    return nlp(to_doc(nlp, document)), document

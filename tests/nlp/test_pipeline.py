@@ -1,0 +1,81 @@
+"""The real spaCy pipeline on short texts of other cities (nothing here comes from the sample)."""
+from pathlib import Path
+
+import spacy
+
+from kg.nlp import PIPELINE
+
+from ..conftest import process
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_pipeline_is_blank_zh_with_kg_components(nlp):
+    assert nlp.lang == "zh" and tuple(nlp.pipe_names) == PIPELINE
+    assert nlp.config["nlp"]["tokenizer"]["segmenter"] == "char"
+    assert all(name in spacy.registry.factories or name in nlp.factory_names for name in PIPELINE[2:])
+
+
+def test_agencies_with_jurisdiction(nlp):
+    doc, _ = process(nlp, "深圳市工业和信息化局日前发布通知，市发改委、市政府办公厅和中共深圳市委参加。")
+    assert ents(doc) == [("深圳市工业和信息化局", "AGENCY"), ("市发改委", "AGENCY"), ("市政府办公厅", "AGENCY"),
+                         ("中共深圳市委", "AGENCY")]
+
+
+def test_posts_chain_and_implied_body(nlp):
+    doc, _ = process(nlp, "市委常委、副市长王宏介绍情况，市经信局局长陈建国，市政府办公厅副主任、市大数据局局长李明出席。")
+    rels = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert rels == {("王宏", "市委", "常委"), ("王宏", "市政府", "副市长"), ("陈建国", "市经信局", "局长"),
+                    ("李明", "市政府办公厅", "副主任"), ("李明", "市大数据局", "局长")}
+
+
+def test_speaker_markers_make_people_and_outlets(nlp):
+    doc, _ = process(nlp, "**浙江日报：**请问进展如何？\n**陈建国：**我们研究制定了《杭州市促进数字经济发展若干政策》。")
+    assert ("浙江日报", "MEDIA") in ents(doc) and ("陈建国", "PERSON") in ents(doc)
+
+
+def test_enumeration_takes_the_type_of_its_head(nlp):
+    doc, _ = process(nlp, "阿里巴巴、海康威视、网易、新华三等杭州企业加快数字化转型。")
+    assert [t for t, label in ents(doc) if label == "ENTERPRISE"] == ["阿里巴巴", "海康威视", "网易", "新华三"]
+
+
+def test_zone_and_initiative_patterns(nlp):
+    doc, _ = process(nlp, "滨江区正式上线城市运行智能感知系统，并推动建设钱塘智慧物流产业园。")
+    assert ("滨江区", "DISTRICT") in ents(doc)
+    assert ("城市运行智能感知系统", "INITIATIVE") in ents(doc)
+    assert ("钱塘智慧物流产业园", "DISTRICT") in ents(doc)
+
+
+def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
+    doc, _ = process(nlp, "坚持“双轮驱动”，打造“浙里办”平台和“城市大脑”数字治理平台，推行“一把手”负责制。")
+    names = [t for t, _ in ents(doc)]
+    assert "双轮驱动" not in names and "一把手" not in names
+    assert "“浙里办”平台" in names and "“城市大脑”数字治理平台" in names
+    assert {e.id_ for e in doc.ents if e.text == "“浙里办”平台"} == {"浙里办"}
+
+
+def test_figures_are_normalised(nlp):
+    doc, _ = process(nlp, "2022年全市数字经济核心产业增加值达5076亿元，同比增长2.3%，累计接入数据超过百亿条，培育12个有影响力的工业互联网平台。")
+    figs = [(f["indicator"], f["value"], f["unit"], f["period"]) for f in doc._.kg_figures]
+    assert ("全市数字经济核心产业增加值", 507600000000.0, "CNY", "2022年") in figs
+    assert ("全市数字经济核心产业增加值 同比增长", 2.3, "percent", "2022年") in figs
+    assert ("累计接入数据", 10000000000.0, "条", "") in figs or ("接入数据", 10000000000.0, "条", "") in figs
+    assert ("工业互联网平台", 12.0, "个", "") in figs
+
+
+def test_issued_by_and_partner_rules(nlp):
+    doc, _ = process(nlp, "深圳市工业和信息化局印发《深圳市培育发展未来产业行动计划》。腾讯与华为合作共建联合实验室。")
+    rels = {(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations}
+    assert ("深圳市培育发展未来产业行动计划", "issuedBy", "深圳市工业和信息化局") in rels
+    assert ("腾讯", "partnerOf", "华为") in rels
+
+
+def test_pipeline_round_trips_through_disk(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    text = "市经信局局长陈建国出席。"
+    doc_a, _ = process(nlp, text)
+    doc_b, _ = process(loaded, text)
+    assert ents(doc_a) == ents(doc_b) == [("市经信局", "AGENCY"), ("陈建国", "PERSON")]

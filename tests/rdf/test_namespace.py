@@ -1,0 +1,31 @@
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kg.config import ONTOLOGY_FILE
+from kg.rdf.namespace import KG, KG_NS
+
+ONTOLOGY = Graph().parse(ONTOLOGY_FILE)
+DECLARED = {str(s)[len(KG_NS):] for s in ONTOLOGY.subjects(RDF.type, None) if str(s).startswith(KG_NS)}
+TERMS = {str(term)[len(KG_NS):] for term in dir(KG)}
+
+
+def test_every_kg_term_is_declared_in_the_ontology():
+    assert TERMS - DECLARED == set()
+
+
+def test_every_ontology_term_is_in_kg():
+    assert DECLARED - TERMS == set()
+
+
+def test_required_classes_and_properties():
+    for name in ("Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet"):
+        assert (URIRef(KG_NS + name), RDF.type, OWL.Class) in ONTOLOGY
+    for name in ("holdsPostIn", "locatedIn", "issuedBy", "participatesIn", "partOf", "partnerOf"):
+        assert (URIRef(KG_NS + name), RDF.type, OWL.ObjectProperty) in ONTOLOGY
+
+
+def test_misspelt_term_raises():
+    import pytest
+
+    with pytest.raises(AttributeError):
+        KG.holdsPostAt  # noqa: B018

@@ -1,0 +1,58 @@
+from kg.facts import Extraction, Mention
+from kg.resolve import Resolver
+from kg.resolve.normalize import norm, strip_marks
+
+
+def resolve(*docs):
+    """docs: (home, [mentions]) per document."""
+    exs = [Extraction(f"d{i}", list(ms), home=home) for i, (home, ms) in enumerate(docs)]
+    return Resolver().resolve(exs)
+
+
+def names(resolved):
+    return sorted((e.label, e.name, tuple(sorted(e.aliases))) for e in resolved.entities.values())
+
+
+def test_agency_short_forms_join_the_full_name():
+    r = resolve(("上海市", [Mention("市经信委", "AGENCY", 0, 4), Mention("市经济信息化委", "AGENCY", 5, 12),
+                            Mention("上海市经济和信息化委员会", "AGENCY", 13, 25)]))
+    assert names(r) == [("AGENCY", "上海市经济和信息化委员会", ("市经信委", "市经济信息化委"))]
+
+
+def test_jurisdiction_comes_from_the_article():
+    r = resolve(("上海市", [Mention("市政府", "AGENCY", 0, 3)]), ("深圳市", [Mention("市政府", "AGENCY", 0, 3)]))
+    assert sorted(e.name for e in r.entities.values()) == ["上海市人民政府", "深圳市人民政府"]
+
+
+def test_same_district_name_in_two_cities_stays_apart():
+    r = resolve(("上海市", [Mention("普陀区", "DISTRICT", 0, 3, kb_id="上海市/普陀区")]),
+                ("舟山市", [Mention("普陀区", "DISTRICT", 0, 3, kb_id="舟山市/普陀区")]))
+    assert len(r.entities) == 2
+    assert sorted(e.parent for e in r.entities.values()) == ["上海市", "舟山市"]
+
+
+def test_short_policy_references_and_variants_join_the_full_title():
+    r = resolve(("", [Mention("杭州市促进数字经济高质量发展的若干政策举措", "INITIATIVE", 0, 20, rule="book_title"),
+                      Mention("杭州市促进数字经济高质量发展的若干政策措施", "INITIATIVE", 30, 50, rule="book_title"),
+                      Mention("若干政策措施", "INITIATIVE", 60, 66, rule="book_title")]))
+    assert len(r.entities) == 1
+    (entity,) = r.entities.values()
+    assert {"若干政策措施"} <= entity.aliases
+
+
+def test_enterprise_short_form_joins_place_prefixed_name():
+    r = resolve(("", [Mention("中国中车", "ENTERPRISE", 0, 4), Mention("中车", "ENTERPRISE", 5, 7)]))
+    assert names(r) == [("ENTERPRISE", "中国中车", ("中车",))]
+
+
+def test_entity_type_is_voted_and_does_not_split_the_node():
+    r = resolve(("", [Mention("钱塘智慧物流产业园", "DISTRICT", 0, 9, rule="zone_suffix")]),
+                ("", [Mention("钱塘智慧物流产业园", "INITIATIVE", 0, 9, rule="quoted_name"),
+                      Mention("钱塘智慧物流产业园", "DISTRICT", 10, 19, rule="enumeration")]))
+    assert [(e.label, sorted(e.docs)) for e in r.entities.values()] == [("DISTRICT", ["d0", "d1"])]
+
+
+def test_normalisation():
+    assert norm("“一网通办”") == "一网通办" and norm("嘉定未来•智慧出行示范区") == "嘉定未来智慧出行示范区"
+    assert strip_marks("《上海市数据条例》") == "上海市数据条例"
+    assert strip_marks("“1+1+3+1+1”政策框架体系") == "“1+1+3+1+1”政策框架体系"
