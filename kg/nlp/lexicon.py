@@ -121,6 +121,7 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
         gazetteer[kind] = rows
     with open(data / "patterns" / "names.yml", encoding="utf-8") as fh:
         patterns = yaml.safe_load(fh)
+    _register_user_words(division_names, gazetteer)
     return Lexicon(
         titles=tuple(titles),
         surnames=frozenset(_words(lex / "surnames.txt")),
@@ -135,6 +136,16 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
             [d.name for d in divisions.values()]
             + [a for d in divisions.values() for a in d.alias.split("|") if len(a) >= 2]),
     )
+
+
+def _register_user_words(division_names: dict, gazetteer: dict) -> None:
+    from kg.nlp.segment import add_user_words
+
+    tags = {"agency": "nt", "media": "nt", "enterprise": "nt", "initiative": "nz"}
+    entries = {name: "ns" for name in division_names if len(name) >= 2}
+    for kind, rows in gazetteer.items():
+        entries.update({s: tags[kind] for c, a in rows for s in [c, *a] if len(s) >= 2})
+    add_user_words(entries)
 
 
 def gazetteer_patterns(lexicon: Lexicon) -> list[dict]:

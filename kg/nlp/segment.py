@@ -9,12 +9,29 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-__all__ = ["trim_left", "words"]
+__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words"]
+
+_USER_WORDS: dict[str, str] = {}
+
+
+def add_user_words(entries: dict[str, str]) -> None:
+    """Known names (word → jieba tag) that segmentation must keep whole (前海 is not 前/海)."""
+    _USER_WORDS.update(entries)
+    if _posseg.cache_info().currsize:
+        _load_user_words()
+        words.cache_clear()
+
+
+def _load_user_words() -> None:
+    import jieba
+
+    for word, tag in _USER_WORDS.items():
+        jieba.add_word(word, freq=None, tag=tag)
 
 # jieba POS tags that never occur inside a name: particles, prepositions, conjunctions,
 # pronouns, numerals and measure words, punctuation, adverbs.
 BREAK_TAGS = {"uj", "ul", "uz", "ug", "uv", "ud", "u", "p", "c", "r", "m", "q", "mq", "x", "y", "e", "o", "w"}
-LEAD_TAGS = {"v", "vd", "d", "ad", "f", "t", "zg"}
+LEAD_TAGS = {"v", "vd", "d", "ad", "t", "zg"}
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +40,7 @@ def _posseg():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    _load_user_words()
     return jieba.posseg
 
 
@@ -40,6 +58,9 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
         pos += len(word)
         if flag in BREAK_TAGS or word in lead_words and flag not in ("n", "nz", "ns", "nr", "nt"):
             cut = pos
+    while 0 < cut < len(text) and text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() \
+            and text[cut].isalnum():
+        cut -= 1  # never split 20GWh
     # drop leading verbs/adverbs after the last break
     pos = 0
     for word, flag in toks:
@@ -53,3 +74,14 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
             continue
         break
     return cut
+
+
+def cut_before_verb(text: str) -> str:
+    """The leading words of ``text`` up to its first verb, preposition, adverb or particle
+    (「图灵量子发挥各自优势」 → 图灵量子)."""
+    out = ""
+    for word, flag in words(text):
+        if flag.startswith("v") or flag in ("p", "d", "c", "uj", "x"):
+            break
+        out += word
+    return out

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.segment import trim_left, words
+from kg.nlp.segment import cut_before_verb, trim_left
 from kg.nlp.spans import add_candidate
 
 __all__ = ["Enumerations", "make_enumerations"]
@@ -56,7 +56,7 @@ class Enumerations:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=bool(m.group(2)),
                                     split=self._split)
             for m in self._role.finditer(sentence):
-                name = self._cut_before_verb(m.group(1))
+                name = cut_before_verb(m.group(1))
                 if name:
                     add_candidate(doc, s0 + m.start(1), s0 + m.start(1) + len(name), "ENTERPRISE", "enumeration")
             for m in self._bracketed.finditer(sentence):
@@ -91,19 +91,11 @@ class Enumerations:
                 cut = trim_left(item, self.lex.lead_words)
                 offset, item = offset + cut, item[cut:]
             if i == len(items) - 1 and not closed:
-                item = self._cut_before_verb(item)
+                item = cut_before_verb(item)
             if not item or len(item) > self.item_max + 8 or item in self.lex.not_entities:
                 continue
             add_candidate(doc, start + offset, start + offset + len(item), label, "enumeration")
 
-    @staticmethod
-    def _cut_before_verb(item: str) -> str:
-        out = ""
-        for word, flag in words(item):
-            if flag.startswith("v") or flag in ("p", "d", "c", "uj", "x"):
-                break
-            out += word
-        return out
 
 
 @Language.factory("kg_enumerations", default_config={"data_dir": ""}, assigns=["doc.spans"])

@@ -45,7 +45,7 @@ class Figures:
         self._number = re.compile(
             rf"(?<![\d.第])(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?P<more1>多|余)?(?P<mult>{mult})?(?P<more2>多|余)?"
             rf"(?P<unit>%|％|{cur}|{fg['counters']})?")
-        self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从|的)+$")
+        self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

@@ -131,6 +131,8 @@ class NamePatterns:
                 surface = text[start:m.end()]
                 if surface in lex.not_entities or name_part in lex.not_entities:
                     continue
+                if name_part.endswith(tuple(rule.get("generic_endings", ()))):
+                    continue
                 if rule["require_proper"] and not has_proper_prefix(name_part, lex):
                     continue
                 yield start, m.end(), rule["label"], rule["rule"]
@@ -144,6 +146,8 @@ class NamePatterns:
     def _quoted(self, text: str):
         q = self.lex.patterns["quoted"]
         for m in self._q_system.finditer(text):
+            if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
+                continue
             # “浙里办”平台 is the platform 浙里办 when the gazetteer knows it
             yield m.start(), m.end(), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
         for m in self._quote.finditer(text):

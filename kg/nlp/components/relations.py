@@ -8,7 +8,8 @@ Rules (each names itself in the evidence):
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
 * ``name_prefix``    a zone or project whose name starts with a place → locatedIn that place.
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
-* ``partner_verb``   「A与B…合作」 → partnerOf.
+* ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
+* ``subsidiary``     「A旗下子公司B」 → B partOf A.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn.
 
 Relations are plain dicts on ``doc._.kg_relations``; mentions are ``(start, end, label, text, id)``.
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.segment import cut_before_verb, trim_left
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
@@ -48,6 +50,7 @@ class Relations:
         self._issue = re.compile(rf"(?:{r['issue_verbs']})了?")
         self._partner = re.compile(rf"(?:{r['partner_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
+        self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
         self._part_of = re.compile(rf"(?:{r['part_of']})")
         self._include = re.compile(rf"(?:{r['include_verbs']})")
         self._build = re.compile(rf"(?:{r['build_verbs']})")
@@ -151,14 +154,15 @@ class Relations:
                 continue
             clause_start = max(self.text.rfind(c, s, v_start) for c in "，；：") + 1 if any(
                 self.text.rfind(c, s, v_start) >= 0 for c in "，；：") else s
-            subject = None
-            for ent in ents:
-                if clause_start <= ent.start_char and ent.end_char <= v_start and v_start - ent.end_char <= 6:
-                    subject = ent
-            if subject is not None and subject.label_ != "AGENCY":
+            subjects = self._subjects(ents, clause_start, v_start)
+            if subjects and any(x.label_ != "AGENCY" for x in subjects):
                 continue
-            if subject is not None:
-                agent, rule = _m(subject), "issue_verb"
+            if subjects:
+                for work in works:
+                    for subject in subjects:
+                        out.append(self._rel(_m(work), "issuedBy", _m(subject), "issue_verb",
+                                             (clause_start, work.end_char)))
+                continue
             else:
                 before = self.text[clause_start:v_start]
                 we = re.search(r"(我们|我委|我局|我办|我厅|我部)[^，]{0,6}$", before)
@@ -169,6 +173,21 @@ class Relations:
             for work in works:
                 out.append(self._rel(_m(work), "issuedBy", agent, rule, (clause_start, work.end_char)))
         return out
+
+    def _subjects(self, ents, clause_start: int, verb_start: int) -> list[Span]:
+        """The mention right before a verb (adverbs allowed), with any joined to it by 、/和/与."""
+        before = [x for x in ents if clause_start <= x.start_char and x.end_char <= verb_start]
+        if not before or verb_start - before[-1].end_char > 6:
+            return []
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,6}", self.text[before[-1].end_char:verb_start]):
+            return []
+        chain = [before[-1]]
+        for x in reversed(before[:-1]):
+            if self.text[x.end_char:chain[0].start_char] in ("、", "和", "与", "及", "以及"):
+                chain.insert(0, x)
+            else:
+                break
+        return chain
 
     # -- partOf ---------------------------------------------------------------
     def _initiative_index(self) -> dict[str, Span]:
@@ -233,6 +252,8 @@ class Relations:
                 keys = self.lex.place_keys(name[:k])
                 if keys:
                     div = self.lex.divisions[keys[0]]
+                    if div.level in ("province", "prefecture"):
+                        break  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
                     place = (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
                     out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix",
                                          (ent.start_char, ent.end_char)))
@@ -240,7 +261,7 @@ class Relations:
         return out
 
     def _zone_builds(self, s, e, ents) -> list[dict]:
-        out = []
+        out = self._zone_verb(s, e, ents)
         if not ents:
             return out
         head = ents[0]
@@ -258,15 +279,81 @@ class Relations:
                 out.append(self._rel(_m(ent), "locatedIn", _m(head), "zone_builds", (s, ent.end_char)))
         return out
 
+    def _zone_verb(self, s, e, ents) -> list[dict]:
+        """「推动<zone>打造X」, 「在<zone>建设X」: X is located in the zone."""
+        out = []
+        for i, zone in enumerate(ents):
+            if zone.label_ != "DISTRICT":
+                continue
+            div = self.lex.divisions.get(zone.id_)
+            if div is not None and div.level in ("province", "prefecture"):
+                continue
+            bm = self._build.match(self.text, zone.end_char)
+            if not bm:
+                continue
+            clause_end = min([self.text.find(c, bm.end(), e) for c in "，。；" if self.text.find(c, bm.end(), e) >= 0],
+                             default=e)
+            for ent in ents[i + 1:]:
+                if ent.start_char >= clause_end:
+                    break
+                if ent.label_ == "INITIATIVE" and ent.kb_id_ != "book_title":
+                    out.append(self._rel(_m(ent), "locatedIn", _m(zone), "zone_builds", (zone.start_char, ent.end_char)))
+        return out
+
     # -- partnerOf / participatesIn ----------------------------------------------
     def _pairs(self, s, e, ents) -> list[dict]:
+        return self._partners(s, e, ents) + self._participation(ents) + self._subsidiaries(s, e, ents)
+
+    def _name_at(self, start: int, end: int, ents, left: bool) -> tuple | None:
+        """The org mention filling ``[start, end)``, or an unknown name there (a new ENTERPRISE mention).
+        ``left``: the name ends at ``end`` (trim clause-opening words); else it starts at ``start``."""
+        for x in ents:
+            if x.label_ in ORGS and (x.end_char == end if left else x.start_char == start):
+                return _m(x)
+        piece = self.text[start:end]
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}", piece):
+            return None
+        if any(x.start_char < end and x.end_char > start for x in ents):
+            return None  # overlaps a mention of another type
+        if left:
+            cut = trim_left(piece, self.lex.lead_words)
+            start, piece = start + cut, piece[cut:]
+        else:
+            piece = cut_before_verb(piece)
+        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities:
+            return None
+        return (start, start + len(piece), "ENTERPRISE", piece, "")
+
+    def _partners(self, s, e, ents) -> list[dict]:
+        """「A与B、C签署…合作协议」, 「A与B合作…」: A partnerOf each of B, C."""
         out = []
-        for a, b in zip(ents, ents[1:]):
-            if a.label_ in ORGS and b.label_ in ORGS and self.text[a.end_char:b.start_char] in ("与", "和", "同", "及"):
-                tail = self.text[b.end_char:e]
-                pm = self._partner.search(tail)
-                if pm and pm.start() <= 16 and "，" not in tail[:pm.start()].strip("，")[:0]:
-                    out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_verb", (a.start_char, b.end_char + pm.end())))
+        sentence = self.text[s:e]
+        for pm in self._partner.finditer(sentence):
+            verb = s + pm.start()
+            clause_start = max([self.text.rfind(c, s, verb) for c in "，；：。"] + [s - 1]) + 1
+            if verb - clause_start <= 2 and clause_start > s:  # 「A与B发挥各自优势，合作推进…」
+                clause_start = max([self.text.rfind(c, s, clause_start - 1) for c in "，；：。"] + [s - 1]) + 1
+            jm = None
+            for jm in re.finditer(r"[与和同]", self.text[clause_start:verb]):
+                break
+            if jm is None:
+                continue
+            j = clause_start + jm.start()
+            a = self._name_at(clause_start, j, ents, left=True)
+            if a is None:
+                continue
+            listed = self.text[j + 1:verb].rstrip("，；：")
+            listed = re.sub(r"(?:签署|签订|开展|达成|共同|发挥各自优势|进行|深化)[\u4e00-\u9fff]*$", "", listed)
+            pos = j + 1
+            for item in re.split(r"、|和|及", listed):
+                b = self._name_at(pos, pos + len(item), ents, left=False) if item else None
+                pos += len(item) + 1
+                if b is not None and b[3] != a[3]:
+                    out.append(self._rel(a, "partnerOf", b, "partner_verb", (a[0], verb + len(pm.group()))))
+        return out
+
+    def _participation(self, ents) -> list[dict]:
+        out = []
         for a in ents:
             if a.label_ not in ORGS:
                 continue
@@ -277,6 +364,22 @@ class Relations:
                            and "，" not in self.text[vm.end():x.start_char]), None)
             if target is not None:
                 out.append(self._rel(_m(a), "participatesIn", _m(target), "participate_verb", (a.start_char, target.end_char)))
+        return out
+
+    def _subsidiaries(self, s, e, ents) -> list[dict]:
+        """「A旗下子公司B」: B partOf A."""
+        out = []
+        for parent in ents:
+            if parent.label_ != "ENTERPRISE":
+                continue
+            m = self._subsidiary.match(self.text, parent.end_char)
+            if not m:
+                continue
+            end = min([self.text.find(c, m.end(), e) for c in "，。；、" if self.text.find(c, m.end(), e) >= 0],
+                      default=e)
+            child = self._name_at(m.end(), min(end, m.end() + 12), ents, left=False)
+            if child is not None:
+                out.append(self._rel(child, "partOf", _m(parent), "subsidiary", (parent.start_char, child[1])))
         return out
 
 
