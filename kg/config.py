@@ -29,3 +29,4 @@ class Settings:
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
     extra_components: tuple[str, ...] = field(default_factory=tuple)
+    curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)

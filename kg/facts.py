@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Evidence", "Mention", "Relation", "Figure", "Extraction", "Entity"]
+__all__ = ["Evidence", "Mention", "Relation", "Figure", "Turn", "Extraction", "Entity"]
 
 ENTITY_LABELS = ("AGENCY", "DISTRICT", "ENTERPRISE", "INITIATIVE", "PERSON", "MEDIA")
 
@@ -59,6 +59,16 @@ class Figure:
     about: int | None = None  # index of a mention
 
 
+@dataclass(frozen=True)
+class Turn:
+    """A press-conference turn: a question asked by an outlet or an answer given by an official."""
+
+    kind: str  # question | answer
+    speaker: int  # index of the speaker's mention
+    start: int
+    end: int
+
+
 @dataclass
 class Extraction:
     """Everything the NLP stage read from one document."""
@@ -67,6 +77,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
     home: str = ""  # the article's home jurisdiction (e.g. 上海市), used to complete short agency names
 
 

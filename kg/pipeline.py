@@ -50,10 +50,12 @@ def build_graph(documents: list[Document], settings: Settings,
     from kg.rdf.namespace import bind_prefixes
     from kg.rdf.store import new_graph
     from kg.resolve import Resolver
+    from kg.resolve.curation import Curation, load_curation
 
+    curation = load_curation(settings.curation) if settings.curation else Curation()
     nlp = make_nlp(settings)
     pairs = list(progress(extract_all(nlp, documents)))
-    resolved = Resolver().resolve([ex for _, ex in pairs])
+    resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs])
     graph = bind_prefixes(new_graph(), settings.base_iri)
     for triple in graph_triples(pairs, resolved, settings.base_iri):
         graph.add(triple)

@@ -17,6 +17,8 @@ def build_cli(
     base_iri: str = Opt(DEFAULT_BASE_IRI, "--base-iri", help="Prefix of every instance IRI kg mints."),
     max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
+    curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
+                                                            "aliases, types, rename (see README)."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -31,7 +33,7 @@ def build_cli(
 
     from kg.pipeline import build
 
-    settings = Settings(base_iri=base_iri, max_bytes=max_bytes)
+    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)

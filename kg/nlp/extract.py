@@ -6,7 +6,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.facts import Evidence, Extraction, Figure, Mention, Relation
+from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
+from kg.nlp.components.figures import resolve_period
 from kg.ingest.document import Document
 
 __all__ = ["extract", "extract_all", "to_doc"]
@@ -58,8 +59,34 @@ def extract(doc: Doc, document: Document) -> Extraction:
                 about = index.get((ent.start_char, ent.end_char, ent.label_, ent.text))
                 break
         ev = _evidence(doc, document.doc_id, fig["start"], fig["end"], "kg_figures")
-        out.figures.append(Figure(fig["text"], fig["indicator"], fig["value"], fig["unit"], ev, fig["period"], about))
+        out.figures.append(Figure(fig["text"], fig["indicator"], fig["value"], fig["unit"], ev,
+                                  resolve_period(fig["period"], document.date), about))
+    out.turns = _turns(doc, document, index)
     return out
+
+
+def _turns(doc: Doc, document: Document, index: dict) -> list[Turn]:
+    """Press-conference turns: from a speaker marker to the next marker or heading."""
+    turns: list[Turn] = []
+    speakers = {e.start_char: e for e in doc.ents if e.kb_id_ == "speaker_marker"}
+    current = None
+    for para in document.paragraphs:
+        if para.marker_end is not None:
+            ent = speakers.get(para.start)
+            if current:
+                turns.append(current)
+            current = None
+            if ent is not None and ent.label_ in ("PERSON", "MEDIA"):
+                kind = "answer" if ent.label_ == "PERSON" else "question"
+                current = Turn(kind, index[(ent.start_char, ent.end_char, ent.label_, ent.text)], para.start, para.end)
+        elif current and para.speaker:
+            current = Turn(current.kind, current.speaker, current.start, para.end)
+        elif current:
+            turns.append(current)
+            current = None
+    if current:
+        turns.append(current)
+    return turns
 
 
 def extract_all(nlp: Language, documents: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Extraction]]:

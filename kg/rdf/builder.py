@@ -7,7 +7,9 @@ Modelling (see README, "Graph model"):
 * relation: the direct triple plus an ``rdf:Statement`` node (IRI from s, p, o) with ``kg:evidence``;
 * post: ``kg:holdsPostIn`` plus an ``org:Membership`` (member, organization, ``org:role``, ``kg:asOf``);
 * evidence: ``kg:Evidence`` with document, sentence, offsets into the cleaned body, rule;
-* figure: ``kg:Observation`` with indicator, value, unit, period, about, evidence.
+* figure: ``kg:Observation`` with indicator, value, unit, period, about, evidence;
+* press conference: ``kg:Question`` ``kg:askedBy`` an outlet, ``kg:Answer`` ``kg:spokenBy`` an official
+  and ``kg:answers`` the question before it.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
 from kg.resolve import Resolved
 from kg.resolve.ids import document_iri, entity_iri, node_iri
 
-__all__ = ["document_triples", "entity_triples", "fact_triples", "hierarchy_triples", "graph_triples"]
+__all__ = ["document_triples", "entity_triples", "fact_triples", "hierarchy_triples", "turn_triples", "graph_triples"]
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -76,7 +78,8 @@ def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
     yield node, KG.extractedBy, Literal(ev.rule)
 
 
-def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime | None = None) -> Iterator[Triple]:
+def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime | None = None,
+                 body: str = "") -> Iterator[Triple]:
     links = resolved.links[ex.doc_id]
     for rel in ex.relations:
         s_key, o_key = links[rel.subject], links[rel.object]
@@ -118,6 +121,28 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
             yield obs, KG.about, entity_iri(base, links[fig.about])
         yield obs, PROV.wasDerivedFrom, document_iri(base, ex.doc_id)
         yield from _evidence(fig.evidence, base, obs)
+    yield from turn_triples(ex, resolved, base, body)
+
+
+def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> Iterator[Triple]:
+    """Question and answer nodes of a press conference, linked to outlet, speaker and each other."""
+    links = resolved.links[ex.doc_id]
+    question = None
+    for turn in ex.turns:
+        node = node_iri(base, "turn", ex.doc_id, turn.start)
+        speaker = links[turn.speaker]
+        yield node, RDF.type, KG.Question if turn.kind == "question" else KG.Answer
+        yield node, RDF.type, KG.Turn
+        yield node, KG.inDocument, document_iri(base, ex.doc_id)
+        yield node, KG.startOffset, Literal(turn.start)
+        yield node, KG.endOffset, Literal(turn.end)
+        yield node, KG.turnText, _zh(body[turn.start:turn.end])
+        if speaker:
+            yield node, KG.askedBy if turn.kind == "question" else KG.spokenBy, entity_iri(base, speaker)
+        if turn.kind == "question":
+            question = node
+        elif question is not None:
+            yield node, KG.answers, question
 
 
 def hierarchy_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
@@ -138,6 +163,6 @@ def hierarchy_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
 def graph_triples(pairs: Iterable[tuple[Document, Extraction]], resolved: Resolved, base: str) -> Iterator[Triple]:
     for doc, ex in pairs:
         yield from document_triples(doc, base)
-        yield from fact_triples(ex, resolved, base, doc.date)
+        yield from fact_triples(ex, resolved, base, doc.date, doc.text)
     yield from entity_triples(resolved, base)
     yield from hierarchy_triples(resolved, base)

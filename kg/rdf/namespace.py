@@ -20,6 +20,9 @@ class KG(DefinedNamespace):
     Document: URIRef
     Evidence: URIRef
     Observation: URIRef
+    Turn: URIRef  # a press-conference turn
+    Question: URIRef
+    Answer: URIRef
     # object properties between entities
     holdsPostIn: URIRef
     locatedIn: URIRef
@@ -32,6 +35,9 @@ class KG(DefinedNamespace):
     evidence: URIRef
     inDocument: URIRef
     about: URIRef
+    askedBy: URIRef
+    spokenBy: URIRef
+    answers: URIRef
     # datatype properties
     sentence: URIRef
     startOffset: URIRef
@@ -49,6 +55,7 @@ class KG(DefinedNamespace):
     sourcePath: URIRef
     bodyText: URIRef
     frontMatter: URIRef
+    turnText: URIRef
 
     _NS = Namespace(KG_NS)
     _fail = True

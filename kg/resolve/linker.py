@@ -18,6 +18,7 @@ from kg.facts import Entity, Extraction, Mention
 from kg.nlp.agency import canonical_agency
 from kg.nlp.components.mention_filter import RULE_PRIORITY
 from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.resolve.curation import Curation
 from kg.resolve.normalize import norm, strip_marks, title_key
 
 __all__ = ["Resolver", "Resolved"]
@@ -35,8 +36,9 @@ class Resolved:
 
 
 class Resolver:
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, curation: Curation | None = None):
         self.lex = lexicon or load_lexicon()
+        self.curation = curation or Curation()
         self._votes: dict[str, Counter] = defaultdict(Counter)
 
     # -- canonical names --------------------------------------------------------
@@ -61,6 +63,7 @@ class Resolver:
             out.links[ex.doc_id] = self._resolve_doc(ex, out)
         for key, entity in out.entities.items():
             entity.label = self._decide_label(key)
+        self.curation.apply(out)
         return out
 
     def _resolve_doc(self, ex: Extraction, out: Resolved) -> list[str | None]:
@@ -120,6 +123,8 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
+        for key in [k for k, v in alias_of.items() if self.curation.apart(names[k], names[v])]:
+            del alias_of[key]
         # follow chains (a → b → c)
         for key in list(alias_of):
             seen = {key}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.segment import words
 
-__all__ = ["Figures", "make_figures", "parse_number"]
+__all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
@@ -31,6 +31,17 @@ def parse_number(num: str) -> float:
     if num[0] in "十百千":
         num = "一" + num
     return float(cn2an.cn2an(num.replace("〇", "零"), "normal"))
+
+
+def resolve_period(period: str, date) -> str:
+    """Anchor a period without a year on the article date: 上半年 → 2021年上半年, 去年 → 2020年."""
+    if not period or date is None or re.match(r"(?:19|20)\d{2}年", period):
+        return period
+    if period == "今年":
+        return f"{date.year}年"
+    if period == "去年":
+        return f"{date.year - 1}年"
+    return f"{date.year}年{period}"
 
 
 class Figures:
