@@ -56,7 +56,7 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
     pos = 0
     for word, flag in toks:
         pos += len(word)
-        if flag in BREAK_TAGS or word in lead_words and flag not in ("n", "nz", "ns", "nr", "nt"):
+        if flag in BREAK_TAGS or word in lead_words and flag not in ("nz", "ns", "nr", "nt"):
             cut = pos
     while 0 < cut < len(text) and text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() \
             and text[cut].isalnum():

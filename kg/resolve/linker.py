@@ -19,7 +19,7 @@ from kg.nlp.agency import canonical_agency
 from kg.nlp.components.mention_filter import RULE_PRIORITY
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.resolve.curation import Curation
-from kg.resolve.normalize import norm, strip_marks, title_key
+from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
 
 __all__ = ["Resolver", "Resolved"]
 
@@ -123,6 +123,23 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
+        zones = {keys[i]: zone_key(names[keys[i]]) for i, m in enumerate(mentions)
+                 if m.label == "DISTRICT" and m.kb_id not in self.lex.divisions}
+        for key, zk in zones.items():
+            for other_key, other in zones.items():
+                if other_key != key and len(other) > len(zk) and other.endswith(zk) \
+                        and self.lex.starts_with_place(other[:len(other) - len(zk)] + "x") \
+                        or other_key != key and other == zk and len(names[other_key]) > len(names[key]):
+                    alias_of[key] = other_key
+                    break
+        agencies = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "AGENCY"}
+        for i, m in enumerate(mentions):
+            core = self.lex.agency_cores.get(m.text)
+            if m.label != "AGENCY" or core is None:
+                continue  # only a bare core (管委会) is resolved against the article's agencies
+            fits = {k for k, n in agencies.items() if k != keys[i] and (n.endswith(core.canonical) or n.endswith(m.text))}
+            if len(fits) == 1:
+                alias_of[keys[i]] = fits.pop()
         for key in [k for k, v in alias_of.items() if self.curation.apart(names[k], names[v])]:
             del alias_of[key]
         # follow chains (a → b → c)

@@ -41,6 +41,7 @@ class NamePatterns:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
             self._suffix_rules.append((rule, rx))
+        self._title_at = re.compile("|".join(map(re.escape, lex.titles)))
         self._name_char_re = re.compile(rf"[{chars}（）]")
         self._book = re.compile(r"《([^《》\n]{2,60})》")
         self._quote = re.compile(r"“([^“”\n]{1,40})”")
@@ -60,9 +61,11 @@ class NamePatterns:
 
     # -- rules ---------------------------------------------------------------
     def find(self, text: str):
-        yield from self._agencies(text)
+        suffixed = list(self._suffixed(text))
+        zones = {end: start for start, end, label, rule in suffixed if label == "DISTRICT"}
+        yield from self._agencies(text, zones)
         yield from self._generic_agencies(text)
-        yield from self._suffixed(text)
+        yield from suffixed
         yield from self._titles(text)
         yield from self._quoted(text)
 
@@ -75,12 +78,21 @@ class NamePatterns:
         prev = text[pos - 1]
         return not ("\u4e00" <= prev <= "\u9fff") or prev in self.lex.patterns["bare_jurisdiction_after"]
 
-    def _agencies(self, text: str):
+    def _agencies(self, text: str, zones: dict[int, int]):
+        """<jurisdiction><core>; the jurisdiction is a place, a zone found by the suffix rules
+        (东湖高新区党工委), or a bare 市/区/县/省; a core alone counts right before a post title
+        (「党工委副书记、管委会主任王某」)."""
         lex = self.lex
         for m in self._core_re.finditer(text):
             s, e = m.span()
             core = lex.agency_cores[m.group()]
             if core.kind == "party" and text[e:e + 1] in ("员", "会") and m.group() == "委":
+                continue
+            if s in zones:
+                yield zones[s], e, "AGENCY", "agency_core"
+                continue
+            if len(m.group()) >= 3 and self._title_at.match(text, e) and (s == 0 or text[s - 1] in "、，。；：（ \n"):
+                yield s, e, "AGENCY", "agency_core"
                 continue
             best = None
             for k in range(min(s, 12), 0, -1):

@@ -81,10 +81,13 @@ class Relations:
 
     # -- holdsPostIn ----------------------------------------------------------
     def _title_before(self, pos: int) -> str:
-        for t in self._titles:
-            if pos >= len(t) and self.text[pos - len(t):pos] == t:
+        """The post title ending at ``pos``: the longest one right after a mention (管委会|主任), else the longest."""
+        found = [t for t in self._titles if pos >= len(t) and self.text[pos - len(t):pos] == t]
+        for t in found:
+            before = self.by_end.get(pos - len(t))
+            if before is not None and before.label_ in ORGS | {"DISTRICT"}:
                 return t
-        return ""
+        return found[0] if found else ""
 
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
