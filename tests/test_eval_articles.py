@@ -14,7 +14,7 @@ from kg.ingest import read_document
 from kg.pipeline import build_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p for d in ("eval", "heldout") for p in (FIXTURES / d).iterdir() if p.suffix in (".md", ".txt", ".html"))
+CASES = sorted(p for d in ("eval", "heldout", "heldout2") for p in (FIXTURES / d).iterdir() if p.suffix in (".md", ".txt", ".html"))
 
 
 @pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)

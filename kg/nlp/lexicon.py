@@ -75,6 +75,25 @@ class Lexicon:
     def is_place(self, surface: str) -> bool:
         return surface in self.division_names
 
+    def province_of(self, place: str) -> str:
+        for key in self.place_keys(place):
+            div = self.divisions[key]
+            return div.name if div.level == "province" else div.parent
+        return ""
+
+    def plausible(self, key: str, text: str, home: str) -> bool:
+        """A county of another province counts only when the text also names its city or province
+        (海城市 inside 上海城市, 江北 of 重庆 inside 南京江北新区 do not)."""
+        div = self.divisions[key]
+        if div.level != "county" or not home:
+            return True
+        if div.parent == home or self.province_of(div.parent) == self.province_of(home):
+            return True
+        parent_keys = self.place_keys(div.parent)
+        parent = self.divisions.get(parent_keys[0]) if parent_keys else None
+        names = [div.parent] + ([a for a in parent.alias.split("|") if a] if parent else [])
+        return any(n and n in text for n in names)
+
     def starts_with_place(self, name: str) -> bool:
         return any(name[:k] in self.place_prefixes for k in range(2, min(len(name), 8) + 1))
 

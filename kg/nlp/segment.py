@@ -58,6 +58,9 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
         pos += len(word)
         if flag in BREAK_TAGS or word in lead_words and flag not in ("nz", "ns", "nr", "nt"):
             cut = pos
+    opened = text.rfind("（", 0, cut)
+    if opened > 0 and text.find("）", opened) >= cut - 1:
+        return trim_left(text[:opened], lead_words)  # 台积电（南京）: keep the bracketed place with its name
     while 0 < cut < len(text) and text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() \
             and text[cut].isalnum():
         cut -= 1  # never split 20GWh

@@ -18,7 +18,7 @@ from kg.nlp.spans import add_candidate
 __all__ = ["Enumerations", "make_enumerations"]
 
 _SENTENCE = re.compile(r"[^。！？\n]+")
-_ITEM_CHARS = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9•·])"
+_ITEM_CHARS = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9•·（）])"
 
 
 class Enumerations:

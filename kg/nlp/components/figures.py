@@ -107,14 +107,14 @@ class Figures:
         period_m = None
         for pm in _PERIOD.finditer(text[max(0, clause_start - 30):m.start()]):
             period_m = pm
-        indicator, verb = self._indicator(prefix)
+        indicator, verb = self._indicator(prefix, allow_verb=unit_name in ("percent", "CNY", "USD", "EUR", "HKD"))
         if not indicator and unit_name not in ("percent", "CNY", "USD", "EUR", "HKD"):
             indicator = self._following(text, m.end())
         return {"text": m.group(), "start": m.start(), "end": m.end(), "value": value, "unit": unit_name,
                 "indicator": indicator, "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb}
 
-    def _indicator(self, prefix: str) -> tuple[str, str]:
+    def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str]:
         raw = prefix.strip("“”\"' ")
         trail = self._trailing.search(raw)
         verb = trail.group() if trail else ""
@@ -124,7 +124,7 @@ class Figures:
         if len(core) < 2:
             return "", verb
         toks = words(core)
-        if len(toks) == 1 and toks[0][1] in ("v", "p", "d", "vn"):
+        if len(toks) == 1 and toks[0][1] in ("v", "p", "d", "vn") and not (allow_verb and toks[0][1] in ("v", "vn")):
             return "", verb
         return core, verb
 

@@ -17,7 +17,7 @@ from kg.nlp.spans import candidates
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
 # higher wins among candidates of equal length
-RULE_PRIORITY = {"speaker_marker": 9, "kg_gazetteer": 8, "book_title": 7, "agency_core": 6, "title_name": 6,
+RULE_PRIORITY = {"speaker_marker": 9, "branch": 8, "kg_gazetteer": 8, "book_title": 7, "agency_core": 6, "title_name": 6,
                  "enumeration": 5, "quoted_system": 5, "quoted_name": 4, "zone_suffix_strong": 4, "zone_suffix": 3,
                  "enterprise_suffix": 3, "institution_suffix": 3,
                  "agency_suffix": 2, "initiative_suffix": 2}
@@ -36,7 +36,7 @@ class MentionFilter:
         for span in spans:
             if span.label_ == "DISTRICT" and span.id_ in self.lex.divisions:
                 span = self._pick_division(doc, span, spans, home)
-                if not self._plausible(span, doc.text, home):
+                if not self.lex.plausible(span.id_, doc.text, home):
                     continue
             chosen.append(span)
         chosen.sort(key=lambda s: (-(s.end - s.start), -RULE_PRIORITY.get(s.kb_id_ or "kg_gazetteer", 0), s.start))
@@ -54,24 +54,6 @@ class MentionFilter:
             if len(keys) == 1 and levels & {"province", "prefecture"}:
                 counts[self.lex.divisions[keys[0]].name] += 1
         return counts.most_common(1)[0][0] if counts else ""
-
-    def _plausible(self, span: Span, text: str, home: str) -> bool:
-        """A county of another province counts only when the article also names its city or province
-        (海城市 inside 上海城市 does not)."""
-        div = self.lex.divisions[span.id_]
-        if div.level != "county" or not home:
-            return True
-        if div.parent == home or self._province(div.parent) == self._province(home):
-            return True
-        parent = self.lex.divisions.get(self.lex.place_keys(div.parent)[0]) if self.lex.place_keys(div.parent) else None
-        names = [div.parent] + ([a for a in parent.alias.split("|") if a] if parent else [])
-        return any(n and n in text for n in names)
-
-    def _province(self, place: str) -> str:
-        for key in self.lex.place_keys(place):
-            div = self.lex.divisions[key]
-            return div.name if div.level == "province" else div.parent
-        return ""
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
         keys = self.lex.place_keys(span.text)

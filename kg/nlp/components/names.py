@@ -41,6 +41,10 @@ class NamePatterns:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
             self._suffix_rules.append((rule, rx))
+        self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
+        self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
+        self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
+                                    key=len, reverse=True)
         self._title_at = re.compile("|".join(map(re.escape, lex.titles)))
         self._name_char_re = re.compile(rf"[{chars}（）]")
         self._book = re.compile(r"《([^《》\n]{2,60})》")
@@ -61,6 +65,7 @@ class NamePatterns:
 
     # -- rules ---------------------------------------------------------------
     def find(self, text: str):
+        yield from self._branches(text)
         suffixed = list(self._suffixed(text))
         zones = {end: start for start, end, label, rule in suffixed if label == "DISTRICT"}
         yield from self._agencies(text, zones)
@@ -68,6 +73,18 @@ class NamePatterns:
         yield from suffixed
         yield from self._titles(text)
         yield from self._quoted(text)
+
+    def _branches(self, text: str):
+        """「中国人民银行南京分行」: a known organisation, a place and a branch word make one name."""
+        for m in self._branch.finditer(text):
+            place = next((k for k in (4, 3, 2) if self.lex.is_place(text[max(0, m.start() - k):m.start()])), 0)
+            if not place:
+                continue
+            before = text[:m.start() - place]
+            parent = next((o for o in self._org_surfaces if before.endswith(o)), None)
+            if parent:
+                label = "AGENCY" if parent in self._agency_surfaces else "ENTERPRISE"
+                yield m.start() - place - len(parent), m.end(), label, "branch"
 
     def _name_char(self, ch: str) -> bool:
         return bool(self._name_char_re.match(ch))

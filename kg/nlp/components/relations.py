@@ -56,9 +56,13 @@ class Relations:
         self._build = re.compile(rf"(?:{r['build_verbs']})")
         self._we = re.compile(rf"(?:{r['we']})$")
         self._titles = sorted(lex.titles, key=len, reverse=True)
+        zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
+        self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
+        self._passive = re.compile(rf"(?:已|正式|先后)?由$")
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = doc.text
+        self.home = doc._.kg_home
         self.ents = list(doc.ents)
         self.by_end = {e.end_char: e for e in self.ents}
         rels: list[dict] = []
@@ -68,6 +72,7 @@ class Relations:
             s, e = sent.span()
             ents = [x for x in self.ents if s <= x.start_char and x.end_char <= e]
             rels += self._issued(doc, s, e, ents, speaker_org)
+            rels += self._passive_issued(s, e, ents)
             rels += self._part_of_rules(s, e, ents)
             rels += self._zone_builds(s, e, ents)
             rels += self._pairs(s, e, ents)
@@ -94,6 +99,8 @@ class Relations:
         for person in self.ents:
             if person.label_ != "PERSON" or person.kb_id_ not in ("title_name", "doc_lexicon", "kg_gazetteer", ""):
                 continue
+            # segments right to left: (title, title_start, org mention or None)
+            segments = []
             pos = person.start_char
             while True:
                 title = self._title_before(pos)
@@ -101,27 +108,33 @@ class Relations:
                     break
                 t_start = pos - len(title)
                 org = self.by_end.get(t_start)
-                if org is not None and org.label_ in ORGS:
-                    out.append(self._rel(_m(person), "holdsPostIn", _m(org), "post_chain",
-                                         (org.start_char, person.end_char), title))
-                    pos = org.start_char
-                elif org is not None and org.label_ == "DISTRICT" and title in GOV_TITLES:
-                    body = (org.start_char, t_start, "AGENCY", org.text + "人民政府", "")
-                    out.append(self._rel(_m(person), "holdsPostIn", body, "post_chain",
-                                         (org.start_char, person.end_char), title))
-                    pos = org.start_char
-                elif title in GOV_TITLES:
-                    body = (t_start, pos, "AGENCY", GOV_TITLES[title], "")
-                    out.append(self._rel(_m(person), "holdsPostIn", body, "implied_body",
-                                         (t_start, person.end_char), title))
-                    pos = t_start
-                else:
-                    break
+                if org is not None and org.label_ not in ORGS | {"DISTRICT"}:
+                    org = None
+                segments.append((title, t_start, org))
+                pos = org.start_char if org is not None else t_start
                 if pos > 0 and self.text[pos - 1] == "、":
                     pos -= 1
                     continue
                 break
+            inherited = None
+            for title, t_start, org in reversed(segments):  # left to right: 「市发改委党组书记、主任」
+                if org is not None:
+                    inherited = org
+                body, rule = self._body(title, t_start, org or (inherited if title not in GOV_TITLES else None))
+                if body is not None:
+                    out.append(self._rel(_m(person), "holdsPostIn", body, rule,
+                                         (org.start_char if org is not None else t_start, person.end_char), title))
         return out
+
+    def _body(self, title: str, t_start: int, org: Span | None) -> tuple[tuple | None, str]:
+        """The organisation a title is held in: the mention before it, or the body a government title implies."""
+        if org is not None and org.label_ in ORGS:
+            return _m(org), "post_chain"
+        if org is not None and org.label_ == "DISTRICT" and title in GOV_TITLES:
+            return (org.start_char, t_start, "AGENCY", org.text + "人民政府", ""), "post_chain"
+        if org is None and title in GOV_TITLES:
+            return (t_start, t_start + len(title), "AGENCY", GOV_TITLES[title], ""), "implied_body"
+        return None, ""
 
     def _speaker_orgs(self, doc: Doc, posts: list[dict]) -> dict[str, tuple]:
         """speaker name → the first organisation the article gives them a post in."""
@@ -161,10 +174,15 @@ class Relations:
             if subjects and any(x.label_ != "AGENCY" for x in subjects):
                 continue
             if subjects:
+                agents = [(_m(x), "issue_verb") for x in subjects]
+                we = re.search(r"(我们|我委|我局|我办|我厅|我部)(?:会同|联合|与|和)$",
+                               self.text[clause_start:subjects[0].start_char])
+                speaker = self._speaker_at(doc, v_start)
+                if we and speaker in speaker_org:
+                    agents.append((speaker_org[speaker], "issue_verb_speaker"))
                 for work in works:
-                    for subject in subjects:
-                        out.append(self._rel(_m(work), "issuedBy", _m(subject), "issue_verb",
-                                             (clause_start, work.end_char)))
+                    for agent, rule in agents:
+                        out.append(self._rel(_m(work), "issuedBy", agent, rule, (clause_start, work.end_char)))
                 continue
             else:
                 before = self.text[clause_start:v_start]
@@ -177,6 +195,30 @@ class Relations:
                 out.append(self._rel(_m(work), "issuedBy", agent, rule, (clause_start, work.end_char)))
         return out
 
+    def _passive_issued(self, s, e, ents) -> list[dict]:
+        """「《X》已由A审议通过」, 「《X》由A、B印发」: X issuedBy A (and B)."""
+        out = []
+        for i, work in enumerate(ents):
+            if work.label_ != "INITIATIVE":
+                continue
+            after = self.text[work.end_char:e]
+            m = re.match(r"》?(?:已|正式|先后)?由", after)
+            if not m:
+                continue
+            start = work.end_char + m.end()
+            chain = []
+            for x in ents[i + 1:]:
+                gap = self.text[(chain[-1].end_char if chain else start):x.start_char]
+                if x.label_ == "AGENCY" and gap in ("", "、", "和", "与", "及"):
+                    chain.append(x)
+                else:
+                    break
+            if chain and self._issue.match(self.text, chain[-1].end_char) or chain and re.match(
+                    rf"(?:{self.lex.patterns['relations']['issue_verbs']})", self.text[chain[-1].end_char:].lstrip("审议")):
+                for agent in chain:
+                    out.append(self._rel(_m(work), "issuedBy", _m(agent), "issue_passive", (work.start_char, chain[-1].end_char)))
+        return out
+
     def _subjects(self, ents, clause_start: int, verb_start: int) -> list[Span]:
         """The mention right before a verb (adverbs allowed), with any joined to it by 、/和/与."""
         before = [x for x in ents if clause_start <= x.start_char and x.end_char <= verb_start]
@@ -186,7 +228,7 @@ class Relations:
             return []
         chain = [before[-1]]
         for x in reversed(before[:-1]):
-            if self.text[x.end_char:chain[0].start_char] in ("、", "和", "与", "及", "以及"):
+            if self.text[x.end_char:chain[0].start_char] in ("、", "和", "与", "及", "以及", "会同", "联合"):
                 chain.insert(0, x)
             else:
                 break
@@ -257,6 +299,8 @@ class Relations:
                     div = self.lex.divisions[keys[0]]
                     if div.level in ("province", "prefecture"):
                         break  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
+                    if not self.lex.plausible(keys[0], self.text, self.home) or self._zone_suffix.fullmatch(name[k:]):
+                        break  # 江北新区 is named after 江北, not located in a 江北区 elsewhere
                     place = (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
                     out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix",
                                          (ent.start_char, ent.end_char)))
