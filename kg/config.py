@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Settings", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "QUERY_DIR"]
+__all__ = ["Settings", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "SHAPES_FILE", "QUERY_DIR"]
 
 PACKAGE_DIR = Path(str(resources.files("kg")))
 DATA_DIR = PACKAGE_DIR / "data"
 NLP_DATA_DIR = PACKAGE_DIR / "nlp" / "data"
 SAMPLE_ARTICLE = DATA_DIR / "000_2d9d571b375b7b5b.txt"
 ONTOLOGY_FILE = DATA_DIR / "ontology" / "kg.ttl"
+SHAPES_FILE = DATA_DIR / "ontology" / "shapes.ttl"
 QUERY_DIR = PACKAGE_DIR / "queries"
 
 DEFAULT_BASE_IRI = "https://example.org/kg/"
@@ -30,3 +31,4 @@ class Settings:
     segmenter: str = "char"
     extra_components: tuple[str, ...] = field(default_factory=tuple)
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)
+    infer: bool = False  # add the ontology's RDFS entailments to the output

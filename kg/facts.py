@@ -91,3 +91,4 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     parent: str = ""  # gazetteer parent division, if any
+    fine: str = ""  # local name of a finer ontology class (Policy, Zone ...), if any

@@ -59,6 +59,10 @@ def build_graph(documents: list[Document], settings: Settings,
     graph = bind_prefixes(new_graph(), settings.base_iri)
     for triple in graph_triples(pairs, resolved, settings.base_iri):
         graph.add(triple)
+    if settings.infer:
+        from kg.rdf.infer import infer
+
+        infer(graph)
     return graph, resolved, pairs
 
 

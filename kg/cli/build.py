@@ -19,6 +19,10 @@ def build_cli(
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
+    infer: bool = Opt(False, "--infer", help="Add the RDFS entailments of the ontology (superclasses such as "
+                                              "org:Organization, superproperties, symmetric partners)."),
+    validate: bool = Opt(False, "--validate", help="Check the result against the SHACL shapes; exit 1 if it "
+                                                   "does not conform."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -33,7 +37,7 @@ def build_cli(
 
     from kg.pipeline import build
 
-    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation)
+    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
@@ -41,3 +45,14 @@ def build_cli(
     result = build(inputs or [], out, settings, html=html, progress=progress)
     if not quiet:
         err(result.summary())
+    if validate:
+        import typer
+
+        from kg.rdf.validate import validate as shacl
+
+        report = shacl(result.graph)
+        for violation in report.violations[:20]:
+            err(str(violation))
+        err("SHACL: conforms" if report.conforms else f"SHACL: {len(report.violations)} violation(s)")
+        if not report.conforms:
+            raise typer.Exit(1)

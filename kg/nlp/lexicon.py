@@ -56,7 +56,7 @@ def _tsv(path: Path) -> list[list[str]]:
     return [[c.strip() for c in line.split("\t")] for line in _lines(path)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     titles: tuple[str, ...]
     surnames: frozenset[str]

@@ -60,6 +60,8 @@ def entity_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
     for key, entity in resolved.entities.items():
         e = entity_iri(base, key)
         yield e, RDF.type, ENTITY_CLASSES[entity.label]
+        if entity.fine:
+            yield e, RDF.type, getattr(KG, entity.fine)
         yield e, RDFS.label, _zh(entity.name)
         for alias in sorted(entity.aliases - {entity.name}):
             yield e, SKOS.altLabel, _zh(alias)

@@ -16,6 +16,19 @@ class KG(DefinedNamespace):
     Initiative: URIRef  # policies, plans, programmes, platforms, projects
     Person: URIRef
     MediaOutlet: URIRef
+    # finer classes (a node keeps its core class too)
+    PartyCommittee: URIRef
+    Government: URIRef
+    Department: URIRef
+    PublicInstitution: URIRef
+    AdministrativeDivision: URIRef
+    Zone: URIRef
+    Policy: URIRef
+    Regulation: URIRef
+    Plan: URIRef
+    Programme: URIRef
+    Platform: URIRef
+    Project: URIRef
     # classes: documents and facts
     Document: URIRef
     Evidence: URIRef

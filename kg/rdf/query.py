@@ -58,9 +58,11 @@ def _cell(value) -> str:
     return str(value)
 
 
-def run_query(graph: Graph, sparql: str) -> QueryResult:
+def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+    """Run SPARQL; ``bindings`` pre-bind variables to plain literals (``{"name": "吴金城"}``)."""
+    init = {k: Literal(v) for k, v in (bindings or {}).items()}
     try:
-        result = graph.query(sparql, initNs=PREFIXES)
+        result = graph.query(sparql, initNs=PREFIXES, initBindings=init)
     except Exception as err:  # pyparsing and rdflib evaluation errors
         raise QueryError(f"SPARQL error: {err}") from err
     if result.type == "ASK":

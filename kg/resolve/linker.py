@@ -19,6 +19,7 @@ from kg.nlp.agency import canonical_agency
 from kg.nlp.components.mention_filter import RULE_PRIORITY
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.resolve.curation import Curation
+from kg.resolve.kinds import fine_class
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
 
 __all__ = ["Resolver", "Resolved"]
@@ -64,6 +65,8 @@ class Resolver:
         for key, entity in out.entities.items():
             entity.label = self._decide_label(key)
         self.curation.apply(out)
+        for entity in out.entities.values():
+            entity.fine = fine_class(entity, self.lex) or ""
         return out
 
     def _resolve_doc(self, ex: Extraction, out: Resolved) -> list[str | None]:

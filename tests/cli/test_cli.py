@@ -18,7 +18,7 @@ def invoke(*args):
     return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.mark.parametrize("command", ["build", "query", "viz", "eval"])
+@pytest.mark.parametrize("command", ["build", "query", "viz", "eval", "validate"])
 def test_every_command_explains_itself(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0
@@ -88,3 +88,32 @@ def test_installed_console_script_runs_from_any_folder(tmp_path):
     assert proc.stdout == ""  # data only on stdout; the summary is on stderr
     assert "documents: 1 built" in proc.stderr
     assert (tmp_path / "o" / "graph.ttl").stat().st_size > 10000
+
+
+def test_validate_command(sample_build, tmp_path):
+    ok = runner.invoke(app, ["validate", str(sample_build.outputs["turtle"])])
+    assert ok.exit_code == 0 and "conforms" in ok.stderr
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("""@prefix kg: <https://example.org/kg/ontology#> .
+<https://example.org/kg/id/entity/x> a kg:Agency , kg:Enterprise .""", encoding="utf-8")
+    bad = runner.invoke(app, ["validate", str(broken)])
+    assert bad.exit_code == 1 and "exactly one rdfs:label" in bad.stdout and "violation(s)" in bad.stderr
+
+
+def test_build_infer_and_validate(tmp_path):
+    result = invoke("build", "--out", tmp_path, "--infer", "--validate", "--no-html")
+    assert result.exit_code == 0, result.stderr
+    assert "SHACL: conforms" in result.stderr
+    rows = invoke("query", tmp_path / "graph.ttl",
+                  "PREFIX org: <http://www.w3.org/ns/org#> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a org:Organization }",
+                  "-f", "csv")
+    assert int(rows.stdout.splitlines()[1]) >= 30
+
+
+def test_query_bind(sample_build):
+    result = invoke("query", sample_build.outputs["turtle"], "facts_about", "--bind", "name=吴金城", "-f", "json")
+    assert result.exit_code == 0
+    assert {"subject": "吴金城", "relation": "holdsPostIn", "object": "上海市经济和信息化委员会"} in [
+        {k: r[k] for k in ("subject", "relation", "object")} for r in json.loads(result.stdout)]
+    bad = runner.invoke(app, ["query", str(sample_build.outputs["turtle"]), "facts_about", "--bind", "oops"])
+    assert bad.exit_code == 1 and "NAME=VALUE" in bad.stderr

@@ -56,6 +56,7 @@ class Figures:
         self._number = re.compile(
             rf"(?<![\d.第])(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?P<more1>多|余)?(?P<mult>{mult})?(?P<more2>多|余)?"
             rf"(?P<unit>%|％|{cur}|{fg['counters']})?")
+        self._money = re.compile(fg["money_words"])
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -107,9 +108,11 @@ class Figures:
         period_m = None
         for pm in _PERIOD.finditer(text[max(0, clause_start - 30):m.start()]):
             period_m = pm
-        indicator, verb = self._indicator(prefix, allow_verb=unit_name in ("percent", "CNY", "USD", "EUR", "HKD"))
+        indicator, verb = self._indicator(prefix, allow_verb=unit_name in ("percent", "CNY", "USD", "EUR", "HKD", ""))
         if not indicator and unit_name not in ("percent", "CNY", "USD", "EUR", "HKD"):
             indicator = self._following(text, m.end())
+        if not unit_name:
+            unit_name = "CNY" if self._money.search(indicator or prefix) else "number"
         return {"text": m.group(), "start": m.start(), "end": m.end(), "value": value, "unit": unit_name,
                 "indicator": indicator, "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb}
