@@ -26,7 +26,8 @@ from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
 
-__all__ = ["to_networkx", "centrality", "type_counts"]
+__all__ = ["to_networkx", "centrality", "type_counts", "find_node", "neighbourhood", "keep_types", "most_central",
+           "graph_stats"]
 
 _CLASS_NAMES = {cls: str(cls).split("#")[-1] for cls in ENTITY_CLASSES.values()}
 _PREDICATE_NAMES = {p: name for name, p in PREDICATES.items()}
@@ -42,6 +43,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             G.add_node(str(node), type=name, label=str(label) if label is not None else str(node),
                        aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
                        docs=sorted(str(d) for d in graph.objects(node, KG.mentionedIn)))
+    sentences: dict[tuple[str, str, str], str] = {}
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        s_, p_, o_ = graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object)
+        sentence = graph.value(graph.value(st, KG.evidence), KG.sentence) if graph.value(st, KG.evidence) else None
+        if sentence is not None:
+            sentences[(str(s_), _PREDICATE_NAMES.get(p_, ""), str(o_))] = str(sentence)
     roles: dict[tuple[str, str], list[str]] = {}
     for ms in graph.subjects(RDF.type, ORG.Membership):
         member, orgn, title = graph.value(ms, ORG.member), graph.value(ms, ORG.organization), graph.value(ms, KG.postTitle)
@@ -50,7 +57,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for p, name in _PREDICATE_NAMES.items():
         for s, o in graph.subject_objects(p):
             if str(s) in G and str(o) in G:
-                attrs = {"predicate": name}
+                attrs = {"predicate": name, "sentence": sentences.get((str(s), name, str(o)), "")}
                 if name == "holdsPostIn":
                     attrs["role"] = "、".join(sorted(roles.get((str(s), str(o)), [])))
                 G.add_edge(str(s), str(o), key=name, **attrs)
@@ -81,3 +88,62 @@ def type_counts(G: nx.Graph) -> dict[str, int]:
     for _, data in G.nodes(data=True):
         counts[data.get("type", "?")] = counts.get(data.get("type", "?"), 0) + 1
     return dict(sorted(counts.items()))
+
+
+def find_node(G: nx.Graph, name: str) -> str | None:
+    """The node whose label or alias is ``name`` (exactly, else as a substring of a label).
+
+    >>> G = nx.Graph(); G.add_node("x", label="上海市经济和信息化委员会", aliases=["市经济信息化委"])
+    >>> find_node(G, "市经济信息化委")
+    'x'
+    """
+    for node, data in G.nodes(data=True):
+        if name == data.get("label") or name in data.get("aliases", ()):
+            return node
+    return next((n for n, d in G.nodes(data=True) if name in d.get("label", "")), None)
+
+
+def neighbourhood(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
+    """The subgraph within ``depth`` hops of ``node``, ignoring edge direction."""
+    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), node, cutoff=depth)
+    return G.subgraph(near).copy()
+
+
+def keep_types(G: nx.Graph, types: set[str]) -> nx.Graph:
+    """The subgraph of nodes whose ``type`` is in ``types``."""
+    return G.subgraph([n for n, d in G.nodes(data=True) if d.get("type") in types]).copy()
+
+
+def most_central(G: nx.Graph, n: int) -> nx.Graph:
+    """The subgraph of the ``n`` nodes with the highest PageRank (ties broken by node id)."""
+    rank = centrality(G)
+    return G.subgraph(sorted(G, key=lambda x: (-rank.get(x, 0.0), x))[:n]).copy()
+
+
+def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
+    """Counts, top entities by degree / PageRank / betweenness, Louvain communities, components and
+    the entities most documents mention."""
+    U = nx.Graph(G.to_undirected())
+    label = lambda n: G.nodes[n]["label"]  # noqa: E731
+    rank = centrality(G)
+    between = nx.betweenness_centrality(U) if U.number_of_nodes() else {}
+    degree = dict(U.degree())
+    communities = nx.community.louvain_communities(U, seed=7) if U.number_of_edges() else []
+    components = sorted(nx.connected_components(U), key=len, reverse=True) if U.number_of_nodes() else []
+    relations: dict[str, int] = {}
+    for _, _, d in G.edges(data=True):
+        relations[d["predicate"]] = relations.get(d["predicate"], 0) + 1
+
+    def ranked(scores: dict) -> list[dict]:
+        order = sorted(scores, key=lambda n: (-scores[n], label(n)))[:top]
+        return [{"entity": label(n), "type": G.nodes[n]["type"], "score": round(float(scores[n]), 6)} for n in order]
+
+    return {
+        "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "types": type_counts(G), "relations": dict(sorted(relations.items())),
+        "top_degree": ranked(degree), "top_pagerank": ranked(rank), "top_betweenness": ranked(between),
+        "communities": [sorted(label(n) for n in c)[:top] for c in sorted(communities, key=len, reverse=True)[:top]],
+        "community_count": len(communities),
+        "components": len(components), "largest_component": len(components[0]) if components else 0,
+        "most_mentioned": ranked({n: len(G.nodes[n].get("docs", ())) for n in G}),
+    }

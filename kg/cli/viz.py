@@ -12,17 +12,35 @@ from kg.cli._app import Arg, Opt, app, err, reports_errors
 def viz_cli(
     graph: Path = Arg(..., help="A graph file (graph.ttl ...)."),
     out: Path = Opt(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+    focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),
+    depth: int = Opt(1, "--depth", help="Hops around --focus."),
+    types: Optional[str] = Opt(None, "--types", help="Comma-separated entity types to keep, e.g. Agency,Enterprise."),
     max_nodes: Optional[int] = Opt(None, "--max-nodes", help="Keep only the N most central nodes (PageRank)."),
+    no_physics: bool = Opt(False, "--no-physics", help="Lay out with networkx and keep the graph still."),
 ):
     """Write an interactive, self-contained HTML view of a graph (works offline).
 
-    Example: kg viz output/graph.ttl --out graph.html
+    Example: kg viz output/graph.ttl --focus 市经济信息化委 --depth 2 --out focus.html
     """
-    from kg.analytics import to_networkx
+    from kg.analytics import find_node, keep_types, neighbourhood, to_networkx
+    from kg.errors import KgError
     from kg.rdf.serialize import write_text
     from kg.rdf.store import load_graph
-    from kg.viz import render_html
+    from kg.viz import TYPE_COLORS, render_html
 
     G = to_networkx(load_graph(graph))
-    write_text(out, render_html(G, title=f"kg · {graph.name}", max_nodes=max_nodes))
+    title = f"kg · {graph.name}"
+    if types:
+        wanted = {t.strip() for t in types.split(",") if t.strip()}
+        unknown = wanted - set(TYPE_COLORS)
+        if unknown:
+            raise KgError(f"--types: unknown type(s) {', '.join(sorted(unknown))}; use {', '.join(TYPE_COLORS)}")
+        G = keep_types(G, wanted)
+    if focus:
+        node = find_node(G, focus)
+        if node is None:
+            raise KgError(f"--focus: no entity named {focus!r} in {graph}")
+        G = neighbourhood(G, node, depth)
+        title = f"kg · {G.nodes[node]['label']} ±{depth}"
+    write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None))
     err(f"wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")

@@ -18,7 +18,7 @@ def invoke(*args):
     return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.mark.parametrize("command", ["build", "query", "viz", "eval", "validate"])
+@pytest.mark.parametrize("command", ["build", "query", "viz", "eval", "validate", "stats"])
 def test_every_command_explains_itself(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

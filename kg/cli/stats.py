@@ -1,0 +1,39 @@
+"""``kg stats``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.cli._app import Arg, Opt, app, reports_errors
+
+
+@app.command("stats")
+@reports_errors
+def stats_cli(
+    graph: Path = Arg(..., help="A graph file (graph.ttl ...)."),
+    top: int = Opt(10, "--top", help="How many entities per ranking."),
+    as_json: bool = Opt(False, "--json", help="Print JSON instead of tables."),
+):
+    """Graph analytics on the entity projection: counts, top entities by degree, PageRank and
+    betweenness, Louvain communities, connected components, most-mentioned entities.
+
+    Example: kg stats output/graph.ttl --top 10
+    """
+    from kg.analytics import graph_stats, to_networkx
+    from kg.rdf.store import load_graph
+
+    stats = graph_stats(to_networkx(load_graph(graph)), top)
+    if as_json:
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        return
+    lines = [f"nodes {stats['nodes']}, edges {stats['edges']}, components {stats['components']} "
+             f"(largest {stats['largest_component']}), communities {stats['community_count']}", "",
+             "types:     " + ", ".join(f"{k} {v}" for k, v in stats["types"].items()),
+             "relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items())]
+    for key, title in (("top_pagerank", "PageRank"), ("top_degree", "degree"), ("top_betweenness", "betweenness"),
+                       ("most_mentioned", "documents mentioning")):
+        lines += ["", f"top by {title}:"]
+        lines += [f"  {i + 1:>2}. {r['score']:<10g} {r['type']:<12} {r['entity']}" for i, r in enumerate(stats[key])]
+    lines += ["", "largest communities:"]
+    lines += [f"  {i + 1:>2}. " + "、".join(c) for i, c in enumerate(stats["communities"])]
+    print("\n".join(lines))

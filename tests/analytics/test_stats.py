@@ -1,0 +1,48 @@
+import json
+import re
+
+from typer.testing import CliRunner
+
+from kg.analytics import find_node, graph_stats, keep_types, most_central, neighbourhood, to_networkx
+from kg.cli import app
+
+
+def test_stats_on_the_sample(sample_graph):
+    G = to_networkx(sample_graph)
+    stats = graph_stats(G)
+    assert "上海市人民政府" in [r["entity"] for r in stats["top_pagerank"]]
+    assert stats["types"]["Person"] == 4 and stats["relations"]["holdsPostIn"] == 6
+    assert stats["components"] >= 1 and stats["community_count"] >= 1
+    assert stats["nodes"] == G.number_of_nodes()
+
+
+def test_stats_command_json_is_clean(sample_build):
+    result = CliRunner().invoke(app, ["stats", str(sample_build.outputs["turtle"]), "--json"])
+    assert result.exit_code == 0
+    assert "上海市人民政府" in [r["entity"] for r in json.loads(result.stdout)["top_pagerank"]]
+
+
+def test_focus_types_and_max_nodes(sample_graph):
+    G = to_networkx(sample_graph)
+    node = find_node(G, "市经济信息化委")
+    assert G.nodes[node]["label"] == "上海市经济和信息化委员会"
+    near = neighbourhood(G, node, 1)
+    assert sorted(d["label"] for _, d in near.nodes(data=True)) == ["上海市经济和信息化委员会", "吴金城"]
+    assert {d["type"] for _, d in keep_types(G, {"Agency", "Person"}).nodes(data=True)} == {"Agency", "Person"}
+    assert most_central(G, 5).number_of_nodes() == 5
+
+
+def test_viz_command_options(sample_build, tmp_path):
+    out = tmp_path / "focus.html"
+    runner = CliRunner()
+    result = runner.invoke(app, ["viz", str(sample_build.outputs["turtle"]), "--focus", "市经济信息化委", "--depth", "2",
+                                 "--out", str(out), "--no-physics"])
+    assert result.exit_code == 0 and "2 nodes" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '"physics": {"enabled": false' in page.replace("'", '"') or '"enabled": false' in page
+    small = runner.invoke(app, ["viz", str(sample_build.outputs["turtle"]), "--max-nodes", "10", "--out", str(out)])
+    assert small.exit_code == 0 and re.search(r"the 10 most central of \d+ nodes", out.read_text(encoding="utf-8"))
+    bad = runner.invoke(app, ["viz", str(sample_build.outputs["turtle"]), "--types", "Planet"])
+    assert bad.exit_code == 1 and "unknown type" in bad.stderr
+    missing = runner.invoke(app, ["viz", str(sample_build.outputs["turtle"]), "--focus", "不存在的机构"])
+    assert missing.exit_code == 1 and "no entity named" in missing.stderr
