@@ -46,7 +46,7 @@ def build_graph(documents: list[Document], settings: Settings,
     """Documents → (Graph, resolved entities, extractions). No file I/O."""
     from kg.nlp import make_nlp
     from kg.nlp.extract import extract_all
-    from kg.rdf.builder import graph_triples
+    from kg.rdf.builder import graph_quads
     from kg.rdf.namespace import bind_prefixes
     from kg.rdf.store import new_graph
     from kg.resolve import Resolver
@@ -57,13 +57,75 @@ def build_graph(documents: list[Document], settings: Settings,
     pairs = list(progress(extract_all(nlp, documents)))
     resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs])
     graph = bind_prefixes(new_graph(), settings.base_iri)
-    for triple in graph_triples(pairs, resolved, settings.base_iri):
-        graph.add(triple)
+    for s, p, o, _g in graph_quads(pairs, resolved, settings.base_iri):
+        graph.add((s, p, o))
     if settings.infer:
         from kg.rdf.infer import infer
 
         infer(graph)
     return graph, resolved, pairs
+
+
+def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settings: Settings,
+                     progress: Callable[[Iterable], Iterable] = lambda it: it) -> dict:
+    """Add, replace or skip each input document in the store at ``store_dir`` (one atomic commit each).
+    Documents stream through: one is in memory at a time. Returns counts and the skipped files."""
+    from kg.nlp import make_nlp
+    from kg.nlp.extract import extract, to_doc
+    from kg.rdf.builder import document_quads
+    from kg.resolve import Resolved, Resolver
+    from kg.resolve.curation import Curation, load_curation
+    from kg.store import KgStore
+
+    curation = load_curation(settings.curation) if settings.curation else Curation()
+    resolver = Resolver(curation=curation)
+    nlp = None
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "reprints": 0}
+    skipped: list[Skipped] = []
+    with KgStore(store_dir, write=True, base=settings.base_iri) as store:
+        for document in progress(iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes,
+                                                settings.suffixes, skipped)):
+            if store.has_document(document.doc_id):
+                if document.source in store.documents().get(document.doc_id, []):
+                    counts["unchanged"] += 1
+                else:
+                    store.add_source(document.doc_id, document.source)
+                    counts["reprints"] += 1
+                continue
+            nlp = nlp or make_nlp(settings)
+            ex = extract(nlp(to_doc(nlp, document)), document)
+            contribution, links = resolver.resolve_document(ex)
+            resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
+            quads = list(document_quads(document, ex, resolved, settings.base_iri))
+            old = store.doc_for_source(document.source)
+            store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
+            counts["replaced" if old else "added"] += 1
+        counts["documents"] = len(store.documents())
+        counts["triples"] = len(store)
+    counts["skipped"] = skipped
+    return counts
+
+
+def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, settings: Settings,
+                             html: bool = True) -> dict[str, Path]:
+    """graph.ttl (and graph.html) of the whole store, written into ``out_dir``."""
+    from kg.analytics import to_networkx
+    from kg.rdf.serialize import write_graph, write_text
+    from kg.store import KgStore, store_graph
+    from kg.viz import render_html
+
+    if out_dir is None:
+        return {}
+    with KgStore(store_dir, base=settings.base_iri) as store:
+        graph = store_graph(store)
+        docs = len(store.documents())
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = {"turtle": write_graph(graph, out / "graph.ttl")}
+    if html:
+        outputs["html"] = write_text(out / "graph.html", render_html(to_networkx(graph), title=f"kg · {docs} document(s)",
+                                                                      max_nodes=500))
+    return outputs
 
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,

@@ -9,7 +9,9 @@ import typer
 from kg import __version__
 from kg.errors import KgError
 
-__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err"]
+__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "graph_or_store", "STORE_OPT"]
+
+
 
 app = typer.Typer(
     name="kg",
@@ -40,6 +42,22 @@ def reports_errors(func):
     return wrapper
 
 
+def graph_or_store(graph, store):
+    """The rdflib Graph of a graph file or of a store folder (exactly one of them)."""
+    from kg.errors import KgError
+
+    if (graph is None) == (store is None):
+        raise KgError("give a GRAPH file or --store DIR (one of them)")
+    if store is not None:
+        from kg.store import KgStore, store_graph
+
+        with KgStore(store) as st:
+            return store_graph(st)
+    from kg.rdf.store import load_graph
+
+    return load_graph(graph)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"kg {__version__}")
@@ -53,3 +71,6 @@ def _root(version: bool = Opt(False, "--version", callback=_version, is_eager=Tr
 
 def main() -> None:
     app()
+
+
+STORE_OPT = Opt(None, "--store", "-s", help="A kg store folder (from `kg build --store`) instead of a graph file.")

@@ -23,6 +23,8 @@ def build_cli(
                                               "org:Organization, superproperties, symmetric partners)."),
     validate: bool = Opt(False, "--validate", help="Check the result against the SHACL shapes; exit 1 if it "
                                                    "does not conform."),
+    store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
+                                                          "articles, replace changed ones, skip unchanged ones."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -31,7 +33,10 @@ def build_cli(
     or plain text (.md .markdown .txt .html .htm in folders). Unreadable files are skipped and
     listed in the summary on stderr.
 
-    Example: kg build articles/ --out output
+    With --store DIR the graph lives in an Oxigraph store (one named graph per article) and
+    re-running adds, replaces or skips articles; graph.ttl and graph.html are written from the store.
+
+    Example: kg build articles/ --out output ; kg build articles/ --store kgstore
     """
     from tqdm import tqdm
 
@@ -42,6 +47,24 @@ def build_cli(
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
 
+    if store is not None:
+        from kg.pipeline import build_into_store, write_outputs_from_store
+
+        counts = build_into_store(inputs or [], store, settings, progress=progress)
+        outputs = write_outputs_from_store(store, out, settings, html=html)
+        if not quiet:
+            err(f"store {store}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+                f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} quads")
+            for s in counts["skipped"]:
+                err(f"skipped {s.path}: {s.reason}")
+            for path in outputs.values():
+                err(f"wrote {path}")
+        if not counts["documents"]:
+            from kg.errors import InputError
+
+            raise InputError("nothing to build: " + ("; ".join(f"{s.path}: {s.reason}" for s in counts["skipped"])
+                                                      or "no article files found"))
+        return
     result = build(inputs or [], out, settings, html=html, progress=progress)
     if not quiet:
         err(result.summary())

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
-from kg.cli._app import Arg, Opt, app, reports_errors
+from kg.cli._app import STORE_OPT, Arg, Opt, app, reports_errors
 
 
 class Format(str, Enum):
@@ -17,17 +17,18 @@ class Format(str, Enum):
 @app.command("query")
 @reports_errors
 def query_cli(
-    graph: Path = Arg(..., help="A graph file (graph.ttl, .nt, .jsonld ...)."),
-    query: str = Arg(..., help="SPARQL text, a .rq file, or the name of a shipped query "
+    graph_or_query: str = Arg(..., metavar="[GRAPH] QUERY", help="A graph file (graph.ttl, .nt ...), unless --store is given."),
+    query: Optional[str] = Arg(None, show_default=False, help="SPARQL text, a .rq file, or the name of a shipped query "
                                "(who_holds_posts, initiatives_by_agency, enterprises_by_district, "
                                "entity_counts, figures, aliases, relations, questions_and_answers, facts_about, "
                                "figures_by_indicator, shared_entities)."),
     fmt: Format = Opt(Format.table, "--format", "-f", help="Output format for SELECT results."),
     bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (a plain literal). Repeatable."),
+    store: Optional[Path] = STORE_OPT,
 ):
-    """Run a SPARQL query over a graph and print the results on stdout.
+    """Run a SPARQL query over a graph file or a store and print the results on stdout.
 
-    Example: kg query output/graph.ttl who_holds_posts --format csv
+    Example: kg query output/graph.ttl who_holds_posts --format csv ; kg query --store kgstore entity_counts
     """
     from kg.rdf.query import format_result, resolve_query, run_query
     from kg.rdf.store import load_graph
@@ -40,6 +41,16 @@ def query_cli(
         if not sep or not name:
             raise QueryError(f"--bind {item!r}: use NAME=VALUE")
         bindings[name.lstrip("?")] = value
-    sparql = resolve_query(query)
-    result = run_query(load_graph(graph), sparql, bindings)
+    if store is not None:
+        if query is not None:
+            raise QueryError("with --store, give only QUERY (no GRAPH)")
+        from kg.rdf.query import run_store_query
+        from kg.store import KgStore
+
+        with KgStore(store) as st:
+            result = run_store_query(st, resolve_query(graph_or_query), bindings)
+    else:
+        if query is None:
+            raise QueryError("give GRAPH and QUERY, or --store DIR and QUERY")
+        result = run_query(load_graph(Path(graph_or_query)), resolve_query(query), bindings)
     print(format_result(result, fmt.value))

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
-from kg.cli._app import Arg, Opt, app, reports_errors
+from kg.cli._app import STORE_OPT, Arg, Opt, app, graph_or_store, reports_errors
 
 
 @app.command("stats")
 @reports_errors
 def stats_cli(
-    graph: Path = Arg(..., help="A graph file (graph.ttl ...)."),
+    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    store: Optional[Path] = STORE_OPT,
     top: int = Opt(10, "--top", help="How many entities per ranking."),
     as_json: bool = Opt(False, "--json", help="Print JSON instead of tables."),
 ):
@@ -20,9 +22,8 @@ def stats_cli(
     Example: kg stats output/graph.ttl --top 10
     """
     from kg.analytics import graph_stats, to_networkx
-    from kg.rdf.store import load_graph
 
-    stats = graph_stats(to_networkx(load_graph(graph)), top)
+    stats = graph_stats(to_networkx(graph_or_store(graph, store)), top)
     if as_json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return

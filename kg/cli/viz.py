@@ -4,13 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.cli._app import STORE_OPT, Arg, Opt, app, err, graph_or_store, reports_errors
 
 
 @app.command("viz")
 @reports_errors
 def viz_cli(
-    graph: Path = Arg(..., help="A graph file (graph.ttl ...)."),
+    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    store: Optional[Path] = STORE_OPT,
     out: Path = Opt(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
     focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),
     depth: int = Opt(1, "--depth", help="Hops around --focus."),
@@ -25,11 +26,10 @@ def viz_cli(
     from kg.analytics import find_node, keep_types, neighbourhood, to_networkx
     from kg.errors import KgError
     from kg.rdf.serialize import write_text
-    from kg.rdf.store import load_graph
     from kg.viz import TYPE_COLORS, render_html
 
-    G = to_networkx(load_graph(graph))
-    title = f"kg · {graph.name}"
+    G = to_networkx(graph_or_store(graph, store))
+    title = f"kg · {(graph or store).name}"
     if types:
         wanted = {t.strip() for t in types.split(",") if t.strip()}
         unknown = wanted - set(TYPE_COLORS)
@@ -39,7 +39,7 @@ def viz_cli(
     if focus:
         node = find_node(G, focus)
         if node is None:
-            raise KgError(f"--focus: no entity named {focus!r} in {graph}")
+            raise KgError(f"--focus: no entity named {focus!r} in {graph or store}")
         G = neighbourhood(G, node, depth)
         title = f"kg · {G.nodes[node]['label']} ±{depth}"
     write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None))

@@ -2,8 +2,9 @@
 
 Modelling (see README, "Graph model"):
 
-* entity: ``rdf:type kg:<Class>``, ``rdfs:label`` canonical name, ``skos:altLabel`` other surfaces,
-  ``kg:mentionedIn`` each document;
+* entity: ``rdf:type kg:<Class>``, ``rdfs:label`` canonical name, ``skos:altLabel`` other surfaces
+  (in the entities graph, merged); in each document's graph what that document says of it
+  (``kg:mentionedIn``, ``kg:entityKey``, ``kg:typeInDocument``, ``kg:nameInDocument``, its surfaces);
 * relation: the direct triple plus an ``rdf:Statement`` node (IRI from s, p, o) with ``kg:evidence``;
 * post: ``kg:holdsPostIn`` plus an ``org:Membership`` (member, organization, ``org:role``, ``kg:asOf``);
 * evidence: ``kg:Evidence`` with document, sentence, offsets into the cleaned body, rule;
@@ -19,15 +20,21 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.facts import Evidence, Extraction
+from kg.facts import Entity, Evidence, Extraction
 from kg.ingest.document import Document
 from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
 from kg.resolve import Resolved
 from kg.resolve.ids import document_iri, entity_iri, node_iri
 
-__all__ = ["document_triples", "entity_triples", "fact_triples", "hierarchy_triples", "turn_triples", "graph_triples"]
+__all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_triples", "hierarchy_triples",
+           "turn_triples", "document_quads", "graph_quads", "entities_graph_iri"]
 
 Triple = tuple[URIRef, URIRef, object]
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+
+def entities_graph_iri(base: str) -> URIRef:
+    return URIRef(f"{base}graph/entities")
 
 
 def _zh(text: str) -> Literal:
@@ -56,17 +63,34 @@ def document_triples(doc: Document, base: str) -> Iterator[Triple]:
     yield d, KG.bodyText, _zh(doc.text)
 
 
-def entity_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
-    for key, entity in resolved.entities.items():
+def contribution_triples(doc_id: str, entities: dict[str, Entity], base: str) -> Iterator[Triple]:
+    """What one document says about its entities; :func:`kg.resolve.linker.merge_entities` reads it back."""
+    d = document_iri(base, doc_id)
+    for key in sorted(entities):
+        entity = entities[key]
+        e = entity_iri(base, key)
+        yield e, KG.mentionedIn, d
+        yield e, KG.entityKey, Literal(key)
+        yield e, KG.typeInDocument, ENTITY_CLASSES[entity.label]
+        yield e, KG.nameInDocument, _zh(entity.name)
+        for alias in sorted(entity.aliases - {entity.name}):
+            yield e, SKOS.altLabel, _zh(alias)
+
+
+def entity_triples(entities: dict[str, Entity], base: str, hierarchy: bool = True) -> Iterator[Triple]:
+    """The merged entity nodes: core and finer type, canonical label, every other name."""
+    for key in sorted(entities):
+        entity = entities[key]
         e = entity_iri(base, key)
         yield e, RDF.type, ENTITY_CLASSES[entity.label]
         if entity.fine:
             yield e, RDF.type, getattr(KG, entity.fine)
         yield e, RDFS.label, _zh(entity.name)
+        yield e, KG.entityKey, Literal(key)
         for alias in sorted(entity.aliases - {entity.name}):
             yield e, SKOS.altLabel, _zh(alias)
-        for doc_id in sorted(entity.docs):
-            yield e, KG.mentionedIn, document_iri(base, doc_id)
+    if hierarchy:
+        yield from hierarchy_triples(entities, base)
 
 
 def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
@@ -147,10 +171,10 @@ def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> It
             yield node, KG.answers, question
 
 
-def hierarchy_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
+def hierarchy_triples(entities: dict[str, Entity], base: str) -> Iterator[Triple]:
     """Gazetteer parents (浦东新区 → 上海市), only between districts the graph already has."""
-    by_name = {e.name: key for key, e in resolved.entities.items() if e.label == "DISTRICT"}
-    for key, entity in resolved.entities.items():
+    by_name = {e.name: key for key, e in sorted(entities.items()) if e.label == "DISTRICT"}
+    for key, entity in sorted(entities.items()):
         if entity.label == "DISTRICT" and entity.parent in by_name and by_name[entity.parent] != key:
             s, o = entity_iri(base, key), entity_iri(base, by_name[entity.parent])
             yield s, KG.locatedIn, o
@@ -162,9 +186,21 @@ def hierarchy_triples(resolved: Resolved, base: str) -> Iterator[Triple]:
             yield stmt, KG.extractedBy, Literal("gazetteer")
 
 
-def graph_triples(pairs: Iterable[tuple[Document, Extraction]], resolved: Resolved, base: str) -> Iterator[Triple]:
+def document_quads(doc: Document, ex: Extraction, resolved: Resolved, base: str) -> Iterator[Quad]:
+    """Everything one document contributes, in its own named graph (the document's IRI)."""
+    g = document_iri(base, doc.doc_id)
+    for s, p, o in document_triples(doc, base):
+        yield s, p, o, g
+    for s, p, o in fact_triples(ex, resolved, base, doc.date, doc.text):
+        yield s, p, o, g
+    for s, p, o in contribution_triples(doc.doc_id, resolved.contributions[doc.doc_id], base):
+        yield s, p, o, g
+
+
+def graph_quads(pairs: Iterable[tuple[Document, Extraction]], resolved: Resolved, base: str) -> Iterator[Quad]:
+    """Per-document graphs, then the merged entities in ``{base}graph/entities``."""
     for doc, ex in pairs:
-        yield from document_triples(doc, base)
-        yield from fact_triples(ex, resolved, base, doc.date, doc.text)
-    yield from entity_triples(resolved, base)
-    yield from hierarchy_triples(resolved, base)
+        yield from document_quads(doc, ex, resolved, base)
+    g = entities_graph_iri(base)
+    for s, p, o in entity_triples(resolved.entities, base):
+        yield s, p, o, g

@@ -45,6 +45,9 @@ class KG(DefinedNamespace):
     partnerOf: URIRef
     # provenance and structure
     mentionedIn: URIRef
+    typeInDocument: URIRef  # the entity type one document gives
+    nameInDocument: URIRef  # the canonical name one document gives
+    entityKey: URIRef  # the resolution key the entity IRI is minted from
     evidence: URIRef
     inDocument: URIRef
     about: URIRef

@@ -13,7 +13,7 @@ from kg.config import QUERY_DIR
 from kg.errors import QueryError
 from kg.rdf.namespace import KG_NS
 
-__all__ = ["QueryResult", "resolve_query", "run_query", "named_queries", "format_result"]
+__all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "named_queries", "format_result"]
 
 PREFIXES = {"kg": KG_NS, "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -71,6 +71,32 @@ def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None)
         return QueryResult([], [], "graph", graph=result.graph)
     columns = [str(v) for v in result.vars]
     return QueryResult(columns, [[_cell(row[i]) for i in range(len(columns))] for row in result])
+
+
+def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+    """Run SPARQL on a :class:`kg.store.KgStore` (Oxigraph; the default graph is the union of all graphs)."""
+    import pyoxigraph as ox
+
+    prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if f"PREFIX {k}:" not in sparql)
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+    try:
+        result = store.store.query(prefixes + sparql, use_default_graph_as_union=True, substitutions=subs)
+    except (SyntaxError, OSError, ValueError) as err:
+        raise QueryError(f"SPARQL error: {err}") from err
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(["ask"], [[str(bool(result)).lower()]], "ask", bool(result))
+    if isinstance(result, ox.QueryTriples):
+        from rdflib import Graph
+
+        data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+        return QueryResult([], [], "graph", graph=Graph().parse(data=data.decode("utf-8"), format="nt"))
+    columns = [v.value for v in result.variables]
+    rows = [[_ox_cell(sol[c]) for c in columns] for sol in result]
+    return QueryResult(columns, rows)
+
+
+def _ox_cell(term) -> str:
+    return "" if term is None else term.value
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:

@@ -45,9 +45,8 @@ class Curation:
         na, nb = norm(a), norm(b)
         return any(na in group and nb in group for group in ({norm(n) for n in g} for g in self.keep_apart))
 
-    def apply(self, resolved) -> None:
-        """Edit ``resolved`` (a :class:`kg.resolve.Resolved`) in place."""
-        entities, links = resolved.entities, resolved.links
+    def apply(self, entities: dict, links: list) -> None:
+        """Edit one document's ``entities`` (key → :class:`kg.facts.Entity`) and mention ``links`` in place."""
 
         def find(name: str) -> str | None:
             n = norm(name)
@@ -85,8 +84,7 @@ class Curation:
                 entity = entities[key]
                 entity.aliases = (entity.aliases | {entity.name}) - {new}
                 entity.name = new
-        for doc_id, keys in links.items():
-            links[doc_id] = [remap.get(k, k) if k in remap else k for k in keys]
+        links[:] = [remap.get(k, k) if k in remap else k for k in links]
 
 
 def load_curation(path: str | Path) -> Curation:

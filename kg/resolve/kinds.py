@@ -8,7 +8,7 @@ from functools import lru_cache
 from kg.facts import Entity
 from kg.nlp.lexicon import Lexicon
 
-__all__ = ["fine_class"]
+__all__ = ["fine_class", "division_by_key"]
 
 
 @lru_cache(maxsize=4)
@@ -23,10 +23,15 @@ def _divisions(lex: Lexicon) -> dict:
     return {norm(d.key): d for d in lex.divisions.values()}
 
 
+def division_by_key(key: str, lex: Lexicon):
+    """The gazetteer division an entity key names (``named:上海市/普陀区``), or None."""
+    return _divisions(lex).get(key.split(":", 1)[1]) if key.startswith("named:") else None
+
+
 def fine_class(entity: Entity, lex: Lexicon) -> str | None:
     """The local name of a finer class for ``entity`` (``Policy``, ``Zone`` ...), or None."""
     if entity.label == "DISTRICT":
-        div = _divisions(lex).get(entity.key.split(":", 1)[1])
+        div = division_by_key(entity.key, lex)
         return "AdministrativeDivision" if div is not None and div.level != "zone" else "Zone"
     for name, rx in _rules(lex).get(entity.label, ()):
         if rx.search(entity.name):

@@ -22,25 +22,30 @@ from kg.resolve.curation import Curation
 from kg.resolve.kinds import fine_class
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
 
-__all__ = ["Resolver", "Resolved"]
+__all__ = ["Resolver", "Resolved", "merge_entities", "LABEL_RANK"]
 
 CORPORATE_SUFFIX = re.compile(r"^(?:（集团）)?(?:集团|公司|股份有限公司|有限公司|有限责任公司|集团有限公司|集团股份有限公司|"
                               r"科技股份有限公司|科技有限公司|科技集团股份有限公司|（集团）有限公司|（集团）有限责任公司)$")
 _QUOTED_CODE = re.compile(r"^“([^”]+)”")
 
 
+# ties between entity types go to the more specific reading
+LABEL_RANK = {"PERSON": 6, "MEDIA": 5, "AGENCY": 4, "ENTERPRISE": 3, "DISTRICT": 2, "INITIATIVE": 1}
+
+
 @dataclass
 class Resolved:
-    entities: dict[str, Entity] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)  # merged across documents
     # per document: mention index → entity key
     links: dict[str, list[str | None]] = field(default_factory=dict)
+    # per document: what it says about each entity (type, name, surface forms)
+    contributions: dict[str, dict[str, Entity]] = field(default_factory=dict)
 
 
 class Resolver:
     def __init__(self, lexicon: Lexicon | None = None, curation: Curation | None = None):
         self.lex = lexicon or load_lexicon()
         self.curation = curation or Curation()
-        self._votes: dict[str, Counter] = defaultdict(Counter)
 
     # -- canonical names --------------------------------------------------------
     def canonical(self, m: Mention, home: str) -> tuple[str, str, str]:
@@ -58,40 +63,43 @@ class Resolver:
         return f"named:{norm(name)}", name, ""
 
     # -- resolution ----------------------------------------------------------------
-    def resolve(self, extractions: list[Extraction], resolved: Resolved | None = None) -> Resolved:
-        out = resolved or Resolved()
+    def resolve(self, extractions: list[Extraction]) -> Resolved:
+        """Resolve each document on its own, then merge: the result depends only on the set of documents."""
+        out = Resolved()
         for ex in extractions:
-            out.links[ex.doc_id] = self._resolve_doc(ex, out)
-        for key, entity in out.entities.items():
-            entity.label = self._decide_label(key)
-        self.curation.apply(out)
-        for entity in out.entities.values():
-            entity.fine = fine_class(entity, self.lex) or ""
+            out.contributions[ex.doc_id], out.links[ex.doc_id] = self.resolve_document(ex)
+        out.entities = merge_entities(out.contributions.values(), self.lex)
         return out
 
-    def _resolve_doc(self, ex: Extraction, out: Resolved) -> list[str | None]:
+    def resolve_document(self, ex: Extraction) -> tuple[dict[str, Entity], list[str | None]]:
+        """What one document says about its entities (keyed), and each mention's key."""
         keys: list[str | None] = []
         names: dict[str, str] = {}
+        parents: dict[str, str] = {}
         for m in ex.mentions:
             key, name, parent = self.canonical(m, ex.home)
             keys.append(key)
             names.setdefault(key, name)
             if parent:
-                names[key + "\x00parent"] = parent
+                parents[key] = parent
         alias_of = self._doc_aliases(ex.mentions, keys, names)
+        entities: dict[str, Entity] = {}
+        votes: dict[str, Counter] = defaultdict(Counter)
         for i, m in enumerate(ex.mentions):
             key = alias_of.get(keys[i], keys[i])
             keys[i] = key
-            entity = out.entities.get(key)
+            entity = entities.get(key)
             if entity is None:
-                entity = out.entities[key] = Entity(key, m.label, names.get(key) or names[keys[i]],
-                                                    parent=names.get(key + "\x00parent", ""))
+                entity = entities[key] = Entity(key, m.label, names[key], parent=parents.get(key, ""))
             entity.docs.add(ex.doc_id)
             surface = strip_marks(m.text)
             if surface and surface != entity.name and m.rule not in ("implied_body",):
                 entity.aliases.add(surface)
-            self._votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
-        return keys
+            votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
+        for key, entity in entities.items():
+            entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
+        self.curation.apply(entities, keys)
+        return entities, keys
 
     def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str]) -> dict[str, str]:
         """Short references → their full form within one document."""
@@ -153,5 +161,28 @@ class Resolver:
                 alias_of[key] = alias_of[alias_of[key]]
         return alias_of
 
-    def _decide_label(self, key: str) -> str:
-        return self._votes[key].most_common(1)[0][0]
+
+
+def merge_entities(contributions, lex: Lexicon) -> dict[str, Entity]:
+    """One entity per key from what each document says. Pure and order-independent: the type is the
+    one most documents give (ties: ``LABEL_RANK``), the name the one most documents use (ties: longest,
+    then first in code-point order), aliases the union of every other surface form."""
+    per_key: dict[str, list[Entity]] = defaultdict(list)
+    for entities in contributions:
+        for key, entity in entities.items():
+            per_key[key].append(entity)
+    merged: dict[str, Entity] = {}
+    for key in sorted(per_key):
+        parts = per_key[key]
+        labels = Counter(e.label for e in parts)
+        label = max(labels.items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
+        names = Counter(e.name for e in parts)
+        name = min(names, key=lambda n: (-names[n], -len(n), n))
+        entity = Entity(key, label, name, parent=next((e.parent for e in parts if e.parent), ""))
+        for e in parts:
+            entity.aliases |= e.aliases | {e.name}
+            entity.docs |= e.docs
+        entity.aliases.discard(name)
+        entity.fine = fine_class(entity, lex) or ""
+        merged[key] = entity
+    return merged

@@ -1,0 +1,49 @@
+"""``kg export``."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+from kg.cli._app import Opt, app, err, reports_errors
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+    csv = "csv"
+
+
+@app.command("export")
+@reports_errors
+def export_cli(
+    store: Path = Opt(..., "--store", "-s", help="The kg store folder."),
+    fmt: ExportFormat = Opt(ExportFormat.turtle, "--format", "-f", help="turtle (the union of all graphs), trig and "
+                            "nquads (one named graph per document), jsonld, or csv (tables for pandas and Excel)."),
+    out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv); stdout when omitted."),
+):
+    """Export a store as RDF, or as CSV tables of entities, relations and figures.
+
+    Example: kg export --store kgstore --format trig --out kg.trig ; kg export --store kgstore --format csv --out tables
+    """
+    from kg.errors import KgError
+    from kg.store import KgStore
+    from kg.store.export import export_csv, export_rdf
+
+    with KgStore(store) as st:
+        if fmt is ExportFormat.csv:
+            if out is None:
+                raise KgError("--format csv writes several files: give --out DIR")
+            for path in export_csv(st, out):
+                err(f"wrote {path}")
+            return
+        text = export_rdf(st, fmt.value)
+    if out is None:
+        print(text, end="")
+    else:
+        from kg.rdf.serialize import write_text
+
+        write_text(out, text)
+        err(f"wrote {out}")

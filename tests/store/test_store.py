@@ -1,0 +1,159 @@
+"""The Oxigraph store: incremental and exact, safe under kills and concurrent writers, readable and exportable."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kg.config import Settings
+from kg.pipeline import build, build_into_store
+from kg.store import KgStore, StoreLocked, store_graph
+from kg.store.export import export_csv, export_rdf
+from kg.store.oxigraph import FAULT_ENV
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+ARTICLES = sorted((FIXTURES / "eval").glob("*.md")) + sorted((FIXTURES / "heldout").glob("*.*"))
+ARTICLES = [a for a in ARTICLES if a.suffix != ".json"]
+
+
+def quads(folder) -> set[str]:
+    with KgStore(folder) as st:
+        return {str(q) for q in st.quads()}
+
+
+def copy(articles, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for a in articles:
+        (folder / a.name).write_bytes(a.read_bytes())
+        out.append(folder / a.name)
+    return out
+
+
+def test_a_then_b_equals_a_and_b_at_once(tmp_path):
+    a, b = ARTICLES[:3], ARTICLES[3:6]
+    build_into_store(a, tmp_path / "step", Settings())
+    counts = build_into_store(a + b, tmp_path / "step", Settings())
+    assert counts["added"] == 3 and counts["unchanged"] == 3
+    build_into_store(a + b, tmp_path / "once", Settings())
+    assert quads(tmp_path / "step") == quads(tmp_path / "once")
+    with KgStore(tmp_path / "step") as st:
+        assert st.verify() == []
+        union = set(store_graph(st))
+    assert union == set(build(a + b, None, html=False).graph)  # the store and the in-memory build agree
+
+
+def test_changing_one_article_changes_only_its_facts(tmp_path):
+    docs = copy(ARTICLES[:3], tmp_path / "articles")
+    build_into_store(docs, tmp_path / "store", Settings())
+    with KgStore(tmp_path / "store") as st:
+        before = {str(q) for q in st.quads() if q.graph_name.value.endswith(tuple(st.documents()))}
+        old_ids = set(st.documents())
+    docs[0].write_text(docs[0].read_text(encoding="utf-8") + "\n\n市政府印发《某市数据条例》。\n", encoding="utf-8")
+    counts = build_into_store(docs, tmp_path / "store", Settings())
+    assert counts["replaced"] == 1 and counts["unchanged"] == 2
+    with KgStore(tmp_path / "store") as st:
+        assert len(st.documents()) == 3 and st.verify() == []
+        kept = old_ids & set(st.documents())
+        after = {str(q) for q in st.quads() if q.graph_name.value.rsplit("/", 1)[-1] in kept}
+    assert len(kept) == 2 and after == {q for q in before if any(q.endswith(f"doc/{k}>") for k in kept)}
+
+
+def test_remove_leaves_exactly_the_store_of_the_rest(tmp_path):
+    build_into_store(ARTICLES[:4], tmp_path / "all", Settings())
+    with KgStore(tmp_path / "all", write=True) as st:
+        st.remove_document(st.doc_for_source(str(ARTICLES[1])))
+    build_into_store([ARTICLES[0], *ARTICLES[2:4]], tmp_path / "rest", Settings())
+    assert quads(tmp_path / "all") == quads(tmp_path / "rest")
+
+
+def test_reprint_is_recognised(tmp_path):
+    reprint = copy(ARTICLES[:1], tmp_path / "elsewhere")[0]
+    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
+    counts = build_into_store([reprint], tmp_path / "store", Settings())
+    assert counts["reprints"] == 1 and counts["documents"] == 1
+    with KgStore(tmp_path / "store") as st:
+        (sources,) = st.documents().values()
+        assert sources == sorted([str(ARTICLES[0]), str(reprint)])
+
+
+@pytest.mark.parametrize("kill_after", [1, 2, 4])
+def test_a_killed_build_leaves_a_consistent_store(tmp_path, kill_after):
+    args = [sys.executable, "-m", "kg", "build", *map(str, ARTICLES[:5]), "--store", str(tmp_path / "store"),
+            "--out", str(tmp_path / "out"), "-q"]
+    proc = subprocess.run(args, env={**os.environ, FAULT_ENV: str(kill_after)}, capture_output=True, timeout=300)
+    assert proc.returncode == 137
+    with KgStore(tmp_path / "store") as st:
+        assert len(st.documents()) == kill_after
+        assert st.verify() == []
+    # the next run completes the store, equal to one clean build
+    build_into_store(ARTICLES[:5], tmp_path / "store", Settings())
+    build_into_store(ARTICLES[:5], tmp_path / "clean", Settings())
+    assert quads(tmp_path / "store") == quads(tmp_path / "clean")
+
+
+def test_two_writers_are_kept_apart(tmp_path):
+    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
+    with KgStore(tmp_path / "store", write=True):
+        with pytest.raises(StoreLocked):
+            KgStore(tmp_path / "store", write=True)
+        with pytest.raises(StoreLocked):
+            KgStore(tmp_path / "store")  # a reader waits for the writer to finish
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_every_export_format_round_trips(tmp_path, fmt):
+    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    with KgStore(tmp_path / "store") as st:
+        text = export_rdf(st, fmt)
+        everything = {(q.subject, q.predicate, q.object, q.graph_name) for q in st.quads()}
+        union = {(q.subject, q.predicate, q.object) for q in st.quads(include_registry=False)}
+    fresh = ox.Store()
+    ox_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+                 "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    fresh.load(text.encode("utf-8"), format=ox_format)
+    if fmt in ("trig", "nquads"):
+        assert {(q.subject, q.predicate, q.object, q.graph_name) for q in fresh} == everything
+    else:
+        assert {(q.subject, q.predicate, q.object) for q in fresh} == union
+
+
+def test_csv_tables(tmp_path):
+    import csv
+
+    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    with KgStore(tmp_path / "store") as st:
+        paths = export_csv(st, tmp_path / "csv")
+    assert [p.name for p in paths] == ["entities.csv", "relations.csv", "figures.csv"]
+    with open(tmp_path / "csv" / "relations.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert any(r["relation"] == "holdsPostIn" and r["sentence"] for r in rows)
+
+
+def test_cli_store_round(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    store, out = tmp_path / "store", tmp_path / "out"
+    r = runner.invoke(app, ["build", *map(str, ARTICLES[:2]), "--store", str(store), "--out", str(out), "-q"])
+    assert r.exit_code == 0, r.stderr
+    assert len(Graph().parse(out / "graph.ttl")) > 100
+    q = runner.invoke(app, ["query", "--store", str(store), "entity_counts", "-f", "csv"])
+    assert q.exit_code == 0 and q.stdout.startswith("type,entities")
+    stats = runner.invoke(app, ["stats", "--store", str(store), "--json"])
+    assert stats.exit_code == 0 and '"nodes"' in stats.stdout
+    view = runner.invoke(app, ["viz", "--store", str(store), "--out", str(tmp_path / "v.html")])
+    assert view.exit_code == 0 and (tmp_path / "v.html").stat().st_size > 10000
+    removed = runner.invoke(app, ["remove", "--store", str(store), str(ARTICLES[0])])
+    assert removed.exit_code == 0
+    with KgStore(store) as st:
+        assert len(st.documents()) == 1
+    missing = runner.invoke(app, ["remove", "--store", str(store), "nope.md"])
+    assert missing.exit_code == 1 and "no such document" in missing.stderr
+    no_store = runner.invoke(app, ["query", "--store", str(tmp_path / "nostore"), "entity_counts"])
+    assert no_store.exit_code == 1 and "no kg store here" in no_store.stderr
