@@ -5,6 +5,6 @@ Results go to stdout; logs, progress and summaries go to stderr. Any :class:`kg.
 becomes exit code 1 with one line on stderr.
 """
 from kg.cli._app import app, main
-from kg.cli import build, eval, export, query, remove, stats, validate, viz  # noqa: F401,E402  (registers the commands)
+from kg.cli import build, eval, export, query, remove, serve, stats, validate, viz  # noqa: F401,E402  (registers the commands)
 
 __all__ = ["app", "main"]

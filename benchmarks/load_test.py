@@ -1,0 +1,97 @@
+"""Load test of `kg serve` on loopback (run by hand; bounded in count and time).
+
+    python benchmarks/load_test.py --clients 32 --queries 5000
+
+Builds the bundled sample into a temporary store, starts `kg serve` on 127.0.0.1, then sends the
+query pack round-robin from concurrent clients and reports throughput, p50/p99 latency and errors.
+"""
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from kg.config import Settings
+from kg.pipeline import build_into_store
+from kg.rdf.query import named_queries
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clients", type=int, default=32)
+    ap.add_argument("--queries", type=int, default=5000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--max-seconds", type=float, default=300, help="stop sending after this long")
+    args = ap.parse_args()
+    store = Path(tempfile.mkdtemp()) / "store"
+    build_into_store([], store, Settings())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
+                               "--workers", str(args.workers)], stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/sparql"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    pack = [p.read_text(encoding="utf-8") for name, p in named_queries().items() if name != "facts_about"]
+    latencies: list[float] = []
+    errors: list[str] = []
+    counter = iter(range(args.queries))
+    lock = threading.Lock()
+    deadline = time.monotonic() + args.max_seconds
+
+    def client() -> None:
+        while time.monotonic() < deadline:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                return
+            req = urllib.request.Request(url, data=pack[i % len(pack)].encode(), headers={
+                "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+            t0 = time.perf_counter()
+            try:
+                with urllib.request.urlopen(req, timeout=30) as r:
+                    r.read()
+                    ok = r.status == 200
+            except (urllib.error.URLError, OSError) as e:
+                ok, msg = False, str(e)
+            else:
+                msg = f"HTTP {r.status}"
+            dt = time.perf_counter() - t0
+            with lock:
+                latencies.append(dt)
+                if not ok:
+                    errors.append(msg)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(args.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    server.terminate()
+    server.wait(20)
+    lat = sorted(latencies)
+    p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000  # noqa: E731
+    print("| clients | queries | wall | throughput | p50 | p99 | errors |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| {args.clients} | {len(lat)} | {wall:.1f} s | {len(lat) / wall:.0f} q/s | {p(0.5):.1f} ms | {p(0.99):.1f} ms | "
+          f"{len(errors)} |")
+    if errors:
+        print("first errors:", errors[:3])
+
+
+if __name__ == "__main__":
+    main()
