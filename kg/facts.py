@@ -18,9 +18,11 @@ class Evidence:
 
     doc_id: str
     sentence: str
-    start: int
+    start: int  # the sentence's bounds
     end: int
     rule: str
+    span_start: int = -1  # the exact span the fact was read from (inside the sentence)
+    span_end: int = -1
 
 
 @dataclass(frozen=True)

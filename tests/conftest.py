@@ -39,3 +39,22 @@ def process(nlp, text: str, speaker_paragraphs=()):
 
     document = document_from_text(text, "test.txt")
     return nlp(to_doc(nlp, document)), document
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    import shutil
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    path = shutil.which("chromium") or CHROMIUM
+    if not Path(path).exists():
+        pytest.fail("Debian chromium is required (apt-get install chromium fonts-noto-cjk)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

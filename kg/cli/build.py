@@ -23,6 +23,7 @@ def build_cli(
                                               "org:Organization, superproperties, symmetric partners)."),
     validate: bool = Opt(False, "--validate", help="Check the result against the SHACL shapes; exit 1 if it "
                                                    "does not conform."),
+    report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
     store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
                                                           "articles, replace changed ones, skip unchanged ones."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
@@ -59,6 +60,15 @@ def build_cli(
                 err(f"skipped {s.path}: {s.reason}")
             for path in outputs.values():
                 err(f"wrote {path}")
+        if report and out is not None:
+            from kg.report import write_reports
+            from kg.store import KgStore, store_graph
+
+            with KgStore(store, base=settings.base_iri) as st:
+                graph = store_graph(st)
+            pages = write_reports(graph, out / "report")
+            if not quiet:
+                err(f"wrote {len(pages) - 1} article page(s) and {pages[-1]}")
         if not counts["documents"]:
             from kg.errors import InputError
 
@@ -68,6 +78,12 @@ def build_cli(
     result = build(inputs or [], out, settings, html=html, progress=progress)
     if not quiet:
         err(result.summary())
+    if report:
+        from kg.report import write_reports
+
+        pages = write_reports(result.graph, out / "report")
+        if not quiet:
+            err(f"wrote {len(pages) - 1} article page(s) and {pages[-1]}")
     if validate:
         import typer
 

@@ -29,7 +29,7 @@ def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _evidence(doc: Doc, doc_id: str, start: int, end: int, rule: str) -> Evidence:
     s, e = _sentence(doc, start, end)
-    return Evidence(doc_id, doc.text[s:e], s, e, rule)
+    return Evidence(doc_id, doc.text[s:e], s, e, rule, max(start, s), min(end, e))
 
 
 def extract(doc: Doc, document: Document) -> Extraction:

@@ -101,6 +101,9 @@ def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
     yield node, KG.sentence, _zh(ev.sentence)
     yield node, KG.startOffset, Literal(ev.start)
     yield node, KG.endOffset, Literal(ev.end)
+    if ev.span_start >= 0:
+        yield node, KG.spanStart, Literal(ev.span_start)
+        yield node, KG.spanEnd, Literal(ev.span_end)
     yield node, KG.extractedBy, Literal(ev.rule)
 
 
@@ -148,6 +151,25 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
         yield obs, PROV.wasDerivedFrom, document_iri(base, ex.doc_id)
         yield from _evidence(fig.evidence, base, obs)
     yield from turn_triples(ex, resolved, base, body)
+    yield from mention_triples(ex, resolved, base)
+
+
+def mention_triples(ex: Extraction, resolved: Resolved, base: str) -> Iterator[Triple]:
+    """Where each entity name occurs: what the article review page highlights."""
+    links = resolved.links[ex.doc_id]
+    d = document_iri(base, ex.doc_id)
+    seen = set()
+    for m, key in zip(ex.mentions, links):
+        if not key or m.rule in ("implied_body", "name_prefix") or (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        node = node_iri(base, "mention", ex.doc_id, m.start, m.end)
+        yield node, RDF.type, KG.Mention
+        yield node, KG.inDocument, d
+        yield node, KG.startOffset, Literal(m.start)
+        yield node, KG.endOffset, Literal(m.end)
+        yield node, KG.mentionOf, entity_iri(base, key)
+        yield node, KG.extractedBy, Literal(m.rule or "kg_gazetteer")
 
 
 def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> Iterator[Triple]:

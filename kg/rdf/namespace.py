@@ -33,6 +33,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     Evidence: URIRef
     Observation: URIRef
+    Mention: URIRef  # one occurrence of an entity name in a document
     Turn: URIRef  # a press-conference turn
     Question: URIRef
     Answer: URIRef
@@ -51,6 +52,7 @@ class KG(DefinedNamespace):
     evidence: URIRef
     inDocument: URIRef
     about: URIRef
+    mentionOf: URIRef
     askedBy: URIRef
     spokenBy: URIRef
     answers: URIRef
@@ -58,6 +60,8 @@ class KG(DefinedNamespace):
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    spanStart: URIRef
+    spanEnd: URIRef
     extractedBy: URIRef
     postTitle: URIRef
     asOf: URIRef

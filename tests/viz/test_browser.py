@@ -1,27 +1,11 @@
 """graph.html in a real headless Chromium (Debian's, driven by Playwright; never a downloaded browser),
 from file://, offline: the network draws, nothing is fetched, hostile names stay text."""
 import re
-import shutil
 from pathlib import Path
-
-import pytest
 
 from kg.pipeline import build
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 SHOTS = Path(__file__).parent.parent.parent / "output" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is required (apt-get install chromium fonts-noto-cjk)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser, path: Path):

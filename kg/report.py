@@ -1,0 +1,232 @@
+"""Article review pages: each article's text with what kg recognised highlighted (displaCy), and every
+relation and figure next to the sentence it came from. Self-contained HTML, all article text escaped."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.rdf.namespace import KG_NS
+from kg.viz import EDGE_LABELS, TYPE_COLORS, TYPE_NAMES_ZH
+
+__all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports"]
+
+_P = f"PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
+     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/> " \
+     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+_CORE = "(kg:Agency, kg:District, kg:Enterprise, kg:Initiative, kg:Person, kg:MediaOutlet)"
+
+
+@dataclass
+class ArticleReport:
+    doc: str
+    doc_id: str
+    title: str
+    date: str
+    source: str
+    text: str
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, entity IRI, rule
+    relations: list[dict] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
+    turns: list[dict] = field(default_factory=list)
+
+
+def _rows(graph: Graph, sparql: str) -> list[dict]:
+    result = graph.query(_P + sparql)
+    names = [str(v) for v in result.vars]
+    return [{n: (None if v is None else v.toPython() if hasattr(v, "toPython") else v) for n, v in zip(names, row)}
+            for row in result]
+
+
+def collect(graph: Graph, docs: list[str] | None = None) -> tuple[list[ArticleReport], dict[str, dict]]:
+    """Articles (optionally only those whose id or source is in ``docs``) and entity cards keyed by IRI."""
+    entities: dict[str, dict] = {}
+    for r in _rows(graph, f"""SELECT ?e ?label ?cls WHERE {{ ?e a ?cls ; rdfs:label ?label . FILTER(?cls IN {_CORE}) }}"""):
+        entities[str(r["e"])] = {"label": str(r["label"]), "type": str(r["cls"]).split("#")[-1], "aliases": [], "docs": []}
+    for s, o in graph.subject_objects(URIRef("http://www.w3.org/2004/02/skos/core#altLabel")):
+        if str(s) in entities:
+            entities[str(s)]["aliases"].append(str(o))
+    for s, o in graph.subject_objects(URIRef(KG_NS + "mentionedIn")):
+        if str(s) in entities:
+            entities[str(s)]["docs"].append(str(o))
+    for card in entities.values():
+        card["aliases"] = sorted(set(card["aliases"]) - {card["label"]})
+        card["docs"] = sorted(set(card["docs"]))
+    articles = []
+    for r in _rows(graph, """SELECT ?d ?hash ?title ?date ?source ?text WHERE {
+            ?d a kg:Document ; kg:contentHash ?hash ; kg:bodyText ?text ; kg:sourcePath ?source .
+            OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date } } ORDER BY ?date ?hash"""):
+        if docs and str(r["hash"]) not in docs and str(r["source"]) not in docs:
+            continue
+        if articles and articles[-1].doc == str(r["d"]):
+            continue  # a second source of the same article
+        articles.append(ArticleReport(str(r["d"]), str(r["hash"]), str(r["title"] or ""), str(r["date"] or "")[:10],
+                                      str(r["source"]), str(r["text"])))
+    by_doc = {a.doc: a for a in articles}
+    for r in _rows(graph, """SELECT ?d ?s ?e ?m ?rule WHERE { ?x a kg:Mention ; kg:inDocument ?d ; kg:startOffset ?s ;
+            kg:endOffset ?e ; kg:mentionOf ?m ; kg:extractedBy ?rule }"""):
+        if str(r["d"]) in by_doc:
+            by_doc[str(r["d"])].mentions.append((int(r["s"]), int(r["e"]), str(r["m"]), str(r["rule"])))
+    roles: dict[tuple[str, str], set[str]] = {}
+    for r in _rows(graph, """SELECT ?s ?o ?role WHERE { ?m org:member ?s ; org:organization ?o ; kg:postTitle ?role }"""
+                   .replace("SELECT", "PREFIX org: <http://www.w3.org/ns/org#> SELECT", 1)):
+        roles.setdefault((str(r["s"]), str(r["o"])), set()).add(str(r["role"]))
+    for r in _rows(graph, """SELECT ?d ?s ?o ?subject ?p ?object ?sentence ?start ?a ?b ?rule WHERE {
+            ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence ?ev .
+            ?ev kg:inDocument ?d ; kg:sentence ?sentence ; kg:startOffset ?start ; kg:extractedBy ?rule .
+            OPTIONAL { ?ev kg:spanStart ?a ; kg:spanEnd ?b }
+            ?s rdfs:label ?subject . ?o rdfs:label ?object . }"""):
+        if str(r["d"]) in by_doc:
+            role = "、".join(sorted(roles.get((str(r["s"]), str(r["o"])), ())))
+            by_doc[str(r["d"])].relations.append({**r, "p": str(r["p"]).split("#")[-1], "role": role})
+    for r in _rows(graph, """SELECT ?d ?indicator ?value ?unit ?period ?text ?sentence ?start ?a ?b WHERE {
+            ?o a kg:Observation ; kg:indicator ?indicator ; kg:value ?value ; kg:quantityText ?text ; kg:evidence ?ev .
+            ?ev kg:inDocument ?d ; kg:sentence ?sentence ; kg:startOffset ?start .
+            OPTIONAL { ?ev kg:spanStart ?a ; kg:spanEnd ?b } OPTIONAL { ?o kg:unit ?unit } OPTIONAL { ?o kg:period ?period }
+        }"""):
+        if str(r["d"]) in by_doc:
+            by_doc[str(r["d"])].figures.append(r)
+    for r in _rows(graph, """SELECT ?d ?kind ?speaker ?start ?text WHERE {
+            ?t a kg:Turn ; a ?kind ; kg:inDocument ?d ; kg:startOffset ?start ; kg:turnText ?text .
+            FILTER(?kind IN (kg:Question, kg:Answer))
+            OPTIONAL { { ?t kg:askedBy ?sp } UNION { ?t kg:spokenBy ?sp } ?sp rdfs:label ?speaker } } ORDER BY ?start"""):
+        if str(r["d"]) in by_doc:
+            by_doc[str(r["d"])].turns.append(r)
+    for a in articles:
+        a.mentions.sort()
+        a.relations.sort(key=lambda r: (int(r["start"]), r["p"], str(r["subject"]), str(r["object"])))
+        a.figures.sort(key=lambda r: (int(r["start"]), int(r["a"] if r["a"] is not None else 0)))
+    return articles, entities
+
+
+def _anchor(iri: str) -> str:
+    return "e-" + iri.rsplit("/", 1)[-1]
+
+
+def _marked(sentence: str, start: int, a, b) -> str:
+    """The sentence with the exact span of the fact in <mark> (every piece escaped)."""
+    if a is None or b is None:
+        return html.escape(sentence)
+    a, b = max(0, int(a) - start), max(0, int(b) - start)
+    return html.escape(sentence[:a]) + "<mark>" + html.escape(sentence[a:b]) + "</mark>" + html.escape(sentence[b:])
+
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0 auto;
+       max-width: 1100px; padding: 1.2em 1.5em 4em; color: #222; line-height: 1.6; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.15em; border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 1.8em; }
+.meta { color: #666; font-size: .9em; }
+.legend span { display: inline-block; margin-right: 1em; font-size: .85em; }
+.legend i { display: inline-block; width: .9em; height: .9em; border-radius: 50%; margin-right: .3em; vertical-align: -1px; }
+.body { font-size: 1.02em; line-height: 2.1; }
+.body mark.entity { padding: .1em .25em !important; margin: 0 .05em !important; }
+.body mark.entity a { font-size: .7em; }
+table { border-collapse: collapse; width: 100%; font-size: .88em; margin-top: .6em; }
+th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; cursor: pointer; user-select: none; }
+td mark { background: #ffe58a; }
+.cards { columns: 2; font-size: .86em; } .card { break-inside: avoid; margin-bottom: .5em; }
+.card b { padding: 0 .3em; border-radius: .3em; }
+input[type=search] { width: 100%; padding: .4em; font-size: 1em; box-sizing: border-box; }
+"""
+
+
+def _colors() -> dict[str, str]:
+    # displaCy labels are kg's class names; light tints of the graph view's colours
+    return {t: c + "55" for t, c in TYPE_COLORS.items()}
+
+
+def _legend() -> str:
+    return "<div class='legend'>" + "".join(
+        f"<span><i style='background:{c}'></i>{html.escape(TYPE_NAMES_ZH[t])} {t}</span>" for t, c in TYPE_COLORS.items()) + "</div>"
+
+
+def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str, str]) -> str:
+    from spacy import displacy
+
+    ents = []
+    last_end = -1
+    for start, end, iri, rule in a.mentions:
+        if start < last_end or iri not in entities:
+            continue
+        ents.append({"start": start, "end": end, "label": entities[iri]["type"], "kb_id": "↗", "kb_url": f"#{_anchor(iri)}"})
+        last_end = end
+    body = displacy.render({"text": a.text, "ents": ents, "title": None}, style="ent", manual=True, page=False,
+                           minify=True, options={"colors": _colors()})
+    rows_rel = "".join(
+        f"<tr><td>{html.escape(str(r['subject']))}</td><td>{html.escape(EDGE_LABELS.get(r['p'], r['p']))} "
+        f"<small>{r['p']}</small></td><td>{html.escape(str(r['object']))}</td><td>{html.escape(str(r['role'] or ''))}</td>"
+        f"<td>{_marked(str(r['sentence']), int(r['start']), r['a'], r['b'])}</td><td><code>{html.escape(str(r['rule']))}</code></td></tr>"
+        for r in a.relations)
+    rows_fig = "".join(
+        f"<tr><td>{html.escape(str(r['indicator']))}</td><td>{html.escape(str(r['text']))}</td><td>{html.escape(str(r['value']))}</td>"
+        f"<td>{html.escape(str(r['unit'] or ''))}</td><td>{html.escape(str(r['period'] or ''))}</td>"
+        f"<td>{_marked(str(r['sentence']), int(r['start']), r['a'], r['b'])}</td><td><code>kg_figures</code></td></tr>"
+        for r in a.figures)
+    rows_turn = "".join(
+        f"<tr><td>{'提问 question' if str(t['kind']).endswith('Question') else '回答 answer'}</td>"
+        f"<td>{html.escape(str(t['speaker'] or ''))}</td><td>{html.escape(str(t['text'])[:160])}</td></tr>" for t in a.turns)
+    mentioned = sorted({iri for _, _, iri, _ in a.mentions if iri in entities},
+                       key=lambda i: (entities[i]["type"], entities[i]["label"]))
+    cards = "".join(
+        f"<div class='card' id='{_anchor(i)}'><b style='background:{TYPE_COLORS[entities[i]['type']]}33'>"
+        f"{html.escape(entities[i]['label'])}</b> <small>{entities[i]['type']}</small>"
+        + (f"<br>别名: {html.escape('、'.join(entities[i]['aliases']))}" if entities[i]["aliases"] else "")
+        + "".join(f"<br>also in: <a href='{html.escape(d.rsplit('/', 1)[-1])}.html'>{html.escape(titles.get(d, d))}</a>"
+                  for d in entities[i]["docs"] if d != a.doc)
+        + "</div>" for i in mentioned)
+    turns = (f"<h2>发布会 · who asked, who answered</h2><table><tr><th>turn</th><th>speaker</th><th>text</th></tr>{rows_turn}</table>"
+             if rows_turn else "")
+    return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(a.title or a.doc_id)}</title>
+<style>{_CSS}</style></head><body>
+<p><a href="index.html">← all articles</a></p>
+<h1>{html.escape(a.title or a.doc_id)}</h1>
+<p class="meta">{html.escape(a.date)} · {html.escape(a.source)} · {len(mentioned)} entities, {len(a.relations)} relations,
+{len(a.figures)} figures</p>
+{_legend()}
+<h2>正文 · text</h2><div class="body">{body}</div>
+<h2>关系 · relations</h2><table><tr><th>subject</th><th>relation</th><th>object</th><th>post</th><th>evidence</th><th>rule</th></tr>{rows_rel}</table>
+<h2>数据 · figures</h2><table><tr><th>indicator</th><th>as written</th><th>value</th><th>unit</th><th>period</th><th>evidence</th><th>rule</th></tr>{rows_fig}</table>
+{turns}
+<h2>实体 · entities</h2><div class="cards">{cards}</div>
+</body></html>"""
+
+
+def render_index(articles: list[ArticleReport], entities: dict[str, dict]) -> str:
+    rows = []
+    for a in articles:
+        names = sorted({entities[i]["label"] for _, _, i, _ in a.mentions if i in entities} |
+                       {al for _, _, i, _ in a.mentions if i in entities for al in entities[i]["aliases"]})
+        count = len({i for _, _, i, _ in a.mentions if i in entities})
+        rows.append(f"<tr data-names=\"{html.escape(' '.join(names))}\"><td>{html.escape(a.date)}</td>"
+                    f"<td><a href='{html.escape(a.doc_id)}.html'>{html.escape(a.title or a.doc_id)}</a></td>"
+                    f"<td>{html.escape(a.source)}</td><td>{count}</td><td>{len(a.relations)}</td><td>{len(a.figures)}</td></tr>")
+    script = """
+const rows = () => Array.from(document.querySelectorAll('#articles tr')).slice(1);
+document.getElementById('q').addEventListener('input', e => { const q = e.target.value.trim();
+  for (const r of rows()) r.style.display = !q || r.dataset.names.includes(q) || r.textContent.includes(q) ? '' : 'none'; });
+document.querySelectorAll('#articles th').forEach((th, i) => th.addEventListener('click', () => {
+  const dir = th.dataset.dir === 'asc' ? -1 : 1; th.dataset.dir = dir === 1 ? 'asc' : 'desc';
+  const key = r => { const t = r.cells[i].textContent; return i >= 3 ? Number(t) : t; };
+  const sorted = rows().sort((a, b) => (key(a) > key(b) ? 1 : key(a) < key(b) ? -1 : 0) * dir);
+  const table = document.getElementById('articles'); sorted.forEach(r => table.appendChild(r)); }));
+"""
+    return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>kg · articles</title><style>{_CSS}</style></head><body>
+<h1>kg · {len(articles)} article(s)</h1>
+<p><input id="q" type="search" placeholder="查找实体 / find articles by entity name"></p>
+<table id="articles"><tr><th>date</th><th>title</th><th>source</th><th>entities</th><th>relations</th><th>figures</th></tr>
+{''.join(rows)}</table><script>{script}</script></body></html>"""
+
+
+def write_reports(graph: Graph, out_dir: str | Path, docs: list[str] | None = None) -> list[Path]:
+    """One page per article and ``index.html`` in ``out_dir``."""
+    from kg.rdf.serialize import write_text
+
+    out = Path(out_dir)
+    articles, entities = collect(graph, docs)
+    titles = {a.doc: a.title or a.doc_id for a in articles}
+    paths = [write_text(out / f"{a.doc_id}.html", render_article(a, entities, titles)) for a in articles]
+    paths.append(write_text(out / "index.html", render_index(articles, entities)))
+    return paths
