@@ -35,6 +35,7 @@ class Mention:
     end: int
     kb_id: str = ""  # canonical name from a gazetteer or an expansion rule, if known
     rule: str = ""
+    surface: str = ""  # the text as written, when it differs from ``text`` (traditional or full-width forms)
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,34 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
         out.mkdir(parents=True, exist_ok=True)
         result.outputs["turtle"] = write_graph(graph, out / "graph.ttl")
         if html:
-            page = render_html(to_networkx(graph), title=f"kg · {len(documents)} document(s)")
+            page = render_html(to_networkx(graph), title=f"kg · {len(documents)} document(s)", max_nodes=500)
             result.outputs["html"] = write_text(out / "graph.html", page)
     result.seconds = time.perf_counter() - started
+    if out_dir is not None:
+        result.outputs["build"] = write_text(Path(out_dir) / "build.json", build_record(result))
     return result
+
+
+def build_record(result: BuildResult) -> str:
+    """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
+    import json
+    import platform
+    from datetime import datetime, timezone
+    from importlib.metadata import version
+
+    from kg import __version__
+
+    versions = {"kg": __version__, "python": platform.python_version()}
+    for package in ("spacy", "rdflib", "pyoxigraph", "networkx", "pyvis", "jieba"):
+        try:
+            versions[package] = version(package)
+        except Exception:  # noqa: BLE001 - a missing optional package is recorded as such
+            versions[package] = None
+    return json.dumps({
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(result.seconds, 3), "versions": versions,
+        "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "entities": result.entity_counts, "relations": result.relation_counts, "figures": result.figures,
+        "triples": len(result.graph),
+    }, ensure_ascii=False, indent=1) + "\n"

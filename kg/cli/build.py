@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
+import typer
+
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
 
@@ -26,6 +28,7 @@ def build_cli(
     report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
     store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
                                                           "articles, replace changed ones, skip unchanged ones."),
+    strict: bool = Opt(False, "--strict", help="Exit 1 when any input file had to be skipped."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -74,6 +77,8 @@ def build_cli(
 
             raise InputError("nothing to build: " + ("; ".join(f"{s.path}: {s.reason}" for s in counts["skipped"])
                                                       or "no article files found"))
+        if strict and counts["skipped"]:
+            raise typer.Exit(1)
         return
     result = build(inputs or [], out, settings, html=html, progress=progress)
     if not quiet:
@@ -84,9 +89,10 @@ def build_cli(
         pages = write_reports(result.graph, out / "report")
         if not quiet:
             err(f"wrote {len(pages) - 1} article page(s) and {pages[-1]}")
+    if strict and result.skipped:
+        err(f"--strict: {len(result.skipped)} file(s) skipped")
+        raise typer.Exit(1)
     if validate:
-        import typer
-
         from kg.rdf.validate import validate as shacl
 
         report = shacl(result.graph)

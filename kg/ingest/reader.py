@@ -30,16 +30,36 @@ class Skipped:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    """UTF-16 by BOM, UTF-8 (BOM or not), else the detected encoding; refuse what decodes to noise."""
+    text = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path}: cannot detect the text encoding")
-    return str(best)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            best = from_bytes(data).best()
+            text = str(best) if best is not None else None
+    if text is None or not _looks_like_text(text):
+        raise InputError(f"{path}: not text in any encoding kg can detect")
+    return text
+
+
+_TEXT_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2190, 0x27BF), (0x3000, 0x30FF), (0x3400, 0x4DBF),
+                (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly characters of the scripts news is written in (CJK, Latin, punctuation, white space), not the
+    uniform spread over the code space that random bytes decode to."""
+    sample = text[:4000]
+    if not sample.strip():
+        return True
+    ok = sum(1 for c in sample if c in "\n\r\t" or any(lo <= ord(c) <= hi for lo, hi in _TEXT_RANGES))
+    return ok / len(sample) >= 0.7
 
 
 def _as_text(value) -> str:
@@ -50,10 +70,13 @@ def _as_text(value) -> str:
     return str(value).strip()
 
 
-def document_from_text(raw: str, source: str, file_hash: str = "") -> Document:
-    """Build a Document from decoded file content (front matter + HTML or plain body)."""
+def document_from_text(raw: str, source: str, file_hash: str = "", body_format: str = "auto") -> Document:
+    """Build a Document from decoded file content (front matter + HTML or plain body).
+
+    ``body_format``: ``html``, ``text`` (markup stays text, as in a .txt file) or ``auto`` (HTML when it looks so)."""
     meta, body = split_front_matter(raw)
-    blocks: list[Block] = html_blocks(body) if looks_like_html(body) else text_blocks(body)
+    is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
+    blocks: list[Block] = html_blocks(body) if is_html else text_blocks(body)
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -70,8 +93,8 @@ def document_from_text(raw: str, source: str, file_hash: str = "") -> Document:
         offset += len(block.text) + 1
     text = "\n".join(parts)
     categories = meta.get("categories") or meta.get("tags") or ()
-    if isinstance(categories, str):
-        categories = (categories,)
+    if not isinstance(categories, (list, tuple)):
+        categories = (categories,)  # a single category written as a scalar
     extra = {str(k): _as_text(v) for k, v in meta.items() if str(k) not in _KNOWN_KEYS and k != "tags"}
     return Document(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
@@ -100,7 +123,10 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise InputError(f"{path}: {err.strerror or err}") from err
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary file, not an article")
-    doc = document_from_text(_decode(data, path), str(path), hashlib.sha256(data).hexdigest())
+    if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
+        raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
+    body_format = {".html": "html", ".htm": "html", ".txt": "text"}.get(path.suffix.lower(), "auto")
+    doc = document_from_text(_decode(data, path), str(path), hashlib.sha256(data).hexdigest(), body_format)
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
     return doc

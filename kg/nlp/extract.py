@@ -8,13 +8,15 @@ from spacy.tokens import Doc
 
 from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
 from kg.nlp.components.figures import resolve_period
+from kg.nlp.fold import fold
 from kg.ingest.document import Document
 
 __all__ = ["extract", "extract_all", "to_doc"]
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(document.text)
+    """A Doc over the folded text (simplified, half-width: what the rules match); offsets are the original's."""
+    doc = nlp.make_doc(fold(document.text))
     doc._.kg_paragraphs = tuple((p.start, p.end, p.kind, p.speaker, p.marker_end) for p in document.paragraphs)
     return doc
 
@@ -27,9 +29,10 @@ def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return s, min(e + 1, len(text)) if e < len(text) and text[e] != "\n" else e
 
 
-def _evidence(doc: Doc, doc_id: str, start: int, end: int, rule: str) -> Evidence:
+def _evidence(doc: Doc, original: str, doc_id: str, start: int, end: int, rule: str) -> Evidence:
+    """The sentence around ``[start, end)``, as written in the original text."""
     s, e = _sentence(doc, start, end)
-    return Evidence(doc_id, doc.text[s:e], s, e, rule, max(start, s), min(end, e))
+    return Evidence(doc_id, original[s:e], s, e, rule, max(start, s), min(end, e))
 
 
 def extract(doc: Doc, document: Document) -> Extraction:
@@ -37,11 +40,15 @@ def extract(doc: Doc, document: Document) -> Extraction:
     out = Extraction(document.doc_id, home=doc._.kg_home)
     index: dict[tuple[int, int, str, str], int] = {}
 
+    original = document.text
+
     def mention(start: int, end: int, label: str, text: str, kb_id: str, rule: str) -> int:
         key = (start, end, label, text)
         if key not in index:
             index[key] = len(out.mentions)
-            out.mentions.append(Mention(text, label, start, end, kb_id, rule))
+            written = original[start:end] if doc.text[start:end] == text else ""
+            out.mentions.append(Mention(text, label, start, end, kb_id, rule,
+                                        surface=written if written != text else ""))
         return index[key]
 
     for ent in doc.ents:
@@ -49,7 +56,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     for rel in doc._.kg_relations or ():
         s = mention(*rel["s"][:4], rel["s"][4], rel["rule"])
         o = mention(*rel["o"][:4], rel["o"][4], rel["rule"])
-        ev = _evidence(doc, document.doc_id, *rel["ev"], rel["rule"])
+        ev = _evidence(doc, original, document.doc_id, *rel["ev"], rel["rule"])
         out.relations.append(Relation(s, rel["p"], o, ev, rel.get("role", "")))
     for fig in doc._.kg_figures or ():
         about = None
@@ -58,8 +65,8 @@ def extract(doc: Doc, document: Document) -> Extraction:
             if cs <= ent.start_char and ent.end_char <= ce and ent.label_ != "DISTRICT":
                 about = index.get((ent.start_char, ent.end_char, ent.label_, ent.text))
                 break
-        ev = _evidence(doc, document.doc_id, fig["start"], fig["end"], "kg_figures")
-        out.figures.append(Figure(fig["text"], fig["indicator"], fig["value"], fig["unit"], ev,
+        ev = _evidence(doc, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
+        out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
                                   resolve_period(fig["period"], document.date), about))
     out.turns = _turns(doc, document, index)
     return out

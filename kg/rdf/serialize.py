@@ -7,7 +7,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-__all__ = ["write_graph", "write_text", "FORMATS"]
+__all__ = ["write_graph", "write_text", "FORMATS", "FAULT_WRITE_ENV"]
+
+FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
 # file suffix → rdflib format; longturtle sorts its output, so reruns give identical files
 FORMATS = {".ttl": "longturtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".trig": "trig", ".xml": "xml"}
@@ -23,6 +25,8 @@ def write_text(path: str | Path, text: str) -> Path:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
+        if os.environ.get(FAULT_WRITE_ENV) == path.name:
+            os._exit(137)  # fault injection: killed between writing and renaming
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

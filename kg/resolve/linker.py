@@ -92,9 +92,9 @@ class Resolver:
             if entity is None:
                 entity = entities[key] = Entity(key, m.label, names[key], parent=parents.get(key, ""))
             entity.docs.add(ex.doc_id)
-            surface = strip_marks(m.text)
-            if surface and surface != entity.name and m.rule not in ("implied_body",):
-                entity.aliases.add(surface)
+            if m.rule not in ("implied_body",):
+                for form in {strip_marks(m.text), strip_marks(m.surface)} - {"", entity.name}:
+                    entity.aliases.add(form)  # the folded form and the form as written
             votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
         for key, entity in entities.items():
             entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
