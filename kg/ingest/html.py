@@ -16,8 +16,8 @@ __all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html"]
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
               "section", "article", "header", "footer", "dd", "dt", "figcaption", "tr", "ul", "ol", "table"}
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "head"}
-_HTML_HINT = re.compile(r"<(?:p|div|br|h[1-6]|span|strong|b|i|em|a|blockquote|section|article|table|li|html|body|head|"
-                        r"script|style|img)\b", re.I)
+# block structure says "HTML"; a stray inline tag or <script> in plain text does not
+_HTML_HINT = re.compile(r"<(?:p|div|br|h[1-6]|span|strong|blockquote|section|article|table|li|html|body)\b", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u3000\xa0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b-\u200f\ufeff]|\x1b\[[0-9;]*[A-Za-z]")
 _MARKER = re.compile(r"^([^：:\n。，,！？]{2,24})[：:]")

@@ -73,7 +73,8 @@ def _as_text(value) -> str:
 def document_from_text(raw: str, source: str, file_hash: str = "", body_format: str = "auto") -> Document:
     """Build a Document from decoded file content (front matter + HTML or plain body).
 
-    ``body_format``: ``html``, ``text`` (markup stays text, as in a .txt file) or ``auto`` (HTML when it looks so)."""
+    ``body_format``: ``html``, ``text`` (markup stays text) or ``auto`` (HTML when the body has block structure:
+    <p>, <div> ...; a stray <script> or <b> in plain text stays text)."""
     meta, body = split_front_matter(raw)
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
     blocks: list[Block] = html_blocks(body) if is_html else text_blocks(body)
@@ -125,7 +126,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise InputError(f"{path}: binary file, not an article")
     if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
-    body_format = {".html": "html", ".htm": "html", ".txt": "text"}.get(path.suffix.lower(), "auto")
+    body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
     doc = document_from_text(_decode(data, path), str(path), hashlib.sha256(data).hexdigest(), body_format)
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
