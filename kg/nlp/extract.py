@@ -7,31 +7,33 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
+from kg.ingest.document import Document
 from kg.nlp.components.figures import resolve_period
 from kg.nlp.fold import fold
-from kg.ingest.document import Document
+from kg.nlp.spans import text_of
 
 __all__ = ["extract", "extract_all", "to_doc"]
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:
     """A Doc over the folded text (simplified, half-width: what the rules match); offsets are the original's."""
-    doc = nlp.make_doc(fold(document.text))
+    folded = fold(document.text)
+    doc = nlp.make_doc(folded)
+    doc.user_data["kg_text"] = folded  # see kg.nlp.spans.text_of
     doc._.kg_paragraphs = tuple((p.start, p.end, p.kind, p.speaker, p.marker_end) for p in document.paragraphs)
     return doc
 
 
-def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence(s) covering ``[start, end)``."""
-    text = doc.text
     s = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
     e = min((i for i in (text.find(c, max(end - 1, 0)) for c in "。！？\n") if i >= 0), default=len(text))
     return s, min(e + 1, len(text)) if e < len(text) and text[e] != "\n" else e
 
 
-def _evidence(doc: Doc, original: str, doc_id: str, start: int, end: int, rule: str) -> Evidence:
-    """The sentence around ``[start, end)``, as written in the original text."""
-    s, e = _sentence(doc, start, end)
+def _evidence(text: str, original: str, doc_id: str, start: int, end: int, rule: str) -> Evidence:
+    """The sentence around ``[start, end)`` (bounds found in the folded ``text``), as written in ``original``."""
+    s, e = _sentence(text, start, end)
     return Evidence(doc_id, original[s:e], s, e, rule, max(start, s), min(end, e))
 
 
@@ -41,31 +43,35 @@ def extract(doc: Doc, document: Document) -> Extraction:
     index: dict[tuple[int, int, str, str], int] = {}
 
     original = document.text
+    text = text_of(doc)  # Doc.text and Doc.ents are rebuilt on every access: read them once
+    ents = list(doc.ents)
+
+    folded = text
 
     def mention(start: int, end: int, label: str, text: str, kb_id: str, rule: str) -> int:
         key = (start, end, label, text)
         if key not in index:
             index[key] = len(out.mentions)
-            written = original[start:end] if doc.text[start:end] == text else ""
+            written = original[start:end] if folded[start:end] == text else ""
             out.mentions.append(Mention(text, label, start, end, kb_id, rule,
                                         surface=written if written != text else ""))
         return index[key]
 
-    for ent in doc.ents:
+    for ent in ents:
         mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
     for rel in doc._.kg_relations or ():
         s = mention(*rel["s"][:4], rel["s"][4], rel["rule"])
         o = mention(*rel["o"][:4], rel["o"][4], rel["rule"])
-        ev = _evidence(doc, original, document.doc_id, *rel["ev"], rel["rule"])
+        ev = _evidence(folded, original, document.doc_id, *rel["ev"], rel["rule"])
         out.relations.append(Relation(s, rel["p"], o, ev, rel.get("role", "")))
     for fig in doc._.kg_figures or ():
         about = None
         cs, ce = fig["clause"]
-        for ent in doc.ents:
+        for ent in ents:
             if cs <= ent.start_char and ent.end_char <= ce and ent.label_ != "DISTRICT":
                 about = index.get((ent.start_char, ent.end_char, ent.label_, ent.text))
                 break
-        ev = _evidence(doc, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
+        ev = _evidence(folded, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
         out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
                                   resolve_period(fig["period"], document.date), about))
     out.turns = _turns(doc, document, index)
@@ -75,7 +81,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
 def _turns(doc: Doc, document: Document, index: dict) -> list[Turn]:
     """Press-conference turns: from a speaker marker to the next marker or heading."""
     turns: list[Turn] = []
-    speakers = {e.start_char: e for e in doc.ents if e.kb_id_ == "speaker_marker"}
+    speakers = {e.start_char: e for e in doc.ents if e.kb_id_ == "speaker_marker"}  # once per document
     current = None
     for para in document.paragraphs:
         if para.marker_end is not None:

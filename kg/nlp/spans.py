@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["CANDIDATES", "add_candidate", "candidates"]
+__all__ = ["CANDIDATES", "add_candidate", "candidates", "text_of"]
 
 CANDIDATES = "kg_candidates"
 
@@ -25,3 +25,11 @@ def add_candidate(doc: Doc, start: int, end: int, label: str, rule: str, canonic
 
 def candidates(doc: Doc) -> list[Span]:
     return list(doc.spans[CANDIDATES]) if CANDIDATES in doc.spans else []
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text

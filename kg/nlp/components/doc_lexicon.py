@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.spans import text_of
 
 __all__ = ["DocLexicon", "make_doc_lexicon"]
 
@@ -26,7 +27,7 @@ class DocLexicon:
         self._titles = "|".join(map(re.escape, self.lex.titles))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         ents = list(doc.ents)
         taken = [False] * len(text)
         for e in ents:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.segment import cut_before_verb, trim_left
-from kg.nlp.spans import add_candidate
+from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["Enumerations", "make_enumerations"]
 
@@ -42,7 +42,7 @@ class Enumerations:
         self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         for sent in _SENTENCE.finditer(text):
             s0, sentence = sent.start(), sent.group()
             for m in self._headed.finditer(sentence):

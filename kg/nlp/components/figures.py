@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.segment import words
+from kg.nlp.spans import text_of
 
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
@@ -60,7 +61,7 @@ class Figures:
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = []
         last_by_sentence: dict[int, str] = {}
         for m in self._number.finditer(text):

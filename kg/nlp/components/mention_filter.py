@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.spans import candidates
+from kg.nlp.spans import candidates, text_of
 
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
@@ -33,10 +33,11 @@ class MentionFilter:
         home = self.home(spans)
         doc._.kg_home = home
         chosen = []
+        text = text_of(doc)  # rebuilt on every access: read once
         for span in spans:
             if span.label_ == "DISTRICT" and span.id_ in self.lex.divisions:
                 span = self._pick_division(doc, span, spans, home)
-                if not self.lex.plausible(span.id_, doc.text, home):
+                if not self.lex.plausible(span.id_, text, home):
                     continue
             chosen.append(span)
         chosen.sort(key=lambda s: (-(s.end - s.start), -RULE_PRIORITY.get(s.kb_id_ or "kg_gazetteer", 0), s.start))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from kg.nlp.agency import split_agency
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import trim_left, words
-from kg.nlp.spans import add_candidate
+from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 
@@ -58,7 +58,7 @@ class NamePatterns:
         self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         for start, end, label, rule, *canonical in self.find(text):
             add_candidate(doc, start, end, label, rule, *canonical)
         return doc

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import words
-from kg.nlp.spans import add_candidate
+from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]
 
@@ -34,7 +34,7 @@ class People:
         self._media_names = {s for c, a in lex.gazetteer["media"] for s in [c, *a]}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         speakers = set()
         for start, _end, _kind, speaker, marker_end in doc._.kg_paragraphs:
             if marker_end is None:

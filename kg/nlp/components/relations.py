@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.segment import cut_before_verb, trim_left
+from kg.nlp.spans import text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
@@ -61,7 +62,7 @@ class Relations:
         self._passive = re.compile(rf"(?:已|正式|先后)?由$")
 
     def __call__(self, doc: Doc) -> Doc:
-        self.text = doc.text
+        self.text = text_of(doc)
         self.home = doc._.kg_home
         self.ents = list(doc.ents)
         self.by_end = {e.end_char: e for e in self.ents}
