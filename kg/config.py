@@ -32,3 +32,5 @@ class Settings:
     extra_components: tuple[str, ...] = field(default_factory=tuple)
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)
     infer: bool = False  # add the ontology's RDFS entailments to the output
+    workers: int = 1  # extraction processes
+    dask: str | None = None  # a Dask scheduler address: extract on that cluster instead

@@ -26,6 +26,7 @@ class BuildResult:
     figures: int
     seconds: float
     outputs: dict[str, Path] = field(default_factory=dict)
+    quads: list = field(default_factory=list, repr=False)  # (s, p, o, graph) as built, for named-graph targets
 
     def summary(self) -> str:
         ents = ", ".join(f"{k} {v}" for k, v in self.entity_counts.items()) or "none"
@@ -43,9 +44,8 @@ class BuildResult:
 
 def build_graph(documents: list[Document], settings: Settings,
                 progress: Callable[[Iterable], Iterable] = lambda it: it):
-    """Documents → (Graph, resolved entities, extractions). No file I/O."""
-    from kg.nlp import make_nlp
-    from kg.nlp.extract import extract_all
+    """Documents → (union Graph, resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
+    from kg.parallel import extract_documents
     from kg.rdf.builder import graph_quads
     from kg.rdf.namespace import bind_prefixes
     from kg.rdf.store import new_graph
@@ -53,25 +53,24 @@ def build_graph(documents: list[Document], settings: Settings,
     from kg.resolve.curation import Curation, load_curation
 
     curation = load_curation(settings.curation) if settings.curation else Curation()
-    nlp = make_nlp(settings)
-    pairs = list(progress(extract_all(nlp, documents)))
+    pairs = list(progress(extract_documents(documents, settings, settings.workers, settings.dask)))
     resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs])
     graph = bind_prefixes(new_graph(), settings.base_iri)
-    for s, p, o, _g in graph_quads(pairs, resolved, settings.base_iri):
+    quads = list(graph_quads(pairs, resolved, settings.base_iri))
+    for s, p, o, _g in quads:
         graph.add((s, p, o))
     if settings.infer:
         from kg.rdf.infer import infer
 
         infer(graph)
-    return graph, resolved, pairs
+    return graph, resolved, pairs, quads
 
 
 def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settings: Settings,
                      progress: Callable[[Iterable], Iterable] = lambda it: it) -> dict:
     """Add, replace or skip each input document in the store at ``store_dir`` (one atomic commit each).
     Documents stream through: one is in memory at a time. Returns counts and the skipped files."""
-    from kg.nlp import make_nlp
-    from kg.nlp.extract import extract, to_doc
+    from kg.parallel import extract_documents
     from kg.rdf.builder import document_quads
     from kg.resolve import Resolved, Resolver
     from kg.resolve.curation import Curation, load_curation
@@ -79,26 +78,34 @@ def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settin
 
     curation = load_curation(settings.curation) if settings.curation else Curation()
     resolver = Resolver(curation=curation)
-    nlp = None
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "reprints": 0}
     skipped: list[Skipped] = []
     with KgStore(store_dir, write=True, base=settings.base_iri) as store:
-        for document in progress(iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes,
-                                                settings.suffixes, skipped)):
-            if store.has_document(document.doc_id):
-                if document.source in store.documents().get(document.doc_id, []):
-                    counts["unchanged"] += 1
-                else:
-                    store.add_source(document.doc_id, document.source)
-                    counts["reprints"] += 1
-                continue
-            nlp = nlp or make_nlp(settings)
-            ex = extract(nlp(to_doc(nlp, document)), document)
+        sources = store.documents()
+        by_source = {src: doc_id for doc_id, srcs in sources.items() for src in srcs}
+
+        def new_documents():
+            for document in iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
+                                           skipped):
+                if document.doc_id in sources:
+                    if document.source in sources[document.doc_id]:
+                        counts["unchanged"] += 1
+                    else:
+                        store.add_source(document.doc_id, document.source)
+                        sources[document.doc_id].append(document.source)
+                        counts["reprints"] += 1
+                    continue
+                sources.setdefault(document.doc_id, []).append(document.source)
+                yield document  # by_source still names the article this one replaces, if any
+
+        for document, ex in progress(extract_documents(new_documents(), settings, settings.workers, settings.dask)):
             contribution, links = resolver.resolve_document(ex)
             resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
             quads = list(document_quads(document, ex, resolved, settings.base_iri))
-            old = store.doc_for_source(document.source)
+            old = by_source.get(document.source)
+            old = old if old != document.doc_id else None
             store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
+            by_source[document.source] = document.doc_id
             counts["replaced" if old else "added"] += 1
         counts["documents"] = len(store.documents())
         counts["triples"] = len(store)
@@ -148,13 +155,13 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no article files found"
         raise InputError(f"nothing to build ({reasons})")
-    graph, resolved, pairs = build_graph(documents, settings, progress)
+    graph, resolved, pairs, quads = build_graph(documents, settings, progress)
     labels = {label: str(cls).split("#")[-1] for label, cls in ENTITY_CLASSES.items()}
     entity_counts = dict(sorted(Counter(labels[e.label] for e in resolved.entities.values()).items()))
     relation_counts = {name: len(set(graph.subject_objects(p))) for name, p in PREDICATES.items()}
     relation_counts = {k: v for k, v in relation_counts.items() if v}
     result = BuildResult(graph, documents, skipped, entity_counts, relation_counts,
-                         sum(len(ex.figures) for _, ex in pairs), 0.0)
+                         sum(len(ex.figures) for _, ex in pairs), 0.0, quads=quads)
     if out_dir is not None:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -191,3 +198,33 @@ def build_record(result: BuildResult) -> str:
         "entities": result.entity_counts, "relations": result.relation_counts, "figures": result.figures,
         "triples": len(result.graph),
     }, ensure_ascii=False, indent=1) + "\n"
+
+
+def push_quads(quads, endpoint: str) -> int:
+    """PUT each named graph of ``quads`` to a Graph Store Protocol endpoint."""
+    from rdflib import Graph
+
+    from kg.rdf.remote import put_graphs
+
+    by_graph: dict[str, Graph] = {}
+    for s, p, o, g in quads:
+        by_graph.setdefault(str(g), Graph()).add((s, p, o))
+    # rdflib's N-Triples serializer escapes line breaks (Term.n3() would write a multi-line Turtle string)
+    return put_graphs(endpoint, ((g, graph.serialize(format="nt", encoding="utf-8"))
+                                 for g, graph in sorted(by_graph.items())))
+
+
+def push_store(store_dir: str | Path, endpoint: str, settings: Settings) -> int:
+    """PUT every named graph of a store (articles, entities, sources) to a Graph Store Protocol endpoint."""
+    import pyoxigraph as ox
+
+    from kg.rdf.remote import put_graphs
+    from kg.store import KgStore
+
+    with KgStore(store_dir, base=settings.base_iri) as store:
+        graphs = [g for g in store.store.named_graphs()]
+        payload = []
+        for g in sorted(graphs, key=lambda n: n.value):
+            triples = (q.triple for q in store.store.quads_for_pattern(None, None, None, g))
+            payload.append((g.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+    return put_graphs(endpoint, payload)

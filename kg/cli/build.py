@@ -28,6 +28,10 @@ def build_cli(
     report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
     store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
                                                           "articles, replace changed ones, skip unchanged ones."),
+    workers: int = Opt(1, "--workers", "-w", help="Extraction processes (the output is identical for any number)."),
+    dask: Optional[str] = Opt(None, "--dask", help="Run extraction on this Dask scheduler (e.g. tcp://10.0.0.5:8786)."),
+    endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
+                                  "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
     strict: bool = Opt(False, "--strict", help="Exit 1 when any input file had to be skipped."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
@@ -46,7 +50,8 @@ def build_cli(
 
     from kg.pipeline import build
 
-    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer)
+    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
+                        dask=dask)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
@@ -56,6 +61,12 @@ def build_cli(
 
         counts = build_into_store(inputs or [], store, settings, progress=progress)
         outputs = write_outputs_from_store(store, out, settings, html=html)
+        if endpoint:
+            from kg.pipeline import push_store
+
+            loaded = push_store(store, endpoint, settings)
+            if not quiet:
+                err(f"loaded {loaded} graph(s) into {endpoint}")
         if not quiet:
             err(f"store {store}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
                 f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} quads")
@@ -83,6 +94,12 @@ def build_cli(
     result = build(inputs or [], out, settings, html=html, progress=progress)
     if not quiet:
         err(result.summary())
+    if endpoint:
+        from kg.pipeline import push_quads
+
+        loaded = push_quads(result.quads, endpoint)
+        if not quiet:
+            err(f"loaded {loaded} graph(s) into {endpoint}")
     if report:
         from kg.report import write_reports
 

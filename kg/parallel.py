@@ -1,0 +1,70 @@
+"""Extraction over many documents: in this process, in a pool of processes, or on a Dask cluster.
+
+Every path yields ``(document, extraction)`` in input order, so the graph is identical whatever the
+number of workers. The pipeline is loaded once per worker process (a module-level cache) and only a
+bounded window of documents is in flight, so memory stays flat on large corpora.
+"""
+from __future__ import annotations
+
+import collections
+import itertools
+from typing import Iterable, Iterator
+
+from kg.config import Settings
+from kg.facts import Extraction
+from kg.ingest.document import Document
+
+__all__ = ["extract_documents", "extract_one"]
+
+_NLP = {}  # settings key → pipeline, one per (worker) process
+
+
+def _pipeline(settings: Settings):
+    key = (str(settings.nlp_data), settings.segmenter, settings.extra_components)
+    if key not in _NLP:
+        from kg.nlp import make_nlp
+
+        _NLP[key] = make_nlp(settings)
+    return _NLP[key]
+
+
+def extract_one(document: Document, settings: Settings) -> tuple[Document, Extraction]:
+    """Run the pipeline on one document (in whatever process calls it)."""
+    from kg.nlp.extract import extract, to_doc
+
+    nlp = _pipeline(settings)
+    return document, extract(nlp(to_doc(nlp, document)), document)
+
+
+def _work(args):
+    return extract_one(*args)
+
+
+def extract_documents(documents: Iterable[Document], settings: Settings, workers: int = 1,
+                      dask_address: str | None = None, window: int = 16) -> Iterator[tuple[Document, Extraction]]:
+    """Yield ``(document, extraction)`` in input order."""
+    if dask_address:
+        yield from _on_dask(documents, settings, dask_address, window)
+    elif workers <= 1:
+        for document in documents:
+            yield extract_one(document, settings)
+    else:
+        import multiprocessing as mp
+
+        with mp.get_context("spawn").Pool(workers) as pool:
+            # imap keeps the input order; a small chunk keeps few documents in flight
+            yield from pool.imap(_work, ((d, settings) for d in documents), chunksize=2)
+
+
+def _on_dask(documents: Iterable[Document], settings: Settings, address: str, window: int):
+    from distributed import Client
+
+    with Client(address, set_as_default=False) as client:
+        pending: collections.deque = collections.deque()
+        docs = iter(documents)
+        for document in itertools.islice(docs, window):
+            pending.append(client.submit(extract_one, document, settings, pure=False))
+        while pending:
+            yield pending.popleft().result()  # the oldest first: input order
+            for document in itertools.islice(docs, 1):
+                pending.append(client.submit(extract_one, document, settings, pure=False))
