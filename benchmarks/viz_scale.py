@@ -70,8 +70,8 @@ def main() -> None:
         settled_s = time.perf_counter() - t1
         nodes = page.evaluate("nodes.length")
         browser.close()
-    print(f"| nodes | edges | render (Python) | load → first drawing | load → still | physics |")
-    print(f"|---|---|---|---|---|---|")
+    print("| nodes | edges | render (Python) | load → first drawing | load → still | physics |")
+    print("|---|---|---|---|---|---|")
     print(f"| {nodes} | {G.number_of_edges()} | {render_s:.2f} s | {drawn_s:.2f} s | {settled_s:.2f} s"
           f"{'' if stable else ' (not stable)'} | {'on' if G.number_of_nodes() <= PHYSICS_LIMIT else 'off (networkx layout)'} |")
 

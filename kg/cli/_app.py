@@ -9,7 +9,7 @@ import typer
 from kg import __version__
 from kg.errors import KgError
 
-__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "graph_or_store", "STORE_OPT"]
+__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "graph_or_store", "STORE_OPT", "GRAPH_ARG"]
 
 
 
@@ -74,3 +74,4 @@ def main() -> None:
 
 
 STORE_OPT = Opt(None, "--store", "-s", help="A kg store folder (from `kg build --store`) instead of a graph file.")
+GRAPH_ARG = Arg(None, help="A graph file (graph.ttl ...); or use --store.")

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
-from kg.cli._app import STORE_OPT, Arg, Opt, app, err, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Arg, Opt, app, err, graph_or_store, reports_errors
 
 
 @app.command("report")
 @reports_errors
 def report_cli(
-    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    graph: Optional[Path] = GRAPH_ARG,
     docs: Optional[List[str]] = Arg(None, help="Only these articles (content id or source path)."),
     store: Optional[Path] = STORE_OPT,
     out: Path = Opt(Path("output/report"), "--out", "-o", help="Folder for the pages (index.html + one per article)."),

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import STORE_OPT, Arg, Opt, app, err, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, reports_errors
 
 
 @app.command("serve")
 @reports_errors
 def serve_cli(
-    graph: Optional[Path] = Arg(None, help="A graph file to serve; or use --store."),
+    graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     host: str = Opt("127.0.0.1", "--host", help="Interface to bind (loopback unless you say otherwise)."),
     port: int = Opt(7878, "--port", help="TCP port."),

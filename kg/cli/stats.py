@@ -5,13 +5,13 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import STORE_OPT, Arg, Opt, app, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, graph_or_store, reports_errors
 
 
 @app.command("stats")
 @reports_errors
 def stats_cli(
-    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     top: int = Opt(10, "--top", help="How many entities per ranking."),
     as_json: bool = Opt(False, "--json", help="Print JSON instead of tables."),

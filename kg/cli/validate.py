@@ -6,13 +6,13 @@ from typing import Optional
 
 import typer
 
-from kg.cli._app import STORE_OPT, Arg, Opt, app, err, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, graph_or_store, reports_errors
 
 
 @app.command("validate")
 @reports_errors
 def validate_cli(
-    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     limit: int = Opt(50, "--limit", help="Show at most this many violations."),
 ):

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import STORE_OPT, Arg, Opt, app, err, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, graph_or_store, reports_errors
 
 
 @app.command("viz")
 @reports_errors
 def viz_cli(
-    graph: Optional[Path] = Arg(None, help="A graph file (graph.ttl ...); or use --store."),
+    graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     out: Path = Opt(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
     focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),

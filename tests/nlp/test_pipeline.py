@@ -1,5 +1,4 @@
 """The real spaCy pipeline on short texts of other cities (nothing here comes from the sample)."""
-from pathlib import Path
 
 import spacy
 

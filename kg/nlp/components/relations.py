@@ -59,7 +59,6 @@ class Relations:
         self._titles = sorted(lex.titles, key=len, reverse=True)
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
-        self._passive = re.compile(rf"(?:已|正式|先后)?由$")
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = text_of(doc)
@@ -80,6 +79,11 @@ class Relations:
         rels += self._name_prefix()
         doc._.kg_relations = tuple(rels)
         return doc
+
+    def _next_stop(self, start: int, end: int, stops: str) -> int:
+        """The position of the first of ``stops`` in ``[start, end)``, else ``end``."""
+        found = [i for i in (self.text.find(c, start, end) for c in stops) if i >= 0]
+        return min(found, default=end)
 
     @staticmethod
     def _rel(s, p, o, rule, ev, role="") -> dict:
@@ -339,8 +343,7 @@ class Relations:
             bm = self._build.match(self.text, zone.end_char)
             if not bm:
                 continue
-            clause_end = min([self.text.find(c, bm.end(), e) for c in "，。；" if self.text.find(c, bm.end(), e) >= 0],
-                             default=e)
+            clause_end = self._next_stop(bm.end(), e, "，。；")
             for ent in ents[i + 1:]:
                 if ent.start_char >= clause_end:
                     break
@@ -423,8 +426,7 @@ class Relations:
             m = self._subsidiary.match(self.text, parent.end_char)
             if not m:
                 continue
-            end = min([self.text.find(c, m.end(), e) for c in "，。；、" if self.text.find(c, m.end(), e) >= 0],
-                      default=e)
+            end = self._next_stop(m.end(), e, "，。；、")
             child = self._name_at(m.end(), min(end, m.end() + 12), ents, left=False)
             if child is not None:
                 out.append(self._rel(child, "partOf", _m(parent), "subsidiary", (parent.start_char, child[1])))
