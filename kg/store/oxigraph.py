@@ -15,7 +15,7 @@ from kg.facts import Entity
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.rdf.builder import entities_graph_iri, entity_triples, hierarchy_triples
 from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS
-from kg.resolve.ids import document_iri
+from kg.resolve.ids import document_iri, entity_iri
 from kg.resolve.kinds import division_by_key
 from kg.resolve.linker import merge_entities
 from kg.store.lock import StoreLock
@@ -58,6 +58,8 @@ class KgStore:
         self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
         self.sources_graph = ox.NamedNode(f"{base}graph/sources")
         self.commits = 0
+        # entity IRI → doc id → what that document says: read once per writer session (we hold the lock)
+        self._contrib: dict[str, dict[str, Entity]] = {}
 
     def __enter__(self) -> "KgStore":
         return self
@@ -117,8 +119,10 @@ class KgStore:
             parts.append(self._drop_document(replaces))
         d = URIRef(str(document_iri(self.base, doc_id)))
         parts.append(_data(quads + [(d, KG.sourcePath, Literal(source), URIRef(self.sources_graph.value))]))
-        parts.append(self._remerge(touched, extra={doc_id: contribution}, without={replaces} if replaces else set()))
+        without = {replaces} if replaces else set()
+        parts.append(self._remerge(touched, extra={doc_id: contribution}, without=without))
         self._update(";\n".join(p for p in parts if p))
+        self._remember(touched, extra={doc_id: contribution}, without=without)
 
     def remove_document(self, doc_id: str) -> None:
         if not self.has_document(doc_id):
@@ -126,6 +130,7 @@ class KgStore:
         touched = set(self._contributions_of(doc_id))
         self._update(";\n".join(p for p in (self._drop_document(doc_id),
                                             self._remerge(touched, extra={}, without={doc_id})) if p))
+        self._remember(touched, extra={}, without={doc_id})
 
     def _update(self, update: str) -> None:
         self.store.update(update)
@@ -145,36 +150,45 @@ class KgStore:
         return self._read_contributions(graphs=[g]).get(doc_id, {})
 
     def _read_contributions(self, graphs=None, entities: Iterable[str] = ()) -> dict[str, dict[str, Entity]]:
-        """doc id → key → what that document says about the entity (for the given graphs or entity IRIs)."""
-        values = " ".join(f"<{e}>" for e in entities)
-        scope = f"VALUES ?e {{ {values} }}" if values else ""
-        sparql = f"""PREFIX kg: <{KG_NS}>
-            SELECT ?g ?e ?key ?type ?name ?alias WHERE {{
-              {scope}
-              GRAPH ?g {{ ?e kg:entityKey ?key ; kg:typeInDocument ?type ; kg:nameInDocument ?name .
-                          OPTIONAL {{ ?e <{_SKOS_ALT}> ?alias }} }} }}"""
-        kwargs = {"named_graphs": graphs} if graphs else {}
+        """doc id → key → what that document says about the entity. Read through the store's indexes:
+        by subject for the given entity IRIs, by graph for the given graphs, else everything."""
+        wanted = {KG_NS + "entityKey", KG_NS + "typeInDocument", KG_NS + "nameInDocument", _SKOS_ALT}
+        if entities:
+            quads = (q for e in entities for q in self.store.quads_for_pattern(ox.NamedNode(e), None, None, None))
+        elif graphs:
+            quads = (q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g))
+        else:
+            quads = self.store.quads_for_pattern(None, None, None, None)
+        facts: dict[tuple[str, str], dict] = defaultdict(lambda: {"aliases": set()})
+        for q in quads:
+            pred = q.predicate.value
+            if pred not in wanted or not isinstance(q.graph_name, ox.NamedNode) or q.graph_name == self.entities_graph:
+                continue
+            f = facts[(q.graph_name.value, q.subject.value)]
+            if pred == _SKOS_ALT:
+                f["aliases"].add(q.object.value)
+            else:
+                f[pred] = q.object.value
         out: dict[str, dict[str, Entity]] = defaultdict(dict)
-        for row in self.store.query(sparql, **kwargs):
-            doc_id = row["g"].value.rsplit("/", 1)[-1]
-            key = row["key"].value
-            entity = out[doc_id].get(key)
-            if entity is None:
-                div = division_by_key(key, self.lex)
-                entity = out[doc_id][key] = Entity(key, _CLASS_LABEL[row["type"].value], row["name"].value,
-                                                   docs={doc_id}, parent=div.parent if div else "")
-            if row["alias"] is not None:
-                entity.aliases.add(row["alias"].value)
+        for (graph, _subject), f in facts.items():
+            key = f.get(KG_NS + "entityKey")
+            if key is None:
+                continue
+            doc_id = graph.rsplit("/", 1)[-1]
+            div = division_by_key(key, self.lex)
+            out[doc_id][key] = Entity(key, _CLASS_LABEL[f[KG_NS + "typeInDocument"]], f[KG_NS + "nameInDocument"],
+                                      aliases=f["aliases"], docs={doc_id}, parent=div.parent if div else "")
         return out
 
     def _remerge(self, keys: set[str], extra: dict[str, dict[str, Entity]], without: set[str]) -> str:
         """The update that rewrites the merged nodes of ``keys`` and the gazetteer hierarchy."""
-        from kg.resolve.ids import entity_iri
-
         iris = {str(entity_iri(self.base, k)) for k in keys}
-        stored = self._read_contributions(entities=iris) if iris else {}
-        contributions = [c for d, c in stored.items() if d not in without and d not in extra]
-        contributions += list(extra.values())
+        per_doc: dict[str, dict[str, Entity]] = defaultdict(dict)
+        for iri, docs in self._known(iris).items():
+            for doc_id, entity in docs.items():
+                if doc_id not in without and doc_id not in extra:
+                    per_doc[doc_id][entity.key] = entity
+        contributions = list(per_doc.values()) + list(extra.values())
         merged = {k: e for k, e in merge_entities(contributions, self.lex).items() if k in keys}
         E = self.entities_graph
         values = " ".join(f"<{i}>" for i in sorted(iris))
@@ -194,6 +208,29 @@ class KgStore:
         parts.append(_data(quads))
         return ";\n".join(p for p in parts if p)
 
+    def _known(self, iris: set[str]) -> dict[str, dict[str, Entity]]:
+        """What every stored document says about these entities (cached for this writer session)."""
+        missing = [i for i in iris if i not in self._contrib]
+        if missing:
+            for i in missing:
+                self._contrib[i] = {}
+            for doc_id, entities in self._read_contributions(entities=missing).items():
+                for key, entity in entities.items():
+                    self._contrib[str(entity_iri(self.base, key))][doc_id] = entity
+        return {i: self._contrib[i] for i in iris}
+
+    def _remember(self, keys: set[str], extra: dict[str, dict[str, Entity]], without: set[str]) -> None:
+        """Bring the cache in line with a committed change."""
+        for key in keys:
+            docs = self._contrib.get(str(entity_iri(self.base, key)))
+            if docs is None:
+                continue
+            for doc_id in without:
+                docs.pop(doc_id, None)
+            for doc_id, entities in extra.items():
+                if key in entities:
+                    docs[doc_id] = entities[key]
+
     def _stored_districts(self, exclude: set[str]) -> dict[str, Entity]:
         sparql = f"""PREFIX kg: <{KG_NS}>
             SELECT ?e ?key ?name WHERE {{ GRAPH {self.entities_graph} {{
@@ -210,8 +247,6 @@ class KgStore:
     # -- checks ------------------------------------------------------------------------
     def verify(self) -> list[str]:
         """Problems found when the merged entities are recomputed from every document (empty: consistent)."""
-        from kg.resolve.ids import entity_iri
-
         contributions = self._read_contributions()
         merged = merge_entities(contributions.values(), self.lex)
         want = {(str(s), str(p), o.n3()) for s, p, o in entity_triples(merged, self.base)}
@@ -224,7 +259,6 @@ class KgStore:
                   if g.value.startswith(f"{self.base}doc/")}
         if docs != graphs:
             problems.append(f"registry and document graphs differ: {sorted(docs ^ graphs)}")
-        del entity_iri
         return problems
 
 
