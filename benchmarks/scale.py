@@ -130,7 +130,6 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--skip-million", action="store_true", help="stop at 10^5 triples")
-    ap.add_argument("--extraction-only", action="store_true", help="measure extraction throughput only")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp())
     paths = generate(args.articles, work / "corpus")
@@ -143,9 +142,6 @@ def main() -> None:
               f"| kg, 1 worker | {len(paths) / t1:.1f} | {chars / t1:,.0f} | {tj / t1:.0%} |",
               f"| kg, 2 workers | {len(paths) / t2:.1f} | {chars / t2:,.0f} | {tj / t2:.0%} |",
               f"| bare `jieba.cut` (default mode, 1 process) | {len(paths) / tj:.1f} | {chars / tj:,.0f} | 100% |", ""]
-    if args.extraction_only:
-        print("\n".join(lines))
-        return
     st = store_build(paths, work / "store")
     lines += ["## Store build (2 workers)", "", "| articles | time | quads | store size | peak RSS main | peak RSS worker |",
               "|---|---|---|---|---|---|",

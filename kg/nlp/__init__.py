@@ -15,7 +15,8 @@ from kg.nlp.spans import CANDIDATES
 
 __all__ = ["make_nlp", "PIPELINE"]
 
-PIPELINE = ("kg_sentences", "kg_gazetteer", "kg_name_patterns", "kg_people", "kg_enumerations",
+SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "\n", "；"]
+PIPELINE = ("sentencizer", "kg_gazetteer", "kg_name_patterns", "kg_people", "kg_enumerations",
             "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations")
 
 
@@ -25,7 +26,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
     register_extensions()
     data_dir = str(settings.nlp_data)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
-    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     ruler = nlp.add_pipe("span_ruler", name="kg_gazetteer", config={"spans_key": CANDIDATES, "overwrite": False})
     ruler.add_patterns(gazetteer_patterns(load_lexicon(data_dir)))
     for name in PIPELINE[2:]:

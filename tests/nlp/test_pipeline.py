@@ -78,8 +78,3 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
     doc_a, _ = process(nlp, text)
     doc_b, _ = process(loaded, text)
     assert ents(doc_a) == ents(doc_b) == [("市经信局", "AGENCY"), ("陈建国", "PERSON")]
-
-
-def test_sentences_come_from_the_text(nlp):
-    doc, _ = process(nlp, "第一句。第二句！\n第三句；第四句")
-    assert [s.text.strip() for s in doc.sents] == ["第一句。", "第二句！", "第三句；", "第四句"]
