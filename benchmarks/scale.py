@@ -106,7 +106,7 @@ def query_latency(nt: bytes, reps: int = 5) -> dict[str, dict[str, float]]:
     rdflib_load = time.perf_counter() - t0
     out = {}
     for name, q in pack.items():
-        bound = q.replace("STR(?name)", '"吴金城"') if name == "facts_about" else q
+        bound = q.replace("STR(?name)", '"市经济信息化委"') if name == "facts_about" else q
         ox_times, rl_times = [], []
         for _ in range(reps):
             t = time.perf_counter()

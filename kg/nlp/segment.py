@@ -81,7 +81,7 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
 
 def cut_before_verb(text: str) -> str:
     """The leading words of ``text`` up to its first verb, preposition, adverb or particle
-    (「图灵量子发挥各自优势」 → 图灵量子)."""
+    (「华为发挥各自优势」 → 华为)."""
     out = ""
     for word, flag in words(text):
         if flag.startswith("v") or flag in ("p", "d", "c", "uj", "x"):

@@ -59,7 +59,7 @@ def _cell(value) -> str:
 
 
 def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-    """Run SPARQL; ``bindings`` pre-bind variables to plain literals (``{"name": "吴金城"}``)."""
+    """Run SPARQL; ``bindings`` pre-bind variables to plain literals (``{"name": "市经信委"}``)."""
     init = {k: Literal(v) for k, v in (bindings or {}).items()}
     try:
         result = graph.query(sparql, initNs=PREFIXES, initBindings=init)
