@@ -38,22 +38,12 @@ def _complete(juris: str, home: str, lex: Lexicon) -> str:
     if juris in ("市", "州") and home:
         return home
     if juris == "省" and home:
-        parent = _province_of(home, lex)
+        parent = lex.province_of(home)
         return parent or juris
     keys = lex.place_keys(juris)
     if keys:
         return lex.divisions[keys[0]].name
     return juris
-
-
-def _province_of(place: str, lex: Lexicon) -> str:
-    for key in lex.place_keys(place):
-        div = lex.divisions[key]
-        if div.level == "province":
-            return div.name
-        if div.parent:
-            return div.parent
-    return ""
 
 
 def canonical_agency(surface: str, home: str, lex: Lexicon) -> str:

@@ -1,8 +1,6 @@
 """Run the pipeline over documents and turn annotated Docs into :class:`kg.facts.Extraction` records."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,7 +10,7 @@ from kg.nlp.components.figures import resolve_period
 from kg.nlp.fold import fold
 from kg.nlp.spans import text_of
 
-__all__ = ["extract", "extract_all", "to_doc"]
+__all__ = ["extract", "to_doc"]
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:
@@ -100,9 +98,3 @@ def _turns(doc: Doc, document: Document, index: dict) -> list[Turn]:
     if current:
         turns.append(current)
     return turns
-
-
-def extract_all(nlp: Language, documents: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Extraction]]:
-    docs = list(documents) if not isinstance(documents, list) else documents
-    for document, doc in zip(docs, nlp.pipe((to_doc(nlp, d) for d in docs), batch_size=batch_size)):
-        yield document, extract(doc, document)

@@ -76,9 +76,13 @@ class Lexicon:
         return surface in self.division_names
 
     def province_of(self, place: str) -> str:
+        """The province a named place lies in (itself when it is one); "" when unknown."""
         for key in self.place_keys(place):
             div = self.divisions[key]
-            return div.name if div.level == "province" else div.parent
+            if div.level == "province":
+                return div.name
+            if div.parent:
+                return div.parent
         return ""
 
     def plausible(self, key: str, text: str, home: str) -> bool:

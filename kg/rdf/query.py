@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from kg.config import QUERY_DIR
 from kg.errors import QueryError
@@ -51,11 +51,7 @@ def resolve_query(query: str) -> str:
 
 
 def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (URIRef, Literal)):
-        return str(value)
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:

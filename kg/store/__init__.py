@@ -6,6 +6,6 @@ update (Oxigraph applies each atomically), so a build killed at any point leaves
 document committed and nothing half-written.
 """
 from kg.store.lock import StoreLocked
-from kg.store.oxigraph import KgStore, open_store, store_graph
+from kg.store.oxigraph import KgStore, store_graph
 
-__all__ = ["KgStore", "StoreLocked", "open_store", "store_graph"]
+__all__ = ["KgStore", "StoreLocked", "store_graph"]

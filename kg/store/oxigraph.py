@@ -20,7 +20,7 @@ from kg.resolve.kinds import division_by_key
 from kg.resolve.linker import merge_entities
 from kg.store.lock import StoreLock
 
-__all__ = ["KgStore", "open_store", "store_graph", "FAULT_ENV"]
+__all__ = ["KgStore", "store_graph", "FAULT_ENV"]
 
 FAULT_ENV = "KG_FAULT_AFTER_COMMITS"  # testing: crash (os._exit) right after this many commits
 _CLASS_LABEL = {str(cls): label for label, cls in ENTITY_CLASSES.items()}
@@ -269,9 +269,6 @@ def _n3(term) -> str:
         return lit.n3()
     return f"<{term.value}>"
 
-
-def open_store(folder: str | Path, write: bool = False, base: str = DEFAULT_BASE_IRI) -> KgStore:
-    return KgStore(folder, write=write, base=base)
 
 
 def store_graph(store: KgStore, include_registry: bool = False):

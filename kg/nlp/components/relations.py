@@ -67,7 +67,7 @@ class Relations:
         self.by_end = {e.end_char: e for e in self.ents}
         rels: list[dict] = []
         rels += self._posts(doc)
-        speaker_org = self._speaker_orgs(doc, rels)
+        speaker_org = self._speaker_orgs(rels)
         for sent in _SENT.finditer(self.text):
             s, e = sent.span()
             ents = [x for x in self.ents if s <= x.start_char and x.end_char <= e]
@@ -141,7 +141,7 @@ class Relations:
             return (t_start, t_start + len(title), "AGENCY", GOV_TITLES[title], ""), "implied_body"
         return None, ""
 
-    def _speaker_orgs(self, doc: Doc, posts: list[dict]) -> dict[str, tuple]:
+    def _speaker_orgs(self, posts: list[dict]) -> dict[str, tuple]:
         """speaker name → the first organisation the article gives them a post in."""
         out: dict[str, tuple] = {}
         for rel in posts:
