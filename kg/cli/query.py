@@ -23,7 +23,7 @@ def query_cli(
                                "entity_counts, figures, aliases, relations, questions_and_answers, facts_about, "
                                "figures_by_indicator, shared_entities)."),
     fmt: Format = Opt(Format.table, "--format", "-f", help="Output format for SELECT results."),
-    bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (a plain literal). Repeatable."),
+    bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (matches VALUE as a plain or a Chinese-tagged string). Repeatable."),
     store: Optional[Path] = STORE_OPT,
 ):
     """Run a SPARQL query over a graph file or a store and print the results on stdout.

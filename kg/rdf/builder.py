@@ -27,6 +27,7 @@ from kg.resolve import Resolved
 from kg.resolve.ids import document_iri, entity_iri, node_iri
 
 __all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_triples", "hierarchy_triples",
+           "hierarchy_edges", "located_in_triples",
            "turn_triples", "document_quads", "graph_quads", "entities_graph_iri"]
 
 Triple = tuple[URIRef, URIRef, object]
@@ -193,19 +194,30 @@ def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> It
             yield node, KG.answers, question
 
 
-def hierarchy_triples(entities: dict[str, Entity], base: str) -> Iterator[Triple]:
-    """Gazetteer parents (浦东新区 → 上海市), only between districts the graph already has."""
+def hierarchy_edges(entities: dict[str, Entity]) -> Iterator[tuple[str, str]]:
+    """(district key, parent district key) for gazetteer parents the entities include (浦东新区 → 上海市)."""
     by_name = {e.name: key for key, e in sorted(entities.items()) if e.label == "DISTRICT"}
     for key, entity in sorted(entities.items()):
         if entity.label == "DISTRICT" and entity.parent in by_name and by_name[entity.parent] != key:
-            s, o = entity_iri(base, key), entity_iri(base, by_name[entity.parent])
-            yield s, KG.locatedIn, o
-            stmt = node_iri(base, "statement", s, KG.locatedIn, o)
-            yield stmt, RDF.type, RDF.Statement
-            yield stmt, RDF.subject, s
-            yield stmt, RDF.predicate, KG.locatedIn
-            yield stmt, RDF.object, o
-            yield stmt, KG.extractedBy, Literal("gazetteer")
+            yield key, by_name[entity.parent]
+
+
+def located_in_triples(child: str, parent: str, base: str) -> Iterator[Triple]:
+    """One gazetteer edge: the direct triple and its statement node."""
+    s, o = entity_iri(base, child), entity_iri(base, parent)
+    yield s, KG.locatedIn, o
+    stmt = node_iri(base, "statement", s, KG.locatedIn, o)
+    yield stmt, RDF.type, RDF.Statement
+    yield stmt, RDF.subject, s
+    yield stmt, RDF.predicate, KG.locatedIn
+    yield stmt, RDF.object, o
+    yield stmt, KG.extractedBy, Literal("gazetteer")
+
+
+def hierarchy_triples(entities: dict[str, Entity], base: str) -> Iterator[Triple]:
+    """Gazetteer parents, only between districts the graph already has."""
+    for child, parent in hierarchy_edges(entities):
+        yield from located_in_triples(child, parent, base)
 
 
 def document_quads(doc: Document, ex: Extraction, resolved: Resolved, base: str) -> Iterator[Quad]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from kg.config import QUERY_DIR
 from kg.errors import QueryError
 from kg.rdf.namespace import KG_NS
 
-__all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "named_queries", "format_result"]
+__all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "with_values", "named_queries", "format_result"]
 
 PREFIXES = {"kg": KG_NS, "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -55,10 +56,9 @@ def _cell(value) -> str:
 
 
 def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-    """Run SPARQL; ``bindings`` pre-bind variables to plain literals (``{"name": "市经信委"}``)."""
-    init = {k: Literal(v) for k, v in (bindings or {}).items()}
+    """Run SPARQL; ``bindings`` pre-bind variables (``{"name": "市经信委"}``, see :func:`with_values`)."""
     try:
-        result = graph.query(sparql, initNs=PREFIXES, initBindings=init)
+        result = graph.query(with_values(sparql, bindings or {}), initNs=PREFIXES)
     except Exception as err:  # pyparsing and rdflib evaluation errors
         raise QueryError(f"SPARQL error: {err}") from err
     if result.type == "ASK":
@@ -74,9 +74,8 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
     import pyoxigraph as ox
 
     prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if f"PREFIX {k}:" not in sparql)
-    subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     try:
-        result = store.store.query(prefixes + sparql, use_default_graph_as_union=True, substitutions=subs)
+        result = store.query(prefixes + with_values(sparql, bindings or {}))
     except (SyntaxError, OSError, ValueError) as err:
         raise QueryError(f"SPARQL error: {err}") from err
     if isinstance(result, ox.QueryBoolean):
@@ -89,6 +88,20 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
     columns = [v.value for v in result.variables]
     rows = [[_ox_cell(sol[c]) for c in columns] for sol in result]
     return QueryResult(columns, rows)
+
+
+def with_values(sparql: str, bindings: dict[str, str]) -> str:
+    """``sparql`` with ``VALUES ?var { "value" "value"@zh }`` opening its WHERE group. A bound variable
+    matches the value as a plain or a Chinese-tagged string (kg's names are ``@zh``), and a store looks
+    it up in its indexes: Oxigraph does not propagate a ``BIND``-computed value into triple patterns
+    (a scan at 10^6 triples) and its own substitutions only reach projected variables."""
+    if not bindings:
+        return sparql
+    where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
+    if where is None:
+        raise QueryError("SPARQL error: no WHERE group to bind variables in")
+    values = " ".join(f"VALUES ?{k} {{ {Literal(v).n3()} {Literal(v, lang='zh').n3()} }}" for k, v in bindings.items())
+    return f"{sparql[:where.end()]} {values}\n{sparql[where.end():]}"
 
 
 def _ox_cell(term) -> str:

@@ -22,7 +22,7 @@ from kg.resolve.curation import Curation
 from kg.resolve.kinds import fine_class
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
 
-__all__ = ["Resolver", "Resolved", "merge_entities", "LABEL_RANK"]
+__all__ = ["Resolver", "Resolved", "EntityTally", "merge_entities", "LABEL_RANK"]
 
 CORPORATE_SUFFIX = re.compile(r"^(?:（集团）)?(?:集团|公司|股份有限公司|有限公司|有限责任公司|集团有限公司|集团股份有限公司|"
                               r"科技股份有限公司|科技有限公司|科技集团股份有限公司|（集团）有限公司|（集团）有限责任公司)$")
@@ -163,26 +163,58 @@ class Resolver:
 
 
 
+@dataclass
+class EntityTally:
+    """What the documents say about one entity key, counted, so that adding or removing a document
+    re-merges the entity without rereading the others (the store keeps one per key it touches)."""
+
+    key: str
+    labels: Counter = field(default_factory=Counter)  # type → documents giving it
+    names: Counter = field(default_factory=Counter)  # name in document → documents using it
+    forms: Counter = field(default_factory=Counter)  # every surface form → documents using it
+    docs: set[str] = field(default_factory=set)
+    parent: str = ""
+
+    def add(self, entity: Entity, sign: int = 1) -> None:
+        """Count one document's contribution in (``sign=-1``: take it out again)."""
+        self.labels[entity.label] += sign
+        self.names[entity.name] += sign
+        for form in entity.aliases | {entity.name}:
+            self.forms[form] += sign
+        if sign > 0:
+            self.docs |= entity.docs
+            self.parent = self.parent or entity.parent
+        else:
+            self.docs -= entity.docs
+            for counter in (self.labels, self.names, self.forms):
+                for k in [k for k, n in counter.items() if n <= 0]:
+                    del counter[k]
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def merged(self) -> tuple[str, str, frozenset[str]] | None:
+        """(type, name, aliases) as merged: the type most documents give (ties: ``LABEL_RANK``), the name
+        most documents use (ties: longest, then first in code-point order), every other surface form."""
+        if not self.names:
+            return None
+        label = max(self.labels.items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
+        name = min(self.names, key=lambda n: (-self.names[n], -len(n), n))
+        return label, name, frozenset(self.forms.keys() - {name})
+
+    def entity(self, lex: Lexicon) -> Entity:
+        """The merged entity (see :meth:`merged`)."""
+        label, name, aliases = self.merged()
+        entity = Entity(self.key, label, name, aliases=set(aliases), docs=set(self.docs), parent=self.parent)
+        entity.fine = fine_class(entity, lex) or ""
+        return entity
+
+
 def merge_entities(contributions, lex: Lexicon) -> dict[str, Entity]:
-    """One entity per key from what each document says. Pure and order-independent: the type is the
-    one most documents give (ties: ``LABEL_RANK``), the name the one most documents use (ties: longest,
-    then first in code-point order), aliases the union of every other surface form."""
-    per_key: dict[str, list[Entity]] = defaultdict(list)
+    """One entity per key from what each document says (see :meth:`EntityTally.entity`). Pure and
+    order-independent."""
+    tallies: dict[str, EntityTally] = {}
     for entities in contributions:
         for key, entity in entities.items():
-            per_key[key].append(entity)
-    merged: dict[str, Entity] = {}
-    for key in sorted(per_key):
-        parts = per_key[key]
-        labels = Counter(e.label for e in parts)
-        label = max(labels.items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
-        names = Counter(e.name for e in parts)
-        name = min(names, key=lambda n: (-names[n], -len(n), n))
-        entity = Entity(key, label, name, parent=next((e.parent for e in parts if e.parent), ""))
-        for e in parts:
-            entity.aliases |= e.aliases | {e.name}
-            entity.docs |= e.docs
-        entity.aliases.discard(name)
-        entity.fine = fine_class(entity, lex) or ""
-        merged[key] = entity
-    return merged
+            tallies.setdefault(key, EntityTally(key)).add(entity)
+    return {key: tallies[key].entity(lex) for key in sorted(tallies)}

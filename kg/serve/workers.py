@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.serve.results import GRAPH_FORMATS, serialize_ask, serialize_select
+from kg.store.oxigraph import reads_union
 
 __all__ = ["QueryPool", "Answer", "QueryRefused"]
 
@@ -51,7 +52,7 @@ def _open(source: tuple[str, str]) -> ox.Store:
 
 def _run(store: ox.Store, sparql: str, fmt: str, graph_fmt: str, row_cap: int) -> Answer:
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql, use_default_graph_as_union=reads_union(store))
     except SyntaxError as err:
         return Answer(400, f"SPARQL syntax error: {err}".encode(), "text/plain; charset=utf-8")
     if isinstance(result, ox.QueryBoolean):

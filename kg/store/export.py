@@ -47,7 +47,7 @@ CSV_QUERIES = {
 def export_rdf(store: KgStore, fmt: str) -> str:
     """``turtle``/``jsonld`` of the union of all graphs; ``trig``/``nquads`` with one graph per document."""
     if fmt in _OX_FORMATS:
-        return store.store.dump(format=_OX_FORMATS[fmt]).decode("utf-8")
+        return ox.serialize(store.quads(), format=_OX_FORMATS[fmt]).decode("utf-8")
     graph = store_graph(store, include_registry=False)
     if fmt == "jsonld":
         return graph.serialize(format="json-ld", auto_compact=True)

@@ -56,3 +56,25 @@ def test_normalisation():
     assert norm("“一网通办”") == "一网通办" and norm("嘉定未来•智慧出行示范区") == "嘉定未来智慧出行示范区"
     assert strip_marks("《上海市数据条例》") == "上海市数据条例"
     assert strip_marks("“1+1+3+1+1”政策框架体系") == "“1+1+3+1+1”政策框架体系"
+
+
+def test_tally_takes_documents_out_exactly():
+    """The store re-merges by counting documents in and out: that must equal merging what is left."""
+    from kg.facts import Entity
+    from kg.nlp.lexicon import load_lexicon
+    from kg.resolve.linker import EntityTally, merge_entities
+
+    lex = load_lexicon()
+    docs = {"d1": Entity("named:x", "AGENCY", "市经信委", aliases={"经信委"}, docs={"d1"}),
+            "d2": Entity("named:x", "AGENCY", "上海市经济和信息化委员会", docs={"d2"}),
+            "d3": Entity("named:x", "ENTERPRISE", "上海市经济和信息化委员会", aliases={"市经济信息化委"}, docs={"d3"})}
+    tally = EntityTally("named:x")
+    for e in docs.values():
+        tally.add(e)
+    assert tally.entity(lex) == merge_entities([{"named:x": e} for e in docs.values()], lex)["named:x"]
+    tally.add(docs["d2"], sign=-1)
+    rest = merge_entities([{"named:x": docs["d1"]}, {"named:x": docs["d3"]}], lex)["named:x"]
+    assert tally.entity(lex) == rest and "经信委" in rest.aliases and rest.docs == {"d1", "d3"}
+    for doc in ("d1", "d3"):
+        tally.add(docs[doc], sign=-1)
+    assert not tally and tally.merged() is None

@@ -1,4 +1,5 @@
 """The Oxigraph store: incremental and exact, safe under kills and concurrent writers, readable and exportable."""
+import json
 import os
 import subprocess
 import sys
@@ -20,8 +21,9 @@ ARTICLES = [a for a in ARTICLES if a.suffix != ".json"]
 
 
 def quads(folder) -> set[str]:
+    """Every quad of the store, the default (union) graph's included."""
     with KgStore(folder) as st:
-        return {str(q) for q in st.quads()}
+        return {str(q) for q in st.store}
 
 
 def copy(articles, folder: Path) -> list[Path]:
@@ -145,6 +147,14 @@ def test_cli_store_round(tmp_path):
     assert len(Graph().parse(out / "graph.ttl")) > 100
     q = runner.invoke(app, ["query", "--store", str(store), "entity_counts", "-f", "csv"])
     assert q.exit_code == 0 and q.stdout.startswith("type,entities")
+    # a bound query gives the same facts from the store as from the file
+    person = json.loads(runner.invoke(app, ["query", str(out / "graph.ttl"), "who_holds_posts", "-f", "json"]).stdout)[0]
+    facts = [runner.invoke(app, ["query", *where, "facts_about", "--bind", f"name={person['person']}", "-f", "json"])
+             for where in (["--store", str(store)], [str(out / "graph.ttl")])]
+    assert all(f.exit_code == 0 for f in facts), facts[0].stderr
+    from_store, from_file = (json.loads(f.stdout) for f in facts)
+    assert from_store == from_file and {"subject": person["person"], "relation": "holdsPostIn",
+                                        "object": person["organisation"], "sentence": person["sentence"]} in from_store
     stats = runner.invoke(app, ["stats", "--store", str(store), "--json"])
     assert stats.exit_code == 0 and '"nodes"' in stats.stdout
     view = runner.invoke(app, ["viz", "--store", str(store), "--out", str(tmp_path / "v.html")])
@@ -157,3 +167,30 @@ def test_cli_store_round(tmp_path):
     assert missing.exit_code == 1 and "no such document" in missing.stderr
     no_store = runner.invoke(app, ["query", "--store", str(tmp_path / "nostore"), "entity_counts"])
     assert no_store.exit_code == 1 and "no kg store here" in no_store.stderr
+
+
+def test_queries_see_each_fact_once(tmp_path):
+    """Two articles stating the same facts: the store answers like the merged graph, not once per article."""
+    from kg.rdf.query import resolve_query, run_query, run_store_query
+
+    docs = copy(ARTICLES[:1], tmp_path / "a") + copy(ARTICLES[:1], tmp_path / "b")
+    docs[1].write_text(docs[1].read_text(encoding="utf-8") + "\n\n（转载）\n", encoding="utf-8")
+    build_into_store(docs, tmp_path / "store", Settings())
+    graph = build(docs, None, html=False).graph
+    with KgStore(tmp_path / "store") as st:
+        assert len(st.documents()) == 2 and len(st) == len(graph)
+        for name in ("who_holds_posts", "relations", "figures"):
+            rows = run_store_query(st, resolve_query(name)).rows
+            assert rows and sorted(rows) == sorted(run_query(graph, resolve_query(name)).rows), name
+
+
+def test_a_store_without_the_union_graph_is_read_and_upgraded(tmp_path):
+    build_into_store(ARTICLES[:2], tmp_path / "store", Settings())
+    before = quads(tmp_path / "store")
+    with KgStore(tmp_path / "store", write=True) as st:
+        st.store.update("CLEAR DEFAULT")  # as kg wrote stores before the default graph held the union
+    with KgStore(tmp_path / "store") as st:
+        assert st.union and len(store_graph(st)) > 100
+    with KgStore(tmp_path / "store", write=True) as st:
+        assert not st.union and st.verify() == []
+    assert quads(tmp_path / "store") == before

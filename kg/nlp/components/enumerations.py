@@ -40,26 +40,29 @@ class Enumerations:
         # 比如X作为…提供商 / X作为…企业
         heads = "|".join(en["heads"]["ENTERPRISE"].split("|"))
         self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
+        self._trigger = re.compile(en["triggers"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         for sent in _SENTENCE.finditer(text):
             s0, sentence = sent.start(), sent.group()
-            for m in self._headed.finditer(sentence):
+            # each pattern backtracks at every position: run it only where its fixed part occurs
+            listed = "、" in sentence
+            for m in self._headed.finditer(sentence) if listed and "等" in sentence else ():
                 label = self._head_label(sentence[m.end():m.end() + 8], prefix=True)
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=True, trim_first=True)
-            for m in self._triggered.finditer(sentence):
+            for m in self._triggered.finditer(sentence) if self._trigger.search(sentence) else ():
                 label = self._head_label(sentence[m.end():m.end() + 8], prefix=True) if m.group(2) else None
                 label = label or self._head_label(sentence[:m.start()])
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=bool(m.group(2)),
                                     split=self._split)
-            for m in self._role.finditer(sentence):
+            for m in self._role.finditer(sentence) if "作为" in sentence else ():
                 name = cut_before_verb(m.group(1))
                 if name:
                     add_candidate(doc, s0 + m.start(1), s0 + m.start(1) + len(name), "ENTERPRISE", "enumeration")
-            for m in self._bracketed.finditer(sentence):
+            for m in self._bracketed.finditer(sentence) if listed and "（" in sentence else ():
                 label = self._head_label(m.group(1), prefix=False, suffix=True)
                 if label:
                     self._add_items(doc, s0 + m.start(2), m.group(2), label, closed=True)
