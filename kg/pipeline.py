@@ -114,24 +114,28 @@ def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settin
 
 
 def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, settings: Settings,
-                             html: bool = True) -> dict[str, Path]:
-    """graph.ttl (and graph.html) of the whole store, written into ``out_dir``."""
-    from kg.analytics import to_networkx
-    from kg.rdf.serialize import write_graph, write_text
-    from kg.store import KgStore, store_graph
+                             html: bool = True, max_nodes: int = 500) -> dict[str, Path]:
+    """graph.ttl (and graph.html) of the whole store, written into ``out_dir``. Both are read from the
+    store piece by piece (Turtle streamed by Oxigraph; the view's projection by SPARQL), never loaded whole."""
+    from kg.analytics import most_central
+    from kg.rdf.serialize import write_text
+    from kg.store import KgStore
+    from kg.store.export import export_rdf
+    from kg.store.view import add_documents_and_sentences, store_projection
     from kg.viz import render_html
 
     if out_dir is None:
         return {}
-    with KgStore(store_dir, base=settings.base_iri) as store:
-        graph = store_graph(store)
-        docs = len(store.documents())
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    outputs = {"turtle": write_graph(graph, out / "graph.ttl")}
-    if html:
-        outputs["html"] = write_text(out / "graph.html", render_html(to_networkx(graph), title=f"kg · {docs} document(s)",
-                                                                      max_nodes=500))
+    with KgStore(store_dir, base=settings.base_iri) as store:
+        outputs = {"turtle": export_rdf(store, "turtle", out / "graph.ttl")}
+        if html:
+            G = store_projection(store)
+            total = G.number_of_nodes()
+            G = add_documents_and_sentences(store, most_central(G, max_nodes) if total > max_nodes else G)
+            title = f"kg · {len(store.documents())} document(s)"
+            outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))
     return outputs
 
 

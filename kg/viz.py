@@ -91,16 +91,17 @@ def layout(G: nx.Graph, spacing: float = 60.0) -> dict:
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes: int | None = None,
-                physics: bool | None = None) -> str:
+                physics: bool | None = None, total: int | None = None) -> str:
     """Render the projection of :func:`kg.analytics.to_networkx` as one HTML page.
 
-    ``max_nodes`` keeps the most central nodes (PageRank) and says so on the page; ``physics``
-    None means: simulate small graphs, lay out big ones with networkx and keep them still."""
+    ``max_nodes`` keeps the most central nodes (PageRank) and says so on the page, as does ``total``
+    (the node count of a graph the caller has already cut down); ``physics`` None means: simulate
+    small graphs, lay out big ones with networkx and keep them still."""
     from pyvis.network import Network
 
     from kg.analytics import centrality, most_central
 
-    total = G.number_of_nodes()
+    total = max(total or 0, G.number_of_nodes())
     if max_nodes is not None and total > max_nodes:
         G = most_central(G, max_nodes)
     rank = centrality(G)

@@ -69,7 +69,7 @@ def build_cli(
                 err(f"loaded {loaded} graph(s) into {endpoint}")
         if not quiet:
             err(f"store {store}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
-                f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} quads")
+                f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} triples")
             for s in counts["skipped"]:
                 err(f"skipped {s.path}: {s.reason}")
             for path in outputs.values():

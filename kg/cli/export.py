@@ -39,11 +39,7 @@ def export_cli(
             for path in export_csv(st, out):
                 err(f"wrote {path}")
             return
-        text = export_rdf(st, fmt.value)
-    if out is None:
-        print(text, end="")
-    else:
-        from kg.rdf.serialize import write_text
-
-        write_text(out, text)
-        err(f"wrote {out}")
+        if out is None:
+            print(export_rdf(st, fmt.value), end="")
+        else:
+            err(f"wrote {export_rdf(st, fmt.value, out)}")

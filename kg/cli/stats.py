@@ -23,7 +23,15 @@ def stats_cli(
     """
     from kg.analytics import graph_stats, to_networkx
 
-    stats = graph_stats(to_networkx(graph_or_store(graph, store)), top)
+    if store is not None and graph is None:
+        from kg.store import KgStore
+        from kg.store.view import add_documents_and_sentences, store_projection
+
+        with KgStore(store) as st:
+            G = add_documents_and_sentences(st, store_projection(st))
+    else:
+        G = to_networkx(graph_or_store(graph, store))
+    stats = graph_stats(G, top)
     if as_json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return

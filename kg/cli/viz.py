@@ -23,24 +23,43 @@ def viz_cli(
 
     Example: kg viz output/graph.ttl --focus 市经济信息化委 --depth 2 --out focus.html
     """
-    from kg.analytics import find_node, keep_types, neighbourhood, to_networkx
+    from kg.analytics import find_node, keep_types, most_central, neighbourhood, to_networkx
     from kg.errors import KgError
     from kg.rdf.serialize import write_text
     from kg.viz import TYPE_COLORS, render_html
 
-    G = to_networkx(graph_or_store(graph, store))
     title = f"kg · {(graph or store).name}"
-    if types:
-        wanted = {t.strip() for t in types.split(",") if t.strip()}
-        unknown = wanted - set(TYPE_COLORS)
-        if unknown:
-            raise KgError(f"--types: unknown type(s) {', '.join(sorted(unknown))}; use {', '.join(TYPE_COLORS)}")
-        G = keep_types(G, wanted)
-    if focus:
-        node = find_node(G, focus)
-        if node is None:
-            raise KgError(f"--focus: no entity named {focus!r} in {graph or store}")
-        G = neighbourhood(G, node, depth)
-        title = f"kg · {G.nodes[node]['label']} ±{depth}"
-    write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None))
+
+    def cut(G):
+        """The nodes asked for: --types, then --focus."""
+        nonlocal title
+        if types:
+            wanted = {t.strip() for t in types.split(",") if t.strip()}
+            unknown = wanted - set(TYPE_COLORS)
+            if unknown:
+                raise KgError(f"--types: unknown type(s) {', '.join(sorted(unknown))}; use {', '.join(TYPE_COLORS)}")
+            G = keep_types(G, wanted)
+        if focus:
+            node = find_node(G, focus)
+            if node is None:
+                raise KgError(f"--focus: no entity named {focus!r} in {graph or store}")
+            title = f"kg · {G.nodes[node]['label']} ±{depth}"
+            G = neighbourhood(G, node, depth)
+        return G
+
+    if store is not None and graph is None:
+        from kg.store import KgStore
+        from kg.store.view import add_documents_and_sentences, store_projection
+
+        with KgStore(store) as st:  # big stores: documents and sentences only for the nodes shown
+            G = cut(store_projection(st))
+            total = G.number_of_nodes()
+            if max_nodes is not None and total > max_nodes:
+                G = most_central(G, max_nodes)
+            G = add_documents_and_sentences(st, G)
+    else:
+        G = cut(to_networkx(graph_or_store(graph, store)))
+        total = G.number_of_nodes()
+    write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None,
+                                total=total))
     err(f"wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")

@@ -87,11 +87,16 @@ PREDICATES = {"holdsPostIn": KG.holdsPostIn, "locatedIn": KG.locatedIn, "issuedB
               "participatesIn": KG.participatesIn, "partOf": KG.partOf, "partnerOf": KG.partnerOf}
 
 
-def bind_prefixes(graph: Graph, base: str) -> Graph:
-    graph.bind("kg", KG_NS, override=True)
-    graph.bind("kgr", base + "id/", override=True)
-    graph.bind("doc", base + "doc/", override=True)
+def prefix_map(base: str) -> dict[str, str]:
+    """The prefixes kg writes its files with."""
+    out = {"kg": KG_NS, "kgr": base + "id/", "doc": base + "doc/"}
     for prefix, ns in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("schema", SDO),
                        ("owl", OWL), ("rdfs", RDFS), ("rdf", RDF), ("xsd", XSD)):
+        out[prefix] = str(ns)
+    return out
+
+
+def bind_prefixes(graph: Graph, base: str) -> Graph:
+    for prefix, ns in prefix_map(base).items():
         graph.bind(prefix, ns, override=True)
     return graph

@@ -4,10 +4,11 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from rdflib import Graph
 
-__all__ = ["write_graph", "write_text", "FORMATS", "FAULT_WRITE_ENV"]
+__all__ = ["write_graph", "write_text", "write_atomic", "FORMATS", "FAULT_WRITE_ENV"]
 
 FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
@@ -16,12 +17,17 @@ FORMATS = {".ttl": "longturtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-
 
 
 def write_text(path: str | Path, text: str) -> Path:
+    return write_atomic(path, lambda fh: fh.write(text.encode("utf-8")))
+
+
+def write_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Call ``write`` on a temporary file beside ``path``, then rename it: readers see the old file or the new one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)

@@ -7,11 +7,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf.namespace import KG_NS
-from kg.store.oxigraph import KgStore, store_graph
+from kg.store.oxigraph import KgStore
 
 __all__ = ["export_rdf", "export_csv", "CSV_QUERIES"]
 
-_OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
+               "nquads": ox.RdfFormat.N_QUADS}
 
 CSV_QUERIES = {
     "entities": f"""PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -44,14 +45,19 @@ CSV_QUERIES = {
 }
 
 
-def export_rdf(store: KgStore, fmt: str) -> str:
-    """``turtle``/``jsonld`` of the union of all graphs; ``trig``/``nquads`` with one graph per document."""
-    if fmt in _OX_FORMATS:
-        return ox.serialize(store.quads(), format=_OX_FORMATS[fmt]).decode("utf-8")
-    graph = store_graph(store, include_registry=False)
-    if fmt == "jsonld":
-        return graph.serialize(format="json-ld", auto_compact=True)
-    return graph.serialize(format="longturtle")
+def export_rdf(store: KgStore, fmt: str, output: str | Path | None = None) -> str | Path:
+    """``turtle``/``jsonld`` of the union graph, ``trig``/``nquads`` with one graph per article; streamed by
+    Oxigraph (the store is never loaded whole). Written atomically to ``output`` if given, else returned."""
+    from kg.rdf.namespace import prefix_map
+    from kg.rdf.serialize import write_atomic
+
+    data = store.quads() if fmt in ("trig", "nquads") else store.triples()
+    options = {"format": _OX_FORMATS[fmt]}
+    if fmt != "nquads":
+        options["prefixes"] = prefix_map(store.base)
+    if output is None:
+        return ox.serialize(data, **options).decode("utf-8")
+    return write_atomic(output, lambda fh: ox.serialize(data, fh, **options))
 
 
 def export_csv(store: KgStore, folder: str | Path) -> list[Path]:

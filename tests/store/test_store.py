@@ -194,3 +194,23 @@ def test_a_store_without_the_union_graph_is_read_and_upgraded(tmp_path):
     with KgStore(tmp_path / "store", write=True) as st:
         assert not st.union and st.verify() == []
     assert quads(tmp_path / "store") == before
+
+
+def test_the_view_of_a_store_is_read_piecewise_and_matches_the_graph(tmp_path):
+    from kg.analytics import to_networkx
+    from kg.pipeline import write_outputs_from_store
+    from kg.store.view import add_documents_and_sentences, store_projection
+
+    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    whole = to_networkx(build(ARTICLES[:3], None, html=False).graph)
+    with KgStore(tmp_path / "store") as st:
+        G = add_documents_and_sentences(st, store_projection(st))
+    assert dict(G.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert {(s, o, k, d["role"] if "role" in d else None) for s, o, k, d in G.edges(keys=True, data=True)} == \
+           {(s, o, k, d["role"] if "role" in d else None) for s, o, k, d in whole.edges(keys=True, data=True)}
+    assert {(s, o, k) for s, o, k, d in G.edges(keys=True, data=True) if d["sentence"]} == \
+           {(s, o, k) for s, o, k, d in whole.edges(keys=True, data=True) if d["sentence"]}
+    outputs = write_outputs_from_store(tmp_path / "store", tmp_path / "out", Settings(), max_nodes=10)
+    page = outputs["html"].read_text(encoding="utf-8")
+    assert f"(the 10 most central of {G.number_of_nodes()} nodes)" in page
+    assert set(Graph().parse(outputs["turtle"])) == set(build(ARTICLES[:3], None, html=False).graph)
