@@ -155,6 +155,15 @@ def test_cli_store_round(tmp_path):
     from_store, from_file = (json.loads(f.stdout) for f in facts)
     assert from_store == from_file and {"subject": person["person"], "relation": "holdsPostIn",
                                         "object": person["organisation"], "sentence": person["sentence"]} in from_store
+    exported = runner.invoke(app, ["export", "--store", str(store), "--format", "trig", "--out", str(tmp_path / "kg.trig")])
+    assert exported.exit_code == 0, exported.stderr
+    with KgStore(store) as st:
+        named = set(st.quads())
+    reloaded = ox.Store()
+    reloaded.load(path=str(tmp_path / "kg.trig"), format=ox.RdfFormat.TRIG)
+    assert set(reloaded) == named
+    turtle = runner.invoke(app, ["export", "--store", str(store), "--format", "turtle"])
+    assert turtle.exit_code == 0 and len(Graph().parse(data=turtle.stdout, format="turtle")) == len(Graph().parse(out / "graph.ttl"))
     stats = runner.invoke(app, ["stats", "--store", str(store), "--json"])
     assert stats.exit_code == 0 and '"nodes"' in stats.stdout
     view = runner.invoke(app, ["viz", "--store", str(store), "--out", str(tmp_path / "v.html")])
