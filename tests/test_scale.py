@@ -80,7 +80,7 @@ def test_endpoint_target_receives_every_named_graph(tmp_path, oxigraph_server):
     from kg.cli import app
 
     result = CliRunner().invoke(app, ["build", *map(str, ARTICLES[:3]), "--store", str(tmp_path / "store"), "-q",
-                                      "--endpoint", oxigraph_server + "/store"])
+                                      "--out", str(tmp_path / "out"), "--endpoint", oxigraph_server + "/store"])
     assert result.exit_code == 0, result.stderr
     with KgStore(tmp_path / "store") as st:
         local = sum(1 for _ in st.quads()), len(list(st.store.named_graphs()))
