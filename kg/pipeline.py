@@ -117,11 +117,10 @@ def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, 
                              html: bool = True, max_nodes: int = 500) -> dict[str, Path]:
     """graph.ttl (and graph.html) of the whole store, written into ``out_dir``. Both are read from the
     store piece by piece (Turtle streamed by Oxigraph; the view's projection by SPARQL), never loaded whole."""
-    from kg.analytics import most_central
     from kg.rdf.serialize import write_text
     from kg.store import KgStore
     from kg.store.export import export_rdf
-    from kg.store.view import add_documents_and_sentences, store_projection
+    from kg.store.view import store_view
     from kg.viz import render_html
 
     if out_dir is None:
@@ -131,9 +130,7 @@ def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, 
     with KgStore(store_dir, base=settings.base_iri) as store:
         outputs = {"turtle": export_rdf(store, "turtle", out / "graph.ttl")}
         if html:
-            G = store_projection(store)
-            total = G.number_of_nodes()
-            G = add_documents_and_sentences(store, most_central(G, max_nodes) if total > max_nodes else G)
+            G, total = store_view(store, max_nodes)
             title = f"kg · {len(store.documents())} document(s)"
             outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))
     return outputs

@@ -25,10 +25,10 @@ def stats_cli(
 
     if store is not None and graph is None:
         from kg.store import KgStore
-        from kg.store.view import add_documents_and_sentences, store_projection
+        from kg.store.view import store_view
 
         with KgStore(store) as st:
-            G = add_documents_and_sentences(st, store_projection(st))
+            G, _ = store_view(st)
     else:
         G = to_networkx(graph_or_store(graph, store))
     stats = graph_stats(G, top)

@@ -23,7 +23,7 @@ def viz_cli(
 
     Example: kg viz output/graph.ttl --focus 市经济信息化委 --depth 2 --out focus.html
     """
-    from kg.analytics import find_node, keep_types, most_central, neighbourhood, to_networkx
+    from kg.analytics import find_node, keep_types, neighbourhood, to_networkx
     from kg.errors import KgError
     from kg.rdf.serialize import write_text
     from kg.viz import TYPE_COLORS, render_html
@@ -49,14 +49,10 @@ def viz_cli(
 
     if store is not None and graph is None:
         from kg.store import KgStore
-        from kg.store.view import add_documents_and_sentences, store_projection
+        from kg.store.view import store_view
 
         with KgStore(store) as st:  # big stores: documents and sentences only for the nodes shown
-            G = cut(store_projection(st))
-            total = G.number_of_nodes()
-            if max_nodes is not None and total > max_nodes:
-                G = most_central(G, max_nodes)
-            G = add_documents_and_sentences(st, G)
+            G, total = store_view(st, max_nodes, cut)
     else:
         G = cut(to_networkx(graph_or_store(graph, store)))
         total = G.number_of_nodes()

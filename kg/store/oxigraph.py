@@ -91,9 +91,9 @@ class KgStore:
         self._lock.release()
 
     # -- reading ---------------------------------------------------------------------
-    def query(self, sparql: str, **options):
+    def query(self, sparql: str):
         """Run SPARQL over the default graph (the union of the article and entities graphs, each triple once)."""
-        return self.store.query(sparql, use_default_graph_as_union=self.union, **options)
+        return self.store.query(sparql, use_default_graph_as_union=self.union)
 
 
     def documents(self) -> dict[str, list[str]]:

@@ -3,19 +3,20 @@ without being loaded whole: entities and relations first (all of them, for PageR
 and evidence sentences only for the nodes and edges the view keeps."""
 from __future__ import annotations
 
+from typing import Callable
+
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.analytics import to_networkx
-from kg.rdf.namespace import ENTITY_CLASSES, KG_NS, PREDICATES
+from kg.analytics import most_central, to_networkx
+from kg.rdf.namespace import ENTITY_CLASSES, PREDICATES
+from kg.rdf.query import PREFIXES
 from kg.store.oxigraph import KgStore
 
-__all__ = ["store_projection", "add_documents_and_sentences"]
+__all__ = ["store_view", "store_projection", "add_documents_and_sentences"]
 
-_PREFIXES = (f"PREFIX kg: <{KG_NS}> PREFIX org: <http://www.w3.org/ns/org#> "
-             "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
-             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
+_PREFIXES = "".join(f"PREFIX {k}: <{v}> " for k, v in PREFIXES.items())
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
 _RELATIONS = " ".join(f"<{p}>" for p in PREDICATES.values())
 _NAME_OF = {str(p): name for name, p in PREDICATES.items()}
@@ -27,6 +28,17 @@ _PARTS = (  # what kg.analytics.to_networkx reads, except documents and sentence
     """CONSTRUCT { ?m a org:Membership ; org:member ?x ; org:organization ?y ; kg:postTitle ?t }
        WHERE { ?m org:member ?x ; org:organization ?y ; kg:postTitle ?t }""",
 )
+
+
+def store_view(store: KgStore, max_nodes: int | None = None,
+               cut: Callable[[nx.MultiDiGraph], nx.MultiDiGraph] = lambda G: G) -> tuple[nx.MultiDiGraph, int]:
+    """The projection ``cut`` keeps, cut down to the ``max_nodes`` most central nodes, with documents and
+    sentences; and the node count before that cut-down (for the view to say so)."""
+    G = cut(store_projection(store))
+    total = G.number_of_nodes()
+    if max_nodes is not None and total > max_nodes:
+        G = most_central(G, max_nodes)
+    return add_documents_and_sentences(store, G), total
 
 
 def store_projection(store: KgStore) -> nx.MultiDiGraph:
