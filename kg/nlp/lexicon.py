@@ -68,6 +68,8 @@ class Lexicon:
     gazetteer: dict[str, list[tuple[str, list[str]]]]  # kind → [(canonical, aliases)]
     patterns: dict
     place_prefixes: frozenset[str]  # every division name and short name, for "starts with a place" tests
+    short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (蓝田 → 西安市/蓝田县)
+    industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())
@@ -102,7 +104,7 @@ class Lexicon:
         return any(name[:k] in self.place_prefixes for k in range(2, min(len(name), 8) + 1))
 
 
-def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ...]]]:
+def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     divisions: dict[str, Division] = {}
     with open(data / "gazetteers" / "divisions.tsv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -114,15 +116,17 @@ def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ..
         aliases = "|".join(a for a in aliases.split("|") if a)
         divisions[name] = Division(name, name, aliases, "zone", parent)
     names: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
     for div in divisions.values():
         names.setdefault(div.name, []).append(div.key)
         for alias in div.alias.split("|"):
             if len(alias) < 2 or alias == div.name:
                 continue
             if div.level == "county" and div.parent not in MUNICIPALITIES:
-                continue  # county short names outside the municipalities are mostly common words
+                short.setdefault(alias, []).append(div.key)  # mostly common words: only when the NER says LOC
+                continue
             names.setdefault(alias, []).append(div.key)
-    return divisions, {k: tuple(v) for k, v in names.items()}
+    return divisions, {k: tuple(v) for k, v in names.items()}, {k: tuple(v) for k, v in short.items() if k not in names}
 
 
 @lru_cache(maxsize=4)
@@ -134,7 +138,7 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
     cores = {}
     for surface, canonical, kind in _tsv(lex / "agency_cores.tsv"):
         cores[surface] = AgencyCore(surface, canonical, kind)
-    divisions, division_names = _divisions(data)
+    divisions, division_names, short_names = _divisions(data)
     gazetteer = {}
     for kind in ("agency", "media", "enterprise", "initiative"):
         rows = []
@@ -158,6 +162,8 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
         place_prefixes=frozenset(
             [d.name for d in divisions.values()]
             + [a for d in divisions.values() for a in d.alias.split("|") if len(a) >= 2]),
+        short_names=short_names,
+        industry_words=frozenset(_words(lex / "industry_words.txt")),
     )
 
 

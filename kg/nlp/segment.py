@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words"]
+__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words", "jieba_frequency"]
 
 _USER_WORDS: dict[str, str] = {}
 
@@ -47,6 +47,14 @@ def _posseg():
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _posseg().cut(text))
+
+
+def jieba_frequency(word: str) -> int | None:
+    """How often ``word`` occurs in jieba's dictionary (None: not a dictionary word)."""
+    _posseg()
+    import jieba
+
+    return jieba.dt.FREQ.get(word)
 
 
 def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:

@@ -6,17 +6,25 @@ Agencies (<jurisdiction><core>), suffix rules for zones, enterprises and initiat
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.agency import split_agency
+from kg.nlp.agency import INFIX, split_agency
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import trim_left, words
-from kg.nlp.spans import add_candidate, text_of
+from kg.nlp.components.ner_typing import common_phrase
+from kg.nlp.components.statistical_ner import lac_words
+from kg.nlp.spans import add_candidate, candidates, text_of
 
 __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
+
+# the tagger's word classes that never stand inside a name: particles, prepositions, conjunctions,
+# pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
+_FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
+_VERB_TAGS = {"v", "vd", "d", "ad"}
 
 
 def has_proper_prefix(name: str, lex: Lexicon) -> bool:
@@ -59,15 +67,27 @@ class NamePatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        for start, end, label, rule, *canonical in self.find(text):
+        # where the statistical NER says a name ending at ``end`` starts (kg_ner_typing ran before)
+        found = {s.end_char: (s.start_char, s.label_) for s in candidates(doc) if s.kb_id_ == "ner" and s.label_ != "PERSON"}
+        for start, end, label, rule, *canonical in self.find(text, found, lac_words(doc)):
             add_candidate(doc, start, end, label, rule, *canonical)
         return doc
 
     # -- rules ---------------------------------------------------------------
-    def find(self, text: str):
+    def find(self, text: str, ner_found: dict[int, tuple[int, str]] | None = None, tagged=()):
+        """Candidates ``(start, end, label, rule[, canonical])``. ``ner_found`` maps the end of a name
+        the NER found to its start and label: a suffix rule ending there takes that left edge instead of
+        guessing it (「营业网点数量超过|江苏银行」), and a zone it found can head an agency name.
+        ``tagged`` are the statistical tagger's words ``(start, end, tag)``, which place a suffix rule's
+        left edge where they are given (else jieba's words do)."""
+        ner_found = ner_found or {}
+        self._current_text = text
+        self._tagged = tagged
+        self._tag_ends = [w[1] for w in tagged]
         yield from self._branches(text)
-        suffixed = list(self._suffixed(text))
-        zones = {end: start for start, end, label, rule in suffixed if label == "DISTRICT"}
+        suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
+        zones = {end: start for end, (start, label) in ner_found.items() if label == "DISTRICT"}
+        zones.update({end: start for start, end, label, rule in suffixed if label == "DISTRICT"})
         yield from self._agencies(text, zones)
         yield from self._generic_agencies(text)
         yield from suffixed
@@ -112,6 +132,12 @@ class NamePatterns:
                 yield s, e, "AGENCY", "agency_core"
                 continue
             best = None
+            infix = INFIX.search(text, max(0, s - 16), s)
+            if infix and infix.start() > 0:
+                if infix.start() in zones:  # 某某工业新区(某某生态新区)|党工委
+                    yield zones[infix.start()], e, "AGENCY", "agency_core"
+                    continue
+                s = infix.start()  # look for the jurisdiction before the session or bracket
             for k in range(min(s, 12), 0, -1):
                 juris = text[s - k:s]
                 start = s - k
@@ -142,17 +168,25 @@ class NamePatterns:
                 continue  # 市委常委 is a body and a post, not one name
             yield s, m.end(), "AGENCY", "agency_suffix"
 
-    def _suffixed(self, text: str):
+    def _suffixed(self, text: str, ner_starts: dict[int, int]):
         lex = self.lex
         for rule, rx in self._suffix_rules:
             for m in rx.finditer(text):
+                known = ner_starts.get(m.end())
+                if known is not None and known < m.start():
+                    if m.start() - known <= rule["max_name"] and text[known:m.end()] not in lex.not_entities:
+                        yield known, m.end(), rule["label"], rule["rule"]
+                    continue
                 left = m.start()
                 while left > 0 and m.start() - left < rule["max_name"] + 4 and self._name_char(text[left - 1]):
                     left -= 1
                 window = text[left:m.start()]
-                if left > 0 and self._name_char(text[left - 1]):
-                    window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
-                cut = trim_left(window, lex.lead_words) if window else 0
+                if self._tagged and window:
+                    cut = self._tagged_cut(left, m.start(), rule["label"])
+                else:
+                    if left > 0 and self._name_char(text[left - 1]):
+                        window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
+                    cut = trim_left(window, lex.lead_words) if window else 0
                 name_part = window[cut:]
                 if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
                     continue
@@ -164,7 +198,35 @@ class NamePatterns:
                     continue
                 if rule["require_proper"] and not has_proper_prefix(name_part, lex):
                     continue
+                if rule["label"] == "ENTERPRISE" and common_phrase(name_part):
+                    continue  # 高风险中小|银行: an adjective phrase before the suffix, not a name
                 yield start, m.end(), rule["label"], rule["rule"]
+
+    def _tagged_cut(self, left: int, right: int, label: str) -> int:
+        """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
+        after the last function word, number, dated time or person name before ``right`` (and, for
+        organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
+        their clause-opening verbs are dropped with jieba's words as in rules-only mode); a word cut by
+        ``left`` is dropped whole."""
+        text = self._current_text
+        bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$", text[left:right])
+        if bracket and self.lex.is_place(bracket.group(1)):
+            right = left + bracket.start()  # 台积电（南京）有限公司: the bracketed place belongs to the name
+        i = bisect.bisect_right(self._tag_ends, left)
+        cut = left
+        breaks = _FUNCTION_TAGS if label == "INITIATIVE" else _FUNCTION_TAGS | _VERB_TAGS
+        for start, end, tag in self._tagged[i:]:
+            if start >= right:
+                break
+            word = text[start:end]
+            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]", word)) \
+                    or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
+                cut = max(cut, min(end, right))
+        if label == "INITIATIVE" and cut < right:
+            cut += trim_left(text[cut:right], self.lex.lead_words)
+        return cut - left
+
+
 
     def _titles(self, text: str):
         for m in self._book.finditer(text):

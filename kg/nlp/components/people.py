@@ -1,7 +1,10 @@
-"""``kg_people``: people and press-conference speakers.
+"""``kg_people``: people, press-conference speakers, bylines and sources.
 
-A person is a surname-led name right after a post title (副市长吴清), or the label of a
-speaker marker (「吴清：」). Outlet markers (「新华社：」) become MEDIA candidates.
+* a name right after a post title (副市长吴清); its length is the statistical NER's PER span when
+  there is one, else a surname-led 2–3 character name;
+* the label of a speaker marker (「吴清：」); an outlet's marker (「新华社：」) is a MEDIA candidate;
+* metadata lines are not speakers: a byline (「文丨张三」「记者 李四 王五」「（记者 赵六）」, a
+  bracketed name closing the article) names people, a source line (「来源：某某日报」) an outlet.
 """
 from __future__ import annotations
 
@@ -10,11 +13,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.statistical_ner import NER_SPANS
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import words
 from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]
+
+_SEP = r"\s*[丨|｜:：/／]\s*|\s+"
+_NAME = r"[\u4e00-\u9fff]{2,3}"
 
 
 def is_person_name(text: str, lex: Lexicon) -> bool:
@@ -32,28 +39,56 @@ class People:
         self._enders = re.compile(rf"(?:{pp['name_enders']})")
         self._media_suffix = re.compile(rf"(?:{pp['speaker_media_suffix']})$")
         self._media_names = {s for c, a in lex.gazetteer["media"] for s in [c, *a]}
+        self._field = re.compile(rf"(?:^|\s)(?:{pp['field_labels']})$")
+        self._byline = re.compile(
+            rf"(?<![\u4e00-\u9fff])(?:{pp['byline_labels']})(?:{_SEP})({_NAME}(?:[\s、，,]+{_NAME})*)(?![\u4e00-\u9fff])")
+        self._bracket_byline = re.compile(
+            rf"[（(](?:(?:{pp['byline_labels']})\s*)?({_NAME}(?:[\s、，,]+{_NAME})*)[)）]\s*$", re.M)
+        self._source = re.compile(
+            rf"(?<![\u4e00-\u9fff])(?:{pp['source_labels']})(?:\s*[丨|｜:：]\s*)([^\s(（)）,，。;；:：|丨]{{2,24}})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        ner_people = {s.start_char: s.end_char for s in doc.spans[NER_SPANS] if s.label_ == "PER"} \
+            if NER_SPANS in doc.spans else {}
         speakers = set()
-        for start, _end, _kind, speaker, marker_end in doc._.kg_paragraphs:
+        for start, _end, _kind, _speaker, marker_end in doc._.kg_paragraphs:
             if marker_end is None:
                 continue
             label = text[start:marker_end - 1]
+            if self._field.search(label):
+                continue  # 「时间：」「来源丨」: a metadata line, read below
             speakers.update(self._speaker(doc, start, label))
+        self._bylines(doc, text, ner_people)
         posts = []
         for m in self._title_name.finditer(text):
-            n = self._name_length(text, m.end(), speakers)
+            n = self._name_length(text, m.end(), speakers, ner_people)
             if n:
                 add_candidate(doc, m.end(), m.end() + n, "PERSON", "title_name")
                 posts.append((m.start(), m.end(), m.group(1), text[m.end():m.end() + n]))
         doc._.kg_posts = tuple(posts)
         return doc
 
+    def _bylines(self, doc: Doc, text: str, ner_people: dict[int, int]) -> None:
+        for rx in (self._byline, self._bracket_byline):
+            for m in rx.finditer(text):
+                for nm in re.finditer(_NAME, m.group(1)):
+                    start = m.start(1) + nm.start()
+                    end = ner_people.get(start, m.start(1) + nm.end())
+                    if ner_people.get(start) or is_person_name(text[start:end], self.lex):
+                        add_candidate(doc, start, end, "PERSON", "byline")
+        for m in self._source.finditer(text):
+            name = m.group(1)
+            if re.search(r"[A-Za-z0-9.]{4,}", name) or name in self.lex.not_entities:
+                continue  # a URL or a file name
+            add_candidate(doc, m.start(1), m.end(1), "MEDIA", "source_line")
+
     def _speaker(self, doc: Doc, start: int, label: str) -> set[str]:
         main = re.sub(r"[（(][^）)]*[）)]$", "", label)
         if label in self._media_names or main in self._media_names or self._media_suffix.search(main) \
                 or not is_person_name(main, self.lex):
+            if re.search(r"[（(][^）)]*$", main):
+                return set()  # an unclosed bracket: not a label
             add_candidate(doc, start, start + len(main), "MEDIA", "speaker_marker")
             inner = re.search(r"[（(]([^）)]+)[）)]$", label)
             if inner:
@@ -63,11 +98,13 @@ class People:
         add_candidate(doc, start, start + len(main), "PERSON", "speaker_marker")
         return {main}
 
-    def _name_length(self, text: str, pos: int, known: set[str]) -> int:
+    def _name_length(self, text: str, pos: int, known: set[str], ner_people: dict[int, int]) -> int:
         window = text[pos:pos + 4]
         for name in sorted(known, key=len, reverse=True):
             if window.startswith(name):
                 return len(name)
+        if pos in ner_people and 2 <= ner_people[pos] - pos <= 4:
+            return ner_people[pos] - pos  # the model read a name here
         if not (window[:1] in self.lex.surnames or window[:2] in self.lex.surnames):
             return 0
         for n in (3, 2):

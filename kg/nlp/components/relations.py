@@ -102,7 +102,7 @@ class Relations:
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
         for person in self.ents:
-            if person.label_ != "PERSON" or person.kb_id_ not in ("title_name", "doc_lexicon", "kg_gazetteer", ""):
+            if person.label_ != "PERSON" or person.kb_id_ not in ("title_name", "doc_lexicon", "kg_gazetteer", "ner", ""):
                 continue
             # segments right to left: (title, title_start, org mention or None)
             segments = []

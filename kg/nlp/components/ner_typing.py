@@ -1,0 +1,255 @@
+"""``kg_ner_typing``: the statistical NER's proposals → typed candidates.
+
+LAC says PER, LOC or ORG; kg needs Agency, District, Enterprise, MediaOutlet or Person. The rules
+here decide, from data in ``patterns/names.yml`` (``ner``) and the lexicon:
+
+* boundaries: a byline separator (文丨某某) or stray punctuation is cut off, a post title glued to a
+  name (某某县委书记) is cut off, a place word right before a name joins it (抚顺|胜利经济开发区), a
+  trade word right after a company's short name joins it (云南远阳|玻璃), and a name cut short where
+  the article writes it in full elsewhere is completed;
+* one name gets one label in an article (the model's majority);
+* ORG is typed by how the name ends (报社 → MEDIA, 委员会 → AGENCY, 有限公司 → ENTERPRISE, 工业园 →
+  DISTRICT; an agency core with its jurisdiction → AGENCY; no telling ending → ENTERPRISE);
+* LOC already in the division gazetteer is left to it; a county's short name (蓝田) becomes that
+  county; other LOC are districts, zones and regions, except the country as such (中国, 全国);
+* PER must look like a name (2–4 Chinese characters, or a transliteration with a middle dot).
+
+Categories (城商行, 各州市财政局) and a document number's issuer code (某政办〔2020〕3号) are dropped.
+Every candidate carries the rule ``ner``: the mention filter ranks it below gazetteer hits and the
+agency rules, which are surer.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.agency import split_agency
+from kg.nlp.components.statistical_ner import NER_SPANS, lac_words
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.nlp.segment import jieba_frequency, words
+from kg.nlp.spans import add_candidate, text_of
+
+__all__ = ["NerTyping", "make_ner_typing", "type_org"]
+
+_EDGE = re.compile(r"^[^\u4e00-\u9fffA-Za-z0-9（(]+|[^\u4e00-\u9fffA-Za-z0-9）)]+$")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
+_COMMON_TAGS = {"n", "v", "vn", "a", "ad", "an", "d", "f", "m", "q", "l", "i", "p", "c", "u", "uj", "ul", "b", "z"}
+_NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "LOC", "PER", "nw", "s", "f"}
+_DOC_NUMBER = re.compile(r"[发函字规]?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]")
+
+
+def common_phrase(name: str, min_freq: int = 20) -> bool:
+    """Whether ``name`` is made only of common dictionary words (nouns, verbs, adjectives, adverbs,
+    locatives, each frequent in jieba's dictionary): a phrase, not a proper name.
+
+    >>> common_phrase("核心竞争力"), common_phrase("远阳玻璃")
+    (True, False)
+    """
+    for word, flag in words(name):
+        if flag not in _COMMON_TAGS or (jieba_frequency(word) or 0) < min_freq:
+            return False
+    return True
+
+
+def type_org(name: str, lex: Lexicon, endings: list[tuple[str, re.Pattern]]) -> str | None:
+    """kg's label for a name the NER calls an organisation (None: not an entity).
+
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> rows = NerTyping.endings(lex)
+    >>> [type_org(n, lex, rows) for n in ("江城日报社", "宁州市工业和信息化局", "远航机械股份有限公司", "鼎新科技")]
+    ['MEDIA', 'AGENCY', 'ENTERPRISE', 'ENTERPRISE']
+    """
+    if lex.is_place(name):
+        return "DISTRICT"
+    for label, rx in endings:
+        if rx.search(name):
+            return None if label == "NONE" else label
+    if split_agency(name, lex).core is not None:
+        return "AGENCY"
+    return "ENTERPRISE"
+
+
+class NerTyping:
+    def __init__(self, nlp: Language, name: str = "kg_ner_typing", data_dir: str = ""):
+        self.name = name
+        self.lex = lex = load_lexicon(data_dir)
+        self.org_endings = self.endings(lex)
+        ner = lex.patterns["ner"]
+        self._generic = re.compile(ner["generic"])
+        self._not_district = set(ner["not_district"].split())
+        self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
+        self._not_person = set(ner["not_person"].split())
+        self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
+        self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
+
+    @staticmethod
+    def endings(lex: Lexicon) -> list[tuple[str, re.Pattern]]:
+        return [(label, re.compile(rf"(?:{rx})$")) for label, rx in lex.patterns["ner"]["org_endings"]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if NER_SPANS not in doc.spans:
+            return doc
+        text = text_of(doc)
+        words = lac_words(doc)
+        places = self._place_words(text, words)
+        trades = self._trade_words(text, words)
+        proposals = []
+        for span in doc.spans[NER_SPANS]:
+            start, end = self._trim(text, span.start_char, span.end_char)
+            if span.label_ in ("ORG", "LOC"):
+                start = places.get(start, start)  # 大连|万融 → 大连万融
+                end = self._cut_title(text, start, end)
+                if span.label_ == "ORG" and type_org(text[start:end], self.lex, self.org_endings) == "ENTERPRISE" \
+                        and not self._telling(text[start:end]):
+                    end = trades.get(end, end)  # 云南远阳|玻璃
+            if span.label_ == "ORG":
+                proposals += self._split_parent(text, start, end)
+            elif end - start >= 2:
+                proposals.append((start, end, span.label_))
+        for start, end, label in self._agree(text, proposals):
+            if label == "PER":
+                self._person(doc, text, start, end)
+            elif label in ("ORG", "LOC"):
+                self._organisation_or_place(doc, text, start, end, label)
+        return doc
+
+    # -- boundaries --------------------------------------------------------------
+    @staticmethod
+    def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+        bar = text.rfind("丨", start, end)  # a byline's separator (文丨某某, 来源丨某社) is never inside a name
+        if bar >= 0:
+            start = bar + 1
+        lead = _EDGE.match(text[start:end])
+        if lead:
+            start += lead.end()
+        tail = _EDGE.search(text[start:end])
+        if tail:
+            end = start + tail.start()
+        return start, end
+
+    def _split_parent(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """某集团控股子公司某某有限公司 is two names: the parent and the subsidiary."""
+        m = self._subsidiary.search(text, start, end)
+        if m is None or m.start() - start < 2 or end - m.end() < 2:
+            m = self._verb_inside(text, start, end)
+        if m is None or m.start() - start < 2 or end - m.end() < 2:
+            return [(start, end, "ORG")] if end - start >= 2 else []
+        return [(start, m.start(), "ORG"), (m.end(), end, "ORG")]
+
+    def _verb_inside(self, text: str, start: int, end: int):
+        """某区建设某某中心: a clause the model read as one name; the verb splits it."""
+        pos = start
+        for word, flag in words(text[start:end]):
+            if pos > start and flag.startswith("v") and word in self.lex.lead_words:
+                return re.compile(re.escape(word)).search(text, pos, end)
+            pos += len(word)
+        return None
+
+    def _cut_title(self, text: str, start: int, end: int) -> int:
+        """某某县委书记 → 某某县委: a post title is not part of the body's name."""
+        m = self._titles.search(text, start, end)
+        return m.start() if m and m.start() - start >= 2 else end
+
+    def _trade_words(self, text: str, words) -> dict[int, int]:
+        """start → end of each trade word that closes its phrase (followed by punctuation, a function
+        word or a verb, not by another noun)."""
+        out = {}
+        for word, nxt in zip(words, [*words[1:], None]):
+            if text[word[0]:word[1]] in self.lex.industry_words and (nxt is None or nxt[2] not in _NOUN_TAGS):
+                out[word[0]] = word[1]
+        return out
+
+    def _telling(self, name: str) -> bool:
+        """Whether the name ends with a word that types it (有限公司, 委员会, 日报 ...)."""
+        return any(rx.search(name) for _label, rx in self.org_endings)
+
+    def _place_words(self, text: str, words) -> dict[int, int]:
+        """start of a name → start of the place word(s) right before it (a LAC LOC or a known division)."""
+        out: dict[int, int] = {}
+        for prev, word in zip(words, words[1:]):
+            if prev[1] != word[0] or not (prev[2] == "LOC" or self.lex.is_place(text[prev[0]:prev[1]])):
+                continue
+            if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
+                out[word[0]] = out.get(prev[0], prev[0])
+        return out
+
+    @staticmethod
+    def _agree(text: str, proposals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Make the article's proposals agree: a name cut short where the full name stands elsewhere
+        is extended (柳工新能源智能化全球|创新中心), and one name gets one label, the one the model
+        gives it most often (柳工 is ORG six times and PER once)."""
+        names: dict[str, dict[str, int]] = {}
+        for start, end, label in proposals:
+            votes = names.setdefault(text[start:end], {})
+            votes[label] = votes.get(label, 0) + 1
+        longer = sorted((n for n, v in names.items() if set(v) & {"ORG", "LOC"}), key=len, reverse=True)
+        out = []
+        for start, end, label in proposals:
+            name = text[start:end]
+            if label in ("ORG", "LOC"):
+                full = next((n for n in longer if len(n) > len(name) and n.startswith(name)
+                             and text.startswith(n, start)), None)
+                if full:
+                    end = start + len(full)
+                    name = full
+            votes = names.get(name, {label: 1})
+            best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == label))[0]
+            out.append((start, end, best))
+        return out
+
+    # -- typing ------------------------------------------------------------------
+    def _organisation_or_place(self, doc: Doc, text: str, start: int, end: int, label: str) -> None:
+        name = text[start:end]
+        if name in self.lex.not_entities or name in self._not_district or self._generic.search(name):
+            return
+        if _DOC_NUMBER.match(text, end):
+            return  # 某政办〔2020〕3号: the issuer code of a document number
+        if self.lex.is_place(name) or self._all_places(name):
+            return  # the gazetteer has it (or each of its parts), with the division
+        if label == "LOC":
+            short = self.lex.short_names.get(name)
+            if short:
+                add_candidate(doc, start, end, "DISTRICT", "ner", self._pick(short, text))
+                return
+            if (self._place_ending.search(name) or type_org(name, self.lex, self.org_endings) == "DISTRICT") \
+                    and not common_phrase(name):
+                add_candidate(doc, start, end, "DISTRICT", "ner")
+            return
+        typed = type_org(name, self.lex, self.org_endings)
+        if typed == "ENTERPRISE" and not self._telling(name) and common_phrase(name):
+            return  # 核心竞争力, 规模以上工业企业: common words, not a name
+        if typed:
+            add_candidate(doc, start, end, typed, "ner")
+
+    def _all_places(self, name: str) -> bool:
+        """山东聊城: a run of known places, each of which the gazetteer marks on its own."""
+        for k in range(2, len(name) - 1):
+            if self.lex.is_place(name[:k]) and (self.lex.is_place(name[k:]) or self._all_places(name[k:])):
+                return True
+        return False
+
+    def _pick(self, keys: tuple[str, ...], text: str) -> str:
+        """The county a short name means: the one whose city or province the article names."""
+        for key in keys:
+            parent = self.lex.divisions[key].parent
+            province = self.lex.province_of(parent)
+            names = [parent, province, *(self.lex.divisions[k].alias for k in self.lex.place_keys(parent))]
+            if any(n and n in text for n in names):
+                return key
+        return keys[0]
+
+    def _person(self, doc: Doc, text: str, start: int, end: int) -> None:
+        name = text[start:end]
+        if not _PERSON.fullmatch(name) or name in self._not_person or name in self.lex.not_entities:
+            return
+        if self._titles.search(name):
+            return
+        add_candidate(doc, start, end, "PERSON", "ner")
+
+
+@Language.factory("kg_ner_typing", default_config={"data_dir": ""}, assigns=["doc.spans"], requires=["doc.spans"])
+def make_ner_typing(nlp: Language, name: str, data_dir: str) -> NerTyping:
+    return NerTyping(nlp, name, data_dir)

@@ -1,0 +1,79 @@
+"""``kg_lac_ner``: a pretrained Chinese NER (Baidu LAC, see :mod:`kg.nlp.lac`) proposes names.
+
+Each sentence with a Chinese character is tagged once; the PER, LOC and ORG words (and ``nw``,
+titles of works) go to ``doc.spans["kg_ner"]`` with LAC's own labels, and LAC's word boundaries
+to ``doc.user_data["kg_words"]`` as ``(start, end, tag)`` tuples. Typing them into kg's six
+entity types is the rules' job (``kg_ner_typing``), not the model's.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lac import load_lac, sentence_chunks
+from kg.nlp.spans import text_of
+
+__all__ = ["LacNer", "make_lac_ner", "NER_SPANS", "PROPOSED_TAGS", "lac_words"]
+
+NER_SPANS = "kg_ner"
+PROPOSED_TAGS = ("PER", "LOC", "ORG", "nw")
+
+
+def lac_words(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """LAC's words of the whole text as ``(start, end, tag)``; empty when the NER did not run."""
+    return doc.user_data.get("kg_words", ())
+
+
+class LacNer:
+    """Runs the model over the Doc's sentences and records its proposals (no typing, no filtering)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_lac_ner", model_dir: str = "", threads: int = 1,
+                 max_chunk: int = 160):
+        self.name = name
+        self.model_dir = model_dir
+        self.threads = threads
+        self.max_chunk = max_chunk
+
+    @property
+    def model(self):
+        return load_lac(self.model_dir, self.threads)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 32):
+        """Tag the sentences of several Docs together (the CRF decodes a batch at once)."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._tag(batch)
+                batch = []
+        if batch:
+            yield from self._tag(batch)
+
+    def _tag(self, docs: list[Doc]) -> list[Doc]:
+        pieces = []
+        for d, doc in enumerate(docs):
+            text = text_of(doc)
+            pieces += [(d, s, e) for s, e in sentence_chunks(text, self.max_chunk)]
+        tagged = self.model.tag([text_of(docs[d])[s:e] for d, s, e in pieces])
+        words: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        for (d, s, _e), sentence in zip(pieces, tagged):
+            words[d] += [(s + w.start, s + w.end, w.tag) for w in sentence]
+        for doc, found in zip(docs, words):
+            doc.user_data["kg_words"] = tuple(found)
+            spans = []
+            for start, end, tag in found:
+                if tag in PROPOSED_TAGS:
+                    span = doc.char_span(start, end, label=tag, kb_id="lac")
+                    if span is not None:
+                        spans.append(span)
+            doc.spans[NER_SPANS] = spans
+        return docs
+
+
+@Language.factory("kg_lac_ner", default_config={"model_dir": "", "threads": 1, "max_chunk": 160},
+                  assigns=["doc.spans"])
+def make_lac_ner(nlp: Language, name: str, model_dir: str, threads: int, max_chunk: int) -> LacNer:
+    return LacNer(nlp, name, model_dir, threads, max_chunk)

