@@ -40,8 +40,11 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
     return AgencyName("", None, body, party)
 
 
-def _complete(juris: str, home: str, lex: Lexicon) -> str:
-    """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区."""
+def _complete(juris: str, home: str, lex: Lexicon, county: str = "") -> str:
+    """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区,
+    县 → 景县 (in an article about 景县)."""
+    if juris in ("县", "区", "旗") and county.endswith(juris):
+        return county
     if juris in ("市", "州") and home:
         return home
     if juris == "省" and home:
@@ -53,14 +56,15 @@ def _complete(juris: str, home: str, lex: Lexicon) -> str:
     return juris
 
 
-def canonical_agency(surface: str, home: str, lex: Lexicon) -> str:
-    """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市."""
+def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "") -> str:
+    """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市
+    (and 县委 → 中共景县委员会 when ``county`` is 景县)."""
     name = split_agency(surface, lex)
     if name.core is None:
         if name.jurisdiction:
-            return _complete(name.jurisdiction, home, lex) + name.rest
+            return _complete(name.jurisdiction, home, lex, county) + name.rest
         return surface
-    juris = _complete(name.jurisdiction, home, lex) if name.jurisdiction else ""
+    juris = _complete(name.jurisdiction, home, lex, county) if name.jurisdiction else ""
     if juris in lex.patterns["bare_jurisdictions"]:
         return surface  # 区政府 in an article whose district is unknown stays as written
     if name.jurisdiction == "国家":

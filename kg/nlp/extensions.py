@@ -10,10 +10,14 @@ def register_extensions() -> None:
     Doc.set_extension("kg_paragraphs", default=(), force=True)
     # the article's home jurisdiction (上海市), decided by kg_mention_filter
     Doc.set_extension("kg_home", default="", force=True)
+    # the county-level division the article is most about (景县), for 县委/县政府/区政府
+    Doc.set_extension("kg_home_county", default="", force=True)
     # (start, end, title, name) for each post title found right before a person's name, by kg_people
     Doc.set_extension("kg_posts", default=None, force=True)
     # relation dicts: {"s": (start, end), "p": str, "o": (start, end), "role": str, "rule": str, "span": (start, end)}
     Doc.set_extension("kg_relations", default=None, force=True)
+    # mentions inside other names (the place 周至县 inside 周至县委): (start, end, label, text, id)
+    Doc.set_extension("kg_nested", default=None, force=True)
     # figure dicts: {"text", "indicator", "value", "unit", "period", "start", "end", "about": (start, end) | None}
     Doc.set_extension("kg_figures", default=None, force=True)
 

@@ -37,7 +37,7 @@ def _evidence(text: str, original: str, doc_id: str, start: int, end: int, rule:
 
 def extract(doc: Doc, document: Document) -> Extraction:
     """Collect mentions, relations and figures from a processed Doc."""
-    out = Extraction(document.doc_id, home=doc._.kg_home)
+    out = Extraction(document.doc_id, home=doc._.kg_home, home_county=doc._.kg_home_county)
     index: dict[tuple[int, int, str, str], int] = {}
 
     original = document.text
@@ -57,6 +57,8 @@ def extract(doc: Doc, document: Document) -> Extraction:
 
     for ent in ents:
         mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
+    for nested in doc._.kg_nested or ():
+        mention(*nested, "name_prefix")
     for rel in doc._.kg_relations or ():
         s = mention(*rel["s"][:4], rel["s"][4], rel["rule"])
         o = mention(*rel["o"][:4], rel["o"][4], rel["rule"])

@@ -100,6 +100,13 @@ class Lexicon:
         names = [div.parent] + ([a for a in parent.alias.split("|") if a] if parent else [])
         return any(n and n in text for n in names)
 
+    def is_place_run(self, name: str) -> bool:
+        """山东聊城: two or more known places written together (each a mention of its own)."""
+        for k in range(2, len(name) - 1):
+            if self.is_place(name[:k]) and (self.is_place(name[k:]) or self.is_place_run(name[k:])):
+                return True
+        return False
+
     def starts_with_place(self, name: str) -> bool:
         return any(name[:k] in self.place_prefixes for k in range(2, min(len(name), 8) + 1))
 

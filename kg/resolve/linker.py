@@ -46,9 +46,13 @@ class Resolver:
     def __init__(self, lexicon: Lexicon | None = None, curation: Curation | None = None):
         self.lex = lexicon or load_lexicon()
         self.curation = curation or Curation()
+        # every gazetteer surface of an agency → its canonical name (an implied body 中共中央 is the
+        # gazetteer's 中国共产党中央委员会)
+        self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
+        self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
 
     # -- canonical names --------------------------------------------------------
-    def canonical(self, m: Mention, home: str) -> tuple[str, str, str]:
+    def canonical(self, m: Mention, home: str, county: str = "") -> tuple[str, str, str]:
         """(key, canonical name, parent division) of one mention."""
         if m.label == "PERSON":
             name = m.kb_id or m.text
@@ -57,7 +61,7 @@ class Resolver:
             div = self.lex.divisions[m.kb_id]
             return f"named:{norm(div.key)}", div.name, div.parent
         if m.label == "AGENCY" and not m.kb_id:
-            name = canonical_agency(m.text, home, self.lex)
+            name = self._known.get(m.text) or canonical_agency(m.text, home, self.lex, county)
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
@@ -77,7 +81,7 @@ class Resolver:
         names: dict[str, str] = {}
         parents: dict[str, str] = {}
         for m in ex.mentions:
-            key, name, parent = self.canonical(m, ex.home)
+            key, name, parent = self.canonical(m, ex.home, ex.home_county)
             keys.append(key)
             names.setdefault(key, name)
             if parent:
@@ -98,6 +102,7 @@ class Resolver:
             votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
         for key, entity in entities.items():
             entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
+            entity.aliases |= self._gazetteer_aliases.get(entity.name, set()) - {entity.name}  # general knowledge
         self.curation.apply(entities, keys)
         return entities, keys
 

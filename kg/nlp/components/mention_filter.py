@@ -18,6 +18,7 @@ __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
 # higher wins among candidates of equal length
 RULE_PRIORITY = {"speaker_marker": 9, "branch": 8, "kg_gazetteer": 8, "book_title": 7, "agency_core": 6, "title_name": 6, "byline": 6, "source_line": 6,
+                 "alias_definition": 6, "meeting": 6, "project_phase": 5,
                  "enumeration": 5, "quoted_system": 5, "quoted_name": 4, "zone_suffix_strong": 4, "zone_suffix": 3,
                  "enterprise_suffix": 3, "institution_suffix": 3,
                  "ner": 3, "agency_suffix": 2, "initiative_suffix": 2}
@@ -32,6 +33,7 @@ class MentionFilter:
         spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
         home = self.home(spans)
         doc._.kg_home = home
+        doc._.kg_home_county = self.home_county(spans, home)
         chosen = []
         text = text_of(doc)  # rebuilt on every access: read once
         for span in spans:
@@ -54,6 +56,20 @@ class MentionFilter:
             levels = {self.lex.divisions[k].level for k in keys}
             if len(keys) == 1 and levels & {"province", "prefecture"}:
                 counts[self.lex.divisions[keys[0]].name] += 1
+        return counts.most_common(1)[0][0] if counts else ""
+
+    def home_county(self, spans: list[Span], home: str) -> str:
+        """The county-level division the article names most (in its home city or province, if known)."""
+        counts: Counter[str] = Counter()
+        for span in spans:
+            if span.label_ != "DISTRICT":
+                continue
+            keys = self.lex.place_keys(span.text) or ((span.id_,) if span.id_ in self.lex.divisions else ())
+            divs = [self.lex.divisions[k] for k in keys if self.lex.divisions[k].level == "county"]
+            if home:
+                divs = [d for d in divs if home in (d.parent, self.lex.province_of(d.parent))]
+            if len(divs) == 1:
+                counts[divs[0].name] += 1
         return counts.most_common(1)[0][0] if counts else ""
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
@@ -81,7 +97,7 @@ def filter_spans_ordered(spans: list[Span]) -> list[Span]:
     return kept
 
 
-@Language.factory("kg_mention_filter", default_config={"data_dir": ""}, assigns=["doc.ents", "doc._.kg_home"],
+@Language.factory("kg_mention_filter", default_config={"data_dir": ""}, assigns=["doc.ents", "doc._.kg_home", "doc._.kg_home_county"],
                   requires=["doc.spans"])
 def make_mention_filter(nlp: Language, name: str, data_dir: str) -> MentionFilter:
     return MentionFilter(nlp, name, data_dir)

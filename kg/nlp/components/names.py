@@ -63,6 +63,10 @@ class NamePatterns:
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)(?:{pat['quoted_system']['suffix']})")
         self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
                        for surface in [canonical, *aliases]}
+        derived = pat["derived"]
+        self._alias_def = re.compile(derived["alias_definition"])
+        self._phase = re.compile(derived["project_phase"])
+        self._meeting = re.compile(derived["meeting"])
         self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -71,7 +75,30 @@ class NamePatterns:
         found = {s.end_char: (s.start_char, s.label_) for s in candidates(doc) if s.kb_id_ == "ner" and s.label_ != "PERSON"}
         for start, end, label, rule, *canonical in self.find(text, found, lac_words(doc)):
             add_candidate(doc, start, end, label, rule, *canonical)
+        for start, end, label, rule, *canonical in self.derived(text, candidates(doc)):
+            add_candidate(doc, start, end, label, rule, *canonical)
         return doc
+
+    def derived(self, text: str, found: list):
+        """Names built on names already found: an alias defined in brackets, a project phase, a
+        numbered session of a body."""
+        by_end: dict[int, object] = {}
+        for span in found:
+            if span.label_ != "PERSON" and (span.end_char not in by_end
+                                            or span.start_char < by_end[span.end_char].start_char):
+                by_end[span.end_char] = span
+        for m in self._alias_def.finditer(text):
+            full = by_end.get(m.start())
+            if full is not None and m.group(1) not in self.lex.not_entities:
+                yield m.start(1), m.end(1), full.label_, "alias_definition", full.id_ or full.text
+        for m in self._phase.finditer(text):
+            base = by_end.get(m.start())
+            if base is not None and base.label_ in ("DISTRICT", "INITIATIVE"):
+                yield base.start_char, m.end(), "INITIATIVE", "project_phase"
+        for m in self._meeting.finditer(text):
+            body = by_end.get(m.start())
+            if body is not None and body.label_ == "AGENCY":
+                yield body.start_char, m.end(), "INITIATIVE", "meeting"
 
     # -- rules ---------------------------------------------------------------
     def find(self, text: str, ner_found: dict[int, tuple[int, str]] | None = None, tagged=()):
@@ -194,10 +221,18 @@ class NamePatterns:
                 surface = text[start:m.end()]
                 if surface in lex.not_entities or name_part in lex.not_entities:
                     continue
+                if rule["label"] == "DISTRICT" and (lex.is_place(surface) or lex.is_place_run(surface)):
+                    continue  # 山东聊城 is two places, not a zone named 山东聊-城
                 if name_part.endswith(tuple(rule.get("generic_endings", ()))):
                     continue
                 if rule["require_proper"] and not has_proper_prefix(name_part, lex):
-                    continue
+                    # 「我县|龙华…产业园」: the name may start one or two characters later
+                    k = next((k for k in (1, 2) if len(name_part) - k >= rule["min_name"]
+                              and has_proper_prefix(name_part[k:], lex)
+                              and not lex.is_place(name_part[:k])), 0)
+                    if not k:
+                        continue
+                    name_part, start = name_part[k:], start + k
                 if rule["label"] == "ENTERPRISE" and common_phrase(name_part):
                     continue  # 高风险中小|银行: an adjective phrase before the suffix, not a name
                 yield start, m.end(), rule["label"], rule["rule"]

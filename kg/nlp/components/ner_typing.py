@@ -207,7 +207,7 @@ class NerTyping:
             return
         if _DOC_NUMBER.match(text, end):
             return  # 某政办〔2020〕3号: the issuer code of a document number
-        if self.lex.is_place(name) or self._all_places(name):
+        if self.lex.is_place(name) or self.lex.is_place_run(name):
             return  # the gazetteer has it (or each of its parts), with the division
         if label == "LOC":
             short = self.lex.short_names.get(name)
@@ -223,13 +223,6 @@ class NerTyping:
             return  # 核心竞争力, 规模以上工业企业: common words, not a name
         if typed:
             add_candidate(doc, start, end, typed, "ner")
-
-    def _all_places(self, name: str) -> bool:
-        """山东聊城: a run of known places, each of which the gazetteer marks on its own."""
-        for k in range(2, len(name) - 1):
-            if self.lex.is_place(name[:k]) and (self.lex.is_place(name[k:]) or self._all_places(name[k:])):
-                return True
-        return False
 
     def _pick(self, keys: tuple[str, ...], text: str) -> str:
         """The county a short name means: the one whose city or province the article names."""

@@ -28,9 +28,7 @@ from kg.nlp.spans import text_of
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
 ORGS = {"AGENCY", "ENTERPRISE"}
-GOV_TITLES = {"市长": "市政府", "副市长": "市政府", "常务副市长": "市政府", "区长": "区政府", "副区长": "区政府",
-              "常务副区长": "区政府", "省长": "省政府", "副省长": "省政府", "常务副省长": "省政府",
-              "县长": "县政府", "副县长": "县政府"}
+POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "")
 _SENT = re.compile(r"[^。！？\n]+")
 
 
@@ -57,6 +55,13 @@ class Relations:
         self._build = re.compile(rf"(?:{r['build_verbs']})")
         self._we = re.compile(rf"(?:{r['we']})$")
         self._titles = sorted(lex.titles, key=len, reverse=True)
+        self._titles_set = set(lex.titles)
+        self._implied = r["implied_bodies"]
+        self._shared = re.compile(r["shared_titles"])
+        self._appointed = re.compile(r["appointed"])
+        self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
+        self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
+        self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
 
@@ -76,8 +81,10 @@ class Relations:
             rels += self._part_of_rules(s, e, ents)
             rels += self._zone_builds(s, e, ents)
             rels += self._pairs(s, e, ents)
-        rels += self._name_prefix()
+        located, nested = self._name_prefix()
+        rels += located
         doc._.kg_relations = tuple(rels)
+        doc._.kg_nested = tuple(nested)
         return doc
 
     def _next_stop(self, start: int, end: int, stops: str) -> int:
@@ -90,55 +97,141 @@ class Relations:
         return {"s": s, "p": p, "o": o, "rule": rule, "ev": ev, "role": role}
 
     # -- holdsPostIn ----------------------------------------------------------
-    def _title_before(self, pos: int) -> str:
-        """The post title ending at ``pos``: the longest one right after a mention (管委会|主任), else the longest."""
+    def _title_before(self, pos: int) -> tuple[str, int]:
+        """The post title ending at ``pos`` and where it starts (a modifier such as 代理 included): the
+        longest one right after a mention (管委会|主任), else the longest."""
         found = [t for t in self._titles if pos >= len(t) and self.text[pos - len(t):pos] == t]
-        for t in found:
-            before = self.by_end.get(pos - len(t))
-            if before is not None and before.label_ in ORGS | {"DISTRICT"}:
-                return t
-        return found[0] if found else ""
+        title = next((t for t in found if self._org_before(pos - len(t)) is not None), found[0] if found else "")
+        if not title:
+            return "", pos
+        start = pos - len(title)
+        prefix = self._prefix_before.search(self.text, max(0, start - 4), start)
+        if prefix:
+            start = prefix.start()
+        return self.text[start:pos], start
+
+    def _org_before(self, pos: int) -> Span | None:
+        """The organisation (or district) mention ending at ``pos``, across an infix such as 「分管…的」."""
+        org = self.by_end.get(pos)
+        if org is None:
+            infix = self._post_infix.search(self.text, max(0, pos - 30), pos)
+            org = self.by_end.get(infix.start()) if infix else None
+        return org if org is not None and org.label_ in ORGS | {"DISTRICT"} else None
+
+    def _chain(self, pos: int) -> list[tuple[str, int, Span | None]]:
+        """The titles (with their organisations) written right before ``pos``, left to right:
+        「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」."""
+        segments = []
+        while True:
+            title, t_start = self._title_before(pos)
+            if not title:
+                break
+            org = self._org_before(t_start)
+            segments.append((title, t_start, org))
+            pos = org.start_char if org is not None else t_start
+            if pos > 0 and self.text[pos - 1] == "、":
+                pos -= 1
+                continue
+            break
+        return segments[::-1]
 
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
+        previous = None  # (person, its posts) of the last person given a post in this sentence
         for person in self.ents:
-            if person.label_ != "PERSON" or person.kb_id_ not in ("title_name", "doc_lexicon", "kg_gazetteer", "ner", ""):
+            if person.label_ != "PERSON" or person.kb_id_ not in POST_PERSON_RULES:
                 continue
-            # segments right to left: (title, title_start, org mention or None)
-            segments = []
-            pos = person.start_char
-            while True:
-                title = self._title_before(pos)
-                if not title:
-                    break
-                t_start = pos - len(title)
-                org = self.by_end.get(t_start)
-                if org is not None and org.label_ not in ORGS | {"DISTRICT"}:
-                    org = None
-                segments.append((title, t_start, org))
-                pos = org.start_char if org is not None else t_start
-                if pos > 0 and self.text[pos - 1] == "、":
-                    pos -= 1
-                    continue
-                break
-            inherited = None
-            for title, t_start, org in reversed(segments):  # left to right: 「市发改委党组书记、主任」
-                if org is not None:
-                    inherited = org
-                body, rule = self._body(title, t_start, org or (inherited if title not in GOV_TITLES else None))
-                if body is not None:
-                    out.append(self._rel(_m(person), "holdsPostIn", body, rule,
-                                         (org.start_char if org is not None else t_start, person.end_char), title))
+            if previous is not None and self._sentence_break(previous[0].end_char, person.start_char):
+                previous = None
+            posts = self._chain_posts(person, previous)
+            if not posts and previous is not None:
+                posts = self._listed_posts(person, previous)
+            if not posts:
+                posts = self._appointed_posts(person) or self._title_after(person)
+            if posts:
+                out += posts
+                previous = (person, posts)
         return out
+
+    def _sentence_break(self, start: int, end: int) -> bool:
+        return any(c in "。！？；\n" for c in self.text[start:end])
+
+    def _chain_posts(self, person: Span, previous) -> list[dict]:
+        """Titles before the name; a title with no organisation takes the one written earlier in the
+        chain, or that of the post just before in the sentence (「省人大常委会副主任甲主持，副主任乙…」)."""
+        out = []
+        inherited = None
+        segments = self._chain(person.start_char)
+        if segments and segments[0][2] is None and previous is not None:
+            inherited = next((self._org_of(r) for r in previous[1] if r["rule"] == "post_chain"), None)
+        for title, t_start, org in segments:
+            if org is not None:
+                inherited = org
+            core = self._core_title(title)
+            body, rule = self._body(core, t_start, org or (inherited if core not in self._implied else None))
+            if body is not None:
+                ev_start = org.start_char if org is not None else t_start
+                out.append(self._rel(_m(person), "holdsPostIn", body, rule, (ev_start, person.end_char), title))
+        return out
+
+    def _org_of(self, rel: dict) -> Span | None:
+        return next((e for e in self.ents if (e.start_char, e.end_char) == rel["o"][:2]), None)
+
+    def _listed_posts(self, person: Span, previous) -> list[dict]:
+        """「副主任甲、乙、丙」: names listed right after one that holds a shared title hold it too."""
+        prev_person, posts = previous
+        if self.text[prev_person.end_char:person.start_char] not in ("、", "和", "及", "，", ","):
+            return []
+        out = []
+        for rel in posts:
+            if self._shared.search(self._core_title(rel["role"])):
+                out.append(self._rel(_m(person), "holdsPostIn", rel["o"], "post_list",
+                                     (rel["ev"][0], person.end_char), rel["role"]))
+        return out
+
+    def _appointed_posts(self, person: Span) -> list[dict]:
+        """「任命甲为某省人民政府副省长」「乙，某公司董事长」: the name first, then the organisation and title."""
+        m = self._appointed.match(self.text, person.end_char)
+        pos = m.end() if m else person.end_char
+        org = next((e for e in self.ents if e.start_char == pos and e.label_ in ORGS | {"DISTRICT"}), None)
+        if org is None:
+            return []
+        out = []
+        while org is not None:
+            title = next((t for t in self._titles if self.text.startswith(t, org.end_char)), "")
+            if not title:
+                break
+            body, rule = self._body(self._core_title(title), org.end_char, org)
+            if body is not None:
+                out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
+                                     (person.start_char, org.end_char + len(title)), title))
+            nxt = org.end_char + len(title)
+            again = re.match(rf"、(?:{self._title_prefix.pattern})?", self.text[nxt:])
+            org = next((e for e in self.ents if again and e.start_char == nxt + again.end()
+                        and e.label_ in ORGS | {"DISTRICT"}), None)
+        return out
+
+    def _title_after(self, person: Span) -> list[dict]:
+        """「某某总书记」: a title after the name counts when it names its body by itself."""
+        title = next((t for t in self._titles if self.text.startswith(t, person.end_char)), "")
+        if title not in self._implied or self._implied[title] in ("市政府", "区政府", "省政府", "县政府", "州政府"):
+            return []
+        body = (person.end_char, person.end_char + len(title), "AGENCY", self._implied[title], "")
+        return [self._rel(_m(person), "holdsPostIn", body, "implied_body", (person.start_char, body[1]), title)]
+
+    def _core_title(self, title: str) -> str:
+        """代理省长 → 省长."""
+        m = self._title_prefix.match(title)
+        return title[m.end():] if m and title[m.end():] in self._titles_set else title
 
     def _body(self, title: str, t_start: int, org: Span | None) -> tuple[tuple | None, str]:
         """The organisation a title is held in: the mention before it, or the body a government title implies."""
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
-        if org is not None and org.label_ == "DISTRICT" and title in GOV_TITLES:
+        if org is not None and org.label_ == "DISTRICT" and title in self._implied:
             return (org.start_char, t_start, "AGENCY", org.text + "人民政府", ""), "post_chain"
-        if org is None and title in GOV_TITLES:
-            return (t_start, t_start + len(title), "AGENCY", GOV_TITLES[title], ""), "implied_body"
+        if org is None and title in self._implied:
+            return (t_start, t_start + len(title), "AGENCY", self._implied[title], ""), "implied_body"
         return None, ""
 
     def _speaker_orgs(self, posts: list[dict]) -> dict[str, tuple]:
@@ -290,27 +383,49 @@ class Relations:
         return out
 
     # -- locatedIn --------------------------------------------------------------
-    def _name_prefix(self) -> list[dict]:
-        out = []
+    def _name_prefix(self) -> tuple[list[dict], list[tuple]]:
+        """A place that begins another name: the jurisdiction of a body is a mention of that place
+        (周至县委 names 周至县); a zone, project or enterprise is ``locatedIn`` it when the text says
+        so: the place is a county or zone, or the article names it on its own too (山东|重工集团 in
+        an article about 山东). A brand that starts with a city (宁德|时代) says nothing alone."""
+        out, nested = [], []
+        named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
-            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE") or ent.kb_id_ in ("book_title", "kg_gazetteer"):
+            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE", "AGENCY") or ent.kb_id_ == "kg_gazetteer":
                 continue
-            if ent.label_ == "DISTRICT" and ent.id_ in self.lex.divisions:
+            if ent.label_ == "DISTRICT" and ent.id_ in self.lex.divisions or ent.kb_id_ == "book_title" \
+                    and ent.label_ != "INITIATIVE":
                 continue
-            name = ent.text
-            for k in range(min(len(name) - 1, 8), 1, -1):
-                keys = self.lex.place_keys(name[:k])
-                if keys:
-                    div = self.lex.divisions[keys[0]]
-                    if div.level in ("province", "prefecture"):
-                        break  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
-                    if not self.lex.plausible(keys[0], self.text, self.home) or self._zone_suffix.fullmatch(name[k:]):
-                        break  # 江北新区 is named after 江北, not located in a 江北区 elsewhere
-                    place = (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
-                    out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix",
-                                         (ent.start_char, ent.end_char)))
-                    break
-        return out
+            found = self._place_prefix(ent)
+            if found is None:
+                continue
+            i, k, key = found
+            div = self.lex.divisions[key]
+            place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
+            if ent.label_ == "AGENCY":
+                nested.append(place)  # a body's jurisdiction is a place the text names
+                continue
+            if ent.kb_id_ == "book_title":
+                continue
+            if div.level in ("province", "prefecture") and key not in named:
+                continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
+            out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
+        return out, nested
+
+    def _place_prefix(self, ent: Span) -> tuple[int, int, str] | None:
+        """(start, end, division key) of the place a name starts with (after 中共), if any."""
+        name = ent.text
+        skip = 2 if ent.label_ == "AGENCY" and name.startswith("中共") else 0
+        for k in range(min(len(name) - 1, 8 + skip), 1 + skip, -1):
+            keys = self.lex.place_keys(name[skip:k])
+            if not keys:
+                continue
+            keys = [x for x in keys if self.lex.plausible(x, self.text, self.home)]
+            if not keys or self._zone_suffix.fullmatch(name[k:]):
+                return None  # 江北新区 is named after 江北, not located in a 江北区 elsewhere
+            key = next((x for x in keys if self.lex.divisions[x].parent == self.home), keys[0])
+            return skip, k, key
+        return None
 
     def _zone_builds(self, s, e, ents) -> list[dict]:
         out = self._zone_verb(s, e, ents)
@@ -433,7 +548,7 @@ class Relations:
         return out
 
 
-@Language.factory("kg_relations", default_config={"data_dir": ""}, assigns=["doc._.kg_relations"],
+@Language.factory("kg_relations", default_config={"data_dir": ""}, assigns=["doc._.kg_relations", "doc._.kg_nested"],
                   requires=["doc.ents", "doc._.kg_posts"])
 def make_relations(nlp: Language, name: str, data_dir: str) -> Relations:
     return Relations(nlp, name, data_dir)
