@@ -1,8 +1,11 @@
 """Length-preserving folding of text for matching: traditional → simplified characters (OpenCC's table,
-one character for one) and full-width letters and digits → ASCII. Chinese punctuation is kept, and the
-original text stays what offsets, evidence and labels refer to."""
+one character for one), full-width letters and digits → ASCII, and ASCII punctuation in Chinese text →
+its Chinese form (pages stored NFKC-folded write 「,」 and 「(」 where the article had 「，」 and 「（」; a comma
+or colon between digits stays: 1,000 and 09:30). The original text stays what offsets, evidence and
+labels refer to."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +13,8 @@ from kg.config import NLP_DATA_DIR
 
 __all__ = ["fold"]
 
+_CHINESE_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_ASCII_PUNCT = re.compile(r"[;!?()]|(?<![0-9])[,:]|[,:](?![0-9])")
 _FULLWIDTH = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
 
 
@@ -28,7 +33,9 @@ def fold(text: str, data_dir: str = "") -> str:
 
     >>> fold("上海市經濟和信息化委員會 ＡＢＣ１２３")
     '上海市经济和信息化委员会 ABC123'
+    >>> fold("新区(北部),增长1,000亿元;09:30")
+    '新区（北部），增长1,000亿元；09:30'
     """
-    out = text.translate(_table(data_dir))
+    out = _ASCII_PUNCT.sub(lambda m: _CHINESE_PUNCT[m.group()], text.translate(_table(data_dir)))
     assert len(out) == len(text)
     return out

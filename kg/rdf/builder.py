@@ -155,13 +155,16 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
     yield from mention_triples(ex, resolved, base)
 
 
+# mentions that are not highlighted on their own: implied (副市长 → 市政府) or inside another name
+NESTED_RULES = ("implied_body", "name_prefix", "title_issuer")
+
 def mention_triples(ex: Extraction, resolved: Resolved, base: str) -> Iterator[Triple]:
     """Where each entity name occurs: what the article review page highlights."""
     links = resolved.links[ex.doc_id]
     d = document_iri(base, ex.doc_id)
     seen = set()
     for m, key in zip(ex.mentions, links):
-        if not key or m.rule in ("implied_body", "name_prefix") or (m.start, m.end) in seen:
+        if not key or m.rule in NESTED_RULES or (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
         node = node_iri(base, "mention", ex.doc_id, m.start, m.end)

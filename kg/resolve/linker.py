@@ -27,6 +27,9 @@ __all__ = ["Resolver", "Resolved", "EntityTally", "merge_entities", "LABEL_RANK"
 CORPORATE_SUFFIX = re.compile(r"^(?:（集团）)?(?:集团|公司|股份有限公司|有限公司|有限责任公司|集团有限公司|集团股份有限公司|"
                               r"科技股份有限公司|科技有限公司|科技集团股份有限公司|（集团）有限公司|（集团）有限责任公司)$")
 _QUOTED_CODE = re.compile(r"^“([^”]+)”")
+DROPPED = ""  # alias target of a mention that names no entity
+_PROJECT_WORD = re.compile(r"(?:项目|工程)$")
+_CORPORATE_TAIL = re.compile(r"(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
 
 
 # ties between entity types go to the more specific reading
@@ -91,7 +94,9 @@ class Resolver:
         votes: dict[str, Counter] = defaultdict(Counter)
         for i, m in enumerate(ex.mentions):
             key = alias_of.get(keys[i], keys[i])
-            keys[i] = key
+            keys[i] = key = key if key != DROPPED else None
+            if key is None:
+                continue
             entity = entities.get(key)
             if entity is None:
                 entity = entities[key] = Entity(key, m.label, names[key], parent=parents.get(key, ""))
@@ -106,6 +111,27 @@ class Resolver:
         self.curation.apply(entities, keys)
         return entities, keys
 
+    def _enterprise_cores(self, name: str) -> set[str]:
+        """The short names a full company name is called by: 广西柳工机械股份有限公司 → 柳工机械, 柳工,
+        广西柳工 (the place, the trade words and the corporate form dropped in turn)."""
+        m = _CORPORATE_TAIL.search(name)
+        if m is None:
+            return set()
+        body = name[:m.start()]
+        place = next((k for k in range(min(len(body) - 2, 8), 1, -1) if self.lex.is_place(body[:k])), 0)
+        out = set()
+        for head in {0, place}:
+            core = body[head:]
+            while len(core) >= 2:
+                out.add(core)
+                if head:
+                    out.add(body[:head] + core)
+                trade = next((w for w in self.lex.industry_words if core.endswith(w) and len(core) > len(w) + 1), None)
+                if trade is None:
+                    break
+                core = core[:-len(trade)]
+        return out - {name}
+
     def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str]) -> dict[str, str]:
         """Short references → their full form within one document."""
         alias_of: dict[str, str] = {}
@@ -114,6 +140,7 @@ class Resolver:
         for key, name in sorted(inits.items(), key=lambda kv: -len(kv[1])):
             by_title.setdefault(title_key(name), key)
         codes: dict[str, str] = {}
+        booked = {keys[i] for i, m in enumerate(mentions) if m.rule == "book_title"}  # written as 《意见》
         for key, name in sorted(inits.items(), key=lambda kv: (-len(kv[1]), kv[1])):
             tk = title_key(name)
             if by_title.get(tk) != key:
@@ -125,11 +152,25 @@ class Resolver:
                     alias_of[key] = codes[code.group(1)]
                     continue
                 codes[code.group(1)] = key
-            if len(tk) >= 4:
+            if len(tk) >= 4 or key in booked and len(tk) >= 2:
                 longer = [k for t, k in by_title.items() if len(t) > len(tk) and t.endswith(tk)]
                 if len(longer) == 1:
                     alias_of[key] = longer[0]
+        named = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label != "PERSON"}
+        by_name = {name: key for key, name in named.items()}
+        for key, name in inits.items():
+            base = _PROJECT_WORD.sub("", name)
+            if base != name and by_name.get(base, key) != key:
+                alias_of.setdefault(key, by_name[base])  # 某某创新中心项目 → 某某创新中心
         orgs = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "ENTERPRISE"}
+        cores: dict[str, set[str]] = {}
+        for key, name in orgs.items():
+            for core in self._enterprise_cores(name):
+                cores.setdefault(core, set()).add(key)
+        for key, name in orgs.items():
+            fits = cores.get(name, set()) - {key}
+            if len(fits) == 1 and len(orgs[next(iter(fits))]) > len(name):
+                alias_of[key] = fits.pop()  # 柳工 → 广西柳工机械股份有限公司
         for key, name in orgs.items():
             for other_key, other in orgs.items():
                 if other_key == key or len(other) <= len(name):
@@ -156,7 +197,9 @@ class Resolver:
             fits = {k for k, n in agencies.items() if k != keys[i] and (n.endswith(core.canonical) or n.endswith(m.text))}
             if len(fits) == 1:
                 alias_of[keys[i]] = fits.pop()
-        for key in [k for k, v in alias_of.items() if self.curation.apart(names[k], names[v])]:
+            elif keys[i] not in alias_of:
+                alias_of[keys[i]] = DROPPED  # 「各州市财政局、科技局」: a body of nobody in particular
+        for key in [k for k, v in alias_of.items() if v != DROPPED and self.curation.apart(names[k], names[v])]:
             del alias_of[key]
         # follow chains (a → b → c)
         for key in list(alias_of):

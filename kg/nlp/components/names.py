@@ -24,7 +24,7 @@ __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 # the tagger's word classes that never stand inside a name: particles, prepositions, conjunctions,
 # pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
 _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
-_VERB_TAGS = {"v", "vd", "d", "ad"}
+_ADVERB_TAGS = {"vd", "d", "ad"}
 
 
 def has_proper_prefix(name: str, lex: Lexicon) -> bool:
@@ -249,7 +249,7 @@ class NamePatterns:
             right = left + bracket.start()  # 台积电（南京）有限公司: the bracketed place belongs to the name
         i = bisect.bisect_right(self._tag_ends, left)
         cut = left
-        breaks = _FUNCTION_TAGS if label == "INITIATIVE" else _FUNCTION_TAGS | _VERB_TAGS
+        breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
         for start, end, tag in self._tagged[i:]:
             if start >= right:
                 break
@@ -274,6 +274,8 @@ class NamePatterns:
         for m in self._q_system.finditer(text):
             if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
                 continue
+            if any(w in m.group(2) for w in self.lex.lead_words):
+                continue  # “一省一策”制定个性化改革: a verb between the code and the noun
             # “浙里办”平台 is the platform 浙里办 when the gazetteer knows it
             yield m.start(), m.end(), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
         for m in self._quote.finditer(text):

@@ -21,6 +21,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.agency import split_agency
+from kg.nlp.components.ner_typing import common_phrase
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.segment import cut_before_verb, trim_left
 from kg.nlp.spans import text_of
@@ -54,6 +56,8 @@ class Relations:
         self._include = re.compile(rf"(?:{r['include_verbs']})")
         self._build = re.compile(rf"(?:{r['build_verbs']})")
         self._we = re.compile(rf"(?:{r['we']})$")
+        self._about = re.compile(r"关于")
+        self._agency_names = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._titles_set = set(lex.titles)
         self._implied = r["implied_bodies"]
@@ -83,6 +87,7 @@ class Relations:
             rels += self._pairs(s, e, ents)
         located, nested = self._name_prefix()
         rels += located
+        rels += self._title_issuers()
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
         return doc
@@ -293,6 +298,30 @@ class Relations:
                 out.append(self._rel(_m(work), "issuedBy", agent, rule, (clause_start, work.end_char)))
         return out
 
+    def _title_issuers(self) -> list[dict]:
+        """《某省人民政府办公厅关于…的实施意见》, 《中共中央 国务院关于…的意见》: the bodies that open
+        a document's title issued it."""
+        out = []
+        for work in self.ents:
+            if work.label_ != "INITIATIVE" or work.kb_id_ != "book_title":
+                continue
+            head = self._about.search(work.text)
+            if head is None:
+                continue
+            pos = work.start_char
+            for part in re.split(r"([\s、和]+)", work.text[:head.start()]):
+                if part.strip(" 、和") and self._is_agency_name(part):
+                    body = (pos, pos + len(part), "AGENCY", part, "")
+                    out.append(self._rel(_m(work), "issuedBy", body, "title_issuer", (work.start_char, work.end_char)))
+                pos += len(part)
+        return out
+
+    def _is_agency_name(self, name: str) -> bool:
+        if name in self._agency_names:
+            return True
+        parts = split_agency(name, self.lex)
+        return parts.core is not None and bool(parts.jurisdiction or name.startswith(("国务院", "中共", "全国")))
+
     def _passive_issued(self, s, e, ents) -> list[dict]:
         """「《X》已由A审议通过」, 「《X》由A、B印发」: X issuedBy A (and B)."""
         out = []
@@ -391,7 +420,7 @@ class Relations:
         out, nested = [], []
         named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
-            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE", "AGENCY") or ent.kb_id_ == "kg_gazetteer":
+            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE", "AGENCY") or ent.kb_id_ in ("", "kg_gazetteer"):
                 continue
             if ent.label_ == "DISTRICT" and ent.id_ in self.lex.divisions or ent.kb_id_ == "book_title" \
                     and ent.label_ != "INITIATIVE":
@@ -486,7 +515,7 @@ class Relations:
             start, piece = start + cut, piece[cut:]
         else:
             piece = cut_before_verb(piece)
-        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities:
+        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece):
             return None
         return (start, start + len(piece), "ENTERPRISE", piece, "")
 
