@@ -83,6 +83,7 @@ class Extraction:
     turns: list[Turn] = field(default_factory=list)
     home: str = ""  # the article's home jurisdiction (e.g. 上海市), used to complete short agency names
     home_county: str = ""  # the county-level division it is most about (县委 → 中共某县委员会)
+    home_zone: str = ""  # the zone it is most about (管委会 → 某开发区管理委员会)
 
 
 @dataclass

@@ -31,7 +31,8 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
         core = lex.agency_cores.get(body[-k:])
         if core is not None:
             juris = body[:-k]
-            if juris == "" or juris in lex.patterns["bare_jurisdictions"] or lex.is_place(juris) or juris == "国家":
+            if juris == "" or juris in lex.patterns["bare_jurisdictions"] or lex.is_place(juris) or juris == "国家" \
+                    or juris in lex.patterns["zone_words"] and body[-k:] in lex.patterns["zone_cores"]:
                 return AgencyName(juris, core, body[-k:], party)
     for j in range(min(len(body) - 1, 10), 0, -1):
         juris = body[:j]
@@ -40,9 +41,11 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
     return AgencyName("", None, body, party)
 
 
-def _complete(juris: str, home: str, lex: Lexicon, county: str = "") -> str:
+def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
     """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区,
-    县 → 景县 (in an article about 景县)."""
+    县 → 景县 (in an article about 景县), 开发区 → the article's zone."""
+    if juris in lex.patterns["zone_words"] and zone:
+        return zone
     if juris in ("县", "区", "旗") and county.endswith(juris):
         return county
     if juris in ("市", "州") and home:
@@ -56,15 +59,17 @@ def _complete(juris: str, home: str, lex: Lexicon, county: str = "") -> str:
     return juris
 
 
-def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "") -> str:
+def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
     """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市
-    (and 县委 → 中共景县委员会 when ``county`` is 景县)."""
+    (县委 → 中共景县委员会 when ``county`` is 景县; 管委会 → 某开发区管理委员会 when ``zone`` is 某开发区)."""
     name = split_agency(surface, lex)
     if name.core is None:
         if name.jurisdiction:
-            return _complete(name.jurisdiction, home, lex, county) + name.rest
+            return _complete(name.jurisdiction, home, lex, county, zone) + name.rest
         return surface
-    juris = _complete(name.jurisdiction, home, lex, county) if name.jurisdiction else ""
+    if not name.jurisdiction and zone and surface in lex.patterns["zone_cores"]:
+        name = AgencyName(zone, name.core, name.rest, name.party)  # a bare 管委会: the article's zone's
+    juris = _complete(name.jurisdiction, home, lex, county, zone) if name.jurisdiction else ""
     if juris in lex.patterns["bare_jurisdictions"]:
         return surface  # 区政府 in an article whose district is unknown stays as written
     if name.jurisdiction == "国家":

@@ -12,6 +12,8 @@ def register_extensions() -> None:
     Doc.set_extension("kg_home", default="", force=True)
     # the county-level division the article is most about (景县), for 县委/县政府/区政府
     Doc.set_extension("kg_home_county", default="", force=True)
+    # the zone (development area, park) the article is most about, for 管委会/党工委/开发区管委会
+    Doc.set_extension("kg_home_zone", default="", force=True)
     # (start, end, title, name) for each post title found right before a person's name, by kg_people
     Doc.set_extension("kg_posts", default=None, force=True)
     # relation dicts: {"s": (start, end), "p": str, "o": (start, end), "role": str, "rule": str, "span": (start, end)}

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
 from kg.ingest.document import Document
 from kg.nlp.components.figures import resolve_period
-from kg.nlp.fold import fold
+from kg.nlp.fold import fold, punctuation_as_written
 from kg.nlp.spans import text_of
 
 __all__ = ["extract", "to_doc"]
@@ -37,7 +37,8 @@ def _evidence(text: str, original: str, doc_id: str, start: int, end: int, rule:
 
 def extract(doc: Doc, document: Document) -> Extraction:
     """Collect mentions, relations and figures from a processed Doc."""
-    out = Extraction(document.doc_id, home=doc._.kg_home, home_county=doc._.kg_home_county)
+    out = Extraction(document.doc_id, home=doc._.kg_home, home_county=doc._.kg_home_county,
+                     home_zone=doc._.kg_home_zone)
     index: dict[tuple[int, int, str, str], int] = {}
 
     original = document.text
@@ -51,6 +52,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
         if key not in index:
             index[key] = len(out.mentions)
             written = original[start:end] if folded[start:end] == text else ""
+            text = punctuation_as_written(text, written) if written else text
             out.mentions.append(Mention(text, label, start, end, kb_id, rule,
                                         surface=written if written != text else ""))
         return index[key]

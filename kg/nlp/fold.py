@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.config import NLP_DATA_DIR
 
-__all__ = ["fold"]
+__all__ = ["fold", "punctuation_as_written"]
 
 _CHINESE_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _ASCII_PUNCT = re.compile(r"[;!?()]|(?<![0-9])[,:]|[,:](?![0-9])")
@@ -39,3 +39,15 @@ def fold(text: str, data_dir: str = "") -> str:
     out = _ASCII_PUNCT.sub(lambda m: _CHINESE_PUNCT[m.group()], text.translate(_table(data_dir)))
     assert len(out) == len(text)
     return out
+
+
+def punctuation_as_written(folded: str, original: str) -> str:
+    """``folded`` with the ASCII punctuation of ``original`` put back (names keep their brackets as the
+    article writes them: 台积电(南京)有限公司 stays with ASCII brackets).
+
+    >>> punctuation_as_written("甲（乙）", "甲(乙)")
+    '甲(乙)'
+    """
+    if len(folded) != len(original):
+        return folded
+    return "".join(o if o in _CHINESE_PUNCT and f != o else f for f, o in zip(folded, original))

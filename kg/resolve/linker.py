@@ -55,7 +55,7 @@ class Resolver:
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
 
     # -- canonical names --------------------------------------------------------
-    def canonical(self, m: Mention, home: str, county: str = "") -> tuple[str, str, str]:
+    def canonical(self, m: Mention, home: str, county: str = "", zone: str = "") -> tuple[str, str, str]:
         """(key, canonical name, parent division) of one mention."""
         if m.label == "PERSON":
             name = m.kb_id or m.text
@@ -64,7 +64,7 @@ class Resolver:
             div = self.lex.divisions[m.kb_id]
             return f"named:{norm(div.key)}", div.name, div.parent
         if m.label == "AGENCY" and not m.kb_id:
-            name = self._known.get(m.text) or canonical_agency(m.text, home, self.lex, county)
+            name = self._known.get(m.text) or canonical_agency(m.text, home, self.lex, county, zone)
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
@@ -84,7 +84,7 @@ class Resolver:
         names: dict[str, str] = {}
         parents: dict[str, str] = {}
         for m in ex.mentions:
-            key, name, parent = self.canonical(m, ex.home, ex.home_county)
+            key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone)
             keys.append(key)
             names.setdefault(key, name)
             if parent:
@@ -192,8 +192,8 @@ class Resolver:
         agencies = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "AGENCY"}
         for i, m in enumerate(mentions):
             core = self.lex.agency_cores.get(m.text)
-            if m.label != "AGENCY" or core is None:
-                continue  # only a bare core (管委会) is resolved against the article's agencies
+            if m.label != "AGENCY" or core is None or names[keys[i]] not in (m.text, core.canonical):
+                continue  # only a bare core (管委会) not completed from the article is resolved against its agencies
             fits = {k for k, n in agencies.items() if k != keys[i] and (n.endswith(core.canonical) or n.endswith(m.text))}
             if len(fits) == 1:
                 alias_of[keys[i]] = fits.pop()

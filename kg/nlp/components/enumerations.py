@@ -17,6 +17,7 @@ from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["Enumerations", "make_enumerations"]
 
+_COUNT = re.compile(r"^[0-9一二三四五六七八九十百千余多]+[家个所名位批项]")
 _SENTENCE = re.compile(r"[^。！？\n]+")
 _ITEM_CHARS = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9•·（）])"
 
@@ -49,7 +50,7 @@ class Enumerations:
             # each pattern backtracks at every position: run it only where its fixed part occurs
             listed = "、" in sentence
             for m in self._headed.finditer(sentence) if listed and "等" in sentence else ():
-                label = self._head_label(sentence[m.end():m.end() + 8], prefix=True)
+                label = self._head_label(sentence[m.end():m.end() + 12], prefix=True)
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=True, trim_first=True)
             for m in self._triggered.finditer(sentence) if self._trigger.search(sentence) else ():
@@ -69,6 +70,8 @@ class Enumerations:
         return doc
 
     def _head_label(self, context: str, prefix: bool = False, suffix: bool = False) -> str | None:
+        if prefix:  # 「等13家省内外企业」: the count does not push the head noun away
+            context = _COUNT.sub("", context, count=1)
         for label, rx in self._heads.items():
             if prefix:
                 m = rx.search(context[:8])

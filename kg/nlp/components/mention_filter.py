@@ -28,12 +28,14 @@ class MentionFilter:
     def __init__(self, nlp: Language, name: str = "kg_mention_filter", data_dir: str = ""):
         self.name = name
         self.lex = load_lexicon(data_dir)
+        self._place_endings = ("省", "市", "县", "州", "镇", "乡", "村", "街道")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
         home = self.home(spans)
         doc._.kg_home = home
         doc._.kg_home_county = self.home_county(spans, home)
+        doc._.kg_home_zone = self.home_zone(spans)
         chosen = []
         text = text_of(doc)  # rebuilt on every access: read once
         for span in spans:
@@ -72,6 +74,18 @@ class MentionFilter:
                 counts[divs[0].name] += 1
         return counts.most_common(1)[0][0] if counts else ""
 
+    def home_zone(self, spans: list[Span]) -> str:
+        """The zone the article names most (the longest form of it), if any."""
+        counts: Counter[str] = Counter()
+        for span in spans:
+            if span.label_ == "DISTRICT" and span.id_ not in self.lex.divisions and span.text not in self.lex.division_names \
+                    and not span.text.endswith(self._place_endings):
+                counts[span.text] += 1
+        if not counts:
+            return ""
+        best = max(counts.values())
+        return max((z for z, n in counts.items() if n == best), key=len)
+
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
         keys = self.lex.place_keys(span.text)
         if len(keys) <= 1:
@@ -97,7 +111,7 @@ def filter_spans_ordered(spans: list[Span]) -> list[Span]:
     return kept
 
 
-@Language.factory("kg_mention_filter", default_config={"data_dir": ""}, assigns=["doc.ents", "doc._.kg_home", "doc._.kg_home_county"],
+@Language.factory("kg_mention_filter", default_config={"data_dir": ""}, assigns=["doc.ents", "doc._.kg_home", "doc._.kg_home_county", "doc._.kg_home_zone"],
                   requires=["doc.spans"])
 def make_mention_filter(nlp: Language, name: str, data_dir: str) -> MentionFilter:
     return MentionFilter(nlp, name, data_dir)

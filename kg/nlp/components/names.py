@@ -50,6 +50,8 @@ class NamePatterns:
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
             self._suffix_rules.append((rule, rx))
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
+        self._zone_words = set(pat["zone_words"])
+        self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
                                     key=len, reverse=True)
@@ -175,6 +177,9 @@ class NamePatterns:
                     break
                 if juris in lex.patterns["bare_jurisdictions"] and self._bare_ok(text, start if not text[start:s].startswith("中共") else start):
                     best = start
+                    break
+                if juris in self._zone_words and m.group() in self._zone_cores and self._bare_ok(text, start):
+                    best = start  # 开发区管委会: the article's zone's committee
                     break
             if best is None:
                 continue

@@ -57,6 +57,15 @@ class Relations:
         self._build = re.compile(rf"(?:{r['build_verbs']})")
         self._we = re.compile(rf"(?:{r['we']})$")
         self._about = re.compile(r"关于")
+        self._held_in = re.compile(r["held_in"])
+        self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
+        self._sited = re.compile(rf"(?:{r['sited_verbs']})(?:于|在)?")
+        self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
+        self._led = re.compile(r["led_by"])
+        self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
+        self._zone_words = set(lex.patterns["zone_words"])
+        self._committee = re.compile(r"(?:管委会|管理委员会)$")
+        self._zone_cores = lex.patterns["zone_cores"]
         self._agency_names = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._titles_set = set(lex.titles)
@@ -84,6 +93,8 @@ class Relations:
             rels += self._passive_issued(s, e, ents)
             rels += self._part_of_rules(s, e, ents)
             rels += self._zone_builds(s, e, ents)
+            rels += self._located(s, e, ents)
+            rels += self._led_by(s, e, ents)
             rels += self._pairs(s, e, ents)
         located, nested = self._name_prefix()
         rels += located
@@ -456,6 +467,49 @@ class Relations:
             return skip, k, key
         return None
 
+    def _located(self, s, e, ents) -> list[dict]:
+        """「会议在太原举行」「项目落户某园区」「某中心作为某工业园的核心项目」: X locatedIn the place."""
+        out = []
+        places = {x.start_char: x for x in ents if x.label_ == "DISTRICT"}
+        for x in ents:
+            if x.label_ not in ("INITIATIVE", "ENTERPRISE", "DISTRICT"):
+                continue
+            pos = x.end_char + (1 if self.text[x.end_char:x.end_char + 2] in ("项目", "工程") else 0) * 2
+            held = self._held_in.match(self.text, pos)
+            place = places.get(held.end()) if held else None
+            if place is not None and self._held_verbs.match(self.text, place.end_char):
+                out.append(self._rel(_m(x), "locatedIn", _m(place), "held_in", (x.start_char, place.end_char + 2)))
+                continue
+            sited = self._sited.match(self.text, pos)
+            place = places.get(sited.end()) if sited else None
+            if place is None:
+                role = self._part_of_place.match(self.text, pos)
+                place = places.get(role.end()) if role else None
+                if place is None or not re.match(r"的[^，。；]{0,6}(?:项目|工程|基地)", self.text[place.end_char:]):
+                    continue
+            if place is not x:
+                out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
+        return out
+
+    def _led_by(self, s, e, ents) -> list[dict]:
+        """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""
+        out = []
+        sentence = self.text[s:e]
+        for m in self._led.finditer(sentence):
+            start, end = s + m.start("bodies"), s + m.end("bodies")
+            bodies = [x for x in ents if start <= x.start_char and x.end_char <= end and x.label_ == "AGENCY"]
+            if not bodies:
+                continue
+            for vm in self._issue.finditer(self.text, s + m.end(), e):
+                work = next((x for x in ents if x.start_char in (vm.end(), vm.end() + 1) and x.label_ == "INITIATIVE"), None)
+                target = _m(work) if work is not None else self._short_ref(
+                    re.split(r"[，。；、,]", self.text[vm.end():e])[0], vm.end(), self._initiative_index())
+                if target is None:
+                    continue
+                for body in bodies:
+                    out.append(self._rel(target, "issuedBy", _m(body), "led_by", (start - 1, target[1])))
+        return out
+
     def _zone_builds(self, s, e, ents) -> list[dict]:
         out = self._zone_verb(s, e, ents)
         if not ents:
@@ -534,17 +588,58 @@ class Relations:
             if jm is None:
                 continue
             j = clause_start + jm.start()
-            a = self._name_at(clause_start, j, ents, left=True)
-            if a is None:
-                continue
-            listed = self.text[j + 1:verb].rstrip("，；：")
-            listed = re.sub(r"(?:签署|签订|开展|达成|共同|发挥各自优势|进行|深化)[\u4e00-\u9fff]*$", "", listed)
-            pos = j + 1
-            for item in re.split(r"、|和|及", listed):
-                b = self._name_at(pos, pos + len(item), ents, left=False) if item else None
-                pos += len(item) + 1
-                if b is not None and b[3] != a[3]:
-                    out.append(self._rel(a, "partnerOf", b, "partner_verb", (a[0], verb + len(pm.group()))))
+            sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            for a in filter(None, sides):
+                out += self._partner_pairs(a, j, verb, pm, ents)
+        return out
+
+    def _listed_before(self, start: int, end: int, ents) -> list[tuple]:
+        """「甲、乙、丙等13家企业|与…」: the listed organisations are the partners."""
+        m = self._group_noun.search(self.text, start, end)
+        if m is None:
+            return []
+        items = []
+        pos = m.start()
+        for x in reversed([x for x in ents if start <= x.start_char and x.end_char <= m.start()]):
+            if x.end_char != pos or x.label_ not in ORGS:
+                break
+            items.append(_m(x))
+            pos = x.start_char - 1
+            if pos < start or self.text[pos] not in "、，":
+                break
+        return items[::-1]
+
+    def _partner_side(self, b: tuple, ents) -> tuple | None:
+        """A zone signs through its administrative committee (「企业与开发区签订合作」 → 某开发区管委会)."""
+        if b[2] != "DISTRICT" and b[3] not in self._zone_words:
+            return b
+        committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(x.text)
+                      and (b[3] in self._zone_words or x.text.startswith(b[3]))]
+        named = {x.text for x in committees if not self._generic_committee(x.text)}
+        if len(named) > 1 or not committees:
+            return None
+        return _m(max(committees, key=lambda x: len(x.text)))
+
+    def _generic_committee(self, name: str) -> bool:
+        """管委会, 开发区管委会: the committee of whatever zone the article is about."""
+        return any(name == w + c or name == c for w in ("", *self._zone_words) for c in self._zone_cores)
+
+    def _partner_pairs(self, a: tuple, j: int, verb: int, pm, ents) -> list[dict]:
+        """a partnerOf each name listed between 与 and the verb (「与乙、丙签署」)."""
+        out = []
+        listed = self.text[j + 1:verb].rstrip("，；：")
+        listed = re.sub(r"(?:签署|签订|开展|达成|共同|发挥各自优势|进行|深化)[\u4e00-\u9fff]*$", "", listed)
+        pos = j + 1
+        for item in re.split(r"、|和|及", listed):
+            b = None
+            if item in self._zone_words:
+                b = (pos, pos + len(item), "DISTRICT", item, "")
+            elif item:
+                b = self._name_at(pos, pos + len(item), ents, left=False)
+            pos += len(item) + 1
+            b = self._partner_side(b, ents) if b is not None else None
+            if b is not None and b[3] != a[3]:
+                out.append(self._rel(a, "partnerOf", b, "partner_verb", (a[0], verb + len(pm.group()))))
         return out
 
     def _participation(self, ents) -> list[dict]:
