@@ -1,6 +1,7 @@
 """``kg build``."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -8,6 +9,11 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
+
+
+class NerMode(str, Enum):
+    lac = "lac"
+    rules = "rules"
 
 
 @app.command("build")
@@ -29,6 +35,9 @@ def build_cli(
     store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
                                                           "articles, replace changed ones, skip unchanged ones."),
     workers: int = Opt(1, "--workers", "-w", help="Extraction processes (the output is identical for any number)."),
+    ner: NerMode = Opt(NerMode.lac, "--ner", help="Name finding: 'lac' (default) runs the pretrained Chinese NER "
+                       "(Baidu LAC, shipped with the package) under the rules; 'rules' uses rules and gazetteers "
+                       "only (about 4x faster, fewer names found)."),
     dask: Optional[str] = Opt(None, "--dask", help="Run extraction on this Dask scheduler (e.g. tcp://10.0.0.5:8786)."),
     endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
@@ -51,7 +60,7 @@ def build_cli(
     from kg.pipeline import build
 
     settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
-                        dask=dask)
+                        dask=dask, ner=ner.value)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)

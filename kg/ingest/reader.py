@@ -5,6 +5,8 @@ Binary and oversize files are skipped with a reason; nothing else stops a build.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,14 +54,16 @@ _TEXT_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2190, 0x27BF),
                 (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 
 
+_TEXT_CHARS = re.compile("[\\n\\r\\t" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _TEXT_RANGES) + "]")
+
+
 def _looks_like_text(text: str) -> bool:
     """Mostly characters of the scripts news is written in (CJK, Latin, punctuation, white space), not the
     uniform spread over the code space that random bytes decode to."""
     sample = text[:4000]
     if not sample.strip():
         return True
-    ok = sum(1 for c in sample if c in "\n\r\t" or any(lo <= ord(c) <= hi for lo, hi in _TEXT_RANGES))
-    return ok / len(sample) >= 0.7
+    return len(_TEXT_CHARS.findall(sample)) / len(sample) >= 0.7
 
 
 def _as_text(value) -> str:

@@ -68,7 +68,7 @@ def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "", zo
             return _complete(name.jurisdiction, home, lex, county, zone) + name.rest
         return surface
     if not name.jurisdiction and zone and surface in lex.patterns["zone_cores"]:
-        name = AgencyName(zone, name.core, name.rest, name.party)  # a bare 管委会: the article's zone's
+        name = AgencyName(zone, name.core, name.rest, name.party)  # a bare 管委会: the zone's
     juris = _complete(name.jurisdiction, home, lex, county, zone) if name.jurisdiction else ""
     if juris in lex.patterns["bare_jurisdictions"]:
         return surface  # 区政府 in an article whose district is unknown stays as written

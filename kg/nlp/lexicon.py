@@ -70,6 +70,7 @@ class Lexicon:
     place_prefixes: frozenset[str]  # every division name and short name, for "starts with a place" tests
     short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (蓝田 → 西安市/蓝田县)
     industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
+    countries: frozenset[str]  # countries and world regions (美国, 东南亚)
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())
@@ -171,6 +172,7 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
             + [a for d in divisions.values() for a in d.alias.split("|") if len(a) >= 2]),
         short_names=short_names,
         industry_words=frozenset(_words(lex / "industry_words.txt")),
+        countries=frozenset(_words(lex / "countries.txt")),
     )
 
 

@@ -64,7 +64,8 @@ class Resolver:
             div = self.lex.divisions[m.kb_id]
             return f"named:{norm(div.key)}", div.name, div.parent
         if m.label == "AGENCY" and not m.kb_id:
-            name = self._known.get(m.text) or canonical_agency(m.text, home, self.lex, county, zone)
+            name = self._known.get(m.text) or canonical_agency(
+                m.text, home, self.lex, county, "" if m.text in self.lex.patterns["zone_cores"] else zone)
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
@@ -89,7 +90,7 @@ class Resolver:
             names.setdefault(key, name)
             if parent:
                 parents[key] = parent
-        alias_of = self._doc_aliases(ex.mentions, keys, names)
+        alias_of = self._doc_aliases(ex.mentions, keys, names, ex.home_zone)
         entities: dict[str, Entity] = {}
         votes: dict[str, Counter] = defaultdict(Counter)
         for i, m in enumerate(ex.mentions):
@@ -132,7 +133,8 @@ class Resolver:
                 core = core[:-len(trade)]
         return out - {name}
 
-    def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str]) -> dict[str, str]:
+    def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str],
+                     zone: str = "") -> dict[str, str]:
         """Short references → their full form within one document."""
         alias_of: dict[str, str] = {}
         inits = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "INITIATIVE"}
@@ -197,6 +199,10 @@ class Resolver:
             fits = {k for k, n in agencies.items() if k != keys[i] and (n.endswith(core.canonical) or n.endswith(m.text))}
             if len(fits) == 1:
                 alias_of[keys[i]] = fits.pop()
+            elif keys[i] not in alias_of and not fits and zone and m.text in self.lex.patterns["zone_cores"]:
+                full = canonical_agency(m.text, "", self.lex, zone=zone)  # 管委会 of the zone the article is about
+                names.setdefault(f"named:{norm(full)}", full)
+                alias_of[keys[i]] = f"named:{norm(full)}"
             elif keys[i] not in alias_of:
                 alias_of[keys[i]] = DROPPED  # 「各州市财政局、科技局」: a body of nobody in particular
         for key in [k for k, v in alias_of.items() if v != DROPPED and self.curation.apart(names[k], names[v])]:

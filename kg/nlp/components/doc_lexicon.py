@@ -12,10 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import text_of
 
 __all__ = ["DocLexicon", "make_doc_lexicon"]
 
+_NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
 PROPAGATED = {"PERSON", "INITIATIVE", "DISTRICT", "ENTERPRISE", "MEDIA", "AGENCY"}
 
 
@@ -38,10 +40,15 @@ class DocLexicon:
             if e.label_ in PROPAGATED and len(e.text) >= self.min_length and e.text not in known:
                 known[e.text] = e
         new = []
+        # with the statistical tagger, a two-character name (和平, 双方 are words too) spreads only where it
+        # reads a name-like word of exactly those characters
+        tagged = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _NAME_TAGS}
         for surface in sorted(known, key=len, reverse=True):
             ref = known[surface]
             for m in re.finditer(re.escape(surface), text):
                 if any(taken[m.start():m.end()]):
+                    continue
+                if len(surface) <= 2 and lac_words(doc) and (m.start(), m.end()) not in tagged:
                     continue
                 span = doc.char_span(m.start(), m.end(), label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
                 if span is not None:

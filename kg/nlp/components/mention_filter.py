@@ -6,12 +6,14 @@ non-entities, and keeps non-overlapping mentions: longer first, then by rule pri
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import candidates, text_of
 
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
@@ -29,6 +31,7 @@ class MentionFilter:
         self.name = name
         self.lex = load_lexicon(data_dir)
         self._place_endings = ("省", "市", "县", "州", "镇", "乡", "村", "街道")
+        self._zone_suffix = re.compile(rf"(?:{'|'.join(self.lex.patterns['zone_words'])})$")
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
@@ -38,11 +41,12 @@ class MentionFilter:
         doc._.kg_home_zone = self.home_zone(spans)
         chosen = []
         text = text_of(doc)  # rebuilt on every access: read once
+        read_as_place = {(w[0], w[1]) for w in lac_words(doc) if w[2] == "LOC"}
         for span in spans:
             if span.label_ == "DISTRICT" and span.id_ in self.lex.divisions:
                 span = self._pick_division(doc, span, spans, home)
-                if not self.lex.plausible(span.id_, text, home):
-                    continue
+                if not self.lex.plausible(span.id_, text, home) and (span.start_char, span.end_char) not in read_as_place:
+                    continue  # a county of elsewhere counts when its city is named or the model reads a place
             chosen.append(span)
         chosen.sort(key=lambda s: (-(s.end - s.start), -RULE_PRIORITY.get(s.kb_id_ or "kg_gazetteer", 0), s.start))
         doc.ents = sorted(filter_spans_ordered(chosen), key=lambda s: s.start)
@@ -83,8 +87,8 @@ class MentionFilter:
                 counts[span.text] += 1
         if not counts:
             return ""
-        best = max(counts.values())
-        return max((z for z, n in counts.items() if n == best), key=len)
+        # a name that says it is a zone (东湖高新区) before a nickname (光谷), then the most named, the longest
+        return max(counts, key=lambda z: (bool(self._zone_suffix.search(z)), counts[z], len(z)))
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
         keys = self.lex.place_keys(span.text)

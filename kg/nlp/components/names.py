@@ -91,7 +91,9 @@ class NamePatterns:
                 by_end[span.end_char] = span
         for m in self._alias_def.finditer(text):
             full = by_end.get(m.start())
-            if full is not None and m.group(1) not in self.lex.not_entities:
+            joint = full is not None and full.start_char > 0 and text[full.start_char - 1] in "和与及、"
+            if full is not None and not joint and m.group(1) not in self.lex.not_entities \
+                    and not re.fullmatch(r"[双各三四多甲乙丙丁]方", m.group(1)):
                 yield m.start(1), m.end(1), full.label_, "alias_definition", full.id_ or full.text
         for m in self._phase.finditer(text):
             base = by_end.get(m.start())
@@ -259,7 +261,7 @@ class NamePatterns:
             if start >= right:
                 break
             word = text[start:end]
-            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]", word)) \
+            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]|[期号代]$", word)) \
                     or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
                 cut = max(cut, min(end, right))
         if label == "INITIATIVE" and cut < right:

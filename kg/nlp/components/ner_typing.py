@@ -29,7 +29,7 @@ from kg.nlp.agency import split_agency
 from kg.nlp.components.statistical_ner import NER_SPANS, lac_words
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import jieba_frequency, words
-from kg.nlp.spans import add_candidate, text_of
+from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
 
 __all__ = ["NerTyping", "make_ner_typing", "type_org"]
 
@@ -40,14 +40,19 @@ _NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "LOC", "PER", "nw", "s", "f"}
 _DOC_NUMBER = re.compile(r"[发函字规]?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]")
 
 
-def common_phrase(name: str, min_freq: int = 20) -> bool:
-    """Whether ``name`` is made only of common dictionary words (nouns, verbs, adjectives, adverbs,
-    locatives, each frequent in jieba's dictionary): a phrase, not a proper name.
+def common_phrase(name: str, min_freq: int = 20, single_freq: int = 5000) -> bool:
+    """Whether ``name`` is common words (nouns, verbs, adjectives, adverbs, locatives, each frequent in
+    jieba's dictionary), not a proper name: two or more of them, or one very frequent one (农民, 地区).
+    A single word of middling frequency may be a brand (首钢 and 光明 are dictionary nouns).
 
-    >>> common_phrase("核心竞争力"), common_phrase("远阳玻璃")
-    (True, False)
+    >>> common_phrase("核心竞争力"), common_phrase("远阳玻璃"), common_phrase("首钢"), common_phrase("地区")
+    (True, False, False, True)
     """
-    for word, flag in words(name):
+    found = words(name)
+    if len(found) == 1:
+        word, flag = found[0]
+        return flag in _COMMON_TAGS and (jieba_frequency(word) or 0) >= single_freq
+    for word, flag in found:
         if flag not in _COMMON_TAGS or (jieba_frequency(word) or 0) < min_freq:
             return False
     return True
@@ -81,6 +86,8 @@ class NerTyping:
         self._generic = re.compile(ner["generic"])
         self._not_district = set(ner["not_district"].split())
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
+        self._adjectival = re.compile(ner["adjectival"])
+        self._country_letters = set(ner["country_letters"])
         self._not_person = set(ner["not_person"].split())
         self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
         self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
@@ -94,6 +101,7 @@ class NerTyping:
             return doc
         text = text_of(doc)
         words = lac_words(doc)
+        self._drop_unconfirmed_places(doc, text, words)
         places = self._place_words(text, words)
         trades = self._trade_words(text, words)
         proposals = []
@@ -110,11 +118,25 @@ class NerTyping:
             elif end - start >= 2:
                 proposals.append((start, end, span.label_))
         for start, end, label in self._agree(text, proposals):
+            if text[start:end] in self.lex.countries:
+                label = "LOC"  # 马拉维 is a country, whatever the model says in this sentence
             if label == "PER":
                 self._person(doc, text, start, end)
             elif label in ("ORG", "LOC"):
                 self._organisation_or_place(doc, text, start, end, label)
         return doc
+
+    def _drop_unconfirmed_places(self, doc: Doc, text: str, words) -> None:
+        """A district's short name (和平 for 天津市和平区, 朝阳, 南岸) is also a common word: the gazetteer's hit
+        stands only where the model reads a place or a name starting there."""
+        starts = {w[0] for w in words if w[2] in ("LOC", "ORG", "nz")}
+        kept = []
+        for span in candidates(doc):
+            div = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" and not span.kb_id_ else None
+            if div is not None and div.level == "county" and span.text != div.name and span.start_char not in starts:
+                continue
+            kept.append(span)
+        doc.spans[CANDIDATES] = kept
 
     # -- boundaries --------------------------------------------------------------
     @staticmethod
@@ -167,10 +189,11 @@ class NerTyping:
         return any(rx.search(name) for _label, rx in self.org_endings)
 
     def _place_words(self, text: str, words) -> dict[int, int]:
-        """start of a name → start of the place word(s) right before it (a LAC LOC or a known division)."""
+        """start of a name → start of the division name(s) right before it (大连|万融, 抚顺|胜利经济开发区);
+        a country or region before a name is a word of its own (中国|东盟, 中国|驻美)."""
         out: dict[int, int] = {}
         for prev, word in zip(words, words[1:]):
-            if prev[1] != word[0] or not (prev[2] == "LOC" or self.lex.is_place(text[prev[0]:prev[1]])):
+            if prev[1] != word[0] or not self.lex.is_place(text[prev[0]:prev[1]]):
                 continue
             if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
                 out[word[0]] = out.get(prev[0], prev[0])
@@ -203,7 +226,8 @@ class NerTyping:
     # -- typing ------------------------------------------------------------------
     def _organisation_or_place(self, doc: Doc, text: str, start: int, end: int, label: str) -> None:
         name = text[start:end]
-        if name in self.lex.not_entities or name in self._not_district or self._generic.search(name):
+        if name in self.lex.not_entities or name in self._not_district or self._generic.search(name) \
+                or name in self.lex.titles:
             return
         if _DOC_NUMBER.match(text, end):
             return  # 某政办〔2020〕3号: the issuer code of a document number
@@ -214,15 +238,25 @@ class NerTyping:
             if short:
                 add_candidate(doc, start, end, "DISTRICT", "ner", self._pick(short, text))
                 return
-            if (self._place_ending.search(name) or type_org(name, self.lex, self.org_endings) == "DISTRICT") \
-                    and not common_phrase(name):
-                add_candidate(doc, start, end, "DISTRICT", "ner")
+            if self._adjectival.match(text, end) or common_phrase(name) or self._cut_place(name) \
+                    or all(c in self._country_letters for c in name):
+                return  # 中国|式现代化, 美丽乡村, 云南省|科技: not a place named here
+            add_candidate(doc, start, end, "DISTRICT", "ner")
             return
         typed = type_org(name, self.lex, self.org_endings)
         if typed == "ENTERPRISE" and not self._telling(name) and common_phrase(name):
             return  # 核心竞争力, 规模以上工业企业: common words, not a name
         if typed:
             add_candidate(doc, start, end, typed, "ner")
+
+    def _cut_place(self, name: str) -> bool:
+        """云南省科技 (of 云南省科技厅): a known place followed by what is no place name."""
+        for k in range(len(name) - 2, 1, -1):
+            if self.lex.is_place(name[:k]):
+                rest = name[k:]
+                return jieba_frequency(rest) is not None and not self._place_ending.search(rest) \
+                    and type_org(rest, self.lex, self.org_endings) != "DISTRICT"
+        return False
 
     def _pick(self, keys: tuple[str, ...], text: str) -> str:
         """The county a short name means: the one whose city or province the article names."""

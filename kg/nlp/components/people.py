@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.statistical_ner import NER_SPANS
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.segment import words
-from kg.nlp.spans import add_candidate, text_of
+from kg.nlp.spans import add_candidate, candidates, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]
 
@@ -52,6 +52,7 @@ class People:
         ner_people = {s.start_char: s.end_char for s in doc.spans[NER_SPANS] if s.label_ == "PER"} \
             if NER_SPANS in doc.spans else {}
         speakers = set()
+        self._orgs = {(s.start_char, s.end_char) for s in candidates(doc) if s.label_ == "MEDIA"}
         for start, _end, _kind, _speaker, marker_end in doc._.kg_paragraphs:
             if marker_end is None:
                 continue
@@ -85,10 +86,10 @@ class People:
 
     def _speaker(self, doc: Doc, start: int, label: str) -> set[str]:
         main = re.sub(r"[（(][^）)]*[）)]$", "", label)
-        if label in self._media_names or main in self._media_names or self._media_suffix.search(main) \
-                or not is_person_name(main, self.lex):
-            if re.search(r"[（(][^）)]*$", main):
-                return set()  # an unclosed bracket: not a label
+        outlet = label in self._media_names or main in self._media_names or self._media_suffix.search(main)
+        if outlet or not is_person_name(main, self.lex):
+            if re.search(r"[（(][^）)]*$", main) or not outlet and (start, start + len(main)) not in self._orgs:
+                return set()  # an unclosed bracket, or 「主持人：」「同志们：」: not an outlet's name
             add_candidate(doc, start, start + len(main), "MEDIA", "speaker_marker")
             inner = re.search(r"[（(]([^）)]+)[）)]$", label)
             if inner:

@@ -39,38 +39,20 @@ class LacNer:
         return load_lac(self.model_dir, self.threads)
 
     def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
-
-    def pipe(self, docs, batch_size: int = 32):
-        """Tag the sentences of several Docs together (the CRF decodes a batch at once)."""
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._tag(batch)
-                batch = []
-        if batch:
-            yield from self._tag(batch)
-
-    def _tag(self, docs: list[Doc]) -> list[Doc]:
-        pieces = []
-        for d, doc in enumerate(docs):
-            text = text_of(doc)
-            pieces += [(d, s, e) for s, e in sentence_chunks(text, self.max_chunk)]
-        tagged = self.model.tag([text_of(docs[d])[s:e] for d, s, e in pieces])
-        words: list[list[tuple[int, int, str]]] = [[] for _ in docs]
-        for (d, s, _e), sentence in zip(pieces, tagged):
-            words[d] += [(s + w.start, s + w.end, w.tag) for w in sentence]
-        for doc, found in zip(docs, words):
-            doc.user_data["kg_words"] = tuple(found)
-            spans = []
-            for start, end, tag in found:
-                if tag in PROPOSED_TAGS:
-                    span = doc.char_span(start, end, label=tag, kb_id="lac")
-                    if span is not None:
-                        spans.append(span)
-            doc.spans[NER_SPANS] = spans
-        return docs
+        text = text_of(doc)
+        pieces = sentence_chunks(text, self.max_chunk)
+        found: list[tuple[int, int, str]] = []
+        for (start, end), words in zip(pieces, self.model.tag([text[s:e] for s, e in pieces])):
+            found += [(start + w.start, start + w.end, w.tag) for w in words]
+        doc.user_data["kg_words"] = tuple(found)
+        spans = []
+        for start, end, tag in found:
+            if tag in PROPOSED_TAGS:
+                span = doc.char_span(start, end, label=tag, kb_id="lac")
+                if span is not None:
+                    spans.append(span)
+        doc.spans[NER_SPANS] = spans
+        return doc
 
 
 @Language.factory("kg_lac_ner", default_config={"model_dir": "", "threads": 1, "max_chunk": 160},
