@@ -13,20 +13,33 @@ from kg.config import SAMPLE_ARTICLE, Settings
 from kg.errors import InputError
 from kg.ingest import Document, Skipped, iter_documents
 
-__all__ = ["BuildResult", "build", "build_graph"]
+__all__ = ["BuildResult", "build", "build_graph", "build_facts", "graph_of"]
 
 
 @dataclass
 class BuildResult:
-    graph: Graph
     documents: list[Document]
     skipped: list[Skipped]
     entity_counts: dict[str, int]
     relation_counts: dict[str, int]
     figures: int
     seconds: float
+    settings: Settings = field(default_factory=Settings, repr=False)
     outputs: dict[str, Path] = field(default_factory=dict)
     quads: list = field(default_factory=list, repr=False)  # (s, p, o, graph) as built, for named-graph targets
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The union graph as an rdflib Graph, made when first asked for (views, reports, SHACL need one;
+        writing Turtle does not)."""
+        if self._graph is None:
+            self._graph = graph_of(self.quads, self.settings)
+        return self._graph
+
+    @property
+    def triple_count(self) -> int:
+        return len(self._graph) if self._graph is not None else len({q[:3] for q in self.quads})
 
     def summary(self) -> str:
         ents = ", ".join(f"{k} {v}" for k, v in self.entity_counts.items()) or "none"
@@ -35,35 +48,46 @@ class BuildResult:
                  f"entities:  {sum(self.entity_counts.values())} ({ents})",
                  f"relations: {sum(self.relation_counts.values())} ({rels})",
                  f"figures:   {self.figures}",
-                 f"triples:   {len(self.graph)}",
+                 f"triples:   {self.triple_count}",
                  f"time:      {self.seconds:.2f} s"]
         lines += [f"skipped {s.path}: {s.reason}" for s in self.skipped]
         lines += [f"wrote {p}" for p in self.outputs.values()]
         return "\n".join(lines)
 
 
-def build_graph(documents: list[Document], settings: Settings,
+def build_facts(documents: list[Document], settings: Settings,
                 progress: Callable[[Iterable], Iterable] = lambda it: it):
-    """Documents → (union Graph, resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
+    """Documents → (resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
     from kg.parallel import extract_documents
     from kg.rdf.builder import graph_quads
-    from kg.rdf.namespace import bind_prefixes
-    from kg.rdf.store import new_graph
     from kg.resolve import Resolver
     from kg.resolve.curation import Curation, load_curation
 
     curation = load_curation(settings.curation) if settings.curation else Curation()
     pairs = list(progress(extract_documents(documents, settings, settings.workers, settings.dask)))
     resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs])
+    return resolved, pairs, list(graph_quads(pairs, resolved, settings.base_iri))
+
+
+def graph_of(quads, settings: Settings) -> Graph:
+    """The union of ``quads`` as an rdflib Graph with kg's prefixes (and the RDFS entailments if asked)."""
+    from kg.rdf.namespace import bind_prefixes
+    from kg.rdf.store import new_graph
+
     graph = bind_prefixes(new_graph(), settings.base_iri)
-    quads = list(graph_quads(pairs, resolved, settings.base_iri))
-    for s, p, o, _g in quads:
-        graph.add((s, p, o))
+    graph.addN((s, p, o, graph) for s, p, o, _g in quads)
     if settings.infer:
         from kg.rdf.infer import infer
 
         infer(graph)
-    return graph, resolved, pairs, quads
+    return graph
+
+
+def build_graph(documents: list[Document], settings: Settings,
+                progress: Callable[[Iterable], Iterable] = lambda it: it):
+    """Documents → (union Graph, resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
+    resolved, pairs, quads = build_facts(documents, settings, progress)
+    return graph_of(quads, settings), resolved, pairs, quads
 
 
 def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settings: Settings,
@@ -145,7 +169,8 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     """
     from kg.analytics import to_networkx
     from kg.rdf.namespace import ENTITY_CLASSES, PREDICATES
-    from kg.rdf.serialize import write_graph, write_text
+    from kg.rdf.namespace import prefix_map
+    from kg.rdf.serialize import write_graph, write_text, write_turtle
     from kg.viz import render_html
 
     settings = settings or Settings()
@@ -156,19 +181,24 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no article files found"
         raise InputError(f"nothing to build ({reasons})")
-    graph, resolved, pairs, quads = build_graph(documents, settings, progress)
+    resolved, pairs, quads = build_facts(documents, settings, progress)
     labels = {label: str(cls).split("#")[-1] for label, cls in ENTITY_CLASSES.items()}
     entity_counts = dict(sorted(Counter(labels[e.label] for e in resolved.entities.values()).items()))
-    relation_counts = {name: len(set(graph.subject_objects(p))) for name, p in PREDICATES.items()}
-    relation_counts = {k: v for k, v in relation_counts.items() if v}
-    result = BuildResult(graph, documents, skipped, entity_counts, relation_counts,
-                         sum(len(ex.figures) for _, ex in pairs), 0.0, quads=quads)
+    by_predicate = {p: name for name, p in PREDICATES.items()}
+    relation_counts = Counter(by_predicate[p] for s, p, o in {q[:3] for q in quads if q[1] in by_predicate})
+    relation_counts = {name: relation_counts[name] for name in PREDICATES if relation_counts[name]}
+    result = BuildResult(documents, skipped, entity_counts, relation_counts,
+                         sum(len(ex.figures) for _, ex in pairs), 0.0, settings=settings, quads=quads)
     if out_dir is not None:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        result.outputs["turtle"] = write_graph(graph, out / "graph.ttl")
+        if settings.infer:
+            result.outputs["turtle"] = write_graph(result.graph, out / "graph.ttl")
+        else:  # the triples as built, without making an rdflib Graph of them
+            result.outputs["turtle"] = write_turtle({q[:3] for q in quads}, prefix_map(settings.base_iri),
+                                                    out / "graph.ttl")
         if html:
-            page = render_html(to_networkx(graph), title=f"kg · {len(documents)} document(s)", max_nodes=500)
+            page = render_html(to_networkx(result.graph), title=f"kg · {len(documents)} document(s)", max_nodes=500)
             result.outputs["html"] = write_text(out / "graph.html", page)
     result.seconds = time.perf_counter() - started
     if out_dir is not None:
@@ -197,7 +227,7 @@ def build_record(result: BuildResult) -> str:
         "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
         "entities": result.entity_counts, "relations": result.relation_counts, "figures": result.figures,
-        "triples": len(result.graph),
+        "triples": result.triple_count,
     }, ensure_ascii=False, indent=1) + "\n"
 
 

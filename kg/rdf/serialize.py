@@ -8,7 +8,7 @@ from typing import BinaryIO, Callable
 
 from rdflib import RDF, Graph, Literal, URIRef
 
-__all__ = ["write_graph", "write_text", "write_atomic", "FORMATS", "FAULT_WRITE_ENV"]
+__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "FORMATS", "FAULT_WRITE_ENV"]
 
 FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
@@ -41,34 +41,45 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
 
 
 def turtle_bytes(graph: Graph) -> bytes:
-    """The graph as Turtle, the same bytes on every run: triples sorted by subject, predicate and object,
-    written by Oxigraph's serializer (rdflib's sorting Turtle writer took about a third of a build)."""
+    """The graph as Turtle (see :func:`turtle_of`) with the graph's bound prefixes."""
+    return turtle_of(graph, dict(graph.namespaces()))
+
+
+def write_turtle(triples, prefixes: dict[str, str], path: str | Path) -> Path:
+    """Write rdflib ``triples`` as Turtle (see :func:`turtle_of`) atomically."""
+    return write_atomic(path, lambda fh: fh.write(turtle_of(triples, prefixes)))
+
+
+def turtle_of(triples, prefixes: dict[str, str]) -> bytes:
+    """rdflib ``triples`` as Turtle, the same bytes on every run: written as N-Triples lines, sorted (so by
+    subject, then predicate), then read and written as Turtle by Oxigraph (rdflib's sorting Turtle writer
+    took about a third of a build). Only the prefixes the triples use are declared."""
     import pyoxigraph as ox
 
-    def term(t):
-        if isinstance(t, URIRef):
-            return ox.NamedNode(str(t))
-        if isinstance(t, Literal):
-            if t.language:
-                return ox.Literal(str(t), language=t.language)
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-        return ox.BlankNode(str(t))
+    lines = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples})
+    data = "".join(lines).encode("utf-8")
+    parsed = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    used = {t.predicate.value for t in parsed} | {t.subject.value for t in parsed if isinstance(t.subject, ox.NamedNode)}
+    used |= {t.object.value for t in parsed if isinstance(t.object, ox.NamedNode)}
+    used |= {t.object.datatype.value for t in parsed if isinstance(t.object, ox.Literal)}
+    namespaces = sorted((p, str(ns)) for p, ns in prefixes.items() if p)
+    declared = {p: ns for p, ns in namespaces if any(u.startswith(ns) for u in used)}
+    return ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=declared)
 
-    cache: dict = {}
 
-    def cached(t):
-        found = cache.get(t)
-        if found is None:
-            found = cache[t] = term(t)
-        return found
+_NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 
-    rows = sorted(((str(s), str(p), o.n3(), s, p, o) for s, p, o in graph), key=lambda r: r[:3])
-    used = {r[1] for r in rows} | {r[0] for r in rows} | {str(r[5]) for r in rows if r[4] == RDF.type} \
-        | {str(r[5].datatype) for r in rows if isinstance(r[5], Literal) and r[5].datatype}
-    namespaces = sorted((p, str(ns)) for p, ns in graph.namespaces() if p)
-    prefixes = {p: ns for p, ns in namespaces if any(u.startswith(ns) for u in used)}
-    triples = (ox.Triple(cached(s), cached(p), cached(o)) for *_k, s, p, o in rows)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+def _nt(term) -> str:
+    """An rdflib term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        lexical = '"' + str(term).translate(_NT_ESCAPES) + '"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        return f"{lexical}^^<{term.datatype}>" if term.datatype else lexical
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    return f"_:{term}"
 
 
 def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:

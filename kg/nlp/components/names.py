@@ -25,11 +25,13 @@ __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 # pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
 _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
 _ADVERB_TAGS = {"vd", "d", "ad"}
+_EDITION = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 
 
 def has_proper_prefix(name: str, lex: Lexicon) -> bool:
-    """A zone name needs something proper: a place prefix, Latin letters or digits, or 国家/中国."""
-    if re.search(r"[A-Za-z0-9]", name) or name.startswith(("国家", "中国")):
+    """A zone or event name needs something proper: a place prefix, Latin letters or digits, an edition
+    number (第三届), or 国家/中国."""
+    if re.search(r"[A-Za-z0-9]", name) or name.startswith(("国家", "中国")) or _EDITION.match(name):
         return True
     return lex.starts_with_place(name)
 
@@ -240,8 +242,10 @@ class NamePatterns:
                     if not k:
                         continue
                     name_part, start = name_part[k:], start + k
-                if rule["label"] == "ENTERPRISE" and common_phrase(name_part):
-                    continue  # 高风险中小|银行: an adjective phrase before the suffix, not a name
+                if rule["label"] == "ENTERPRISE" and self._tagged and common_phrase(name_part):
+                    continue  # 高风险中小|银行: common words the model does not read as a name
+                if len(name_part) < rule.get("weak_min_name", {}).get(m.group(), 0):
+                    continue  # 从江|城: a place and 城 is no zone
                 yield start, m.end(), rule["label"], rule["rule"]
 
     def _tagged_cut(self, left: int, right: int, label: str) -> int:
@@ -261,10 +265,10 @@ class NamePatterns:
             if start >= right:
                 break
             word = text[start:end]
-            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]|[期号代]$", word)) \
+            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]|[期号代]$|^第.+届$", word)) \
                     or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
                 cut = max(cut, min(end, right))
-        if label == "INITIATIVE" and cut < right:
+        if label == "INITIATIVE" and cut < right and not _EDITION.match(text, cut):
             cut += trim_left(text[cut:right], self.lex.lead_words)
         return cut - left
 

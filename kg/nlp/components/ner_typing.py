@@ -37,7 +37,7 @@ _EDGE = re.compile(r"^[^\u4e00-\u9fffA-Za-z0-9（(]+|[^\u4e00-\u9fffA-Za-z0-9）
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
 _COMMON_TAGS = {"n", "v", "vn", "a", "ad", "an", "d", "f", "m", "q", "l", "i", "p", "c", "u", "uj", "ul", "b", "z"}
 _NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "LOC", "PER", "nw", "s", "f"}
-_DOC_NUMBER = re.compile(r"[发函字规]?\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,3}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d")
 
 
 def common_phrase(name: str, min_freq: int = 20, single_freq: int = 5000) -> bool:
@@ -88,6 +88,7 @@ class NerTyping:
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
+        self._outlet = re.compile(rf"(?:{ner['outlet_endings']})$")
         self._not_person = set(ner["not_person"].split())
         self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
         self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
@@ -118,10 +119,14 @@ class NerTyping:
             elif end - start >= 2:
                 proposals.append((start, end, span.label_))
         for start, end, label in self._agree(text, proposals):
+            if _DOC_NUMBER.match(text, end):
+                continue  # 某政办〔2020〕3号: the issuer code of a document number
             if text[start:end] in self.lex.countries:
                 label = "LOC"  # 马拉维 is a country, whatever the model says in this sentence
             if label == "PER":
                 self._person(doc, text, start, end)
+            elif label == "nz" and self._outlet.search(text[start:end]):
+                add_candidate(doc, start, end, "MEDIA", "ner")  # 某某新闻网/nz: a news site
             elif label in ("ORG", "LOC"):
                 self._organisation_or_place(doc, text, start, end, label)
         return doc
@@ -184,6 +189,9 @@ class NerTyping:
                 out[word[0]] = word[1]
         return out
 
+    def _zone_like(self, name: str) -> bool:
+        return type_org(name, self.lex, self.org_endings) == "DISTRICT" and not self.lex.is_place(name)
+
     def _telling(self, name: str) -> bool:
         """Whether the name ends with a word that types it (有限公司, 委员会, 日报 ...)."""
         return any(rx.search(name) for _label, rx in self.org_endings)
@@ -193,7 +201,13 @@ class NerTyping:
         a country or region before a name is a word of its own (中国|东盟, 中国|驻美)."""
         out: dict[int, int] = {}
         for prev, word in zip(words, words[1:]):
-            if prev[1] != word[0] or not self.lex.is_place(text[prev[0]:prev[1]]):
+            if prev[1] != word[0]:
+                continue
+            if prev[2] == "LOC" and word[2] == "LOC" and self._zone_like(text[word[0]:word[1]]) \
+                    and text[prev[0]:prev[1]] not in self.lex.countries:
+                out[word[0]] = out.get(prev[0], prev[0])  # 东湖|云谷科技园: a place word names the zone
+                continue
+            if not self.lex.is_place(text[prev[0]:prev[1]]):
                 continue
             if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
                 out[word[0]] = out.get(prev[0], prev[0])
@@ -229,8 +243,6 @@ class NerTyping:
         if name in self.lex.not_entities or name in self._not_district or self._generic.search(name) \
                 or name in self.lex.titles:
             return
-        if _DOC_NUMBER.match(text, end):
-            return  # 某政办〔2020〕3号: the issuer code of a document number
         if self.lex.is_place(name) or self.lex.is_place_run(name):
             return  # the gazetteer has it (or each of its parts), with the division
         if label == "LOC":

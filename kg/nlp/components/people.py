@@ -20,7 +20,7 @@ from kg.nlp.spans import add_candidate, candidates, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]
 
-_SEP = r"\s*[丨|｜:：/／]\s*|\s+"
+_SEP = r"[ \t\u3000]*[丨|｜:：/／][ \t\u3000]*|[ \t\u3000]+"
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 
 
@@ -41,9 +41,9 @@ class People:
         self._media_names = {s for c, a in lex.gazetteer["media"] for s in [c, *a]}
         self._field = re.compile(rf"(?:^|\s)(?:{pp['field_labels']})$")
         self._byline = re.compile(
-            rf"(?<![\u4e00-\u9fff])(?:{pp['byline_labels']})(?:{_SEP})({_NAME}(?:[\s、，,]+{_NAME})*)(?![\u4e00-\u9fff])")
+            rf"(?<![\u4e00-\u9fff])(?:{pp['byline_labels']})(?:{_SEP})({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)(?![\u4e00-\u9fff])")
         self._bracket_byline = re.compile(
-            rf"[（(](?:(?:{pp['byline_labels']})\s*)?({_NAME}(?:[\s、，,]+{_NAME})*)[)）]\s*$", re.M)
+            rf"[（(](?:(?:{pp['byline_labels']})\s*)?({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)[)）]\s*$", re.M)
         self._source = re.compile(
             rf"(?<![\u4e00-\u9fff])(?:{pp['source_labels']})(?:\s*[丨|｜:：]\s*)([^\s(（)）,，。;；:：|丨]{{2,24}})")
 
@@ -57,8 +57,12 @@ class People:
             if marker_end is None:
                 continue
             label = text[start:marker_end - 1]
-            if self._field.search(label):
-                continue  # 「时间：」「来源丨」: a metadata line, read below
+            field = self._field.search(label)
+            if field:  # 「时间：」「来源丨」: a metadata line, read below; 「某某新闻网 时间：」 names the outlet
+                outlet = label[:field.start()].strip()
+                if outlet and self._media_suffix.search(outlet) and len(outlet) <= 16:
+                    add_candidate(doc, start, start + len(outlet), "MEDIA", "source_line")
+                continue
             speakers.update(self._speaker(doc, start, label))
         self._bylines(doc, text, ner_people)
         posts = []

@@ -213,6 +213,7 @@ class Relations:
         if org is None:
             return []
         out = []
+        prefix = ""
         while org is not None:
             title = next((t for t in self._titles if self.text.startswith(t, org.end_char)), "")
             if not title:
@@ -220,11 +221,12 @@ class Relations:
             body, rule = self._body(self._core_title(title), org.end_char, org)
             if body is not None:
                 out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
-                                     (person.start_char, org.end_char + len(title)), title))
+                                     (person.start_char, org.end_char + len(title)), prefix + title))
             nxt = org.end_char + len(title)
-            again = re.match(rf"、(?:{self._title_prefix.pattern})?", self.text[nxt:])
+            again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = next((e for e in self.ents if again and e.start_char == nxt + again.end()
                         and e.label_ in ORGS | {"DISTRICT"}), None)
+            prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
         return out
 
     def _title_after(self, person: Span) -> list[dict]:
@@ -331,7 +333,11 @@ class Relations:
         if name in self._agency_names:
             return True
         parts = split_agency(name, self.lex)
-        return parts.core is not None and bool(parts.jurisdiction or name.startswith(("国务院", "中共", "全国")))
+        if parts.core is not None:
+            return bool(parts.jurisdiction or name.startswith(("国务院", "中共", "全国")))
+        # a place the gazetteer does not know (某某市人民政府办公厅): a place-like word, then a known core
+        return any(name.endswith(core) and re.search(r"[\u4e00-\u9fff]{1,6}[省市县区州旗盟]$", name[:-len(core)])
+                   for core in self.lex.agency_cores if len(core) >= 2)
 
     def _passive_issued(self, s, e, ents) -> list[dict]:
         """「《X》已由A审议通过」, 「《X》由A、B印发」: X issuedBy A (and B)."""

@@ -16,7 +16,7 @@ from kg.nlp.spans import text_of
 __all__ = ["LacNer", "make_lac_ner", "NER_SPANS", "PROPOSED_TAGS", "lac_words"]
 
 NER_SPANS = "kg_ner"
-PROPOSED_TAGS = ("PER", "LOC", "ORG", "nw")
+PROPOSED_TAGS = ("PER", "LOC", "ORG", "nw", "nz")
 
 
 def lac_words(doc: Doc) -> tuple[tuple[int, int, str], ...]:
