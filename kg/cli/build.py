@@ -37,7 +37,7 @@ def build_cli(
     workers: int = Opt(1, "--workers", "-w", help="Extraction processes (the output is identical for any number)."),
     ner: NerMode = Opt(NerMode.lac, "--ner", help="Name finding: 'lac' (default) runs the pretrained Chinese NER "
                        "(Baidu LAC, shipped with the package) under the rules; 'rules' uses rules and gazetteers "
-                       "only (about 4x faster, fewer names found)."),
+                       "only (about 3x faster, fewer names found)."),
     dask: Optional[str] = Opt(None, "--dask", help="Run extraction on this Dask scheduler (e.g. tcp://10.0.0.5:8786)."),
     endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),

@@ -117,3 +117,11 @@ def test_query_bind(sample_build):
         {k: r[k] for k in ("subject", "relation", "object")} for r in json.loads(result.stdout)]
     bad = runner.invoke(app, ["query", str(sample_build.outputs["turtle"]), "facts_about", "--bind", "oops"])
     assert bad.exit_code == 1 and "NAME=VALUE" in bad.stderr
+
+
+def test_build_with_rules_only(tmp_path):
+    result = invoke("build", ARTICLES / "shenzhen_plain.txt", "--out", tmp_path, "--ner", "rules", "--no-html", "-q")
+    assert result.exit_code == 0, result.output
+    assert len(Graph().parse(tmp_path / "graph.ttl")) > 50
+    bad = runner.invoke(app, ["build", "--ner", "bert", "--out", str(tmp_path)])
+    assert bad.exit_code != 0
