@@ -8,7 +8,7 @@ from kg.nlp.lexicon import AgencyCore, Lexicon
 
 __all__ = ["AgencyName", "split_agency", "canonical_agency", "INFIX"]
 
-# what may stand between a jurisdiction and its body: a session (省十三届人大常委会) or a zone's
+# what may stand between a jurisdiction and its body: a session (省十四届人大常委会) or a zone's
 # second name in brackets (某某工业新区(某某生态新区)党工委)
 INFIX = re.compile(r"(?:第?[一二三四五六七八九十百]{1,4}届|[（(][^（）()]{1,12}[)）])$")
 _SESSION = re.compile(r"第?[一二三四五六七八九十百]{1,4}届")
@@ -25,7 +25,7 @@ class AgencyName:
 def split_agency(surface: str, lex: Lexicon) -> AgencyName:
     party = surface.startswith("中共")
     body = surface[2:] if party else surface
-    body = _SESSION.sub("", body, count=1) if _SESSION.search(body[1:]) else body  # 省十三届人大常委会 → 省人大常委会
+    body = _SESSION.sub("", body, count=1) if _SESSION.search(body[1:]) else body  # 省十四届人大常委会 → 省人大常委会
     # the longest known core that ends the name
     for k in range(len(body), 0, -1):
         core = lex.agency_cores.get(body[-k:])
@@ -43,7 +43,7 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
 
 def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
     """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区,
-    县 → 景县 (in an article about 景县), 开发区 → the article's zone."""
+    县 → 某县 (in an article about 某县), 开发区 → the article's zone."""
     if juris in lex.patterns["zone_words"] and zone:
         return zone
     if juris in ("县", "区", "旗") and county.endswith(juris):
@@ -61,7 +61,7 @@ def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str =
 
 def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
     """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市
-    (县委 → 中共景县委员会 when ``county`` is 景县; 管委会 → 某开发区管理委员会 when ``zone`` is 某开发区)."""
+    (县委 → 中共某县委员会 when ``county`` is 某县; 管委会 → 某开发区管理委员会 when ``zone`` is 某开发区)."""
     name = split_agency(surface, lex)
     if name.core is None:
         if name.jurisdiction:

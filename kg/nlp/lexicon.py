@@ -68,7 +68,7 @@ class Lexicon:
     gazetteer: dict[str, list[tuple[str, list[str]]]]  # kind → [(canonical, aliases)]
     patterns: dict
     place_prefixes: frozenset[str]  # every division name and short name, for "starts with a place" tests
-    short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (蓝田 → 西安市/蓝田县)
+    short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (慈溪 → 宁波市/慈溪市)
     industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
     countries: frozenset[str]  # countries and world regions (美国, 东南亚)
 
@@ -102,7 +102,7 @@ class Lexicon:
         return any(n and n in text for n in names)
 
     def is_place_run(self, name: str) -> bool:
-        """山东聊城: two or more known places written together (each a mention of its own)."""
+        """江苏南京: two or more known places written together (each a mention of its own)."""
         for k in range(2, len(name) - 1):
             if self.is_place(name[:k]) and (self.is_place(name[k:]) or self.is_place_run(name[k:])):
                 return True

@@ -49,8 +49,8 @@ class Resolver:
     def __init__(self, lexicon: Lexicon | None = None, curation: Curation | None = None):
         self.lex = lexicon or load_lexicon()
         self.curation = curation or Curation()
-        # every gazetteer surface of an agency → its canonical name (an implied body 中共中央 is the
-        # gazetteer's 中国共产党中央委员会)
+        # every gazetteer surface of an agency → its canonical name (an implied body 党中央 is the
+        # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
 
@@ -113,8 +113,8 @@ class Resolver:
         return entities, keys
 
     def _enterprise_cores(self, name: str) -> set[str]:
-        """The short names a full company name is called by: 广西柳工机械股份有限公司 → 柳工机械, 柳工,
-        广西柳工 (the place, the trade words and the corporate form dropped in turn)."""
+        """The short names a full company name is called by: 宁州远航机械股份有限公司 → 远航机械, 远航,
+        宁州远航 (the place, the trade words and the corporate form dropped in turn)."""
         m = _CORPORATE_TAIL.search(name)
         if m is None:
             return set()
@@ -172,7 +172,7 @@ class Resolver:
         for key, name in orgs.items():
             fits = cores.get(name, set()) - {key}
             if len(fits) == 1 and len(orgs[next(iter(fits))]) > len(name):
-                alias_of[key] = fits.pop()  # 柳工 → 广西柳工机械股份有限公司
+                alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():
             for other_key, other in orgs.items():
                 if other_key == key or len(other) <= len(name):

@@ -110,7 +110,7 @@ class NamePatterns:
     def find(self, text: str, ner_found: dict[int, tuple[int, str]] | None = None, tagged=()):
         """Candidates ``(start, end, label, rule[, canonical])``. ``ner_found`` maps the end of a name
         the NER found to its start and label: a suffix rule ending there takes that left edge instead of
-        guessing it (「营业网点数量超过|江苏银行」), and a zone it found can head an agency name.
+        guessing it (「网点数量超过|宁州银行」), and a zone it found can head an agency name.
         ``tagged`` are the statistical tagger's words ``(start, end, tag)``, which place a suffix rule's
         left edge where they are given (else jieba's words do)."""
         ner_found = ner_found or {}
@@ -231,7 +231,7 @@ class NamePatterns:
                 if surface in lex.not_entities or name_part in lex.not_entities:
                     continue
                 if rule["label"] == "DISTRICT" and (lex.is_place(surface) or lex.is_place_run(surface)):
-                    continue  # 山东聊城 is two places, not a zone named 山东聊-城
+                    continue  # 江苏盐城 is two places, not a zone named 江苏盐-城
                 if name_part.endswith(tuple(rule.get("generic_endings", ()))):
                     continue
                 if rule["require_proper"] and not has_proper_prefix(name_part, lex):

@@ -4,13 +4,13 @@ LAC says PER, LOC or ORG; kg needs Agency, District, Enterprise, MediaOutlet or 
 here decide, from data in ``patterns/names.yml`` (``ner``) and the lexicon:
 
 * boundaries: a byline separator (文丨某某) or stray punctuation is cut off, a post title glued to a
-  name (某某县委书记) is cut off, a place word right before a name joins it (抚顺|胜利经济开发区), a
-  trade word right after a company's short name joins it (云南远阳|玻璃), and a name cut short where
+  name (某某县委书记) is cut off, a place word right before a name joins it (宁州|滨江经济开发区), a
+  trade word right after a company's short name joins it (宁州远航|玻璃), and a name cut short where
   the article writes it in full elsewhere is completed;
 * one name gets one label in an article (the model's majority);
 * ORG is typed by how the name ends (报社 → MEDIA, 委员会 → AGENCY, 有限公司 → ENTERPRISE, 工业园 →
   DISTRICT; an agency core with its jurisdiction → AGENCY; no telling ending → ENTERPRISE);
-* LOC already in the division gazetteer is left to it; a county's short name (蓝田) becomes that
+* LOC already in the division gazetteer is left to it; a county's short name (慈溪) becomes that
   county; other LOC are districts, zones and regions, except the country as such (中国, 全国);
 * PER must look like a name (2–4 Chinese characters, or a transliteration with a middle dot).
 
@@ -109,11 +109,11 @@ class NerTyping:
         for span in doc.spans[NER_SPANS]:
             start, end = self._trim(text, span.start_char, span.end_char)
             if span.label_ in ("ORG", "LOC"):
-                start = places.get(start, start)  # 大连|万融 → 大连万融
+                start = places.get(start, start)  # 大连|远航 → 大连远航
                 end = self._cut_title(text, start, end)
                 if span.label_ == "ORG" and type_org(text[start:end], self.lex, self.org_endings) == "ENTERPRISE" \
                         and not self._telling(text[start:end]):
-                    end = trades.get(end, end)  # 云南远阳|玻璃
+                    end = trades.get(end, end)  # 宁州远航|玻璃
             if span.label_ == "ORG":
                 proposals += self._split_parent(text, start, end)
             elif end - start >= 2:
@@ -197,7 +197,7 @@ class NerTyping:
         return any(rx.search(name) for _label, rx in self.org_endings)
 
     def _place_words(self, text: str, words) -> dict[int, int]:
-        """start of a name → start of the division name(s) right before it (大连|万融, 抚顺|胜利经济开发区);
+        """start of a name → start of the division name(s) right before it (大连|远航, 宁州|滨江经济开发区);
         a country or region before a name is a word of its own (中国|东盟, 中国|驻美)."""
         out: dict[int, int] = {}
         for prev, word in zip(words, words[1:]):
@@ -216,8 +216,8 @@ class NerTyping:
     @staticmethod
     def _agree(text: str, proposals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Make the article's proposals agree: a name cut short where the full name stands elsewhere
-        is extended (柳工新能源智能化全球|创新中心), and one name gets one label, the one the model
-        gives it most often (柳工 is ORG six times and PER once)."""
+        is extended (远航新能源全球|研发中心), and one name gets one label, the one the model
+        gives it most often (a brand read as ORG six times and PER once)."""
         names: dict[str, dict[str, int]] = {}
         for start, end, label in proposals:
             votes = names.setdefault(text[start:end], {})
@@ -252,7 +252,7 @@ class NerTyping:
                 return
             if self._adjectival.match(text, end) or common_phrase(name) or self._cut_place(name) \
                     or all(c in self._country_letters for c in name):
-                return  # 中国|式现代化, 美丽乡村, 云南省|科技: not a place named here
+                return  # 中国|式现代化, 美丽乡村, 宁州市|科技: not a place named here
             add_candidate(doc, start, end, "DISTRICT", "ner")
             return
         typed = type_org(name, self.lex, self.org_endings)
@@ -262,7 +262,7 @@ class NerTyping:
             add_candidate(doc, start, end, typed, "ner")
 
     def _cut_place(self, name: str) -> bool:
-        """云南省科技 (of 云南省科技厅): a known place followed by what is no place name."""
+        """宁州市科技 (of 宁州市科技局): a known place followed by what is no place name."""
         for k in range(len(name) - 2, 1, -1):
             if self.lex.is_place(name[:k]):
                 rest = name[k:]

@@ -431,9 +431,9 @@ class Relations:
     # -- locatedIn --------------------------------------------------------------
     def _name_prefix(self) -> tuple[list[dict], list[tuple]]:
         """A place that begins another name: the jurisdiction of a body is a mention of that place
-        (周至县委 names 周至县); a zone, project or enterprise is ``locatedIn`` it when the text says
-        so: the place is a county or zone, or the article names it on its own too (山东|重工集团 in
-        an article about 山东). A brand that starts with a city (宁德|时代) says nothing alone."""
+        (宁安县委 names 宁安县); a zone, project or enterprise is ``locatedIn`` it when the text says
+        so: the place is a county or zone, or the article names it on its own too (江苏|远航集团 in
+        an article about 江苏). A brand that starts with a city (宁德|时代) says nothing alone."""
         out, nested = [], []
         named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
@@ -474,7 +474,7 @@ class Relations:
         return None
 
     def _located(self, s, e, ents) -> list[dict]:
-        """「会议在太原举行」「项目落户某园区」「某中心作为某工业园的核心项目」: X locatedIn the place."""
+        """「会议在宁州举行」「项目落户某园区」「某中心作为某工业园的核心项目」: X locatedIn the place."""
         out = []
         places = {x.start_char: x for x in ents if x.label_ == "DISTRICT"}
         for x in ents:
