@@ -29,6 +29,8 @@ class Settings:
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
+    article_seconds: float = 300.0  # an article still being extracted after this is reported as failed (0: no limit)
+    follow_symlinks: bool = False  # read symbolic links that lead out of an input folder
     ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)

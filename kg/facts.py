@@ -6,6 +6,7 @@ Offsets are character offsets into :attr:`kg.ingest.document.Document.text`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 __all__ = ["Evidence", "Mention", "Relation", "Figure", "Turn", "Extraction", "Entity"]
 
@@ -55,7 +56,7 @@ class Figure:
 
     text: str
     indicator: str
-    value: float
+    value: Decimal  # exact, as the text gives it
     unit: str
     evidence: Evidence
     period: str = ""

@@ -10,8 +10,9 @@ from typing import Callable, Iterable
 from rdflib import Graph
 
 from kg.config import SAMPLE_ARTICLE, Settings
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.ingest import Document, Skipped, iter_documents
+from kg.ingest.reader import describe_error
 
 __all__ = ["BuildResult", "build", "build_graph", "build_facts", "graph_of"]
 
@@ -50,22 +51,39 @@ class BuildResult:
                  f"figures:   {self.figures}",
                  f"triples:   {self.triple_count}",
                  f"time:      {self.seconds:.2f} s"]
-        lines += [f"skipped {s.path}: {s.reason}" for s in self.skipped]
+        lines += [s.line() for s in self.skipped]
+        lines += [f"repaired {d.source}: {w}" for d in self.documents for w in d.warnings]
         lines += [f"wrote {p}" for p in self.outputs.values()]
         return "\n".join(lines)
 
 
 def build_facts(documents: list[Document], settings: Settings,
-                progress: Callable[[Iterable], Iterable] = lambda it: it):
-    """Documents → (resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
+                progress: Callable[[Iterable], Iterable] = lambda it: it, skipped: list[Skipped] | None = None):
+    """Documents → (resolved entities, (document, extraction) pairs, named-graph quads). No file I/O.
+
+    An article that fails to extract or resolve (or runs over ``settings.article_seconds``) is left out
+    and added to ``skipped`` (without that list, the failure is raised)."""
     from kg.parallel import extract_documents
     from kg.rdf.builder import graph_quads
     from kg.resolve import Resolver
     from kg.resolve.curation import Curation, load_curation
 
     curation = load_curation(settings.curation) if settings.curation else Curation()
-    pairs = list(progress(extract_documents(documents, settings, settings.workers, settings.dask)))
-    resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs])
+    pairs = []
+    for document, ex in progress(extract_documents(documents, settings, settings.workers, settings.dask)):
+        if isinstance(ex, Skipped):
+            if skipped is None:
+                raise KgError(ex.line())
+            skipped.append(ex)
+        else:
+            pairs.append((document, ex))
+    source = {ex.doc_id: document.source for document, ex in pairs}
+
+    def failed(ex, err):
+        skipped.append(Skipped(source[ex.doc_id], describe_error(err), stage="resolve"))
+
+    resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs], on_error=failed if skipped is not None else None)
+    pairs = [(d, ex) for d, ex in pairs if ex.doc_id in resolved.links]
     return resolved, pairs, list(graph_quads(pairs, resolved, settings.base_iri))
 
 
@@ -110,7 +128,7 @@ def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settin
 
         def new_documents():
             for document in iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                           skipped):
+                                           skipped, settings.follow_symlinks):
                 if document.doc_id in sources:
                     if document.source in sources[document.doc_id]:
                         counts["unchanged"] += 1
@@ -123,9 +141,16 @@ def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settin
                 yield document  # by_source still names the article this one replaces, if any
 
         for document, ex in progress(extract_documents(new_documents(), settings, settings.workers, settings.dask)):
-            contribution, links = resolver.resolve_document(ex)
-            resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
-            quads = list(document_quads(document, ex, resolved, settings.base_iri))
+            if isinstance(ex, Skipped):  # nothing committed: the next run tries this file again
+                skipped.append(ex)
+                continue
+            try:
+                contribution, links = resolver.resolve_document(ex)
+                resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
+                quads = list(document_quads(document, ex, resolved, settings.base_iri))
+            except (Exception, RecursionError) as err:  # noqa: BLE001 - one article never stops the others
+                skipped.append(Skipped(document.source, describe_error(err), stage="resolve"))
+                continue
             old = by_source.get(document.source)
             old = old if old != document.doc_id else None
             store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
@@ -177,11 +202,15 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     started = time.perf_counter()
     inputs = list(inputs) or [SAMPLE_ARTICLE]
     skipped: list[Skipped] = []
-    documents = list(iter_documents(inputs, settings.max_bytes, settings.suffixes, skipped))
+    documents = list(iter_documents(inputs, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks))
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no article files found"
         raise InputError(f"nothing to build ({reasons})")
-    resolved, pairs, quads = build_facts(documents, settings, progress)
+    resolved, pairs, quads = build_facts(documents, settings, progress, skipped)
+    if not pairs:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+        raise InputError(f"nothing could be built ({reasons})")
+    documents = [d for d, _ in pairs]
     labels = {label: str(cls).split("#")[-1] for label, cls in ENTITY_CLASSES.items()}
     entity_counts = dict(sorted(Counter(labels[e.label] for e in resolved.entities.values()).items()))
     by_predicate = {p: name for name, p in PREDICATES.items()}
@@ -225,7 +254,8 @@ def build_record(result: BuildResult) -> str:
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(result.seconds, 3), "versions": versions,
         "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in result.skipped],
+        "repaired": [{"path": d.source, "warning": w} for d in result.documents for w in d.warnings],
         "entities": result.entity_counts, "relations": result.relation_counts, "figures": result.figures,
         "triples": result.triple_count,
     }, ensure_ascii=False, indent=1) + "\n"

@@ -41,7 +41,11 @@ def build_cli(
     dask: Optional[str] = Opt(None, "--dask", help="Run extraction on this Dask scheduler (e.g. tcp://10.0.0.5:8786)."),
     endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
-    strict: bool = Opt(False, "--strict", help="Exit 1 when any input file had to be skipped."),
+    strict: bool = Opt(False, "--strict", help="Exit 1 when any input file was skipped or failed."),
+    article_timeout: float = Opt(300.0, "--article-timeout", help="Seconds one article may take to extract; "
+                                 "a slower one is reported as failed and the rest is built (0: no limit)."),
+    follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
+                                "input folder (by default they are listed as skipped)."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -49,6 +53,11 @@ def build_cli(
     Inputs are Markdown/text files with YAML front matter and an HTML or plain body, HTML pages,
     or plain text (.md .markdown .txt .html .htm in folders). Unreadable files are skipped and
     listed in the summary on stderr.
+
+    Each article is read, extracted and resolved on its own: one that cannot be read, fails, or runs over
+    --article-timeout is one line on stderr and in DIR/build.json, and the rest is built. Exit status: 0
+    when something was built (skipped and failed files are listed), 1 with --strict when any file was
+    skipped or failed, or when nothing could be built; 2 for a usage error.
 
     With --store DIR the graph lives in an Oxigraph store (one named graph per article) and
     re-running adds, replaces or skips articles; graph.ttl and graph.html are written from the store.
@@ -60,7 +69,7 @@ def build_cli(
     from kg.pipeline import build
 
     settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
-                        dask=dask, ner=ner.value)
+                        dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
@@ -80,7 +89,7 @@ def build_cli(
             err(f"store {store}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
                 f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} triples")
             for s in counts["skipped"]:
-                err(f"skipped {s.path}: {s.reason}")
+                err(s.line())
             for path in outputs.values():
                 err(f"wrote {path}")
         if report and out is not None:
@@ -98,6 +107,7 @@ def build_cli(
             raise InputError("nothing to build: " + ("; ".join(f"{s.path}: {s.reason}" for s in counts["skipped"])
                                                       or "no article files found"))
         if strict and counts["skipped"]:
+            err(f"--strict: {len(counts['skipped'])} file(s) skipped or failed")
             raise typer.Exit(1)
         return
     result = build(inputs or [], out, settings, html=html, progress=progress)
@@ -116,7 +126,7 @@ def build_cli(
         if not quiet:
             err(f"wrote {len(pages) - 1} article page(s) and {pages[-1]}")
     if strict and result.skipped:
-        err(f"--strict: {len(result.skipped)} file(s) skipped")
+        err(f"--strict: {len(result.skipped)} file(s) skipped or failed")
         raise typer.Exit(1)
     if validate:
         from kg.rdf.validate import validate as shacl

@@ -36,6 +36,7 @@ class Document:
     categories: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     file_hash: str = ""
+    warnings: tuple[str, ...] = ()  # what reading had to repair (invalid bytes replaced, NULs removed)
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         for para in self.paragraphs:

@@ -9,6 +9,34 @@ import yaml
 
 __all__ = ["split_front_matter", "parse_date"]
 
+MAX_ALIASES = 20  # a YAML "billion laughs" needs many; front matter needs none
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with bounds: few aliases (no exponential expansion), and scalars that stay
+    text when they cannot be what they look like (date 2021-13-45, a 5,000-digit number)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases = getattr(self, "_aliases", 0) + 1
+            if self._aliases > MAX_ALIASES:
+                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases")
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+    def construct_yaml_int(self, node):
+        value = self.construct_scalar(node)
+        return value if len(value) > 30 else super().construct_yaml_int(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _FrontMatterLoader.construct_yaml_int)
+
 _FRONT = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -18,8 +46,8 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     if not m:
         return {}, raw
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader with bounds
+    except (yaml.YAMLError, RecursionError, ValueError):
         return {}, raw[m.end():]
     return (meta if isinstance(meta, dict) else {}), raw[m.end():]
 

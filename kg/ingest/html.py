@@ -63,38 +63,39 @@ def html_blocks(body: str) -> list[Block]:
         br.replace_with("\n")
     blocks: list[Block] = []
 
-    def walk(node: Tag, kind: str) -> None:
-        inline: list[str] = []
-        first_inline: Tag | None = None
+    def flush(inline: list[str], kind: str) -> None:
+        for piece in "".join(inline).split("\n"):
+            text = _clean(piece)
+            if text:
+                blocks.append(Block(text, kind))
+        inline.clear()
 
-        def flush() -> None:
-            nonlocal first_inline
-            for piece in "".join(inline).split("\n"):
-                text = _clean(piece)
-                if text:
-                    blocks.append(Block(text, kind))
-            inline.clear()
-            first_inline = None
-
-        for child in node.children:
-            if isinstance(child, Tag) and child.name in BLOCK_TAGS:
-                flush()
+    def walk(root: Tag, kind: str) -> None:
+        """Block elements become blocks, inline text between them is joined; iterative, so a page nested
+        a thousand levels deep is read like any other."""
+        stack = [(iter(root.children), kind, [])]
+        while stack:
+            children, kind, inline = stack[-1]
+            child = next(children, None)
+            if child is None:
+                flush(inline, kind)
+                stack.pop()
+            elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
+                flush(inline, kind)
                 child_kind = "heading" if re.fullmatch(r"h[1-6]", child.name) else (
                     "quote" if child.name == "blockquote" else kind)
-                if any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in child.descendants):
-                    walk(child, child_kind)
-                else:
-                    text = child.get_text("")
-                    for i, piece in enumerate(text.split("\n")):
-                        piece = _clean(piece)
-                        if piece:
-                            marker = _is_bold_marker(child) if i == 0 and child_kind == "p" else ""
-                            blocks.append(Block(piece, child_kind, marker))
+                if child.find(BLOCK_TAGS) is not None:
+                    stack.append((iter(child.children), child_kind, []))
+                    continue
+                for i, piece in enumerate(child.get_text("").split("\n")):
+                    piece = _clean(piece)
+                    if piece:
+                        marker = _is_bold_marker(child) if i == 0 and child_kind == "p" else ""
+                        blocks.append(Block(piece, child_kind, marker))
             elif type(child) is NavigableString:  # not Comment, CData, Doctype
                 inline.append(str(child))
             elif isinstance(child, Tag):
                 inline.append(child.get_text(""))
-        flush()
 
     root = soup.body or soup
     walk(root, "p")

@@ -5,9 +5,11 @@ Binary and oversize files are skipped with a reason; nothing else stops a build.
 """
 from __future__ import annotations
 
-import re
-
+import dataclasses
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -20,20 +22,33 @@ from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, split_front_matter
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 
-__all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text"]
+__all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text", "describe_error"]
 
 _KNOWN_KEYS = {"title", "date", "author", "categories", "source", "publisher"}
 
 
 @dataclass(frozen=True)
 class Skipped:
+    """An input that is not in the graph: ``stage`` is where it stopped (read, extract, resolve) and
+    ``reason`` says why in one line."""
+
     path: str
     reason: str
+    stage: str = "read"
+
+    def line(self) -> str:
+        return f"skipped {self.path}: {self.reason}" if self.stage == "read" else \
+            f"failed {self.path} ({self.stage}): {self.reason}"
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """UTF-16 by BOM, UTF-8 (BOM or not), else the detected encoding; refuse what decodes to noise."""
-    text = None
+# a file whose share of invalid UTF-8 bytes (or NULs) is at most this is read with them repaired and a warning
+REPAIRABLE = 0.01
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """UTF-16 by BOM, UTF-8 (BOM or not; a few invalid bytes replaced and reported), else the detected
+    encoding; refuse what decodes to noise. Returns the text and what had to be repaired."""
+    text, warnings = None, []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -43,11 +58,17 @@ def _decode(data: bytes, path: Path) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            text = str(best) if best is not None else None
+            repaired = data.decode("utf-8-sig", errors="replace")
+            bad = repaired.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+            if bad <= max(8, REPAIRABLE * len(data)):
+                text = repaired
+                warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+            else:
+                best = from_bytes(data).best()
+                text = str(best) if best is not None else None
     if text is None or not _looks_like_text(text):
         raise InputError(f"{path}: not text in any encoding kg can detect")
-    return text
+    return text, warnings
 
 
 _TEXT_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2190, 0x27BF), (0x3000, 0x30FF), (0x3400, 0x4DBF),
@@ -66,11 +87,13 @@ def _looks_like_text(text: str) -> bool:
     return len(_TEXT_CHARS.findall(sample)) / len(sample) >= 0.7
 
 
-def _as_text(value) -> str:
-    if value is None:
-        return ""
+def _as_text(value, depth: int = 0) -> str:
+    if value is None or depth > 8:
+        return ""  # nested too deep, or a list that contains itself (title: &a [*a])
     if isinstance(value, (list, tuple)):
-        return "、".join(_as_text(v) for v in value)
+        return "、".join(_as_text(v, depth + 1) for v in value[:100])
+    if isinstance(value, dict):
+        return "、".join(f"{k}: {_as_text(v, depth + 1)}" for k, v in list(value.items())[:100])
     return str(value).strip()
 
 
@@ -116,46 +139,135 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     )
 
 
+def describe_error(err: BaseException) -> str:
+    """One line for an unexpected error: its type and the first line of its message, shortened."""
+    message = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    return f"{type(err).__name__}: {message[:200]}" if message else type(err).__name__
+
+
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, read up to ``max_bytes`` (+1 to tell that it is over): a size that changes or lies
+    (/dev/zero, a growing log) cannot make kg read without end."""
+    with open(path, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputError(f"{path}: not a regular file")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: more than {max_bytes} bytes, over the limit (--max-bytes)")
+    return data
+
+
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file. Raises :class:`InputError` with the path and the reason."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} (--max-bytes)")
-        data = path.read_bytes()
+        data = _read_capped(path, max_bytes)
     except OSError as err:
         raise InputError(f"{path}: {err.strerror or err}") from err
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary file, not an article")
+    warnings = []
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data:
+        nuls = data.count(b"\x00")
+        if nuls > max(8, REPAIRABLE * len(data)):
+            raise InputError(f"{path}: binary file, not an article")
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"{nuls} NUL byte(s) removed")
     if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
-    doc = document_from_text(_decode(data, path), str(path), hashlib.sha256(data).hexdigest(), body_format)
+    text, repaired = _decode(data, path)
+    doc = document_from_text(text, str(path), hashlib.sha256(data).hexdigest(), body_format)
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
-    return doc
+    warnings += repaired
+    return dataclasses.replace(doc, warnings=tuple(warnings)) if warnings else doc
 
 
-def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES) -> Iterator[Path]:
-    """Files named directly, and files with a known suffix under folders (recursive, sorted)."""
+def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
+    """Why ``path`` (found under ``root``) is not read, or ""."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return "dangling symbolic link"
+        if not follow_symlinks and root is not None and not target.is_relative_to(root.resolve()):
+            return f"symbolic link to {target}, outside the input folder (--follow-symlinks to read it)"
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return err.strerror or str(err)
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "not a regular file"
+    if not os.access(path, os.R_OK):
+        return "permission denied"
+    return ""
+
+
+def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
+               follow_symlinks: bool = False) -> Iterator[Path]:
+    """Files named directly, and files with a known suffix under folders (recursive, sorted). What cannot
+    be read (a dangling link, a link out of the folder, a FIFO or device, an unreadable folder) is added
+    to ``skipped`` with its reason."""
+    def skip(path, reason):
+        if skipped is not None:
+            skipped.append(Skipped(str(path), reason))
+
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-        elif path.exists():
-            yield path
+            seen = {path.resolve()}
+            for dirpath, dirnames, filenames in os.walk(path, followlinks=follow_symlinks,
+                                                        onerror=lambda e: skip(e.filename, e.strerror or str(e))):
+                here = Path(dirpath)
+                for name in list(dirnames):
+                    sub = here / name
+                    reason = _skip_reason(sub, path, follow_symlinks) if sub.is_symlink() else ""
+                    if sub.is_symlink() and not follow_symlinks and not reason:
+                        reason = "symbolic link to a folder (not followed; --follow-symlinks to read it)"
+                    if reason or sub.resolve() in seen:
+                        dirnames.remove(name)
+                        if reason:
+                            skip(sub, reason)
+                    else:
+                        seen.add(sub.resolve())
+                dirnames.sort()
+                for name in sorted(filenames):
+                    file = here / name
+                    if file.suffix.lower() not in suffixes:
+                        continue
+                    reason = _skip_reason(file, path, follow_symlinks)
+                    if reason:
+                        skip(file, reason)
+                    else:
+                        yield file
+        elif path.exists() or path.is_symlink():
+            reason = _skip_reason(path, None, True)
+            if reason:
+                skip(path, reason)
+                if skipped is None:
+                    raise InputError(f"{path}: {reason}")
+            else:
+                yield path
         else:
             raise InputError(f"{path}: no such file or folder")
 
 
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                   suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None) -> Iterator[Document]:
+                   suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
+                   follow_symlinks: bool = False) -> Iterator[Document]:
     """Yield the documents that can be read; append the others to ``skipped``."""
-    for path in iter_paths(inputs, suffixes):
+    for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
         try:
             yield read_document(path, max_bytes)
         except InputError as err:
             if skipped is None:
                 raise
             skipped.append(Skipped(str(path), str(err).split(": ", 1)[-1]))
+        except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 - one bad file never stops a build
+            if skipped is None:
+                raise
+            skipped.append(Skipped(str(path), describe_error(err)))

@@ -1,16 +1,88 @@
 """Run the pipeline over documents and turn annotated Docs into :class:`kg.facts.Extraction` records."""
 from __future__ import annotations
 
+import dataclasses
+import time
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
-from kg.ingest.document import Document
+from kg.ingest.document import Document, Paragraph
 from kg.nlp.components.figures import resolve_period
 from kg.nlp.fold import fold, punctuation_as_written
 from kg.nlp.spans import text_of
 
-__all__ = ["extract", "to_doc"]
+__all__ = ["extract", "to_doc", "extract_document", "sections", "SECTION_CHARS"]
+
+SECTION_CHARS = 100_000  # longer articles are read in sections of about this size (memory stays bounded)
+
+
+def extract_document(nlp: Language, document: Document, deadline: float | None = None,
+                     section_chars: int = SECTION_CHARS) -> Extraction:
+    """Run the pipeline over ``document`` component by component (checking ``deadline``, a
+    ``time.monotonic()`` value, between them), a long article section by section, and collect its facts."""
+    parts = sections(document, section_chars)
+    if len(parts) == 1:
+        return extract(_run(nlp, to_doc(nlp, document), deadline), document)
+    merged = Extraction(document.doc_id)
+    for start, part in parts:
+        merged = _append(merged, extract(_run(nlp, to_doc(nlp, part), deadline), part), start)
+    return merged
+
+
+def _run(nlp: Language, doc: Doc, deadline: float | None) -> Doc:
+    from kg.parallel import ArticleTimeout
+
+    for name, component in nlp.pipeline:
+        if deadline is not None and time.monotonic() > deadline:
+            raise ArticleTimeout(f"over the time limit before {name} (--article-timeout)")
+        doc = component(doc)
+    return doc
+
+
+def sections(document: Document, size: int) -> list[tuple[int, Document]]:
+    """``document`` cut at paragraph (else sentence) ends into pieces of about ``size`` characters, each
+    with the offset where it starts; a short article is one piece, itself."""
+    text = document.text
+    if len(text) <= size:
+        return [(0, document)]
+    cuts, start = [], 0
+    while len(text) - start > size:
+        end = max(text.rfind("\n", start + size // 2, start + size), text.rfind("。", start + size // 2, start + size))
+        end = end + 1 if end > start else start + size
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    out = []
+    for a, b in cuts:
+        paragraphs = tuple(Paragraph(max(p.start, a) - a, min(p.end, b) - a, p.kind, p.speaker,
+                                     p.marker_end - a if p.marker_end is not None and a <= p.marker_end <= b else None)
+                           for p in document.paragraphs if p.start < b and p.end > a)
+        out.append((a, dataclasses.replace(document, text=text[a:b], paragraphs=paragraphs)))
+    return out
+
+
+def _append(merged: Extraction, part: Extraction, offset: int) -> Extraction:
+    """``part``'s facts, their offsets moved by ``offset``, added to ``merged``."""
+    base = len(merged.mentions)
+
+    def ev(e: Evidence) -> Evidence:
+        return dataclasses.replace(e, start=e.start + offset, end=e.end + offset,
+                                   span_start=e.span_start + offset if e.span_start >= 0 else -1,
+                                   span_end=e.span_end + offset if e.span_end >= 0 else -1)
+
+    merged.mentions += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions]
+    merged.relations += [dataclasses.replace(r, subject=r.subject + base, object=r.object + base, evidence=ev(r.evidence))
+                         for r in part.relations]
+    merged.figures += [dataclasses.replace(f, evidence=ev(f.evidence), about=None if f.about is None else f.about + base)
+                       for f in part.figures]
+    merged.turns += [dataclasses.replace(t, speaker=t.speaker + base, start=t.start + offset, end=t.end + offset)
+                     for t in part.turns]
+    merged.home = merged.home or part.home
+    merged.home_county = merged.home_county or part.home_county
+    merged.home_zone = merged.home_zone or part.home_zone
+    return merged
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:

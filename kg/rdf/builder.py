@@ -14,6 +14,8 @@ Modelling (see README, "Graph model"):
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from datetime import datetime
 from typing import Iterable, Iterator
 
@@ -33,6 +35,12 @@ __all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_t
 Triple = tuple[URIRef, URIRef, object]
 Quad = tuple[URIRef, URIRef, object, URIRef]
 
+
+
+def decimal_text(value) -> str:
+    """An xsd:decimal lexical form, exact: 412060000000, 16.1 (never 412060000000.00006 or 4.1206E+11)."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text
 
 def entities_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/entities")
@@ -140,8 +148,7 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
         obs = node_iri(base, "observation", ex.doc_id, fig.evidence.start, fig.text, fig.indicator)
         yield obs, RDF.type, KG.Observation
         yield obs, KG.indicator, _zh(fig.indicator)
-        yield obs, KG.value, Literal(repr(fig.value) if fig.value != int(fig.value) else str(int(fig.value)),
-                                     datatype=XSD.decimal)
+        yield obs, KG.value, Literal(decimal_text(fig.value), datatype=XSD.decimal)
         yield obs, KG.quantityText, _zh(fig.text)
         if fig.unit:
             yield obs, KG.unit, Literal(fig.unit)

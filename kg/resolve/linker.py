@@ -71,11 +71,17 @@ class Resolver:
         return f"named:{norm(name)}", name, ""
 
     # -- resolution ----------------------------------------------------------------
-    def resolve(self, extractions: list[Extraction]) -> Resolved:
-        """Resolve each document on its own, then merge: the result depends only on the set of documents."""
+    def resolve(self, extractions: list[Extraction], on_error=None) -> Resolved:
+        """Resolve each document on its own, then merge: the result depends only on the set of documents.
+        ``on_error(extraction, exception)``, when given, is told of a document that fails, which is left out."""
         out = Resolved()
         for ex in extractions:
-            out.contributions[ex.doc_id], out.links[ex.doc_id] = self.resolve_document(ex)
+            try:
+                out.contributions[ex.doc_id], out.links[ex.doc_id] = self.resolve_document(ex)
+            except (Exception, RecursionError) as err:  # noqa: BLE001 - one document never stops the others
+                if on_error is None:
+                    raise
+                on_error(ex, err)
         out.entities = merge_entities(out.contributions.values(), self.lex)
         return out
 

@@ -1,5 +1,7 @@
 """The real spaCy pipeline on short texts of other cities (nothing here comes from the sample)."""
 
+from decimal import Decimal
+
 import spacy
 
 from kg.nlp import PIPELINE
@@ -58,10 +60,20 @@ def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
 def test_figures_are_normalised(nlp):
     doc, _ = process(nlp, "2022年全市数字经济核心产业增加值达5076亿元，同比增长2.3%，累计接入数据超过百亿条，培育12个有影响力的工业互联网平台。")
     figs = [(f["indicator"], f["value"], f["unit"], f["period"]) for f in doc._.kg_figures]
-    assert ("全市数字经济核心产业增加值", 507600000000.0, "CNY", "2022年") in figs
-    assert ("全市数字经济核心产业增加值 同比增长", 2.3, "percent", "2022年") in figs
-    assert ("累计接入数据", 10000000000.0, "条", "") in figs or ("接入数据", 10000000000.0, "条", "") in figs
-    assert ("工业互联网平台", 12.0, "个", "") in figs
+    assert ("全市数字经济核心产业增加值", Decimal("507600000000"), "CNY", "2022年") in figs
+    assert ("全市数字经济核心产业增加值 同比增长", Decimal("2.3"), "percent", "2022年") in figs
+    assert ("累计接入数据", Decimal("10000000000"), "条", "") in figs or ("接入数据", Decimal("1E10"), "条", "") in figs
+    assert ("工业互联网平台", Decimal("12"), "个", "") in figs
+
+
+def test_figures_keep_exact_decimals_in_the_graph(tmp_path):
+    from kg.pipeline import build
+
+    (tmp_path / "a.md").write_text("<p>2023年全省技术合同成交额达4120.6亿元，增长0.1%。</p>", encoding="utf-8")
+    build([tmp_path / "a.md"], tmp_path / "out", html=False)
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "412060000000" in turtle and "412060000000.0000" not in turtle and "E+" not in turtle
+    assert "kg:value 0.1" in turtle
 
 
 def test_issued_by_and_partner_rules(nlp):

@@ -17,6 +17,7 @@ from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["Enumerations", "make_enumerations"]
 
+MAX_ITEMS = 60
 _COUNT = re.compile(r"^[0-9一二三四五六七八九十百千余多]+[家个所名位批项]")
 _SENTENCE = re.compile(r"[^。！？\n]+")
 _ITEM_CHARS = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9•·（）])"
@@ -32,11 +33,14 @@ class Enumerations:
         sep = en["separators"]
         self._heads = {label: re.compile(rf"(?:{rx})") for label, rx in en["heads"].items()}
         # 比如A、B、C等 / 包括A与B...
-        self._triggered = re.compile(rf"(?:{en['triggers']})[，,]?((?:{item})(?:(?:{sep})(?:{item}))+)(等)?")
+        # lists are read up to MAX_ITEMS items a match: each match attempt is bounded, so a page-long
+        # list with no end is read in linear time (a longer real list keeps its last MAX_ITEMS items)
+        self._triggered = re.compile(rf"(?:{en['triggers']})[，,]?((?:{item})(?:(?:{sep})(?:{item})){{1,{MAX_ITEMS}}})(等)?")
         # A、B、C等<head>
-        self._headed = re.compile(rf"((?:{item})(?:、(?:{item}))+)等")
+        self._headed = re.compile(rf"((?:{item})(?:、(?:{item})){{1,{MAX_ITEMS}}})等")
         # <head>（A、B、C）
-        self._bracketed = re.compile(rf"([\u4e00-\u9fff]{{1,6}})（((?:{item}[^、（）]{{0,6}})(?:、[^、（）]{{2,16}})+)）")
+        self._bracketed = re.compile(
+            rf"([\u4e00-\u9fff]{{1,6}})（((?:{item}[^、（）]{{0,6}})(?:、[^、（）]{{2,16}}){{1,{MAX_ITEMS}}})）")
         self._split = re.compile(rf"(?:{sep})")
         # 比如X作为…提供商 / X作为…企业
         heads = "|".join(en["heads"]["ENTERPRISE"].split("|"))

@@ -8,6 +8,7 @@ states one. The tables come from ``data/patterns/names.yml`` (``figures``).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import cn2an
 from spacy.language import Language
@@ -25,13 +26,19 @@ _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|�
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年)+")
 
 
-def parse_number(num: str) -> float:
-    """``2.6`` → 2.6, ``百`` → 100, ``二千三百`` → 2300."""
+def parse_number(num: str) -> Decimal:
+    """The exact value: ``2.6`` → 2.6, ``百`` → 100, ``二千三百`` → 2300 (a Decimal, so 4120.6亿 stays
+    412060000000 and never becomes 412060000000.00006).
+
+    >>> parse_number("4120.6") * 100000000, parse_number("二千三百")
+    (Decimal('412060000000.0'), Decimal('2300'))
+    """
     if re.fullmatch(r"\d+(?:\.\d+)?", num):
-        return float(num)
+        return Decimal(num)
     if num[0] in "十百千":
         num = "一" + num
-    return float(cn2an.cn2an(num.replace("〇", "零"), "normal"))
+    value = cn2an.cn2an(num.replace("〇", "零"), "normal")
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(int(value))
 
 
 def resolve_period(period: str, date) -> str:
@@ -97,7 +104,7 @@ class Figures:
         except (ValueError, KeyError):
             return None
         if mult:
-            value *= self.multipliers[mult]
+            value *= Decimal(self.multipliers[mult])
         if unit in ("%", "％"):
             unit_name = "percent"
         elif unit in self.currency:

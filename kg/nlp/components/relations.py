@@ -16,6 +16,7 @@ Relations are plain dicts on ``doc._.kg_relations``; mentions are ``(start, end,
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -83,12 +84,19 @@ class Relations:
         self.home = doc._.kg_home
         self.ents = list(doc.ents)
         self.by_end = {e.end_char: e for e in self.ents}
+        self.by_span = {(e.start_char, e.end_char): e for e in self.ents}
+        self.orgs_at = {}  # start → the organisation or district mention starting there
+        for e in self.ents:
+            if e.label_ in ORGS | {"DISTRICT"}:
+                self.orgs_at.setdefault(e.start_char, e)
+        self._committees = None
         rels: list[dict] = []
         rels += self._posts(doc)
         speaker_org = self._speaker_orgs(rels)
+        starts = [x.start_char for x in self.ents]  # doc.ents are sorted: each sentence takes its slice
         for sent in _SENT.finditer(self.text):
             s, e = sent.span()
-            ents = [x for x in self.ents if s <= x.start_char and x.end_char <= e]
+            ents = [x for x in self.ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
             rels += self._issued(doc, s, e, ents, speaker_org)
             rels += self._passive_issued(s, e, ents)
             rels += self._part_of_rules(s, e, ents)
@@ -191,7 +199,7 @@ class Relations:
         return out
 
     def _org_of(self, rel: dict) -> Span | None:
-        return next((e for e in self.ents if (e.start_char, e.end_char) == rel["o"][:2]), None)
+        return self.by_span.get(tuple(rel["o"][:2]))
 
     def _listed_posts(self, person: Span, previous) -> list[dict]:
         """「副主任甲、乙、丙」: names listed right after one that holds a shared title hold it too."""
@@ -209,7 +217,7 @@ class Relations:
         """「任命甲为某省人民政府副省长」「乙，某公司董事长」: the name first, then the organisation and title."""
         m = self._appointed.match(self.text, person.end_char)
         pos = m.end() if m else person.end_char
-        org = next((e for e in self.ents if e.start_char == pos and e.label_ in ORGS | {"DISTRICT"}), None)
+        org = self.orgs_at.get(pos)
         if org is None:
             return []
         out = []
@@ -224,8 +232,7 @@ class Relations:
                                      (person.start_char, org.end_char + len(title)), prefix + title))
             nxt = org.end_char + len(title)
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
-            org = next((e for e in self.ents if again and e.start_char == nxt + again.end()
-                        and e.label_ in ORGS | {"DISTRICT"}), None)
+            org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
         return out
 
@@ -619,8 +626,9 @@ class Relations:
         """A zone signs through its administrative committee (「企业与开发区签订合作」 → 某开发区管委会)."""
         if b[2] != "DISTRICT" and b[3] not in self._zone_words:
             return b
-        committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(x.text)
-                      and (b[3] in self._zone_words or x.text.startswith(b[3]))]
+        if self._committees is None:
+            self._committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(x.text)]
+        committees = [x for x in self._committees if b[3] in self._zone_words or x.text.startswith(b[3])]
         named = {x.text for x in committees if not self._generic_committee(x.text)}
         if len(named) > 1 or not committees:
             return None
