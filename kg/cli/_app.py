@@ -70,7 +70,29 @@ def _root(version: bool = Opt(False, "--version", callback=_version, is_eager=Tr
 
 
 def main() -> None:
-    app()
+    """Run the app; a usage error is one line on stderr (exit 2), like every other error (exit 1)."""
+    from typer import _click
+    from typer.exceptions import Abort, Exit
+
+    try:
+        code = app(standalone_mode=False)  # an Exit raised by a command comes back as its code
+    except _click.exceptions.NoArgsIsHelpError as e:
+        print(e.ctx.get_help() if e.ctx is not None else "kg --help")
+        sys.exit(0)
+    except _click.exceptions.UsageError as e:
+        where = e.ctx.command_path if e.ctx is not None else "kg"
+        message = " ".join(e.format_message().split())
+        err(f"kg: usage error: {message} (see `{where} --help`)")
+        sys.exit(2)
+    except Exit as e:
+        sys.exit(e.exit_code)
+    except Abort:
+        err("kg: aborted")
+        sys.exit(130)
+    except _click.exceptions.ClickException as e:
+        err(f"kg: error: {' '.join(e.format_message().split())}")
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 STORE_OPT = Opt(None, "--store", "-s", help="A kg store folder (from `kg build --store`) instead of a graph file.")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, reports_errors
 
@@ -17,11 +17,19 @@ def serve_cli(
     timeout: float = Opt(10.0, "--timeout", help="Seconds a query may run before it is stopped (HTTP 503)."),
     row_cap: int = Opt(10000, "--row-cap", help="Largest result a query may return (larger: HTTP 413)."),
     workers: int = Opt(2, "--workers", help="Query worker processes."),
+    memory_mb: int = Opt(2048, "--memory-mb", help="Address space each query worker may use; a query past it "
+                         "fails (HTTP 500) and its worker is replaced (0: no limit)."),
+    allow_host: Optional[List[str]] = Opt(None, "--allow-host", help="A Host name clients may use besides the "
+                                          "loopback names and --host (repeat it; '*' allows any)."),
+    cors: Optional[List[str]] = Opt(None, "--cors", help="An origin whose pages may call the endpoint from a "
+                                    "browser (repeat it); none by default."),
 ):
     """Serve a store or graph over the SPARQL 1.1 Protocol at /sparql (read-only), with a query page at /.
 
-    Updates and SERVICE are refused, queries are stopped at --timeout, results are capped at --row-cap.
-    Stop with Ctrl-C or SIGTERM.
+    Updates, LOAD and SERVICE are refused (read from the query's SPARQL tokens), queries are stopped at
+    --timeout or when their client leaves, results are capped at --row-cap, each worker is held to
+    --memory-mb, requests naming another Host are refused (DNS rebinding), and no CORS header is sent
+    unless --cors names an origin. Stop with Ctrl-C or SIGTERM.
 
     Example: kg serve --store kgstore --port 7878
     """
@@ -33,6 +41,7 @@ def serve_cli(
 
     if (graph is None) == (store is None):
         raise KgError("give a GRAPH file or --store DIR (one of them)")
+    _check_port(host, port)
     lock = None
     if store is not None:
         from kg.store.lock import StoreLock
@@ -45,11 +54,37 @@ def serve_cli(
         if not graph.is_file():
             raise KgError(f"{graph}: no such graph file")
         source = ("file", str(graph))
-    pool = QueryPool(source, size=workers, timeout=timeout, row_cap=row_cap)
+    pool = QueryPool(source, size=workers, timeout=timeout, row_cap=row_cap, memory_mb=memory_mb)
+    from kg.serve.app import LOOPBACK_HOSTS
+
+    hosts = LOOPBACK_HOSTS + ([host] if host not in ("0.0.0.0", "::") else []) + list(allow_host or [])
     err(f"kg serve: http://{host}:{port}/ (SPARQL at /sparql, read-only, timeout {timeout:g} s, cap {row_cap} rows)")
     try:
-        uvicorn.run(make_app(pool, title=f"kg · {(graph or store).name}"), host=host, port=port, log_level="warning")
+        app_ = make_app(pool, title=f"kg · {(graph or store).name}", allowed_hosts=hosts, cors_origins=tuple(cors or ()))
+        # idle keep-alive connections are closed after 5 s; uvicorn logs errors only (a client that
+        # disconnects is not an error)
+        uvicorn.run(app_, host=host, port=port, log_level="critical", timeout_keep_alive=5,
+                    limit_concurrency=256)
     finally:
         pool.close()
         if lock is not None:
             lock.release()
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse, in one line and before anything starts, a port another program holds."""
+    import socket
+
+    from kg.errors import KgError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise KgError(f"--host {host}: {e.strerror}") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as e:
+            raise KgError(f"{host}:{port}: {e.strerror.lower() if e.strerror else e} (choose another --port)") from None

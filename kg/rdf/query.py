@@ -97,6 +97,11 @@ def with_values(sparql: str, bindings: dict[str, str]) -> str:
     (a scan at 10^6 triples) and its own substitutions only reach projected variables."""
     if not bindings:
         return sparql
+    mentioned = set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", sparql))
+    unknown = sorted(set(bindings) - mentioned)
+    if unknown:
+        raise QueryError(f"--bind {unknown[0]}: the query has no variable ?{unknown[0]} "
+                         f"(it has: {', '.join('?' + v for v in sorted(mentioned)) or 'none'})")
     where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
     if where is None:
         raise QueryError("SPARQL error: no WHERE group to bind variables in")

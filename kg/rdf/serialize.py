@@ -21,19 +21,26 @@ def write_text(path: str | Path, text: str) -> Path:
 
 
 def write_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
-    """Call ``write`` on a temporary file beside ``path``, then rename it: readers see the old file or the new one."""
+    """Call ``write`` on a temporary file beside ``path``, flush it to disk, then rename it and flush the
+    folder: readers, and a machine that loses power, see the old file or the new one. Temporary copies a
+    killed run left behind are removed first."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         if os.environ.get(FAULT_WRITE_ENV) == path.name:
             os._exit(137)  # fault injection: killed between writing and renaming
         os.replace(tmp, path)
+        _fsync_folder(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -80,6 +87,19 @@ def _nt(term) -> str:
     if isinstance(term, URIRef):
         return f"<{term}>"
     return f"_:{term}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a platform without directory descriptors
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:

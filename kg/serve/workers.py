@@ -1,28 +1,24 @@
-"""Queries run in worker processes, so a runaway query can be stopped: past the time limit its worker
-is killed and replaced, and the client gets an error status (never a truncated 200)."""
+"""Queries run in worker processes, so a runaway query can be stopped: past the time limit, or when its
+client has gone away, its worker is killed and replaced, and the client (if still there) gets an error
+status, never a truncated 200. Each worker has a memory limit; a worker that dies answers at once with a
+clear error and is replaced."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
-import re
 import threading
+import time
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.serve.guard import QueryRefused, check_query
 from kg.serve.results import GRAPH_FORMATS, serialize_ask, serialize_select
-from kg.store.oxigraph import reads_union
+from kg.rdf.union import reads_union
 
-__all__ = ["QueryPool", "Answer", "QueryRefused"]
+__all__ = ["QueryPool", "Answer", "QueryRefused", "check_query"]
 
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.I)
-
-
-class QueryRefused(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass
@@ -30,15 +26,6 @@ class Answer:
     status: int
     body: bytes
     media_type: str
-
-
-def check_query(sparql: str) -> None:
-    """Refuse federation (SERVICE) and anything that is an update, before it reaches the engine."""
-    bare = _STRINGS.sub(" ", sparql)
-    if re.search(r"\bSERVICE\b", bare, re.I):
-        raise QueryRefused(403, "SERVICE (federated query) is not allowed on this endpoint")
-    if _UPDATE.search(bare) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I):
-        raise QueryRefused(403, "this endpoint is read-only: updates are refused")
 
 
 def _open(source: tuple[str, str]) -> ox.Store:
@@ -85,7 +72,15 @@ def _mime(fmt: str) -> str:
     return FORMATS[fmt] + "; charset=utf-8"
 
 
-def _worker(source, inbox, outbox) -> None:
+def _worker(source, inbox, outbox, memory_bytes: int = 0) -> None:
+    os.environ["RUST_BACKTRACE"] = "0"  # a worker that runs out of memory says so in one line, then is replaced
+    if memory_bytes:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        except (ImportError, ValueError, OSError):
+            pass  # a platform without address-space limits
     store = _open(source)
     while True:
         job = inbox.get()
@@ -98,9 +93,9 @@ def _worker(source, inbox, outbox) -> None:
 
 
 class _Slot:
-    def __init__(self, ctx, source):
+    def __init__(self, ctx, source, memory_bytes: int):
         self.inbox, self.outbox = ctx.Queue(), ctx.Queue()
-        self.process = ctx.Process(target=_worker, args=(source, self.inbox, self.outbox), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(source, self.inbox, self.outbox, memory_bytes), daemon=True)
         self.process.start()
 
     def stop(self) -> None:
@@ -109,29 +104,53 @@ class _Slot:
         self.process.join(5)
 
 
-class QueryPool:
-    """``size`` worker processes over one read-only store; each query gets ``timeout`` seconds."""
+_TEXT = "text/plain; charset=utf-8"
 
-    def __init__(self, source: tuple[str, str], size: int = 2, timeout: float = 10.0, row_cap: int = 10000):
+
+class QueryPool:
+    """``size`` worker processes over one read-only store; each query gets ``timeout`` seconds and each
+    worker ``memory_mb`` megabytes of address space (0: no limit)."""
+
+    def __init__(self, source: tuple[str, str], size: int = 2, timeout: float = 10.0, row_cap: int = 10000,
+                 memory_mb: int = 2048):
         self.source, self.timeout, self.row_cap = source, timeout, row_cap
+        self.memory_bytes = memory_mb * 1024 * 1024
         self._ctx = mp.get_context("spawn")
         self._free: queue.Queue[_Slot] = queue.Queue()
         for _ in range(size):
-            self._free.put(_Slot(self._ctx, source))
-        self._all_lock = threading.Lock()
+            self._free.put(self._new_slot())
 
-    def run(self, sparql: str, fmt: str = "json", graph_fmt: str = "turtle") -> Answer:
+    def _new_slot(self) -> _Slot:
+        return _Slot(self._ctx, self.source, self.memory_bytes)
+
+    def run(self, sparql: str, fmt: str = "json", graph_fmt: str = "turtle",
+            cancelled: threading.Event | None = None) -> Answer | None:
+        """Run ``sparql`` in a free worker. Returns None when ``cancelled`` is set first (the client left:
+        the worker is stopped and replaced at once, so an abandoned query costs nothing more)."""
         check_query(sparql)
         slot = self._free.get()
         try:
             slot.inbox.put((sparql, fmt, graph_fmt, self.row_cap))
-            try:
-                return slot.outbox.get(timeout=self.timeout)
-            except queue.Empty:
-                slot.stop()
-                slot = _Slot(self._ctx, self.source)
-                return Answer(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped".encode(),
-                              "text/plain; charset=utf-8")
+            deadline = time.monotonic() + self.timeout
+            while True:
+                try:
+                    return slot.outbox.get(timeout=0.1)
+                except queue.Empty:
+                    pass
+                if cancelled is not None and cancelled.is_set():
+                    slot.stop()
+                    slot = self._new_slot()
+                    return None
+                if not slot.process.is_alive():
+                    slot.stop()
+                    slot = self._new_slot()
+                    return Answer(500, b"the query's worker stopped (it ran out of memory or crashed); "
+                                       b"the query was not answered, the endpoint goes on", _TEXT)
+                if time.monotonic() > deadline:
+                    slot.stop()
+                    slot = self._new_slot()
+                    return Answer(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped"
+                                  .encode(), _TEXT)
         finally:
             self._free.put(slot)
 

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.config import DEFAULT_BASE_IRI
+from kg.rdf.union import reads_union  # noqa: F401  (re-exported)
 from kg.errors import KgError
 from kg.facts import Entity
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -43,25 +44,22 @@ def _data(quads: Iterable[tuple], verb: str = "INSERT") -> str:
     return f"{verb} DATA {{\n{body}\n}}" if body else ""
 
 
-def reads_union(store: ox.Store) -> bool:
-    """True for a store with named graphs but an empty default graph (built before kg kept the union
-    there): read the union of its named graphs instead."""
-    return (next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
-            and next(iter(store.named_graphs()), None) is not None)
-
-
 class KgStore:
     """A kg store in ``folder``. Use as a context manager; writers hold an exclusive lock."""
 
     def __init__(self, folder: str | Path, write: bool = False, base: str = DEFAULT_BASE_IRI,
-                 lexicon: Lexicon | None = None):
+                 lexicon: Lexicon | None = None, wait: float | None = None):
         self.folder = Path(folder)
         self.write = write
         self.base = base
         self.lex = lexicon or load_lexicon()
         if not write and not (self.folder / "CURRENT").exists():
             raise KgError(f"{self.folder}: no kg store here (create one with `kg build ... --store {self.folder}`)")
-        self._lock = StoreLock(self.folder, exclusive=write).acquire()
+        # a reader waits for a writer to finish its run (KG_STORE_WAIT seconds, 30 by default); a second
+        # writer is refused at once
+        if wait is None:
+            wait = 0.0 if write else float(os.environ.get("KG_STORE_WAIT", "30"))
+        self._lock = StoreLock(self.folder, exclusive=write).acquire(wait)
         try:
             self.store = ox.Store(str(self.folder)) if write else ox.Store.read_only(str(self.folder))
         except OSError as err:

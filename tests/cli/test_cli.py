@@ -1,5 +1,6 @@
 """The command line through typer's runner (the same app `kg` runs), and once as a real process."""
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,28 @@ def test_build_with_rules_only(tmp_path):
     assert len(Graph().parse(tmp_path / "graph.ttl")) > 50
     bad = runner.invoke(app, ["build", "--ner", "bert", "--out", str(tmp_path)])
     assert bad.exit_code != 0
+
+
+def _kg(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def test_every_error_is_one_line_with_a_documented_status(sample_build, tmp_path):
+    graph = sample_build.outputs["turtle"]
+    cases = [
+        (("query", graph, "entity_counts", "--format", "jsn"), 2, "usage error"),
+        (("buld",), 2, "No such command"),
+        (("query", Path(__file__).parents[2] / "README.md", "entity_counts"), 1, "cannot parse as RDF: line"),
+        (("query", graph, "facts_about", "--bind", "nam=上海市"), 1, "no variable ?nam"),
+        (("query", "--store", Path(__file__), "entity_counts"), 1, "no kg store here"),
+    ]
+    for args, status, text in cases:
+        proc = _kg(*args)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == status and len(lines) == 1 and text in lines[0], (args, proc.returncode, proc.stderr)
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen(1)
+        proc = _kg("serve", graph, "--port", held.getsockname()[1])
+    assert proc.returncode == 1 and proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert "choose another --port" in proc.stderr and "http://" not in proc.stderr

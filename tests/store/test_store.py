@@ -102,8 +102,26 @@ def test_two_writers_are_kept_apart(tmp_path):
     with KgStore(tmp_path / "store", write=True):
         with pytest.raises(StoreLocked):
             KgStore(tmp_path / "store", write=True)
-        with pytest.raises(StoreLocked):
-            KgStore(tmp_path / "store")  # a reader waits for the writer to finish
+        with pytest.raises(StoreLocked, match="retry"):
+            KgStore(tmp_path / "store", wait=0.5)  # a reader waits for the writer, then says to retry
+
+
+def test_a_reader_waits_for_the_writer_and_sees_what_it_committed(tmp_path):
+    import threading
+    import time
+
+    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
+    writer = KgStore(tmp_path / "store", write=True)
+    done = threading.Event()
+
+    def finish():
+        time.sleep(1.0)
+        writer.close()
+        done.set()
+
+    threading.Thread(target=finish).start()
+    with KgStore(tmp_path / "store", wait=20) as reader:  # blocks until the writer has closed
+        assert done.is_set() and len(reader.documents()) == 1
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])

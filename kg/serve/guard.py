@@ -1,0 +1,106 @@
+"""What a query may do on the endpoint, read from its SPARQL tokens, not from its text.
+
+A query is read the way a SPARQL 1.1 parser reads it: code-point escapes (``\\u0053ERVICE``) are resolved
+first, then the text is split into the grammar's terminals (IRIs, prefixed names with their ``\\#``
+escapes, the four kinds of string literal, variables, comments, keywords ...). A keyword is a bare
+name token, so ``SERVICE`` inside an IRI, a string, a comment, a prefixed name (``service:x``) or a
+variable (``?service``) is not one, and a comment cannot hide a keyword that follows it. The endpoint
+refuses a query whose tokens hold the ``SERVICE`` keyword (federation: the engine would fetch from
+any URL) or an update keyword, one that cannot be tokenised, and one over the size or nesting bounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QueryRefused", "check_query", "tokens", "query_form", "MAX_QUERY_CHARS", "MAX_NESTING"]
+
+MAX_QUERY_CHARS = 100_000
+MAX_NESTING = 64
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH", "USING"}
+QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+
+_PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+                  "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_PN_CHARS_U = _PN_CHARS_BASE + "_"
+_PN_CHARS = _PN_CHARS_U + "\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_PN_PREFIX = rf"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
+_PN_LOCAL = rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
+
+_TOKEN = re.compile("|".join([
+    r"(?P<ws>\s+)",
+    r"(?P<comment>#[^\n\r]*)",
+    r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
+    r"(?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
+    r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\")",
+    rf"(?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)",
+    rf"(?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)",
+    rf"(?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)",
+    r"(?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)",
+    r"(?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))",
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)",
+    r"(?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\].,;*=<>!+\-/|^?])",
+]))
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+class QueryRefused(Exception):
+    """A query the endpoint will not run; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+
+
+def _unescape(sparql: str) -> str:
+    """SPARQL 1.1 §19.2: \\uXXXX and \\UXXXXXXXX are replaced before the query is parsed."""
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+
+
+def tokens(sparql: str) -> list[Token]:
+    """The query's tokens (white space and comments left out). Raises :class:`QueryRefused` (400) where the
+    text is no SPARQL token."""
+    text = _unescape(sparql)
+    out, pos = [], 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise QueryRefused(400, f"SPARQL syntax error: unexpected text at character {pos}: {text[pos:pos + 20]!r}")
+        if m.lastgroup not in ("ws", "comment"):
+            out.append(Token(m.lastgroup, m.group()))
+        pos = m.end()
+    return out
+
+
+def query_form(toks: list[Token]) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword after the prologue ('' if none)."""
+    return next((t.text.upper() for t in toks if t.kind == "name" and t.text.upper() in QUERY_FORMS), "")
+
+
+def check_query(sparql: str) -> list[Token]:
+    """Refuse what the endpoint must not run; return the tokens of what it may."""
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryRefused(413, f"the query is longer than {MAX_QUERY_CHARS} characters")
+    toks = tokens(sparql)
+    keywords = {t.text.upper() for t in toks if t.kind == "name"}
+    if "SERVICE" in keywords:
+        raise QueryRefused(403, "SERVICE (federated query) is not allowed on this endpoint")
+    if keywords & UPDATE_KEYWORDS or not query_form(toks):
+        raise QueryRefused(403, "this endpoint is read-only: updates are refused")
+    depth = deepest = 0
+    for t in toks:
+        if t.kind == "punct" and t.text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t.kind == "punct" and t.text in "})]":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryRefused(400, f"the query nests groups {deepest} deep (at most {MAX_NESTING})")
+    return toks

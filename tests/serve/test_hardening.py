@@ -1,0 +1,187 @@
+"""kg serve cannot be turned against its host: real HTTP on 127.0.0.1, a real listener that counts what
+reaches it, abandoned queries, a worker that runs out of memory, hostile headers and bodies."""
+import http.client
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from kg.config import Settings
+from kg.pipeline import build_into_store
+from kg.serve.guard import QueryRefused, check_query
+
+from .test_endpoint import free_port
+
+CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 5"
+
+
+class Listener:
+    """A TCP server on 127.0.0.1 that counts the connections made to it."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(50)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            conn.close()
+
+
+def obfuscated_service_queries(url: str) -> list[str]:
+    host = url.split("//")[1]
+    return [
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SeRvIcE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+        f"PREFIX ex: <http://x/> SELECT * WHERE {{ OPTIONAL {{ ?a ex:b\\# ?c }} SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ \\U00000053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ #comment\n SERVICE#another\n<{url}>{{?s ?p ?o}} }}",
+        f"SELECT * WHERE {{ #\\u000a SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ BIND(<{url}> AS ?u) SERVICE ?u {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?u {{ <{url}> }} SERVICE ?u {{ ?s ?p ?o }} }}",
+        f"PREFIX r: <http://{host}/> SELECT * WHERE {{ SERVICE r:sparql {{ ?s ?p ?o }} }}",
+        f"BASE <http://{host}/> SELECT * WHERE {{ SERVICE <sparql> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?x ?y \"a\\\"\" SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?x ?y '''it's''' SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+        f"SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
+        f"SELECT * WHERE {{ OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+        f"ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    ]
+
+
+@pytest.fixture(scope="module")
+def hardened(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hard") / "store"
+    build_into_store([], folder, Settings(ner="rules"))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port),
+                             "--timeout", "30", "--workers", "2", "--memory-mb", "1500"],
+                            stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(url + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("kg serve did not start: " + proc.stderr.read())
+    yield {"url": url, "port": port, "proc": proc}
+    proc.terminate()
+    proc.wait(10)
+
+
+def send(server, query: str, headers=None, timeout=60):
+    req = urllib.request.Request(server["url"] + "/sparql", data=query.encode(),
+                                 headers={"Content-Type": "application/sparql-query",
+                                          "Accept": "application/sparql-results+json", **(headers or {})})
+    t0 = time.perf_counter()
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read().decode(), time.perf_counter() - t0
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode(), time.perf_counter() - t0
+
+
+def test_no_obfuscated_service_call_reaches_another_server(hardened):
+    listener = Listener()
+    queries = obfuscated_service_queries(f"http://127.0.0.1:{listener.port}/sparql")
+    assert len(queries) == 20
+    for q in queries:
+        status, body, _ = send(hardened, q)
+        assert status == 403 and "SERVICE" in body, (q, status, body)
+    time.sleep(0.5)
+    assert listener.connections == 0
+    # what only looks like SERVICE runs
+    for q in ("SELECT ?service WHERE { ?service ?p \"SERVICE <http://127.0.0.1/>\" } LIMIT 1 # SERVICE",
+              "PREFIX service: <http://x/> SELECT * WHERE { ?s service:p ?o }",
+              "ASK { <http://x/#SERVICE> ?p ?o }"):
+        assert send(hardened, q)[0] == 200, q
+
+
+def test_updates_and_loads_are_refused_in_any_spelling():
+    for q in ("INSERT DATA { <a> <b> <c> }", "load <http://127.0.0.1:1/x>", "SELECT * {?s ?p ?o} ; DROP ALL",
+              "\\u0049NSERT DATA { <a> <b> <c> }", "WITH <g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+        with pytest.raises(QueryRefused) as refused:
+            check_query(q)
+        assert refused.value.status == 403
+
+
+def test_foreign_host_headers_are_refused_and_no_cors(hardened):
+    conn = http.client.HTTPConnection("127.0.0.1", hardened["port"], timeout=10)
+    conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "ASK {?s ?p ?o}"}),
+                 headers={"Host": "attacker.example"})
+    assert conn.getresponse().status == 400
+    conn = http.client.HTTPConnection("127.0.0.1", hardened["port"], timeout=10)
+    conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "ASK {?s ?p ?o}"}),
+                 headers={"Origin": "http://attacker.example"})
+    response = conn.getresponse()
+    assert response.status == 200 and response.getheader("Access-Control-Allow-Origin") is None
+
+
+def test_hostile_bodies_are_client_errors(hardened):
+    status, body, _ = send(hardened, "SELECT * WHERE " + "{" * 5000 + "}" * 5000)
+    assert status == 400 and "nests" in body
+    req = urllib.request.Request(hardened["url"] + "/sparql", data=b"SELECT * WHERE { ?s ?p \xff\xfe }",
+                                 headers={"Content-Type": "application/sparql-query"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=10)
+    assert err.value.code == 400
+    status, _, _ = send(hardened, "SELECT WHERE {")
+    assert status == 400
+    assert send(hardened, "ASK { ?s ?p ?o }")[0] == 200  # and the endpoint is fine
+
+
+def test_a_worker_out_of_memory_answers_at_once_and_is_replaced(hardened):
+    status, body, seconds = send(hardened, CROSS_JOIN)
+    assert status in (500, 503) and ("memory" in body or "time limit" in body)
+    for _ in range(3):
+        assert send(hardened, "ASK { ?s ?p ?o }")[0] == 200
+
+
+def _abandon(server, query: str) -> None:
+    """Send a query and hang up without reading the answer."""
+    body = query.encode()
+    with socket.create_connection(("127.0.0.1", server["port"]), timeout=5) as s:
+        s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                  + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+        time.sleep(0.3)
+
+
+def test_abandoned_slow_queries_do_not_hold_up_the_others(hardened):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    for _ in range(10):
+        _abandon(hardened, slow)
+    times = [send(hardened, "ASK { ?s ?p ?o }")[2] for _ in range(40)]
+    assert max(times) < 1.0 and statistics.median(times) < 0.2, times
+
+
+def test_idle_connections_are_closed(hardened):
+    with socket.create_connection(("127.0.0.1", hardened["port"]), timeout=20) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        s.recv(65536)  # the page; the connection is kept alive ...
+        t0 = time.perf_counter()
+        while s.recv(65536):
+            pass  # ... until the server closes it
+        assert time.perf_counter() - t0 < 15
