@@ -176,3 +176,27 @@ def test_fuzz_random_front_matter(nlp, front, body):
     import yaml
 
     _check(nlp, "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body)
+
+
+YAML_PIECES = st.sampled_from(["title: ", "date: ", "a: &x ", "b: *x", "[", "]", "{", "}", "- ", "\n", "  ", ": ",
+                               "2021-13-45", "2023-02-30", "9" * 400, "&a [*a]", "!!python/object:os.system", "'",
+                               '"', "#", "|", ">", "上海市", "*a", "&b", "null", "~", "0x1F", ".inf"])
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front=st.lists(YAML_PIECES, max_size=40).map("".join), body=ZH)
+def test_fuzz_raw_front_matter(nlp, front, body):
+    """Any text between the --- lines: malformed, aliased, recursive or impossible values never stop the body."""
+    _check(nlp, "---\n" + front + "\n---\n" + body)
+
+
+@settings(deadline=None, max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(depth=st.integers(min_value=1, max_value=3000), tags=st.lists(st.sampled_from(["div", "p", "span", "li", "b"]),
+                                                                     min_size=1, max_size=4))
+def test_fuzz_nesting_depth(nlp, depth, tags):
+    opening = "".join(f"<{tags[i % len(tags)]}>" for i in range(depth))
+    closing = "".join(f"</{tags[i % len(tags)]}>" for i in reversed(range(depth)))
+    document = document_from_text("<html><body>" + opening + "深圳市发展和改革委员会发布通知。" + closing + "</body></html>",
+                                  "deep.html", body_format="html")
+    assert "深圳市发展和改革委员会发布通知。" in document.text
+    _check(nlp, "<div>" * min(depth, 500) + "<p>深圳市发展和改革委员会发布通知。</p>" + "</div>" * min(depth, 500))
