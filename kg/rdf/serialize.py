@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 __all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "FORMATS", "FAULT_WRITE_ENV"]
 

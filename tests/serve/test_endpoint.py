@@ -27,15 +27,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("serve") / "store"
-    build_into_store([], folder, Settings())
+def start_serve(folder, *options) -> dict:
+    """`kg serve --store folder` on a free loopback port, once it answers."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port),
-                             "--timeout", "2", "--row-cap", "500"], stderr=subprocess.PIPE, text=True)
+                             *map(str, options)], stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(150):
         try:
             urllib.request.urlopen(url + "/", timeout=1)
             break
@@ -44,7 +42,15 @@ def server(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("kg serve did not start: " + proc.stderr.read())
-    yield {"url": url, "store": folder, "proc": proc}
+    return {"url": url, "port": port, "store": folder, "proc": proc}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve") / "store"
+    build_into_store([], folder, Settings())
+    yield (running := start_serve(folder, "--timeout", 2, "--row-cap", 500))
+    proc = running["proc"]
     if proc.poll() is None:
         proc.kill()
 

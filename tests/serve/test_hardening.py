@@ -3,8 +3,6 @@ reaches it, abandoned queries, a worker that runs out of memory, hostile headers
 import http.client
 import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -17,7 +15,7 @@ from kg.config import Settings
 from kg.pipeline import build_into_store
 from kg.serve.guard import QueryRefused, check_query
 
-from .test_endpoint import free_port
+from .test_endpoint import start_serve
 
 CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 5"
 
@@ -73,23 +71,10 @@ def obfuscated_service_queries(url: str) -> list[str]:
 def hardened(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hard") / "store"
     build_into_store([], folder, Settings(ner="rules"))
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port),
-                             "--timeout", "30", "--workers", "2", "--memory-mb", "1500"],
-                            stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("kg serve did not start: " + proc.stderr.read())
-    yield {"url": url, "port": port, "proc": proc}
-    proc.terminate()
-    proc.wait(10)
+    running = start_serve(folder, "--timeout", 30, "--workers", 2, "--memory-mb", 1500)
+    yield running
+    running["proc"].terminate()
+    running["proc"].wait(10)
 
 
 def send(server, query: str, headers=None, timeout=60):
