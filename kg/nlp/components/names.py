@@ -206,8 +206,12 @@ class NamePatterns:
 
     def _suffixed(self, text: str, ner_starts: dict[int, int]):
         lex = self.lex
+        # where the tagger's names run on past a character (长城|科技股份有限公司: 城 is no zone's end there)
+        inside = {i for s, e, tag in self._tagged if tag in ("ORG", "LOC", "PER") for i in range(s + 1, e)}
         for rule, rx in self._suffix_rules:
             for m in rx.finditer(text):
+                if m.end() in inside:
+                    continue
                 known = ner_starts.get(m.end())
                 if known is not None and known < m.start():
                     if m.start() - known <= rule["max_name"] and text[known:m.end()] not in lex.not_entities:

@@ -89,6 +89,7 @@ class NerTyping:
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
         self._outlet = re.compile(rf"(?:{ner['outlet_endings']})$")
+        self._tails = set(ner["institution_tails"].split())
         self._not_person = set(ner["not_person"].split())
         self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
         self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
@@ -105,6 +106,7 @@ class NerTyping:
         self._drop_unconfirmed_places(doc, text, words)
         places = self._place_words(text, words)
         trades = self._trade_words(text, words)
+        tails = self._tail_words(text, words)
         proposals = []
         for span in doc.spans[NER_SPANS]:
             start, end = self._trim(text, span.start_char, span.end_char)
@@ -114,6 +116,7 @@ class NerTyping:
                 if span.label_ == "ORG" and type_org(text[start:end], self.lex, self.org_endings) == "ENTERPRISE" \
                         and not self._telling(text[start:end]):
                     end = trades.get(end, end)  # 宁州远航|玻璃
+                end = tails.get(end, end) if span.label_ == "ORG" else end  # 某某生态|创新中心
             if span.label_ == "ORG":
                 proposals += self._split_parent(text, start, end)
             elif end - start >= 2:
@@ -188,6 +191,11 @@ class NerTyping:
             if text[word[0]:word[1]] in self.lex.industry_words and (nxt is None or nxt[2] not in _NOUN_TAGS):
                 out[word[0]] = word[1]
         return out
+
+    def _tail_words(self, text: str, words) -> dict[int, int]:
+        """start → end of an institution word right after a name (创新中心, 研究院, 实验室)."""
+        return {w[0]: w[1] for w in words if text[w[0]:w[1]] in self._tails} | {
+            a[0]: b[1] for a, b in zip(words, words[1:]) if a[1] == b[0] and text[a[0]:b[1]] in self._tails}
 
     def _zone_like(self, name: str) -> bool:
         return type_org(name, self.lex, self.org_endings) == "DISTRICT" and not self.lex.is_place(name)

@@ -90,6 +90,7 @@ class People:
 
     def _speaker(self, doc: Doc, start: int, label: str) -> set[str]:
         main = re.sub(r"[（(][^）)]*[）)]$", "", label)
+        main = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:首席)?(?:记者|编辑|主持人)$", "", main)  # 某某报记者 → 某某报
         outlet = label in self._media_names or main in self._media_names or self._media_suffix.search(main)
         if outlet or not is_person_name(main, self.lex):
             if re.search(r"[（(][^）)]*$", main) or not outlet and (start, start + len(main)) not in self._orgs:

@@ -347,7 +347,7 @@ class Relations:
                    for core in self.lex.agency_cores if len(core) >= 2)
 
     def _passive_issued(self, s, e, ents) -> list[dict]:
-        """「《X》已由A审议通过」, 「《X》由A、B印发」: X issuedBy A (and B)."""
+        """「《X》已由A审议通过」, 「《X》由A、B印发」, 「《X》由A会同B、C制定」: X issuedBy A (and B, C)."""
         out = []
         for i, work in enumerate(ents):
             if work.label_ != "INITIATIVE":
@@ -360,7 +360,7 @@ class Relations:
             chain = []
             for x in ents[i + 1:]:
                 gap = self.text[(chain[-1].end_char if chain else start):x.start_char]
-                if x.label_ == "AGENCY" and gap in ("", "、", "和", "与", "及"):
+                if x.label_ == "AGENCY" and gap in ("", "、", "和", "与", "及", "会同", "联合", "以及"):
                     chain.append(x)
                 else:
                     break
@@ -570,8 +570,9 @@ class Relations:
         """The org mention filling ``[start, end)``, or an unknown name there (a new ENTERPRISE mention).
         ``left``: the name ends at ``end`` (trim clause-opening words); else it starts at ``start``."""
         for x in ents:
-            if x.label_ in ORGS and (x.end_char == end if left else x.start_char == start):
-                return _m(x)
+            if x.label_ in ORGS | {"DISTRICT"} and (x.end_char == end if left else x.start_char == start) \
+                    and (x.label_ != "DISTRICT" or (x.start_char, x.end_char) == (start, end)):
+                return _m(x)  # a place signs only when it is the whole side (see _partner_side)
         piece = self.text[start:end]
         if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}", piece):
             return None
@@ -602,6 +603,7 @@ class Relations:
                 continue
             j = clause_start + jm.start()
             sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents)
         return out
@@ -623,9 +625,13 @@ class Relations:
         return items[::-1]
 
     def _partner_side(self, b: tuple, ents) -> tuple | None:
-        """A zone signs through its administrative committee (「企业与开发区签订合作」 → 某开发区管委会)."""
+        """A zone signs through its administrative committee (「企业与开发区签订合作」 → 某开发区管委会), a
+        city, county or province through its government (「某市与某公司签署」 → 某市人民政府)."""
         if b[2] != "DISTRICT" and b[3] not in self._zone_words:
             return b
+        div = self.lex.divisions.get(b[4]) if b[2] == "DISTRICT" else None
+        if div is not None and div.level != "zone":
+            return (b[0], b[1], "AGENCY", div.name + "人民政府", "")
         if self._committees is None:
             self._committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(x.text)]
         committees = [x for x in self._committees if b[3] in self._zone_words or x.text.startswith(b[3])]
