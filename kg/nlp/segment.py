@@ -64,6 +64,8 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
     pos = 0
     for word, flag in toks:
         pos += len(word)
+        if flag in ("m", "mq") and len(word) > 1 and word[0] == "零":
+            continue  # jieba reads 零部件, 零售 as numbers (零 is also "zero")
         if flag in BREAK_TAGS or word in lead_words and flag not in ("nz", "ns", "nr", "nt"):
             cut = pos
     opened = text.rfind("（", 0, cut)

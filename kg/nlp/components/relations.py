@@ -672,8 +672,21 @@ class Relations:
                 continue
             target = next((x for x in ents if x.start_char >= vm.end() and x.label_ == "INITIATIVE"
                            and "，" not in self.text[vm.end():x.start_char]), None)
-            if target is not None:
-                out.append(self._rel(_m(a), "participatesIn", _m(target), "participate_verb", (a.start_char, target.end_char)))
+            if target is None:
+                continue
+            for who in self._joined_before(a, ents) + [a]:  # 「甲、乙参与了…」: each of them
+                out.append(self._rel(_m(who), "participatesIn", _m(target), "participate_verb",
+                                     (who.start_char, target.end_char)))
+        return out
+
+    def _joined_before(self, x: Span, ents) -> list[Span]:
+        """The organisations listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
+        out, first = [], x
+        for y in reversed([y for y in ents if y.end_char <= x.start_char]):
+            if y.label_ not in ORGS or self.text[y.end_char:first.start_char] not in ("、", "和", "与", "及", "以及"):
+                break
+            out.insert(0, y)
+            first = y
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
