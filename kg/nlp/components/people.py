@@ -42,8 +42,10 @@ class People:
         self._field = re.compile(rf"(?:^|\s)(?:{pp['field_labels']})$")
         self._byline = re.compile(
             rf"(?<![\u4e00-\u9fff])(?:{pp['byline_labels']})(?:{_SEP})({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)(?![\u4e00-\u9fff])")
+        # 「（记者 甲 乙）」 anywhere (a dateline's 「新华社北京5月10日电（记者 甲、乙）」 too); 「（甲）」 closing a paragraph
+        names = rf"({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)"
         self._bracket_byline = re.compile(
-            rf"[（(](?:(?:{pp['byline_labels']})\s*)?({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)[)）]\s*$", re.M)
+            rf"[（(](?:(?:{pp['byline_labels']})[ \t\u3000]*{names}[)）]|{names}[)）][ \t\u3000]*$)", re.M)
         self._source = re.compile(
             rf"(?<![\u4e00-\u9fff])(?:{pp['source_labels']})(?:\s*[丨|｜:：]\s*)([^\s(（)）,，。;；:：|丨]{{2,24}})")
 
@@ -77,9 +79,10 @@ class People:
     def _bylines(self, doc: Doc, text: str, ner_people: dict[int, int]) -> None:
         for rx in (self._byline, self._bracket_byline):
             for m in rx.finditer(text):
-                for nm in re.finditer(_NAME, m.group(1)):
-                    start = m.start(1) + nm.start()
-                    end = ner_people.get(start, m.start(1) + nm.end())
+                group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
+                for nm in re.finditer(_NAME, m.group(group)):
+                    start = m.start(group) + nm.start()
+                    end = ner_people.get(start, m.start(group) + nm.end())
                     if ner_people.get(start) or is_person_name(text[start:end], self.lex):
                         add_candidate(doc, start, end, "PERSON", "byline")
         for m in self._source.finditer(text):
