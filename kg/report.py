@@ -221,11 +221,17 @@ document.querySelectorAll('#articles th').forEach((th, i) => th.addEventListener
 
 
 def write_reports(graph: Graph, out_dir: str | Path, docs: list[str] | None = None) -> list[Path]:
-    """One page per article and ``index.html`` in ``out_dir``."""
+    """One page per article and ``index.html`` in ``out_dir``. Pages an earlier report left there for
+    articles this graph does not hold are removed: the folder describes one graph."""
     from kg.rdf.serialize import write_text
 
     out = Path(out_dir)
     articles, entities = collect(graph, docs)
+    if docs is None and out.is_dir():
+        keep = {f"{a.doc_id}.html" for a in articles} | {"index.html"}
+        for old in out.glob("*.html"):
+            if old.name not in keep:
+                old.unlink()
     titles = {a.doc: a.title or a.doc_id for a in articles}
     paths = [write_text(out / f"{a.doc_id}.html", render_article(a, entities, titles)) for a in articles]
     paths.append(write_text(out / "index.html", render_index(articles, entities)))

@@ -22,7 +22,8 @@ def build_cli(
     inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively). "
                                                   "None: the bundled sample article."),
     out: Path = Opt(Path("output"), "--out", "-o", help="Output folder (created with its parents)."),
-    base_iri: str = Opt(DEFAULT_BASE_IRI, "--base-iri", help="Prefix of every instance IRI kg mints."),
+    base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints (default "
+                                  f"{DEFAULT_BASE_IRI}; a store keeps the one it was built with)."),
     max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
@@ -68,7 +69,12 @@ def build_cli(
 
     from kg.pipeline import build
 
-    settings = Settings(base_iri=base_iri, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
+    if store is not None and (store / "CURRENT").exists():
+        from kg.store import KgStore
+
+        with KgStore(store, base=base_iri) as existing:  # a conflicting --base-iri is refused here
+            base_iri = existing.base
+    settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
                         dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 
     def progress(it):
@@ -78,7 +84,7 @@ def build_cli(
         from kg.pipeline import build_into_store, write_outputs_from_store
 
         counts = build_into_store(inputs or [], store, settings, progress=progress)
-        outputs = write_outputs_from_store(store, out, settings, html=html)
+        outputs = write_outputs_from_store(store, out, settings, html=html, counts=counts)
         if endpoint:
             from kg.pipeline import push_store
 

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.config import DEFAULT_BASE_IRI
-from kg.rdf.union import reads_union  # noqa: F401  (re-exported)
+from kg.rdf.union import META_GRAPH, reads_union  # noqa: F401  (reads_union re-exported)
 from kg.errors import KgError
 from kg.facts import Entity
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -44,14 +44,17 @@ def _data(quads: Iterable[tuple], verb: str = "INSERT") -> str:
     return f"{verb} DATA {{\n{body}\n}}" if body else ""
 
 
+META_NODE = META_GRAPH  # the store's description of itself: urn:kg:store in urn:kg:store
+FORMAT_VERSION = 2  # 1: no metadata graph (read as the default base, upgraded when written)
+
+
 class KgStore:
     """A kg store in ``folder``. Use as a context manager; writers hold an exclusive lock."""
 
-    def __init__(self, folder: str | Path, write: bool = False, base: str = DEFAULT_BASE_IRI,
+    def __init__(self, folder: str | Path, write: bool = False, base: str | None = None,
                  lexicon: Lexicon | None = None, wait: float | None = None):
         self.folder = Path(folder)
         self.write = write
-        self.base = base
         self.lex = lexicon or load_lexicon()
         if not write and not (self.folder / "CURRENT").exists():
             raise KgError(f"{self.folder}: no kg store here (create one with `kg build ... --store {self.folder}`)")
@@ -65,6 +68,13 @@ class KgStore:
         except OSError as err:
             self._lock.release()
             raise KgError(f"{self.folder}: cannot open the store ({err})") from err
+        try:
+            base = self._check_metadata(base)
+        except KgError:
+            del self.store
+            self._lock.release()
+            raise
+        self.base = base
         self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
         self.sources_graph = ox.NamedNode(f"{base}graph/sources")
         self.commits = 0
@@ -75,6 +85,33 @@ class KgStore:
         self.union = reads_union(self.store)
         if write and self.union:
             self._fill_default_graph()
+
+    # -- what the store says of itself ---------------------------------------------------
+    def metadata(self) -> dict[str, str]:
+        """What the store records of itself (base IRI, format version, the kg that last wrote it)."""
+        return {q.predicate.value.rsplit("#", 1)[-1]: q.object.value
+                for q in self.store.quads_for_pattern(META_NODE, None, None, META_GRAPH)}
+
+    def _check_metadata(self, base: str | None) -> str:
+        """The base IRI to use: the one recorded (a conflicting ``base`` is an error), else ``base`` or the
+        default. A writer records it, with the format version and its kg version."""
+        from kg import __version__
+
+        recorded = self.metadata()
+        if int(recorded.get("formatVersion", "1")) > FORMAT_VERSION:
+            raise KgError(f"{self.folder}: the store was written by a newer kg (format {recorded['formatVersion']}, "
+                          f"this kg reads up to {FORMAT_VERSION}); upgrade kg to use it")
+        if base is not None and recorded.get("baseIri", base) != base:
+            raise KgError(f"{self.folder}: the store's IRIs start with {recorded['baseIri']}; --base-iri {base} "
+                          "would mint other ones (leave --base-iri out, or use another store)")
+        base = recorded.get("baseIri") or base or DEFAULT_BASE_IRI
+        wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
+        if self.write and recorded != wanted:
+            if self.store.contains_named_graph(META_GRAPH):
+                self.store.remove_graph(META_GRAPH)
+            self.store.extend(ox.Quad(META_NODE, ox.NamedNode(KG_NS + k), ox.Literal(v), META_GRAPH)
+                              for k, v in wanted.items())
+        return base
 
     def __enter__(self) -> "KgStore":
         return self
@@ -110,7 +147,8 @@ class KgStore:
     def quads(self, include_registry: bool = True) -> Iterator[ox.Quad]:
         """The quads of the named graphs (the default graph only repeats them)."""
         for q in self.store.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph) and (include_registry or q.graph_name != self.sources_graph):
+            if not isinstance(q.graph_name, ox.DefaultGraph) and (
+                    include_registry or q.graph_name not in (self.sources_graph, META_GRAPH)):
                 yield q
 
     def triples(self) -> Iterator[ox.Triple]:
@@ -275,7 +313,7 @@ class KgStore:
 
     def _fill_default_graph(self) -> None:
         """Upgrade a store built before the default graph held the union (one atomic update)."""
-        graphs = [g for g in self.store.named_graphs() if g != self.sources_graph]
+        graphs = [g for g in self.store.named_graphs() if g not in (self.sources_graph, META_GRAPH)]
         self._update(" ;\n".join(f"ADD {g} TO DEFAULT" for g in graphs))
         self.union = False
 

@@ -151,3 +151,11 @@ def test_every_error_is_one_line_with_a_documented_status(sample_build, tmp_path
         proc = _kg("serve", graph, "--port", held.getsockname()[1])
     assert proc.returncode == 1 and proc.stderr.strip().splitlines() == [proc.stderr.strip()]
     assert "choose another --port" in proc.stderr and "http://" not in proc.stderr
+
+
+def test_a_report_folder_describes_one_graph(tmp_path):
+    two = invoke("build", ARTICLES / "hangzhou_press.md", ARTICLES / "shenzhen_plain.txt", "--out", tmp_path,
+                 "--report", "--no-html", "--ner", "rules", "-q")
+    assert two.exit_code == 0 and len(list((tmp_path / "report").glob("*.html"))) == 3
+    one = invoke("build", ARTICLES / "shenzhen_plain.txt", "--out", tmp_path, "--report", "--no-html", "--ner", "rules", "-q")
+    assert one.exit_code == 0 and len(list((tmp_path / "report").glob("*.html"))) == 2  # the other page is gone

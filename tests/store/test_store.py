@@ -241,3 +241,32 @@ def test_the_view_of_a_store_is_read_piecewise_and_matches_the_graph(tmp_path):
     page = outputs["html"].read_text(encoding="utf-8")
     assert f"(the 10 most central of {G.number_of_nodes()} nodes)" in page
     assert set(Graph().parse(outputs["turtle"])) == set(build(ARTICLES[:3], None, html=False).graph)
+
+
+def test_a_store_remembers_its_base_iri(tmp_path):
+    import subprocess
+    import sys
+
+    def kg(*args):
+        return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, timeout=300)
+
+    store, base = tmp_path / "store", "http://data.example.test/kg/"
+    first = kg("build", *ARTICLES[:2], "--store", store, "--base-iri", base, "--ner", "rules", "--no-html",
+               "--out", tmp_path / "out")
+    assert first.returncode == 0, first.stderr
+    import json
+
+    record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert record["base_iri"] == base and record["run"]["added"] == 2 and len(record["documents"]) == 2
+    again = kg("build", *ARTICLES[:2], "--store", store, "--ner", "rules", "--no-html", "--out", tmp_path / "out")
+    assert again.returncode == 0 and "0 added" in again.stderr and "2 unchanged" in again.stderr, again.stderr
+    rows = kg("query", "--store", store, "SELECT ?d WHERE { ?d a <https://example.org/kg/ontology#Document> }",
+              "--format", "csv")
+    assert rows.stdout.count(base + "doc/") == 2, rows.stdout
+    removed = kg("remove", "--store", store, ARTICLES[0])
+    assert removed.returncode == 0, removed.stderr
+    with KgStore(store) as st:
+        assert st.base == base and len(st.documents()) == 1
+        assert st.metadata()["baseIri"] == base and st.metadata()["formatVersion"] == "2"
+    clash = kg("build", ARTICLES[2], "--store", store, "--base-iri", "http://other.test/", "--no-html")
+    assert clash.returncode == 1 and len(clash.stderr.strip().splitlines()) == 1 and base in clash.stderr
