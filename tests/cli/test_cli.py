@@ -159,3 +159,16 @@ def test_a_report_folder_describes_one_graph(tmp_path):
     assert two.exit_code == 0 and len(list((tmp_path / "report").glob("*.html"))) == 3
     one = invoke("build", ARTICLES / "shenzhen_plain.txt", "--out", tmp_path, "--report", "--no-html", "--ner", "rules", "-q")
     assert one.exit_code == 0 and len(list((tmp_path / "report").glob("*.html"))) == 2  # the other page is gone
+
+
+def test_every_build_flag_means_the_same_with_and_without_a_store(tmp_path):
+    articles = [ARTICLES / "hangzhou_press.md", ARTICLES / "shenzhen_plain.txt"]
+    flags = ["--infer", "--validate", "--report", "--no-html", "--ner", "rules"]
+    memory = _kg("build", *articles, "--out", tmp_path / "memory", *flags)
+    stored = _kg("build", *articles, "--store", tmp_path / "store", "--out", tmp_path / "stored", *flags)
+    assert memory.returncode == stored.returncode == 0, (memory.stderr, stored.stderr)
+    assert "SHACL: conforms" in memory.stderr and "SHACL: conforms" in stored.stderr
+    a, b = Graph().parse(tmp_path / "memory" / "graph.ttl"), Graph().parse(tmp_path / "stored" / "graph.ttl")
+    assert set(a) == set(b) and len(a) > 500  # the entailments included, both ways
+    assert sorted(p.name for p in (tmp_path / "memory" / "report").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "stored" / "report").iterdir())
