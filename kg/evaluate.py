@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.schema import CLASS_NAMES, PREDICATE_NAMES, RELATION_TYPES
 from kg.resolve.normalize import norm
 
 __all__ = ["Score", "evaluate", "TYPES", "RELATIONS"]
 
-TYPES = ["Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet"]
-RELATIONS = ["holdsPostIn", "locatedIn", "issuedBy", "participatesIn", "partOf", "partnerOf"]
-SYMMETRIC = {"partnerOf"}
+TYPES = list(CLASS_NAMES)
+RELATIONS = list(PREDICATE_NAMES)
+SYMMETRIC = {r.name for r in RELATION_TYPES if r.symmetric}
 
 
 def _local(iri) -> str:

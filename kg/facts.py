@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.schema import LABELS
+
 __all__ = ["Evidence", "Mention", "Relation", "Figure", "Turn", "Extraction", "Entity"]
 
-ENTITY_LABELS = ("AGENCY", "DISTRICT", "ENTERPRISE", "INITIATIVE", "PERSON", "MEDIA")
+ENTITY_LABELS = LABELS
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Relation:
     """A relation between two mentions (by their index in Extraction.mentions)."""
 
     subject: int
-    predicate: str  # holdsPostIn, locatedIn, issuedBy, participatesIn, partOf, partnerOf
+    predicate: str  # one of kg.schema.PREDICATE_NAMES
     object: int
     evidence: Evidence
     role: str = ""  # the post title for holdsPostIn

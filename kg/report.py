@@ -7,16 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
 
-from kg.rdf.namespace import KG_NS
+from kg.rdf.namespace import ENTITY_CLASS_LIST, KG_NS, SPARQL_PROLOGUE
 from kg.viz import EDGE_LABELS, TYPE_COLORS, TYPE_NAMES_ZH
 
 __all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports"]
 
-_P = f"PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
-     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/> " \
-     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
-_CORE = "(kg:Agency, kg:District, kg:Enterprise, kg:Initiative, kg:Person, kg:MediaOutlet)"
+_P = SPARQL_PROLOGUE
+_CORE = ENTITY_CLASS_LIST
 
 
 @dataclass
@@ -45,7 +44,7 @@ def collect(graph: Graph, docs: list[str] | None = None) -> tuple[list[ArticleRe
     entities: dict[str, dict] = {}
     for r in _rows(graph, f"""SELECT ?e ?label ?cls WHERE {{ ?e a ?cls ; rdfs:label ?label . FILTER(?cls IN {_CORE}) }}"""):
         entities[str(r["e"])] = {"label": str(r["label"]), "type": str(r["cls"]).split("#")[-1], "aliases": [], "docs": []}
-    for s, o in graph.subject_objects(URIRef("http://www.w3.org/2004/02/skos/core#altLabel")):
+    for s, o in graph.subject_objects(SKOS.altLabel):
         if str(s) in entities:
             entities[str(s)]["aliases"].append(str(o))
     for s, o in graph.subject_objects(URIRef(KG_NS + "mentionedIn")):

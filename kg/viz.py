@@ -7,6 +7,8 @@ vis-network shows string tooltips as text, pyvis embeds data through Jinja's ``t
 """
 from __future__ import annotations
 
+from kg.schema import ENTITY_TYPES, RELATION_TYPES
+
 import html
 import re
 
@@ -14,12 +16,9 @@ import networkx as nx
 
 __all__ = ["render_html", "layout", "TYPE_COLORS", "EDGE_LABELS"]
 
-TYPE_COLORS = {"Agency": "#1f77b4", "District": "#2ca02c", "Enterprise": "#ff7f0e", "Initiative": "#9467bd",
-               "Person": "#d62728", "MediaOutlet": "#8c564b"}
-TYPE_NAMES_ZH = {"Agency": "机构", "District": "地区/园区", "Enterprise": "企业", "Initiative": "政策/项目",
-                 "Person": "人物", "MediaOutlet": "媒体"}
-EDGE_LABELS = {"holdsPostIn": "任职于", "locatedIn": "位于", "issuedBy": "发布", "participatesIn": "参与",
-               "partOf": "隶属", "partnerOf": "合作"}
+TYPE_COLORS = {t.cls: t.color for t in ENTITY_TYPES}
+TYPE_NAMES_ZH = {t.cls: t.zh for t in ENTITY_TYPES}
+EDGE_LABELS = {r.name: r.zh for r in RELATION_TYPES}
 PHYSICS_LIMIT = 150  # above this many nodes, lay out with networkx and switch physics off
 
 _BOOTSTRAP = re.compile(r"\s*<link[^>]*bootstrap[^>]*/>|\s*<script[^>]*bootstrap[^>]*>\s*</script>", re.S)

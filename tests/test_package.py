@@ -12,3 +12,23 @@ def test_packaged_ontology_is_identical_to_ontology_folder():
 
 def test_sample_article_is_bundled():
     assert SAMPLE_ARTICLE.is_file() and "吴金城" in SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_entity_types_relations_and_prefixes_are_declared_once():
+    """kg/schema.py declares the six types and relations, kg/rdf/namespace.py the prefixes; no other module
+    restates them (all six type names or relation names on one line, or a vocabulary IRI written out)."""
+    import re
+
+    from kg.schema import CLASS_NAMES, LABELS, PREDICATE_NAMES
+
+    allowed = {REPO / "kg" / "schema.py", REPO / "kg" / "rdf" / "namespace.py"}
+    lists = [CLASS_NAMES, LABELS, PREDICATE_NAMES]
+    stray = []
+    for path in (REPO / "kg").rglob("*.py"):
+        if path in allowed:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(all(re.search(rf"\b{n}\b", line) for n in names) for names in lists) \
+                    or re.search(r"http://www\.w3\.org/(2000/01/rdf-schema|2004/02/skos/core|1999/02/22-rdf-syntax-ns)#", line):
+                stray.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:80]}")
+    assert stray == []

@@ -3,7 +3,10 @@ Kept in step with ``ontology/kg.ttl`` by ``tests/rdf/test_namespace.py``."""
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-__all__ = ["KG", "KG_NS", "bind_prefixes", "ENTITY_CLASSES", "PREDICATES"]
+from kg.schema import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = ["KG", "KG_NS", "bind_prefixes", "ENTITY_CLASSES", "PREDICATES", "ENTITY_CLASS_LIST", "VOCABULARY",
+           "SPARQL_PROLOGUE", "prefix_map", "sparql_file"]
 
 KG_NS = "https://example.org/kg/ontology#"
 
@@ -81,19 +84,29 @@ class KG(DefinedNamespace):
     _fail = True
 
 
-ENTITY_CLASSES = {"AGENCY": KG.Agency, "DISTRICT": KG.District, "ENTERPRISE": KG.Enterprise,
-                  "INITIATIVE": KG.Initiative, "PERSON": KG.Person, "MEDIA": KG.MediaOutlet}
-PREDICATES = {"holdsPostIn": KG.holdsPostIn, "locatedIn": KG.locatedIn, "issuedBy": KG.issuedBy,
-              "participatesIn": KG.participatesIn, "partOf": KG.partOf, "partnerOf": KG.partnerOf}
+ENTITY_CLASSES = {t.label: KG[t.cls] for t in ENTITY_TYPES}
+PREDICATES = {r.name: KG[r.name] for r in RELATION_TYPES}
+# the entity classes as a SPARQL list, for FILTER(?cls IN ...)
+ENTITY_CLASS_LIST = "(" + ", ".join(f"kg:{t.cls}" for t in ENTITY_TYPES) + ")"
+
+
+# the vocabulary prefixes (no instance prefixes): SPARQL prologues and readable names use these
+VOCABULARY = {"kg": KG_NS, "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS),
+              "schema": str(SDO), "owl": str(OWL), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD)}
+SPARQL_PROLOGUE = "".join(f"PREFIX {k}: <{v}> " for k, v in VOCABULARY.items())
+
+
+def sparql_file(path) -> str:
+    """A query kept in a ``.rq`` file beside the code that runs it, with kg's prologue and ``$ENTITY_CLASSES``
+    filled in (the entity classes as a SPARQL list)."""
+    from pathlib import Path
+
+    return SPARQL_PROLOGUE + Path(path).read_text(encoding="utf-8").replace("$ENTITY_CLASSES", ENTITY_CLASS_LIST)
 
 
 def prefix_map(base: str) -> dict[str, str]:
     """The prefixes kg writes its files with."""
-    out = {"kg": KG_NS, "kgr": base + "id/", "doc": base + "doc/"}
-    for prefix, ns in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("schema", SDO),
-                       ("owl", OWL), ("rdfs", RDFS), ("rdf", RDF), ("xsd", XSD)):
-        out[prefix] = str(ns)
-    return out
+    return {"kg": KG_NS, "kgr": base + "id/", "doc": base + "doc/", **VOCABULARY}
 
 
 def bind_prefixes(graph: Graph, base: str) -> Graph:

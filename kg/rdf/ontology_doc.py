@@ -5,14 +5,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.config import ONTOLOGY_FILE
-from kg.rdf.namespace import KG_NS
+from kg.rdf.namespace import KG_NS, VOCABULARY
 
 __all__ = ["render"]
 
 SCHEMA_NS = "https://schema.org/"
-_PREFIXES = {KG_NS: "kg:", "http://www.w3.org/ns/org#": "org:", "http://www.w3.org/ns/prov#": "prov:",
-             SCHEMA_NS: "schema:", "http://www.w3.org/2004/02/skos/core#": "skos:",
-             "http://www.w3.org/2001/XMLSchema#": "xsd:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:"}
+_PREFIXES = {ns: f"{prefix}:" for prefix, ns in VOCABULARY.items()}
 
 
 def _short(term) -> str:

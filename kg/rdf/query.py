@@ -12,14 +12,11 @@ from rdflib import Graph, Literal
 
 from kg.config import QUERY_DIR
 from kg.errors import QueryError
-from kg.rdf.namespace import KG_NS
+from kg.rdf.namespace import VOCABULARY
 
 __all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "with_values", "named_queries", "format_result"]
 
-PREFIXES = {"kg": KG_NS, "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "prov": "http://www.w3.org/ns/prov#"}
+PREFIXES = VOCABULARY
 
 
 @dataclass

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import yaml
 
+from kg.schema import ENTITY_TYPES
 from kg.errors import InputError
 from kg.resolve.normalize import norm
 
 __all__ = ["Curation", "load_curation"]
 
-_TYPE_LABELS = {"Agency": "AGENCY", "District": "DISTRICT", "Enterprise": "ENTERPRISE", "Initiative": "INITIATIVE",
-                "Person": "PERSON", "MediaOutlet": "MEDIA"}
+_TYPE_LABELS = {t.cls: t.label for t in ENTITY_TYPES}
 
 
 @dataclass

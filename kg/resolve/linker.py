@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.schema import ENTITY_TYPES
 from kg.facts import Entity, Extraction, Mention
 from kg.nlp.agency import canonical_agency
 from kg.nlp.components.mention_filter import RULE_PRIORITY
@@ -34,7 +35,7 @@ _CORPORATE_TAIL = re.compile(r"(?:（集团）|\(集团\))?(?:集团)?(?:股份�
 
 
 # ties between entity types go to the more specific reading
-LABEL_RANK = {"PERSON": 6, "MEDIA": 5, "AGENCY": 4, "ENTERPRISE": 3, "DISTRICT": 2, "INITIATIVE": 1}
+LABEL_RANK = {t.label: t.rank for t in ENTITY_TYPES}
 
 
 @dataclass

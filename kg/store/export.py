@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.rdf.namespace import KG_NS
+from kg.rdf.namespace import sparql_file
 from kg.store.oxigraph import KgStore
 
 __all__ = ["export_rdf", "export_csv", "CSV_QUERIES"]
@@ -14,35 +14,8 @@ __all__ = ["export_rdf", "export_csv", "CSV_QUERIES"]
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
                "nquads": ox.RdfFormat.N_QUADS}
 
-CSV_QUERIES = {
-    "entities": f"""PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?iri ?type ?name (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
-               (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
-          GRAPH ?eg {{ ?iri a ?cls ; rdfs:label ?name . }}
-          FILTER(?cls IN (kg:Agency, kg:District, kg:Enterprise, kg:Initiative, kg:Person, kg:MediaOutlet))
-          OPTIONAL {{ ?iri skos:altLabel ?alias }}
-          OPTIONAL {{ ?iri kg:mentionedIn ?doc }}
-          BIND(STRAFTER(STR(?cls), "#") AS ?type)
-        }} GROUP BY ?iri ?type ?name ORDER BY ?type ?name""",
-    "relations": f"""PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        SELECT ?subject ?relation ?object ?rule ?sentence ?document ?start ?end WHERE {{
-          ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-          ?s rdfs:label ?subject . ?o rdfs:label ?object .
-          OPTIONAL {{ ?st kg:evidence ?ev . ?ev kg:extractedBy ?rule ; kg:sentence ?sentence ; kg:inDocument ?document ;
-                      kg:startOffset ?start ; kg:endOffset ?end }}
-          OPTIONAL {{ ?st kg:extractedBy ?rule }}
-          BIND(STRAFTER(STR(?p), "#") AS ?relation)
-        }} ORDER BY ?relation ?subject ?object ?document ?start""",
-    "figures": f"""PREFIX kg: <{KG_NS}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?indicator ?value ?unit ?period ?text ?about ?sentence ?document WHERE {{
-          ?o a kg:Observation ; kg:indicator ?indicator ; kg:value ?value ; kg:quantityText ?text ;
-             kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:inDocument ?document .
-          OPTIONAL {{ ?o kg:unit ?unit }} OPTIONAL {{ ?o kg:period ?period }}
-          OPTIONAL {{ ?o kg:about/rdfs:label ?about }}
-        }} ORDER BY ?document ?indicator ?value""",
-}
+CSV_QUERIES = {name: sparql_file(Path(__file__).parent / "sparql" / f"csv_{name}.rq")
+               for name in ("entities", "relations", "figures")}
 
 
 def export_rdf(store: KgStore, fmt: str, output: str | Path | None = None) -> str | Path:

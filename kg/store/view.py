@@ -11,12 +11,12 @@ from rdflib import Graph
 
 from kg.analytics import most_central, to_networkx
 from kg.rdf.namespace import ENTITY_CLASSES, PREDICATES
-from kg.rdf.query import PREFIXES
+from kg.rdf.namespace import SPARQL_PROLOGUE
 from kg.store.oxigraph import KgStore
 
 __all__ = ["store_view", "store_projection", "add_documents_and_sentences"]
 
-_PREFIXES = "".join(f"PREFIX {k}: <{v}> " for k, v in PREFIXES.items())
+_PREFIXES = SPARQL_PROLOGUE
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
 _RELATIONS = " ".join(f"<{p}>" for p in PREDICATES.values())
 _NAME_OF = {str(p): name for name, p in PREDICATES.items()}

@@ -14,11 +14,12 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import text_of
+from kg.schema import LABELS
 
 __all__ = ["DocLexicon", "make_doc_lexicon"]
 
 _NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
-PROPAGATED = {"PERSON", "INITIATIVE", "DISTRICT", "ENTERPRISE", "MEDIA", "AGENCY"}
+PROPAGATED = set(LABELS)
 
 
 class DocLexicon:
