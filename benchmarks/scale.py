@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kg.config import SAMPLE_ARTICLE, Settings
 from kg.ingest import read_document
-from kg.nlp.lexicon import load_lexicon
+from kg.language.lexicon import load_lexicon
 
 
 def generate(n: int, folder: Path, seed: int = 7) -> list[Path]:

@@ -9,7 +9,7 @@ __all__ = ["Settings", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_F
 
 PACKAGE_DIR = Path(str(resources.files("kg")))
 DATA_DIR = PACKAGE_DIR / "data"
-NLP_DATA_DIR = PACKAGE_DIR / "nlp" / "data"
+NLP_DATA_DIR = PACKAGE_DIR / "language" / "data"
 SAMPLE_ARTICLE = DATA_DIR / "000_2d9d571b375b7b5b.txt"
 ONTOLOGY_FILE = DATA_DIR / "ontology" / "kg.ttl"
 SHAPES_FILE = DATA_DIR / "ontology" / "shapes.ttl"

@@ -32,3 +32,12 @@ def test_entity_types_relations_and_prefixes_are_declared_once():
                     or re.search(r"http://www\.w3\.org/(2000/01/rdf-schema|2004/02/skos/core|1999/02/22-rdf-syntax-ns)#", line):
                 stray.append(f"{path.relative_to(REPO)}:{number}: {line.strip()[:80]}")
     assert stray == []
+
+
+def test_layers_import_downwards():
+    """resolve/ does not reach into nlp/; store/ reaches into neither nlp/ nor the pipeline's components."""
+    import re
+
+    for layer, banned in (("resolve", r"kg\.nlp"), ("store", r"kg\.nlp"), ("language", r"kg\.(nlp|resolve|store)")):
+        for path in (REPO / "kg" / layer).rglob("*.py"):
+            assert not re.search(rf"^\s*(from|import) {banned}\b", path.read_text(encoding="utf-8"), re.M), path

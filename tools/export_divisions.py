@@ -2,7 +2,7 @@
 bundled table into kg's gazetteer format. Run once by hand in a venv that has jionlp
 (Apache-2.0); kg itself does not depend on jionlp.
 
-    python tools/export_divisions.py > kg/nlp/data/gazetteers/divisions.tsv
+    python tools/export_divisions.py > kg/language/data/gazetteers/divisions.tsv
 """
 import sys
 

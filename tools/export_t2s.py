@@ -1,6 +1,6 @@
 """Export OpenCC's traditional → simplified character table (Apache-2.0) as kg's one-to-one char map.
 
-    python tools/export_t2s.py /path/to/opencc/dictionary/TSCharacters.txt > kg/nlp/data/lexicon/t2s.tsv
+    python tools/export_t2s.py /path/to/opencc/dictionary/TSCharacters.txt > kg/language/data/lexicon/t2s.tsv
 
 Only single characters with a single-character first candidate are kept, so folding never changes
 the length of a text and every offset stays valid.

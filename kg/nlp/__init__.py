@@ -12,7 +12,7 @@ from spacy.language import Language
 from kg.config import NLP_DATA_DIR, Settings
 from kg.nlp import components  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
-from kg.nlp.lexicon import gazetteer_patterns, load_lexicon
+from kg.language.lexicon import gazetteer_patterns, load_lexicon
 from kg.nlp.spans import CANDIDATES
 
 __all__ = ["make_nlp", "PIPELINE", "NER_MODES"]

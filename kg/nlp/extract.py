@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
 from kg.ingest.document import Document, Paragraph
 from kg.nlp.components.figures import resolve_period
-from kg.nlp.fold import fold, punctuation_as_written
+from kg.language.fold import fold, punctuation_as_written
 from kg.nlp.spans import text_of
 
 __all__ = ["extract", "to_doc", "extract_document", "sections", "SECTION_CHARS"]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.facts import Entity
-from kg.nlp.lexicon import Lexicon
+from kg.language.lexicon import Lexicon
 
 __all__ = ["fine_class", "division_by_key"]
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from kg.schema import ENTITY_TYPES
 from kg.facts import Entity, Extraction, Mention
-from kg.nlp.agency import canonical_agency
-from kg.nlp.components.mention_filter import RULE_PRIORITY
-from kg.nlp.lexicon import Lexicon, load_lexicon
-from kg.nlp.segment import words
+from kg.language.agency import canonical_agency
+from kg.language.priorities import RULE_PRIORITY
+from kg.language.lexicon import Lexicon, load_lexicon
+from kg.language.segment import words
 from kg.resolve.curation import Curation
 from kg.resolve.kinds import fine_class
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key

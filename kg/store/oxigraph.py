@@ -19,7 +19,7 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.rdf.union import META_GRAPH, reads_union  # noqa: F401  (reads_union re-exported)
 from kg.errors import KgError
 from kg.facts import Entity
-from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.language.lexicon import Lexicon, load_lexicon
 from kg.rdf.builder import entities_graph_iri, entity_triples, hierarchy_edges, located_in_triples
 from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS
 from kg.resolve.ids import document_iri, entity_iri

@@ -61,7 +61,7 @@ def test_normalisation():
 def test_tally_takes_documents_out_exactly():
     """The store re-merges by counting documents in and out: that must equal merging what is left."""
     from kg.facts import Entity
-    from kg.nlp.lexicon import load_lexicon
+    from kg.language.lexicon import load_lexicon
     from kg.resolve.linker import EntityTally, merge_entities
 
     lex = load_lexicon()

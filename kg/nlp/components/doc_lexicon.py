@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.lexicon import load_lexicon
+from kg.language.lexicon import load_lexicon
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import text_of
 from kg.schema import LABELS

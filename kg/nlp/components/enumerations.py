@@ -11,8 +11,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import load_lexicon
-from kg.nlp.segment import cut_before_verb, trim_left
+from kg.language.lexicon import load_lexicon
+from kg.language.segment import cut_before_verb, trim_left
 from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["Enumerations", "make_enumerations"]

@@ -14,8 +14,8 @@ import cn2an
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import load_lexicon
-from kg.nlp.segment import words
+from kg.language.lexicon import load_lexicon
+from kg.language.segment import words
 from kg.nlp.spans import text_of
 
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]

@@ -12,18 +12,13 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.lexicon import load_lexicon
+from kg.language.lexicon import load_lexicon
+from kg.language.priorities import RULE_PRIORITY
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import candidates, text_of
 
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
-# higher wins among candidates of equal length
-RULE_PRIORITY = {"speaker_marker": 9, "branch": 8, "kg_gazetteer": 8, "book_title": 7, "agency_core": 6, "title_name": 6, "byline": 6, "source_line": 6,
-                 "alias_definition": 6, "meeting": 6, "project_phase": 5,
-                 "enumeration": 5, "quoted_system": 5, "quoted_name": 4, "zone_suffix_strong": 4, "zone_suffix": 3, "event_suffix": 3,
-                 "enterprise_suffix": 3, "institution_suffix": 3,
-                 "ner": 3, "agency_suffix": 2, "initiative_suffix": 2}
 
 
 class MentionFilter:

@@ -1,7 +1,7 @@
 """``kg_name_patterns``: candidate names from naming patterns.
 
 Agencies (<jurisdiction><core>), suffix rules for zones, enterprises and initiatives
-(trimmed on the left by :func:`kg.nlp.segment.trim_left`), 《policy titles》 and
+(trimmed on the left by :func:`kg.language.segment.trim_left`), 《policy titles》 and
 “quoted” programme names. Every regex and word list comes from ``data/patterns/names.yml``.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.agency import INFIX, split_agency
-from kg.nlp.lexicon import Lexicon, load_lexicon
-from kg.nlp.segment import trim_left, words
+from kg.language.agency import INFIX, split_agency
+from kg.language.lexicon import Lexicon, load_lexicon
+from kg.language.segment import trim_left, words
 from kg.nlp.components.ner_typing import common_phrase
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import add_candidate, candidates, text_of

@@ -25,10 +25,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.agency import split_agency
+from kg.language.agency import split_agency
 from kg.nlp.components.statistical_ner import NER_SPANS, lac_words
-from kg.nlp.lexicon import Lexicon, load_lexicon
-from kg.nlp.segment import jieba_frequency, words
+from kg.language.lexicon import Lexicon, load_lexicon
+from kg.language.segment import jieba_frequency, words
 from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
 
 __all__ = ["NerTyping", "make_ner_typing", "type_org"]
@@ -61,7 +61,7 @@ def common_phrase(name: str, min_freq: int = 20, single_freq: int = 5000) -> boo
 def type_org(name: str, lex: Lexicon, endings: list[tuple[str, re.Pattern]]) -> str | None:
     """kg's label for a name the NER calls an organisation (None: not an entity).
 
-    >>> from kg.nlp.lexicon import load_lexicon
+    >>> from kg.language.lexicon import load_lexicon
     >>> lex = load_lexicon()
     >>> rows = NerTyping.endings(lex)
     >>> [type_org(n, lex, rows) for n in ("江城日报社", "宁州市工业和信息化局", "远航机械股份有限公司", "鼎新科技")]

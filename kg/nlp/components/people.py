@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.statistical_ner import NER_SPANS
-from kg.nlp.lexicon import Lexicon, load_lexicon
-from kg.nlp.segment import words
+from kg.language.lexicon import Lexicon, load_lexicon
+from kg.language.segment import words
 from kg.nlp.spans import add_candidate, candidates, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]

@@ -22,10 +22,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.agency import split_agency
+from kg.language.agency import split_agency
 from kg.nlp.components.ner_typing import common_phrase
-from kg.nlp.lexicon import load_lexicon
-from kg.nlp.segment import cut_before_verb, trim_left
+from kg.language.lexicon import load_lexicon
+from kg.language.segment import cut_before_verb, trim_left
 from kg.nlp.spans import text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.nlp.lexicon import AgencyCore, Lexicon
+from kg.language.lexicon import AgencyCore, Lexicon
 
 __all__ = ["AgencyName", "split_agency", "canonical_agency", "INFIX"]
 

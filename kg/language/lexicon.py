@@ -1,4 +1,4 @@
-"""Load kg's language data (gazetteers, word lists, agency cores) from ``nlp/data``.
+"""Load kg's language data (gazetteers, word lists, agency cores) from ``language/data``.
 
 Everything the rules know about names lives in data files; this module is the one place
 that reads them, so components and tests see the same tables.
@@ -139,7 +139,7 @@ def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ..
 
 @lru_cache(maxsize=4)
 def load_lexicon(data_dir: str | Path = "") -> Lexicon:
-    """The lexicon under ``data_dir`` (default: the packaged ``kg/nlp/data``), loaded once."""
+    """The lexicon under ``data_dir`` (default: the packaged ``kg/language/data``), loaded once."""
     data = Path(data_dir or NLP_DATA_DIR)
     lex = data / "lexicon"
     titles = sorted(set(_words(lex / "titles.txt")), key=len, reverse=True)
@@ -177,7 +177,7 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
 
 
 def _register_user_words(division_names: dict, gazetteer: dict) -> None:
-    from kg.nlp.segment import add_user_words
+    from kg.language.segment import add_user_words
 
     tags = {"agency": "nt", "media": "nt", "enterprise": "nt", "initiative": "nz"}
     entries = {name: "ns" for name in division_names if len(name) >= 2}
