@@ -89,6 +89,12 @@ def test_place_and_trade_words_join_a_short_company_name(nlp):
     assert [t for t, label in ents(doc) if label == "ENTERPRISE"] == ["宁州远航玻璃", "海川鼎盛物流"]
 
 
+def test_a_bracketed_country_or_place_stays_inside_the_company_name(nlp):
+    doc, _ = process(nlp, "远丰（中国）公司与鼎泰科技（宁州）有限公司签署协议。阿斯利康（中国）投资有限公司参加。")
+    assert [t for t, label in ents(doc) if label == "ENTERPRISE"] == [
+        "远丰（中国）公司", "鼎泰科技（宁州）有限公司", "阿斯利康（中国）投资有限公司"]
+
+
 def test_a_document_numbers_issuer_code_is_no_name(nlp):
     doc, _ = process(nlp, "《宁州市人民政府办公厅关于促进平台经济发展的实施意见》（宁政办发〔2023〕12号）印发。")
     assert ents(doc) == [("宁州市人民政府办公厅关于促进平台经济发展的实施意见", "INITIATIVE")]

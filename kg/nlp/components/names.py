@@ -116,6 +116,7 @@ class NamePatterns:
         ner_found = ner_found or {}
         self._current_text = text
         self._tagged = tagged
+        self._tagged_set = set(tagged)
         self._tag_ends = [w[1] for w in tagged]
         yield from self._branches(text)
         suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
@@ -260,7 +261,9 @@ class NamePatterns:
         ``left`` is dropped whole."""
         text = self._current_text
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$", text[left:right])
-        if bracket and self.lex.is_place(bracket.group(1)):
+        inner = bracket.group(1) if bracket else ""
+        if bracket and (self.lex.is_place(inner) or inner in self.lex.countries or inner == "中国"
+                        or (left + bracket.start(1), left + bracket.end(1), "LOC") in self._tagged_set):
             right = left + bracket.start()  # 台积电（南京）有限公司: the bracketed place belongs to the name
         i = bisect.bisect_right(self._tag_ends, left)
         cut = left

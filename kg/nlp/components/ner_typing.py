@@ -110,6 +110,10 @@ class NerTyping:
         proposals = []
         for span in doc.spans[NER_SPANS]:
             start, end = self._trim(text, span.start_char, span.end_char)
+            opened = self._bracketed_start(text, words, start, end)
+            if opened is not None:  # 阿斯利康|（|中国）投资有限公司: the name reaches back over its bracket
+                proposals.append((opened, end, "ORG"))
+                continue
             if span.label_ in ("ORG", "LOC"):
                 start = places.get(start, start)  # 大连|远航 → 大连远航
                 end = self._cut_title(text, start, end)
@@ -177,6 +181,15 @@ class NerTyping:
                 return re.compile(re.escape(word)).search(text, pos, end)
             pos += len(word)
         return None
+
+    @staticmethod
+    def _bracketed_start(text: str, words, start: int, end: int) -> int | None:
+        """Where a name starts that the model cut inside a bracket: 「X（中国）投资有限公司」 read as 「中国）…」."""
+        close = text.find("）", start, end)
+        if close < 0 or "（" in text[start:close] or start == 0 or text[start - 1] != "（":
+            return None
+        before = next((w for w in words if w[1] == start - 1 and w[2] in ("ORG", "LOC", "nz", "n", "PER")), None)
+        return before[0] if before is not None else None
 
     def _cut_title(self, text: str, start: int, end: int) -> int:
         """某某县委书记 → 某某县委: a post title is not part of the body's name."""
