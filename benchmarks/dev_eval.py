@@ -18,8 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from kg.config import Settings
-from kg.ingest import iter_documents
-from kg.pipeline import build_graph
+from kg.pipeline import build
 
 TYPES = ["Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet"]
 
@@ -63,11 +62,9 @@ def main(argv=None) -> int:
         if a.only and doc_path.stem not in a.only:
             continue
         gold = json.loads((a.folder / "gold" / f"{doc_path.stem}.json").read_text(encoding="utf-8"))
-        docs = list(iter_documents([doc_path], settings.max_bytes, settings.suffixes, []))
-        graph, *_ = build_graph(docs, settings)
-        with tempfile.NamedTemporaryFile(suffix=".ttl", delete=False) as fh:
-            graph.serialize(fh.name, format="turtle")
-            res = score(fh.name, gold)
+        with tempfile.TemporaryDirectory() as out:
+            build([doc_path], out, settings, html=False)
+            res = score(f"{out}/graph.ttl", gold)
         for t in TYPES:
             tot[t].update({k: res["types"][t][k] for k in ("tp", "fp", "fn")})
         tot["ENTITIES"].update({k: res["entities"][k] for k in ("tp", "fp", "fn")})

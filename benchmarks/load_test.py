@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 from kg.config import Settings
-from kg.pipeline import build_into_store
+from kg.pipeline import build
 from kg.rdf.query import named_queries
 
 
@@ -35,7 +35,7 @@ def main() -> None:
     ap.add_argument("serve_args", nargs="*", help="more options for kg serve (after --)")
     args = ap.parse_args()
     store = Path(tempfile.mkdtemp()) / "store"
-    build_into_store([], store, Settings())
+    build([], None, Settings(), store=store)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -81,9 +81,9 @@ def jieba_speed(paths: list[Path]) -> tuple[float, int]:
 
 
 def store_build(paths: list[Path], folder: Path) -> dict:
-    code = ("import sys,time,resource; from kg.config import Settings; from kg.pipeline import build_into_store;"
-            "t=time.perf_counter(); c=build_into_store(sys.argv[2:], sys.argv[1], Settings(workers=2));"
-            "print(time.perf_counter()-t, c['triples'], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+    code = ("import sys,time,resource; from kg.config import Settings; from kg.pipeline import build;"
+            "t=time.perf_counter(); r=build(sys.argv[2:], None, Settings(workers=2), store=sys.argv[1]);"
+            "print(time.perf_counter()-t, r.triple_count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code, str(folder), *map(str, paths)], capture_output=True, text=True,
                          check=True).stdout.split()

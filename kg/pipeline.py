@@ -1,9 +1,10 @@
-"""The orchestrator: ingest → nlp → resolve → rdf → files. The only module that wires the stages."""
+"""The orchestrator: ingest → nlp → resolve → rdf → store → files. The only module that wires the stages;
+every build goes into a :class:`KgStore` (in memory unless a folder is given), and every output is read from it."""
 from __future__ import annotations
 
 import json
 import time
-from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -11,235 +12,205 @@ from typing import Callable, Iterable
 from rdflib import Graph
 
 from kg.config import SAMPLE_ARTICLE, Settings
-from kg.errors import InputError, KgError
-from kg.ingest import Document, Skipped, iter_documents
+from kg.errors import InputError
+from kg.ingest import Skipped, iter_documents
 from kg.ingest.reader import describe_error
+from kg.rdf.serialize import write_text
+from kg.store import KgStore
+from kg.store.counts import GraphCounts, count_graph
 
-__all__ = ["BuildResult", "build", "build_graph", "build_facts", "graph_of"]
+__all__ = ["Built", "BuildResult", "build", "add_documents", "write_outputs", "rdflib_graph", "push"]
+
+
+@dataclass
+class Built:
+    """What a build added: one row per article (its text is in the store, not kept here)."""
+    doc_id: str
+    source: str
+    title: str
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
 class BuildResult:
-    documents: list[Document]
-    skipped: list[Skipped]
-    entity_counts: dict[str, int]
-    relation_counts: dict[str, int]
-    figures: int
-    seconds: float
+    """A finished build. ``store`` is the in-memory store a build without ``--store`` wrote into (kept
+    open for reading), or the folder's store, closed (reopened for reading when asked)."""
+    store: KgStore
+    counts: dict = field(default_factory=dict)  # added / replaced / unchanged / reprints
+    documents: list[Built] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings, repr=False)
     outputs: dict[str, Path] = field(default_factory=dict)
-    quads: list = field(default_factory=list, repr=False)  # (s, p, o, graph) as built, for named-graph targets
+    seconds: float = 0.0
+    tally: GraphCounts | None = None
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> Graph:
-        """The union graph as an rdflib Graph, made when first asked for (views, reports, SHACL need one;
-        writing Turtle does not)."""
+        """The union graph as an rdflib Graph, with the RDFS entailments under ``settings.infer``; made
+        when first asked for (views, reports and SHACL need one; writing Turtle does not)."""
         if self._graph is None:
-            self._graph = graph_of(self.quads, self.settings)
+            with self.reading() as store:
+                self._graph = rdflib_graph(store, self.settings.infer)
         return self._graph
+
+    def reading(self):
+        """The store, open for reading."""
+        if self.store.is_open:
+            return nullcontext(self.store)
+        return KgStore(self.store.folder)
+
+    @property
+    def entity_counts(self) -> dict[str, int]:
+        return self.tally.entities if self.tally else {}
+
+    @property
+    def relation_counts(self) -> dict[str, int]:
+        return self.tally.relations if self.tally else {}
+
+    @property
+    def figures(self) -> int:
+        return self.tally.figures if self.tally else 0
 
     @property
     def triple_count(self) -> int:
-        return len(self._graph) if self._graph is not None else len({q[:3] for q in self.quads})
+        return self.tally.triples if self.tally else 0
 
     def summary(self) -> str:
-        ents = ", ".join(f"{k} {v}" for k, v in self.entity_counts.items()) or "none"
-        rels = ", ".join(f"{k} {v}" for k, v in self.relation_counts.items()) or "none"
-        lines = [f"documents: {len(self.documents)} built, {len(self.skipped)} skipped",
-                 f"entities:  {sum(self.entity_counts.values())} ({ents})",
-                 f"relations: {sum(self.relation_counts.values())} ({rels})",
-                 f"figures:   {self.figures}",
-                 f"triples:   {self.triple_count}",
-                 f"time:      {self.seconds:.2f} s"]
+        lines = [f"documents: {len(self.documents)} built, {len(self.skipped)} skipped"]
+        if self.store.folder is not None:
+            c = self.counts
+            lines = [f"store {self.store.folder}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} "
+                     f"unchanged, {c['reprints']} reprints, {len(self.skipped)} skipped"]
+        if self.tally:
+            lines += self.tally.lines()
+        lines.append(f"time:      {self.seconds:.2f} s")
         lines += [s.line() for s in self.skipped]
         lines += [f"repaired {d.source}: {w}" for d in self.documents for w in d.warnings]
         lines += [f"wrote {p}" for p in self.outputs.values()]
         return "\n".join(lines)
 
 
-def build_facts(documents: list[Document], settings: Settings,
-                progress: Callable[[Iterable], Iterable] = lambda it: it, skipped: list[Skipped] | None = None):
-    """Documents → (resolved entities, (document, extraction) pairs, named-graph quads). No file I/O.
-
-    An article that fails to extract or resolve (or runs over ``settings.article_seconds``) is left out
-    and added to ``skipped`` (without that list, the failure is raised)."""
-    from kg.parallel import extract_documents
-    from kg.rdf.builder import graph_quads
-    from kg.resolve import Resolver
-    from kg.resolve.curation import Curation, load_curation
-
-    curation = load_curation(settings.curation) if settings.curation else Curation()
-    pairs = []
-    for document, ex in progress(extract_documents(documents, settings, settings.workers, settings.dask)):
-        if isinstance(ex, Skipped):
-            if skipped is None:
-                raise KgError(ex.line())
-            skipped.append(ex)
-        else:
-            pairs.append((document, ex))
-    source = {ex.doc_id: document.source for document, ex in pairs}
-
-    def failed(ex, err):
-        skipped.append(Skipped(source[ex.doc_id], describe_error(err), stage="resolve"))
-
-    resolved = Resolver(curation=curation).resolve([ex for _, ex in pairs], on_error=failed if skipped is not None else None)
-    pairs = [(d, ex) for d, ex in pairs if ex.doc_id in resolved.links]
-    return resolved, pairs, list(graph_quads(pairs, resolved, settings.base_iri))
-
-
-def graph_of(quads, settings: Settings) -> Graph:
-    """The union of ``quads`` as an rdflib Graph with kg's prefixes (and the RDFS entailments if asked)."""
-    from kg.rdf.namespace import bind_prefixes
-    from kg.rdf.store import new_graph
-
-    graph = bind_prefixes(new_graph(), settings.base_iri)
-    graph.addN((s, p, o, graph) for s, p, o, _g in quads)
-    if settings.infer:
-        from kg.rdf.infer import infer
-
-        infer(graph)
-    return graph
-
-
-def build_graph(documents: list[Document], settings: Settings,
-                progress: Callable[[Iterable], Iterable] = lambda it: it):
-    """Documents → (union Graph, resolved entities, (document, extraction) pairs, named-graph quads). No file I/O."""
-    resolved, pairs, quads = build_facts(documents, settings, progress)
-    return graph_of(quads, settings), resolved, pairs, quads
-
-
-def build_into_store(inputs: Iterable[str | Path], store_dir: str | Path, settings: Settings,
-                     progress: Callable[[Iterable], Iterable] = lambda it: it) -> dict:
-    """Add, replace or skip each input document in the store at ``store_dir`` (one atomic commit each).
-    Documents stream through: one is in memory at a time. Returns counts and the skipped files."""
+def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settings,
+                  progress: Callable[[Iterable], Iterable] = lambda it: it) -> tuple[dict, list[Built], list[Skipped]]:
+    """Add, replace or skip each input document in ``store`` (one atomic commit each): ingest → nlp →
+    resolve → rdf, one document in memory at a time. An article that fails to read, extract or resolve
+    (or runs over ``settings.article_seconds``) is left out and listed. Returns the counts (added,
+    replaced, unchanged, reprints), the documents added and the skipped files."""
     from kg.parallel import extract_documents
     from kg.rdf.builder import document_quads
     from kg.resolve import Resolved, Resolver
     from kg.resolve.curation import Curation, load_curation
-    from kg.store import KgStore
 
     curation = load_curation(settings.curation) if settings.curation else Curation()
     resolver = Resolver(curation=curation)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "reprints": 0}
     skipped: list[Skipped] = []
-    with KgStore(store_dir, write=True, base=settings.base_iri) as store:
-        sources = store.documents()
-        by_source = {src: doc_id for doc_id, srcs in sources.items() for src in srcs}
+    built: list[Built] = []
+    sources = store.documents()
+    by_source = {src: doc_id for doc_id, srcs in sources.items() for src in srcs}
 
-        def new_documents():
-            for document in iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                           skipped, settings.follow_symlinks):
-                if document.doc_id in sources:
-                    if document.source in sources[document.doc_id]:
-                        counts["unchanged"] += 1
-                    else:
-                        store.add_source(document.doc_id, document.source)
-                        sources[document.doc_id].append(document.source)
-                        counts["reprints"] += 1
-                    continue
-                sources.setdefault(document.doc_id, []).append(document.source)
-                yield document  # by_source still names the article this one replaces, if any
-
-        for document, ex in progress(extract_documents(new_documents(), settings, settings.workers, settings.dask)):
-            if isinstance(ex, Skipped):  # nothing committed: the next run tries this file again
-                skipped.append(ex)
+    def new_documents():
+        for document in iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
+                                       skipped, settings.follow_symlinks):
+            if document.doc_id in sources:
+                if document.source in sources[document.doc_id]:
+                    counts["unchanged"] += 1
+                else:
+                    store.add_source(document.doc_id, document.source)
+                    sources[document.doc_id].append(document.source)
+                    counts["reprints"] += 1
                 continue
-            try:
-                contribution, links = resolver.resolve_document(ex)
-                resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
-                quads = list(document_quads(document, ex, resolved, settings.base_iri))
-            except (Exception, RecursionError) as err:  # noqa: BLE001 - one article never stops the others
-                skipped.append(Skipped(document.source, describe_error(err), stage="resolve"))
-                continue
-            old = by_source.get(document.source)
-            old = old if old != document.doc_id else None
-            store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
-            by_source[document.source] = document.doc_id
-            counts["replaced" if old else "added"] += 1
-        counts["documents"] = len(store.documents())
-        counts["triples"] = len(store)
-    counts["skipped"] = skipped
-    return counts
+            sources.setdefault(document.doc_id, []).append(document.source)
+            yield document  # by_source still names the article this one replaces, if any
 
-
-def write_outputs_from_store(store_dir: str | Path, out_dir: str | Path | None, settings: Settings,
-                             html: bool = True, max_nodes: int = 500, counts: dict | None = None) -> dict[str, Path]:
-    """graph.ttl (and graph.html) of the whole store, and build.json (this run's ``counts``), written into
-    ``out_dir``. The graph and view are read from the store piece by piece (Turtle streamed by Oxigraph;
-    the view's projection by SPARQL), never loaded whole."""
-    from kg.rdf.serialize import write_text
-    from kg.store import KgStore
-    from kg.store.export import export_rdf
-    from kg.store.view import store_view
-    from kg.viz import render_html
-
-    if out_dir is None:
-        return {}
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with KgStore(store_dir, base=settings.base_iri) as store:
-        outputs = {"turtle": export_rdf(store, "turtle", out / "graph.ttl")}
-        if html:
-            G, total = store_view(store, max_nodes)
-            title = f"kg · {len(store.documents())} document(s)"
-            outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))
-        record = {"built_at": _now(), "versions": _versions(), "store": str(store_dir), "base_iri": store.base,
-                  "documents": [{"id": d, "sources": s} for d, s in store.documents().items()],
-                  "run": {k: v for k, v in (counts or {}).items() if k != "skipped"},
-                  "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in (counts or {}).get("skipped", [])]}
-    outputs["build"] = write_text(out / "build.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
-    return outputs
+    for document, ex in progress(extract_documents(new_documents(), settings, settings.workers, settings.dask)):
+        if isinstance(ex, Skipped):  # nothing committed: the next run tries this file again
+            skipped.append(ex)
+            continue
+        try:
+            contribution, links = resolver.resolve_document(ex)
+            resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
+            quads = list(document_quads(document, ex, resolved, settings.base_iri))
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - one article never stops the others
+            skipped.append(Skipped(document.source, describe_error(err), stage="resolve"))
+            continue
+        old = by_source.get(document.source)
+        old = old if old != document.doc_id else None
+        store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
+        by_source[document.source] = document.doc_id
+        counts["replaced" if old else "added"] += 1
+        built.append(Built(document.doc_id, document.source, document.title, list(document.warnings)))
+    return counts, built, skipped
 
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,
-          html: bool = True, progress: Callable[[Iterable], Iterable] = lambda it: it) -> BuildResult:
-    """Build the knowledge graph of ``inputs`` (files or folders; none = the bundled sample).
+          html: bool = True, progress: Callable[[Iterable], Iterable] = lambda it: it,
+          store: str | Path | None = None, report: bool = False) -> BuildResult:
+    """Build the knowledge graph of ``inputs`` (files or folders; none = the bundled sample) into a store:
+    the folder ``store`` when given (created, or updated: new articles added, changed ones replaced), else
+    an in-memory one. Then, from the store, ``out_dir`` receives ``graph.ttl``, ``graph.html`` (unless
+    ``html`` is false), ``report/`` (if ``report``) and ``build.json``.
 
-    Writes ``graph.ttl`` and ``graph.html`` into ``out_dir`` when it is given.
-    Raises :class:`InputError` when no input yields a document.
+    Raises :class:`InputError` when the store holds no document afterwards.
     """
-    from kg.analytics import to_networkx
-    from kg.rdf.namespace import ENTITY_CLASSES, PREDICATES
-    from kg.rdf.namespace import prefix_map
-    from kg.rdf.serialize import write_graph, write_text, write_turtle
-    from kg.viz import render_html
-
     settings = settings or Settings()
     started = time.perf_counter()
-    inputs = list(inputs) or [SAMPLE_ARTICLE]
-    skipped: list[Skipped] = []
-    documents = list(iter_documents(inputs, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks))
-    if not documents:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no article files found"
-        raise InputError(f"nothing to build ({reasons})")
-    resolved, pairs, quads = build_facts(documents, settings, progress, skipped)
-    if not pairs:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-        raise InputError(f"nothing could be built ({reasons})")
-    documents = [d for d, _ in pairs]
-    labels = {label: str(cls).split("#")[-1] for label, cls in ENTITY_CLASSES.items()}
-    entity_counts = dict(sorted(Counter(labels[e.label] for e in resolved.entities.values()).items()))
-    by_predicate = {p: name for name, p in PREDICATES.items()}
-    relation_counts = Counter(by_predicate[p] for s, p, o in {q[:3] for q in quads if q[1] in by_predicate})
-    relation_counts = {name: relation_counts[name] for name in PREDICATES if relation_counts[name]}
-    result = BuildResult(documents, skipped, entity_counts, relation_counts,
-                         sum(len(ex.figures) for _, ex in pairs), 0.0, settings=settings, quads=quads)
-    if out_dir is not None:
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        if settings.infer:
-            result.outputs["turtle"] = write_graph(result.graph, out / "graph.ttl")
-        else:  # the triples as built, without making an rdflib Graph of them
-            result.outputs["turtle"] = write_turtle({q[:3] for q in quads}, prefix_map(settings.base_iri),
-                                                    out / "graph.ttl")
-        if html:
-            page = render_html(to_networkx(result.graph), title=f"kg · {len(documents)} document(s)", max_nodes=500)
-            result.outputs["html"] = write_text(out / "graph.html", page)
+    with KgStore(store, write=True, base=settings.base_iri) as kg_store:
+        counts, built, skipped = add_documents(kg_store, inputs, settings, progress)
+        if not kg_store.documents():
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+            raise InputError(f"nothing could be built ({reasons})" if reasons else
+                             "nothing to build: no article files found")
+        result = BuildResult(kg_store, counts, built, skipped, settings=settings, tally=count_graph(kg_store))
+        if out_dir is not None:
+            result.outputs = write_outputs(kg_store, Path(out_dir), settings, html=html, report=report,
+                                           graph=lambda: result.graph)
     result.seconds = time.perf_counter() - started
     if out_dir is not None:
         result.outputs["build"] = write_text(Path(out_dir) / "build.json", build_record(result))
     return result
+
+
+def rdflib_graph(store: KgStore, infer: bool = False) -> Graph:
+    """The store's union graph as an rdflib Graph (with the RDFS entailments if ``infer``): for the
+    libraries that need one (pySHACL, the view, the review pages)."""
+    from kg.store import store_graph
+
+    graph = store_graph(store)
+    if infer:
+        from kg.rdf.infer import infer as add_entailments
+
+        add_entailments(graph)
+    return graph
+
+
+def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = True, report: bool = False,
+                  max_nodes: int = 500, graph: Callable[[], Graph] | None = None) -> dict[str, Path]:
+    """graph.ttl, graph.html and report/ of ``store`` in ``out``. Without ``--infer`` the Turtle comes
+    straight from the store, and the view is read by SPARQL (a folder store is never loaded whole);
+    ``graph`` gives the rdflib Graph the entailments and the review pages need (made from the store if absent)."""
+    from kg.rdf.serialize import write_graph
+    from kg.store.export import write_store_turtle
+    from kg.store.view import store_view
+    from kg.viz import render_html
+
+    graph = graph or (lambda: rdflib_graph(store, settings.infer))
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = {}
+    if settings.infer:
+        outputs["turtle"] = write_graph(graph(), out / "graph.ttl")
+    else:
+        outputs["turtle"] = write_store_turtle(store, out / "graph.ttl")
+    if html:
+        G, total = store_view(store, max_nodes)
+        title = f"kg · {len(store.documents())} document(s)"
+        outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))
+    if report:
+        from kg.report import write_reports
+
+        outputs["report"] = write_reports(graph(), out / "report")[-1]
+    return outputs
 
 
 def _now() -> str:
@@ -265,42 +236,28 @@ def _versions() -> dict:
 
 def build_record(result: BuildResult) -> str:
     """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
-    return json.dumps({
-        "built_at": _now(), "ner": result.settings.ner,
+    record = {
+        "built_at": _now(), "ner": result.settings.ner, "base_iri": result.store.base,
         "seconds": round(result.seconds, 3), "versions": _versions(),
+        "store": str(result.store.folder) if result.store.folder is not None else None,
+        "run": result.counts,
         "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
         "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in result.skipped],
         "repaired": [{"path": d.source, "warning": w} for d in result.documents for w in d.warnings],
-        "entities": result.entity_counts, "relations": result.relation_counts, "figures": result.figures,
-        "triples": result.triple_count,
-    }, ensure_ascii=False, indent=1) + "\n"
+    }
+    if result.tally:
+        record.update(result.tally.record())
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
 
 
-def push_quads(quads, endpoint: str) -> int:
-    """PUT each named graph of ``quads`` to a Graph Store Protocol endpoint."""
-    from rdflib import Graph
-
-    from kg.rdf.remote import put_graphs
-
-    by_graph: dict[str, Graph] = {}
-    for s, p, o, g in quads:
-        by_graph.setdefault(str(g), Graph()).add((s, p, o))
-    # rdflib's N-Triples serializer escapes line breaks (Term.n3() would write a multi-line Turtle string)
-    return put_graphs(endpoint, ((g, graph.serialize(format="nt", encoding="utf-8"))
-                                 for g, graph in sorted(by_graph.items())))
-
-
-def push_store(store_dir: str | Path, endpoint: str, settings: Settings) -> int:
-    """PUT every named graph of a store (articles, entities, sources) to a Graph Store Protocol endpoint."""
+def push(store: KgStore, endpoint: str) -> int:
+    """PUT every named graph of ``store`` (articles, entities, sources) to a Graph Store Protocol endpoint."""
     import pyoxigraph as ox
 
     from kg.rdf.remote import put_graphs
-    from kg.store import KgStore
 
-    with KgStore(store_dir, base=settings.base_iri) as store:
-        graphs = [g for g in store.store.named_graphs()]
-        payload = []
-        for g in sorted(graphs, key=lambda n: n.value):
-            triples = (q.triple for q in store.store.quads_for_pattern(None, None, None, g))
-            payload.append((g.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+    payload = []
+    for g in sorted(store.store.named_graphs(), key=lambda n: n.value):
+        triples = (q.triple for q in store.store.quads_for_pattern(None, None, None, g))
+        payload.append((g.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
     return put_graphs(endpoint, payload)

@@ -11,7 +11,7 @@ import pytest
 from kg.config import Settings
 from kg.evaluate import evaluate
 from kg.ingest import read_document
-from kg.pipeline import build_graph
+from kg.pipeline import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(p for d in ("eval", "heldout", "heldout2") for p in (FIXTURES / d).iterdir() if p.suffix in (".md", ".txt", ".html"))
@@ -19,7 +19,7 @@ CASES = sorted(p for d in ("eval", "heldout", "heldout2") for p in (FIXTURES / d
 
 @pytest.mark.parametrize("article", CASES, ids=lambda p: p.stem)
 def test_composed_article_scores(article):
-    graph, *_ = build_graph([read_document(article)], Settings())
+    graph = build([article], None, Settings(), html=False).graph
     score = evaluate(graph, json.loads(article.with_suffix(".json").read_text(encoding="utf-8")))
     assert score.entities["f1"] >= 0.90, score.errors
     assert score.relations["f1"] >= 0.75, score.errors

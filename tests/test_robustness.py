@@ -100,14 +100,14 @@ def test_hostile_names_survive_every_export(tmp_path, fmt):
     """Names with markup, quotes, backslashes, newlines and RDF syntax: a store built from them exports and
     reloads to the same quads in every format."""
     from kg.config import Settings
-    from kg.pipeline import build_into_store
+    from kg.pipeline import build
     from kg.store import KgStore
     from kg.store.export import export_rdf
 
     article = tmp_path / "hostile.txt"
     article.write_text("".join(f"市政府印发《{name}管理办法》。" for name in HOSTILE) + "\n深圳市工业和信息化局局长余锡坤出席。",
                        encoding="utf-8")
-    build_into_store([article], tmp_path / "store", Settings())
+    build([article], None, Settings(), store=tmp_path / "store")
     with KgStore(tmp_path / "store") as store:
         data = export_rdf(store, fmt)
         union = {(q.subject, q.predicate, q.object) for q in store.quads(include_registry=False)}

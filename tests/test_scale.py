@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
-from kg.pipeline import build, build_into_store
+from kg.pipeline import build
 from kg.store import KgStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,8 +26,8 @@ def test_workers_give_byte_identical_turtle(tmp_path):
 
 
 def test_store_build_with_workers_equals_serial(tmp_path):
-    build_into_store(ARTICLES, tmp_path / "serial", Settings())
-    build_into_store(ARTICLES, tmp_path / "parallel", Settings(workers=2))
+    build(ARTICLES, None, Settings(), store=tmp_path / "serial")
+    build(ARTICLES, None, Settings(workers=2), store=tmp_path / "parallel")
     with KgStore(tmp_path / "serial") as a, KgStore(tmp_path / "parallel") as b:
         assert {str(q) for q in a.quads()} == {str(q) for q in b.quads()}
 

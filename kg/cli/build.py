@@ -9,7 +9,6 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
-from kg.errors import InputError
 
 
 class NerMode(str, Enum):
@@ -81,78 +80,23 @@ def build_cli(
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
 
-    graph_cache = []
+    result = build(inputs or [], out, settings, html=html, progress=progress, store=store, report=report)
+    if not quiet:
+        err(result.summary())
+    if endpoint:
+        from kg.pipeline import push
 
-    if store is not None:
-        from kg.pipeline import build_into_store, write_outputs_from_store
-
-        counts = build_into_store(inputs or [], store, settings, progress=progress)
-        if not counts["documents"]:
-            for s in counts["skipped"] if not quiet else ():
-                err(s.line())
-            raise InputError(f"nothing could be built ({len(counts['skipped'])} file(s) skipped or failed)"
-                             if counts["skipped"] else "nothing to build: no article files found")
-        outputs = write_outputs_from_store(store, out, settings, html=html, counts=counts)
-        skipped = counts["skipped"]
-
-        def graph():
-            """The store's graph as one rdflib Graph (with the entailments under --infer), made once."""
-            if not graph_cache:
-                from kg.store import KgStore, store_graph
-
-                with KgStore(store) as st:
-                    graph_cache.append(store_graph(st))
-                if infer:
-                    from kg.rdf.infer import infer as add_entailments
-
-                    add_entailments(graph_cache[0])
-            return graph_cache[0]
-
-        if infer and out is not None:  # the same graph.ttl as an in-memory --infer build
-            from kg.rdf.serialize import write_graph
-
-            outputs["turtle"] = write_graph(graph(), out / "graph.ttl")
-        if endpoint:
-            from kg.pipeline import push_store
-
-            loaded = push_store(store, endpoint, settings)
-            if not quiet:
-                err(f"loaded {loaded} graph(s) into {endpoint}")
+        with result.reading() as st:
+            loaded = push(st, endpoint)
         if not quiet:
-            err(f"store {store}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
-                f"{counts['reprints']} reprints; {counts['documents']} documents, {counts['triples']} triples")
-            for s in skipped:
-                err(s.line())
-            for path in outputs.values():
-                err(f"wrote {path}")
-    else:
-        result = build(inputs or [], out, settings, html=html, progress=progress)
-        skipped = result.skipped
-
-        def graph():
-            return result.graph
-
-        if not quiet:
-            err(result.summary())
-        if endpoint:
-            from kg.pipeline import push_quads
-
-            loaded = push_quads(result.quads, endpoint)
-            if not quiet:
-                err(f"loaded {loaded} graph(s) into {endpoint}")
-    if report and out is not None:
-        from kg.report import write_reports
-
-        pages = write_reports(graph(), out / "report")
-        if not quiet:
-            err(f"wrote {len(pages) - 1} article page(s) and {pages[-1]}")
-    if strict and skipped:
-        err(f"--strict: {len(skipped)} file(s) skipped or failed")
+            err(f"loaded {loaded} graph(s) into {endpoint}")
+    if strict and result.skipped:
+        err(f"--strict: {len(result.skipped)} file(s) skipped or failed")
         raise typer.Exit(1)
     if validate:
         from kg.rdf.validate import validate as shacl
 
-        report = shacl(graph())
+        report = shacl(result.graph)
         for violation in report.violations[:20]:
             err(str(violation))
         err("SHACL: conforms" if report.conforms else f"SHACL: {len(report.violations)} violation(s)")

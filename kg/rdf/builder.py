@@ -25,11 +25,11 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.facts import Entity, Evidence, Extraction
 from kg.ingest.document import Document
 from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
-from kg.resolve import Resolved
+from kg.resolve import Resolved, hierarchy_edges
 from kg.resolve.ids import document_iri, entity_iri, node_iri
 
 __all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_triples", "hierarchy_triples",
-           "hierarchy_edges", "located_in_triples",
+           "located_in_triples",
            "turn_triples", "document_quads", "graph_quads", "entities_graph_iri"]
 
 Triple = tuple[URIRef, URIRef, object]
@@ -50,13 +50,18 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+def _canonical_time(iso: str) -> str:
+    """xsd:dateTime in its canonical form (UTC as Z), as Oxigraph stores it: the same bytes either way."""
+    return iso[:-6] + "Z" if iso.endswith("+00:00") else iso
+
+
 def document_triples(doc: Document, base: str) -> Iterator[Triple]:
     d = document_iri(base, doc.doc_id)
     yield d, RDF.type, KG.Document
     if doc.title:
         yield d, DCTERMS.title, _zh(doc.title)
     if doc.date:
-        yield d, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.dateTime)
+        yield d, DCTERMS.date, Literal(_canonical_time(doc.date.isoformat()), datatype=XSD.dateTime)
     if doc.author:
         yield d, DCTERMS.creator, Literal(doc.author)
     if doc.publisher:
@@ -73,7 +78,7 @@ def document_triples(doc: Document, base: str) -> Iterator[Triple]:
 
 
 def contribution_triples(doc_id: str, entities: dict[str, Entity], base: str) -> Iterator[Triple]:
-    """What one document says about its entities; :func:`kg.resolve.linker.merge_entities` reads it back."""
+    """What one document says about its entities; :func:`kg.resolve.merge_entities` reads it back."""
     d = document_iri(base, doc_id)
     for key in sorted(entities):
         entity = entities[key]
@@ -202,14 +207,6 @@ def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> It
             question = node
         elif question is not None:
             yield node, KG.answers, question
-
-
-def hierarchy_edges(entities: dict[str, Entity]) -> Iterator[tuple[str, str]]:
-    """(district key, parent district key) for gazetteer parents the entities include (浦东新区 → 上海市)."""
-    by_name = {e.name: key for key, e in sorted(entities.items()) if e.label == "DISTRICT"}
-    for key, entity in sorted(entities.items()):
-        if entity.label == "DISTRICT" and entity.parent in by_name and by_name[entity.parent] != key:
-            yield key, by_name[entity.parent]
 
 
 def located_in_triples(child: str, parent: str, base: str) -> Iterator[Triple]:

@@ -88,6 +88,8 @@ ENTITY_CLASSES = {t.label: KG[t.cls] for t in ENTITY_TYPES}
 PREDICATES = {r.name: KG[r.name] for r in RELATION_TYPES}
 # the entity classes as a SPARQL list, for FILTER(?cls IN ...)
 ENTITY_CLASS_LIST = "(" + ", ".join(f"kg:{t.cls}" for t in ENTITY_TYPES) + ")"
+ENTITY_CLASS_VALUES = " ".join(f"kg:{t.cls}" for t in ENTITY_TYPES)
+RELATION_VALUES = " ".join(f"kg:{r.name}" for r in RELATION_TYPES)
 
 
 # the vocabulary prefixes (no instance prefixes): SPARQL prologues and readable names use these
@@ -97,11 +99,16 @@ SPARQL_PROLOGUE = "".join(f"PREFIX {k}: <{v}> " for k, v in VOCABULARY.items())
 
 
 def sparql_file(path) -> str:
-    """A query kept in a ``.rq`` file beside the code that runs it, with kg's prologue and ``$ENTITY_CLASSES``
-    filled in (the entity classes as a SPARQL list)."""
+    """A query kept in a ``.rq`` file beside the code that runs it, with kg's prologue, ``$ENTITY_CLASSES``
+    (the entity classes as a SPARQL list), ``$ENTITY_CLASS_VALUES`` and ``$RELATION_VALUES`` (the classes
+    and relation predicates as the body of a VALUES block) filled in."""
     from pathlib import Path
 
-    return SPARQL_PROLOGUE + Path(path).read_text(encoding="utf-8").replace("$ENTITY_CLASSES", ENTITY_CLASS_LIST)
+    text = Path(path).read_text(encoding="utf-8")
+    for name, value in (("$ENTITY_CLASS_VALUES", ENTITY_CLASS_VALUES), ("$RELATION_VALUES", RELATION_VALUES),
+                        ("$ENTITY_CLASSES", ENTITY_CLASS_LIST)):
+        text = text.replace(name, value)
+    return SPARQL_PROLOGUE + text
 
 
 def prefix_map(base: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from typing import BinaryIO, Callable
 
 from rdflib import Graph, Literal, URIRef
 
-__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "FORMATS", "FAULT_WRITE_ENV"]
+__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "turtle_of_lines", "FORMATS", "FAULT_WRITE_ENV"]
 
 FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
@@ -61,10 +61,14 @@ def turtle_of(triples, prefixes: dict[str, str]) -> bytes:
     """rdflib ``triples`` as Turtle, the same bytes on every run: written as N-Triples lines, sorted (so by
     subject, then predicate), then read and written as Turtle by Oxigraph (rdflib's sorting Turtle writer
     took about a third of a build). Only the prefixes the triples use are declared."""
+    return turtle_of_lines({f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples}, prefixes)
+
+
+def turtle_of_lines(lines, prefixes: dict[str, str]) -> bytes:
+    """N-Triples ``lines`` (each ending in a newline) as Turtle, sorted as :func:`turtle_of` sorts them."""
     import pyoxigraph as ox
 
-    lines = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples})
-    data = "".join(lines).encode("utf-8")
+    data = "".join(sorted(set(lines))).encode("utf-8")
     parsed = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     used = {t.predicate.value for t in parsed} | {t.subject.value for t in parsed if isinstance(t.subject, ox.NamedNode)}
     used |= {t.object.value for t in parsed if isinstance(t.object, ox.NamedNode)}

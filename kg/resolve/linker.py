@@ -21,10 +21,10 @@ from kg.language.priorities import RULE_PRIORITY
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.language.segment import words
 from kg.resolve.curation import Curation
-from kg.resolve.kinds import fine_class
+from kg.resolve.merge import merge_entities
 from kg.resolve.normalize import norm, strip_marks, title_key, zone_key
 
-__all__ = ["Resolver", "Resolved", "EntityTally", "merge_entities", "LABEL_RANK"]
+__all__ = ["Resolver", "Resolved", "LABEL_RANK"]
 
 CORPORATE_SUFFIX = re.compile(r"^(?:（集团）)?(?:集团|公司|股份有限公司|有限公司|有限责任公司|集团有限公司|集团股份有限公司|"
                               r"科技股份有限公司|科技有限公司|科技集团股份有限公司|（集团）有限公司|（集团）有限责任公司)$")
@@ -228,61 +228,3 @@ class Resolver:
                 seen.add(alias_of[key])
                 alias_of[key] = alias_of[alias_of[key]]
         return alias_of
-
-
-
-@dataclass
-class EntityTally:
-    """What the documents say about one entity key, counted, so that adding or removing a document
-    re-merges the entity without rereading the others (the store keeps one per key it touches)."""
-
-    key: str
-    labels: Counter = field(default_factory=Counter)  # type → documents giving it
-    names: Counter = field(default_factory=Counter)  # name in document → documents using it
-    forms: Counter = field(default_factory=Counter)  # every surface form → documents using it
-    docs: set[str] = field(default_factory=set)
-    parent: str = ""
-
-    def add(self, entity: Entity, sign: int = 1) -> None:
-        """Count one document's contribution in (``sign=-1``: take it out again)."""
-        self.labels[entity.label] += sign
-        self.names[entity.name] += sign
-        for form in entity.aliases | {entity.name}:
-            self.forms[form] += sign
-        if sign > 0:
-            self.docs |= entity.docs
-            self.parent = self.parent or entity.parent
-        else:
-            self.docs -= entity.docs
-            for counter in (self.labels, self.names, self.forms):
-                for k in [k for k, n in counter.items() if n <= 0]:
-                    del counter[k]
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-    def merged(self) -> tuple[str, str, frozenset[str]] | None:
-        """(type, name, aliases) as merged: the type most documents give (ties: ``LABEL_RANK``), the name
-        most documents use (ties: longest, then first in code-point order), every other surface form."""
-        if not self.names:
-            return None
-        label = max(self.labels.items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
-        name = min(self.names, key=lambda n: (-self.names[n], -len(n), n))
-        return label, name, frozenset(self.forms.keys() - {name})
-
-    def entity(self, lex: Lexicon) -> Entity:
-        """The merged entity (see :meth:`merged`)."""
-        label, name, aliases = self.merged()
-        entity = Entity(self.key, label, name, aliases=set(aliases), docs=set(self.docs), parent=self.parent)
-        entity.fine = fine_class(entity, lex) or ""
-        return entity
-
-
-def merge_entities(contributions, lex: Lexicon) -> dict[str, Entity]:
-    """One entity per key from what each document says (see :meth:`EntityTally.entity`). Pure and
-    order-independent."""
-    tallies: dict[str, EntityTally] = {}
-    for entities in contributions:
-        for key, entity in entities.items():
-            tallies.setdefault(key, EntityTally(key)).add(entity)
-    return {key: tallies[key].entity(lex) for key in sorted(tallies)}

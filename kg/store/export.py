@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from kg.rdf.namespace import sparql_file
 from kg.store.oxigraph import KgStore
 
-__all__ = ["export_rdf", "export_csv", "CSV_QUERIES"]
+__all__ = ["export_rdf", "export_csv", "write_store_turtle", "CSV_QUERIES", "SORTED_TURTLE_MAX"]
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
                "nquads": ox.RdfFormat.N_QUADS}
@@ -31,6 +31,23 @@ def export_rdf(store: KgStore, fmt: str, output: str | Path | None = None) -> st
     if output is None:
         return ox.serialize(data, **options).decode("utf-8")
     return write_atomic(output, lambda fh: ox.serialize(data, fh, **options))
+
+
+SORTED_TURTLE_MAX = 2_000_000  # triples: above this a store's Turtle is streamed, not sorted in memory
+
+
+def write_store_turtle(store: KgStore, path: str | Path) -> Path:
+    """The store's union graph as Turtle in ``path``: the same bytes for the same triples (sorted, only the
+    prefixes used declared; see :func:`kg.rdf.serialize.turtle_of`), streamed unsorted above
+    ``SORTED_TURTLE_MAX`` triples."""
+    from kg.rdf.namespace import prefix_map
+    from kg.rdf.serialize import turtle_of_lines, write_atomic
+
+    if len(store) > SORTED_TURTLE_MAX:
+        return export_rdf(store, "turtle", path)
+    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    lines = data.splitlines(keepends=True)
+    return write_atomic(path, lambda fh: fh.write(turtle_of_lines(lines, prefix_map(store.base))))
 
 
 def export_csv(store: KgStore, folder: str | Path) -> list[Path]:

@@ -20,15 +20,14 @@ from kg.rdf.union import META_GRAPH, reads_union  # noqa: F401  (reads_union re-
 from kg.errors import KgError
 from kg.facts import Entity
 from kg.language.lexicon import Lexicon, load_lexicon
-from kg.rdf.builder import entities_graph_iri, entity_triples, hierarchy_edges, located_in_triples
-from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS
-from kg.resolve.ids import document_iri, entity_iri
-from kg.resolve.kinds import division_by_key
-from kg.resolve.linker import EntityTally, merge_entities
+from kg.rdf.builder import entities_graph_iri, entity_triples, located_in_triples
+from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS, sparql_file
+from kg.resolve import ChangeSet, EntityTally, MergeState, document_iri, entity_iri, merge_entities, plan_merge, stored_entity
 from kg.store.lock import StoreLock
 
 __all__ = ["KgStore", "store_graph", "reads_union", "FAULT_ENV"]
 
+_SPARQL = Path(__file__).parent / "sparql"
 FLUSH_EVERY = 100  # commits between flushes: bounds memory (measured: ~470 MB flat vs +350 MB per 1,000 articles)
 FAULT_ENV = "KG_FAULT_AFTER_COMMITS"  # testing: crash (os._exit) right after this many commits
 _CLASS_LABEL = {str(cls): label for label, cls in ENTITY_CLASSES.items()}
@@ -50,39 +49,33 @@ FORMAT_VERSION = 2  # 1: no metadata graph (read as the default base, upgraded w
 
 
 class KgStore:
-    """A kg store in ``folder``. Use as a context manager; writers hold an exclusive lock."""
+    """A kg store in ``folder``, or in memory when ``folder`` is None (what a build without ``--store``
+    writes into). Use as a context manager; writers of a folder hold an exclusive lock."""
 
-    def __init__(self, folder: str | Path, write: bool = False, base: str | None = None,
+    def __init__(self, folder: str | Path | None = None, write: bool = False, base: str | None = None,
                  lexicon: Lexicon | None = None, wait: float | None = None):
-        self.folder = Path(folder)
-        self.write = write
+        self.folder = Path(folder) if folder is not None else None
+        self.write = write or folder is None
         self.lex = lexicon or load_lexicon()
-        if not write and not (self.folder / "CURRENT").exists():
-            raise KgError(f"{self.folder}: no kg store here (create one with `kg build ... --store {self.folder}`)")
-        # a reader waits for a writer to finish its run (KG_STORE_WAIT seconds, 30 by default); a second
-        # writer is refused at once
-        if wait is None:
-            wait = 0.0 if write else float(os.environ.get("KG_STORE_WAIT", "30"))
-        self._lock = StoreLock(self.folder, exclusive=write).acquire(wait)
-        try:
-            self.store = ox.Store(str(self.folder)) if write else ox.Store.read_only(str(self.folder))
-        except OSError as err:
-            self._lock.release()
-            raise KgError(f"{self.folder}: cannot open the store ({err})") from err
+        if self.folder is None:
+            self._lock = None
+            self.store = ox.Store()
+        else:
+            self._open_folder(wait)
         try:
             base = self._check_metadata(base)
         except KgError:
             del self.store
-            self._lock.release()
+            if self._lock is not None:
+                self._lock.release()
             raise
         self.base = base
         self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
         self.sources_graph = ox.NamedNode(f"{base}graph/sources")
         self.commits = 0
-        # read once per writer session (we hold the lock), then kept in step with every commit:
-        self._tallies: dict[str, EntityTally] = {}  # entity key → what the stored documents say of it
-        self._districts: dict[str, Entity] | None = None  # district key → merged district
-        self._edges: set[tuple[str, str]] = set()  # gazetteer edges (child key, parent key) in the store
+        # what merging needs of the store: read once per writer session (we hold the lock), then replaced
+        # by the state after each commit
+        self._merge: MergeState | None = None
         self.union = reads_union(self.store)
         if write and self.union:
             self._fill_default_graph()
@@ -100,10 +93,10 @@ class KgStore:
 
         recorded = self.metadata()
         if int(recorded.get("formatVersion", "1")) > FORMAT_VERSION:
-            raise KgError(f"{self.folder}: the store was written by a newer kg (format {recorded['formatVersion']}, "
+            raise KgError(f"{self.name}: the store was written by a newer kg (format {recorded['formatVersion']}, "
                           f"this kg reads up to {FORMAT_VERSION}); upgrade kg to use it")
         if base is not None and recorded.get("baseIri", base) != base:
-            raise KgError(f"{self.folder}: the store's IRIs start with {recorded['baseIri']}; --base-iri {base} "
+            raise KgError(f"{self.name}: the store's IRIs start with {recorded['baseIri']}; --base-iri {base} "
                           "would mint other ones (leave --base-iri out, or use another store)")
         base = recorded.get("baseIri") or base or DEFAULT_BASE_IRI
         wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
@@ -114,6 +107,29 @@ class KgStore:
                               for k, v in wanted.items())
         return base
 
+    def _open_folder(self, wait: float | None) -> None:
+        if not self.write and not (self.folder / "CURRENT").exists():
+            raise KgError(f"{self.folder}: no kg store here (create one with `kg build ... --store {self.folder}`)")
+        # a reader waits for a writer to finish its run (KG_STORE_WAIT seconds, 30 by default); a second
+        # writer is refused at once
+        if wait is None:
+            wait = 0.0 if self.write else float(os.environ.get("KG_STORE_WAIT", "30"))
+        self._lock = StoreLock(self.folder, exclusive=self.write).acquire(wait)
+        try:
+            self.store = ox.Store(str(self.folder)) if self.write else ox.Store.read_only(str(self.folder))
+        except OSError as err:
+            self._lock.release()
+            raise KgError(f"{self.folder}: cannot open the store ({err})") from err
+
+    @property
+    def is_open(self) -> bool:
+        return hasattr(self, "store")
+
+    @property
+    def name(self) -> str:
+        """How messages name the store."""
+        return str(self.folder) if self.folder is not None else "the in-memory store"
+
     def __enter__(self) -> "KgStore":
         return self
 
@@ -121,6 +137,9 @@ class KgStore:
         self.close()
 
     def close(self) -> None:
+        """Flush and unlock a folder store (an in-memory store stays readable until dropped)."""
+        if self._lock is None:
+            return
         if self.write:
             self.store.flush()
         del self.store
@@ -188,31 +207,16 @@ class KgStore:
 
     def remove_document(self, doc_id: str) -> None:
         if not self.has_document(doc_id):
-            raise KgError(f"no document {doc_id} in {self.folder}")
+            raise KgError(f"no document {doc_id} in {self.name}")
         self._commit([self._drop_document(doc_id)], added={}, removed=self._contributions_of(doc_id))
 
     def _commit(self, parts: list[str], added: dict[str, Entity], removed: dict[str, Entity]) -> None:
-        """Run ``parts`` and the re-merge of the entities ``added``/``removed`` touch as one update;
-        the session's tallies follow only if it commits."""
-        touched = set(added) | set(removed)
-        tallies = self._tallies_of(touched)
-        before = {k: tallies[k].merged() for k in touched}
-        for key, entity in removed.items():
-            tallies[key].add(entity, sign=-1)
-        for key, entity in added.items():
-            tallies[key].add(entity)
-        # most documents only confirm what the store already says of an entity: rewrite the others
-        changed = {k for k in touched if tallies[k].merged() != before[k]}
-        try:
-            self._update(";\n".join(p for p in parts + [self._remerge(changed)] if p))
-        except BaseException:
-            for key in touched:  # reread from the store next time
-                self._tallies.pop(key, None)
-            self._districts = None
-            raise
-        for key in touched:
-            if not tallies[key]:
-                del self._tallies[key]  # no document mentions it any more
+        """Run ``parts`` and the change set of the entities ``added``/``removed`` touch (planned by
+        :func:`kg.resolve.plan_merge`) as one update; the session's merge state follows only if it commits."""
+        state = self._merge_state(set(added) | set(removed))
+        change, after = plan_merge(state, added, removed, self.lex)
+        self._update(";\n".join(p for p in parts + [self._apply(change)] if p))
+        self._merge = after
 
     def _update(self, update: str) -> None:
         self.store.update(update)
@@ -260,48 +264,41 @@ class KgStore:
             if key is None:
                 continue
             doc_id = graph.rsplit("/", 1)[-1]
-            div = division_by_key(key, self.lex)
-            out[doc_id][key] = Entity(key, _CLASS_LABEL[f[KG_NS + "typeInDocument"]], f[KG_NS + "nameInDocument"],
-                                      aliases=f["aliases"], docs={doc_id}, parent=div.parent if div else "")
+            out[doc_id][key] = stored_entity(key, _CLASS_LABEL[f[KG_NS + "typeInDocument"]], f[KG_NS + "nameInDocument"],
+                                             self.lex, aliases=f["aliases"], doc_id=doc_id)
         return out
 
-    def _tallies_of(self, keys: set[str]) -> dict[str, EntityTally]:
-        """The tally of each key over the stored documents (read from the store the first time a key is seen)."""
-        missing = {str(entity_iri(self.base, k)): k for k in keys if k not in self._tallies}
+    def _merge_state(self, keys: set[str]) -> MergeState:
+        """The merge state, with the tally of every key in ``keys`` (read from the store the first time a key
+        is seen, through the subject index)."""
+        if self._merge is None:
+            self._merge = MergeState.of_districts(self._stored_districts())
+        tallies = self._merge.tallies
+        missing = {str(entity_iri(self.base, k)): k for k in keys if k not in tallies}
         for key in missing.values():
-            self._tallies[key] = EntityTally(key)
+            tallies[key] = EntityTally(key)
         if missing:
             for entities in self._read_contributions(entities=missing).values():
                 for key, entity in entities.items():
-                    if key in self._tallies:
-                        self._tallies[key].add(entity)
-        return {k: self._tallies[k] for k in keys}
+                    if key in missing.values():
+                        tallies[key].add(entity)
+        return self._merge
 
-    def _remerge(self, keys: set[str]) -> str:
-        """The update that rewrites the merged nodes of ``keys`` (from their tallies) and the gazetteer
-        edges that change with them."""
-        merged = {k: self._tallies[k].entity(self.lex) for k in sorted(keys) if self._tallies[k]}
-        districts = self._stored_districts()
-        for key in keys:
-            districts.pop(key, None)
-        districts.update({k: e for k, e in merged.items() if e.label == "DISTRICT"})
-        edges, old = set(hierarchy_edges(districts)), self._edges
-        gone, self._edges = old - edges, edges
-        # new edges, and those of touched children (their locatedIn triple goes with their node)
-        fresh = sorted(e for e in edges if e not in old or e[0] in keys)
+    def _apply(self, change: ChangeSet) -> str:
+        """The update that writes ``change`` into the entities graph and the default graph."""
         E, g = self.entities_graph, URIRef(self.entities_graph.value)
         parts = []
-        values = " ".join(f"<{entity_iri(self.base, k)}>" for k in sorted(keys))
+        values = " ".join(f"<{entity_iri(self.base, k)}>" for k in sorted(change.keys))
         if values:
             parts.append(f"DELETE {{ GRAPH {E} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} GRAPH {E} {{ ?e ?p ?o }} }}")
-        removed = [(s, p, o, g) for edge in sorted(gone) for s, p, o in located_in_triples(*edge, self.base)]
+        removed = [(s, p, o, g) for edge in change.edges_lost for s, p, o in located_in_triples(*edge, self.base)]
         parts.append(_data(removed, verb="DELETE"))
         # the default graph loses what no graph states any more, then gains the new nodes
         subjects = values + "".join(sorted({f" {s.n3()}" for s, _p, _o, _g in removed}))
         if subjects:
             parts.append(self._unshared(f"VALUES ?s {{ {subjects} }} ?s ?p ?o"))
-        triples = [*entity_triples(merged, self.base, hierarchy=False),
-                   *(t for edge in fresh for t in located_in_triples(*edge, self.base))]
+        triples = [*entity_triples(change.merged, self.base, hierarchy=False),
+                   *(t for edge in change.edges_gained for t in located_in_triples(*edge, self.base))]
         parts.append(_data([(s, p, o, g) for s, p, o in triples] + triples))
         return ";\n".join(p for p in parts if p)
 
@@ -319,18 +316,12 @@ class KgStore:
         self.union = False
 
     def _stored_districts(self) -> dict[str, Entity]:
-        """The merged districts of the store (read once per session, then kept in step by :meth:`_remerge`)."""
-        if self._districts is None:
-            sparql = f"""PREFIX kg: <{KG_NS}>
-                SELECT ?key ?name WHERE {{ GRAPH {self.entities_graph} {{
-                  ?e a kg:District ; kg:entityKey ?key ; <{_RDFS_LABEL}> ?name }} }}"""
-            self._districts = {}
-            for row in self.store.query(sparql):
-                key = row["key"].value
-                div = division_by_key(key, self.lex)
-                self._districts[key] = Entity(key, "DISTRICT", row["name"].value, parent=div.parent if div else "")
-            self._edges = set(hierarchy_edges(self._districts))
-        return self._districts
+        """The merged districts of the store."""
+        districts = {}
+        for row in self.query(sparql_file(_SPARQL / "stored_districts.rq").replace("$ENTITIES", self.entities_graph.value)):
+            key = row["key"].value
+            districts[key] = stored_entity(key, "DISTRICT", row["name"].value, self.lex)
+        return districts
 
     # -- checks ------------------------------------------------------------------------
     def verify(self) -> list[str]:

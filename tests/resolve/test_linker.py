@@ -62,7 +62,7 @@ def test_tally_takes_documents_out_exactly():
     """The store re-merges by counting documents in and out: that must equal merging what is left."""
     from kg.facts import Entity
     from kg.language.lexicon import load_lexicon
-    from kg.resolve.linker import EntityTally, merge_entities
+    from kg.resolve import EntityTally, merge_entities
 
     lex = load_lexicon()
     docs = {"d1": Entity("named:x", "AGENCY", "市经信委", aliases={"经信委"}, docs={"d1"}),

@@ -14,7 +14,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
 from kg.config import Settings
-from kg.pipeline import build_into_store
+from kg.pipeline import build
 from kg.store import KgStore, StoreLocked
 
 POSTS = """PREFIX kg: <https://example.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -48,7 +48,7 @@ def start_serve(folder, *options) -> dict:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve") / "store"
-    build_into_store([], folder, Settings())
+    build([], None, Settings(), store=folder)
     yield (running := start_serve(folder, "--timeout", 2, "--row-cap", 500))
     proc = running["proc"]
     if proc.poll() is None:

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from kg.config import Settings
-from kg.pipeline import build_into_store
+from kg.pipeline import build
 from kg.serve.guard import QueryRefused, check_query
 
 from .test_endpoint import start_serve
@@ -70,7 +70,7 @@ def obfuscated_service_queries(url: str) -> list[str]:
 @pytest.fixture(scope="module")
 def hardened(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hard") / "store"
-    build_into_store([], folder, Settings(ner="rules"))
+    build([], None, Settings(ner="rules"), store=folder)
     running = start_serve(folder, "--timeout", 30, "--workers", 2, "--memory-mb", 1500)
     yield running
     running["proc"].terminate()

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from kg.config import Settings
-from kg.pipeline import build, build_into_store
+from kg.pipeline import build
 from kg.store import KgStore, StoreLocked, store_graph
 from kg.store.export import export_csv, export_rdf
 from kg.store.oxigraph import FAULT_ENV
@@ -37,10 +37,10 @@ def copy(articles, folder: Path) -> list[Path]:
 
 def test_a_then_b_equals_a_and_b_at_once(tmp_path):
     a, b = ARTICLES[:3], ARTICLES[3:6]
-    build_into_store(a, tmp_path / "step", Settings())
-    counts = build_into_store(a + b, tmp_path / "step", Settings())
+    build(a, None, Settings(), store=tmp_path / "step")
+    counts = build(a + b, None, Settings(), store=tmp_path / "step").counts
     assert counts["added"] == 3 and counts["unchanged"] == 3
-    build_into_store(a + b, tmp_path / "once", Settings())
+    build(a + b, None, Settings(), store=tmp_path / "once")
     assert quads(tmp_path / "step") == quads(tmp_path / "once")
     with KgStore(tmp_path / "step") as st:
         assert st.verify() == []
@@ -50,12 +50,12 @@ def test_a_then_b_equals_a_and_b_at_once(tmp_path):
 
 def test_changing_one_article_changes_only_its_facts(tmp_path):
     docs = copy(ARTICLES[:3], tmp_path / "articles")
-    build_into_store(docs, tmp_path / "store", Settings())
+    build(docs, None, Settings(), store=tmp_path / "store")
     with KgStore(tmp_path / "store") as st:
         before = {str(q) for q in st.quads() if q.graph_name.value.endswith(tuple(st.documents()))}
         old_ids = set(st.documents())
     docs[0].write_text(docs[0].read_text(encoding="utf-8") + "\n\n市政府印发《某市数据条例》。\n", encoding="utf-8")
-    counts = build_into_store(docs, tmp_path / "store", Settings())
+    counts = build(docs, None, Settings(), store=tmp_path / "store").counts
     assert counts["replaced"] == 1 and counts["unchanged"] == 2
     with KgStore(tmp_path / "store") as st:
         assert len(st.documents()) == 3 and st.verify() == []
@@ -65,18 +65,18 @@ def test_changing_one_article_changes_only_its_facts(tmp_path):
 
 
 def test_remove_leaves_exactly_the_store_of_the_rest(tmp_path):
-    build_into_store(ARTICLES[:4], tmp_path / "all", Settings())
+    build(ARTICLES[:4], None, Settings(), store=tmp_path / "all")
     with KgStore(tmp_path / "all", write=True) as st:
         st.remove_document(st.doc_for_source(str(ARTICLES[1])))
-    build_into_store([ARTICLES[0], *ARTICLES[2:4]], tmp_path / "rest", Settings())
+    build([ARTICLES[0], *ARTICLES[2:4]], None, Settings(), store=tmp_path / "rest")
     assert quads(tmp_path / "all") == quads(tmp_path / "rest")
 
 
 def test_reprint_is_recognised(tmp_path):
     reprint = copy(ARTICLES[:1], tmp_path / "elsewhere")[0]
-    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
-    counts = build_into_store([reprint], tmp_path / "store", Settings())
-    assert counts["reprints"] == 1 and counts["documents"] == 1
+    build(ARTICLES[:1], None, Settings(), store=tmp_path / "store")
+    counts = build([reprint], None, Settings(), store=tmp_path / "store").counts
+    assert counts["reprints"] == 1 and counts["added"] == 0
     with KgStore(tmp_path / "store") as st:
         (sources,) = st.documents().values()
         assert sources == sorted([str(ARTICLES[0]), str(reprint)])
@@ -92,13 +92,13 @@ def test_a_killed_build_leaves_a_consistent_store(tmp_path, kill_after):
         assert len(st.documents()) == kill_after
         assert st.verify() == []
     # the next run completes the store, equal to one clean build
-    build_into_store(ARTICLES[:5], tmp_path / "store", Settings())
-    build_into_store(ARTICLES[:5], tmp_path / "clean", Settings())
+    build(ARTICLES[:5], None, Settings(), store=tmp_path / "store")
+    build(ARTICLES[:5], None, Settings(), store=tmp_path / "clean")
     assert quads(tmp_path / "store") == quads(tmp_path / "clean")
 
 
 def test_two_writers_are_kept_apart(tmp_path):
-    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
+    build(ARTICLES[:1], None, Settings(), store=tmp_path / "store")
     with KgStore(tmp_path / "store", write=True):
         with pytest.raises(StoreLocked):
             KgStore(tmp_path / "store", write=True)
@@ -110,7 +110,7 @@ def test_a_reader_waits_for_the_writer_and_sees_what_it_committed(tmp_path):
     import threading
     import time
 
-    build_into_store(ARTICLES[:1], tmp_path / "store", Settings())
+    build(ARTICLES[:1], None, Settings(), store=tmp_path / "store")
     writer = KgStore(tmp_path / "store", write=True)
     done = threading.Event()
 
@@ -126,7 +126,7 @@ def test_a_reader_waits_for_the_writer_and_sees_what_it_committed(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
 def test_every_export_format_round_trips(tmp_path, fmt):
-    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    build(ARTICLES[:3], None, Settings(), store=tmp_path / "store")
     with KgStore(tmp_path / "store") as st:
         text = export_rdf(st, fmt)
         everything = {(q.subject, q.predicate, q.object, q.graph_name) for q in st.quads()}
@@ -144,7 +144,7 @@ def test_every_export_format_round_trips(tmp_path, fmt):
 def test_csv_tables(tmp_path):
     import csv
 
-    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    build(ARTICLES[:3], None, Settings(), store=tmp_path / "store")
     with KgStore(tmp_path / "store") as st:
         paths = export_csv(st, tmp_path / "csv")
     assert [p.name for p in paths] == ["entities.csv", "relations.csv", "figures.csv"]
@@ -202,7 +202,7 @@ def test_queries_see_each_fact_once(tmp_path):
 
     docs = copy(ARTICLES[:1], tmp_path / "a") + copy(ARTICLES[:1], tmp_path / "b")
     docs[1].write_text(docs[1].read_text(encoding="utf-8") + "\n\n（转载）\n", encoding="utf-8")
-    build_into_store(docs, tmp_path / "store", Settings())
+    build(docs, None, Settings(), store=tmp_path / "store")
     graph = build(docs, None, html=False).graph
     with KgStore(tmp_path / "store") as st:
         assert len(st.documents()) == 2 and len(st) == len(graph)
@@ -212,7 +212,7 @@ def test_queries_see_each_fact_once(tmp_path):
 
 
 def test_a_store_without_the_union_graph_is_read_and_upgraded(tmp_path):
-    build_into_store(ARTICLES[:2], tmp_path / "store", Settings())
+    build(ARTICLES[:2], None, Settings(), store=tmp_path / "store")
     before = quads(tmp_path / "store")
     with KgStore(tmp_path / "store", write=True) as st:
         st.store.update("CLEAR DEFAULT")  # as kg wrote stores before the default graph held the union
@@ -225,10 +225,10 @@ def test_a_store_without_the_union_graph_is_read_and_upgraded(tmp_path):
 
 def test_the_view_of_a_store_is_read_piecewise_and_matches_the_graph(tmp_path):
     from kg.analytics import to_networkx
-    from kg.pipeline import write_outputs_from_store
+    from kg.pipeline import write_outputs
     from kg.store.view import add_documents_and_sentences, store_projection
 
-    build_into_store(ARTICLES[:3], tmp_path / "store", Settings())
+    build(ARTICLES[:3], None, Settings(), store=tmp_path / "store")
     whole = to_networkx(build(ARTICLES[:3], None, html=False).graph)
     with KgStore(tmp_path / "store") as st:
         G = add_documents_and_sentences(st, store_projection(st))
@@ -237,7 +237,8 @@ def test_the_view_of_a_store_is_read_piecewise_and_matches_the_graph(tmp_path):
            {(s, o, k, d["role"] if "role" in d else None) for s, o, k, d in whole.edges(keys=True, data=True)}
     assert {(s, o, k) for s, o, k, d in G.edges(keys=True, data=True) if d["sentence"]} == \
            {(s, o, k) for s, o, k, d in whole.edges(keys=True, data=True) if d["sentence"]}
-    outputs = write_outputs_from_store(tmp_path / "store", tmp_path / "out", Settings(), max_nodes=10)
+    with KgStore(tmp_path / "store") as st:
+        outputs = write_outputs(st, tmp_path / "out", Settings(), max_nodes=10)
     page = outputs["html"].read_text(encoding="utf-8")
     assert f"(the 10 most central of {G.number_of_nodes()} nodes)" in page
     assert set(Graph().parse(outputs["turtle"])) == set(build(ARTICLES[:3], None, html=False).graph)
