@@ -11,6 +11,14 @@ class InputError(KgError):
     """An input path or file that cannot be read as an article."""
 
 
+class NothingBuilt(InputError):
+    """No input yielded a document; ``skipped`` lists why, file by file."""
+
+    def __init__(self, message: str, skipped: list = ()):
+        super().__init__(message)
+        self.skipped = list(skipped)
+
+
 class QueryError(KgError):
     """A SPARQL query that cannot be found, parsed or run."""
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from rdflib import Graph
 
 from kg.config import SAMPLE_ARTICLE, Settings
-from kg.errors import InputError
+from kg.errors import NothingBuilt
 from kg.ingest import Skipped, iter_documents
 from kg.ingest.reader import describe_error
 from kg.rdf.serialize import write_text
@@ -152,16 +152,15 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     an in-memory one. Then, from the store, ``out_dir`` receives ``graph.ttl``, ``graph.html`` (unless
     ``html`` is false), ``report/`` (if ``report``) and ``build.json``.
 
-    Raises :class:`InputError` when the store holds no document afterwards.
+    Raises :class:`kg.errors.NothingBuilt` (with the skipped files) when the store holds no document afterwards.
     """
     settings = settings or Settings()
     started = time.perf_counter()
     with KgStore(store, write=True, base=settings.base_iri) as kg_store:
         counts, built, skipped = add_documents(kg_store, inputs, settings, progress)
         if not kg_store.documents():
-            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-            raise InputError(f"nothing could be built ({reasons})" if reasons else
-                             "nothing to build: no article files found")
+            raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
+                               else "nothing to build: no article files found", skipped)
         result = BuildResult(kg_store, counts, built, skipped, settings=settings, tally=count_graph(kg_store))
         if out_dir is not None:
             result.outputs = write_outputs(kg_store, Path(out_dir), settings, html=html, report=report,
@@ -209,7 +208,7 @@ def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = Tr
     if report:
         from kg.report import write_reports
 
-        outputs["report"] = write_reports(graph(), out / "report")[-1]
+        outputs["report"] = write_reports(store, out / "report")[-1]
     return outputs
 
 

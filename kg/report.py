@@ -1,21 +1,22 @@
 """Article review pages: each article's text with what kg recognised highlighted (displaCy), and every
-relation and figure next to the sentence it came from. Self-contained HTML, all article text escaped."""
+relation and figure next to the sentence it came from. Self-contained HTML, all article text escaped.
+Read from a store (``sparql/report_*.rq``)."""
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
-from kg.rdf.namespace import ENTITY_CLASS_LIST, KG_NS, SPARQL_PROLOGUE
+from kg.rdf.namespace import sparql_file
+from kg.store import KgStore
 from kg.viz import EDGE_LABELS, TYPE_COLORS, TYPE_NAMES_ZH
 
 __all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports"]
 
-_P = SPARQL_PROLOGUE
-_CORE = ENTITY_CLASS_LIST
+_QUERIES = {p.stem[len("report_"):]: sparql_file(p) for p in (Path(__file__).parent / "sparql").glob("report_*.rq")}
 
 
 @dataclass
@@ -32,31 +33,35 @@ class ArticleReport:
     turns: list[dict] = field(default_factory=list)
 
 
-def _rows(graph: Graph, sparql: str) -> list[dict]:
-    result = graph.query(_P + sparql)
-    names = [str(v) for v in result.vars]
-    return [{n: (None if v is None else v.toPython() if hasattr(v, "toPython") else v) for n, v in zip(names, row)}
-            for row in result]
+def _python(term):
+    """An Oxigraph term as the Python value rdflib gives (int, Decimal, str ...)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return Literal(term.value, lang=term.language, datatype=None if term.language else URIRef(term.datatype.value)).toPython()
+    return term.value
 
 
-def collect(graph: Graph, docs: list[str] | None = None) -> tuple[list[ArticleReport], dict[str, dict]]:
+def _rows(store: KgStore, name: str) -> list[dict]:
+    result = store.query(_QUERIES[name])
+    names = [v.value for v in result.variables]
+    return [{n: _python(row[n]) for n in names} for row in result]
+
+
+def collect(store: KgStore, docs: list[str] | None = None) -> tuple[list[ArticleReport], dict[str, dict]]:
     """Articles (optionally only those whose id or source is in ``docs``) and entity cards keyed by IRI."""
     entities: dict[str, dict] = {}
-    for r in _rows(graph, f"""SELECT ?e ?label ?cls WHERE {{ ?e a ?cls ; rdfs:label ?label . FILTER(?cls IN {_CORE}) }}"""):
+    for r in _rows(store, "entities"):
         entities[str(r["e"])] = {"label": str(r["label"]), "type": str(r["cls"]).split("#")[-1], "aliases": [], "docs": []}
-    for s, o in graph.subject_objects(SKOS.altLabel):
-        if str(s) in entities:
-            entities[str(s)]["aliases"].append(str(o))
-    for s, o in graph.subject_objects(URIRef(KG_NS + "mentionedIn")):
-        if str(s) in entities:
-            entities[str(s)]["docs"].append(str(o))
+    for name, field_, column in (("aliases", "aliases", "alias"), ("mentioned_in", "docs", "d")):
+        for r in _rows(store, name):
+            if r["e"] in entities:
+                entities[r["e"]][field_].append(str(r[column]))
     for card in entities.values():
         card["aliases"] = sorted(set(card["aliases"]) - {card["label"]})
         card["docs"] = sorted(set(card["docs"]))
     articles = []
-    for r in _rows(graph, """SELECT ?d ?hash ?title ?date ?source ?text WHERE {
-            ?d a kg:Document ; kg:contentHash ?hash ; kg:bodyText ?text ; kg:sourcePath ?source .
-            OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date } } ORDER BY ?date ?hash"""):
+    for r in _rows(store, "documents"):
         if docs and str(r["hash"]) not in docs and str(r["source"]) not in docs:
             continue
         if articles and articles[-1].doc == str(r["d"]):
@@ -64,33 +69,20 @@ def collect(graph: Graph, docs: list[str] | None = None) -> tuple[list[ArticleRe
         articles.append(ArticleReport(str(r["d"]), str(r["hash"]), str(r["title"] or ""), str(r["date"] or "")[:10],
                                       str(r["source"]), str(r["text"])))
     by_doc = {a.doc: a for a in articles}
-    for r in _rows(graph, """SELECT ?d ?s ?e ?m ?rule WHERE { ?x a kg:Mention ; kg:inDocument ?d ; kg:startOffset ?s ;
-            kg:endOffset ?e ; kg:mentionOf ?m ; kg:extractedBy ?rule }"""):
+    for r in _rows(store, "mentions"):
         if str(r["d"]) in by_doc:
             by_doc[str(r["d"])].mentions.append((int(r["s"]), int(r["e"]), str(r["m"]), str(r["rule"])))
     roles: dict[tuple[str, str], set[str]] = {}
-    for r in _rows(graph, """SELECT ?s ?o ?role WHERE { ?m org:member ?s ; org:organization ?o ; kg:postTitle ?role }"""
-                   .replace("SELECT", "PREFIX org: <http://www.w3.org/ns/org#> SELECT", 1)):
+    for r in _rows(store, "posts"):
         roles.setdefault((str(r["s"]), str(r["o"])), set()).add(str(r["role"]))
-    for r in _rows(graph, """SELECT ?d ?s ?o ?subject ?p ?object ?sentence ?start ?a ?b ?rule WHERE {
-            ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence ?ev .
-            ?ev kg:inDocument ?d ; kg:sentence ?sentence ; kg:startOffset ?start ; kg:extractedBy ?rule .
-            OPTIONAL { ?ev kg:spanStart ?a ; kg:spanEnd ?b }
-            ?s rdfs:label ?subject . ?o rdfs:label ?object . }"""):
+    for r in _rows(store, "relations"):
         if str(r["d"]) in by_doc:
             role = "、".join(sorted(roles.get((str(r["s"]), str(r["o"])), ())))
             by_doc[str(r["d"])].relations.append({**r, "p": str(r["p"]).split("#")[-1], "role": role})
-    for r in _rows(graph, """SELECT ?d ?indicator ?value ?unit ?period ?text ?sentence ?start ?a ?b WHERE {
-            ?o a kg:Observation ; kg:indicator ?indicator ; kg:value ?value ; kg:quantityText ?text ; kg:evidence ?ev .
-            ?ev kg:inDocument ?d ; kg:sentence ?sentence ; kg:startOffset ?start .
-            OPTIONAL { ?ev kg:spanStart ?a ; kg:spanEnd ?b } OPTIONAL { ?o kg:unit ?unit } OPTIONAL { ?o kg:period ?period }
-        }"""):
+    for r in _rows(store, "figures"):
         if str(r["d"]) in by_doc:
             by_doc[str(r["d"])].figures.append(r)
-    for r in _rows(graph, """SELECT ?d ?kind ?speaker ?start ?text WHERE {
-            ?t a kg:Turn ; a ?kind ; kg:inDocument ?d ; kg:startOffset ?start ; kg:turnText ?text .
-            FILTER(?kind IN (kg:Question, kg:Answer))
-            OPTIONAL { { ?t kg:askedBy ?sp } UNION { ?t kg:spokenBy ?sp } ?sp rdfs:label ?speaker } } ORDER BY ?start"""):
+    for r in _rows(store, "turns"):
         if str(r["d"]) in by_doc:
             by_doc[str(r["d"])].turns.append(r)
     for a in articles:
@@ -219,13 +211,13 @@ document.querySelectorAll('#articles th').forEach((th, i) => th.addEventListener
 {''.join(rows)}</table><script>{script}</script></body></html>"""
 
 
-def write_reports(graph: Graph, out_dir: str | Path, docs: list[str] | None = None) -> list[Path]:
+def write_reports(store: KgStore, out_dir: str | Path, docs: list[str] | None = None) -> list[Path]:
     """One page per article and ``index.html`` in ``out_dir``. Pages an earlier report left there for
     articles this graph does not hold are removed: the folder describes one graph."""
     from kg.rdf.serialize import write_text
 
     out = Path(out_dir)
-    articles, entities = collect(graph, docs)
+    articles, entities = collect(store, docs)
     if docs is None and out.is_dir():
         keep = {f"{a.doc_id}.html" for a in articles} | {"index.html"}
         for old in out.glob("*.html"):

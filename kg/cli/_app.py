@@ -9,7 +9,7 @@ import typer
 from kg import __version__
 from kg.errors import KgError
 
-__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "graph_or_store", "STORE_OPT", "GRAPH_ARG"]
+__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "open_source", "STORE_OPT", "GRAPH_ARG"]
 
 
 
@@ -42,20 +42,11 @@ def reports_errors(func):
     return wrapper
 
 
-def graph_or_store(graph, store):
-    """The rdflib Graph of a graph file or of a store folder (exactly one of them)."""
-    from kg.errors import KgError
+def open_source(graph, store):
+    """A graph file or a store folder (exactly one of them), open for reading: see :func:`kg.store.open_source`."""
+    from kg.store.source import open_source as open_
 
-    if (graph is None) == (store is None):
-        raise KgError("give a GRAPH file or --store DIR (one of them)")
-    if store is not None:
-        from kg.store import KgStore, store_graph
-
-        with KgStore(store) as st:
-            return store_graph(st)
-    from kg.rdf.store import load_graph
-
-    return load_graph(graph)
+    return open_(graph, store)
 
 
 def _version(value: bool) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
+from kg.errors import NothingBuilt
 
 
 class NerMode(str, Enum):
@@ -80,7 +81,12 @@ def build_cli(
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
 
-    result = build(inputs or [], out, settings, html=html, progress=progress, store=store, report=report)
+    try:
+        result = build(inputs or [], out, settings, html=html, progress=progress, store=store, report=report)
+    except NothingBuilt as nothing:
+        for s in nothing.skipped if not quiet else ():
+            err(s.line())
+        raise
     if not quiet:
         err(result.summary())
     if endpoint:

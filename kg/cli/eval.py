@@ -23,13 +23,15 @@ def eval_cli(
     from dataclasses import asdict
 
     from kg.evaluate import evaluate
-    from kg.rdf.store import load_graph
+    from kg.store import store_graph
+    from kg.store.source import open_source
 
     try:
         gold_data = json.loads(gold.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise InputError(f"{gold}: cannot read gold JSON ({err})") from err
-    score = evaluate(load_graph(graph), gold_data)
+    with open_source(graph) as st:
+        score = evaluate(store_graph(st), gold_data)
     if as_json:
         print(json.dumps(asdict(score), ensure_ascii=False, indent=1))
         return

@@ -30,10 +30,9 @@ def query_cli(
 
     Example: kg query output/graph.ttl who_holds_posts --format csv ; kg query --store kgstore entity_counts
     """
-    from kg.rdf.query import format_result, resolve_query, run_query
-    from kg.rdf.store import load_graph
-
     from kg.errors import QueryError
+    from kg.rdf.query import format_result, resolve_query, run_store_query
+    from kg.store.source import open_source
 
     bindings = {}
     for item in bind:
@@ -44,13 +43,11 @@ def query_cli(
     if store is not None:
         if query is not None:
             raise QueryError("with --store, give only QUERY (no GRAPH)")
-        from kg.rdf.query import run_store_query
-        from kg.store import KgStore
-
-        with KgStore(store) as st:
-            result = run_store_query(st, resolve_query(graph_or_query), bindings)
+        graph, query = None, graph_or_query
+    elif query is None:
+        raise QueryError("give GRAPH and QUERY, or --store DIR and QUERY")
     else:
-        if query is None:
-            raise QueryError("give GRAPH and QUERY, or --store DIR and QUERY")
-        result = run_query(load_graph(Path(graph_or_query)), resolve_query(query), bindings)
+        graph = Path(graph_or_query)
+    with open_source(graph, store) as st:
+        result = run_store_query(st, resolve_query(query), bindings)
     print(format_result(result, fmt.value))

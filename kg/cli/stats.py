@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, open_source, reports_errors
 
 
 @app.command("stats")
@@ -21,16 +21,11 @@ def stats_cli(
 
     Example: kg stats output/graph.ttl --top 10
     """
-    from kg.analytics import graph_stats, to_networkx
+    from kg.analytics import graph_stats
+    from kg.store.view import store_view
 
-    if store is not None and graph is None:
-        from kg.store import KgStore
-        from kg.store.view import store_view
-
-        with KgStore(store) as st:
-            G, _ = store_view(st)
-    else:
-        G = to_networkx(graph_or_store(graph, store))
+    with open_source(graph, store) as st:
+        G, _ = store_view(st)
     stats = graph_stats(G, top)
     if as_json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
 
 
 @app.command("validate")
@@ -21,8 +21,10 @@ def validate_cli(
     Example: kg validate output/graph.ttl
     """
     from kg.rdf.validate import validate
+    from kg.store import store_graph
 
-    report = validate(graph_or_store(graph, store))
+    with open_source(graph, store) as st:
+        report = validate(store_graph(st))
     for violation in report.violations[:limit]:
         print(violation)
     if len(report.violations) > limit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, graph_or_store, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
 
 
 @app.command("viz")
@@ -23,7 +23,7 @@ def viz_cli(
 
     Example: kg viz output/graph.ttl --focus 市经济信息化委 --depth 2 --out focus.html
     """
-    from kg.analytics import find_node, keep_types, neighbourhood, to_networkx
+    from kg.analytics import find_node, keep_types, neighbourhood
     from kg.errors import KgError
     from kg.rdf.serialize import write_text
     from kg.viz import TYPE_COLORS, render_html
@@ -47,15 +47,10 @@ def viz_cli(
             G = neighbourhood(G, node, depth)
         return G
 
-    if store is not None and graph is None:
-        from kg.store import KgStore
-        from kg.store.view import store_view
+    from kg.store.view import store_view
 
-        with KgStore(store) as st:  # big stores: documents and sentences only for the nodes shown
-            G, total = store_view(st, max_nodes, cut)
-    else:
-        G = cut(to_networkx(graph_or_store(graph, store)))
-        total = G.number_of_nodes()
+    with open_source(graph, store) as st:  # big stores: documents and sentences only for the nodes shown
+        G, total = store_view(st, max_nodes, cut)
     write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None,
                                 total=total))
     err(f"wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")

@@ -7,5 +7,6 @@ document committed and nothing half-written.
 """
 from kg.store.lock import StoreLocked
 from kg.store.oxigraph import KgStore, store_graph
+from kg.store.source import open_source
 
-__all__ = ["KgStore", "StoreLocked", "store_graph"]
+__all__ = ["KgStore", "StoreLocked", "store_graph", "open_source"]

@@ -6,6 +6,7 @@ graphs, kept in step by every update. Queries read the default graph: Oxigraph's
 view repeats a triple once per graph that has it, so a fact stated by k articles would join k^n times."""
 from __future__ import annotations
 
+import itertools
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -154,7 +155,14 @@ class KgStore:
     def documents(self) -> dict[str, list[str]]:
         """doc id → source paths (a reprint from another path adds a source, not a document)."""
         out: dict[str, list[str]] = defaultdict(list)
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(KG_NS + "sourcePath"), None, self.sources_graph):
+        source_path = ox.NamedNode(KG_NS + "sourcePath")
+        quads = self.store.quads_for_pattern(None, source_path, None, self.sources_graph)
+        first = next(quads, None)
+        if first is None and self.folder is None:  # a graph file loaded for reading: no registry graph
+            quads = self.store.quads_for_pattern(None, source_path, None, ox.DefaultGraph() if not self.union else None)
+        else:
+            quads = itertools.chain([first] if first else [], quads)
+        for q in quads:
             out[q.subject.value.rsplit("/", 1)[-1]].append(q.object.value)
         return {k: sorted(v) for k, v in sorted(out.items())}
 

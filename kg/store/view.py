@@ -3,6 +3,7 @@ without being loaded whole: entities and relations first (all of them, for PageR
 and evidence sentences only for the nodes and edges the view keeps."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import networkx as nx
@@ -10,24 +11,15 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.analytics import most_central, to_networkx
-from kg.rdf.namespace import ENTITY_CLASSES, PREDICATES
-from kg.rdf.namespace import SPARQL_PROLOGUE
+from kg.rdf.namespace import PREDICATES, sparql_file
 from kg.store.oxigraph import KgStore
 
 __all__ = ["store_view", "store_projection", "add_documents_and_sentences"]
 
-_PREFIXES = SPARQL_PROLOGUE
-_CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
-_RELATIONS = " ".join(f"<{p}>" for p in PREDICATES.values())
 _NAME_OF = {str(p): name for name, p in PREDICATES.items()}
-_PARTS = (  # what kg.analytics.to_networkx reads, except documents and sentences
-    f"""CONSTRUCT {{ ?e a ?cls ; rdfs:label ?l ; skos:altLabel ?a }} WHERE {{
-          VALUES ?cls {{ {_CLASSES} }} ?e a ?cls ; rdfs:label ?l .
-          OPTIONAL {{ ?e skos:altLabel ?a }} }}""",
-    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {_RELATIONS} }} ?s ?p ?o }}",
-    """CONSTRUCT { ?m a org:Membership ; org:member ?x ; org:organization ?y ; kg:postTitle ?t }
-       WHERE { ?m org:member ?x ; org:organization ?y ; kg:postTitle ?t }""",
-)
+_QUERIES = {name: sparql_file(Path(__file__).parent / "sparql" / f"view_{name}.rq")
+            for name in ("entities", "relations", "posts", "documents", "sentences")}
+_PARTS = ("entities", "relations", "posts")  # what kg.analytics.to_networkx reads, except documents and sentences
 
 
 def store_view(store: KgStore, max_nodes: int | None = None,
@@ -45,8 +37,8 @@ def store_projection(store: KgStore) -> nx.MultiDiGraph:
     """Entity nodes and relation edges of the store, as :func:`kg.analytics.to_networkx` projects them,
     without the nodes' documents and the edges' sentences (see :func:`add_documents_and_sentences`)."""
     graph = Graph()
-    for sparql in _PARTS:
-        data = ox.serialize(store.query(_PREFIXES + sparql), format=ox.RdfFormat.N_TRIPLES)
+    for part in _PARTS:
+        data = ox.serialize(store.query(_QUERIES[part]), format=ox.RdfFormat.N_TRIPLES)
         if data:
             graph.parse(data=data.decode("utf-8"), format="nt")
     return to_networkx(graph)
@@ -59,11 +51,9 @@ def add_documents_and_sentences(store: KgStore, G: nx.MultiDiGraph, batch: int =
     sentences: dict[tuple[str, str, str], str] = {}
     for i in range(0, len(nodes), batch):
         values = " ".join(f"<{n}>" for n in nodes[i:i + batch])
-        for row in store.query(f"{_PREFIXES} SELECT ?e ?d WHERE {{ VALUES ?e {{ {values} }} ?e kg:mentionedIn ?d }}"):
+        for row in store.query(_QUERIES["documents"].replace("$NODES", values)):
             docs.setdefault(row["e"].value, []).append(row["d"].value)
-        for row in store.query(f"""{_PREFIXES} SELECT ?s ?p ?o (MIN(?x) AS ?sentence) WHERE {{
-                VALUES ?s {{ {values} }} ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence ?ev .
-                ?ev kg:sentence ?x }} GROUP BY ?s ?p ?o"""):
+        for row in store.query(_QUERIES["sentences"].replace("$NODES", values)):
             sentences[(row["s"].value, _NAME_OF.get(row["p"].value, ""), row["o"].value)] = row["sentence"].value
     for node, data in G.nodes(data=True):
         data["docs"] = sorted(docs.get(node, []))

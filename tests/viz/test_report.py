@@ -7,8 +7,8 @@ from kg.report import write_reports
 from .test_browser import SHOTS
 
 
-def test_sample_report_page(browser, sample_graph, tmp_path):
-    paths = write_reports(sample_graph, tmp_path / "report")
+def test_sample_report_page(browser, sample_build, tmp_path):
+    paths = write_reports(sample_build.store, tmp_path / "report")
     (page_path,) = [p for p in paths if p.name != "index.html"]
     page = browser.new_page(viewport={"width": 1200, "height": 1600})
     requests = []
@@ -49,8 +49,7 @@ def test_hostile_article_stays_text(browser, tmp_path):
     article = tmp_path / "evil.txt"
     article.write_text('市政府印发《<img src=x onerror="alert(1)">管理办法》。<script>alert(2)</script>深圳市工业和信息化局局长余锡坤出席。',
                        encoding="utf-8")
-    graph = build([article], None).graph
-    paths = write_reports(graph, tmp_path / "report")
+    paths = write_reports(build([article], None).store, tmp_path / "report")
     (page_path,) = [p for p in paths if p.name != "index.html"]
     page, log = open_page_plain(browser, page_path)
     assert page.locator("img").count() == 0
