@@ -58,7 +58,7 @@ def extraction(paths: list[Path], workers: int) -> tuple[float, float, int]:
 
     docs = [read_document(p) for p in paths]
     chars = sum(len(d.text) for d in docs)
-    settings = Settings(workers=workers)
+    settings = Settings(workers=workers, ner=NER)
     if workers == 1:
         extract_one(docs[0], settings)
     t0, first = time.perf_counter(), None
@@ -82,10 +82,10 @@ def jieba_speed(paths: list[Path]) -> tuple[float, int]:
 
 def store_build(paths: list[Path], folder: Path) -> dict:
     code = ("import sys,time,resource; from kg.config import Settings; from kg.pipeline import build;"
-            "t=time.perf_counter(); r=build(sys.argv[2:], None, Settings(workers=2), store=sys.argv[1]);"
+            "t=time.perf_counter(); r=build(sys.argv[3:], None, Settings(workers=2, ner=sys.argv[2]), store=sys.argv[1]);"
             "print(time.perf_counter()-t, r.triple_count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, str(folder), *map(str, paths)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", code, str(folder), NER, *map(str, paths)], capture_output=True, text=True,
                          check=True).stdout.split()
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
     return {"seconds": float(out[0]), "quads": int(out[1]), "rss_main_mb": int(out[2]) / 1024,
@@ -155,13 +155,20 @@ def query_latency(nt: bytes, reps: int = 5) -> dict[str, dict[str, float]]:
     return out
 
 
+NER = "rules"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000, help="articles for the extraction runs")
     ap.add_argument("--store-articles", type=int, default=10_000, help="articles built into a store")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--skip-million", action="store_true", help="stop at 10^5 triples")
+    ap.add_argument("--ner", choices=("rules", "lac"), default="rules",
+                    help="name finding (results.md: rules, the mode its figures were first measured in)")
     args = ap.parse_args()
+    global NER
+    NER = args.ner
     work = Path(tempfile.mkdtemp())
     targets = [100_000] if args.skip_million else [100_000, 1_000_000]
     query_stores = {t: max(1, -(-t // 620)) for t in targets}  # ≥ the target: ~620-670 triples per article
@@ -169,7 +176,7 @@ def main() -> None:
     lines = ["# kg scale benchmark", "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python "
              f"{platform.python_version()}; generated articles (seed 7). Run: `python benchmarks/scale.py "
-             f"--articles {args.articles} --store-articles {args.store_articles}`.", ""]
+             f"--articles {args.articles} --store-articles {args.store_articles} --ner {args.ner}`.", ""]
     n = args.articles
     t1, _, chars = extraction(paths[:n], 1)
     t2, start2, _ = extraction(paths[:n], 2)

@@ -43,3 +43,13 @@ def test_layers_import_downwards():
                           ("language", r"kg\.(nlp|resolve|store)")):
         for path in (REPO / "kg" / layer).rglob("*.py"):
             assert not re.search(rf"^\s*(from|import) {banned}\b", path.read_text(encoding="utf-8"), re.M), path
+
+
+def test_read_commands_open_their_source_one_way():
+    """query, viz, stats, report, validate, export and eval read through open_source, never a store or a
+    graph file of their own."""
+    for path in (REPO / "kg" / "cli").glob("*.py"):
+        if path.stem in ("build", "remove", "serve", "_app"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "KgStore(" not in text and "load_graph" not in text, path

@@ -271,3 +271,14 @@ def test_a_store_remembers_its_base_iri(tmp_path):
         assert st.metadata()["baseIri"] == base and st.metadata()["formatVersion"] == "2"
     clash = kg("build", ARTICLES[2], "--store", store, "--base-iri", "http://other.test/", "--no-html")
     assert clash.returncode == 1 and len(clash.stderr.strip().splitlines()) == 1 and base in clash.stderr
+
+
+def test_a_graph_file_and_its_store_read_the_same(tmp_path):
+    from kg.rdf.query import resolve_query, run_store_query
+    from kg.store import open_source
+
+    result = build(ARTICLES[:2], tmp_path / "out", Settings(ner="rules"), html=False, store=tmp_path / "store")
+    for name in ("entity_counts", "who_holds_posts", "relations"):
+        with open_source(result.outputs["turtle"]) as a, open_source(store=tmp_path / "store") as b:
+            rows_a, rows_b = run_store_query(a, resolve_query(name)).rows, run_store_query(b, resolve_query(name)).rows
+        assert sorted(rows_a) == sorted(rows_b) and rows_a, name
