@@ -8,7 +8,7 @@ from typing import BinaryIO, Callable
 
 from rdflib import Graph, Literal, URIRef
 
-__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "turtle_of_lines", "FORMATS", "FAULT_WRITE_ENV"]
+__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "turtle_of_lines", "nt_term", "FORMATS", "FAULT_WRITE_ENV"]
 
 FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
@@ -61,7 +61,7 @@ def turtle_of(triples, prefixes: dict[str, str]) -> bytes:
     """rdflib ``triples`` as Turtle, the same bytes on every run: written as N-Triples lines, sorted (so by
     subject, then predicate), then read and written as Turtle by Oxigraph (rdflib's sorting Turtle writer
     took about a third of a build). Only the prefixes the triples use are declared."""
-    return turtle_of_lines({f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples}, prefixes)
+    return turtle_of_lines({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples}, prefixes)
 
 
 def turtle_of_lines(lines, prefixes: dict[str, str]) -> bytes:
@@ -81,7 +81,7 @@ def turtle_of_lines(lines, prefixes: dict[str, str]) -> bytes:
 _NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 
 
-def _nt(term) -> str:
+def nt_term(term) -> str:
     """An rdflib term in N-Triples syntax."""
     if isinstance(term, Literal):
         lexical = '"' + str(term).translate(_NT_ESCAPES) + '"'

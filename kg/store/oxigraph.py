@@ -23,6 +23,7 @@ from kg.facts import Entity
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.rdf.builder import entities_graph_iri, entity_triples, located_in_triples
 from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS, sparql_file
+from kg.rdf.serialize import nt_term as _nt
 from kg.resolve import ChangeSet, EntityTally, MergeState, document_iri, entity_iri, merge_entities, plan_merge, stored_entity
 from kg.store.lock import StoreLock
 
@@ -36,13 +37,16 @@ _SKOS_ALT = str(SKOS.altLabel)
 _RDFS_LABEL = str(RDFS.label)
 
 
-def _nq(s, p, o, g=None) -> str:
-    return f"{s.n3()} {p.n3()} {o.n3()}" if g is None else f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}"
-
-
 def _data(quads: Iterable[tuple], verb: str = "INSERT") -> str:
-    body = " .\n".join(_nq(*q) for q in quads)
-    return f"{verb} DATA {{\n{body}\n}}" if body else ""
+    """``INSERT DATA`` (or ``DELETE DATA``) of rdflib ``(s, p, o[, g])`` tuples, one block per graph (written
+    as N-Triples lines: a document's commit is mostly this text, so it is kept short and quick to parse)."""
+    by_graph: dict = defaultdict(list)
+    for q in quads:
+        s, p, o = q[:3]
+        by_graph[q[3] if len(q) > 3 else None].append(f"{_nt(s)} {_nt(p)} {_nt(o)} .")
+    blocks = ["\n".join(lines) if g is None else f"GRAPH {_nt(g)} {{\n" + "\n".join(lines) + "\n}"
+              for g, lines in by_graph.items()]
+    return f"{verb} DATA {{\n" + "\n".join(blocks) + "\n}" if blocks else ""
 
 
 META_NODE = META_GRAPH  # the store's description of itself: urn:kg:store in urn:kg:store
