@@ -14,6 +14,8 @@ class ExportFormat(str, Enum):
     nquads = "nquads"
     jsonld = "jsonld"
     csv = "csv"
+    graphml = "graphml"
+    neo4j = "neo4j"
 
 
 @app.command("export")
@@ -22,22 +24,32 @@ def export_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     fmt: ExportFormat = Opt(ExportFormat.turtle, "--format", "-f", help="turtle (the union of all graphs), trig and "
-                            "nquads (one named graph per document), jsonld, or csv (tables for pandas and Excel)."),
-    out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv); stdout when omitted."),
+                            "nquads (one named graph per document), jsonld, csv (tables for pandas and Excel), "
+                            "graphml (the entity graph for Gephi and Cytoscape) or neo4j (neo4j-admin import CSVs "
+                            "and a LOAD CSV script)."),
+    out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv and neo4j); stdout when "
+                              "omitted (RDF formats only)."),
 ):
-    """Export a store or a graph file as RDF, or as CSV tables of entities, relations and figures.
+    """Export a store or a graph file as RDF, as CSV tables of entities, relations and figures, as GraphML,
+    or for Neo4j.
 
-    Example: kg export --store kgstore --format trig --out kg.trig ; kg export --store kgstore --format csv --out tables
+    Example: kg export --store kgstore --format trig --out kg.trig ; kg export output/graph.ttl --format graphml
+    --out kg.graphml ; kg export --store kgstore --format neo4j --out neo4j/
     """
     from kg.errors import KgError
-    from kg.store.export import export_csv, export_rdf
+    from kg.store.export import export_csv, export_graphml, export_neo4j, export_rdf
 
     with open_source(graph, store) as st:
-        if fmt is ExportFormat.csv:
+        if fmt in (ExportFormat.csv, ExportFormat.neo4j):
             if out is None:
-                raise KgError("--format csv writes several files: give --out DIR")
-            for path in export_csv(st, out):
+                raise KgError(f"--format {fmt.value} writes several files: give --out DIR")
+            for path in (export_csv if fmt is ExportFormat.csv else export_neo4j)(st, out):
                 err(f"wrote {path}")
+            return
+        if fmt is ExportFormat.graphml:
+            if out is None:
+                raise KgError("--format graphml: give --out FILE.graphml")
+            err(f"wrote {export_graphml(st, out)}")
             return
         if out is None:
             print(export_rdf(st, fmt.value), end="")

@@ -9,7 +9,8 @@ import pyoxigraph as ox
 from kg.rdf.namespace import sparql_file
 from kg.store.oxigraph import KgStore
 
-__all__ = ["export_rdf", "export_csv", "write_store_turtle", "CSV_QUERIES", "SORTED_TURTLE_MAX"]
+__all__ = ["export_rdf", "export_csv", "export_graphml", "export_neo4j", "write_store_turtle", "CSV_QUERIES",
+           "SORTED_TURTLE_MAX"]
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
                "nquads": ox.RdfFormat.N_QUADS}
@@ -66,3 +67,73 @@ def export_csv(store: KgStore, folder: str | Path) -> list[Path]:
                 writer.writerow(["" if row[c] is None else row[c].value for c in columns])
         paths.append(path)
     return paths
+
+
+def _flat(value) -> str | int | float | bool:
+    """A GraphML/CSV attribute value: lists joined with ``|`` (GraphML has no list type)."""
+    return "|".join(map(str, value)) if isinstance(value, (list, tuple, set)) else value
+
+
+def export_graphml(store: KgStore, path: str | Path) -> Path:
+    """The entity projection as GraphML (opens in Gephi and Cytoscape): nodes keyed by IRI with ``type``,
+    ``label``, ``aliases`` and ``docs`` (``|``-joined); edges with ``relation``, ``role`` (posts) and one
+    evidence ``sentence``."""
+    import networkx as nx
+
+    from kg.rdf.serialize import write_atomic
+    from kg.store.view import store_view
+
+    G, _ = store_view(store)
+    out = nx.MultiDiGraph()
+    for node, data in sorted(G.nodes(data=True)):
+        out.add_node(node, **{k: _flat(v) for k, v in data.items()})
+    for s, o, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+        attrs = {k: _flat(v) for k, v in data.items() if k != "predicate"}
+        out.add_edge(s, o, key=key, relation=key, **attrs)
+    return write_atomic(path, lambda fh: nx.write_graphml(out, fh, encoding="utf-8"))
+
+
+def export_neo4j(store: KgStore, folder: str | Path) -> list[Path]:
+    """``nodes.csv`` and ``relationships.csv`` in the header syntax of ``neo4j-admin database import full``
+    (``id:ID``, ``:LABEL``, ``aliases:string[]`` with ``;`` between items, ``:START_ID``, ``:END_ID``,
+    ``:TYPE``), and ``load.cypher``: the same through ``LOAD CSV`` and ``MERGE`` for a running database."""
+    from kg.store.view import store_view
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    G, _ = store_view(store)
+    nodes, rels, cypher = folder / "nodes.csv", folder / "relationships.csv", folder / "load.cypher"
+    with open(nodes, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id:ID", "name", "aliases:string[]", "documents:int", ":LABEL"])
+        for node, data in sorted(G.nodes(data=True)):
+            writer.writerow([node, data["label"], ";".join(data.get("aliases", [])), len(data.get("docs", [])),
+                             f"Entity;{data['type']}"])
+    with open(rels, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([":START_ID", ":END_ID", ":TYPE", "role", "sentence"])
+        for s, o, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+            writer.writerow([s, o, key, data.get("role", ""), data.get("sentence", "")])
+    cypher.write_text(_neo4j_cypher(), encoding="utf-8")
+    return [nodes, rels, cypher]
+
+
+def _neo4j_cypher() -> str:
+    """LOAD CSV/MERGE statements for the two files: plain Cypher, one statement per entity type and relation
+    (labels and relationship types cannot be parameters without APOC)."""
+    from kg.schema import ENTITY_TYPES, RELATION_TYPES
+
+    lines = ["// Load kg's export into a running Neo4j: copy nodes.csv and relationships.csv into its import folder.",
+             "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;",
+             "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row",
+             "MERGE (e:Entity {id: row.`id:ID`})",
+             "SET e.name = row.name, e.documents = toInteger(row.`documents:int`),",
+             "    e.aliases = CASE row.`aliases:string[]` WHEN '' THEN [] ELSE split(row.`aliases:string[]`, ';') END;"]
+    for t in ENTITY_TYPES:
+        lines += [f"LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row WITH row WHERE row.`:LABEL` = 'Entity;{t.cls}'",
+                  f"MATCH (e:Entity {{id: row.`id:ID`}}) SET e:{t.cls};"]
+    for r in RELATION_TYPES:
+        lines += [f"LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row WITH row WHERE row.`:TYPE` = '{r.name}'",
+                  "MATCH (s:Entity {id: row.`:START_ID`}), (o:Entity {id: row.`:END_ID`})",
+                  f"MERGE (s)-[rel:{r.name}]->(o) SET rel.role = row.role, rel.sentence = row.sentence;"]
+    return "\n".join(lines) + "\n"
