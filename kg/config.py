@@ -17,7 +17,7 @@ QUERY_DIR = PACKAGE_DIR / "queries"
 
 DEFAULT_BASE_IRI = "https://example.org/kg/"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class Paragraph:
     kind: str = "p"  # p | heading | quote
     speaker: str = ""
     marker_end: int | None = None
+    page: int = 0  # the page it is printed on (PDF), 0 when the source has no pages
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,19 @@ def parse_date(value) -> datetime | None:
         return parsed_rfc if (parsed_rfc := parsedate_to_datetime(text)) else None
     except (TypeError, ValueError, IndexError):
         return None
+
+
+_SIGNING_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+
+
+def signing_date(lines: list[str]) -> str | None:
+    """The date a policy document closes with (「2024年3月5日」 alone on one of its last lines), as ISO.
+
+    >>> signing_date(["……特此通知。", "宁州市人民政府", "2024年3月5日"])
+    '2024-03-05'
+    """
+    for line in reversed(lines[-6:]):
+        m = _SIGNING_DATE.match(line.strip())
+        if m:
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None

@@ -30,6 +30,7 @@ class Block:
     text: str
     kind: str = "p"  # p | heading | quote
     marker: str = ""  # the speaker label when the block opens with a bold 「X：」
+    page: int = 0  # the page it is printed on (PDF), 0 when the source has no pages
 
 
 def looks_like_html(body: str) -> bool:

@@ -21,8 +21,10 @@ from kg.errors import InputError
 from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, split_front_matter
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
+from kg.ingest.webpage import is_web_page, web_page_blocks
 
-__all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text", "describe_error"]
+__all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
+           "describe_error"]
 
 _KNOWN_KEYS = {"title", "date", "author", "categories", "source", "publisher"}
 
@@ -40,6 +42,23 @@ class Skipped:
         return f"skipped {self.path}: {self.reason}" if self.stage == "read" else \
             f"failed {self.path} ({self.stage}): {self.reason}"
 
+
+def _read_pdf(data: bytes, source: str, file_hash: str) -> Document:
+    from kg.ingest.pdf import pdf_blocks
+
+    blocks, meta = pdf_blocks(data, source)
+    return document_from_blocks(blocks, meta, source, file_hash)
+
+
+def _read_docx(data: bytes, source: str, file_hash: str) -> Document:
+    from kg.ingest.word import docx_blocks
+
+    blocks, meta = docx_blocks(data, source)
+    return document_from_blocks(blocks, meta, source, file_hash)
+
+
+# suffix → reader of a format that is not text (the bytes, the source, the file hash → Document)
+BINARY_READERS = {".pdf": _read_pdf, ".docx": _read_docx}
 
 # a file whose share of invalid UTF-8 bytes (or NULs) is at most this is read with them repaired and a warning
 REPAIRABLE = 0.01
@@ -104,7 +123,12 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     <p>, <div> ...; a stray <script> or <b> in plain text stays text)."""
     meta, body = split_front_matter(raw)
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
-    blocks: list[Block] = html_blocks(body) if is_html else text_blocks(body)
+    return document_from_blocks(html_blocks(body) if is_html else text_blocks(body), meta, source, file_hash)
+
+
+def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
+    """A Document from body blocks (one paragraph each, joined by newlines) and front-matter-like metadata
+    (title, date, author, publisher or source, categories or tags; other keys are kept as extras)."""
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -116,7 +140,7 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
         if block.marker:
             speaker = block.marker
             marker_end = offset + len(block.marker) + 1
-        paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind, speaker, marker_end))
+        paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind, speaker, marker_end, block.page))
         parts.append(block.text)
         offset += len(block.text) + 1
     text = "\n".join(parts)
@@ -158,12 +182,25 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file. Raises :class:`InputError` with the path and the reason."""
+    """Read one file: a PDF or Word document by its format's reader, anything else as text (a saved web
+    page through :mod:`kg.ingest.webpage`). Raises :class:`InputError` with the path and the reason."""
     path = Path(path)
     try:
         data = _read_capped(path, max_bytes)
     except OSError as err:
         raise InputError(f"{path}: {err.strerror or err}") from err
+    file_hash = hashlib.sha256(data).hexdigest()
+    reader = BINARY_READERS.get(path.suffix.lower())
+    if reader is not None:
+        try:
+            doc = reader(data, str(path), file_hash)
+        except InputError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a damaged file is one line, like any unreadable input
+            raise InputError(f"{path}: cannot read as {path.suffix.lower()[1:].upper()} ({describe_error(err)})") from err
+        if not doc.text.strip():
+            raise InputError(f"{path}: no body text (a scanned {path.suffix.lower()[1:].upper()} needs OCR first)")
+        return doc
     warnings = []
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data:
         nuls = data.count(b"\x00")
@@ -175,7 +212,13 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
     text, repaired = _decode(data, path)
-    doc = document_from_text(text, str(path), hashlib.sha256(data).hexdigest(), body_format)
+    doc = None
+    if body_format == "html" and not text.lstrip().startswith("---") and is_web_page(text):
+        found = web_page_blocks(text)  # a saved page: its main text, without the site around it
+        if found is not None:
+            doc = document_from_blocks(found[0], found[1], str(path), file_hash)
+    if doc is None:
+        doc = document_from_text(text, str(path), file_hash, body_format)
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
     warnings += repaired

@@ -75,6 +75,23 @@ def document_triples(doc: Document, base: str) -> Iterator[Triple]:
     if doc.file_hash:
         yield d, KG.fileHash, Literal(doc.file_hash)
     yield d, KG.bodyText, _zh(doc.text)
+    yield from page_triples(doc, d, base)
+
+
+def page_triples(doc: Document, d: URIRef, base: str) -> Iterator[Triple]:
+    """The printed pages of a PDF: each page's number and the range of the body text it holds."""
+    ranges: dict[int, list[int]] = {}
+    for para in doc.paragraphs:
+        if para.page:
+            r = ranges.setdefault(para.page, [para.start, para.end])
+            r[0], r[1] = min(r[0], para.start), max(r[1], para.end)
+    for number, (start, end) in sorted(ranges.items()):
+        page = node_iri(base, "page", d, number)
+        yield d, KG.hasPage, page
+        yield page, RDF.type, KG.Page
+        yield page, KG.pageNumber, Literal(number)
+        yield page, KG.startOffset, Literal(start)
+        yield page, KG.endOffset, Literal(end)
 
 
 def contribution_triples(doc_id: str, entities: dict[str, Entity], base: str) -> Iterator[Triple]:

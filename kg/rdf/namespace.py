@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     Turn: URIRef  # a press-conference turn
     Question: URIRef
     Answer: URIRef
+    Page: URIRef  # a printed page of a PDF document: the character range of the body text it holds
     # object properties between entities
     holdsPostIn: URIRef
     locatedIn: URIRef
@@ -59,6 +60,7 @@ class KG(DefinedNamespace):
     askedBy: URIRef
     spokenBy: URIRef
     answers: URIRef
+    hasPage: URIRef
     # datatype properties
     sentence: URIRef
     startOffset: URIRef
@@ -79,6 +81,7 @@ class KG(DefinedNamespace):
     bodyText: URIRef
     frontMatter: URIRef
     turnText: URIRef
+    pageNumber: URIRef
 
     _NS = Namespace(KG_NS)
     _fail = True

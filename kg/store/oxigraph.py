@@ -212,9 +212,16 @@ class KgStore:
         drop = replaces if replaces and replaces != doc_id else None
         old = self._contributions_of(drop) if drop else {}
         d = URIRef(str(document_iri(self.base, doc_id)))
-        parts = [self._drop_document(drop) if drop else "",
-                 _data(quads + [(d, KG.sourcePath, Literal(source), URIRef(self.sources_graph.value))]),
-                 f"ADD {d.n3()} TO DEFAULT"]
+        registry = (d, KG.sourcePath, Literal(source), URIRef(self.sources_graph.value))
+        if self.folder is None and not drop:
+            # in memory, where no crash can leave half a commit: N-Quads through Oxigraph's loader (several
+            # times quicker than parsing an update), then the merge
+            lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o, _g in quads]
+            graph = f" {_nt(d)} .\n"
+            data = graph.join(lines) + graph + " .\n".join(lines) + " .\n" + " ".join(map(_nt, registry)) + " .\n"
+            self._commit([], added=contribution, removed=old, load=data.encode("utf-8"))
+            return
+        parts = [self._drop_document(drop) if drop else "", _data(quads + [registry]), f"ADD {d.n3()} TO DEFAULT"]
         self._commit(parts, added=contribution, removed=old)
 
     def remove_document(self, doc_id: str) -> None:
@@ -222,11 +229,15 @@ class KgStore:
             raise KgError(f"no document {doc_id} in {self.name}")
         self._commit([self._drop_document(doc_id)], added={}, removed=self._contributions_of(doc_id))
 
-    def _commit(self, parts: list[str], added: dict[str, Entity], removed: dict[str, Entity]) -> None:
+    def _commit(self, parts: list[str], added: dict[str, Entity], removed: dict[str, Entity],
+                load: bytes | None = None) -> None:
         """Run ``parts`` and the change set of the entities ``added``/``removed`` touch (planned by
-        :func:`kg.resolve.plan_merge`) as one update; the session's merge state follows only if it commits."""
+        :func:`kg.resolve.plan_merge`) as one update; the session's merge state follows only if it commits.
+        ``load``: N-Quads loaded just before the update (in-memory stores only)."""
         state = self._merge_state(set(added) | set(removed))
         change, after = plan_merge(state, added, removed, self.lex)
+        if load is not None:
+            self.store.load(load, format=ox.RdfFormat.N_QUADS)
         self._update(";\n".join(p for p in parts + [self._apply(change)] if p))
         self._merge = after
 

@@ -1,0 +1,42 @@
+"""Word (.docx) policy documents → paragraphs and metadata, through python-docx: body paragraphs and
+tables in document order (a table row is one paragraph, its cells joined by 「；」), headings by style."""
+from __future__ import annotations
+
+import io
+
+from kg.ingest.frontmatter import signing_date
+from kg.ingest.html import Block, _clean
+
+__all__ = ["docx_blocks"]
+
+
+def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], dict]:
+    """The paragraphs of a .docx (headings marked) and its core properties (title, author, date)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    blocks: list[Block] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            text = _clean(item.text)
+            if text:
+                style = (item.style.name if item.style is not None else "").lower()
+                blocks.append(Block(text, "heading" if style.startswith(("heading", "title")) else "p"))
+        elif isinstance(item, Table):
+            for row in item.rows:
+                cells = []
+                for cell in row.cells:
+                    text = _clean(cell.text)
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                        cells.append(text)
+                if cells:
+                    blocks.append(Block("；".join(cells)))
+    props = document.core_properties
+    title = (props.title or "").strip()
+    if not title and blocks and blocks[0].kind == "heading":
+        title = blocks[0].text
+    # the signing date, not the file's creation time (a template's, often)
+    meta = {"title": title, "author": (props.author or "").strip(), "date": signing_date([b.text for b in blocks])}
+    return blocks, {k: v for k, v in meta.items() if v}
