@@ -16,6 +16,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     graphml = "graphml"
     neo4j = "neo4j"
+    parquet = "parquet"
 
 
 @app.command("export")
@@ -25,9 +26,9 @@ def export_cli(
     store: Optional[Path] = STORE_OPT,
     fmt: ExportFormat = Opt(ExportFormat.turtle, "--format", "-f", help="turtle (the union of all graphs), trig and "
                             "nquads (one named graph per document), jsonld, csv (tables for pandas and Excel), "
-                            "graphml (the entity graph for Gephi and Cytoscape) or neo4j (neo4j-admin import CSVs "
-                            "and a LOAD CSV script)."),
-    out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv and neo4j); stdout when "
+                            "graphml (the entity graph for Gephi and Cytoscape), neo4j (neo4j-admin import CSVs "
+                            "and a LOAD CSV script) or parquet (entities, relations, figures, mentions)."),
+    out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv, neo4j and parquet); stdout when "
                               "omitted (RDF formats only)."),
 ):
     """Export a store or a graph file as RDF, as CSV tables of entities, relations and figures, as GraphML,
@@ -37,13 +38,14 @@ def export_cli(
     --out kg.graphml ; kg export --store kgstore --format neo4j --out neo4j/
     """
     from kg.errors import KgError
-    from kg.store.export import export_csv, export_graphml, export_neo4j, export_rdf
+    from kg.store.export import export_csv, export_graphml, export_neo4j, export_parquet, export_rdf
 
     with open_source(graph, store) as st:
-        if fmt in (ExportFormat.csv, ExportFormat.neo4j):
+        tables = {ExportFormat.csv: export_csv, ExportFormat.neo4j: export_neo4j, ExportFormat.parquet: export_parquet}
+        if fmt in tables:
             if out is None:
                 raise KgError(f"--format {fmt.value} writes several files: give --out DIR")
-            for path in (export_csv if fmt is ExportFormat.csv else export_neo4j)(st, out):
+            for path in tables[fmt](st, out):
                 err(f"wrote {path}")
             return
         if fmt is ExportFormat.graphml:

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from kg.rdf.namespace import sparql_file
 from kg.store.oxigraph import KgStore
 
-__all__ = ["export_rdf", "export_csv", "export_graphml", "export_neo4j", "write_store_turtle", "CSV_QUERIES",
+__all__ = ["export_rdf", "export_csv", "export_graphml", "export_neo4j", "export_parquet", "write_store_turtle", "CSV_QUERIES",
            "SORTED_TURTLE_MAX"]
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
@@ -17,6 +17,8 @@ _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "t
 
 CSV_QUERIES = {name: sparql_file(Path(__file__).parent / "sparql" / f"csv_{name}.rq")
                for name in ("entities", "relations", "figures")}
+TABLE_QUERIES = {**CSV_QUERIES, "mentions": sparql_file(Path(__file__).parent / "sparql" / "csv_mentions.rq")}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def export_rdf(store: KgStore, fmt: str, output: str | Path | None = None) -> str | Path:
@@ -65,6 +67,39 @@ def export_csv(store: KgStore, folder: str | Path) -> list[Path]:
             writer.writerow(columns)
             for row in result:
                 writer.writerow(["" if row[c] is None else row[c].value for c in columns])
+        paths.append(path)
+    return paths
+
+
+def _typed(term):
+    """An Oxigraph term as a table cell: integers and decimals as numbers, anything else as its text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and term.datatype is not None:
+        datatype = term.datatype.value
+        if datatype == _XSD + "integer":
+            return int(term.value)
+        if datatype in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+            return float(term.value)
+    return term.value
+
+
+def export_parquet(store: KgStore, folder: str | Path) -> list[Path]:
+    """``entities``, ``relations``, ``figures`` and ``mentions`` as Parquet tables (for pandas, DuckDB,
+    Polars): the CSV export's columns, with offsets as integers and figure values as numbers."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, sparql in TABLE_QUERIES.items():
+        result = store.query(sparql)
+        columns = [v.value for v in result.variables]
+        rows = [[_typed(row[c]) for c in columns] for row in result]
+        table = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+        path = folder / f"{name}.parquet"
+        pq.write_table(table, path)
         paths.append(path)
     return paths
 

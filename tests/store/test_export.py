@@ -39,3 +39,23 @@ def test_neo4j_import_files_have_the_admin_headers_and_closed_relationships(samp
     assert {row[4].split(";")[0] for row in nodes[1:]} == {"Entity"}
     cypher = (tmp_path / "load.cypher").read_text(encoding="utf-8")
     assert "MERGE (s)-[rel:holdsPostIn]->(o)" in cypher and "apoc" not in cypher
+
+
+def test_parquet_tables_of_the_sample_join_in_duckdb(sample_build, tmp_path):
+    duckdb = __import__("pytest").importorskip("duckdb")
+    result = runner.invoke(app, ["export", str(sample_build.outputs["turtle"]), "--format", "parquet", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("*.parquet")) == \
+        ["entities.parquet", "figures.parquet", "mentions.parquet", "relations.parquet"]
+    con = duckdb.connect()
+    n_entities = con.execute(f"SELECT count(*) FROM '{tmp_path}/entities.parquet'").fetchone()[0]
+    assert n_entities == sum(sample_build.tally.entities.values())
+    rows = con.execute(f"""
+        SELECT e.name, e.type, count(*) AS mentions
+        FROM '{tmp_path}/mentions.parquet' m JOIN '{tmp_path}/entities.parquet' e ON m.entity = e.iri
+        GROUP BY e.name, e.type ORDER BY mentions DESC, e.name LIMIT 5""").fetchall()
+    assert rows and rows[0][2] > 1 and all(isinstance(r[2], int) for r in rows)
+    value_type = con.execute(f"SELECT typeof(value) FROM '{tmp_path}/figures.parquet' LIMIT 1").fetchone()[0]
+    assert value_type == "DOUBLE"  # figures are numbers, ready to chart
+    starts = con.execute(f"SELECT min(start), max(\"end\") FROM '{tmp_path}/mentions.parquet'").fetchone()
+    assert isinstance(starts[0], int) and starts[1] > starts[0]
