@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from kg.config import SAMPLE_ARTICLE, Settings
 from kg.errors import NothingBuilt
-from kg.ingest import Skipped, iter_documents
+from kg.ingest import Document, Skipped, iter_documents
 from kg.ingest.reader import describe_error
 from kg.rdf.serialize import write_text
 from kg.store import KgStore
@@ -92,11 +92,13 @@ class BuildResult:
 
 
 def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settings,
-                  progress: Callable[[Iterable], Iterable] = lambda it: it) -> tuple[dict, list[Built], list[Skipped]]:
+                  progress: Callable[[Iterable], Iterable] = lambda it: it,
+                  documents: Iterable[Document] | None = None) -> tuple[dict, list[Built], list[Skipped]]:
     """Add, replace or skip each input document in ``store`` (one atomic commit each): ingest → nlp →
     resolve → rdf, one document in memory at a time. An article that fails to read, extract or resolve
     (or runs over ``settings.article_seconds``) is left out and listed. Returns the counts (added,
-    replaced, unchanged, reprints), the documents added and the skipped files."""
+    replaced, unchanged, reprints), the documents added and the skipped files. ``documents`` (read already,
+    e.g. fetched from the web) are added instead of reading ``inputs``."""
     from kg.parallel import extract_documents
     from kg.rdf.builder import document_quads
     from kg.resolve import Resolved, Resolver
@@ -111,8 +113,12 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
     by_source = {src: doc_id for doc_id, srcs in sources.items() for src in srcs}
 
     def new_documents():
-        for document in iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                       skipped, settings.follow_symlinks):
+        if documents is None:
+            read = iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
+                                  skipped, settings.follow_symlinks)
+        else:
+            read = documents
+        for document in read:
             if document.doc_id in sources:
                 if document.source in sources[document.doc_id]:
                     counts["unchanged"] += 1
@@ -146,18 +152,20 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,
           html: bool = True, progress: Callable[[Iterable], Iterable] = lambda it: it,
-          store: str | Path | None = None, report: bool = False) -> BuildResult:
+          store: str | Path | None = None, report: bool = False,
+          documents: Iterable[Document] | None = None) -> BuildResult:
     """Build the knowledge graph of ``inputs`` (files or folders; none = the bundled sample) into a store:
     the folder ``store`` when given (created, or updated: new articles added, changed ones replaced), else
     an in-memory one. Then, from the store, ``out_dir`` receives ``graph.ttl``, ``graph.html`` (unless
-    ``html`` is false), ``report/`` (if ``report``) and ``build.json``.
+    ``html`` is false), ``report/`` (if ``report``) and ``build.json``. ``documents`` already read (fetched
+    from the web) are built instead of ``inputs``.
 
     Raises :class:`kg.errors.NothingBuilt` (with the skipped files) when the store holds no document afterwards.
     """
     settings = settings or Settings()
     started = time.perf_counter()
     with KgStore(store, write=True, base=settings.base_iri) as kg_store:
-        counts, built, skipped = add_documents(kg_store, inputs, settings, progress)
+        counts, built, skipped = add_documents(kg_store, inputs, settings, progress, documents)
         if not kg_store.documents():
             raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
                                else "nothing to build: no article files found", skipped)
