@@ -84,9 +84,20 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
     home: str = ""  # the article's home jurisdiction (e.g. 上海市), used to complete short agency names
     home_county: str = ""  # the county-level division it is most about (县委 → 中共某县委员会)
     home_zone: str = ""  # the zone it is most about (管委会 → 某开发区管理委员会)
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A code the text gives an organisation (by its mention's index in Extraction.mentions)."""
+
+    mention: int
+    scheme: str  # stockCode | creditCode
+    value: str  # normalised: 600000.SH, the 18-character credit code
+    evidence: Evidence
 
 
 @dataclass
@@ -100,3 +111,4 @@ class Entity:
     docs: set[str] = field(default_factory=set)
     parent: str = ""  # gazetteer parent division, if any
     fine: str = ""  # local name of a finer ontology class (Policy, Zone ...), if any
+    code: str = ""  # an administrative division's code (GB/T 2260), if any

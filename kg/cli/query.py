@@ -14,14 +14,18 @@ class Format(str, Enum):
     json = "json"
 
 
+def _shipped() -> list[str]:
+    from kg.config import QUERY_DIR
+
+    return sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
+
+
 @app.command("query")
 @reports_errors
 def query_cli(
     graph_or_query: str = Arg(..., metavar="[GRAPH] QUERY", help="A graph file (graph.ttl, .nt ...), unless --store is given."),
     query: Optional[str] = Arg(None, show_default=False, help="SPARQL text, a .rq file, or the name of a shipped query "
-                               "(who_holds_posts, initiatives_by_agency, enterprises_by_district, "
-                               "entity_counts, figures, aliases, relations, questions_and_answers, facts_about, "
-                               "figures_by_indicator, shared_entities)."),
+                               f"({', '.join(_shipped())})."),
     fmt: Format = Opt(Format.table, "--format", "-f", help="Output format for SELECT results."),
     bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (matches VALUE as a plain or a Chinese-tagged string). Repeatable."),
     store: Optional[Path] = STORE_OPT,

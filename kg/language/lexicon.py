@@ -30,6 +30,7 @@ class Division:
     alias: str
     level: str  # province | prefecture | county | zone
     parent: str
+    code: str = ""  # GB/T 2260 code (zones have none)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ..
         for row in csv.DictReader(fh, delimiter="\t"):
             parent = row["parent"]
             key = f"{parent}/{row['name']}" if parent else row["name"]
-            divisions[key] = Division(key, row["name"], row["alias"], row["level"], parent)
+            divisions[key] = Division(key, row["name"], row["alias"], row["level"], parent, row["code"])
     for row in _tsv(data / "gazetteers" / "zone.tsv"):
         name, aliases, parent = (row + ["", ""])[:3]
         aliases = "|".join(a for a in aliases.split("|") if a)

@@ -22,6 +22,8 @@ def register_extensions() -> None:
     Doc.set_extension("kg_nested", default=None, force=True)
     # figure dicts: {"text", "indicator", "value", "unit", "period", "start", "end", "about": (start, end) | None}
     Doc.set_extension("kg_figures", default=None, force=True)
+    # [{"ent": Span, "scheme": "stockCode" | "creditCode", "value": str, "ev": (start, end)}]
+    Doc.set_extension("kg_identifiers", default=None, force=True)
 
 
 register_extensions()

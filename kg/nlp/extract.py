@@ -7,7 +7,7 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.facts import Evidence, Extraction, Figure, Mention, Relation, Turn
+from kg.facts import Evidence, Extraction, Figure, Identifier, Mention, Relation, Turn
 from kg.ingest.document import Document, Paragraph
 from kg.nlp.components.figures import resolve_period
 from kg.language.fold import fold, punctuation_as_written
@@ -77,6 +77,8 @@ def _append(merged: Extraction, part: Extraction, offset: int) -> Extraction:
                          for r in part.relations]
     merged.figures += [dataclasses.replace(f, evidence=ev(f.evidence), about=None if f.about is None else f.about + base)
                        for f in part.figures]
+    merged.identifiers += [dataclasses.replace(i, mention=i.mention + base, evidence=ev(i.evidence))
+                           for i in part.identifiers]
     merged.turns += [dataclasses.replace(t, speaker=t.speaker + base, start=t.start + offset, end=t.end + offset)
                      for t in part.turns]
     merged.home = merged.home or part.home
@@ -148,6 +150,11 @@ def extract(doc: Doc, document: Document) -> Extraction:
         ev = _evidence(folded, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
         out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
                                   resolve_period(fig["period"], document.date), about))
+    for found in doc._.kg_identifiers or ():
+        ent = found["ent"]
+        holder = mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
+        ev = _evidence(folded, original, document.doc_id, *found["ev"], "kg_identifiers")
+        out.identifiers.append(Identifier(holder, found["scheme"], found["value"], ev))
     out.turns = _turns(doc, document, index)
     return out
 

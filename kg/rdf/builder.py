@@ -50,6 +50,9 @@ def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+DIVISION_IRI = "urn:gb2260:"  # + the six-digit code: the same IRI for a division whatever the base
+
+
 def _canonical_time(iso: str) -> str:
     """xsd:dateTime in its canonical form (UTC as Z), as Oxigraph stores it: the same bytes either way."""
     return iso[:-6] + "Z" if iso.endswith("+00:00") else iso
@@ -120,6 +123,9 @@ def entity_triples(entities: dict[str, Entity], base: str, hierarchy: bool = Tru
         yield e, KG.entityKey, Literal(key)
         for alias in sorted(entity.aliases - {entity.name}):
             yield e, SKOS.altLabel, _zh(alias)
+        if entity.code:  # an administrative division's GB/T 2260 code, and an IRI any dataset can mint from it
+            yield e, KG.divisionCode, Literal(entity.code)
+            yield e, SKOS.exactMatch, URIRef(f"{DIVISION_IRI}{entity.code}")
     if hierarchy:
         yield from hierarchy_triples(entities, base)
 
@@ -141,6 +147,18 @@ def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
 def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime | None = None,
                  body: str = "") -> Iterator[Triple]:
     links = resolved.links[ex.doc_id]
+    for ident in ex.identifiers:
+        key = links[ident.mention]
+        if not key:
+            continue
+        e, p, value = entity_iri(base, key), KG[ident.scheme], Literal(ident.value)
+        yield e, p, value
+        stmt = node_iri(base, "statement", e, p, value)
+        yield stmt, RDF.type, RDF.Statement
+        yield stmt, RDF.subject, e
+        yield stmt, RDF.predicate, p
+        yield stmt, RDF.object, value
+        yield from _evidence(ident.evidence, base, stmt)
     for rel in ex.relations:
         s_key, o_key = links[rel.subject], links[rel.object]
         if not s_key or not o_key or s_key == o_key:

@@ -82,6 +82,9 @@ class KG(DefinedNamespace):
     frontMatter: URIRef
     turnText: URIRef
     pageNumber: URIRef
+    divisionCode: URIRef  # GB/T 2260 code of an administrative division
+    stockCode: URIRef  # 600000.SH: digits and exchange
+    creditCode: URIRef  # unified social credit code (GB 32100), check character verified
 
     _NS = Namespace(KG_NS)
     _fail = True

@@ -68,6 +68,8 @@ class EntityTally:
         label, name, aliases = self.merged()
         entity = Entity(self.key, label, name, aliases=set(aliases), docs=set(self.docs), parent=self.parent)
         entity.fine = fine_class(entity, lex) or ""
+        division = division_by_key(self.key, lex)
+        entity.code = division.code if division is not None else ""
         return entity
 
 

@@ -1,3 +1,3 @@
 """kg's spaCy components. Importing this package registers their factories."""
-from kg.nlp.components import (doc_lexicon, enumerations, figures, mention_filter,  # noqa: F401
+from kg.nlp.components import (doc_lexicon, enumerations, figures, identifiers, mention_filter,  # noqa: F401
                                ner_typing, names, people, relations, statistical_ner)
