@@ -1,10 +1,17 @@
 """``kg viz``."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
+
+
+class Isolated(str, Enum):
+    gather = "gather"
+    hide = "hide"
+    scatter = "scatter"
 
 
 @app.command("viz")
@@ -17,7 +24,10 @@ def viz_cli(
     depth: int = Opt(1, "--depth", help="Hops around --focus."),
     types: Optional[str] = Opt(None, "--types", help="Comma-separated entity types to keep, e.g. Agency,Enterprise."),
     max_nodes: Optional[int] = Opt(None, "--max-nodes", help="Keep only the N most central nodes (PageRank)."),
-    no_physics: bool = Opt(False, "--no-physics", help="Lay out with networkx and keep the graph still."),
+    physics: bool = Opt(False, "--physics/--no-physics", help="Let the graph move (a force simulation from kg's "
+                        "positions); by default it stays where kg's seeded layout puts it, the same on every load."),
+    isolated: Isolated = Opt(Isolated.gather, "--isolated", help="Nodes without edges: gather (in a labelled block below the "
+                        "graph), hide, or scatter (placed like the rest)."),
 ):
     """Write an interactive, self-contained HTML view of a graph (works offline).
 
@@ -51,6 +61,6 @@ def viz_cli(
 
     with open_source(graph, store) as st:  # big stores: documents and sentences only for the nodes shown
         G, total = store_view(st, max_nodes, cut)
-    write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=False if no_physics else None,
+    write_text(out, render_html(G, title=title, max_nodes=max_nodes, physics=physics, isolated=isolated.value,
                                 total=total))
     err(f"wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")

@@ -32,7 +32,8 @@ def test_sample_view_draws_offline(browser, sample_build, sample_graph):
 
     G = to_networkx(sample_graph)
     page, log = open_page(browser, sample_build.outputs["html"])
-    assert page.evaluate("[nodes.length, edges.length]") == [G.number_of_nodes(), G.number_of_edges()]
+    assert page.evaluate("[nodes.get({filter: n => n.kgType}).length, edges.length]") == \
+        [G.number_of_nodes(), G.number_of_edges()]
     labels = set(page.evaluate("nodes.get().map(n => n.label)"))
     assert {"上海市经济和信息化委员会", "吴金城", "中国商用飞机有限责任公司"} <= labels
     assert "任职于（主任）" in page.evaluate("edges.get().map(e => e.label)")
@@ -61,4 +62,62 @@ def test_hostile_names_stay_text(browser, tmp_path):
     assert page.locator("img").count() == 0 and page.locator("script:text('alert(2)')").count() == 0
     page.hover("canvas")
     assert log["dialogs"] == [] and log["requests"] == [] and log["errors"] == []
+    page.close()
+
+
+def test_the_view_holds_still_gathers_isolated_nodes_and_keeps_labels_apart(browser, sample_build):
+    path = sample_build.outputs["html"]
+    first, log = open_page(browser, path)
+    positions = first.evaluate("network.getPositions()")
+    first.close()
+    again, _ = open_page(browser, path)
+    assert again.evaluate("network.getPositions()") == positions  # the same graph opens the same way
+    isolated = again.evaluate("nodes.get({filter: n => n.kgType && network.getConnectedNodes(n.id).length === 0})"
+                              ".map(n => n.id)")
+    linked = [p for n, p in positions.items() if n not in isolated and n != "kg:isolated"]
+    assert isolated and all(positions[n]["y"] > max(p["y"] for p in linked) for n in isolated)  # one block, below
+    assert "isolated nodes (%d)" % len(isolated) in again.evaluate("nodes.get('kg:isolated').label")
+    # the labels drawn at any zoom do not overlap (boxes measured with the page's own font)
+    boxes = again.evaluate("""(() => {
+        const ctx = document.createElement('canvas').getContext('2d'), pos = network.getPositions(), out = [];
+        nodes.get({filter: n => n.kgType && n.font && n.font.size > 0}).forEach(n => {
+          ctx.font = n.font.size + 'px ' + getComputedStyle(document.body).fontFamily;
+          const w = ctx.measureText(n.label).width, p = pos[n.id], top = p.y + n.size;
+          out.push([p.x - w / 2, top, p.x + w / 2, top + n.font.size]);
+        });
+        return out; })()""")
+    assert len(boxes) >= 10
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+    assert overlaps == []
+    assert log["errors"] == []
+    again.close()
+
+
+def test_search_lists_matches_or_says_there_is_none(browser, sample_build):
+    page, log = open_page(browser, sample_build.outputs["html"])
+    page.fill("#kg-search", "不存在的机构")
+    page.press("#kg-search", "Enter")
+    assert page.inner_text("#kg-nomatch") == "没有匹配 / no match: 不存在的机构"
+    page.fill("#kg-search", "上海")
+    page.press("#kg-search", "Enter")
+    matches = page.locator(".kg-match").all_inner_texts()
+    assert len(matches) > 3 and matches[0].startswith("上海市 · District")  # the exact name first, with its type
+    assert page.locator("#kg-nomatch").count() == 0
+    page.locator(".kg-match").nth(1).click()
+    assert page.evaluate("network.getSelectedNodes().length") == 1
+    assert log["errors"] == []
+    page.close()
+
+
+def test_isolated_nodes_can_be_hidden(browser, sample_graph, tmp_path):
+    from kg.analytics import to_networkx
+    from kg.viz import render_html
+
+    G = to_networkx(sample_graph)
+    out = tmp_path / "hidden.html"
+    out.write_text(render_html(G, isolated="hide"), encoding="utf-8")
+    page, log = open_page(browser, out)
+    shown = page.evaluate("nodes.get({filter: n => n.kgType}).length")
+    assert shown == sum(1 for n in G if G.degree(n) > 0) and page.evaluate("nodes.get('kg:isolated')") is None
     page.close()
