@@ -24,9 +24,10 @@ import networkx as nx
 from rdflib import Graph
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
+from kg.errors import KgError
 from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
 
-__all__ = ["to_networkx", "centrality", "type_counts", "find_node", "neighbourhood", "keep_types", "most_central",
+__all__ = ["to_networkx", "centrality", "type_counts", "find_node", "find_nodes", "Ambiguous", "neighbourhood", "keep_types", "most_central",
            "graph_stats"]
 
 _CLASS_NAMES = {cls: str(cls).split("#")[-1] for cls in ENTITY_CLASSES.values()}
@@ -90,17 +91,43 @@ def type_counts(G: nx.Graph) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def find_nodes(G: nx.Graph, name: str) -> list[str]:
+    """The nodes ``name`` may mean, best first: those whose label is ``name``; else those with it as an alias;
+    else those whose label contains it (shortest label first).
+
+    >>> G = nx.Graph(); G.add_node("c", label="长沙市", aliases=["长沙"]); G.add_node("g", label="长沙市人民政府")
+    >>> find_nodes(G, "长沙"), find_nodes(G, "长沙市"), find_nodes(G, "长沙市人")
+    (['c'], ['c'], ['g'])
+    """
+    for test in (lambda d: name == d.get("label"), lambda d: name in d.get("aliases", ())):
+        found = sorted(n for n, d in G.nodes(data=True) if test(d))
+        if found:
+            return found
+    return sorted((n for n, d in G.nodes(data=True) if name in d.get("label", "")),
+                  key=lambda n: (len(G.nodes[n]["label"]), G.nodes[n]["label"], n))
+
+
 def find_node(G: nx.Graph, name: str) -> str | None:
-    """The node whose label or alias is ``name`` (exactly, else as a substring of a label).
+    """The one node ``name`` means (see :func:`find_nodes`); None if none; :class:`Ambiguous` if several.
 
     >>> G = nx.Graph(); G.add_node("x", label="上海市经济和信息化委员会", aliases=["市经济信息化委"])
     >>> find_node(G, "市经济信息化委")
     'x'
     """
-    for node, data in G.nodes(data=True):
-        if name == data.get("label") or name in data.get("aliases", ()):
-            return node
-    return next((n for n, d in G.nodes(data=True) if name in d.get("label", "")), None)
+    found = find_nodes(G, name)
+    if len(found) > 1:
+        raise Ambiguous(name, [(G.nodes[n]["label"], G.nodes[n].get("type", "")) for n in found])
+    return found[0] if found else None
+
+
+class Ambiguous(KgError):
+    """A name that several entities carry: never decided silently."""
+
+    def __init__(self, name: str, candidates: list[tuple[str, str]]):
+        listed = "; ".join(f"{label} ({kind})" for label, kind in candidates[:12])
+        more = f" and {len(candidates) - 12} more" if len(candidates) > 12 else ""
+        super().__init__(f"{name!r} names {len(candidates)} entities: {listed}{more}; give one of these names")
+        self.candidates = candidates
 
 
 def neighbourhood(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:

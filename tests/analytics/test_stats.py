@@ -46,3 +46,32 @@ def test_viz_command_options(sample_build, tmp_path):
     assert bad.exit_code == 1 and "unknown type" in bad.stderr
     missing = runner.invoke(app, ["viz", str(sample_build.outputs["turtle"]), "--focus", "不存在的机构"])
     assert missing.exit_code == 1 and "no entity named" in missing.stderr
+
+
+def test_focus_prefers_an_exact_name_and_lists_an_ambiguity_with_types(sample_graph, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.analytics import Ambiguous, find_nodes
+    from kg.cli import app
+
+    G = to_networkx(sample_graph)
+    assert [G.nodes[n]["label"] for n in find_nodes(G, "上海")] == ["上海市"]  # an alias, not a longer name
+    assert [G.nodes[n]["label"] for n in find_nodes(G, "上海市")] == ["上海市"]  # the exact label first
+    try:
+        find_node(G, "数字化")
+        raise AssertionError("an ambiguous name was decided")
+    except Ambiguous as many:
+        assert len(many.candidates) > 2 and all(kind for _, kind in many.candidates)
+    ttl = tmp_path / "g.ttl"
+    sample_graph.serialize(ttl, format="turtle")
+    result = CliRunner().invoke(app, ["viz", str(ttl), "--focus", "数字化", "--out", str(tmp_path / "f.html")])
+    assert result.exit_code == 1 and "entities:" in result.stderr and "(Initiative)" in result.stderr
+    assert not (tmp_path / "f.html").exists()
+
+
+def test_facts_about_says_which_entity_each_row_is_about(sample_graph):
+    from kg.rdf.query import resolve_query, run_query
+
+    result = run_query(sample_graph, resolve_query("facts_about"), {"name": "上海市"})
+    about = {tuple(r[:2]) for r in result.rows}
+    assert about == {("上海市", "District")}
