@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 
 from kg.rdf.namespace import sparql_file
 from kg.store import KgStore
+from kg.store.counts import GraphCounts, count_graph
 from kg.viz import EDGE_LABELS, TYPE_COLORS, TYPE_NAMES_ZH
 
 __all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports"]
@@ -185,7 +186,7 @@ def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str
 </body></html>"""
 
 
-def render_index(articles: list[ArticleReport], entities: dict[str, dict]) -> str:
+def render_index(articles: list[ArticleReport], entities: dict[str, dict], totals: GraphCounts | None = None) -> str:
     rows = []
     for a in articles:
         names = sorted({entities[i]["label"] for _, _, i, _ in a.mentions if i in entities} |
@@ -206,9 +207,22 @@ document.querySelectorAll('#articles th').forEach((th, i) => th.addEventListener
 """
     return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>kg · articles</title><style>{_CSS}</style></head><body>
 <h1>kg · {len(articles)} article(s)</h1>
+{_totals(totals)}
 <p><input id="q" type="search" placeholder="查找实体 / find articles by entity name"></p>
-<table id="articles"><tr><th>date</th><th>title</th><th>source</th><th>entities</th><th>relations</th><th>figures</th></tr>
+<table id="articles"><tr><th>date</th><th>title</th><th>source</th><th title="distinct entities the article names (highlighted on its page)">entities named</th><th title="relation statements the article's sentences give">relations stated</th><th>figures</th></tr>
 {''.join(rows)}</table><script>{script}</script></body></html>"""
+
+
+def _totals(totals: GraphCounts | None) -> str:
+    """The graph's counts, as ``kg build`` and ``kg stats`` give them (the table below counts per article)."""
+    if totals is None:
+        return ""
+    ents = ", ".join(f"{k} {v}" for k, v in totals.entities.items())
+    rels = ", ".join(f"{k} {v}" for k, v in totals.relations.items())
+    return (f'<p id="totals">The graph: <b>{sum(totals.entities.values())}</b> entities ({html.escape(ents)}), '
+            f'<b>{sum(totals.relations.values())}</b> relations ({html.escape(rels)}), <b>{totals.figures}</b> figures '
+            f'— counted as <code>kg build</code> and <code>kg stats</code> count them; an entity no article names '
+            f'on its own (a body a title implies, a parent place) is in the graph but on no page.</p>')
 
 
 def write_reports(store: KgStore, out_dir: str | Path, docs: list[str] | None = None) -> list[Path]:
@@ -225,5 +239,5 @@ def write_reports(store: KgStore, out_dir: str | Path, docs: list[str] | None = 
                 old.unlink()
     titles = {a.doc: a.title or a.doc_id for a in articles}
     paths = [write_text(out / f"{a.doc_id}.html", render_article(a, entities, titles)) for a in articles]
-    paths.append(write_text(out / "index.html", render_index(articles, entities)))
+    paths.append(write_text(out / "index.html", render_index(articles, entities, count_graph(store))))
     return paths

@@ -24,16 +24,22 @@ def stats_cli(
     from kg.analytics import graph_stats
     from kg.store.view import store_view
 
+    from kg.store.counts import count_graph
+
     with open_source(graph, store) as st:
         G, _ = store_view(st)
+        counts = count_graph(st)  # the same counting as kg build's summary and the review index
     stats = graph_stats(G, top)
+    stats.update(types=counts.entities, relations=counts.relations, figures=counts.figures,
+                 documents=counts.documents, triples=counts.triples)
     if as_json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return
     lines = [f"nodes {stats['nodes']}, edges {stats['edges']}, components {stats['components']} "
              f"(largest {stats['largest_component']}), communities {stats['community_count']}", "",
              "types:     " + ", ".join(f"{k} {v}" for k, v in stats["types"].items()),
-             "relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items())]
+             "relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items()),
+             f"figures:   {stats['figures']}, documents {stats['documents']}, triples {stats['triples']}"]
     for key, title in (("top_pagerank", "PageRank"), ("top_degree", "degree"), ("top_betweenness", "betweenness"),
                        ("most_mentioned", "documents mentioning")):
         lines += ["", f"top by {title}:"]

@@ -75,3 +75,23 @@ def test_facts_about_says_which_entity_each_row_is_about(sample_graph):
     result = run_query(sample_graph, resolve_query("facts_about"), {"name": "上海市"})
     about = {tuple(r[:2]) for r in result.rows}
     assert about == {("上海市", "District")}
+
+
+def test_the_build_summary_stats_and_review_index_count_the_same_things(sample_build, tmp_path):
+    import json
+    import re
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    graph = str(sample_build.outputs["turtle"])
+    stats = json.loads(runner.invoke(app, ["stats", graph, "--json"]).stdout)
+    built = json.loads(sample_build.outputs["build"].read_text(encoding="utf-8"))
+    assert stats["types"] == built["entities"] and stats["relations"] == built["relations"]
+    assert stats["figures"] == built["figures"]
+    assert runner.invoke(app, ["report", graph, "--out", str(tmp_path)]).exit_code == 0
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    totals = [int(n) for n in re.findall(r"<b>(\d+)</b>", index.split('id="totals"')[1].split("</p>")[0])]
+    assert totals == [sum(built["entities"].values()), sum(built["relations"].values()), built["figures"]]
