@@ -63,6 +63,7 @@ class Figure:
     evidence: Evidence
     period: str = ""
     about: int | None = None  # index of a mention
+    target: bool = False  # a target or forecast (到2025年…, 力争, 预计), not an outcome
 
 
 @dataclass(frozen=True)

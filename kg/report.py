@@ -186,7 +186,47 @@ def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str
 </body></html>"""
 
 
-def render_index(articles: list[ArticleReport], entities: dict[str, dict], totals: GraphCounts | None = None) -> str:
+def series(store: KgStore) -> dict[tuple[str, str], list[tuple[str, float, str]]]:
+    """(indicator, unit) → [(year, value, kind)] for each indicator with points in two or more years (the
+    shipped ``figures_by_indicator`` query; one point per year and kind, the last stated)."""
+    from kg.rdf.query import resolve_query
+
+    found: dict[tuple[str, str], dict[tuple[str, str], float]] = {}
+    for row in store.query(resolve_query("figures_by_indicator")):
+        if row["year"] is None:
+            continue
+        key = (row["indicator"].value, row["unit"].value)
+        found.setdefault(key, {})[(row["year"].value, row["kind"].value)] = float(row["value"].value)
+    return {key: sorted((year, value, kind) for (year, kind), value in points.items())
+            for key, points in sorted(found.items()) if len({year for year, _ in points}) >= 2}
+
+
+def _chart(indicator: str, unit: str, points: list[tuple[str, float, str]]) -> str:
+    """A small self-contained SVG line chart: outcomes joined by a line, targets as open circles."""
+    w, h, pad = 420, 150, 36
+    years = sorted({int(y) for y, _, _ in points})
+    lo, hi = min(v for _, v, _ in points), max(v for _, v, _ in points)
+    lo, hi = (lo, hi) if hi > lo else (lo - 1, hi + 1)
+
+    def xy(year, value):
+        x = pad + (w - 2 * pad) * ((int(year) - years[0]) / max(1, years[-1] - years[0]))
+        return x, h - pad - (h - 2 * pad) * (value - lo) / (hi - lo)
+
+    outcomes = [xy(y, v) for y, v, k in points if k == "outcome"]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in outcomes)
+    marks = "".join(
+        f'<circle class="{k}" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{"#1f77b4" if k == "outcome" else "white"}" '
+        f'stroke="#1f77b4"><title>{html.escape(yr)} {v:g} {html.escape(unit)} ({k})</title></circle>'
+        f'<text x="{x:.1f}" y="{h - 12}" font-size="11" text-anchor="middle">{html.escape(yr)}</text>'
+        f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="10" text-anchor="middle">{v:g}</text>'
+        for (yr, v, k), (x, y) in zip(points, (xy(y, v) for y, v, _ in points)))
+    return (f'<figure class="kg-chart"><figcaption>{html.escape(indicator)} ({html.escape(unit)})</figcaption>'
+            f'<svg width="{w}" height="{h}" role="img"><polyline points="{line}" fill="none" stroke="#1f77b4"/>'
+            f'{marks}</svg></figure>')
+
+
+def render_index(articles: list[ArticleReport], entities: dict[str, dict], totals: GraphCounts | None = None,
+                 charts: dict | None = None) -> str:
     rows = []
     for a in articles:
         names = sorted({entities[i]["label"] for _, _, i, _ in a.mentions if i in entities} |
@@ -210,7 +250,15 @@ document.querySelectorAll('#articles th').forEach((th, i) => th.addEventListener
 {_totals(totals)}
 <p><input id="q" type="search" placeholder="查找实体 / find articles by entity name"></p>
 <table id="articles"><tr><th>date</th><th>title</th><th>source</th><th title="distinct entities the article names (highlighted on its page)">entities named</th><th title="relation statements the article's sentences give">relations stated</th><th>figures</th></tr>
-{''.join(rows)}</table><script>{script}</script></body></html>"""
+{''.join(rows)}</table>
+{_charts(charts)}<script>{script}</script></body></html>"""
+
+
+def _charts(charts: dict | None) -> str:
+    if not charts:
+        return ""
+    return ('<h2>Figures over time · 指标时间序列</h2><p>Indicators stated for two or more years (filled: '
+            'outcome; open: target or forecast).</p>' + "".join(_chart(i, u, p) for (i, u), p in charts.items()))
 
 
 def _totals(totals: GraphCounts | None) -> str:
@@ -239,5 +287,5 @@ def write_reports(store: KgStore, out_dir: str | Path, docs: list[str] | None = 
                 old.unlink()
     titles = {a.doc: a.title or a.doc_id for a in articles}
     paths = [write_text(out / f"{a.doc_id}.html", render_article(a, entities, titles)) for a in articles]
-    paths.append(write_text(out / "index.html", render_index(articles, entities, count_graph(store))))
+    paths.append(write_text(out / "index.html", render_index(articles, entities, count_graph(store), series(store))))
     return paths

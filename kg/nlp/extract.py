@@ -149,7 +149,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
                 break
         ev = _evidence(folded, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
         out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
-                                  resolve_period(fig["period"], document.date), about))
+                                  resolve_period(fig["period"], document.date), about, fig.get("target", False)))
     for found in doc._.kg_identifiers or ():
         ent = found["ent"]
         holder = mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")

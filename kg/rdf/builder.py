@@ -194,6 +194,8 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
             yield obs, KG.unit, Literal(fig.unit)
         if fig.period:
             yield obs, KG.period, _zh(fig.period)
+        if fig.target:
+            yield obs, KG.isTarget, Literal(True)
         if fig.about is not None and links[fig.about]:
             yield obs, KG.about, entity_iri(base, links[fig.about])
         yield obs, PROV.wasDerivedFrom, document_iri(base, ex.doc_id)

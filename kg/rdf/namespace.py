@@ -85,6 +85,7 @@ class KG(DefinedNamespace):
     divisionCode: URIRef  # GB/T 2260 code of an administrative division
     stockCode: URIRef  # 600000.SH: digits and exchange
     creditCode: URIRef  # unified social credit code (GB 32100), check character verified
+    isTarget: URIRef  # an observation that is a target or forecast, not an outcome
 
     _NS = Namespace(KG_NS)
     _fail = True

@@ -66,16 +66,19 @@ class Figures:
             rf"(?P<unit>%|％|{cur}|{fg['counters']})?")
         self._money = re.compile(fg["money_words"])
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
+        self._growth = re.compile(rf"{fg['growth']}")
+        self._lead = re.compile(rf"^(?:{fg['indicator_lead']})+")
+        self._target = re.compile(fg["target"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         out = []
         last_by_sentence: dict[int, str] = {}
         for m in self._number.finditer(text):
-            fig = self._figure(text, m)
+            sent_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+            fig = self._figure(text, m, sent_start)
             if fig is None:
                 continue
-            sent_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -87,7 +90,7 @@ class Figures:
         doc._.kg_figures = tuple(out)
         return doc
 
-    def _figure(self, text: str, m: re.Match) -> dict | None:
+    def _figure(self, text: str, m: re.Match, sent_start: int = 0) -> dict | None:
         num, mult, unit = m.group("num"), m.group("mult"), m.group("unit")
         after = text[m.end():m.end() + 1]
         chinese = not num[0].isdigit()
@@ -114,16 +117,27 @@ class Figures:
         clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1
         prefix = text[clause_start:m.start()]
         period_m = None
-        for pm in _PERIOD.finditer(text[max(0, clause_start - 30):m.start()]):
+        for pm in _PERIOD.finditer(text[sent_start:m.start()]):  # the sentence's last period before the number
             period_m = pm
         indicator, verb = self._indicator(prefix, allow_verb=unit_name in ("percent", "CNY", "USD", "EUR", "HKD", ""))
+        qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        if indicator and qualifier:
+            indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not indicator and unit_name not in ("percent", "CNY", "USD", "EUR", "HKD"):
             indicator = self._following(text, m.end())
         if not unit_name:
             unit_name = "CNY" if self._money.search(indicator or prefix) else "number"
         return {"text": m.group(), "start": m.start(), "end": m.end(), "value": value, "unit": unit_name,
                 "indicator": indicator, "period": period_m.group() if period_m else "",
-                "clause": (clause_start, m.end()), "_verb": verb}
+                "clause": (clause_start, m.end()), "_verb": verb,
+                "target": bool(self._target.search(text[sent_start:m.start()]))}
+
+    def _qualifier(self, prefix: str, verb: str) -> str:
+        """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
+        if not verb or verb.endswith(("到", "至")):
+            return ""
+        m = self._growth.search(prefix[-(len(verb) + 2):])
+        return m.group() if m else ""
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str]:
         raw = prefix.strip("“”\"' ")
@@ -131,7 +145,11 @@ class Figures:
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        core = _LEAD.sub("", core).strip("“”\"' ")
+        for _ in range(3):  # 会议提出，到2025年全省… ; 该项目预计达产后年产值
+            core = self._lead.sub("", _LEAD.sub("", core)).strip("“”\"' ")
+        if "后" in core[:-2]:
+            core = core[core.rindex("后", 0, len(core) - 2) + 1:]  # 达产后年产值: what is measured comes after
+        core = core.strip("“”\"' ")
         if len(core) < 2:
             return "", verb
         toks = words(core)
