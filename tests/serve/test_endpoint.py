@@ -125,6 +125,26 @@ def test_query_page_is_self_contained(server):
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=[\"']?https?://", page)  # no CDN, nothing remote
 
 
+def test_the_query_page_takes_a_parameter(server, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server["url"] + "/")
+    page.select_option("#examples", "facts_about")
+    box = page.locator("#params input[name=name]")
+    assert box.count() == 1 and "alias" in box.get_attribute("placeholder")
+    box.fill("市经济信息化委")  # an alias: the page binds it as kg query --bind does
+    page.click("#run")
+    page.wait_for_selector("#results table")
+    rows = page.locator("#results table tr").all_inner_texts()
+    assert len(rows) == 2 and "吴金城" in rows[1] and "holdsPostIn" in rows[1], rows
+    box.fill("")
+    page.click("#run")
+    page.wait_for_function("document.querySelectorAll('#results table tr').length > 10")  # unbound: every fact
+    assert errors == []
+    page.close()
+
+
 def test_a_writer_is_kept_away_while_serving(server):
     with pytest.raises(StoreLocked):
         KgStore(server["store"], write=True)
