@@ -5,6 +5,7 @@ import functools
 import sys
 
 import typer
+import typer.core
 
 from kg import __version__
 from kg.errors import KgError
@@ -13,13 +14,50 @@ __all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "open_source", 
 
 
 
+_TYPE_WORDS = {"path": "PATH", "int": "INTEGER", "float": "FLOAT", "str": "TEXT", "bool": ""}
+
+
+def _plain_type(self, ctx=None):
+    """What an option takes, as click writes it (PATH, INTEGER, table|csv|json), never a Python type name."""
+    if self.metavar is not None:
+        return self.metavar
+    if getattr(self, "is_flag", False) or getattr(self, "count", False):
+        return None
+    shown = (self.display_type(ctx) or "").strip("<>")
+    many = shown.startswith("list[")
+    shown = shown[5:-1] if many else shown
+    word = "|".join(_TYPE_WORDS.get(part.lower(), part) for part in shown.split("|")) if shown else ""
+    return (word + ("..." if many or self.nargs != 1 else "")) or None
+
+
+def _plain_name(self) -> str:
+    name = self.metavar or self.name.upper()
+    return name + ("..." if self.metavar is None and self.nargs != 1 else "")
+
+
+def _plain_usage(self) -> str:
+    name = _plain_name(self)
+    return name if self.required else f"[{name}]"
+
+
+# typer writes Python types (<list[Path]>, <bool>) and {braces} into help; kg's help reads like click's
+typer.core.TyperOption.display_type_rich = _plain_type
+typer.core.TyperArgument.display_type_rich = lambda self, ctx=None: None  # the NAME says it already
+typer.core.TyperArgument._rich_display_name = _plain_name
+typer.core.TyperArgument._usage_display_name = _plain_usage
+
 app = typer.Typer(
     name="kg",
     help="Build knowledge graphs from Chinese policy and financial news: extract agencies, places, "
-         "enterprises, initiatives, people and figures; export RDF/Turtle; query with SPARQL; view as HTML.",
+         "enterprises, initiatives, people and figures; export RDF/Turtle; query with SPARQL; view as HTML.\n\n"
+         "Where files go: commands that write files write them under ./output unless --out says otherwise "
+         "(build: output/graph.ttl, graph.html, build.json; viz: output/view.html; report: output/report/) and "
+         "name every file they wrote on stderr; query, stats and export print to stdout (export --out for a "
+         "file). Data goes to stdout, messages to stderr; --format json (stats: --json) gives JSON.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: paragraphs rewrapped, no type names in metavars
 )
 Arg = typer.Argument
 Opt = typer.Option

@@ -23,8 +23,8 @@ def _shipped() -> list[str]:
 @app.command("query")
 @reports_errors
 def query_cli(
-    graph_or_query: str = Arg(..., metavar="[GRAPH] QUERY", help="A graph file (graph.ttl, .nt ...), unless --store is given."),
-    query: Optional[str] = Arg(None, show_default=False, help="SPARQL text, a .rq file, or the name of a shipped query "
+    graph_or_query: str = Arg(..., metavar="GRAPH", help="A graph file (graph.ttl, .nt ...); with --store, the QUERY."),
+    query: Optional[str] = Arg(None, show_default=False, metavar="QUERY", help="SPARQL text, a .rq file, or the name of a shipped query "
                                f"({', '.join(_shipped())})."),
     fmt: Format = Opt(Format.table, "--format", "-f", help="Output format for SELECT results."),
     bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (matches VALUE as a plain or a Chinese-tagged string). Repeatable."),

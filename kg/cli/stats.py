@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, open_source, reports_errors
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 @app.command("stats")
@@ -14,7 +20,8 @@ def stats_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     top: int = Opt(10, "--top", help="How many entities per ranking."),
-    as_json: bool = Opt(False, "--json", help="Print JSON instead of tables."),
+    fmt: StatsFormat = Opt(StatsFormat.table, "--format", "-f", help="table, or json (as kg query --format json)."),
+    as_json: bool = Opt(False, "--json", help="The same as --format json."),
 ):
     """Graph analytics on the entity projection: counts, top entities by degree, PageRank and
     betweenness, Louvain communities, connected components, most-mentioned entities.
@@ -32,7 +39,7 @@ def stats_cli(
     stats = graph_stats(G, top)
     stats.update(types=counts.entities, relations=counts.relations, figures=counts.figures,
                  documents=counts.documents, triples=counts.triples)
-    if as_json:
+    if as_json or fmt is StatsFormat.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return
     lines = [f"nodes {stats['nodes']}, edges {stats['edges']}, components {stats['components']} "

@@ -19,7 +19,7 @@ class Isolated(str, Enum):
 def viz_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
-    out: Path = Opt(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+    out: Path = Opt(Path("output/view.html"), "--out", "-o", help="The HTML file to write (created with its folder)."),
     focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),
     depth: int = Opt(1, "--depth", help="Hops around --focus."),
     types: Optional[str] = Opt(None, "--types", help="Comma-separated entity types to keep, e.g. Agency,Enterprise."),

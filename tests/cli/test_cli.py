@@ -1,5 +1,6 @@
 """The command line through typer's runner (the same app `kg` runs), and once as a real process."""
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -183,3 +184,19 @@ def test_every_build_flag_means_the_same_with_and_without_a_store(tmp_path):
     assert len(Graph().parse(tmp_path / "memory" / "graph.ttl")) > 500  # the entailments included, both ways
     assert sorted(p.name for p in (tmp_path / "memory" / "report").iterdir()) == \
         sorted(p.name for p in (tmp_path / "stored" / "report").iterdir())
+
+
+@pytest.mark.parametrize("command", ["build", "query", "viz", "eval", "validate", "stats", "remove", "export",
+                                     "serve", "report", "fetch"])
+def test_help_reads_plainly(command):
+    """Usage lines and option columns as click writes them: no Python type names, no braces."""
+    text = runner.invoke(app, [command, "--help"]).stdout
+    usage = text.splitlines()[0]
+    assert usage.startswith(f"Usage: kg {command} [OPTIONS]") and "{" not in usage and "<" not in usage, usage
+    assert not re.search(r"<(?:bool|str|int|float|path|list\[)", text, re.I), text
+    assert "list[" not in text
+
+
+def test_the_root_help_states_where_files_go():
+    text = runner.invoke(app, ["--help"]).stdout
+    assert "./output" in text and "output/view.html" in text
