@@ -201,6 +201,18 @@ def series(store: KgStore) -> dict[tuple[str, str], list[tuple[str, float, str]]
             for key, points in sorted(found.items()) if len({year for year, _ in points}) >= 2}
 
 
+def _short(value: float) -> str:
+    """5600亿, 1.63万, 6.8: a value as a Chinese reader writes it on a chart.
+
+    >>> _short(560000000000.0), _short(16300.0), _short(6.8)
+    ('5600亿', '1.63万', '6.8')
+    """
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{word}"
+    return f"{value:g}"
+
+
 def _chart(indicator: str, unit: str, points: list[tuple[str, float, str]]) -> str:
     """A small self-contained SVG line chart: outcomes joined by a line, targets as open circles."""
     w, h, pad = 420, 150, 36
@@ -218,7 +230,7 @@ def _chart(indicator: str, unit: str, points: list[tuple[str, float, str]]) -> s
         f'<circle class="{k}" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{"#1f77b4" if k == "outcome" else "white"}" '
         f'stroke="#1f77b4"><title>{html.escape(yr)} {v:g} {html.escape(unit)} ({k})</title></circle>'
         f'<text x="{x:.1f}" y="{h - 12}" font-size="11" text-anchor="middle">{html.escape(yr)}</text>'
-        f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="10" text-anchor="middle">{v:g}</text>'
+        f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="10" text-anchor="middle">{_short(v)}</text>'
         for (yr, v, k), (x, y) in zip(points, (xy(y, v) for y, v, _ in points)))
     return (f'<figure class="kg-chart"><figcaption>{html.escape(indicator)} ({html.escape(unit)})</figcaption>'
             f'<svg width="{w}" height="{h}" role="img"><polyline points="{line}" fill="none" stroke="#1f77b4"/>'
