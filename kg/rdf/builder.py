@@ -130,6 +130,16 @@ def entity_triples(entities: dict[str, Entity], base: str, hierarchy: bool = Tru
         yield from hierarchy_triples(entities, base)
 
 
+def _statement(s, p, o, base: str):
+    """The reified statement of ``s p o`` (its node is returned: ``stmt = yield from _statement(...)``)."""
+    stmt = node_iri(base, "statement", s, p, o)
+    yield stmt, RDF.type, RDF.Statement
+    yield stmt, RDF.subject, s
+    yield stmt, RDF.predicate, p
+    yield stmt, RDF.object, o
+    return stmt
+
+
 def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
     node = node_iri(base, "evidence", owner, ev.doc_id, ev.start, ev.end, ev.rule)
     yield owner, KG.evidence, node
@@ -153,24 +163,14 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
             continue
         e, p, value = entity_iri(base, key), KG[ident.scheme], Literal(ident.value)
         yield e, p, value
-        stmt = node_iri(base, "statement", e, p, value)
-        yield stmt, RDF.type, RDF.Statement
-        yield stmt, RDF.subject, e
-        yield stmt, RDF.predicate, p
-        yield stmt, RDF.object, value
-        yield from _evidence(ident.evidence, base, stmt)
+        yield from _evidence(ident.evidence, base, (yield from _statement(e, p, value, base)))
     for rel in ex.relations:
         s_key, o_key = links[rel.subject], links[rel.object]
         if not s_key or not o_key or s_key == o_key:
             continue
         s, o, p = entity_iri(base, s_key), entity_iri(base, o_key), PREDICATES[rel.predicate]
         yield s, p, o
-        stmt = node_iri(base, "statement", s, p, o)
-        yield stmt, RDF.type, RDF.Statement
-        yield stmt, RDF.subject, s
-        yield stmt, RDF.predicate, p
-        yield stmt, RDF.object, o
-        yield from _evidence(rel.evidence, base, stmt)
+        yield from _evidence(rel.evidence, base, (yield from _statement(s, p, o, base)))
         if rel.predicate == "holdsPostIn" and rel.role:
             role = node_iri(base, "role", rel.role)
             yield role, RDF.type, ORG.Role
@@ -250,11 +250,7 @@ def located_in_triples(child: str, parent: str, base: str) -> Iterator[Triple]:
     """One gazetteer edge: the direct triple and its statement node."""
     s, o = entity_iri(base, child), entity_iri(base, parent)
     yield s, KG.locatedIn, o
-    stmt = node_iri(base, "statement", s, KG.locatedIn, o)
-    yield stmt, RDF.type, RDF.Statement
-    yield stmt, RDF.subject, s
-    yield stmt, RDF.predicate, KG.locatedIn
-    yield stmt, RDF.object, o
+    stmt = yield from _statement(s, KG.locatedIn, o, base)
     yield stmt, KG.extractedBy, Literal("gazetteer")
 
 

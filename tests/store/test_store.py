@@ -171,8 +171,9 @@ def test_cli_store_round(tmp_path):
              for where in (["--store", str(store)], [str(out / "graph.ttl")])]
     assert all(f.exit_code == 0 for f in facts), facts[0].stderr
     from_store, from_file = (json.loads(f.stdout) for f in facts)
-    assert from_store == from_file and {"subject": person["person"], "relation": "holdsPostIn",
-                                        "object": person["organisation"], "sentence": person["sentence"]} in from_store
+    assert from_store == from_file
+    assert {"about": person["person"], "type": "Person", "subject": person["person"], "relation": "holdsPostIn",
+            "object": person["organisation"], "sentence": person["sentence"]} in from_store
     exported = runner.invoke(app, ["export", "--store", str(store), "--format", "trig", "--out", str(tmp_path / "kg.trig")])
     assert exported.exit_code == 0, exported.stderr
     with KgStore(store) as st:
