@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import SKOS
 
 from kg.config import DEFAULT_BASE_IRI
 from kg.rdf.union import META_GRAPH, reads_union  # noqa: F401  (reads_union re-exported)
@@ -34,7 +34,6 @@ FLUSH_EVERY = 100  # commits between flushes: bounds memory (measured: ~470 MB f
 FAULT_ENV = "KG_FAULT_AFTER_COMMITS"  # testing: crash (os._exit) right after this many commits
 _CLASS_LABEL = {str(cls): label for label, cls in ENTITY_CLASSES.items()}
 _SKOS_ALT = str(SKOS.altLabel)
-_RDFS_LABEL = str(RDFS.label)
 
 
 def _data(quads: Iterable[tuple], verb: str = "INSERT") -> str:
