@@ -141,12 +141,13 @@ def extract(doc: Doc, document: Document) -> Extraction:
         ev = _evidence(folded, original, document.doc_id, *rel["ev"], rel["rule"])
         out.relations.append(Relation(s, rel["p"], o, ev, rel.get("role", "")))
     for fig in doc._.kg_figures or ():
-        about = None
         cs, ce = fig["clause"]
-        for ent in ents:
-            if cs <= ent.start_char and ent.end_char <= ce and ent.label_ != "DISTRICT":
-                about = index.get((ent.start_char, ent.end_char, ent.label_, ent.text))
-                break
+        # what the figure is of: the first organisation, person or initiative the clause names, else the last
+        # place it names (宁州市地区生产总值 is the city's); a place is no subject when something else is named
+        inside = [ent for ent in ents if cs <= ent.start_char and ent.end_char <= ce]
+        subject = next((ent for ent in inside if ent.label_ != "DISTRICT"), None) or \
+            next((ent for ent in reversed(inside) if ent.label_ == "DISTRICT"), None)
+        about = None if subject is None else index.get((subject.start_char, subject.end_char, subject.label_, subject.text))
         ev = _evidence(folded, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
         out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
                                   resolve_period(fig["period"], document.date), about, fig.get("target", False)))

@@ -44,9 +44,16 @@ def test_indicator_qualifier_target_and_period(tmp_path):
 def test_two_articles_give_two_points_of_one_indicator(tmp_path):
     first = "---\ntitle: 一\ndate: 2023-01-10\n---\n<p>2022年，宁州市地区生产总值达到5200亿元。</p>\n"
     second = "---\ntitle: 二\ndate: 2024-01-12\n---\n<p>2023年，宁州市地区生产总值达到5600亿元。</p>\n"
-    points = [(r["year"], r["value"], r["kind"]) for r in _figures(tmp_path, first, second)
+    points = [(r["year"], r["value"], r["kind"], r["about"]) for r in _figures(tmp_path, first, second)
               if r["indicator"] == "宁州市地区生产总值"]
-    assert points == [("2022", "520000000000", "outcome"), ("2023", "560000000000", "outcome")]
+    assert points == [("2022", "520000000000", "outcome", "宁州市"), ("2023", "560000000000", "outcome", "宁州市")]
+
+
+def test_a_figure_is_about_the_organisation_its_clause_names_before_a_place(tmp_path):
+    text = ("---\ntitle: 三\ndate: 2024-03-01\n---\n<p>在浦东新区，远航智能科技股份有限公司投资20亿元建设研发中心。"
+            "远航智能科技股份有限公司营业收入达到12亿元。</p>\n")
+    about = {r["indicator"]: r["about"] for r in _figures(tmp_path, text)}
+    assert set(about.values()) == {"远航智能科技股份有限公司"}
 
 
 def test_the_review_index_charts_an_indicator_with_two_points(tmp_path):
