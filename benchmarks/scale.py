@@ -83,7 +83,7 @@ def jieba_speed(paths: list[Path]) -> tuple[float, int]:
 def store_build(paths: list[Path], folder: Path) -> dict:
     code = ("import sys,time,resource; from kg.config import Settings; from kg.pipeline import build;"
             "t=time.perf_counter(); r=build(sys.argv[3:], None, Settings(workers=2, ner=sys.argv[2]), store=sys.argv[1]);"
-            "print(time.perf_counter()-t, r.triple_count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+            "print(time.perf_counter()-t, r.tally.triples, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code, str(folder), NER, *map(str, paths)], capture_output=True, text=True,
                          check=True).stdout.split()

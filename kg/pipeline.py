@@ -60,28 +60,11 @@ class BuildResult:
             return nullcontext(self.store)
         return KgStore(self.store.folder)
 
-    @property
-    def entity_counts(self) -> dict[str, int]:
-        return self.tally.entities if self.tally else {}
-
-    @property
-    def relation_counts(self) -> dict[str, int]:
-        return self.tally.relations if self.tally else {}
-
-    @property
-    def figures(self) -> int:
-        return self.tally.figures if self.tally else 0
-
-    @property
-    def triple_count(self) -> int:
-        return self.tally.triples if self.tally else 0
-
     def summary(self) -> str:
-        lines = [f"documents: {len(self.documents)} built, {len(self.skipped)} skipped"]
-        if self.store.folder is not None:
-            c = self.counts
-            lines = [f"store {self.store.folder}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} "
-                     f"unchanged, {c['reprints']} reprints, {len(self.skipped)} skipped"]
+        c = self.counts
+        lines = [f"documents: {len(self.documents)} built, {len(self.skipped)} skipped" if self.store.folder is None
+                 else f"store {self.store.folder}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} "
+                      f"unchanged, {c['reprints']} reprints, {len(self.skipped)} skipped"]
         if self.tally:
             lines += self.tally.lines()
         lines.append(f"time:      {self.seconds:.2f} s")

@@ -44,9 +44,8 @@ def _python(term):
 
 
 def _rows(store: KgStore, name: str) -> list[dict]:
-    result = store.query(_QUERIES[name])
-    names = [v.value for v in result.variables]
-    return [{n: _python(row[n]) for n in names} for row in result]
+    columns, rows = store.select(_QUERIES[name], _python)
+    return [dict(zip(columns, row)) for row in rows]
 
 
 def collect(store: KgStore, docs: list[str] | None = None) -> tuple[list[ArticleReport], dict[str, dict]]:

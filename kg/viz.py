@@ -148,7 +148,7 @@ def _labels_that_fit(G: nx.Graph, positions: dict, sizes: dict, rank: dict) -> s
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes: int | None = None,
-                physics: bool | None = None, total: int | None = None, isolated: str = "gather") -> str:
+                physics: bool = False, total: int | None = None, isolated: str = "gather") -> str:
     """Render the projection of :func:`kg.analytics.to_networkx` as one HTML page.
 
     ``max_nodes`` keeps the most central nodes (PageRank) and says so on the page, as does ``total``
@@ -170,7 +170,6 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
         G.remove_nodes_from(alone)
     rank = centrality(G)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
-    physics = bool(physics)
     positions = layout(G, isolated=isolated)
     top = max(rank.values(), default=1.0) or 1.0
     sizes = {node: 10 + 25 * rank.get(node, 0) / top for node in G}

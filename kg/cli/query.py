@@ -15,6 +15,8 @@ class Format(str, Enum):
 
 
 def _shipped() -> list[str]:
+    """The shipped queries' names for the help text (kg.rdf.query.named_queries would import rdflib into every
+    command's start-up)."""
     from kg.config import QUERY_DIR
 
     return sorted(p.stem for p in QUERY_DIR.glob("*.rq"))

@@ -167,26 +167,26 @@ def fetch_documents(urls: Iterable[str], fetcher: Fetcher, report: FetchReport,
     """The articles behind ``urls`` (pages, or feeds whose items are fetched), each read as a Document whose
     source is its URL. A page the server says is unchanged is read from the cache: the store's content hash
     then skips it, or builds it if an earlier run failed to."""
+    def fetched(url: str) -> tuple[Path, bool] | None:
+        try:
+            return fetcher.get(url)
+        except InputError as err:
+            report.failed.append(Skipped(url, str(err).split(": ", 1)[-1], stage="fetch"))
+            return None
+
     def pages():
         for url in urls:
-            try:
-                path, fresh = fetcher.get(url)
-            except InputError as err:
-                report.failed.append(Skipped(url, str(err).split(": ", 1)[-1], stage="fetch"))
-                continue
-            if path.suffix == ".xml":
-                (report.downloaded if fresh else report.unchanged).append(url)
-                yield from ((link, None) for link in feed_links(path, url))
-            else:
-                yield url, (path, fresh)
+            got = fetched(url)
+            if got is not None and got[0].suffix == ".xml":
+                (report.downloaded if got[1] else report.unchanged).append(url)
+                yield from ((link, None) for link in feed_links(got[0], url))
+            elif got is not None:
+                yield url, got
 
     for url, got in progress(pages()):
+        got = got or fetched(url)
         if got is None:
-            try:
-                got = fetcher.get(url)
-            except InputError as err:
-                report.failed.append(Skipped(url, str(err).split(": ", 1)[-1], stage="fetch"))
-                continue
+            continue
         path, fresh = got
         (report.downloaded if fresh else report.unchanged).append(url)
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from datetime import datetime
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -30,7 +30,7 @@ from kg.resolve.ids import document_iri, entity_iri, node_iri
 
 __all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_triples", "hierarchy_triples",
            "located_in_triples",
-           "turn_triples", "document_quads", "graph_quads", "entities_graph_iri"]
+           "turn_triples", "document_quads", "entities_graph_iri"]
 
 Triple = tuple[URIRef, URIRef, object]
 Quad = tuple[URIRef, URIRef, object, URIRef]
@@ -268,13 +268,4 @@ def document_quads(doc: Document, ex: Extraction, resolved: Resolved, base: str)
     for s, p, o in fact_triples(ex, resolved, base, doc.date, doc.text):
         yield s, p, o, g
     for s, p, o in contribution_triples(doc.doc_id, resolved.contributions[doc.doc_id], base):
-        yield s, p, o, g
-
-
-def graph_quads(pairs: Iterable[tuple[Document, Extraction]], resolved: Resolved, base: str) -> Iterator[Quad]:
-    """Per-document graphs, then the merged entities in ``{base}graph/entities``."""
-    for doc, ex in pairs:
-        yield from document_quads(doc, ex, resolved, base)
-    g = entities_graph_iri(base)
-    for s, p, o in entity_triples(resolved.entities, base):
         yield s, p, o, g

@@ -8,11 +8,11 @@ from typing import BinaryIO, Callable
 
 from rdflib import Graph, Literal, URIRef
 
-__all__ = ["write_graph", "write_text", "write_atomic", "write_turtle", "turtle_of", "turtle_of_lines", "nt_term", "FORMATS", "FAULT_WRITE_ENV"]
+__all__ = ["write_graph", "write_text", "write_atomic", "turtle_of", "turtle_of_lines", "nt_term", "FORMATS", "FAULT_WRITE_ENV"]
 
 FAULT_WRITE_ENV = "KG_FAULT_BEFORE_RENAME"  # testing: die after writing FILE's temporary copy, before the rename
 
-# file suffix → rdflib format; Turtle is written by Oxigraph from sorted triples (see write_turtle)
+# file suffix → rdflib format; Turtle is written by Oxigraph from sorted triples (see turtle_of)
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".trig": "trig", ".xml": "xml"}
 
 
@@ -50,11 +50,6 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
 def turtle_bytes(graph: Graph) -> bytes:
     """The graph as Turtle (see :func:`turtle_of`) with the graph's bound prefixes."""
     return turtle_of(graph, dict(graph.namespaces()))
-
-
-def write_turtle(triples, prefixes: dict[str, str], path: str | Path) -> Path:
-    """Write rdflib ``triples`` as Turtle (see :func:`turtle_of`) atomically."""
-    return write_atomic(path, lambda fh: fh.write(turtle_of(triples, prefixes)))
 
 
 def turtle_of(triples, prefixes: dict[str, str]) -> bytes:

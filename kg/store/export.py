@@ -59,7 +59,7 @@ def export_csv(store: KgStore, folder: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, sparql in CSV_QUERIES.items():
-        columns, rows = _table(store, sparql, lambda term: "" if term is None else term.value)
+        columns, rows = store.select(sparql, lambda term: "" if term is None else term.value)
         path = folder / f"{name}.csv"
         with open(path, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
@@ -68,12 +68,6 @@ def export_csv(store: KgStore, folder: str | Path) -> list[Path]:
         paths.append(path)
     return paths
 
-
-def _table(store: KgStore, sparql: str, cell) -> tuple[list[str], list[list]]:
-    """A SELECT's column names and its rows, each term turned into a cell by ``cell``."""
-    result = store.query(sparql)
-    columns = [v.value for v in result.variables]
-    return columns, [[cell(row[c]) for c in columns] for row in result]
 
 
 def _typed(term):
@@ -99,7 +93,7 @@ def export_parquet(store: KgStore, folder: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, sparql in TABLE_QUERIES.items():
-        columns, rows = _table(store, sparql, _typed)
+        columns, rows = store.select(sparql, _typed)
         table = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
         path = folder / f"{name}.parquet"
         pq.write_table(table, path)

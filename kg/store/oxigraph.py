@@ -6,7 +6,6 @@ graphs, kept in step by every update. Queries read the default graph: Oxigraph's
 view repeats a triple once per graph that has it, so a fact stated by k articles would join k^n times."""
 from __future__ import annotations
 
-import itertools
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -155,16 +154,19 @@ class KgStore:
         return self.store.query(sparql, use_default_graph_as_union=self.union)
 
 
+    def select(self, sparql: str, cell=lambda term: None if term is None else term.value) -> tuple[list[str], list[list]]:
+        """A SELECT's column names and rows, each term turned into a cell by ``cell`` (CSV, Parquet, reports)."""
+        result = self.query(sparql)
+        columns = [v.value for v in result.variables]
+        return columns, [[cell(row[c]) for c in columns] for row in result]
+
     def documents(self) -> dict[str, list[str]]:
         """doc id → source paths (a reprint from another path adds a source, not a document)."""
         out: dict[str, list[str]] = defaultdict(list)
         source_path = ox.NamedNode(KG_NS + "sourcePath")
-        quads = self.store.quads_for_pattern(None, source_path, None, self.sources_graph)
-        first = next(quads, None)
-        if first is None and self.folder is None:  # a graph file loaded for reading: no registry graph
+        quads = list(self.store.quads_for_pattern(None, source_path, None, self.sources_graph))
+        if not quads and self.folder is None:  # a graph file loaded for reading: no registry graph
             quads = self.store.quads_for_pattern(None, source_path, None, ox.DefaultGraph() if not self.union else None)
-        else:
-            quads = itertools.chain([first] if first else [], quads)
         for q in quads:
             out[q.subject.value.rsplit("/", 1)[-1]].append(q.object.value)
         return {k: sorted(v) for k, v in sorted(out.items())}
