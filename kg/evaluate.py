@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from pathlib import Path
+
 from kg.schema import CLASS_NAMES, PREDICATE_NAMES, RELATION_TYPES
 from kg.resolve.normalize import norm
 
-__all__ = ["Score", "evaluate", "TYPES", "RELATIONS"]
+__all__ = ["Score", "evaluate", "micro", "evaluate_document", "evaluate_corpus", "TYPES", "RELATIONS"]
 
 TYPES = list(CLASS_NAMES)
 RELATIONS = list(PREDICATE_NAMES)
@@ -174,3 +176,54 @@ def evaluate(graph: Graph, gold: dict) -> Score:
     per_type = {t: _prf(tp[t], fp[t], fn[t]) for t in TYPES}
     totals = [sum(d[t] for t in annotated) for d in (tp, fp, fn)]
     return Score(per_type, _prf(*totals), _prf(rtp, rfp, rfn), fig, errors)
+
+
+def micro(scores) -> Score:
+    """The micro totals of several articles' scores (counts added up, then P/R/F1)."""
+    scores = list(scores)
+    total = lambda ds, k: sum(d[k] for d in ds)  # noqa: E731
+    types = {t: _prf(*(total([s.types[t] for s in scores], k) for k in ("tp", "fp", "fn"))) for t in TYPES}
+    entities = _prf(*(total([s.entities for s in scores], k) for k in ("tp", "fp", "fn")))
+    relations = _prf(*(total([s.relations for s in scores], k) for k in ("tp", "fp", "fn")))
+    figs = [s.figures for s in scores if s.figures]
+    figures = None
+    if figs:
+        found, gold = total(figs, "found"), total(figs, "gold")
+        figures = {"recall": found / gold if gold else 0.0, "found": found, "gold": gold,
+                   "observations": total(figs, "observations")}
+    return Score(types, entities, relations, figures, [e for s in scores for e in s.errors])
+
+
+def evaluate_document(store, gold: dict, ref: str) -> Score:
+    """Score one article of a multi-article store or graph file (``ref``: its content id or source path)
+    as if it had been built alone (see :meth:`kg.store.KgStore.document_triples`)."""
+    import pyoxigraph as ox
+
+    doc_id = store.find_document(ref)
+    data = ox.serialize(store.document_triples(doc_id), format=ox.RdfFormat.N_TRIPLES)
+    graph = Graph()
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
+    return evaluate(graph, gold)
+
+
+def evaluate_corpus(store, gold_dir: str | Path) -> tuple[list[tuple[str, Score | None]], Score]:
+    """Score every article of ``gold_dir`` (gold JSON files, searched recursively, each naming its
+    document in ``"doc"``) against the store: one ``(gold file, score)`` per file (``None``: the article
+    is not in the store, its gold counted as missed), and the micro totals."""
+    import json
+
+    from kg.errors import KgError
+
+    rows, scores = [], []
+    for path in sorted(Path(gold_dir).rglob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(gold, dict) or "entities" not in gold:
+            continue
+        try:
+            score = evaluate_document(store, gold, Path(gold.get("doc", path.stem + ".md")).name)
+        except KgError:
+            score = None
+        rows.append((str(path), score))
+        scores.append(score if score is not None else evaluate(Graph(), gold))
+    return rows, micro(scores)

@@ -102,7 +102,8 @@ def build_cli(
     if validate:
         from kg.rdf.validate import validate as shacl
 
-        report = shacl(result.graph)
+        with result.reading() as st:  # the entailments live only in result.graph
+            report = shacl(result.graph if settings.infer else st)
         for violation in report.violations[:20]:
             err(str(violation))
         err("SHACL: conforms" if report.conforms else f"SHACL: {len(report.violations)} violation(s)")

@@ -171,11 +171,50 @@ class KgStore:
             out[q.subject.value.rsplit("/", 1)[-1]].append(q.object.value)
         return {k: sorted(v) for k, v in sorted(out.items())}
 
+    def document_triples(self, doc_id: str) -> Iterator[ox.Triple]:
+        """One article as a build of it alone writes it: its graph, and its entities merged from what it
+        says alone (so scoring it equals scoring that build). A graph without article graphs (a Turtle
+        file) gives the nearest it can: the entities the article mentions with their merged names and
+        types, and the relations and figures whose evidence lies in it."""
+        d = ox.NamedNode(str(document_iri(self.base, doc_id)))
+        if not self.store.contains_named_graph(d):
+            query = sparql_file(_SPARQL / "document_view.rq").replace("$DOC", str(d))
+            yield from self.query(query)
+            return
+        yield from (q.triple for q in self.store.quads_for_pattern(None, None, None, d))
+        merged = merge_entities([self._contributions_of(doc_id)], self.lex)
+        for s, p, o in entity_triples(merged, self.base):
+            yield ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _ox(o))
+
     def doc_for_source(self, source: str) -> str | None:
         for doc_id, sources in self.documents().items():
             if source in sources:
                 return doc_id
         return None
+
+    def find_document(self, ref: str) -> str:
+        """The document ``ref`` names: its content id, a source path as stored or as a path to the same
+        file, or a file name only one document's source ends with."""
+        docs = self.documents()
+        if ref in docs:
+            return ref
+        if (doc_id := self.doc_for_source(ref)) is not None:
+            return doc_id
+        wanted = Path(ref).expanduser().resolve()
+        named = []
+        for doc_id, sources in docs.items():
+            for source in sources:
+                if "://" not in source and Path(source).expanduser().resolve() == wanted:
+                    return doc_id
+                if source.replace("\\", "/").rsplit("/", 1)[-1] == Path(ref).name:
+                    named.append(doc_id)
+        if len(set(named)) == 1:
+            return named[0]
+        if named:
+            raise KgError(f"{ref}: {len(set(named))} documents have a source of that name; give the content id "
+                          f"({', '.join(sorted(set(named)))})")
+        raise KgError(f"{ref}: no such document in {self.name} (give a content id or a source path; "
+                      f"`kg query ... 'SELECT ?d ?p {{ ?d kg:sourcePath ?p }}'` lists them)")
 
     def quads(self, include_registry: bool = True) -> Iterator[ox.Quad]:
         """The quads of the named graphs (the default graph only repeats them)."""
@@ -368,6 +407,15 @@ class KgStore:
         if docs != graphs:
             problems.append(f"registry and document graphs differ: {sorted(docs ^ graphs)}")
         return problems
+
+
+def _ox(term):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    return ox.NamedNode(str(term))
 
 
 def _n3(term) -> str:
