@@ -25,6 +25,18 @@ def _command() -> str:
     return program
 
 
+def _written(path: Path) -> bool:
+    """True when a writer (not readers) holds the lock at ``path``: a shared lock is refused too."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
 def _holder(fd: int) -> str:
     """`` (pid 123: python -m kg)``: the writer that holds the lock, as it wrote itself into the file."""
     try:
@@ -53,10 +65,10 @@ class StoreLock:
                 if time.monotonic() < deadline:
                     time.sleep(0.2)
                     continue
-                holder = _holder(fd) if not self.exclusive else ""
+                writer = not self.exclusive or _written(self.path)
+                what = (f"being written by another kg process{_holder(fd)}" if writer
+                        else "being read by another kg process (kg serve, query, export …)")
                 os.close(fd)
-                what = (f"being written by another kg process{holder}" if not self.exclusive
-                        else "in use by another kg process")
                 waited = f" after waiting {wait:g} s" if wait else ""
                 raise StoreLocked(f"{self.path.parent}: the store is {what}{waited}; retry when it is done "
                                   f"(lock {self.path})") from None
