@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,10 +97,6 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
     return QueryResult(columns, rows)
 
 
-_ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
-_CHAR_CLASS = re.compile(r",?\s*\[[^\]]*\]")
-
-
 def syntax_error(sparql: str, err: SyntaxError) -> str:
     """One line for the engine's ``err`` on the user's ``sparql``: where in that text (line, column and the
     text there, from rdflib's parser, which stops at the token it cannot take) and what the engine expected
@@ -109,12 +104,9 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery
 
-    from kg.serve.guard import line_and_column
+    from kg.serve.guard import engine_message, line_and_column
 
-    message = " ".join(str(err).split())
-    engine_at = _ENGINE_AT.match(message)
-    expected = _CHAR_CLASS.sub("", message[engine_at.end():] if engine_at else message).strip(" ,")
-    expected = expected if len(expected) <= 200 else expected[:200] + " …"
+    expected, engine_at = engine_message(err)
     offset = _undeclared_prefix(sparql)  # the engine says "expected OPTIONAL" or "Prefix not found", at the end
     if offset is not None:
         expected = f"the prefix {sparql[offset:].split(':')[0] + ':'!r} is not declared (add PREFIX …: <…>)"
@@ -126,7 +118,7 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
         except Exception:  # rdflib's parser has its own failures; the engine's position is then used
             pass
     if offset is None and engine_at:  # the engine's line:column (its column counts from 1)
-        line, column = int(engine_at.group(1)), int(engine_at.group(2))
+        line, column = engine_at
         lines = sparql.split("\n")
         if 0 < line <= len(lines):
             offset = sum(len(x) + 1 for x in lines[:line - 1]) + min(column - 1, len(lines[line - 1]))

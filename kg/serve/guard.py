@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["QueryRefused", "QueryLimits", "check_query", "check_limits", "query_limits", "tokens", "query_form",
-           "line_and_column"]
+           "line_and_column", "engine_message"]
 
 LIMITS_FILE = Path(__file__).parent / "data" / "query_limits.yml"
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH", "USING"}
@@ -46,7 +46,7 @@ _TOKEN = re.compile("|".join([
     r"(?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)",
     r"(?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))",
     r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)",
-    r"(?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\].,;*=<>!+\-/|^?])",
+    r"(?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\].,;*=<>!+\-/|^?~])",
 ]))
 _TERM_KINDS = {"iri", "pname", "string", "var", "number", "bnode"}
 _OPERATORS = {"||", "&&", "=", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "!", "|", "^"}
@@ -83,6 +83,20 @@ def query_limits() -> QueryLimits:
     import yaml
 
     return QueryLimits(**yaml.safe_load(LIMITS_FILE.read_text(encoding="utf-8")))
+
+
+_ENGINE_AT = re.compile(r"^error at (\d+):(\d+): ")
+_CHAR_CLASS = re.compile(r",?\s*\[[^\]]*\]")
+
+
+def engine_message(err: SyntaxError) -> tuple[str, tuple[int, int] | None]:
+    """Oxigraph's syntax error in one readable line, without its position, and the position (line,
+    column) it gave: ``expected one of HAVING, OFFSET, OPTIONAL, VALUES`` (its lists of character
+    classes left out, the whole cut at 200 characters)."""
+    message = " ".join(str(err).split())
+    at = _ENGINE_AT.match(message)
+    text = _CHAR_CLASS.sub("", message[at.end():] if at else message).strip(" ,")
+    return (text if len(text) <= 200 else text[:200] + " …"), ((int(at.group(1)), int(at.group(2))) if at else None)
 
 
 def line_and_column(text: str, offset: int) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.serve.guard import QueryRefused, check_query
+from kg.serve.guard import QueryRefused, check_query, engine_message
 from kg.serve.results import GRAPH_FORMATS, select_chunks, serialize_ask
 from kg.rdf.union import reads_union
 
@@ -79,7 +79,9 @@ def _run(store: ox.Store, sparql: str, fmt: str, graph_fmt: str, row_cap: int, b
     try:
         result = store.query(sparql, use_default_graph_as_union=reads_union(store))
     except SyntaxError as err:
-        return Answer(400, f"SPARQL syntax error: {' '.join(str(err).split())}".encode(), _TEXT)
+        message, at = engine_message(err)
+        where = f" at line {at[0]}, column {at[1]}" if at else ""
+        return Answer(400, f"SPARQL syntax error{where}: {message}".encode(), _TEXT)
     body = _CappedBody(byte_cap)
     try:
         if isinstance(result, ox.QueryBoolean):
