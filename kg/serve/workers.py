@@ -175,7 +175,13 @@ class QueryPool:
         """Run ``sparql`` in a free worker. Returns None when ``cancelled`` is set first (the client left:
         the worker is stopped and replaced at once, so an abandoned query costs nothing more)."""
         check_query(sparql)
-        slot = self._free.get()
+        while True:  # a query whose client leaves while it waits for a worker never takes one
+            try:
+                slot = self._free.get(timeout=0.1)
+                break
+            except queue.Empty:
+                if cancelled is not None and cancelled.is_set():
+                    return None
         try:
             slot.inbox.put((sparql, fmt, graph_fmt, self.row_cap, self.answer_bytes))
             deadline = time.monotonic() + self.timeout
