@@ -72,6 +72,7 @@ class Token:
 class QueryLimits:
     """The bounds of ``data/query_limits.yml`` (see there for what each counts and why)."""
     characters: int
+    tokens: int
     terms: int
     operators: int
     in_items: int
@@ -140,7 +141,8 @@ def check_limits(sparql: str, limits: QueryLimits | None = None) -> list[Token]:
         raise QueryRefused(413, f"the query is longer than {limits.characters} characters")
     toks = tokens(sparql)
     counts = {"terms": sum(t.kind in _TERM_KINDS for t in toks),
-              "operators": sum(t.kind == "punct" and t.text in _OPERATORS for t in toks)}
+              "operators": sum(t.kind == "punct" and t.text in _OPERATORS for t in toks),
+              "tokens": len(toks)}  # the specific reasons first
     for what, count in counts.items():
         if count > getattr(limits, what):
             raise QueryRefused(400, f"the query has {count} {what} (at most {getattr(limits, what)}): "

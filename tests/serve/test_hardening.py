@@ -238,6 +238,8 @@ def test_queries_past_the_limits_are_refused_before_parsing(hardened):
     in_list = ",".join(str(i) for i in range(1001))
     status, body, _ = send(hardened, f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o IN ({in_list})) }}")
     assert status == 400 and "IN list has 1001 items" in body, body
+    status, body, _ = send(hardened, "SELECT * WHERE {" + "UNION".join(["{}"] * 8000) + "}")  # no term at all
+    assert status == 400 and "24004 tokens (at most 5000)" in body, body
     assert send(hardened, "ASK { ?s ?p ?o }")[0] == 200
 
 
