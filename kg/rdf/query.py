@@ -148,9 +148,9 @@ def with_values(sparql: str, bindings: dict[str, str]) -> str:
     it up in its indexes: Oxigraph does not propagate a ``BIND``-computed value into triple patterns
     (a scan at 10^6 triples) and its own substitutions only reach projected variables.
 
-    The group is found among the query's SPARQL tokens (:func:`kg.serve.guard.tokens`): the ``{`` after
-    the first ``WHERE`` keyword, else the first ``{`` after the query form, so a ``WHERE {`` inside a
-    comment, a string or an IRI is not taken for it. The values go on the same line (line numbers stay)."""
+    The group is found among the query's SPARQL tokens (:func:`kg.serve.guard.tokens`, see
+    :func:`_where_group`), so a ``WHERE {`` inside a comment, a string or an IRI is not taken for it. The
+    values go on the same line (line numbers stay)."""
     if not bindings:
         return sparql
     from kg.serve.guard import QueryRefused, _unescape, tokens
@@ -174,16 +174,22 @@ def with_values(sparql: str, bindings: dict[str, str]) -> str:
 
 
 def _where_group(toks):
-    """The ``{`` token opening the query's WHERE group (None if there is none)."""
+    """The ``{`` token opening the query's WHERE group (None if there is none): the first ``{`` after the
+    query form (``WHERE`` is optional, a projection or FROM has no brace), after the template of a
+    CONSTRUCT; so a subquery's WHERE is never taken for the query's own."""
     from kg.serve.guard import QUERY_FORMS
 
-    for i, t in enumerate(toks[:-1]):
-        if t.kind == "name" and t.text.upper() == "WHERE" and toks[i + 1].text == "{":
-            return toks[i + 1]
     form = next((i for i, t in enumerate(toks) if t.kind == "name" and t.text.upper() in QUERY_FORMS), None)
     if form is None:
         return None
-    return next((t for t in toks[form:] if t.kind == "punct" and t.text == "{"), None)
+    start = form + 1
+    if toks[form].text.upper() == "CONSTRUCT" and start < len(toks) and toks[start].text == "{":
+        depth = 0
+        for start in range(form + 1, len(toks)):
+            depth += {"{": 1, "}": -1}.get(toks[start].text, 0) if toks[start].kind == "punct" else 0
+            if depth == 0:
+                break
+    return next((t for t in toks[start:] if t.kind == "punct" and t.text == "{"), None)
 
 
 def _ox_cell(term) -> str:
