@@ -140,34 +140,37 @@ def check_limits(sparql: str, limits: QueryLimits | None = None) -> list[Token]:
     if len(sparql) > limits.characters:
         raise QueryRefused(413, f"the query is longer than {limits.characters} characters")
     toks = tokens(sparql)
-    counts = {"terms": sum(t.kind in _TERM_KINDS for t in toks),
-              "operators": sum(t.kind == "punct" and t.text in _OPERATORS for t in toks),
-              "tokens": len(toks)}  # the specific reasons first
-    for what, count in counts.items():
+    for what, count in (("terms", sum(t.kind in _TERM_KINDS for t in toks)),
+                        ("operators", sum(t.kind == "punct" and t.text in _OPERATORS for t in toks))):
         if count > getattr(limits, what):
             raise QueryRefused(400, f"the query has {count} {what} (at most {getattr(limits, what)}): "
                                     "split it into smaller queries")
     depth = deepest = 0
-    for i, t in enumerate(toks):
+    for t in toks:
         if t.kind == "punct" and t.text in "{([":
             depth += 1
             deepest = max(deepest, depth)
         elif t.kind == "punct" and t.text in "})]":
             depth -= 1
-        elif t.kind == "name" and t.text.upper() == "IN" and i + 1 < len(toks) and toks[i + 1].text == "(":
+    if deepest > limits.nesting:
+        raise QueryRefused(400, f"the query nests groups {deepest} deep (at most {limits.nesting})")
+    for i, t in enumerate(toks):  # each list is read to its ")": at most `nesting` lists hold a token
+        if t.kind == "name" and t.text.upper() == "IN" and i + 1 < len(toks) and toks[i + 1].text == "(":
             items = _list_items(toks, i + 1)
             if items > limits.in_items:
                 raise QueryRefused(400, f"an IN list has {items} items (at most {limits.in_items}): "
                                         "use VALUES or split the query")
-    if deepest > limits.nesting:
-        raise QueryRefused(400, f"the query nests groups {deepest} deep (at most {limits.nesting})")
+    if len(toks) > limits.tokens:  # the catch-all, after the specific reasons
+        raise QueryRefused(400, f"the query has {len(toks)} tokens (at most {limits.tokens}): "
+                                "split it into smaller queries")
     return toks
 
 
 def _list_items(toks: list[Token], open_at: int) -> int:
     """The number of items in the parenthesised list whose ``(`` is ``toks[open_at]``."""
     depth, items, empty = 0, 1, True
-    for t in toks[open_at:]:
+    for i in range(open_at, len(toks)):
+        t = toks[i]
         if t.kind == "punct" and t.text in "{([":
             depth += 1
         elif t.kind == "punct" and t.text in "})]":

@@ -89,5 +89,9 @@ def test_bind_goes_into_the_real_where_group_not_a_comment_or_a_string(small_gra
     with load_file(small_graph) as st:
         assert run_store_query(st, query, {"n": "丙丁集团"}).rows == [["http://x/b", "丙丁集团"]]
     assert with_values("ASK { ?s ?p ?n }", {"n": "x"}) == 'ASK { VALUES ?n { "x" "x"@zh }  ?s ?p ?n }'
+    assert with_values("SELECT * { { SELECT ?n WHERE { ?s ?p ?n } } }", {"n": "x"}) == \
+        'SELECT * { VALUES ?n { "x" "x"@zh }  { SELECT ?n WHERE { ?s ?p ?n } } }'  # the query's group, not the subquery's
+    assert with_values("CONSTRUCT { ?s ?p ?n } WHERE { ?s ?p ?n }", {"n": "x"}) == \
+        'CONSTRUCT { ?s ?p ?n } WHERE { VALUES ?n { "x" "x"@zh }  ?s ?p ?n }'
     with pytest.raises(QueryError, match="no variable [?]m"):
         with_values("SELECT ?s WHERE { ?s ?p ?o } # ?m", {"m": "x"})  # a variable in a comment is none
