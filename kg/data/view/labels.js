@@ -24,7 +24,7 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   var family = getComputedStyle(document.body).fontFamily;
   var measure = document.createElement("canvas").getContext("2d");
   var widths = {};
-  var hovered = null, found = [], order = null, drawn = [], dots = [], frameScale = null;
+  var hovered = null, found = [], order = null, drawn = [], dots = [], frameScale = null, frames = 0;
 
   function fontOf(px) { return px + "px " + family; }
   function textWidth(text, px) {
@@ -157,15 +157,16 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     labels.forEach(function (item) { paint(ctx, item); });
     ctx.restore();
     drawn = labels;
+    frames++;
   });
   network.on("hoverNode", function (p) { hovered = p.node; network.redraw(); });
   network.on("blurNode", function () { hovered = null; network.redraw(); });
   network.on("dragStart", function () { hovered = null; });
 
-  /* What the last frame drew, in CSS pixels of the canvas: labels (kind label, header, selected, found; these
+  /* What the last frame (number frame, at zoom scale) drew, in CSS pixels of the canvas: labels (kind label, header, selected, found; these
      never overlap one another) and the hovered one (kind hovered, drawn on top); the dots they avoid. */
   window.kgDrawnLabels = function () {
-    return {scale: frameScale, labels: drawn.map(function (l) {
+    return {frame: frames, scale: frameScale, labels: drawn.map(function (l) {
       return {id: l.id, text: l.text, kind: l.kind, box: l.box.slice(), background: STYLE[l.kind].background};
     }), dots: dots.map(function (d) { return {id: d.id, box: d.box.slice()}; })};
   };
