@@ -63,7 +63,9 @@ def layout(G: nx.Graph, spacing: float = 60.0, isolated: str = "gather") -> dict
     components = sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c))))
     alone = sorted(next(iter(c)) for c in components if len(c) == 1) if isolated != "scatter" else []
     for comp in (c for c in components if isolated == "scatter" or len(c) > 1):
-        sub = U.subgraph(comp)
+        sub = nx.Graph()  # nodes and edges in sorted order: a subgraph view iterates a set (order varies by run)
+        sub.add_nodes_from(sorted(comp, key=str))
+        sub.add_edges_from(sorted((tuple(sorted(e, key=str)) for e in U.subgraph(comp).edges()), key=str))
         n = len(comp)
         if n == 1:
             local = {next(iter(comp)): (0.0, 0.0)}
