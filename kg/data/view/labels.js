@@ -24,7 +24,7 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   var family = getComputedStyle(document.body).fontFamily;
   var measure = document.createElement("canvas").getContext("2d");
   var widths = {};
-  var hovered = null, found = [], order = null, drawn = [], dots = [], frameScale = null, frames = 0;
+  var hovered = null, found = [], order = null, drawn = [], dots = [], frameScale = null, frames = 0, lastMs = 0;
 
   function fontOf(px) { return px + "px " + family; }
   function textWidth(text, px) {
@@ -79,6 +79,15 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     return [cx - w / 2, top, cx + w / 2, top + px * LINE];
   }
 
+  /* Where a node's label may go, in order of preference: below its dot (as vis-network puts it), above,
+     right, left, and last across its own dot (a hub ringed by its neighbours still gets its name). */
+  function around(text, px, v) {
+    var h = px * LINE, w = textWidth(text, px) + 2 * PAD, mid = v.y - h / 2;
+    return [labelBox(text, px, v.x, v.y + v.r + GAP), labelBox(text, px, v.x, v.y - v.r - GAP - h),
+            [v.x + v.r + GAP, mid, v.x + v.r + GAP + w, mid + h], [v.x - v.r - GAP - w, mid, v.x - v.r - GAP, mid + h],
+            labelBox(text, px, v.x, mid)];
+  }
+
   /* Which labels to draw, and where: greedy, most important first. */
   function place() {
     var s = screen(), pos = network.getPositions(), placed = new Grid(), dotGrid = new Grid(), out = [], dotList = [];
@@ -101,10 +110,9 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     visible.sort(function (a, b) { return (first[b.node.id] ? 1 : 0) - (first[a.node.id] ? 1 : 0); });  // stable
     visible.forEach(function (v) {
       var n = v.node, kind = first[n.id] || (n.kgHeader ? "header" : "label"), px = n.kgHeader ? HEADER_PX : PX;
-      var candidates = n.kgHeader ? [labelBox(n.label, px, v.x, v.y - px * LINE / 2)]
-        : [labelBox(n.label, px, v.x, v.y + v.r + GAP), labelBox(n.label, px, v.x, v.y - v.r - GAP - px * LINE)];
-      // a selected node or a search match may cover another node's dot rather than go unlabelled
-      var passes = first[n.id] ? [true, false] : [true];
+      var candidates = n.kgHeader ? [labelBox(n.label, px, v.x, v.y - px * LINE / 2)] : around(n.label, px, v);
+      // a selected node's label may cover another node's dot rather than go unlabelled
+      var passes = kind === "selected" ? [true, false] : [true];
       for (var pass = 0; pass < passes.length; pass++) {
         for (var i = 0; i < candidates.length; i++) {
           var box = candidates[i];
@@ -142,7 +150,7 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   }
 
   network.on("afterDrawing", function (ctx) {
-    var layout = place(), labels = layout.labels;
+    var started = performance.now(), layout = place(), labels = layout.labels;
     if (hovered !== null && layout.pos[hovered]) {
       var n = nodes.get(hovered), s = layout.screen, p = layout.pos[hovered];
       if (n && n.label) {
@@ -158,15 +166,16 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     ctx.restore();
     drawn = labels;
     frames++;
+    lastMs = performance.now() - started;
   });
   network.on("hoverNode", function (p) { hovered = p.node; network.redraw(); });
   network.on("blurNode", function () { hovered = null; network.redraw(); });
   network.on("dragStart", function () { hovered = null; });
 
-  /* What the last frame (number frame, at zoom scale) drew, in CSS pixels of the canvas: labels (kind label, header, selected, found; these
+  /* What the last frame (number frame, at zoom scale; the layer took ms) drew, in CSS pixels of the canvas: labels (kind label, header, selected, found; these
      never overlap one another) and the hovered one (kind hovered, drawn on top); the dots they avoid. */
   window.kgDrawnLabels = function () {
-    return {frame: frames, scale: frameScale, labels: drawn.map(function (l) {
+    return {frame: frames, ms: lastMs, scale: frameScale, labels: drawn.map(function (l) {
       return {id: l.id, text: l.text, kind: l.kind, box: l.box.slice(), background: STYLE[l.kind].background};
     }), dots: dots.map(function (d) { return {id: d.id, box: d.box.slice()}; })};
   };
