@@ -90,6 +90,7 @@ def layout(G: nx.Graph, spacing: float = 60.0, isolated: str = "gather") -> dict
 
 LABEL_PX = 14  # node labels, in screen pixels at every zoom (drawn by labels.js)
 HEADER_PX = 18  # the heading over the isolated nodes
+HUB_LABELS = 3  # the most central nodes, named even where the name must cover a neighbour's dot
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes: int | None = None,
@@ -160,7 +161,7 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
     if G.number_of_nodes() < total:
         shown += f" (the {G.number_of_nodes()} most central of {total} nodes)"
     summary = html.escape(shown)
-    config = json.dumps({"labelPx": LABEL_PX, "headerPx": HEADER_PX})
+    config = json.dumps({"labelPx": LABEL_PX, "headerPx": HEADER_PX, "hubs": HUB_LABELS})
     extra = _EXTRA.format(title=html.escape(title), legend=legend, summary=summary, hint=html.escape(LABEL_HINT),
                           placeholder=html.escape(SEARCH_HINT), config=config,
                           css=(_ASSETS / "view.css").read_text(encoding="utf-8"),

@@ -62,7 +62,8 @@ def test_drawn_labels_never_overlap_at_any_zoom(browser, sample_build, articles_
         overlaps = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:]
                     if intersect(a["box"], b["box"])]
         assert overlaps == [], (view, overlaps)
-        on_dots = [(l["text"], d["id"]) for l in labels for d in drawn["dots"]
+        assert sum(l["kind"] == "hub" for l in labels) <= 3  # the few that may cover a neighbour's dot
+        on_dots = [(l["text"], d["id"]) for l in labels if l["kind"] != "hub" for d in drawn["dots"]
                    if d["id"] != l["id"] and intersect(l["box"], d["box"])]
         assert on_dots == [], (view, on_dots)
         assert all(0 <= l["box"][0] and l["box"][2] <= width and 0 <= l["box"][1] and l["box"][3] <= height

@@ -3,16 +3,18 @@
 vis-network draws no node label (every node has font.size 0); after each frame ("afterDrawing", which also
 follows every zoom, pan, drag and stabilisation) this layer draws them itself, in screen space with the page's
 font: the most important nodes first (selected, search matches, then by PageRank), each label only where its
-box meets no label already drawn, no other node's dot and not the legend box. So drawn labels never overlap,
-at any zoom; the others show on hover, selection, zooming in or search. The hovered node's label is drawn
+box meets no label already drawn, no other node's dot (a selected node and the few most central ones may
+cover one rather than go unnamed) and not the legend box. So drawn labels never overlap, at any zoom; the others show on hover, selection, zooming in or search. The hovered node's label is drawn
 last, on a background, over whatever is under it. window.kgDrawnLabels() returns what was drawn. */
 (function () {
   "use strict";
   if (typeof network === "undefined") return;
   var cfg = window.kgViewConfig || {};
+  var HUBS = cfg.hubs || 3;  // the most central nodes: named even where the name must cover a neighbour's dot
   var PX = cfg.labelPx || 14, HEADER_PX = cfg.headerPx || 18, PAD = 3, GAP = 2, LINE = 1.3, CELL = 64;
   var STYLE = {
     label: {color: "#222", background: null},
+    hub: {color: "#000", background: null},
     header: {color: "#555", background: null},
     selected: {color: "#000", background: "rgba(255,255,255,0.96)", border: "#555"},
     found: {color: "#000", background: "rgba(255,236,140,0.96)", border: "#b08800"},
@@ -24,7 +26,7 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   var family = getComputedStyle(document.body).fontFamily;
   var measure = document.createElement("canvas").getContext("2d");
   var widths = {};
-  var hovered = null, found = [], order = null, drawn = [], dots = [], frameScale = null, frames = 0, lastMs = 0;
+  var hovered = null, found = [], order = null, hubs = {}, drawn = [], dots = [], frameScale = null, frames = 0, lastMs = 0;
 
   function fontOf(px) { return px + "px " + family; }
   function textWidth(text, px) {
@@ -39,6 +41,8 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
         return (b.kgHeader ? 1 : 0) - (a.kgHeader ? 1 : 0) || (b.kgRank || 0) - (a.kgRank || 0) ||
           (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
       });
+      hubs = {};
+      order.filter(function (n) { return n.kgType; }).slice(0, HUBS).forEach(function (n) { hubs[n.id] = true; });
     }
     return order;
   }
@@ -109,11 +113,13 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     found.forEach(function (id) { if (!first[id]) first[id] = "found"; });
     visible.sort(function (a, b) { return (first[b.node.id] ? 1 : 0) - (first[a.node.id] ? 1 : 0); });  // stable
     visible.forEach(function (v) {
-      var n = v.node, kind = first[n.id] || (n.kgHeader ? "header" : "label"), px = n.kgHeader ? HEADER_PX : PX;
+      var n = v.node, kind = first[n.id] || (n.kgHeader ? "header" : hubs[n.id] ? "hub" : "label"), px = n.kgHeader ? HEADER_PX : PX;
       var candidates = n.kgHeader ? [labelBox(n.label, px, v.x, v.y - px * LINE / 2)] : around(n.label, px, v);
-      // a selected node's label may cover another node's dot rather than go unlabelled
-      var passes = kind === "selected" ? [true, false] : [true];
+      // a selected node's or a hub's label may cover another node's dot rather than go unlabelled (a hub's
+      // best then across its own dot)
+      var passes = kind === "selected" || kind === "hub" ? [true, false] : [true];
       for (var pass = 0; pass < passes.length; pass++) {
+        if (pass === 1 && kind === "hub") candidates.unshift(candidates.pop());
         for (var i = 0; i < candidates.length; i++) {
           var box = candidates[i];
           if (box[0] < 0 || box[1] < 0 || box[2] > s.w || box[3] > s.h) continue;  // no label cut by the edge
@@ -172,8 +178,9 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   network.on("blurNode", function () { hovered = null; network.redraw(); });
   network.on("dragStart", function () { hovered = null; });
 
-  /* What the last frame (number frame, at zoom scale; the layer took ms) drew, in CSS pixels of the canvas: labels (kind label, header, selected, found; these
-     never overlap one another) and the hovered one (kind hovered, drawn on top); the dots they avoid. */
+  /* What the last frame (number frame, at zoom scale; the layer took ms) drew, in CSS pixels of the canvas: labels (kind label, hub, header, selected, found;
+     these never overlap one another) and the hovered one (kind hovered, drawn on top); the dots they avoid
+     (all but hub and selected labels). */
   window.kgDrawnLabels = function () {
     return {frame: frames, ms: lastMs, scale: frameScale, labels: drawn.map(function (l) {
       return {id: l.id, text: l.text, kind: l.kind, box: l.box.slice(), background: STYLE[l.kind].background};
