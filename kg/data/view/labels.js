@@ -49,26 +49,25 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
   nodes.on("*", function () { order = null; });
 
   /* A uniform grid of boxes, for "does this box meet any box placed so far?" in about constant time. */
-  function Grid() { this.cells = {}; }
-  Grid.prototype.keys = function (b) {
-    var out = [];
-    for (var i = Math.floor(b[0] / CELL); i <= Math.floor(b[2] / CELL); i++)
-      for (var j = Math.floor(b[1] / CELL); j <= Math.floor(b[3] / CELL); j++) out.push(i + "," + j);
-    return out;
-  };
+  function Grid() { this.cells = new Map(); }
   Grid.prototype.add = function (b, owner) {
     var item = {box: b, owner: owner};
-    this.keys(b).forEach(function (k) { (this.cells[k] = this.cells[k] || []).push(item); }, this);
+    for (var i = Math.floor(b[0] / CELL), i1 = Math.floor(b[2] / CELL); i <= i1; i++)
+      for (var j = Math.floor(b[1] / CELL), j1 = Math.floor(b[3] / CELL); j <= j1; j++) {
+        var k = i * 100003 + j, cell = this.cells.get(k);
+        if (cell) cell.push(item); else this.cells.set(k, [item]);
+      }
   };
   Grid.prototype.hits = function (b, owner) {
-    var ks = this.keys(b);
-    for (var n = 0; n < ks.length; n++) {
-      var cell = this.cells[ks[n]] || [];
-      for (var m = 0; m < cell.length; m++) {
-        var c = cell[m].box;
-        if (cell[m].owner !== owner && c[0] < b[2] && b[0] < c[2] && c[1] < b[3] && b[1] < c[3]) return true;
+    for (var i = Math.floor(b[0] / CELL), i1 = Math.floor(b[2] / CELL); i <= i1; i++)
+      for (var j = Math.floor(b[1] / CELL), j1 = Math.floor(b[3] / CELL); j <= j1; j++) {
+        var cell = this.cells.get(i * 100003 + j);
+        if (!cell) continue;
+        for (var m = 0; m < cell.length; m++) {
+          var c = cell[m].box;
+          if (cell[m].owner !== owner && c[0] < b[2] && b[0] < c[2] && c[1] < b[3] && b[1] < c[3]) return true;
+        }
       }
-    }
     return false;
   };
 
@@ -82,14 +81,18 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     var w = textWidth(text, px) + 2 * PAD;
     return [cx - w / 2, top, cx + w / 2, top + px * LINE];
   }
+  function widthOf(n, px) {  // kept on the node's copy in the cached order
+    if (n.kgBoxWidth === undefined) n.kgBoxWidth = textWidth(n.label, px) + 2 * PAD;
+    return n.kgBoxWidth;
+  }
 
   /* Where a node's label may go, in order of preference: below its dot (as vis-network puts it), above,
      right, left, and last across its own dot (a hub ringed by its neighbours still gets its name). */
-  function around(text, px, v) {
-    var h = px * LINE, w = textWidth(text, px) + 2 * PAD, mid = v.y - h / 2;
-    return [labelBox(text, px, v.x, v.y + v.r + GAP), labelBox(text, px, v.x, v.y - v.r - GAP - h),
+  function around(w, px, v) {
+    var h = px * LINE, mid = v.y - h / 2, below = v.y + v.r + GAP, above = v.y - v.r - GAP - h;
+    return [[v.x - w / 2, below, v.x + w / 2, below + h], [v.x - w / 2, above, v.x + w / 2, above + h],
             [v.x + v.r + GAP, mid, v.x + v.r + GAP + w, mid + h], [v.x - v.r - GAP - w, mid, v.x - v.r - GAP, mid + h],
-            labelBox(text, px, v.x, mid)];
+            [v.x - w / 2, mid, v.x + w / 2, mid + h]];
   }
 
   /* Which labels to draw, and where: greedy, most important first. */
@@ -111,10 +114,12 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
     var first = {};
     selected.forEach(function (id) { first[id] = "selected"; });
     found.forEach(function (id) { if (!first[id]) first[id] = "found"; });
-    visible.sort(function (a, b) { return (first[b.node.id] ? 1 : 0) - (first[a.node.id] ? 1 : 0); });  // stable
+    if (selected.length || found.length)  // those first (the sort is stable: by importance after them)
+      visible.sort(function (a, b) { return (first[b.node.id] ? 1 : 0) - (first[a.node.id] ? 1 : 0); });
     visible.forEach(function (v) {
       var n = v.node, kind = first[n.id] || (n.kgHeader ? "header" : hubs[n.id] ? "hub" : "label"), px = n.kgHeader ? HEADER_PX : PX;
-      var candidates = n.kgHeader ? [labelBox(n.label, px, v.x, v.y - px * LINE / 2)] : around(n.label, px, v);
+      var w = widthOf(n, px), h = px * LINE;
+      var candidates = n.kgHeader ? [[v.x - w / 2, v.y - h / 2, v.x + w / 2, v.y + h / 2]] : around(w, px, v);
       // a selected node's or a hub's label may cover another node's dot rather than go unlabelled (a hub's
       // best then across its own dot)
       var passes = kind === "selected" || kind === "hub" ? [true, false] : [true];
