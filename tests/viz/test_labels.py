@@ -70,6 +70,25 @@ def test_drawn_labels_never_overlap_at_any_zoom(browser, sample_build, articles_
                    for l in labels)
         for label in labels[:5]:  # the boxes are where the text really is on the canvas
             assert page.evaluate(INK, label["box"]) > 10, (view, label["text"])
+        if view == "fit":  # the most central node is named, however crowded its neighbourhood
+            top = page.evaluate("nodes.get({filter: n => n.kgType}).sort((a, b) => b.kgRank - a.kgRank)[0].id")
+            assert top in {l["id"] for l in labels}
+    # drag a labelled node onto another's place: the labels are placed again, still apart
+    drawn = drawn_after(page, VIEWS["fit"])
+    a, b = [l for l in drawn["labels"] if l["kind"] in ("label", "hub")][:2]
+    canvas = page.locator("#mynetwork canvas").bounding_box()
+    start = page.evaluate(f"network.canvasToDOM(network.getPositions(['{a['id']}'])['{a['id']}'])")
+    end = page.evaluate(f"network.canvasToDOM(network.getPositions(['{b['id']}'])['{b['id']}'])")
+    page.mouse.move(canvas["x"] + start["x"], canvas["y"] + start["y"])
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(canvas["x"] + start["x"] + (end["x"] + 12 - start["x"]) * step / 10,
+                        canvas["y"] + start["y"] + (end["y"] + 6 - start["y"]) * step / 10)
+    page.mouse.up()
+    moved = page.evaluate(f"network.canvasToDOM(network.getPositions(['{a['id']}'])['{a['id']}'])")
+    assert abs(moved["x"] - end["x"] - 12) < 3 and abs(moved["y"] - end["y"] - 6) < 3  # it was dragged there
+    labels = [l for l in drawn_after(page, "network.redraw()")["labels"] if l["kind"] != "hovered"]
+    assert not [(x["text"], y["text"]) for i, x in enumerate(labels) for y in labels[i + 1:] if intersect(x["box"], y["box"])]
     assert all(n >= 10 for n in counts.values()), counts
     assert counts["2x"] != counts["half"]  # recomputed for the zoom: not one fixed set of labels
     assert log["errors"] == []
