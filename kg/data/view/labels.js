@@ -166,6 +166,7 @@ last, on a background, over whatever is under it. window.kgDrawnLabels() returns
       var n = nodes.get(hovered), s = layout.screen, p = layout.pos[hovered];
       if (n && n.label && n.kgType) {
         var r = (n.size || 10) * s.scale + 1, same = labels.filter(function (l) { return l.id === hovered; })[0];
+        // a label not drawn yet goes below the dot: vis-network's tooltip opens above the pointer
         var box = same ? same.box : labelBox(n.label, PX, s.x(p.x), s.y(p.y) + r + GAP);
         labels.push({id: hovered, text: n.label, box: box, kind: "hovered", px: PX});
       }
