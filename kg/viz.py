@@ -29,7 +29,7 @@ _CDN = re.compile(r"\s*<(?:link|script)[^>]*(?:cdnjs|jsdelivr|unpkg)[^>]*>(?:\s*
 _ASSETS = Path(__file__).parent / "data" / "view"
 # the legend line that says how to see a label left out (labels.js draws only those that do not overlap)
 LABEL_HINT = "标签不重叠：未显示的标签可悬停、点选、放大或查找查看 / hidden labels show on hover, select, zoom in or search"
-SEARCH_HINT = "输入即查找 / type to search"
+SEARCH_HINT = "查找实体 / type to find a node"  # matches listed as one types, as in the review index
 _EXTRA = """
 <style>{css}</style>
 <div id="kg-bar"><h2>{title}</h2>{legend}<div>{summary}</div><div id="kg-hint">{hint}</div>
