@@ -3,6 +3,7 @@ the sample and two short composed articles (so that an indicator has points in t
 the query page of ``kg serve`` with facts_about's name box filled in.
 
     python docs/screenshots.py          # needs Debian's chromium (as the browser tests do)
+    python docs/screenshots.py OUT_DIR  # write them elsewhere (the test does, into a tmp dir)
 """
 from __future__ import annotations
 
@@ -29,8 +30,11 @@ SERIES = [
 ]
 
 
-def main() -> None:
-    IMG.mkdir(parents=True, exist_ok=True)
+VIEWPORT = {"width": 1280, "height": 820}  # every screenshot is this wide; view and query page this tall
+
+
+def main(img: Path = IMG) -> None:
+    img.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
     articles = work / "articles"
     articles.mkdir()
@@ -42,16 +46,16 @@ def main() -> None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 820})
+        page = browser.new_page(viewport=VIEWPORT)
         page.goto(sample.outputs["html"].as_uri())
         page.wait_for_function("typeof network !== 'undefined' && nodes.length > 0")
-        page.fill("#kg-search", "数字")
-        page.press("#kg-search", "Enter")  # the list of matches, then back to the whole graph
-        page.evaluate("network.unselectAll(); network.fit()")
+        page.type("#kg-search", "数字")  # matches listed as one types, their labels highlighted in the graph
+        page.wait_for_selector(".kg-match")
+        page.evaluate("network.fit()")
         page.wait_for_timeout(800)
-        page.screenshot(path=str(IMG / "view.png"))
+        page.screenshot(path=str(img / "view.png"))
         page.goto((series.outputs["report"]).as_uri())
-        page.screenshot(path=str(IMG / "review_index.png"), full_page=True)
+        page.screenshot(path=str(img / "review_index.png"), full_page=True)
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(work / "store"), "--port", str(port)],
                                   stderr=subprocess.PIPE, text=True)
@@ -62,14 +66,14 @@ def main() -> None:
             page.fill("#params input[name=name]", "市经济信息化委")
             page.click("#run")
             page.wait_for_selector("#results table")
-            page.screenshot(path=str(IMG / "query_page.png"))
+            page.screenshot(path=str(img / "query_page.png"))
         finally:
             server.terminate()
             server.wait(10)
         browser.close()
     shutil.rmtree(work, ignore_errors=True)
     for name in ("view.png", "review_index.png", "query_page.png"):
-        print(f"wrote {IMG / name}", file=sys.stderr)
+        print(f"wrote {img / name}", file=sys.stderr)
 
 
 def _free_port() -> int:
@@ -90,4 +94,4 @@ def _wait(url: str, seconds: float = 30.0) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else IMG)

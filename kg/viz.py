@@ -10,7 +10,9 @@ from __future__ import annotations
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
 import html
+import json
 import re
+from pathlib import Path
 
 import networkx as nx
 
@@ -20,58 +22,20 @@ TYPE_COLORS = {t.cls: t.color for t in ENTITY_TYPES}
 TYPE_NAMES_ZH = {t.cls: t.zh for t in ENTITY_TYPES}
 EDGE_LABELS = {r.name: r.zh for r in RELATION_TYPES}
 ISOLATED = ("gather", "hide", "scatter")  # what the view does with nodes that have no edge
-LABEL_RANK = 40  # at the default zoom only the labels of this many most central nodes are drawn
 
 _BOOTSTRAP = re.compile(r"\s*<link[^>]*bootstrap[^>]*/>|\s*<script[^>]*bootstrap[^>]*>\s*</script>", re.S)
 _CDN = re.compile(r"\s*<(?:link|script)[^>]*(?:cdnjs|jsdelivr|unpkg)[^>]*>(?:\s*</script>)?", re.S)
 
+_ASSETS = Path(__file__).parent / "data" / "view"
+# the legend line that says how to see a label left out (labels.js draws only those that do not overlap)
+LABEL_HINT = "标签不重叠：未显示的标签可悬停、点选、放大或查找查看 / hidden labels show on hover, select, zoom in or search"
+SEARCH_HINT = "查找实体 / type to find a node"  # matches listed as one types, as in the review index
 _EXTRA = """
-<style>
- body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; margin: 0; overflow: hidden; }}
- #kg-bar {{ position: fixed; top: 8px; left: 8px; z-index: 10; background: rgba(255,255,255,.92); padding: 8px 10px;
-           border: 1px solid #ccc; border-radius: 6px; font-size: 13px; max-width: 260px; }}
- #kg-bar h2 {{ font-size: 14px; margin: 0 0 6px 0; }}
- #kg-bar .sw {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }}
- #kg-search {{ width: 100%; box-sizing: border-box; margin-top: 6px; padding: 3px; }}
- .vis-tooltip {{ white-space: pre-line !important; max-width: 420px; font-size: 12px; }}
- #kg-matches {{ margin-top: 4px; max-height: 180px; overflow-y: auto; }}
- #kg-matches div {{ cursor: pointer; padding: 1px 2px; }} #kg-matches div:hover {{ background: #eef; }}
- #kg-nomatch {{ color: #a00; }}
-</style>
-<div id="kg-bar"><h2>{title}</h2>{legend}<div>{summary}</div>
-<input id="kg-search" type="search" placeholder="查找实体 / find a node"><div id="kg-matches"></div></div>
-<script>
-if (typeof network !== "undefined") {{
-  // the layout is computed by kg (seeded): the same graph opens with the same positions every time
-  network.setOptions({{ interaction: {{ hover: true }} }});
-  network.on("hoverEdge", function (p) {{ edges.update({{ id: p.edge, font: {{ size: 14, background: "white" }} }}); }});
-  network.on("blurEdge", function (p) {{ edges.update({{ id: p.edge, font: {{ size: 0 }} }}); }});
-  // a label left out so that labels do not overlap shows while its node is hovered or selected
-  function kgLabel(id, on) {{ var n = nodes.get(id); if (n && (n.kgHidden || (n.font && n.font.size === 0)))
-    nodes.update({{ id: id, kgHidden: true, font: {{ size: on ? {font} : 0 }} }}); }}
-  network.on("hoverNode", function (p) {{ kgLabel(p.node, true); }});
-  network.on("blurNode", function (p) {{ if (network.getSelectedNodes().indexOf(p.node) < 0) kgLabel(p.node, false); }});
-  network.on("selectNode", function (p) {{ p.nodes.forEach(function (id) {{ kgLabel(id, true); }}); }});
-  network.on("deselectNode", function (p) {{ p.previousSelection.nodes.forEach(function (n) {{ kgLabel(n.id || n, false); }}); }});
-}}
-function kgShow(id) {{ network.selectNodes([id]); network.focus(id, {{ scale: 1.4, animation: true }}); }}
-document.getElementById("kg-search").addEventListener("keydown", function (ev) {{
-  if (ev.key !== "Enter" || typeof network === "undefined") return;
-  var q = this.value.trim(), box = document.getElementById("kg-matches");
-  box.textContent = ""; if (!q) return;
-  var hit = nodes.get({{ filter: function (n) {{ return n.kgType && ((n.label || "").indexOf(q) >= 0 || (n.search || "").indexOf(q) >= 0); }} }});
-  hit.sort(function (a, b) {{ return (b.label === q) - (a.label === q) || (a.label || "").length - (b.label || "").length; }});
-  if (!hit.length) {{
-    var none = document.createElement("div"); none.id = "kg-nomatch";
-    none.textContent = "没有匹配 / no match: " + q; box.appendChild(none); return;
-  }}
-  hit.slice(0, 20).forEach(function (n) {{
-    var row = document.createElement("div"); row.className = "kg-match";
-    row.textContent = n.label + " · " + n.kgType; row.onclick = function () {{ kgShow(n.id); }}; box.appendChild(row);
-  }});
-  kgShow(hit[0].id);
-}});
-</script>
+<style>{css}</style>
+<div id="kg-bar"><h2>{title}</h2>{legend}<div>{summary}</div><div id="kg-hint">{hint}</div>
+<input id="kg-search" type="search" placeholder="{placeholder}"><div id="kg-matches"></div></div>
+<script>window.kgViewConfig = {config};</script>
+<script>{js}</script>
 """
 
 
@@ -99,7 +63,9 @@ def layout(G: nx.Graph, spacing: float = 60.0, isolated: str = "gather") -> dict
     components = sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c))))
     alone = sorted(next(iter(c)) for c in components if len(c) == 1) if isolated != "scatter" else []
     for comp in (c for c in components if isolated == "scatter" or len(c) > 1):
-        sub = U.subgraph(comp)
+        sub = nx.Graph()  # nodes and edges in sorted order: a subgraph view iterates a set (order varies by run)
+        sub.add_nodes_from(sorted(comp, key=str))
+        sub.add_edges_from(sorted((tuple(sorted(e, key=str)) for e in U.subgraph(comp).edges()), key=str))
         n = len(comp)
         if n == 1:
             local = {next(iter(comp)): (0.0, 0.0)}
@@ -122,29 +88,9 @@ def layout(G: nx.Graph, spacing: float = 60.0, isolated: str = "gather") -> dict
     return positions
 
 
-LABEL_FONT = 16
-
-
-def _labels_that_fit(G: nx.Graph, positions: dict, sizes: dict, rank: dict) -> set:
-    """The nodes whose labels are drawn: in order of centrality, each label that overlaps none drawn so far
-    (boxes in the canvas's units, so what does not overlap at one zoom does not at any). The others show
-    their label when hovered or selected."""
-    kept: set = set()
-    boxes: dict[tuple[int, int], list] = {}
-    cell = 200.0
-    for node in sorted(G, key=lambda n: (-rank.get(n, 0), str(n))):
-        x, y = positions[node]
-        width = LABEL_FONT * max(1, len(G.nodes[node]["label"])) * 1.05 + 6  # a CJK glyph is about 1 em wide
-        box = (x - width / 2, y + sizes[node], x + width / 2, y + sizes[node] + LABEL_FONT * 1.2)
-        cells = [(i, j) for i in range(int(box[0] // cell), int(box[2] // cell) + 1)
-                 for j in range(int(box[1] // cell), int(box[3] // cell) + 1)]
-        if any(b[0] < box[2] and box[0] < b[2] and b[1] < box[3] and box[1] < b[3]
-               for c in cells for b in boxes.get(c, ())):
-            continue
-        kept.add(node)
-        for c in cells:
-            boxes.setdefault(c, []).append(box)
-    return kept
+LABEL_PX = 14  # node labels, in screen pixels at every zoom (drawn by labels.js)
+HEADER_PX = 18  # the heading over the isolated nodes
+HUB_LABELS = 3  # the most central nodes, named even where the name must cover a neighbour's dot
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes: int | None = None,
@@ -154,7 +100,8 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
     ``max_nodes`` keeps the most central nodes (PageRank) and says so on the page, as does ``total``
     (the node count of a graph the caller has already cut down). Positions come from :func:`layout` (seeded:
     the same graph opens the same way every time) and stay still unless ``physics``; ``isolated``: see
-    :func:`layout`. Labels that would overlap are drawn only on hover (:func:`_labels_that_fit`)."""
+    :func:`layout`. vis-network draws no node label: the page's labels.js draws those that do not overlap
+    (PageRank first), recomputed at every frame; the others show on hover, selection, zoom or search."""
     from pyvis.network import Network
 
     from kg.analytics import centrality, most_central
@@ -173,7 +120,6 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
     positions = layout(G, isolated=isolated)
     top = max(rank.values(), default=1.0) or 1.0
     sizes = {node: 10 + 25 * rank.get(node, 0) / top for node in G}
-    labelled = _labels_that_fit(G, positions, sizes, rank)
     sentences: dict[str, list[str]] = {}
     for s, o, data in G.edges(data=True):
         if data.get("sentence"):
@@ -185,13 +131,13 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
         x, y = positions[node]
         net.add_node(node, label=data["label"], title=_tooltip(data, sentences.get(node, [])),
                      color=TYPE_COLORS.get(data["type"], "#999"), size=sizes[node], shape="dot",
-                     font={"size": LABEL_FONT if node in labelled else 0}, search=" ".join(data.get("aliases", [])),
-                     kgType=data["type"], x=float(x), y=float(y))
+                     font={"size": 0}, search=" ".join(data.get("aliases", [])),
+                     kgType=data["type"], kgRank=round(rank.get(node, 0.0), 6), x=float(x), y=float(y))
     if isolated == "gather" and alone:
         left = min(positions[n][0] for n in alone)
         top_y = min(positions[n][1] for n in alone)
         net.add_node("kg:isolated", label=f"孤立节点 isolated nodes ({len(alone)})", shape="text",
-                     x=float(left), y=float(top_y - 70), font={"size": 18, "color": "#555"}, physics=False)
+                     x=float(left), y=float(top_y - 70), font={"size": 0}, kgHeader=True, physics=False)
     for s, o, key, data in sorted(G.edges(keys=True, data=True)):
         label = EDGE_LABELS.get(data["predicate"], data["predicate"])
         if data.get("role"):
@@ -215,5 +161,9 @@ def render_html(G: nx.MultiDiGraph, title: str = "kg knowledge graph", max_nodes
     if G.number_of_nodes() < total:
         shown += f" (the {G.number_of_nodes()} most central of {total} nodes)"
     summary = html.escape(shown)
-    extra = _EXTRA.format(title=html.escape(title), legend=legend, summary=summary, font=LABEL_FONT)
+    config = json.dumps({"labelPx": LABEL_PX, "headerPx": HEADER_PX, "hubs": HUB_LABELS})
+    extra = _EXTRA.format(title=html.escape(title), legend=legend, summary=summary, hint=html.escape(LABEL_HINT),
+                          placeholder=html.escape(SEARCH_HINT), config=config,
+                          css=(_ASSETS / "view.css").read_text(encoding="utf-8"),
+                          js=(_ASSETS / "labels.js").read_text(encoding="utf-8"))
     return page.replace("</body>", extra + "\n</body>", 1)
