@@ -156,3 +156,65 @@ def test_a_turtle_file_exported_as_nquads_loses_nothing(sample_build, tmp_path):
     exported = set(ox.parse(result.stdout.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     assert exported == set(ox.parse(path=str(graph_file), format=ox.RdfFormat.TURTLE))  # all in the default graph
     assert "urn:kg:store" not in result.stdout
+
+
+# -- files safe to open: no CSV cell a spreadsheet would run as a formula ------------------------------------
+
+_HOSTILE_TTL = """
+@prefix kg: <https://example.org/kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/kg/id/entity/evil> a kg:Enterprise ; rdfs:label "=HYPERLINK(\\"http://x\\",\\"点击\\")" ;
+    skos:altLabel "@SUM(A1)", "\\tcmd", "\\rcmd" ; kg:mentionedIn <https://example.org/kg/doc/evil> .
+<https://example.org/kg/observation/evil> a kg:Observation ; kg:indicator "=1+2产值"@zh ;
+    kg:value "-0.7"^^xsd:decimal ; kg:quantityText "-0.7%"@zh ; kg:unit "percent" ; kg:evidence <https://example.org/kg/evidence/evil> .
+<https://example.org/kg/observation/evil2> a kg:Observation ; kg:indicator "净利润"@zh ;
+    kg:value "=1"^^xsd:decimal ; kg:quantityText "+5"@zh ; kg:evidence <https://example.org/kg/evidence/evil> .
+<https://example.org/kg/evidence/evil> kg:sentence "@净利润同比下降0.7%。"@zh ; kg:inDocument <https://example.org/kg/doc/evil> .
+"""
+_NUMERIC_COLUMNS = {"value", "documents", "documents:int", "start", "end"}
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+        return True
+    except ValueError:
+        return False
+
+
+def _cells(folder, encoding) -> list[tuple[str, str, str]]:
+    """(file, column, cell) of every CSV in ``folder``."""
+    out = []
+    for path in sorted(folder.glob("*.csv")):
+        with open(path, encoding=encoding, newline="") as fh:
+            rows = list(csv.reader(fh))
+        out += [(path.name, column, cell) for row in rows[1:] for column, cell in zip(rows[0], row)]
+    return out
+
+
+def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers(tmp_path):
+    from kg.config import Settings
+    from kg.pipeline import build
+    from kg.store.export import FORMULA_STARTS
+
+    article = tmp_path / "evil.txt"
+    article.write_text("宁州市人民政府印发《+cmd|' /C calc'!A0》。\n-2+3营业收入达到100亿元。\n", encoding="utf-8")
+    built = build([article], tmp_path / "out", Settings(ner="rules"), html=False)
+    graph_file = tmp_path / "evil.ttl"
+    graph_file.write_text(built.outputs["turtle"].read_text(encoding="utf-8") + _HOSTILE_TTL, encoding="utf-8")
+    for fmt, encoding in (("csv", "utf-8-sig"), ("neo4j", "utf-8")):
+        _export([str(graph_file)], fmt, tmp_path / fmt)
+        cells = _cells(tmp_path / fmt, encoding)
+        formulas = [c for c in cells if c[2].startswith(FORMULA_STARTS) and not _number(c[2])]
+        assert formulas == [], fmt
+        texts = {cell for _f, _c, cell in cells}
+        assert "'+cmd|' /C calc'!A0" in texts, fmt  # the policy title, shown as written
+        assert "'=HYPERLINK(\"http://x\",\"点击\")" in texts, fmt
+    figures = {row[0]: row for row in csv.reader(open(tmp_path / "csv" / "figures.csv", encoding="utf-8-sig", newline=""))}
+    assert figures["'=1+2产值"][1:3] == ["-0.7", "percent"] and figures["'=1+2产值"][4] == "'-0.7%"
+    assert figures["'-2+3营业收入"][1] == "10000000000"
+    assert figures["净利润"][1] == "'=1" and figures["净利润"][6] == "'@净利润同比下降0.7%。"  # ill-typed: text
+    entities = {row[2]: row for row in csv.reader(open(tmp_path / "csv" / "entities.csv", encoding="utf-8-sig", newline=""))}
+    assert entities["'=HYPERLINK(\"http://x\",\"点击\")"][3] == "'\tcmd|\rcmd|@SUM(A1)"  # sorted, then made safe
