@@ -106,3 +106,44 @@ def test_view_of_a_hostile_graph_file_runs_nothing(browser, tmp_path):
     assert page.evaluate(INJECTED) == []
     assert log["dialogs"] == [] and log["requests"] == [], log
     page.close()
+
+
+def test_serve_page_shows_a_hostile_graph_as_text(browser, tmp_path):
+    """The query page of ``kg serve`` over the hostile graph file: results are shown, never run."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.serve.test_endpoint import free_port
+
+    graph = hostile_graph(tmp_path)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", str(port)],
+                            stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("kg serve did not start")
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        page.fill("#query", "SELECT ?e ?label ?d WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label "
+                            "OPTIONAL { ?e <https://example.org/kg/ontology#mentionedIn> ?d } } ORDER BY ?label")
+        page.click("#run")
+        page.wait_for_selector("#results table")
+        page.wait_for_timeout(300)
+        shown = page.inner_text("#results")
+        assert "<script>alert(2)</script>" in shown and ATTRIBUTE in shown and "javascript:alert(5)//" in shown
+        assert page.evaluate(INJECTED) == [] and dialogs == []
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
