@@ -34,9 +34,9 @@ INJECTED = """() => {
 
 
 def hostile_graph(tmp_path):
-    """Two fixture articles built, their graph rewritten: an agency's IRI ends in ATTRIBUTE, another entity's
-    IRI is a javascript: URL, a document's IRI and content id are javascript: URLs with ATTRIBUTE, and
-    labels and the title carry SCRIPT_LABEL."""
+    """Two fixture articles built, their graph rewritten: an entity's IRI ends in ATTRIBUTE, another entity's
+    IRI is a javascript: URL, a document's IRI and content id are javascript: URLs with ATTRIBUTE (and ../),
+    and labels, an alias and the title carry SCRIPT_LABEL or ATTRIBUTE."""
     articles = [ARTICLES / "shenzhen_plain.txt", ARTICLES / "hangzhou_press.md"]
     store = build(articles, None, Settings(ner="rules")).store
     nt = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
@@ -51,9 +51,11 @@ def hostile_graph(tmp_path):
     nt = (nt.replace(f"<{first[0]}>", f"<{first[0]}{ATTRIBUTE}>")
             .replace(f"<{second[0]}>", "<javascript:alert(5)//>")
             .replace(f'"{first[1]}"', f'"{first[1]}{script}"')
+            .replace(f'"{second[1]}"', f'"{second[1]}{ATTRIBUTE}"')
             .replace(f"<{doc}>", f"<javascript:alert(6)//doc/{ATTRIBUTE}>")
             .replace(f'"{doc_id}"', f'"javascript:alert(7)//../../{ATTRIBUTE}"'))
     nt += f'<javascript:alert(6)//doc/{ATTRIBUTE}> <http://purl.org/dc/terms/title> "{script}"@zh .\n'
+    nt += f'<{first[0]}{ATTRIBUTE}> <http://www.w3.org/2004/02/skos/core#altLabel> "{ATTRIBUTE}{script}" .\n'
     path = tmp_path / "hostile.nt"
     path.write_text(nt, encoding="utf-8")
     return path
@@ -86,7 +88,7 @@ def test_report_of_a_hostile_graph_file_runs_nothing(browser, tmp_path):
         assert dialogs == [], path.name
         shown += page.inner_text("body")
         page.close()
-    assert "<script>alert(2)</script>" in shown  # the hostile label is shown, as text
+    assert "<script>alert(2)</script>" in shown and ATTRIBUTE in shown  # the hostile labels are shown, as text
 
 
 def test_view_of_a_hostile_graph_file_runs_nothing(browser, tmp_path):
