@@ -112,15 +112,16 @@ def test_view_of_a_hostile_graph_file_runs_nothing(browser, tmp_path):
 
 def test_serve_page_shows_a_hostile_graph_as_text(browser, tmp_path):
     """The query page of ``kg serve`` over the hostile graph file: results are shown, never run."""
+    import socket
     import subprocess
     import sys
     import time
     import urllib.request
 
-    from tests.serve.test_endpoint import free_port
-
     graph = hostile_graph(tmp_path)
-    port = free_port()
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", str(port)],
                             stderr=subprocess.DEVNULL)
     try:
