@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Settings", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "SHAPES_FILE", "QUERY_DIR"]
+__all__ = ["Settings", "checked_base_iri", "base_iri_problem", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "SHAPES_FILE", "QUERY_DIR"]
 
 PACKAGE_DIR = Path(str(resources.files("kg")))
 DATA_DIR = PACKAGE_DIR / "data"
@@ -18,6 +18,38 @@ QUERY_DIR = PACKAGE_DIR / "queries"
 DEFAULT_BASE_IRI = "https://example.org/kg/"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+
+
+_FORBIDDEN_IN_IRI = {" ": "a space", "<": "<", ">": ">", '"': '"', "{": "{", "}": "}", "|": "|", "\\": "a backslash",
+                     "^": "^", "`": "`"}
+
+
+def base_iri_problem(iri: str) -> str | None:
+    """Why kg cannot mint IRIs under ``iri`` (None if it can): it must be an absolute IRI (RFC 3987, checked
+    by Oxigraph) ending in ``/`` or ``#``, without spaces, control characters or ``<>"{}|\\^` ``."""
+    import pyoxigraph as ox
+
+    found = [name for char, name in _FORBIDDEN_IN_IRI.items() if char in iri]
+    if found or any(ord(c) < 0x20 or ord(c) == 0x7F for c in iri):
+        return f"it contains {', '.join(found) or 'a control character'}"
+    if not iri.endswith(("/", "#")):
+        return "it does not end in / or #"
+    try:
+        ox.NamedNode(iri + "x")
+    except ValueError as err:
+        return f"it is not an absolute IRI: {err}"
+    return None
+
+
+def checked_base_iri(iri: str) -> str:
+    """``iri`` if kg can mint IRIs under it, else :class:`kg.errors.BaseIriError` saying why."""
+    from kg.errors import BaseIriError
+
+    problem = base_iri_problem(iri)
+    if problem:
+        raise BaseIriError(f"base IRI {iri!r} cannot prefix kg's IRIs ({problem}): give an absolute IRI "
+                           f"ending in / or #, such as {DEFAULT_BASE_IRI}")
+    return iri
 
 
 @dataclass(frozen=True)
@@ -37,3 +69,6 @@ class Settings:
     infer: bool = False  # add the ontology's RDFS entailments to the output
     workers: int = 1  # extraction processes
     dask: str | None = None  # a Dask scheduler address: extract on that cluster instead
+
+    def __post_init__(self) -> None:
+        checked_base_iri(self.base_iri)  # before anything is written under it

@@ -1,6 +1,6 @@
 """Named errors. The CLI turns any KgError into exit code 1 and one line on stderr."""
 
-__all__ = ["KgError", "InputError", "QueryError", "GraphFileError"]
+__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "BaseIriError"]
 
 
 class KgError(Exception):
@@ -25,3 +25,7 @@ class QueryError(KgError):
 
 class GraphFileError(KgError):
     """A graph file that does not exist or does not parse."""
+
+
+class BaseIriError(KgError):
+    """A base IRI kg cannot mint IRIs under (not absolute, not ending in ``/`` or ``#``, or not an IRI)."""

@@ -3,7 +3,9 @@ relation and figure next to the sentence it came from. Self-contained HTML, all 
 Read from a store (``sparql/report_*.rq``)."""
 from __future__ import annotations
 
+import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from kg.store import KgStore
 from kg.store.counts import GraphCounts, count_graph
 from kg.viz import EDGE_LABELS, TYPE_COLORS, TYPE_NAMES_ZH
 
-__all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports"]
+__all__ = ["ArticleReport", "collect", "render_article", "render_index", "write_reports", "page_name"]
 
 _QUERIES = {p.stem[len("report_"):]: sparql_file(p) for p in (Path(__file__).parent / "sparql").glob("report_*.rq")}
 
@@ -92,8 +94,24 @@ def collect(store: KgStore, docs: list[str] | None = None) -> tuple[list[Article
     return articles, entities
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _safe_name(text: str, prefix: str) -> str:
+    """``text`` if it is a plain name (letters, digits, ``_``, ``-``: what kg mints), else ``prefix`` and a
+    hash of it: ids and file names taken from graph data can never break out of an attribute or a folder,
+    nor be a ``javascript:`` link."""
+    return text if _SAFE_NAME.fullmatch(text) else prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _anchor(iri: str) -> str:
-    return "e-" + iri.rsplit("/", 1)[-1]
+    """The id of an entity's card."""
+    return "e-" + _safe_name(iri.rsplit("/", 1)[-1], "h")
+
+
+def page_name(doc_id: str) -> str:
+    """The file name of an article's page (its content id, as kg mints it)."""
+    return _safe_name(doc_id, "doc-") + ".html"
 
 
 def _marked(sentence: str, start: int, a, b) -> str:
@@ -134,8 +152,12 @@ def _legend() -> str:
         f"<span><i style='background:{c}'></i>{html.escape(TYPE_NAMES_ZH[t])} {t}</span>" for t, c in TYPE_COLORS.items()) + "</div>"
 
 
-def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str, str]) -> str:
+def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str, str],
+                   pages: dict[str, str] | None = None) -> str:
+    """An article's page; ``titles`` and ``pages`` (document IRI → title, page file) name the other articles."""
     from spacy import displacy
+
+    pages = pages or {}
 
     ents = []
     last_end = -1
@@ -148,7 +170,7 @@ def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str
                            minify=True, options={"colors": _colors()})
     rows_rel = "".join(
         f"<tr><td>{html.escape(str(r['subject']))}</td><td>{html.escape(EDGE_LABELS.get(r['p'], r['p']))} "
-        f"<small>{r['p']}</small></td><td>{html.escape(str(r['object']))}</td><td>{html.escape(str(r['role'] or ''))}</td>"
+        f"<small>{html.escape(r['p'])}</small></td><td>{html.escape(str(r['object']))}</td><td>{html.escape(str(r['role'] or ''))}</td>"
         f"<td>{_marked(str(r['sentence']), int(r['start']), r['a'], r['b'])}</td><td><code>{html.escape(str(r['rule']))}</code></td></tr>"
         for r in a.relations)
     rows_fig = "".join(
@@ -162,11 +184,11 @@ def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str
     mentioned = sorted({iri for _, _, iri, _ in a.mentions if iri in entities},
                        key=lambda i: (entities[i]["type"], entities[i]["label"]))
     cards = "".join(
-        f"<div class='card' id='{_anchor(i)}'><b style='background:{TYPE_COLORS[entities[i]['type']]}33'>"
-        f"{html.escape(entities[i]['label'])}</b> <small>{entities[i]['type']}</small>"
+        f"<div class='card' id='{_anchor(i)}'><b style='background:{TYPE_COLORS.get(entities[i]['type'], '#999999')}33'>"
+        f"{html.escape(entities[i]['label'])}</b> <small>{html.escape(entities[i]['type'])}</small>"
         + (f"<br>别名: {html.escape('、'.join(entities[i]['aliases']))}" if entities[i]["aliases"] else "")
-        + "".join(f"<br>also in: <a href='{html.escape(d.rsplit('/', 1)[-1])}.html'>{html.escape(titles.get(d, d))}</a>"
-                  for d in entities[i]["docs"] if d != a.doc)
+        + "".join(f"<br>also in: <a href='{pages.get(d) or page_name(d.rsplit('/', 1)[-1])}'>"
+                  f"{html.escape(titles.get(d, d))}</a>" for d in entities[i]["docs"] if d != a.doc)
         + "</div>" for i in mentioned)
     turns = (f"<h2>发布会 · who asked, who answered</h2><table><tr><th>turn</th><th>speaker</th><th>text</th></tr>{rows_turn}</table>"
              if rows_turn else "")
@@ -226,8 +248,8 @@ def _chart(indicator: str, unit: str, points: list[tuple[str, float, str]]) -> s
     outcomes = [xy(y, v) for y, v, k in points if k == "outcome"]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in outcomes)
     marks = "".join(
-        f'<circle class="{k}" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{"#1f77b4" if k == "outcome" else "white"}" '
-        f'stroke="#1f77b4"><title>{html.escape(yr)} {v:g} {html.escape(unit)} ({k})</title></circle>'
+        f'<circle class="{html.escape(k)}" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{"#1f77b4" if k == "outcome" else "white"}" '
+        f'stroke="#1f77b4"><title>{html.escape(yr)} {v:g} {html.escape(unit)} ({html.escape(k)})</title></circle>'
         f'<text x="{x:.1f}" y="{h - 12}" font-size="11" text-anchor="middle">{html.escape(yr)}</text>'
         f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="10" text-anchor="middle">{_short(v)}</text>'
         for (yr, v, k), (x, y) in zip(points, (xy(y, v) for y, v, _ in points)))
@@ -244,7 +266,7 @@ def render_index(articles: list[ArticleReport], entities: dict[str, dict], total
                        {al for _, _, i, _ in a.mentions if i in entities for al in entities[i]["aliases"]})
         count = len({i for _, _, i, _ in a.mentions if i in entities})
         rows.append(f"<tr data-names=\"{html.escape(' '.join(names))}\"><td>{html.escape(a.date)}</td>"
-                    f"<td><a href='{html.escape(a.doc_id)}.html'>{html.escape(a.title or a.doc_id)}</a></td>"
+                    f"<td><a href='{page_name(a.doc_id)}'>{html.escape(a.title or a.doc_id)}</a></td>"
                     f"<td>{html.escape(a.source)}</td><td>{count}</td><td>{len(a.relations)}</td><td>{len(a.figures)}</td></tr>")
     script = """
 const rows = () => Array.from(document.querySelectorAll('#articles tr')).slice(1);
@@ -291,12 +313,13 @@ def write_reports(store: KgStore, out_dir: str | Path, docs: list[str] | None = 
 
     out = Path(out_dir)
     articles, entities = collect(store, docs)
+    pages = {a.doc: page_name(a.doc_id) for a in articles}
     if docs is None and out.is_dir():
-        keep = {f"{a.doc_id}.html" for a in articles} | {"index.html"}
+        keep = set(pages.values()) | {"index.html"}
         for old in out.glob("*.html"):
             if old.name not in keep:
                 old.unlink()
     titles = {a.doc: a.title or a.doc_id for a in articles}
-    paths = [write_text(out / f"{a.doc_id}.html", render_article(a, entities, titles)) for a in articles]
+    paths = [write_text(out / pages[a.doc], render_article(a, entities, titles, pages)) for a in articles]
     paths.append(write_text(out / "index.html", render_index(articles, entities, count_graph(store), series(store))))
     return paths

@@ -23,8 +23,9 @@ def build_cli(
     inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively). "
                                                   "None: the bundled sample article."),
     out: Path = Opt(Path("output"), "--out", "-o", help="Output folder (created with its parents)."),
-    base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints (default "
-                                  f"{DEFAULT_BASE_IRI}; a store keeps the one it was built with)."),
+    base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints: an absolute "
+                                  f"IRI ending in / or # (default {DEFAULT_BASE_IRI}; a store keeps the one it was "
+                                  "built with)."),
     max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "

@@ -25,7 +25,8 @@ def export_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     fmt: ExportFormat = Opt(ExportFormat.turtle, "--format", "-f", help="turtle (the union of all graphs), trig and "
-                            "nquads (one named graph per document), jsonld, csv (tables for pandas and Excel), "
+                            "nquads (a store: one named graph per document; a graph file: its own graphs, all of a Turtle file in the "
+                            "default graph), jsonld, csv (tables for pandas and Excel), "
                             "graphml (the entity graph for Gephi and Cytoscape), neo4j (neo4j-admin import CSVs "
                             "and a LOAD CSV script) or parquet (entities, relations, figures, mentions)."),
     out: Optional[Path] = Opt(None, "--out", "-o", help="Output file (a folder for csv, neo4j and parquet); stdout when "

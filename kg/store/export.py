@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -10,7 +11,7 @@ from kg.rdf.namespace import sparql_file
 from kg.store.oxigraph import KgStore
 
 __all__ = ["export_rdf", "export_csv", "export_graphml", "export_neo4j", "export_parquet", "write_store_turtle", "CSV_QUERIES",
-           "SORTED_TURTLE_MAX"]
+           "SORTED_TURTLE_MAX", "spreadsheet_safe", "FORMULA_STARTS"]
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
                "nquads": ox.RdfFormat.N_QUADS}
@@ -19,6 +20,46 @@ CSV_QUERIES = {name: sparql_file(Path(__file__).parent / "sparql" / f"csv_{name}
                for name in ("entities", "relations", "figures")}
 TABLE_QUERIES = {**CSV_QUERIES, "mentions": sparql_file(Path(__file__).parent / "sparql" / "csv_mentions.rq")}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
+                               "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger",
+                               "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_LIST_COLUMNS = {"aliases"}  # GROUP_CONCAT columns: items joined by "|", sorted here (SPARQL leaves them unordered)
+
+# a cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs as a formula: prefixed with ``'`` if it starts with ``=``,
+    ``+``, ``-``, ``@``, tab or carriage return (OWASP's advice; the spreadsheet shows the text as written).
+    For text cells only: numbers (a figure of -0.7) are written as numbers."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cell(term) -> str:
+    """An Oxigraph term as a CSV cell: numbers as written, any other text made :func:`spreadsheet_safe`."""
+    if term is None:
+        return ""
+    return term.value if _is_number(term) else spreadsheet_safe(term.value)
+
+
+def _is_number(term) -> bool:
+    """A numeric literal whose text is a number (not an ill-typed ``"=1"^^xsd:decimal`` from a graph file)."""
+    return (isinstance(term, ox.Literal) and term.datatype is not None and term.datatype.value in _NUMBERS
+            and _NUMBER.fullmatch(term.value) is not None)
+
+
+def _table(store: KgStore, sparql: str, cell) -> tuple[list[str], list[list]]:
+    """A table query's columns and rows, each term made a cell by ``cell``; list cells sorted, so that a store
+    and a graph file of the same graph give the same rows."""
+    columns, rows = store.select(sparql, lambda term: term)
+    for row in rows:
+        for i, column in enumerate(columns):
+            if column in _LIST_COLUMNS and isinstance(row[i], ox.Literal):
+                row[i] = ox.Literal("|".join(sorted(row[i].value.split("|"))))
+            row[i] = cell(row[i])
+    return columns, rows
 
 
 def export_rdf(store: KgStore, fmt: str, output: str | Path | None = None) -> str | Path:
@@ -54,12 +95,13 @@ def write_store_turtle(store: KgStore, path: str | Path) -> Path:
 
 
 def export_csv(store: KgStore, folder: str | Path) -> list[Path]:
-    """``entities.csv``, ``relations.csv``, ``figures.csv`` (UTF-8 with BOM, so Excel reads the Chinese)."""
+    """``entities.csv``, ``relations.csv``, ``figures.csv`` (UTF-8 with BOM, so Excel reads the Chinese; text
+    cells :func:`spreadsheet_safe`, so that opening them runs no formula)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, sparql in CSV_QUERIES.items():
-        columns, rows = store.select(sparql, lambda term: "" if term is None else term.value)
+        columns, rows = _table(store, sparql, _csv_cell)
         path = folder / f"{name}.csv"
         with open(path, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
@@ -74,12 +116,15 @@ def _typed(term):
     """An Oxigraph term as a table cell: integers and decimals as numbers, anything else as its text."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal) and term.datatype is not None:
+    if _is_number(term):
         datatype = term.datatype.value
-        if datatype == _XSD + "integer":
-            return int(term.value)
-        if datatype in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
-            return float(term.value)
+        try:
+            if datatype == _XSD + "integer":
+                return int(term.value)
+            if datatype in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+                return float(term.value)
+        except ValueError:  # "1.5"^^xsd:integer in a graph file: kept as text
+            pass
     return term.value
 
 
@@ -93,7 +138,7 @@ def export_parquet(store: KgStore, folder: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, sparql in TABLE_QUERIES.items():
-        columns, rows = store.select(sparql, _typed)
+        columns, rows = _table(store, sparql, _typed)
         table = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
         path = folder / f"{name}.parquet"
         pq.write_table(table, path)
@@ -128,7 +173,8 @@ def export_graphml(store: KgStore, path: str | Path) -> Path:
 def export_neo4j(store: KgStore, folder: str | Path) -> list[Path]:
     """``nodes.csv`` and ``relationships.csv`` in the header syntax of ``neo4j-admin database import full``
     (``id:ID``, ``:LABEL``, ``aliases:string[]`` with ``;`` between items, ``:START_ID``, ``:END_ID``,
-    ``:TYPE``), and ``load.cypher``: the same through ``LOAD CSV`` and ``MERGE`` for a running database."""
+    ``:TYPE``), and ``load.cypher``: the same through ``LOAD CSV`` and ``MERGE`` for a running database. Text
+    cells are :func:`spreadsheet_safe` (these files open in spreadsheets too)."""
     from kg.store.view import store_view
 
     folder = Path(folder)
@@ -139,13 +185,14 @@ def export_neo4j(store: KgStore, folder: str | Path) -> list[Path]:
         writer = csv.writer(fh)
         writer.writerow(["id:ID", "name", "aliases:string[]", "documents:int", ":LABEL"])
         for node, data in sorted(G.nodes(data=True)):
-            writer.writerow([node, data["label"], ";".join(data.get("aliases", [])), len(data.get("docs", [])),
-                             f"Entity;{data['type']}"])
+            writer.writerow([*map(spreadsheet_safe, (node, data["label"], ";".join(data.get("aliases", [])))),
+                             len(data.get("docs", [])), f"Entity;{data['type']}"])
     with open(rels, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", "role", "sentence"])
         for s, o, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-            writer.writerow([s, o, key, data.get("role", ""), data.get("sentence", "")])
+            writer.writerow([*map(spreadsheet_safe, (s, o)), key,
+                             *map(spreadsheet_safe, (data.get("role", ""), data.get("sentence", "")))])
     cypher.write_text(_neo4j_cypher(), encoding="utf-8")
     return [nodes, rels, cypher]
 

@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.config import DEFAULT_BASE_IRI
+from kg.config import DEFAULT_BASE_IRI, base_iri_problem, checked_base_iri
 from kg.rdf.union import META_GRAPH, reads_union  # noqa: F401  (reads_union re-exported)
-from kg.errors import KgError
+from kg.errors import BaseIriError, KgError
 from kg.facts import Entity
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.rdf.builder import entities_graph_iri, entity_triples, located_in_triples
@@ -72,16 +72,21 @@ class KgStore:
             if self._lock is not None:
                 self._lock.release()
             raise
-        self.base = base
-        self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
-        self.sources_graph = ox.NamedNode(f"{base}graph/sources")
+        self.rebase(base)
         self.commits = 0
+        self.default_graph_is_data = False  # True for a graph file read into memory (see quads())
         # what merging needs of the store: read once per writer session (we hold the lock), then replaced
         # by the state after each commit
         self._merge: MergeState | None = None
         self.union = reads_union(self.store)
         if write and self.union:
             self._fill_default_graph()
+
+    def rebase(self, base: str) -> None:
+        """Read the graph as minted under ``base`` (a graph file's own base, found in its document IRIs)."""
+        self.base = base
+        self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
+        self.sources_graph = ox.NamedNode(f"{base}graph/sources")
 
     # -- what the store says of itself ---------------------------------------------------
     def metadata(self) -> dict[str, str]:
@@ -101,7 +106,11 @@ class KgStore:
         if base is not None and recorded.get("baseIri", base) != base:
             raise KgError(f"{self.name}: the store's IRIs start with {recorded['baseIri']}; --base-iri {base} "
                           "would mint other ones (leave --base-iri out, or use another store)")
-        base = recorded.get("baseIri") or base or DEFAULT_BASE_IRI
+        problem = recorded.get("baseIri") and base_iri_problem(recorded["baseIri"])
+        if problem:
+            raise BaseIriError(f"{self.name}: the store's saved base IRI {recorded['baseIri']!r} is unusable "
+                               f"({problem}); build a new store with a valid --base-iri")
+        base = checked_base_iri(recorded.get("baseIri") or base or DEFAULT_BASE_IRI)  # before it is recorded
         wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
         if self.write and recorded != wanted:
             if self.store.contains_named_graph(META_GRAPH):
@@ -218,10 +227,16 @@ class KgStore:
                       f"`kg query ... 'SELECT ?d ?p {{ ?d kg:sourcePath ?p }}'` lists them)")
 
     def quads(self, include_registry: bool = True) -> Iterator[ox.Quad]:
-        """The quads of the named graphs (the default graph only repeats them)."""
+        """The graph as quads: every named graph (the sources registry only if ``include_registry``), never
+        the store's description of itself (``urn:kg:store``). The default graph of a store kg keeps only
+        repeats the named graphs and is left out; that of a graph file (``default_graph_is_data``: its
+        triples, for Turtle) is part of the graph."""
         for q in self.store.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph) and (
-                    include_registry or q.graph_name not in (self.sources_graph, META_GRAPH)):
+            g = q.graph_name
+            if isinstance(g, ox.DefaultGraph):
+                if self.default_graph_is_data:
+                    yield q
+            elif g != META_GRAPH and (include_registry or g != self.sources_graph):
                 yield q
 
     def triples(self) -> Iterator[ox.Triple]:

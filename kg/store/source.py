@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.config import base_iri_problem
 from kg.errors import GraphFileError, KgError
 from kg.store.oxigraph import KgStore
 
 __all__ = ["open_source", "load_file", "FILE_FORMATS"]
 
 FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-                ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+                ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
                 ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
                 ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3}
 
@@ -30,7 +31,8 @@ def open_source(graph: str | Path | None = None, store: str | Path | None = None
 
 def load_file(path: str | Path) -> KgStore:
     """A graph file (format from its suffix; Turtle if unknown) in an in-memory store. Quads formats keep
-    their named graphs, read as their union."""
+    their named graphs, read as their union with the default graph; a triples format (Turtle, JSON-LD) is
+    all default graph. Exports of it contain exactly what the file holds (see :meth:`KgStore.quads`)."""
     path = Path(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file (build one with `kg build`)")
@@ -41,7 +43,10 @@ def load_file(path: str | Path) -> KgStore:
     except (SyntaxError, ValueError, OSError) as err:
         raise GraphFileError(f"{path}: cannot parse as RDF: {_where(err)}") from err
     kg_store.union = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
-    kg_store.base = _base_of(kg_store) or kg_store.base
+    kg_store.default_graph_is_data = True
+    base = _base_of(kg_store)
+    if base and not base_iri_problem(base):
+        kg_store.rebase(base)
     return kg_store
 
 
