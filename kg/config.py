@@ -23,6 +23,7 @@ DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_PAGES = 1_000
 DEFAULT_MAX_RATIO = 100
+DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
 
 
 @dataclass(frozen=True)
