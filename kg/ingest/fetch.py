@@ -162,6 +162,10 @@ class Fetcher:
                     etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
             if watch.expired:  # the watchdog shut the connection: what came is not the whole body
                 raise out_of_time
+        except InputError as err:  # the guarded connection's refusal (a name that resolves elsewhere now) has no URL
+            if str(err).startswith(f"{key}: "):
+                raise
+            raise type(err)(f"{key}: {err}") from err
         except (requests.RequestException, OSError, HTTPError) as err:
             # a read timeout comes back wrapped in a ConnectionError once the retries are spent
             if watch is not None and watch.expired or isinstance(err, requests.Timeout) or "timed out" in str(err):

@@ -226,8 +226,10 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
     if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
+    what = "markup and text" if body_format == "html" or looks_like_html(data[:65536].decode("latin-1")) else "text"
+    reading.check_chars(len(data) // 4, what)  # no encoding takes more than 4 bytes a character: over, not decoded
     text, repaired = _decode(data, path)
-    reading.check_chars(len(text), "markup and text" if body_format == "html" or looks_like_html(text) else "text")
+    reading.check_chars(len(text), what)
     reading.check_time()
     doc = None
     if body_format == "html" and not text.lstrip().startswith("---") and is_web_page(text):
