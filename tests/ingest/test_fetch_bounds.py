@@ -127,7 +127,7 @@ def test_feed_items_and_redirects_to_private_addresses_are_refused(server, tmp_p
     reason = "resolves to 127.0.0.1, a loopback address, not a public one (use --allow-private)"
     assert refused == [f"refused {url}/secret: {reason}", f"refused {url}/hop: {reason}",
                        f"refused {url}/go: redirects to {url}/secret, which {reason}"], result.stderr
-    assert "/secret" not in log and "/hop" not in log  # never asked for: the typed /go was, and its redirect not followed
+    assert "/secret" not in log and "/hop" not in log  # never asked: the typed /go was, its redirect not followed
     assert not (tmp_path / "s").exists() or not _sources(tmp_path / "s")
     assert not any(SECRET.encode("utf-8") in f.read_bytes() for f in (tmp_path / "s.cache").iterdir())
 
