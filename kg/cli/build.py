@@ -32,7 +32,7 @@ def build_cli(
                          "there)."),
     max_unpacked_bytes: int = Opt(DEFAULT_MAX_UNPACKED_BYTES, "--max-unpacked-bytes", help="Skip a .docx whose zip "
                                   "members unpack to more than this together (checked before it is opened; a member "
-                                  "packed more than 100:1 is a zip bomb and skipped too)."),
+                                  "over 1 MiB packed more than 100:1 is a zip bomb and skipped too)."),
     max_pages: int = Opt(DEFAULT_MAX_PAGES, "--max-pages", help="Skip a PDF of more pages than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
