@@ -28,7 +28,7 @@ from kg.errors import InputError
 from kg.ingest.address import RefusedAddress, url_refusal
 from kg.ingest.document import Document
 from kg.ingest.reader import Skipped, read_document
-from kg.ingest.transport import Budget, WatchedAdapter
+from kg.ingest.transport import Budget, WatchedAdapter, time_left
 
 __all__ = ["Fetcher", "FetchReport", "fetch_documents", "USER_AGENT"]
 
@@ -198,11 +198,20 @@ def _session(user_agent: str, retries: int, guarded: bool):
 
 
 class _CappedRetry(Retry):
-    """A server's Retry-After is honoured up to :data:`MAX_RETRY_AFTER` seconds (it could ask for hours)."""
+    """Waits before a retry no longer than the URL's time left (nor a server's Retry-After over
+    :data:`MAX_RETRY_AFTER` seconds: it could ask for hours)."""
 
     def get_retry_after(self, response):
         seconds = super().get_retry_after(response)
-        return None if seconds is None else min(seconds, MAX_RETRY_AFTER)
+        return None if seconds is None else min(seconds, MAX_RETRY_AFTER, _left())
+
+    def get_backoff_time(self) -> float:
+        return min(super().get_backoff_time(), _left())
+
+
+def _left() -> float:
+    left = time_left()
+    return MAX_RETRY_AFTER if left is None else left
 
 
 def _suffix(url: str, content_type: str, body: bytes) -> str:

@@ -27,7 +27,7 @@ from urllib3.util import connection
 
 from kg.ingest.address import public_addresses
 
-__all__ = ["Budget", "WatchedAdapter"]
+__all__ = ["Budget", "WatchedAdapter", "time_left"]
 
 _current = threading.local()  # the watch of the request this thread is making
 
@@ -35,9 +35,10 @@ _current = threading.local()  # the watch of the request this thread is making
 class _Watch:
     """The sockets of one request, shut down together when its time is up."""
 
-    def __init__(self):
+    def __init__(self, seconds: float):
         self.sockets: list[socket.socket] = []
-        self.expired = False
+        self.expired = seconds <= 0
+        self.ends = time.monotonic() + seconds
         self._lock = threading.Lock()
 
     def add(self, sock: socket.socket) -> None:
@@ -77,9 +78,7 @@ class Budget:
     @contextlib.contextmanager
     def running(self) -> Iterator[_Watch]:
         """A request's time: its sockets are shut down when the budget runs out (``watch.expired`` tells)."""
-        watch = _Watch()
-        if self.left <= 0:
-            watch.expired = True
+        watch = _Watch(self.left)
         timer = threading.Timer(max(self.left, 0), watch.expire)
         timer.daemon = True
         started = time.monotonic()
@@ -91,6 +90,12 @@ class Budget:
             timer.cancel()
             _current.watch = None
             self.left -= time.monotonic() - started
+
+
+def time_left() -> float | None:
+    """Seconds left to the request this thread is making (None outside one): a retry waits no longer."""
+    watch = getattr(_current, "watch", None)
+    return None if watch is None else max(watch.ends - time.monotonic(), 0.0)
 
 
 def _register(sock: socket.socket) -> None:

@@ -27,7 +27,8 @@ def _items(port: int, paths) -> str:
 @pytest.fixture
 def server():
     """A site on 127.0.0.1: a feed of a secret page and of a page that redirects to it, a feed of 10 pages,
-    pages that trickle their headers or body one byte each 0.5 s; and the log of the paths it was asked for."""
+    pages that trickle their headers or body one byte each 0.5 s, a page that is always busy (503); and the log
+    of the paths it was asked for."""
     log = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -75,6 +76,8 @@ def server():
                 self.end_headers()
                 self.wfile.flush()
                 self._trickle(b"<p>" + "宁州".encode("utf-8") * 20)
+            elif self.path == "/busy":
+                self._send("", status=503, headers=[("Retry-After", "3600")])
             elif self.path == "/slow-headers":
                 self._trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 60)
             else:
@@ -108,6 +111,17 @@ def test_a_trickling_server_is_cut_off_at_the_total_timeout(server, tmp_path, pa
     assert seconds < 4, f"{seconds:.1f} s"
     failures = [line for line in result.stderr.splitlines() if line.startswith("failed ")]
     assert failures == [f"failed {url}{path} (fetch): no answer within 2 s"], result.stderr
+
+
+def test_retries_wait_no_longer_than_the_urls_time(server, tmp_path):
+    """A server that answers 503 and asks to be retried in an hour: the retries share the URL's --timeout."""
+    url, log = server
+    started = time.perf_counter()
+    result = runner.invoke(app, ["fetch", f"{url}/busy", "--store", tmp_path / "s", "--delay", "0", "--retries", "3",
+                                 "--timeout", "2"])
+    assert time.perf_counter() - started < 4
+    assert f"failed {url}/busy (fetch): no answer within 2 s" in result.stderr.splitlines(), result.stderr
+    assert 1 <= log.count("/busy") <= 4
 
 
 def test_a_feed_gives_at_most_max_items_and_says_how_many_it_left(server, tmp_path):
