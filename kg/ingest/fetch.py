@@ -191,7 +191,7 @@ def _session(user_agent: str, retries: int, guarded: bool):
     session.headers["User-Agent"] = user_agent
     session.trust_env = not guarded  # a proxy would pick the address kg cannot then check
     retry = _CappedRetry(total=retries, backoff_factor=0.5, status_forcelist=(429, 502, 503, 504),
-                   allowed_methods=("GET",), raise_on_status=False, respect_retry_after_header=True)
+                         allowed_methods=("GET",), raise_on_status=False, respect_retry_after_header=True)
     for scheme in ("http://", "https://"):
         session.mount(scheme, WatchedAdapter(guarded=guarded, max_retries=retry))
     return session

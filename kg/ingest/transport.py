@@ -151,3 +151,11 @@ class WatchedAdapter(HTTPAdapter):
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = _pools(self.guarded)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        """Through an HTTP proxy (a trusted session's, from the environment) the connections are watched too;
+        they go to the proxy, which the user chose, so they are never guarded."""
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = _pools(False)
+        return manager
