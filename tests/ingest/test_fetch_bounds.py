@@ -120,7 +120,9 @@ def test_retries_wait_no_longer_than_the_urls_time(server, tmp_path):
     result = runner.invoke(app, ["fetch", f"{url}/busy", "--store", tmp_path / "s", "--delay", "0", "--retries", "3",
                                  "--timeout", "2"])
     assert time.perf_counter() - started < 4
-    assert f"failed {url}/busy (fetch): no answer within 2 s" in result.stderr.splitlines(), result.stderr
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed ")]
+    assert failures in ([f"failed {url}/busy (fetch): no answer within 2 s"],  # out of time waiting to retry
+                        [f"failed {url}/busy (fetch): HTTP 503"]), result.stderr  # the last retry came in time
     assert 1 <= log.count("/busy") <= 4
 
 
