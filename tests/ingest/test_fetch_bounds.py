@@ -63,6 +63,8 @@ def server():
                 self._send(_items(port, ["/secret", "/hop"]), "application/rss+xml")
             elif self.path == "/many.xml":
                 self._send(_items(port, [f"/page{i}" for i in range(10)]), "application/rss+xml")
+            elif self.path == "/huge.xml":
+                self._send(_items(port, [f"/page{i}" for i in range(100_000)]), "application/rss+xml")
             elif self.path == "/secret":
                 self._send(SECRET)
             elif self.path in ("/hop", "/go"):
@@ -133,6 +135,16 @@ def test_a_feed_gives_at_most_max_items_and_says_how_many_it_left(server, tmp_pa
     assert f"{url}/many.xml: 7 more items not fetched (--max-items)" in result.stderr.splitlines()
     assert _sources(tmp_path / "s") == {f"{url}/page{i}" for i in range(3)}
     assert [p for p in log if p.startswith("/page")] == ["/page0", "/page1", "/page2"]
+
+
+def test_a_feed_of_100000_items_is_read_only_as_far_as_max_items(server, tmp_path):
+    url, log = server
+    started = time.perf_counter()
+    result = _fetch(f"{url}/huge.xml", "--store", tmp_path / "s", "--max-items", "2", "--allow-private")
+    assert result.exit_code == 0, result.stderr
+    assert time.perf_counter() - started < 30  # feedparser over the whole feed: about a minute
+    assert f"{url}/huge.xml: 99998 more items not fetched (--max-items)" in result.stderr.splitlines()
+    assert _sources(tmp_path / "s") == {f"{url}/page0", f"{url}/page1"}
 
 
 def test_feed_items_and_redirects_to_private_addresses_are_refused(server, tmp_path):
