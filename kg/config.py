@@ -24,6 +24,8 @@ DEFAULT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_PAGES = 1_000
 DEFAULT_MAX_RATIO = 100
 DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
+DEFAULT_MAX_REDIRECTS = 5  # redirects kg fetch follows from one URL
+DEFAULT_MAX_RETRY_AFTER = 10.0  # seconds kg fetch waits at most when a server says Retry-After
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib3.exceptions import HTTPError
 from urllib3.util.retry import Retry
 
-from kg.config import DEFAULT_MAX_ITEMS, ReadLimits
+from kg.config import DEFAULT_MAX_ITEMS, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RETRY_AFTER, ReadLimits
 from kg.errors import InputError
 from kg.ingest.address import RefusedAddress, url_refusal
 from kg.ingest.document import Document
@@ -35,7 +35,6 @@ from kg.ingest.transport import Budget, WatchedAdapter, time_left
 __all__ = ["Fetcher", "FetchReport", "fetch_documents", "USER_AGENT"]
 
 USER_AGENT = "kg-fetch/1.0 (+https://example.org/kg; knowledge graphs of policy news)"
-MAX_RETRY_AFTER = 10.0  # seconds
 _FEED_TYPES = ("rss", "atom", "xml")
 
 
@@ -61,7 +60,7 @@ class Fetcher:
 
     def __init__(self, cache: str | Path, delay: float = 1.0, timeout: float = 20.0,
                  max_bytes: int = 20_000_000, retries: int = 2, user_agent: str = USER_AGENT,
-                 allow_private: bool = False, max_redirects: int = 5):
+                 allow_private: bool = False, max_redirects: int = DEFAULT_MAX_REDIRECTS):
         self.cache = Path(cache)
         self.cache.mkdir(parents=True, exist_ok=True)
         self.delay, self.timeout, self.max_bytes = delay, timeout, max_bytes
@@ -201,11 +200,11 @@ def _session(user_agent: str, retries: int, guarded: bool):
 
 class _CappedRetry(Retry):
     """Waits before a retry no longer than the URL's time left (nor a server's Retry-After over
-    :data:`MAX_RETRY_AFTER` seconds: it could ask for hours)."""
+    :data:`kg.config.DEFAULT_MAX_RETRY_AFTER` seconds: it could ask for hours)."""
 
     def get_retry_after(self, response):
         seconds = super().get_retry_after(response)
-        return None if seconds is None else min(seconds, MAX_RETRY_AFTER, _left())
+        return None if seconds is None else min(seconds, DEFAULT_MAX_RETRY_AFTER, _left())
 
     def get_backoff_time(self) -> float:
         return min(super().get_backoff_time(), _left())
@@ -213,7 +212,7 @@ class _CappedRetry(Retry):
 
 def _left() -> float:
     left = time_left()
-    return MAX_RETRY_AFTER if left is None else left
+    return DEFAULT_MAX_RETRY_AFTER if left is None else left
 
 
 def _suffix(url: str, content_type: str, body: bytes) -> str:
