@@ -11,7 +11,7 @@ from kg.config import ReadLimits
 from kg.deadline import expired
 from kg.errors import InputError
 
-__all__ = ["Reading", "ReadTimeout", "check_zip"]
+__all__ = ["Reading", "ReadTimeout", "check_zip", "timeout_reason"]
 
 _RATIO_FROM = 1024 * 1024  # a smaller member may compress as well as it likes: it stays small
 
