@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Settings", "checked_base_iri", "base_iri_problem", "DATA_DIR", "NLP_DATA_DIR", "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "SHAPES_FILE", "QUERY_DIR"]
+__all__ = ["Settings", "ReadLimits", "checked_base_iri", "base_iri_problem", "DATA_DIR", "NLP_DATA_DIR",
+           "SAMPLE_ARTICLE", "ONTOLOGY_FILE", "SHAPES_FILE", "QUERY_DIR"]
 
 PACKAGE_DIR = Path(str(resources.files("kg")))
 DATA_DIR = PACKAGE_DIR / "data"
@@ -18,6 +19,24 @@ QUERY_DIR = PACKAGE_DIR / "queries"
 DEFAULT_BASE_IRI = "https://example.org/kg/"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_PAGES = 1_000
+DEFAULT_MAX_RATIO = 100
+DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
+DEFAULT_MAX_REDIRECTS = 5  # redirects kg fetch follows from one URL
+DEFAULT_MAX_RETRY_AFTER = 10.0  # seconds kg fetch waits at most when a server says Retry-After
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Bounds that hold while a file is read, beyond its size on disk (``Settings.max_bytes``): a small file
+    that unpacks or extracts to gigabytes is refused before or while it is read, never read whole."""
+
+    max_chars: int = DEFAULT_MAX_CHARS  # a text/HTML file as decoded (markup included), or a PDF/.docx's text
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES  # a .docx's zip members together, uncompressed
+    max_ratio: int = DEFAULT_MAX_RATIO  # a .docx member (over 1 MiB) unpacking to more than this times its size
+    max_pages: int = DEFAULT_MAX_PAGES  # pages of a PDF
 
 
 _FORBIDDEN_IN_IRI = {" ": "a space", "<": "<", ">": ">", '"': '"', "{": "{", "}": "}", "|": "|", "\\": "a backslash",
@@ -58,10 +77,11 @@ class Settings:
 
     base_iri: str = DEFAULT_BASE_IRI
     max_bytes: int = DEFAULT_MAX_BYTES
+    limits: ReadLimits = field(default_factory=ReadLimits)  # while reading; the time is article_seconds
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
-    article_seconds: float = 300.0  # an article still being extracted after this is reported as failed (0: no limit)
+    article_seconds: float = 300.0  # reading, or extracting, one article longer fails it (0: no limit)
     follow_symlinks: bool = False  # read symbolic links that lead out of an input folder
     ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)

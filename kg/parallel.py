@@ -7,14 +7,11 @@ bounded window of documents is in flight, so memory stays flat on large corpora.
 from __future__ import annotations
 
 import collections
-import contextlib
 import itertools
-import signal
-import threading
-import time
 from typing import Iterable, Iterator
 
 from kg.config import Settings
+from kg.deadline import time_limit
 from kg.facts import Extraction
 from kg.ingest.document import Document
 from kg.ingest.reader import Skipped, describe_error
@@ -37,28 +34,6 @@ class ArticleTimeout(Exception):
     """An article took longer than ``Settings.article_seconds`` to extract."""
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Raise :class:`ArticleTimeout` in this thread after ``seconds`` (a real-time timer where it can be set:
-    the main thread of this process, which a worker process's task runs in; elsewhere, as in Dask's worker
-    threads, the pipeline checks the deadline between its components)."""
-    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield time.monotonic() + seconds if seconds > 0 else None
-        return
-
-    def expired(_signum, _frame):
-        raise ArticleTimeout(f"still running after {seconds:g} s (--article-timeout)")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield time.monotonic() + seconds
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def extract_one(document: Document, settings: Settings) -> tuple[Document, Extraction | Skipped]:
     """Run the pipeline on one document (in whatever process calls it). Whatever goes wrong, and an
     article over the time limit, comes back as a :class:`Skipped` record (stage ``extract``) instead
@@ -67,7 +42,9 @@ def extract_one(document: Document, settings: Settings) -> tuple[Document, Extra
 
     try:
         nlp = _pipeline(settings)  # loading the pipeline does not count against the article's time
-        with _time_limit(settings.article_seconds) as deadline:
+        seconds = settings.article_seconds
+        with time_limit(seconds, lambda: ArticleTimeout(f"still running after {seconds:g} s (--article-timeout)")) \
+                as deadline:
             return document, extract_document(nlp, document, deadline)
     except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 - isolation: one article, one line
         return document, Skipped(document.source, describe_error(err), stage="extract")

@@ -98,7 +98,7 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
     def new_documents():
         if documents is None:
             read = iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                  skipped, settings.follow_symlinks)
+                                  skipped, settings.follow_symlinks, settings.limits, settings.article_seconds)
         else:
             read = documents
         for document in read:

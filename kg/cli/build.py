@@ -8,7 +8,8 @@ from typing import List, Optional
 import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
-from kg.config import DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, Settings
+from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
+                       DEFAULT_MAX_UNPACKED_BYTES, ReadLimits, Settings)
 from kg.errors import NothingBuilt
 
 
@@ -26,7 +27,14 @@ def build_cli(
     base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints: an absolute "
                                   f"IRI ending in / or # (default {DEFAULT_BASE_IRI}; a store keeps the one it was "
                                   "built with)."),
-    max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this."),
+    max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this (on disk)."),
+    max_chars: int = Opt(DEFAULT_MAX_CHARS, "--max-chars", help="Skip an input whose text is longer than this: a "
+                         "text or HTML file as decoded (markup included), a PDF's or .docx's text (reading stops "
+                         "there)."),
+    max_unpacked_bytes: int = Opt(DEFAULT_MAX_UNPACKED_BYTES, "--max-unpacked-bytes", help="Skip a .docx whose zip "
+                                  "members unpack to more than this together (checked before it is opened; a member "
+                                  "over 1 MiB packed more than 100:1 is a zip bomb and skipped too)."),
+    max_pages: int = Opt(DEFAULT_MAX_PAGES, "--max-pages", help="Skip a PDF of more pages than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
@@ -45,8 +53,9 @@ def build_cli(
     endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
     strict: bool = Opt(False, "--strict", help="Exit 1 when any input file was skipped or failed."),
-    article_timeout: float = Opt(300.0, "--article-timeout", help="Seconds one article may take to extract; "
-                                 "a slower one is reported as failed and the rest is built (0: no limit)."),
+    article_timeout: float = Opt(300.0, "--article-timeout", help="Seconds one article may take to read, and "
+                                 "again to extract; a slower one is reported as skipped or failed and the rest is "
+                                 "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
@@ -58,7 +67,10 @@ def build_cli(
     listed in the summary on stderr.
 
     Each article is read, extracted and resolved on its own: one that cannot be read, fails, or runs over
-    --article-timeout is one line on stderr and in DIR/build.json, and the rest is built. Exit status: 0
+    --article-timeout is one line on stderr and in DIR/build.json, and the rest is built. Reading is bounded
+    while it happens, so a small file that unpacks to gigabytes cannot hang a build or eat its memory: by
+    --max-bytes on disk, --max-chars of text, --max-unpacked-bytes of a .docx, --max-pages of a PDF, and
+    --article-timeout. Exit status: 0
     when something was built (skipped and failed files are listed), 1 with --strict when any file was
     skipped or failed, or when nothing could be built; 2 for a usage error.
 
@@ -78,7 +90,9 @@ def build_cli(
         # would wait KG_STORE_WAIT seconds for the first build to finish)
         with KgStore(store, base=base_iri, wait=0.0) as existing:
             base_iri = existing.base
-    settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
+    limits = ReadLimits(max_chars=max_chars, max_unpacked_bytes=max_unpacked_bytes, max_pages=max_pages)
+    settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, limits=limits, curation=curation,
+                        infer=infer, workers=workers,
                         dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 
     def progress(it):

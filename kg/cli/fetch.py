@@ -8,6 +8,7 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.cli.build import NerMode
+from kg.config import DEFAULT_MAX_ITEMS
 
 
 @app.command("fetch")
@@ -19,9 +20,15 @@ def fetch_cli(
                                 "(default: STORE.cache beside the store)."),
     delay: float = Opt(1.0, "--delay", help="Seconds between two requests to one host (a longer robots.txt "
                        "Crawl-delay wins)."),
-    timeout: float = Opt(20.0, "--timeout", help="Seconds to wait for an answer."),
+    timeout: float = Opt(20.0, "--timeout", help="Seconds one URL may take on the network, all of it: robots.txt, "
+                         "redirects, connecting, headers and body (a server that trickles is cut off)."),
     retries: int = Opt(2, "--retries", help="Retries of a request that failed to connect or got 429/502/503/504."),
     max_bytes: int = Opt(20_000_000, "--max-bytes", help="Refuse a response larger than this."),
+    max_items: int = Opt(DEFAULT_MAX_ITEMS, "--max-items", help="Fetch at most this many items of one feed (the "
+                         "rest is one line on stderr)."),
+    allow_private: bool = Opt(False, "--allow-private", help="Also fetch feed items and redirects that lead to "
+                              "loopback, private, link-local or other non-public addresses (by default only the "
+                              "URLs typed here may)."),
     out: Optional[Path] = Opt(None, "--out", "-o", help="Also write graph.ttl, graph.html and build.json of the "
                               "whole store here."),
     ner: NerMode = Opt(NerMode.lac, "--ner", help="Name finding, as for `kg build`."),
@@ -32,7 +39,9 @@ def fetch_cli(
 
     Conditional GET (ETag, Last-Modified) against a cache folder, so a rerun downloads nothing unchanged and
     the store adds only new articles; robots.txt honoured; a delay between requests to one host; retries
-    with backoff; a timeout and a size cap. A URL that fails is one line on stderr; the rest is built.
+    with backoff; a total time limit per URL and a size cap. A URL that fails is one line on stderr; the rest
+    is built. The URLs typed here are trusted; a feed's items and every redirect are fetched only from public
+    addresses (each hop checked, the connection made to the checked address) unless --allow-private.
     Exit status 0 when the run finished (failed URLs listed), 1 when no URL could be fetched.
 
     Example: kg fetch https://www.example.gov.cn/rss.xml --store kgstore ; kg query --store kgstore figures
@@ -52,23 +61,27 @@ def fetch_cli(
     settings = Settings(ner=ner.value, workers=workers, max_bytes=max_bytes,
                         **({"base_iri": base_iri} if base_iri else {}))
     cache = cache or store.with_name(store.name + ".cache")
-    fetcher = Fetcher(cache, delay=delay, timeout=timeout, max_bytes=max_bytes, retries=retries)
+    fetcher = Fetcher(cache, delay=delay, timeout=timeout, max_bytes=max_bytes, retries=retries,
+                      allow_private=allow_private)
     report = FetchReport()
 
     def progress(it):
         return tqdm(it, desc="fetching", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
 
-    documents = fetch_documents(urls, fetcher, report, max_bytes, progress)
+    documents = fetch_documents(urls, fetcher, report, max_bytes, progress, max_items, settings.limits,
+                                settings.article_seconds)
     try:
         result = build([], out, settings, html=out is not None, store=store, documents=documents)
     except NothingBuilt as nothing:
-        for s in report.failed + nothing.skipped:
-            err(s.line())
+        for line in [s.line() for s in report.failed + nothing.skipped] + report.capped:
+            err(line)
         raise KgError(f"nothing fetched into {store} ({report.line()})") from None
     if not quiet:
         err(f"{report.line()} (cache {cache})")
         err(result.summary())
         for s in report.failed:
             err(s.line())
+        for line in report.capped:
+            err(line)
     if report.failed and not (report.downloaded or report.unchanged):
         raise typer.Exit(1)

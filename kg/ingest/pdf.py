@@ -4,6 +4,8 @@ pypdf gives each page's text in reading order, one printed line per line. Lines 
 or bottom (running headers, footers) and page numbers (「- 3 -」「第3页 共9页」「3/9」) are dropped; the lines
 of a paragraph are joined back (no space between Chinese characters), also across a page break; a
 paragraph ends where a line ends a sentence or stops short of the page's usual line length.
+Pages are read one at a time within the page count, text and time bounds (:mod:`kg.ingest.bounds`); pypdf
+bounds each stream's decompression and parsing itself (``pypdf.Configuration``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import InputError
+from kg.ingest.bounds import Reading
 from kg.ingest.frontmatter import signing_date
 from kg.ingest.html import Block, _clean
 
@@ -74,13 +78,26 @@ def join_lines(previous: str, line: str) -> str:
     return previous + " " + line
 
 
-def pdf_blocks(data: bytes, source: str = "") -> tuple[list[Block], dict]:
+def _page_lines(reader, reading: Reading) -> list[list[str]]:
+    """The clean lines of each page, page by page: the time checked and the text counted after each."""
+    if len(reader.pages) > reading.limits.max_pages:
+        raise InputError(f"{len(reader.pages):,} pages, over the limit of {reading.limits.max_pages:,} (--max-pages)")
+    pages, chars = [], 0
+    for page in reader.pages:
+        reading.check_time()
+        text = page.extract_text() or ""
+        chars += len(text)
+        reading.check_chars(chars)
+        pages.append([line for line in (_clean(unradical(line)) for line in text.splitlines()) if line])
+    return pages
+
+
+def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> tuple[list[Block], dict]:
     """The paragraphs of a PDF (each with the page it starts on) and its metadata (title, author, date)."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    pages = [[_clean(unradical(line)) for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
-    pages = [[line for line in lines if line] for lines in pages]
+    pages = _page_lines(reader, reading)
     running = _running_lines(pages)
     widths = sorted(len(line) for lines in pages for line in lines)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # a full printed line, in characters

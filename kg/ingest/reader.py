@@ -1,7 +1,8 @@
 """Read files and folders into :class:`Document` records.
 
 Decoding: UTF-8 (with or without BOM) first, then charset detection (GB18030, Big5, UTF-16 ...).
-Binary and oversize files are skipped with a reason; nothing else stops a build.
+Binary and oversize files are skipped with a reason; nothing else stops a build. Reading is bounded while it
+happens (:mod:`kg.ingest.bounds`): by the text it gives, a .docx's unpacked size, a PDF's pages, and time.
 """
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
-from kg.config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES
+from kg.config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES, ReadLimits
+from kg.deadline import time_limit
 from kg.errors import InputError
+from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, split_front_matter
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
@@ -39,25 +42,26 @@ class Skipped:
     stage: str = "read"
 
     def line(self) -> str:
-        return f"skipped {self.path}: {self.reason}" if self.stage == "read" else \
-            f"failed {self.path} ({self.stage}): {self.reason}"
+        if self.stage in ("read", "refused"):
+            return f"{'skipped' if self.stage == 'read' else 'refused'} {self.path}: {self.reason}"
+        return f"failed {self.path} ({self.stage}): {self.reason}"
 
 
-def _read_pdf(data: bytes, source: str, file_hash: str) -> Document:
+def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
     from kg.ingest.pdf import pdf_blocks
 
-    blocks, meta = pdf_blocks(data, source)
+    blocks, meta = pdf_blocks(data, source, reading)
     return document_from_blocks(blocks, meta, source, file_hash)
 
 
-def _read_docx(data: bytes, source: str, file_hash: str) -> Document:
+def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
     from kg.ingest.word import docx_blocks
 
-    blocks, meta = docx_blocks(data, source)
+    blocks, meta = docx_blocks(data, source, reading)
     return document_from_blocks(blocks, meta, source, file_hash)
 
 
-# suffix → reader of a format that is not text (the bytes, the source, the file hash → Document)
+# suffix → reader of a format that is not text (the bytes, the source, the file hash, the bounds → Document)
 BINARY_READERS = {".pdf": _read_pdf, ".docx": _read_docx}
 
 # a file whose share of invalid UTF-8 bytes (or NULs) is at most this is read with them repaired and a warning
@@ -181,10 +185,21 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits = ReadLimits(),
+                  seconds: float = 0.0) -> Document:
     """Read one file: a PDF or Word document by its format's reader, anything else as text (a saved web
-    page through :mod:`kg.ingest.webpage`). Raises :class:`InputError` with the path and the reason."""
+    page through :mod:`kg.ingest.webpage`), within ``limits`` and ``seconds`` (0: no time limit). Raises
+    :class:`InputError` with the path and the reason."""
     path = Path(path)
+    try:
+        with time_limit(seconds, lambda: ReadTimeout(timeout_reason(seconds))) as deadline:
+            return _read(path, max_bytes, Reading(limits, deadline, seconds))
+    except InputError as err:
+        message = str(err)
+        raise InputError(message if message.startswith(f"{path}: ") else f"{path}: {message}") from err
+
+
+def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
     try:
         data = _read_capped(path, max_bytes)
     except OSError as err:
@@ -193,7 +208,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     reader = BINARY_READERS.get(path.suffix.lower())
     if reader is not None:
         try:
-            doc = reader(data, str(path), file_hash)
+            doc = reader(data, str(path), file_hash, reading)
         except InputError:
             raise
         except Exception as err:  # noqa: BLE001 - a damaged file is one line, like any unreadable input
@@ -211,10 +226,15 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
+    what = "markup and text" if body_format == "html" or looks_like_html(data[:65536].decode("latin-1")) else "text"
+    reading.check_chars(len(data) // 4, what)  # no encoding takes more than 4 bytes a character: over, not decoded
     text, repaired = _decode(data, path)
+    reading.check_chars(len(text), what)
+    reading.check_time()
     doc = None
     if body_format == "html" and not text.lstrip().startswith("---") and is_web_page(text):
         found = web_page_blocks(text)  # a saved page: its main text, without the site around it
+        reading.check_time()  # the timer's exception may have been caught inside trafilatura
         if found is not None:
             doc = document_from_blocks(found[0], found[1], str(path), file_hash)
     if doc is None:
@@ -301,11 +321,13 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
 
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                    suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
-                   follow_symlinks: bool = False) -> Iterator[Document]:
-    """Yield the documents that can be read; append the others to ``skipped``."""
+                   follow_symlinks: bool = False, limits: ReadLimits = ReadLimits(),
+                   seconds: float = 0.0) -> Iterator[Document]:
+    """Yield the documents that can be read (each within ``limits`` and ``seconds``); append the others to
+    ``skipped``."""
     for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
         try:
-            yield read_document(path, max_bytes)
+            yield read_document(path, max_bytes, limits, seconds)
         except InputError as err:
             if skipped is None:
                 raise

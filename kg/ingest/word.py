@@ -1,31 +1,40 @@
 """Word (.docx) policy documents → paragraphs and metadata, through python-docx: body paragraphs and
-tables in document order (a table row is one paragraph, its cells joined by 「；」), headings by style."""
+tables in document order (a table row is one paragraph, its cells joined by 「；」), headings by style.
+The zip is checked from its directory before python-docx opens it (which unpacks every part), and the text
+is counted and the deadline checked paragraph by paragraph (:mod:`kg.ingest.bounds`)."""
 from __future__ import annotations
 
 import io
 
+from kg.ingest.bounds import Reading, check_zip
 from kg.ingest.frontmatter import signing_date
 from kg.ingest.html import Block, _clean
 
 __all__ = ["docx_blocks"]
 
 
-def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], dict]:
+def docx_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> tuple[list[Block], dict]:
     """The paragraphs of a .docx (headings marked) and its core properties (title, author, date)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_zip(data, reading.limits)
     document = docx.Document(io.BytesIO(data))
     blocks: list[Block] = []
+    chars = 0
     for item in document.iter_inner_content():
+        reading.check_time()
+        reading.check_chars(chars)
         if isinstance(item, Paragraph):
             text = _clean(item.text)
             if text:
                 style = (item.style.name if item.style is not None else "").lower()
                 blocks.append(Block(text, "heading" if style.startswith(("heading", "title")) else "p"))
+                chars += len(text) + 1
         elif isinstance(item, Table):
             for row in item.rows:
+                reading.check_time()
                 cells = []
                 for cell in row.cells:
                     text = _clean(cell.text)
@@ -33,6 +42,8 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], dict]:
                         cells.append(text)
                 if cells:
                     blocks.append(Block("；".join(cells)))
+                    chars += len(blocks[-1].text) + 1
+    reading.check_chars(chars)
     props = document.core_properties
     title = (props.title or "").strip()
     if not title and blocks and blocks[0].kind == "heading":

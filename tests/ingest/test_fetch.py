@@ -63,7 +63,7 @@ def site():
                 self.send_response(304)
                 self.end_headers()
                 return
-            log.append((self.path, 200))
+            log.append((self.path, 200 if self.path != "/a4.html" else "late"))  # a4: after the client gave up
             self.send_response(200)
             self.send_header("Content-Type", kind)
             self.send_header("ETag", etag)
@@ -82,9 +82,10 @@ def site():
     server.server_close()
 
 
-def _fetch(*args):
+def _fetch(*args, allow_private=True):
+    """kg fetch against the test site (whose feed items are on 127.0.0.1: private, so allowed here)."""
     return runner.invoke(app, ["fetch", *map(str, args), "--delay", "0", "--timeout", "1", "--retries", "0",
-                               "--ner", "rules"])
+                               "--ner", "rules", *(["--allow-private"] if allow_private else [])])
 
 
 def test_a_feed_fetched_twice_downloads_and_adds_nothing_the_second_time(site, tmp_path):
