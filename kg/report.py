@@ -34,6 +34,7 @@ class ArticleReport:
     relations: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     turns: list[dict] = field(default_factory=list)
+    author: str = ""
 
 
 def _python(term):
@@ -69,7 +70,7 @@ def collect(store: KgStore, docs: list[str] | None = None) -> tuple[list[Article
         if articles and articles[-1].doc == str(r["d"]):
             continue  # a second source of the same article
         articles.append(ArticleReport(str(r["d"]), str(r["hash"]), str(r["title"] or ""), str(r["date"] or "")[:10],
-                                      str(r["source"]), str(r["text"])))
+                                      str(r["source"]), str(r["text"]), author=str(r["author"] or "")))
     by_doc = {a.doc: a for a in articles}
     for r in _rows(store, "mentions"):
         if str(r["d"]) in by_doc:
@@ -127,6 +128,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Mi
        max-width: 1100px; padding: 1.2em 1.5em 4em; color: #222; line-height: 1.6; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 1.8em; }
 .meta { color: #666; font-size: .9em; }
+td.none { color: #888; }
 .legend span { display: inline-block; margin-right: 1em; font-size: .85em; }
 .legend i { display: inline-block; width: .9em; height: .9em; border-radius: 50%; margin-right: .3em; vertical-align: -1px; }
 .body { font-size: 1.02em; line-height: 2.1; }
@@ -150,6 +152,16 @@ def _colors() -> dict[str, str]:
 def _legend() -> str:
     return "<div class='legend'>" + "".join(
         f"<span><i style='background:{c}'></i>{html.escape(TYPE_NAMES_ZH[t])} {t}</span>" for t, c in TYPE_COLORS.items()) + "</div>"
+
+
+_NONE_ROW = "<tr><td colspan='{columns}' class='none'>无 · none</td></tr>"
+
+
+def _meta_line(a: ArticleReport, entity_count: int) -> str:
+    """Date · author · source · counts, leaving out what the article does not have (no stray separators)."""
+    known = [html.escape(part) for part in (a.date, a.author, a.source) if part.strip()]
+    counts = f"{entity_count} entities, {len(a.relations)} relations, {len(a.figures)} figures"
+    return " · ".join([*known, counts])
 
 
 def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str, str],
@@ -190,14 +202,15 @@ def render_article(a: ArticleReport, entities: dict[str, dict], titles: dict[str
         + "".join(f"<br>also in: <a href='{pages.get(d) or page_name(d.rsplit('/', 1)[-1])}'>"
                   f"{html.escape(titles.get(d, d))}</a>" for d in entities[i]["docs"] if d != a.doc)
         + "</div>" for i in mentioned)
+    rows_rel = rows_rel or _NONE_ROW.format(columns=6)
+    rows_fig = rows_fig or _NONE_ROW.format(columns=7)
     turns = (f"<h2>发布会 · who asked, who answered</h2><table><tr><th>turn</th><th>speaker</th><th>text</th></tr>{rows_turn}</table>"
              if rows_turn else "")
     return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(a.title or a.doc_id)}</title>
 <style>{_CSS}</style></head><body>
 <p><a href="index.html">← all articles</a></p>
 <h1>{html.escape(a.title or a.doc_id)}</h1>
-<p class="meta">{html.escape(a.date)} · {html.escape(a.source)} · {len(mentioned)} entities, {len(a.relations)} relations,
-{len(a.figures)} figures</p>
+<p class="meta">{_meta_line(a, len(mentioned))}</p>
 {_legend()}
 <h2>正文 · text</h2><div class="body">{body}</div>
 <h2>关系 · relations</h2><table><tr><th>subject</th><th>relation</th><th>object</th><th>post</th><th>evidence</th><th>rule</th></tr>{rows_rel}</table>

@@ -55,7 +55,8 @@ app = typer.Typer(
          "Where files go: commands that write files write them under ./output unless --out says otherwise "
          "(build: output/graph.ttl, graph.html, build.json; viz: output/view.html; report: output/report/) and "
          "name every file they wrote on stderr; query, stats and export print to stdout (export --out for a "
-         "file). Data goes to stdout, messages to stderr; --format json (stats: --json) gives JSON.",
+         "file). Data goes to stdout, messages to stderr; --format chooses the output format of every command "
+         "that has several (--format json gives JSON: query, stats, eval).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

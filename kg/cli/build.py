@@ -9,7 +9,7 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
-                       DEFAULT_MAX_UNPACKED_BYTES, ReadLimits, Settings)
+                       DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_SUFFIXES, ReadLimits, Settings)
 from kg.errors import NothingBuilt
 
 
@@ -21,8 +21,8 @@ class NerMode(str, Enum):
 @app.command("build")
 @reports_errors
 def build_cli(
-    inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively). "
-                                                  "None: the bundled sample article."),
+    inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively for "
+                                                  f"{' '.join(DEFAULT_SUFFIXES)}). None: the bundled sample article."),
     out: Path = Opt(Path("output"), "--out", "-o", help="Output folder (created with its parents)."),
     base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints: an absolute "
                                   f"IRI ending in / or # (default {DEFAULT_BASE_IRI}; a store keeps the one it was "
@@ -63,8 +63,8 @@ def build_cli(
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
 
     Inputs are Markdown/text files with YAML front matter and an HTML or plain body, HTML pages,
-    or plain text (.md .markdown .txt .html .htm in folders). Unreadable files are skipped and
-    listed in the summary on stderr.
+    PDF and Word (.docx) documents, or plain text (the suffixes read in folders: see INPUTS).
+    Unreadable files are skipped and listed in the summary on stderr.
 
     Each article is read, extracted and resolved on its own: one that cannot be read, fails, or runs over
     --article-timeout is one line on stderr and in DIR/build.json, and the rest is built. Reading is bounded

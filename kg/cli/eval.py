@@ -23,7 +23,7 @@ def eval_cli(
     corpus: Optional[Path] = Opt(None, "--corpus", help="A folder of gold files (searched recursively; each "
                                  "names its article in \"doc\"): per-article lines and micro totals."),
     verbose: bool = Opt(False, "--verbose", "-v", help="List every miss and false hit."),
-    fmt: str = Opt("table", "--format", help="table or json."),
+    fmt: str = Opt("table", "--format", "-f", metavar="table|json", help="Output format."),
     as_json: bool = Opt(False, "--json", hidden=True, help="The same as --format json."),
 ):
     """Score a graph against a gold annotation: per-type P/R/F1, relation F1, figure recall.

@@ -22,7 +22,23 @@ def _shipped() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
 
 
-@app.command("query")
+def _help() -> str:
+    from kg.rdf.prefixes import prefix_lines
+
+    prefixes = "\n".join(prefix_lines())  # "\b": click keeps the block's lines as they are
+    return f"""Run a SPARQL query over a graph file or a store and print the results on stdout. Read-only:
+SPARQL updates (INSERT, DELETE, LOAD ...) are refused.
+
+Predeclared prefixes: every query may use these without declaring them.
+
+\b
+{prefixes}
+
+Example: kg query output/graph.ttl who_holds_posts --format csv ; kg query --store kgstore entity_counts
+"""
+
+
+@app.command("query", help=_help())
 @reports_errors
 def query_cli(
     graph_or_query: str = Arg(..., metavar="GRAPH", help="A graph file (graph.ttl, .nt ...); with --store, the QUERY."),
@@ -32,10 +48,7 @@ def query_cli(
     bind: List[str] = Opt([], "--bind", "-b", help="Pre-bind a variable: NAME=VALUE (matches VALUE as a plain or a Chinese-tagged string). Repeatable."),
     store: Optional[Path] = STORE_OPT,
 ):
-    """Run a SPARQL query over a graph file or a store and print the results on stdout.
-
-    Example: kg query output/graph.ttl who_holds_posts --format csv ; kg query --store kgstore entity_counts
-    """
+    """``kg query`` (its help is :func:`_help`, which lists the prefix table)."""
     from kg.errors import QueryError
     from kg.rdf.query import format_result, resolve_query, run_store_query
     from kg.store.source import open_source
@@ -54,6 +67,7 @@ def query_cli(
         raise QueryError("give GRAPH and QUERY, or --store DIR and QUERY")
     else:
         graph = Path(graph_or_query)
+    sparql = resolve_query(query)  # an update or no query at all is said before the graph is read
     with open_source(graph, store) as st:
-        result = run_store_query(st, resolve_query(query), bindings)
+        result = run_store_query(st, sparql, bindings)
     print(format_result(result, fmt.value))

@@ -21,7 +21,7 @@ def stats_cli(
     store: Optional[Path] = STORE_OPT,
     top: int = Opt(10, "--top", help="How many entities per ranking."),
     fmt: StatsFormat = Opt(StatsFormat.table, "--format", "-f", help="table, or json (as kg query --format json)."),
-    as_json: bool = Opt(False, "--json", help="The same as --format json."),
+    as_json: bool = Opt(False, "--json", hidden=True, help="The same as --format json (kept for old scripts)."),
 ):
     """Graph analytics on the entity projection: counts, top entities by degree, PageRank and
     betweenness, Louvain communities, connected components, most-mentioned entities.

@@ -1,14 +1,13 @@
 """kg's vocabulary as a closed namespace: a misspelt term raises instead of minting an IRI.
 Kept in step with ``ontology/kg.ttl`` by ``tests/rdf/test_namespace.py``."""
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
 
+from kg.rdf.prefixes import KG_NS, QUERY_PREFIXES
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = ["KG", "KG_NS", "bind_prefixes", "ENTITY_CLASSES", "PREDICATES", "ENTITY_CLASS_LIST", "VOCABULARY",
            "SPARQL_PROLOGUE", "prefix_map", "sparql_file"]
-
-KG_NS = "https://example.org/kg/ontology#"
 
 
 class KG(DefinedNamespace):
@@ -100,8 +99,7 @@ RELATION_VALUES = " ".join(f"kg:{r.name}" for r in RELATION_TYPES)
 
 
 # the vocabulary prefixes (no instance prefixes): SPARQL prologues and readable names use these
-VOCABULARY = {"kg": KG_NS, "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS),
-              "schema": str(SDO), "owl": str(OWL), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD)}
+VOCABULARY = dict(QUERY_PREFIXES)  # kg.rdf.prefixes: the table kg query --help lists
 SPARQL_PROLOGUE = "".join(f"PREFIX {k}: <{v}> " for k, v in VOCABULARY.items())
 
 

@@ -37,14 +37,37 @@ def resolve_query(query: str) -> str:
     if query.endswith(".rq") or (len(query) < 256 and "\n" not in query and path.is_file()):
         if not path.is_file():
             raise QueryError(f"{query}: no such query file")
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        refuse_update(text)
+        return text
     shipped = named_queries()
     if query in shipped:
         return shipped[query].read_text(encoding="utf-8")
+    refuse_update(query)
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(shipped)
         raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a shipped query ({names})")
     return query
+
+
+UPDATE_OPERATIONS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
+
+
+def refuse_update(sparql: str) -> None:
+    """A :class:`QueryError` in one line if ``sparql`` is a SPARQL update: its first keyword after the
+    prologue (a bare name token, not a word in a string, an IRI or a comment: see
+    :func:`kg.serve.guard.tokens`) is an update operation, or ``WITH`` before one."""
+    from kg.serve.guard import _unescape, line_and_column, tokens
+
+    toks = tokens(sparql, leading=True)  # `DELETE WHERE {…}`: the tokens before the text that is none
+    words = [t for t in toks if t.kind == "name" and t.text.upper() not in ("PREFIX", "BASE")]
+    if words and words[0].text.upper() == "WITH":
+        words = [t for t in words if t.text.upper() in UPDATE_OPERATIONS]
+    update = words[0] if words and words[0].text.upper() in UPDATE_OPERATIONS else None
+    if update is not None:
+        where = line_and_column(_unescape(sparql), update.start)
+        raise QueryError(f"kg query runs read-only queries; SPARQL updates are not supported ({update.text.upper()} "
+                         f"at {where}; a graph changes by `kg build`, or `kg remove` for a store)")
 
 
 def _cell(value) -> str:
@@ -216,7 +239,20 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+_CELL_CONTROLS = str.maketrans({"\n": "⏎", "\r": "⏎", "\t": "→", "\v": "⏎", "\f": "⏎", "\x85": "⏎",
+                                "\u2028": "⏎", "\u2029": "⏎"})
+
+
+def _one_line(cell: str) -> str:
+    """A cell on one table line: a line break shows as ⏎ (CR LF as one), a tab as →."""
+    return cell.replace("\r\n", "\n").translate(_CELL_CONTROLS)
+
+
 def _table(columns: list[str], rows: list[list[str]]) -> str:
+    """A text table, one line per row whatever the cells hold; a long cell widens its column (the table is
+    never wrapped: pipe it to ``less -S`` to scroll sideways)."""
+    columns = [_one_line(c) for c in columns]
+    rows = [[_one_line(v) for v in row] for row in rows]
     widths = [_width(c) for c in columns]
     for row in rows:
         widths = [max(w, _width(v)) for w, v in zip(widths, row)]

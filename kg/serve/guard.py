@@ -112,14 +112,16 @@ def _unescape(sparql: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
 
 
-def tokens(sparql: str) -> list[Token]:
+def tokens(sparql: str, leading: bool = False) -> list[Token]:
     """The query's tokens (white space and comments left out). Raises :class:`QueryRefused` (400) where the
-    text is no SPARQL token."""
+    text is no SPARQL token; with ``leading``, returns the tokens before that point instead."""
     text = _unescape(sparql)
     out, pos = [], 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
+            if leading:
+                return out
             raise QueryRefused(400, f"SPARQL syntax error at {line_and_column(text, pos)}: unexpected text "
                                     f"{text[pos:pos + 20]!r}")
         if m.lastgroup not in ("ws", "comment"):

@@ -34,6 +34,11 @@ def load_file(path: str | Path) -> KgStore:
     their named graphs, read as their union with the default graph; a triples format (Turtle, JSON-LD) is
     all default graph. Exports of it contain exactly what the file holds (see :meth:`KgStore.quads`)."""
     path = Path(path)
+    if path.is_dir():
+        if (path / "CURRENT").is_file():  # what KgStore opens (RocksDB's CURRENT file)
+            raise GraphFileError(f"{path} is a kg store folder: use --store {path}")
+        raise GraphFileError(f"{path} is a folder, neither a graph file nor a kg store (GRAPH is a file "
+                             "such as output/graph.ttl; --store DIR a folder from `kg build --store DIR`)")
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file (build one with `kg build`)")
     fmt = FILE_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)

@@ -29,3 +29,15 @@ def test_misspelt_term_raises():
 
     with pytest.raises(AttributeError):
         KG.holdsPostAt  # noqa: B018
+
+
+def test_the_query_prefix_table_names_rdflibs_namespaces():
+    """kg.rdf.prefixes is plain strings (kg query --help lists it without importing rdflib): the same
+    IRIs as rdflib's namespaces."""
+    from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+    from kg.rdf.prefixes import QUERY_PREFIXES
+
+    assert QUERY_PREFIXES == {"kg": KG_NS, "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
+                              "dcterms": str(DCTERMS), "schema": str(SDO), "owl": str(OWL), "rdfs": str(RDFS),
+                              "rdf": str(RDF), "xsd": str(XSD)}
