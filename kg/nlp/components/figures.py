@@ -162,8 +162,8 @@ class Figures:
         else:
             unit_name, kind = "", "number"
         following = self._following(text, m.end(), nominal_only=kind == "percent")
-        if kind == "count" and unit == "大" and not following:
-            return None  # 三大 without a noun after it is not a count (扩大, 党的二十大)
+        if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
+            return None  # 三大, 九台 without a noun after them are no count (扩大, 党的二十大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
                 self._threshold.match(text, m.end()) or self._range_end.search(text, max(0, m.start() - 12), m.start()))):
             return None  # 10亿元以上项目, 5亿—10亿元项目: a size class, not a figure
@@ -247,6 +247,8 @@ class Figures:
         w, tag = toks[0]
         if tag in _EDGE_TAGS - {"m", "f"}:
             return True
+        if w == "年" and len(toks) > 1 and toks[1][1] in _NOUN_TAGS:
+            return False  # 年计划投资, 年产值: yearly
         if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
             return True
         if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
@@ -290,7 +292,7 @@ def _noun_phrase(phrase: str) -> str:
         noun_next = nxt in _NOUN_TAGS
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
-        elif tag in ("a", "f", "mq") and noun_next and (taken or tag != "f"):
+        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (not taken or tag != "d"):
             taken.append((w, tag))
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
