@@ -6,12 +6,14 @@ labels refer to."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kg.config import NLP_DATA_DIR
 
-__all__ = ["fold", "punctuation_as_written"]
+__all__ = ["fold", "punctuation_as_written", "Visible", "visible", "mixed_scripts"]
 
 _CHINESE_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _ASCII_PUNCT = re.compile(r"[;!?()]|(?<![0-9])[,:]|[,:](?![0-9])")
@@ -51,3 +53,84 @@ def punctuation_as_written(folded: str, original: str) -> str:
     if len(folded) != len(original):
         return folded
     return "".join(o if o in _CHINESE_PUNCT and f != o else f for f, o in zip(folded, original))
+
+
+@lru_cache(maxsize=2)
+def _ignorable(data_dir: str = "") -> frozenset[int]:
+    path = Path(data_dir or NLP_DATA_DIR) / "lexicon" / "default_ignorable.txt"
+    points: set[int] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            first, _, last = line.partition("..")
+            points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
+
+
+_SEPARATORS = "\u2028\u2029"
+_NAME_CHAR = re.compile(r"[\w（）()·•]")
+
+
+@dataclass(frozen=True)
+class Visible:
+    """``text`` without its invisible characters, and where each of its characters came from:
+    ``origin[i]`` is the offset in the text as read of character ``i`` (``origin[len(text)]`` its end)."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return len(self.origin) != len(self.text) + 1 or self.origin[-1] != len(self.text)
+
+    def at(self, offset: int) -> int:
+        """The offset in the text as read of ``offset`` (a start or an end) in :attr:`text`."""
+        return self.origin[offset]
+
+    def inside(self, offset: int) -> int:
+        """The offset in :attr:`text` of ``offset`` in the text as read (the next visible character)."""
+        import bisect
+
+        return bisect.bisect_left(self.origin, offset)
+
+
+def visible(text: str, data_dir: str = "") -> Visible:
+    r"""``text`` without format characters (Cf) and default-ignorable code points (soft hyphen, zero-width
+    spaces and joiners, bidi controls, variation selectors, tags, U+3164 …), which would make a name look
+    the same and match as another; a line or paragraph separator (U+2028/2029) inside a run of name characters
+    is removed too, elsewhere it becomes a line break. Offsets map back to ``text`` (evidence stays as read).
+
+    >>> v = visible("宁州\u00ad远航\u2028机械。\u2028下段")
+    >>> v.text, v.at(2), v.at(len(v.text))
+    ('宁州远航机械。\n下段', 3, 12)
+    """
+    ignorable = _ignorable(data_dir)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _SEPARATORS:
+            before = next((c for c in reversed(out) if c), "")
+            after = next((c for c in text[i + 1:] if ord(c) not in ignorable and unicodedata.category(c) != "Cf"), "")
+            if before and after and _NAME_CHAR.match(before) and _NAME_CHAR.match(after):
+                continue
+            ch = "\n"
+        elif ord(ch) in ignorable or unicodedata.category(ch) == "Cf":
+            continue
+        out.append(ch)
+        origin.append(i)
+    origin.append(len(text))
+    return Visible("".join(out), tuple(origin))
+
+
+_SCRIPTS = (("Latin", re.compile(r"[A-Za-z\u00c0-\u024f]")), ("Greek", re.compile(r"[\u0370-\u03ff]")),
+            ("Cyrillic", re.compile(r"[\u0400-\u04ff]")))
+
+
+def mixed_scripts(name: str) -> tuple[str, ...]:
+    r"""The alphabets a name mixes (a Cyrillic А among Latin letters: ``('Cyrillic', 'Latin')``), or ``()``.
+
+    >>> mixed_scripts("\u0410BC科技有限公司"), mixed_scripts("ABC科技有限公司")
+    (('Cyrillic', 'Latin'), ())
+    """
+    found = tuple(sorted(script for script, letters in _SCRIPTS if letters.search(name)))
+    return found if len(found) > 1 else ()
