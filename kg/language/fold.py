@@ -30,6 +30,16 @@ def _table(data_dir: str = "") -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=2)
+def _homoglyphs(data_dir: str = "") -> tuple[dict[str, str], re.Pattern]:
+    path = Path(data_dir or NLP_DATA_DIR) / "lexicon" / "homoglyphs.tsv"
+    table = dict(line.split("\t")[:2] for line in path.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#"))
+    letters = "".join(table)
+    # a look-alike next to a Latin letter or another look-alike that is (АBC, ВАС)
+    return table, re.compile(rf"[{letters}](?=[{letters}]*[A-Za-z])|(?<=[A-Za-z])[{letters}]+")
+
+
 def fold(text: str, data_dir: str = "") -> str:
     """Fold ``text`` for matching; the result has the same length.
 
@@ -39,20 +49,25 @@ def fold(text: str, data_dir: str = "") -> str:
     '新区（北部），增长1,000亿元；09:30'
     """
     out = _ASCII_PUNCT.sub(lambda m: _CHINESE_PUNCT[m.group()], text.translate(_table(data_dir)))
+    homoglyphs, among_latin = _homoglyphs(data_dir)
+    out = among_latin.sub(lambda m: "".join(homoglyphs[c] for c in m.group()), out)
     assert len(out) == len(text)
     return out
 
 
 def punctuation_as_written(folded: str, original: str) -> str:
-    """``folded`` with the ASCII punctuation of ``original`` put back (names keep their brackets as the
-    article writes them: 台积电(南京)有限公司 stays with ASCII brackets).
+    """``folded`` with the ASCII punctuation and the Cyrillic or Greek look-alike letters of ``original`` put
+    back (names keep their brackets as the article writes them: 台积电(南京)有限公司 stays with ASCII brackets;
+    a name mixing alphabets stays as written and is reported, see :func:`mixed_scripts`).
 
     >>> punctuation_as_written("甲（乙）", "甲(乙)")
     '甲(乙)'
     """
     if len(folded) != len(original):
         return folded
-    return "".join(o if o in _CHINESE_PUNCT and f != o else f for f, o in zip(folded, original))
+    homoglyphs = _homoglyphs()[0]
+    return "".join(o if f != o and (o in _CHINESE_PUNCT or homoglyphs.get(o) == f) else f
+                   for f, o in zip(folded, original))
 
 
 @lru_cache(maxsize=2)

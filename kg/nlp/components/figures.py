@@ -42,8 +42,10 @@ _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # pronouns, numerals, measure words, punctuation
 _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "mq", "x", "y", "e", "o", "w", "f"}
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
-_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "l", "s", "eng", "i", "g", "k"}
+_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k"}
 _JOINERS = {"和", "及", "与", "以及"}
+# verbs that say what happened to the counted things, never part of their name
+_PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
 def parse_number(num: str) -> Decimal:
@@ -280,8 +282,8 @@ class Figures:
 
 def _noun_phrase(phrase: str) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
-    or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a verb
-    closing the clause after a noun (融资支持). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
+    or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
+    nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
         phrase = tail
@@ -298,8 +300,8 @@ def _noun_phrase(phrase: str) -> str:
             taken.append((w, "c"))
         elif tag.startswith("v") and (noun_next or nxt == "v" and not taken):
             taken.append((w, tag))  # 应用示范工程, 创新中心: verbs that modify the noun after them
-        elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None:
-            taken.append((w, tag))  # 融资支持: a nominal verb closing the clause
+        elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None and w not in _PREDICATES:
+            taken.append((w, tag))  # 融资支持: a nominal verb closing the clause (not 增长, 签约: what happened)
             break
         else:
             break
