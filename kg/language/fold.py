@@ -6,7 +6,6 @@ labels refer to."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +71,7 @@ def punctuation_as_written(folded: str, original: str) -> str:
 
 @lru_cache(maxsize=2)
 def _ignorable(data_dir: str = "") -> frozenset[int]:
+    """Default-ignorable code points and format characters (category Cf), from the data file."""
     path = Path(data_dir or NLP_DATA_DIR) / "lexicon" / "default_ignorable.txt"
     points: set[int] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -82,6 +82,18 @@ def _ignorable(data_dir: str = "") -> frozenset[int]:
     return frozenset(points)
 
 
+@lru_cache(maxsize=2)
+def _invisible(data_dir: str = "") -> re.Pattern:
+    """One character class of the ignorable code points and the line/paragraph separators."""
+    points = sorted(_ignorable(data_dir) | {0x2028, 0x2029})
+    ranges, start = [], points[0]
+    for prev, cur in zip(points, points[1:] + [None]):
+        if cur != prev + 1:
+            ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(prev))}" if prev > start else ""))
+            start = cur
+    return re.compile(f"[{''.join(ranges)}]")
+
+
 _SEPARATORS = "\u2028\u2029"
 _NAME_CHAR = re.compile(r"[\w（）()·•]")
 
@@ -89,24 +101,25 @@ _NAME_CHAR = re.compile(r"[\w（）()·•]")
 @dataclass(frozen=True)
 class Visible:
     """``text`` without its invisible characters, and where each of its characters came from:
-    ``origin[i]`` is the offset in the text as read of character ``i`` (``origin[len(text)]`` its end)."""
+    ``origin[i]`` is the offset in the text as read of character ``i`` (``origin[len(text)]`` its end).
+    (A separator turned into a line break keeps the length but still counts as a change.)"""
 
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None  # None: nothing was removed or replaced
 
     @property
     def changed(self) -> bool:
-        return len(self.origin) != len(self.text) + 1 or self.origin[-1] != len(self.text)
+        return self.origin is not None
 
     def at(self, offset: int) -> int:
         """The offset in the text as read of ``offset`` (a start or an end) in :attr:`text`."""
-        return self.origin[offset]
+        return offset if self.origin is None else self.origin[offset]
 
     def inside(self, offset: int) -> int:
         """The offset in :attr:`text` of ``offset`` in the text as read (the next visible character)."""
         import bisect
 
-        return bisect.bisect_left(self.origin, offset)
+        return offset if self.origin is None else bisect.bisect_left(self.origin, offset)
 
 
 def visible(text: str, data_dir: str = "") -> Visible:
@@ -119,17 +132,19 @@ def visible(text: str, data_dir: str = "") -> Visible:
     >>> v.text, v.at(2), v.at(len(v.text))
     ('宁州远航机械。\n下段', 3, 12)
     """
+    if not _invisible(data_dir).search(text):
+        return Visible(text, None)
     ignorable = _ignorable(data_dir)
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
         if ch in _SEPARATORS:
             before = next((c for c in reversed(out) if c), "")
-            after = next((c for c in text[i + 1:] if ord(c) not in ignorable and unicodedata.category(c) != "Cf"), "")
+            after = next((c for c in text[i + 1:] if ord(c) not in ignorable), "")
             if before and after and _NAME_CHAR.match(before) and _NAME_CHAR.match(after):
                 continue
             ch = "\n"
-        elif ord(ch) in ignorable or unicodedata.category(ch) == "Cf":
+        elif ord(ch) in ignorable:
             continue
         out.append(ch)
         origin.append(i)
