@@ -107,18 +107,23 @@ class Figures:
         self._decrease = re.compile(fg["decrease"])
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
+        self._respectively = re.compile(fg["respectively"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         out = []
         last_by_sentence: dict[int, str] = {}
         floor = 0  # where the words of the next figure may start: after the previous figure of its clause
+        paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         for m in self._number.finditer(text):
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
             if fig is None:
                 continue
             floor = m.end()
+            paired.update(self._respective(text, m, fig))
+            if m.start() in paired:
+                fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -191,6 +196,27 @@ class Figures:
                 "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb,
                 "target": bool(self._target.search(text[sent_start:m.start()]))}
+
+    def _respective(self, text: str, m: re.Match, fig: dict) -> dict[int, str]:
+        """「飞机、船舶和海工平台租赁业务分别占全国的90%、80%和100%」: as many numbers as names listed before
+        分别, the first number the first name's (飞机 占全国), and so on. Empty when the counts differ."""
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：！？\n") + 1
+        found = self._respectively.search(text, start, m.start())
+        if not found:
+            return {}
+        names = [n for n in re.split(r"[、和及与]", found.group("items")) if n]
+        listed = self._listed.match(text, m.end())
+        starts = [m.start()] + ([n.start() for n in self._number.finditer(text, m.end(), listed.end())] if listed else [])
+        if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
+            return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
+        tail = found.group("tail").strip("的")
+        out = {}
+        for name, at in zip(names, starts):
+            name = self._indicator(name.split("的")[-1], allow_verb=True)[0]
+            if not name:
+                return {}
+            out[at] = f"{name} {tail}".strip()
+        return out
 
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
