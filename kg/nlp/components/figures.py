@@ -108,6 +108,8 @@ class Figures:
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
+        self._not_counter = fg["counter_not_before"]
+        self._existential = set(fg["existential"].split("|"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -139,6 +141,11 @@ class Figures:
         num = m.group("arabic") or m.group("chinese")
         mult, unit = m.group("mult"), m.group("unit")
         after = text[m.end():m.end() + 1]
+        if unit in self._not_counter and after and after in self._not_counter[unit]:
+            return None  # 365万人民, 5项目…: the counter character opens a word
+        opening = text[max(0, m.start() - 1):m.start()]
+        if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
+            return None  # “四个全面”, “五个100”: a slogan's name, not a figure
         if not (mult or unit):
             return None
         if m.group("chinese") and (num == "一" and not mult):
@@ -248,9 +255,9 @@ class Figures:
         while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
             toks.pop()
         ending = ""
-        if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb:
+        if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
-        elif toks and toks[-1][1] in _NOUN_TAGS and not verb and core == raw:
+        elif toks and toks[-1][1] in _NOUN_TAGS and not verb and core == raw and prefix[-1:] not in _MARKS:
             ending = "noun"
         # clause openers (会议提出，到2025年…; 其中; 并) and the words that close a clause before the number
         # (以, 和, 等, 了, 的) are not what is measured; a lead word only as a whole word (使 is not 使用), and a
