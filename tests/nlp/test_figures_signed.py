@@ -14,6 +14,7 @@ date: 2024-07-20
 <p>上半年，宁州市出口额同比增长-0.7%，进口额同比增长−3.1%。</p>
 <p>全市工业用电量同比下降2.4%，财政赤字减少12亿元，外贸依存度同比下降3.1个百分点。</p>
 <p>宁州港集装箱吞吐量增速下降到5%。宁州电子公司净利润为-12亿元。</p>
+<p>截至2023年底，全市共有高新技术企业590家，比2020年多120家。</p>
 <p>力争明年回升。2023年，全市钢材产量、水泥产量分别增长−4.2%和−6.5%。</p>
 <p>宁州市委常委会第三十九次会议指出，全市在“十四五”期间、在党的二十大精神指引下，三大支柱产业稳步增长。</p>
 <p>宁州市引进了38家企业，其中高新区23个项目，设立100亿元产业投资基金，建成4万个5G基站。</p>
@@ -56,4 +57,6 @@ def test_sessions_and_ordinals_are_no_figures_and_counts_name_what_they_count(tm
     assert ("高新区项目", "23") in got
     assert ("产业投资基金", "10000000000") in got  # 设立100亿元产业投资基金
     assert ("建成5G基站", "40000") in got
+    more = next(r for r in rows if r["value"] == "120")
+    assert more["year"] == "2023"  # 比2020年: the base of the comparison is not the figure's period
     assert all(not r["indicator"].endswith(("和", "以", "等", "了", "”", "（")) for r in rows)

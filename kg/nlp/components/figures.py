@@ -108,6 +108,7 @@ class Figures:
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
+        self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
         self._existential = set(fg["existential"].split("|"))
 
@@ -181,9 +182,10 @@ class Figures:
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
                 self._threshold.match(text, m.end()) or self._range_end.search(text, max(0, m.start() - 12), m.start()))):
             return None  # 10亿元以上项目, 5亿—10亿元项目: a size class, not a figure
-        period_m = None
-        for pm in _PERIOD.finditer(text[sent_start:m.start()]):  # the sentence's last period before the number
-            period_m = pm
+        period_m = None  # the figure's clause's period, else the sentence's last one before it (not a comparison base)
+        for pm in _PERIOD.finditer(text, sent_start, m.start()):
+            if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
+                period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
         if kind in ("count", "measure") and following:
