@@ -254,12 +254,14 @@ class Figures:
         if "后" in core[:-2]:
             core = core[core.rindex("后", 0, len(core) - 2) + 1:]  # 达产后年产值: what is measured comes after
         toks = list(words(core.strip(_MARKS)))
+        adjacent = True  # nothing between the words and the number
         while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
             toks.pop()
+            adjacent = False
         ending = ""
         if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
-        elif toks and toks[-1][1] in _NOUN_TAGS and not verb and core == raw and prefix[-1:] not in _MARKS:
+        elif toks and toks[-1][1] in _NOUN_TAGS and not verb and core == raw and adjacent and prefix[-1:] not in _MARKS:
             ending = "noun"
         # clause openers (会议提出，到2025年…; 其中; 并) and the words that close a clause before the number
         # (以, 和, 等, 了, 的) are not what is measured; a lead word only as a whole word (使 is not 使用), and a
@@ -329,12 +331,14 @@ def _noun_phrase(phrase: str) -> str:
         noun_next = nxt in _NOUN_TAGS
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
-        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (not taken or tag != "d"):
+        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
+                not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
-        elif tag.startswith("v") and (noun_next or nxt == "v" and not taken):
-            taken.append((w, tag))  # 应用示范工程, 创新中心: verbs that modify the noun after them
+        elif tag.startswith("v") and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
+            taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
+            # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
         elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None and w not in _PREDICATES:
             taken.append((w, tag))  # 融资支持: a nominal verb closing the clause (not 增长, 签约: what happened)
             break
@@ -344,6 +348,13 @@ def _noun_phrase(phrase: str) -> str:
         taken.pop()
     out = "".join(w for w, _ in taken)
     return out if len(out) >= 2 else ""
+
+
+def _nouns_to_end(toks) -> bool:
+    """Nothing but nouns (or more modifying verbs before nouns) up to the end of the clause, the last a noun
+    proper (集团总部|调研 ends in a nominal verb: what someone did there)."""
+    return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
+        tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
 
 
 def _glue_codes(toks) -> list[tuple[str, str]]:
