@@ -36,7 +36,7 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
-_LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年)+")
+_LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
 # pronouns, numerals, measure words, punctuation
@@ -108,6 +108,7 @@ class Figures:
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
+        self._duration = re.compile(fg["duration_nouns"])
         self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
         self._existential = set(fg["existential"].split("|"))
@@ -188,6 +189,8 @@ class Figures:
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        if following and self._duration.fullmatch(following):
+            following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
         if kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             indicator = (indicator if ending == "noun" else ending) + following
@@ -258,6 +261,9 @@ class Figures:
         while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
             toks.pop()
             adjacent = False
+        if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
+            toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
+            verb = verb or "至"
         ending = ""
         if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
@@ -284,6 +290,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if tag == "d" and len(w) > 1 and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"}:
+            return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
         if tag in _EDGE_TAGS - {"m", "f"}:
             return True
         if w == "年" and len(toks) > 1 and toks[1][1] in _NOUN_TAGS:
