@@ -5,7 +5,7 @@ import csv
 from kg.config import Settings
 from kg.pipeline import build
 from kg.rdf.query import resolve_query, run_store_query
-from kg.store.export import export_csv
+from kg.store.export import export_csv, export_parquet
 
 ARTICLE = """---
 title: 宁州经济运行情况
@@ -27,6 +27,11 @@ def _rows(tmp_path):
     with result.reading() as st:
         out = run_store_query(st, resolve_query("figures_by_indicator"))
         paths = export_csv(st, tmp_path / "csv")
+        parquet = export_parquet(st, tmp_path / "parquet")
+    import pyarrow.parquet as pq
+
+    numbers = pq.read_table(next(p for p in parquet if p.name == "figures.parquet")).column("value").to_pylist()
+    assert {-0.7, -3.1, -2.4, -1200000000.0} <= set(numbers)  # negative numbers in Parquet too
     rows = [dict(zip(out.columns, row)) for row in out.rows]
     with open(next(p for p in paths if p.name == "figures.csv"), encoding="utf-8-sig") as fh:
         return rows, list(csv.DictReader(fh))
