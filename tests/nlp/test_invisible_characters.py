@@ -33,6 +33,10 @@ def test_one_node_with_a_clean_label_and_mixed_scripts_reported(tmp_path):
     assert labels.count(NAME) == 1
     assert not any(NAME[:4] in label and label != NAME for label in labels)  # no look-alike second node
     assert "\u0410BC科技有限公司" in labels  # the Cyrillic А kept, the name not cut to BC科技有限公司
+    from rdflib import Graph
+
+    turtle = Graph().parse(tmp_path / "out" / "graph.ttl")  # a U+2028 inside a literal does not cut its line
+    assert any("\u2028" in str(o) for o in turtle.objects())  # the evidence sentence as read
     record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert {(m["name"], tuple(m["scripts"])) for m in record["mixed_scripts"]} == {
         ("\u0410BC科技有限公司", ("Cyrillic", "Latin"))}

@@ -264,6 +264,8 @@ class Figures:
         if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
             toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
             verb = verb or "至"
+        elif toks and toks[-1][0] in ("至", "到"):
+            toks.pop()
         ending = ""
         if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
