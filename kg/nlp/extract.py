@@ -115,13 +115,13 @@ def _as_read(ex: Extraction, seen: Visible, original: str) -> Extraction:
                                    span_start=at(e.span_start) if e.span_start >= 0 else -1,
                                    span_end=end(e.span_end) if e.span_end >= 0 else -1)
 
-    out = Extraction(ex.doc_id, home=ex.home, home_county=ex.home_county, home_zone=ex.home_zone)
-    out.mentions = [dataclasses.replace(m, start=at(m.start), end=end(m.end)) for m in ex.mentions]
-    out.relations = [dataclasses.replace(r, evidence=ev(r.evidence)) for r in ex.relations]
-    out.figures = [dataclasses.replace(f, evidence=ev(f.evidence)) for f in ex.figures]
-    out.identifiers = [dataclasses.replace(i, evidence=ev(i.evidence)) for i in ex.identifiers]
-    out.turns = [dataclasses.replace(t, start=at(t.start), end=end(t.end)) for t in ex.turns]
-    return out
+    return dataclasses.replace(  # every other field (home, …) as it is
+        ex,
+        mentions=[dataclasses.replace(m, start=at(m.start), end=end(m.end)) for m in ex.mentions],
+        relations=[dataclasses.replace(r, evidence=ev(r.evidence)) for r in ex.relations],
+        figures=[dataclasses.replace(f, evidence=ev(f.evidence)) for f in ex.figures],
+        identifiers=[dataclasses.replace(i, evidence=ev(i.evidence)) for i in ex.identifiers],
+        turns=[dataclasses.replace(t, start=at(t.start), end=end(t.end)) for t in ex.turns])
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:
