@@ -15,6 +15,7 @@ date: 2024-07-20
 <p>全市工业用电量同比下降2.4%，财政赤字减少12亿元，外贸依存度同比下降3.1个百分点。</p>
 <p>宁州港集装箱吞吐量增速下降到5%。宁州电子公司净利润为-12亿元。</p>
 <p>截至2023年底，全市共有高新技术企业590家，比2020年多120家。</p>
+<p>“十四五”规划实施以来，全市粮食、棉花产量分别下降1.5%和2.5%。</p>
 <p>力争明年回升。2023年，全市钢材产量、水泥产量分别增长−4.2%和−6.5%。</p>
 <p>宁州市委常委会第三十九次会议指出，全市在“十四五”期间、在党的二十大精神指引下，三大支柱产业稳步增长。</p>
 <p>宁州市引进了38家企业，其中高新区23个项目，设立100亿元产业投资基金，建成4万个5G基站。</p>
@@ -48,6 +49,7 @@ def test_negative_changes_are_negative_in_graph_query_and_csv(tmp_path):
     assert ("宁州港集装箱吞吐量增速", "5") in got  # 下降到5%: the level reached, positive
     assert ("宁州电子公司净利润", "-1200000000") in got  # -12亿元
     assert ("全市钢材产量 增长", "-4.2") in got and ("水泥产量 增长", "-6.5") in got  # 分别: each its own
+    assert ("全市粮食 下降", "-1.5") in got and ("棉花产量 下降", "-2.5") in got  # a list of falls: all negative
     assert all(r["kind"] == "outcome" for r in rows if r["value"].startswith("-"))  # listed negatives: no targets
     values = {r.get("value") for r in table}
     assert {"-0.7", "-3.1", "-2.4", "-1200000000"} <= values

@@ -119,12 +119,18 @@ class Figures:
         last_by_sentence: dict[int, str] = {}
         floor = 0  # where the words of the next figure may start: after the previous figure of its clause
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
+        falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
         for m in self._number.finditer(text):
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
             if fig is None:
                 continue
             floor = m.end()
+            if fig.pop("_fall"):
+                listed = self._listed.match(text, m.end())
+                falling_until = listed.end() if listed else -1
+            elif m.start() < falling_until and fig["value"] > 0:
+                fig["value"] = -fig["value"]
             paired.update(self._respective(text, m, fig))
             if m.start() in paired:
                 fig["indicator"] = paired.pop(m.start())
@@ -164,8 +170,8 @@ class Figures:
             value *= Decimal(self.multipliers[mult])
         clause_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1, floor)
         prefix = text[clause_start:m.start()]
-        decrease = self._decrease.search(prefix)
-        if m.group("sign") or (decrease and not prefix.endswith(("到", "至"))):
+        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
+        if m.group("sign") or fall:
             value = -value
         if unit in ("%", "％"):
             unit_name, kind = "percent", "percent"
@@ -206,8 +212,15 @@ class Figures:
         return {"text": written, "start": m.start(), "end": m.start() + len(written),
                 "value": value, "unit": unit_name, "indicator": indicator,
                 "period": period_m.group() if period_m else "",
-                "clause": (clause_start, m.end()), "_verb": verb,
-                "target": bool(self._target.search(text[sent_start:m.start()]))}
+                "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
+                "target": self._is_target(text, sent_start, clause_start, m.start())}
+
+    def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
+        """A plan or forecast: a target word (到2025年, 力争, 预计 …) in the figure's own clause or in the clause
+        that opens its sentence (「到2025年，…达到X，…增长Y」); not one said elsewhere in a long sentence
+        (「“十四五”规划实施以来，…分别下降0.7%和3.1%」 states outcomes)."""
+        opening_end = min((i for i in (text.find(c, sent_start, at) for c in _CLAUSE_BREAK) if i >= 0), default=at)
+        return bool(self._target.search(text, clause_start, at) or self._target.search(text, sent_start, opening_end))
 
     def _respective(self, text: str, m: re.Match, fig: dict) -> dict[int, str]:
         """「飞机、船舶和海工平台租赁业务分别占全国的90%、80%和100%」: as many numbers as names listed before
