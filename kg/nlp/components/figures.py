@@ -11,8 +11,8 @@ Money and percentages name the noun that follows only when the words before give
 
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
-cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive. The indicator keeps
-the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
+cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
+both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
 
 Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五).
 """
