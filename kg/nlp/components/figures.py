@@ -189,7 +189,7 @@ class Figures:
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
                 self._threshold.match(text, m.end()) or self._range_end.search(text, max(0, m.start() - 12), m.start()))):
             return None  # 10亿元以上项目, 5亿—10亿元项目: a size class, not a figure
-        period_m = None  # the figure's clause's period, else the sentence's last one before it (not a comparison base)
+        period_m = None  # the sentence's last period before the number that is not a comparison base (比2020年)
         for pm in _PERIOD.finditer(text, sent_start, m.start()):
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
