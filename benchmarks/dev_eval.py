@@ -23,6 +23,30 @@ from kg.pipeline import build
 TYPES = ["Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet"]
 
 
+def load_scorer_module(path: Path):
+    """The scoring script at ``path`` (``shared/eval/score.py``) imported as a module."""
+    spec = importlib.util.spec_from_file_location("score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def articles(folder: Path, only=None):
+    """(document path, gold annotation) for each article of ``folder`` (``docs/*.md`` + ``gold/*.json``)."""
+    for doc_path in sorted((folder / "docs").glob("*.md")):
+        if only and doc_path.stem not in only:
+            continue
+        yield doc_path, json.loads((folder / "gold" / f"{doc_path.stem}.json").read_text(encoding="utf-8"))
+
+
+def build_alone(doc_path: Path, settings: Settings, score):
+    """Build ``doc_path`` on its own (as a user would) into a temporary folder and return ``score(graph, ...)``'s
+    result: ``score`` receives the path of the built ``graph.ttl``."""
+    with tempfile.TemporaryDirectory() as out:
+        build([doc_path], out, settings, html=False)
+        return score(f"{out}/graph.ttl")
+
+
 def _scorer(path: Path | None):
     if path is None:
         from kg.evaluate import evaluate
@@ -32,10 +56,7 @@ def _scorer(path: Path | None):
             s = evaluate(Graph().parse(graph_file), gold)
             return {"types": s.types, "entities": s.entities, "relations": s.relations, "errors": s.errors}
         return score
-    spec = importlib.util.spec_from_file_location("score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.score
+    return load_scorer_module(path).score
 
 
 def _prf(tp, fp, fn):
@@ -58,13 +79,8 @@ def main(argv=None) -> int:
     tot = {t: Counter() for t in TYPES + ["ENTITIES", "RELATIONS"]}
     per = {}
     started = time.perf_counter()
-    for doc_path in sorted((a.folder / "docs").glob("*.md")):
-        if a.only and doc_path.stem not in a.only:
-            continue
-        gold = json.loads((a.folder / "gold" / f"{doc_path.stem}.json").read_text(encoding="utf-8"))
-        with tempfile.TemporaryDirectory() as out:
-            build([doc_path], out, settings, html=False)
-            res = score(f"{out}/graph.ttl", gold)
+    for doc_path, gold in articles(a.folder, a.only):
+        res = build_alone(doc_path, settings, lambda graph: score(graph, gold))
         for t in TYPES:
             tot[t].update({k: res["types"][t][k] for k in ("tp", "fp", "fn")})
         tot["ENTITIES"].update({k: res["entities"][k] for k in ("tp", "fp", "fn")})

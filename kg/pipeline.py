@@ -29,6 +29,15 @@ class Built:
     source: str
     title: str
     warnings: list[str] = field(default_factory=list)
+    mixed_scripts: list[dict] = field(default_factory=list)  # names mixing alphabets: {name, scripts}
+
+
+def _mixed_script_names(ex) -> list[dict]:
+    """The names of ``ex`` that mix alphabets (a Cyrillic А among Latin letters): kept whole, reported."""
+    from kg.language.fold import mixed_scripts
+
+    found = {m.text: mixed_scripts(m.text) for m in ex.mentions}
+    return [{"name": name, "scripts": list(scripts)} for name, scripts in sorted(found.items()) if scripts]
 
 
 @dataclass
@@ -129,7 +138,8 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
         store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
         by_source[document.source] = document.doc_id
         counts["replaced" if old else "added"] += 1
-        built.append(Built(document.doc_id, document.source, document.title, list(document.warnings)))
+        built.append(Built(document.doc_id, document.source, document.title, list(document.warnings),
+                           _mixed_script_names(ex)))
     return counts, built, skipped
 
 
@@ -234,6 +244,7 @@ def build_record(result: BuildResult) -> str:
         "documents": [{"id": d.doc_id, "source": d.source, "title": d.title} for d in result.documents],
         "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in result.skipped],
         "repaired": [{"path": d.source, "warning": w} for d in result.documents for w in d.warnings],
+        "mixed_scripts": [{"doc": d.doc_id, **found} for d in result.documents for found in d.mixed_scripts],
     }
     if result.tally:
         record.update(result.tally.record())

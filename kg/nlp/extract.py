@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from kg.facts import Evidence, Extraction, Figure, Identifier, Mention, Relation, Turn
 from kg.ingest.document import Document, Paragraph
 from kg.nlp.components.figures import resolve_period
-from kg.language.fold import fold, punctuation_as_written
+from kg.language.fold import Visible, fold, punctuation_as_written, visible
 from kg.nlp.spans import text_of
 
 __all__ = ["extract", "to_doc", "extract_document", "sections", "SECTION_CHARS"]
@@ -21,7 +21,21 @@ SECTION_CHARS = 100_000  # longer articles are read in sections of about this si
 def extract_document(nlp: Language, document: Document, deadline: float | None = None,
                      section_chars: int = SECTION_CHARS) -> Extraction:
     """Run the pipeline over ``document`` component by component (checking ``deadline``, a
-    ``time.monotonic()`` value, between them), a long article section by section, and collect its facts."""
+    ``time.monotonic()`` value, between them), a long article section by section, and collect its facts.
+    The rules read the text without its invisible characters (:func:`kg.language.fold.visible`: a
+    zero-width space or a soft hyphen inside a name neither splits nor doubles it); every offset and
+    evidence sentence of the result is in the text as read."""
+    seen = visible(document.text)
+    if not seen.changed:
+        return _extract_sections(nlp, document, deadline, section_chars)
+    paragraphs = tuple(dataclasses.replace(p, start=seen.inside(p.start), end=seen.inside(p.end),
+                                           marker_end=None if p.marker_end is None else seen.inside(p.marker_end))
+                       for p in document.paragraphs)
+    clean = dataclasses.replace(document, text=seen.text, paragraphs=paragraphs)
+    return _as_read(_extract_sections(nlp, clean, deadline, section_chars), seen, document.text)
+
+
+def _extract_sections(nlp: Language, document: Document, deadline: float | None, section_chars: int) -> Extraction:
     parts = sections(document, section_chars)
     if len(parts) == 1:
         return extract(_run(nlp, to_doc(nlp, document), deadline), document)
@@ -85,6 +99,29 @@ def _append(merged: Extraction, part: Extraction, offset: int) -> Extraction:
     merged.home_county = merged.home_county or part.home_county
     merged.home_zone = merged.home_zone or part.home_zone
     return merged
+
+
+def _as_read(ex: Extraction, seen: Visible, original: str) -> Extraction:
+    """``ex`` (read from ``seen.text``) with its offsets and evidence sentences in ``original``, the text as read;
+    names keep their visible form."""
+    at = seen.at
+
+    def end(offset: int) -> int:  # just after the last visible character (not after invisible ones)
+        return at(offset - 1) + 1 if offset > 0 else 0
+
+    def ev(e: Evidence) -> Evidence:
+        s, t = at(e.start), end(e.end)
+        return dataclasses.replace(e, sentence=original[s:t], start=s, end=t,
+                                   span_start=at(e.span_start) if e.span_start >= 0 else -1,
+                                   span_end=end(e.span_end) if e.span_end >= 0 else -1)
+
+    return dataclasses.replace(  # every other field (home, …) as it is
+        ex,
+        mentions=[dataclasses.replace(m, start=at(m.start), end=end(m.end)) for m in ex.mentions],
+        relations=[dataclasses.replace(r, evidence=ev(r.evidence)) for r in ex.relations],
+        figures=[dataclasses.replace(f, evidence=ev(f.evidence)) for f in ex.figures],
+        identifiers=[dataclasses.replace(i, evidence=ev(i.evidence)) for i in ex.identifiers],
+        turns=[dataclasses.replace(t, start=at(t.start), end=end(t.end)) for t in ex.turns])
 
 
 def to_doc(nlp: Language, document: Document) -> Doc:

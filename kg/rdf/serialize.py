@@ -60,10 +60,12 @@ def turtle_of(triples, prefixes: dict[str, str]) -> bytes:
 
 
 def turtle_of_lines(lines, prefixes: dict[str, str]) -> bytes:
-    """N-Triples ``lines`` (each ending in a newline) as Turtle, sorted as :func:`turtle_of` sorts them."""
+    """N-Triples ``lines`` (each ending in a newline) as Turtle, sorted as :func:`turtle_of` sorts them. The
+    lines are re-cut at newlines only: ``str.splitlines`` also cuts at U+2028, U+0085 … inside a literal."""
     import pyoxigraph as ox
 
-    data = "".join(sorted(set(lines))).encode("utf-8")
+    whole = "".join(lines)
+    data = "".join(sorted({line + "\n" for line in whole.split("\n") if line})).encode("utf-8")
     parsed = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     used = {t.predicate.value for t in parsed} | {t.subject.value for t in parsed if isinstance(t.subject, ox.NamedNode)}
     used |= {t.object.value for t in parsed if isinstance(t.object, ox.NamedNode)}

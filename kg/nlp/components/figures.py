@@ -1,9 +1,20 @@
-"""``kg_figures``: quantities the text states (2300亿元, 16.1%, 26个, 百亿条).
+"""``kg_figures``: quantities the text states (2300亿元, 16.1%, 26个, 百亿条, −0.7%).
 
-Each figure gets a normalised value (亿/万 multipliers and Chinese numerals resolved), a
-unit (CNY, percent, or the counter word), the indicator the clause names before the
-number (or the noun phrase after a counter), and a period (2020年, 上半年) when the clause
-states one. The tables come from ``data/patterns/names.yml`` (``figures``).
+Each figure gets a signed, normalised value (亿/万 multipliers and Chinese numerals resolved), a unit (CNY,
+percent, a unit of measure or the counter word), the indicator naming what is measured, and a period (2020年,
+上半年) when the sentence states one. The tables come from ``data/patterns/names.yml`` (``figures``).
+
+What is measured: after a counter or a unit of measure, the noun phrase that follows (26个重点工业项目,
+7.33平方公里的土地整理); else the noun phrase before the number, without the verb, the clause-opening words
+and the conjunctions around it (全省技术合同成交额 in 「会议提出，到2025年全省技术合同成交额达到5000亿元」).
+Money and percentages name the noun that follows only when the words before give none (设立100亿元产业投资基金).
+
+Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
+「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
+cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
+both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
+
+Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五).
 """
 from __future__ import annotations
 
@@ -21,9 +32,20 @@ from kg.nlp.spans import text_of
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
+_SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
-_LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年)+")
+_LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
+_MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
+# jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
+# pronouns, numerals, measure words, punctuation
+_EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "mq", "x", "y", "e", "o", "w", "f"}
+# tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
+_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k"}
+_JOINERS = {"和", "及", "与", "以及"}
+# verbs that say what happened to the counted things, never part of their name
+_PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
 def parse_number(num: str) -> Decimal:
@@ -59,26 +81,59 @@ class Figures:
         fg = lex.patterns["figures"]
         self.multipliers = fg["multipliers"]
         self.currency = fg["currency"]
+        self.measures = set(fg["measures"].split("|"))
+        self.counters = set(fg["counters"].split("|"))
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
+        units = "|".join(sorted(self.measures | self.counters, key=len, reverse=True))
+        ordinal = fg["ordinal_before"]
+        space = r"[ \u00a0]?"
         self._number = re.compile(
-            rf"(?<![\d.第])(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?P<more1>多|余)?(?P<mult>{mult})?(?P<more2>多|余)?"
-            rf"(?P<unit>%|％|{cur}|{fg['counters']})?")
+            rf"(?:(?<![\d.{_SIGNS}])(?<!{ordinal})(?P<sign>[{_SIGNS}](?=\d))?(?P<arabic>\d+(?:\.\d+)?)"
+            rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+))"
+            rf"(?P<more1>多|余)?{space}(?P<mult>{mult})?(?P<more2>多|余)?{space}(?P<unit>%|％|{cur}|{units})?")
+        self._listed = re.compile(
+            rf"(?:{space}[、和及与或]{space}[{_SIGNS}]?(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?:多|余)?{space}(?:{mult})?"
+            rf"{space}(?:%|％|{cur}|{units}))+")
+        self._session = re.compile(fg["session_after"])
+        self._threshold = re.compile(rf"{space}(?:以上|以下)")
+        self._range_start = re.compile(rf"{space}[—~～－-]{space}\d")
+        self._range_end = re.compile(rf"\d[万亿千百]*元?{space}[—~～－-]{space}$")
+        self._approx = re.compile(rf"(?:{fg['approximately']})+$")
+        self._scale_lead = re.compile(rf"^{space}{fg['scale_lead']}")
         self._money = re.compile(fg["money_words"])
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
         self._growth = re.compile(rf"{fg['growth']}")
-        self._lead = re.compile(rf"^(?:{fg['indicator_lead']})+")
+        self._decrease = re.compile(fg["decrease"])
+        self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
+        self._respectively = re.compile(fg["respectively"])
+        self._duration = re.compile(fg["duration_nouns"])
+        self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
+        self._not_counter = fg["counter_not_before"]
+        self._existential = set(fg["existential"].split("|"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         out = []
         last_by_sentence: dict[int, str] = {}
+        floor = 0  # where the words of the next figure may start: after the previous figure of its clause
+        paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
+        falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
         for m in self._number.finditer(text):
-            sent_start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
-            fig = self._figure(text, m, sent_start)
+            sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
+            fig = self._figure(text, m, sent_start, floor)
             if fig is None:
                 continue
+            floor = m.end()
+            if fig.pop("_fall"):
+                listed = self._listed.match(text, m.end())
+                falling_until = listed.end() if listed else -1
+            elif m.start() < falling_until and fig["value"] > 0:
+                fig["value"] = -fig["value"]
+            paired.update(self._respective(text, m, fig))
+            if m.start() in paired:
+                fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -90,17 +145,22 @@ class Figures:
         doc._.kg_figures = tuple(out)
         return doc
 
-    def _figure(self, text: str, m: re.Match, sent_start: int = 0) -> dict | None:
-        num, mult, unit = m.group("num"), m.group("mult"), m.group("unit")
+    def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
+        num = m.group("arabic") or m.group("chinese")
+        mult, unit = m.group("mult"), m.group("unit")
         after = text[m.end():m.end() + 1]
-        chinese = not num[0].isdigit()
+        if unit in self._not_counter and after and after in self._not_counter[unit]:
+            return None  # 365万人民, 5项目…: the counter character opens a word
+        opening = text[max(0, m.start() - 1):m.start()]
+        if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
+            return None  # “四个全面”, “五个100”: a slogan's name, not a figure
         if not (mult or unit):
             return None
-        if chinese and (not mult and len(num) < 2 or num in ("一", "两")):
+        if m.group("chinese") and (num == "一" and not mult):
             return None
         if unit is None and after in "年月日号时分届期代":
             return None
-        if unit in (None,) and not mult:
+        if unit in ("次", "大") and self._session.match(text, m.end() - 1):
             return None
         try:
             value = parse_number(num)
@@ -108,29 +168,80 @@ class Figures:
             return None
         if mult:
             value *= Decimal(self.multipliers[mult])
-        if unit in ("%", "％"):
-            unit_name = "percent"
-        elif unit in self.currency:
-            unit_name = self.currency[unit]
-        else:
-            unit_name = unit or ""
-        clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1
+        clause_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1, floor)
         prefix = text[clause_start:m.start()]
-        period_m = None
-        for pm in _PERIOD.finditer(text[sent_start:m.start()]):  # the sentence's last period before the number
-            period_m = pm
-        indicator, verb = self._indicator(prefix, allow_verb=unit_name in ("percent", "CNY", "USD", "EUR", "HKD", ""))
+        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
+        if m.group("sign") or fall:
+            value = -value
+        if unit in ("%", "％"):
+            unit_name, kind = "percent", "percent"
+        elif unit in self.currency:
+            unit_name, kind = self.currency[unit], "money"
+        elif unit in self.measures:
+            unit_name, kind = unit, "measure"
+        elif unit:
+            unit_name, kind = ("个" if unit == "大" else unit), "count"
+        else:
+            unit_name, kind = "", "number"
+        following = self._following(text, m.end(), nominal_only=kind == "percent")
+        if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
+            return None  # 三大, 九台 without a noun after them are no count (扩大, 党的二十大, 九台市)
+        if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
+                self._threshold.match(text, m.end()) or self._range_end.search(text, max(0, m.start() - 12), m.start()))):
+            return None  # 10亿元以上项目, 5亿—10亿元项目: a size class, not a figure
+        period_m = None  # the sentence's last period before the number that is not a comparison base (比2020年)
+        for pm in _PERIOD.finditer(text, sent_start, m.start()):
+            if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
+                period_m = pm
+        indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        if following and self._duration.fullmatch(following):
+            following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
+        if kind in ("count", "measure") and following:
+            # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
+            indicator = (indicator if ending == "noun" else ending) + following
+        elif kind == "percent" and following and not qualifier:
+            indicator = following  # 27.27%股权
+        elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
+            indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
-        if not indicator and unit_name not in ("percent", "CNY", "USD", "EUR", "HKD"):
-            indicator = self._following(text, m.end())
         if not unit_name:
             unit_name = "CNY" if self._money.search(indicator or prefix) else "number"
-        return {"text": m.group(), "start": m.start(), "end": m.end(), "value": value, "unit": unit_name,
-                "indicator": indicator, "period": period_m.group() if period_m else "",
-                "clause": (clause_start, m.end()), "_verb": verb,
-                "target": bool(self._target.search(text[sent_start:m.start()]))}
+        written = text[m.start():m.end()].rstrip()
+        return {"text": written, "start": m.start(), "end": m.start() + len(written),
+                "value": value, "unit": unit_name, "indicator": indicator,
+                "period": period_m.group() if period_m else "",
+                "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
+                "target": self._is_target(text, sent_start, clause_start, m.start())}
+
+    def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
+        """A plan or forecast: a target word (到2025年, 力争, 预计 …) in the figure's own clause or in the clause
+        that opens its sentence (「到2025年，…达到X，…增长Y」); not one said elsewhere in a long sentence
+        (「“十四五”规划实施以来，…分别下降0.7%和3.1%」 states outcomes)."""
+        opening_end = min((i for i in (text.find(c, sent_start, at) for c in _CLAUSE_BREAK) if i >= 0), default=at)
+        return bool(self._target.search(text, clause_start, at) or self._target.search(text, sent_start, opening_end))
+
+    def _respective(self, text: str, m: re.Match, fig: dict) -> dict[int, str]:
+        """「飞机、船舶和海工平台租赁业务分别占全国的90%、80%和100%」: as many numbers as names listed before
+        分别, the first number the first name's (飞机 占全国), and so on. Empty when the counts differ."""
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：！？\n") + 1
+        found = self._respectively.search(text, start, m.start())
+        if not found:
+            return {}
+        names = [n for n in re.split(r"[、和及与]", found.group("items")) if n]
+        listed = self._listed.match(text, m.end())
+        starts = [m.start()] + ([n.start() for n in self._number.finditer(text, m.end(), listed.end())] if listed else [])
+        if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
+            return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
+        tail = found.group("tail").strip("的")
+        out = {}
+        for name, at in zip(names, starts):
+            name = self._indicator(name.split("的")[-1], allow_verb=True)[0]
+            if not name:
+                return {}
+            out[at] = f"{name} {tail}".strip()
+        return out
 
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
@@ -139,32 +250,153 @@ class Figures:
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
 
-    def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str]:
-        raw = prefix.strip("“”\"' ")
+    @staticmethod
+    def _only_verb(indicator: str) -> bool:
+        """No indicator, or one verb (设立, 签订): the number is its object, named by what follows."""
+        toks = words(indicator) if indicator else ()
+        return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
+
+    def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
+        """What the words before the number name, the verb closing them (达到, 增长) and how they end: the verb
+        whose object the number is (设立, 签订), ``"noun"`` (高新区23个: nothing between) or ``""``."""
+        raw = prefix.strip(_MARKS)
+        approx = self._approx.search(raw)  # 提供不低于300亿元: the bound is not the verb
+        if approx and approx.start() > 0:
+            raw = raw[:approx.start()]
         trail = self._trailing.search(raw)
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        for _ in range(3):  # 会议提出，到2025年全省… ; 该项目预计达产后年产值
-            core = self._lead.sub("", _LEAD.sub("", core)).strip("“”\"' ")
         if "后" in core[:-2]:
             core = core[core.rindex("后", 0, len(core) - 2) + 1:]  # 达产后年产值: what is measured comes after
-        core = core.strip("“”\"' ")
+        toks = list(words(core.strip(_MARKS)))
+        adjacent = True  # nothing between the words and the number
+        while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
+            toks.pop()
+            adjacent = False
+        if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
+            toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
+            verb = verb or "至"
+        elif toks and toks[-1][0] in ("至", "到"):
+            toks.pop()
+        ending = ""
+        if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
+            ending = toks[-1][0]
+        elif toks and toks[-1][1] in _NOUN_TAGS and not verb and core == raw and adjacent and prefix[-1:] not in _MARKS:
+            ending = "noun"
+        # clause openers (会议提出，到2025年…; 其中; 并) and the words that close a clause before the number
+        # (以, 和, 等, 了, 的) are not what is measured; a lead word only as a whole word (使 is not 使用), and a
+        # noun among them only when no noun follows (计划投资额 keeps 计划)
+        changed = True
+        while toks and changed:
+            changed = False
+            while toks and (self._opener(toks) or toks[0][0].strip(_MARKS) == ""):
+                toks.pop(0)
+                changed = True
+            while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == ""):
+                toks.pop()
+                changed = True
+        core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
         if len(core) < 2:
-            return "", verb
-        toks = words(core)
+            return "", verb, ending
         if len(toks) == 1 and toks[0][1] in ("v", "p", "d", "vn") and not (allow_verb and toks[0][1] in ("v", "vn")):
-            return "", verb
-        return core, verb
+            return "", verb, ending
+        return core, verb, ending
 
-    def _following(self, text: str, pos: int) -> str:
+    def _opener(self, toks: list[tuple[str, str]]) -> bool:
+        w, tag = toks[0]
+        if tag == "d" and len(w) > 1 and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"}:
+            return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
+        if tag in _EDGE_TAGS - {"m", "f"}:
+            return True
+        if w == "年" and len(toks) > 1 and toks[1][1] in _NOUN_TAGS:
+            return False  # 年计划投资, 年产值: yearly
+        if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
+            return True
+        if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
+            return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
+        return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
+
+    def _following(self, text: str, pos: int, nominal_only: bool = False) -> str:
+        """The noun phrase right after a number (26个|重点工业项目, 100亿元|的产业投资基金; a list shares the
+        noun after its last number: 17.93%和0.72%|股份)."""
+        listed = self._listed.match(text, pos)
+        if listed:
+            pos = listed.end()
         end = pos
-        while end < len(text) and text[end] not in _CLAUSE_BREAK and end - pos < 20:
+        while end < len(text) and text[end] not in _CLAUSE_BREAK and end - pos < 24:
             end += 1
         phrase = text[pos:end]
-        phrase = phrase.split("的")[-1]
-        phrase = re.sub(r"^(?:有|以上|左右|多|余)+", "", phrase)
-        return phrase if len(phrase) >= 2 else ""
+        lead = self._scale_lead.match(phrase)
+        if lead:
+            if nominal_only:
+                return ""  # 30%以上使用…: what follows says what the share does, not what it is of
+            phrase = phrase[lead.end():]
+        phrase = phrase.lstrip(" ")
+        if phrase.startswith("的"):
+            if nominal_only:
+                return ""
+            phrase = phrase[1:]
+        return _noun_phrase(phrase)
+
+
+def _noun_phrase(phrase: str) -> str:
+    """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
+    or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
+    nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
+    head, sep, tail = phrase.partition("的")
+    if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
+        phrase = tail
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_codes(words(phrase))]
+    taken: list[tuple[str, str]] = []
+    for i, (w, tag) in enumerate(toks):
+        nxt = toks[i + 1][1] if i + 1 < len(toks) else None
+        noun_next = nxt in _NOUN_TAGS
+        if tag in _NOUN_TAGS:
+            taken.append((w, tag))
+        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
+                not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
+            taken.append((w, tag))
+        elif w in _JOINERS and taken and noun_next:
+            taken.append((w, "c"))
+        elif tag.startswith("v") and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
+            taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
+            # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
+        elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None and w not in _PREDICATES:
+            taken.append((w, tag))  # 融资支持: a nominal verb closing the clause (not 增长, 签约: what happened)
+            break
+        else:
+            break
+    while taken and (taken[-1][1] in ("c", "a", "f") or (taken[-1][1].startswith("v") and len(taken) == 1)):
+        taken.pop()
+    out = "".join(w for w, _ in taken)
+    return out if len(out) >= 2 else ""
+
+
+def _nouns_to_end(toks) -> bool:
+    """Nothing but nouns (or more modifying verbs before nouns) up to the end of the clause, the last a noun
+    proper (集团总部|调研 ends in a nominal verb: what someone did there)."""
+    return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
+        tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
+
+
+def _glue_codes(toks) -> list[tuple[str, str]]:
+    """Digits glued to the letters or 强 after them (5G, 500强): one word."""
+    out: list[tuple[str, str]] = []
+    for w, tag in toks:
+        if out and out[-1][0].isdigit() and (w == "强" or re.fullmatch(r"[A-Za-z]+", w)):
+            out[-1] = (out[-1][0] + w, "n")
+        else:
+            out.append((w, tag))
+    return out
+
+
+def _balanced(text: str) -> str:
+    """``text`` without a quote or bracket whose partner it does not hold (「“数字浙江」 → 数字浙江)."""
+    for left, right in ("“”", "（）", "()", "《》", "「」", "【】", "‘’"):
+        if text.count(left) != text.count(right):
+            text = text.replace(left, "").replace(right, "")
+    return text.replace('"', "") if text.count('"') % 2 else text
 
 
 @Language.factory("kg_figures", default_config={"data_dir": ""}, assigns=["doc._.kg_figures"])
