@@ -15,6 +15,7 @@ from kg.config import SAMPLE_ARTICLE, Settings
 from kg.errors import NothingBuilt
 from kg.ingest import Document, Skipped, iter_documents
 from kg.ingest.reader import describe_error
+from kg.ingest.source_name import named_documents
 from kg.rdf.serialize import write_text
 from kg.store import KgStore
 from kg.store.counts import GraphCounts, count_graph
@@ -97,8 +98,8 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
 
     def new_documents():
         if documents is None:
-            read = iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                  skipped, settings.follow_symlinks)
+            read = named_documents(list(inputs) or [SAMPLE_ARTICLE], lambda items: iter_documents(
+                items, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks))
         else:
             read = documents
         for document in read:

@@ -18,13 +18,13 @@ def remove_cli(
 
     Example: kg remove --store kgstore articles/old.md
     """
-    from kg.errors import KgError
+    from kg.ingest.source_name import source_name
     from kg.store import KgStore
 
     with KgStore(store, write=True) as st:
         for doc in docs:
-            doc_id = doc if st.has_document(doc) else st.doc_for_source(doc) or st.doc_for_source(str(Path(doc)))
-            if doc_id is None:
-                raise KgError(f"{doc}: no such document in {store}")
+            # a path names its article as the build named it (relative to the current folder, or the file name)
+            named = st.doc_for_source(source_name(doc)) if Path(doc).is_file() else None
+            doc_id = doc if st.has_document(doc) else named or st.find_document(doc)
             st.remove_document(doc_id)
             err(f"removed {doc_id} ({doc})")

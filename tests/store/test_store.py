@@ -67,7 +67,7 @@ def test_changing_one_article_changes_only_its_facts(tmp_path):
 def test_remove_leaves_exactly_the_store_of_the_rest(tmp_path):
     build(ARTICLES[:4], None, Settings(), store=tmp_path / "all")
     with KgStore(tmp_path / "all", write=True) as st:
-        st.remove_document(st.doc_for_source(str(ARTICLES[1])))
+        st.remove_document(st.find_document(str(ARTICLES[1])))
     build([ARTICLES[0], *ARTICLES[2:4]], None, Settings(), store=tmp_path / "rest")
     assert quads(tmp_path / "all") == quads(tmp_path / "rest")
 

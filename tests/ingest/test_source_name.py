@@ -1,0 +1,32 @@
+"""kg:sourcePath is named relative to what was given, so the same articles give the same bytes anywhere."""
+import shutil
+from pathlib import Path
+
+from kg.config import SAMPLE_ARTICLE, Settings
+from kg.ingest.source_name import source_name
+from kg.pipeline import build
+
+ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
+
+def test_names_follow_what_was_given(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "2024").mkdir(parents=True)
+    article = folder / "2024" / "a.md"
+    article.write_text("x", encoding="utf-8")
+    assert source_name(article, folder, cwd="/") == "news/2024/a.md"  # a folder: its name, then the path inside
+    assert source_name("2024/a.md", ".", cwd=folder) == "news/2024/a.md"  # "." is named as the folder it is
+    assert source_name("news/2024/a.md", "news/2024/a.md", cwd=tmp_path) == "news/2024/a.md"  # a file inside the cwd
+    assert source_name(article, article, cwd=folder / "2024" / "elsewhere") == "a.md"  # outside it: its name
+    assert source_name(SAMPLE_ARTICLE, SAMPLE_ARTICLE, cwd=tmp_path) == f"kg/data/{SAMPLE_ARTICLE.name}"
+
+
+def test_two_copies_in_different_folders_write_the_same_graph(tmp_path):
+    outputs = []
+    for where in ("first/place", "second"):
+        copy = shutil.copytree(ARTICLES, tmp_path / where / "articles")
+        result = build([copy], tmp_path / where / "out", Settings(ner="rules"), html=False)
+        outputs.append(result.outputs["turtle"].read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'kg:sourcePath "articles/hangzhou_press.md"' in outputs[0]
+    assert str(tmp_path).encode() not in outputs[0]
