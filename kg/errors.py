@@ -1,6 +1,6 @@
 """Named errors. The CLI turns any KgError into exit code 1 and one line on stderr."""
 
-__all__ = ["KgError", "InputError", "QueryError", "GraphFileError"]
+__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "Interrupted"]
 
 
 class KgError(Exception):
@@ -25,3 +25,9 @@ class QueryError(KgError):
 
 class GraphFileError(KgError):
     """A graph file that does not exist or does not parse."""
+
+
+class Interrupted(KgError):
+    """A build stopped by Ctrl-C; the message says what was kept and how to go on. Exit status 130."""
+
+    exit_code = 130

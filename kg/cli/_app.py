@@ -69,14 +69,15 @@ def err(message: str) -> None:
 
 
 def reports_errors(func):
-    """Turn KgError into exit code 1 and one readable line on stderr."""
+    """Turn KgError into exit code 1 (its ``exit_code`` if it has one) and one readable line on stderr."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except KgError as e:
-            err(f"kg: error: {e}")
-            raise typer.Exit(1)
+            code = getattr(e, "exit_code", 1)  # 130: interrupted, which is not an error
+            err(f"kg: error: {e}" if code == 1 else f"kg: {e}")
+            raise typer.Exit(code)
     return wrapper
 
 

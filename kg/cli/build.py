@@ -48,7 +48,8 @@ def build_cli(
                                  "a slower one is reported as failed and the rest is built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
-    quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr (progress is a bar on a "
+                      "terminal, else a plain line every 10 articles or 10 s)."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
 
@@ -66,8 +67,7 @@ def build_cli(
 
     Example: kg build articles/ --out output ; kg build articles/ --store kgstore
     """
-    from tqdm import tqdm
-
+    from kg.cli._progress import progress_display
     from kg.pipeline import build
 
     if store is not None and (store / "CURRENT").exists():
@@ -78,11 +78,8 @@ def build_cli(
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
                         dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 
-    def progress(it):
-        return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
-
     try:
-        result = build(inputs or [], out, settings, html=html, progress=progress, store=store, report=report)
+        result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet), store=store, report=report)
     except NothingBuilt as nothing:
         for s in nothing.skipped if not quiet else ():
             err(s.line())

@@ -37,8 +37,7 @@ def fetch_cli(
 
     Example: kg fetch https://www.example.gov.cn/rss.xml --store kgstore ; kg query --store kgstore figures
     """
-    from tqdm import tqdm
-
+    from kg.cli._progress import progress_display
     from kg.config import Settings
     from kg.errors import KgError, NothingBuilt
     from kg.ingest.fetch import Fetcher, FetchReport, fetch_documents
@@ -55,10 +54,7 @@ def fetch_cli(
     fetcher = Fetcher(cache, delay=delay, timeout=timeout, max_bytes=max_bytes, retries=retries)
     report = FetchReport()
 
-    def progress(it):
-        return tqdm(it, desc="fetching", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
-
-    documents = fetch_documents(urls, fetcher, report, max_bytes, progress)
+    documents = fetch_documents(urls, fetcher, report, max_bytes, progress_display("fetching", quiet))
     try:
         result = build([], out, settings, html=out is not None, store=store, documents=documents)
     except NothingBuilt as nothing:
