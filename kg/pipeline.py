@@ -189,8 +189,10 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     """
     settings = settings or Settings()
     started = time.perf_counter()
-    with KgStore(store, write=True, base=settings.base_iri) as kg_store:
+    # a folder store keeps the entailments itself (its queries see them); in memory they are made for the outputs
+    with KgStore(store, write=True, base=settings.base_iri, infer=settings.infer and store is not None) as kg_store:
         counts, built, skipped = add_documents(kg_store, inputs, settings, progress, documents)
+        kg_store.refresh_inferred()
         if not kg_store.documents():
             raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
                                else "nothing to build: no article files found", skipped)
@@ -230,7 +232,7 @@ def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = Tr
     graph = graph or (lambda: rdflib_graph(store, settings.infer))
     out.mkdir(parents=True, exist_ok=True)
     outputs = {}
-    if settings.infer:
+    if settings.infer and not store.infer:
         outputs["turtle"] = write_graph(graph(), out / "graph.ttl")
     else:
         outputs["turtle"] = write_store_turtle(store, out / "graph.ttl")
@@ -269,7 +271,7 @@ def _versions() -> dict:
 def build_record(result: BuildResult) -> str:
     """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
     record = {
-        "built_at": _now(), "ner": result.settings.ner, "base_iri": result.store.base,
+        "built_at": _now(), "ner": result.settings.ner, "base_iri": result.store.base, "infer": result.settings.infer,
         "seconds": round(result.seconds, 3), "versions": _versions(),
         "store": str(result.store.folder) if result.store.folder is not None else None,
         "run": result.counts,

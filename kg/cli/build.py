@@ -30,7 +30,8 @@ def build_cli(
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
     infer: bool = Opt(False, "--infer", help="Add the RDFS entailments of the ontology (superclasses such as "
-                                              "org:Organization, superproperties, symmetric partners)."),
+                                              "org:Organization, superproperties, symmetric partners). With --store "
+                                              "the store keeps them current from then on, and its queries see them."),
     validate: bool = Opt(False, "--validate", help="Check the result against the SHACL shapes; exit 1 if it "
                                                    "does not conform."),
     report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
@@ -75,6 +76,7 @@ def build_cli(
 
         with KgStore(store, base=base_iri) as existing:  # a conflicting --base-iri is refused here
             base_iri = existing.base
+            infer = infer or existing.infer  # a store built with --infer keeps its entailments
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
                         dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 

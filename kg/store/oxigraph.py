@@ -24,6 +24,7 @@ from kg.rdf.builder import entities_graph_iri, entity_triples, located_in_triple
 from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS, sparql_file
 from kg.rdf.serialize import nt_term as _nt
 from kg.resolve import ChangeSet, EntityTally, MergeState, document_iri, entity_iri, merge_entities, plan_merge, stored_entity
+from kg.store.inferred import inferred_graph_iri, refresh_update
 from kg.store.lock import StoreLock
 
 __all__ = ["KgStore", "store_graph", "reads_union", "FAULT_ENV"]
@@ -56,7 +57,7 @@ class KgStore:
     writes into). Use as a context manager; writers of a folder hold an exclusive lock."""
 
     def __init__(self, folder: str | Path | None = None, write: bool = False, base: str | None = None,
-                 lexicon: Lexicon | None = None, wait: float | None = None):
+                 lexicon: Lexicon | None = None, wait: float | None = None, infer: bool = False):
         self.folder = Path(folder) if folder is not None else None
         self.write = write or folder is None
         self.lex = lexicon or load_lexicon()
@@ -66,7 +67,7 @@ class KgStore:
         else:
             self._open_folder(wait)
         try:
-            base = self._check_metadata(base)
+            base = self._check_metadata(base, infer)
         except KgError:
             del self.store
             if self._lock is not None:
@@ -75,6 +76,10 @@ class KgStore:
         self.base = base
         self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
         self.sources_graph = ox.NamedNode(f"{base}graph/sources")
+        # --infer: the RDFS entailments, refreshed once per writer session (see kg.store.inferred)
+        self.infer = self.metadata().get("infer") == "true"
+        self.inferred_graph = ox.NamedNode(inferred_graph_iri(base))
+        self._inferred_at: int | None = None  # the commit count when the entailments were last refreshed
         self.commits = 0
         # what merging needs of the store: read once per writer session (we hold the lock), then replaced
         # by the state after each commit
@@ -89,9 +94,10 @@ class KgStore:
         return {q.predicate.value.rsplit("#", 1)[-1]: q.object.value
                 for q in self.store.quads_for_pattern(META_NODE, None, None, META_GRAPH)}
 
-    def _check_metadata(self, base: str | None) -> str:
+    def _check_metadata(self, base: str | None, infer: bool = False) -> str:
         """The base IRI to use: the one recorded (a conflicting ``base`` is an error), else ``base`` or the
-        default. A writer records it, with the format version and its kg version."""
+        default. A writer records it, with the format version and its kg version (and ``infer``: once asked
+        for, a store keeps its entailments)."""
         from kg import __version__
 
         recorded = self.metadata()
@@ -103,6 +109,8 @@ class KgStore:
                           "would mint other ones (leave --base-iri out, or use another store)")
         base = recorded.get("baseIri") or base or DEFAULT_BASE_IRI
         wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
+        if infer or recorded.get("infer") == "true":
+            wanted["infer"] = "true"
         if self.write and recorded != wanted:
             if self.store.contains_named_graph(META_GRAPH):
                 self.store.remove_graph(META_GRAPH)
@@ -144,6 +152,8 @@ class KgStore:
         if self._lock is None:
             return
         if self.write:
+            if self.infer and self._inferred_at != self.commits:
+                self.refresh_inferred()
             self.store.flush()
         del self.store
         self._lock.release()
@@ -281,6 +291,13 @@ class KgStore:
         self._update(";\n".join(p for p in parts + [self._apply(change)] if p))
         self._merge = after
 
+    def refresh_inferred(self) -> None:
+        """Recompute the RDFS entailments from the asserted triples (one atomic update; a store with ``infer``
+        does it when a writer closes, or earlier when asked, e.g. before a build writes its outputs)."""
+        if self.infer:
+            self.store.update(refresh_update(self.inferred_graph.value, self._unshared))
+            self._inferred_at = self.commits
+
     def _update(self, update: str) -> None:
         self.store.update(update)
         self.commits += 1
@@ -314,7 +331,8 @@ class KgStore:
         facts: dict[tuple[str, str], dict] = defaultdict(lambda: {"aliases": set()})
         for q in quads:
             pred = q.predicate.value
-            if pred not in wanted or not isinstance(q.graph_name, ox.NamedNode) or q.graph_name == self.entities_graph:
+            if pred not in wanted or not isinstance(q.graph_name, ox.NamedNode) or \
+                    q.graph_name in (self.entities_graph, self.inferred_graph):
                 continue
             f = facts[(q.graph_name.value, q.subject.value)]
             if pred == _SKOS_ALT:
