@@ -43,9 +43,25 @@ def named_documents(inputs: Iterable[str | Path], read) -> Iterator:
     """The documents ``read([item])`` yields for each input item, their ``source`` renamed by :func:`source_name`."""
     import dataclasses
 
+    used: set[str] = set()
     for item in inputs:
         for document in read([item]):
-            yield dataclasses.replace(document, source=source_name(document.source, item))
+            name = _unique(source_name(document.source, item), document.source, used)
+            used.add(name)
+            yield dataclasses.replace(document, source=name)
+
+
+def _unique(name: str, path: str, used: set[str]) -> str:
+    """``name``, or, when another input of the run has it already (two files of one name given from outside
+    the current folder), it with as many of the file's parent folders as make it unique."""
+    if name not in used:
+        return name
+    parts = Path(os.path.abspath(path)).parts
+    for n in range(len(name.split("/")) + 1, len(parts)):
+        longer = "/".join(parts[-n:])
+        if longer not in used:
+            return longer
+    return Path(os.path.abspath(path)).as_posix()
 
 
 def count_inputs(inputs: Iterable[str | Path], suffixes, follow_symlinks: bool) -> int:

@@ -30,3 +30,15 @@ def test_two_copies_in_different_folders_write_the_same_graph(tmp_path):
     assert outputs[0] == outputs[1]
     assert b'kg:sourcePath "articles/hangzhou_press.md"' in outputs[0]
     assert str(tmp_path).encode() not in outputs[0]
+
+
+def test_two_files_of_one_name_from_outside_the_cwd_stay_apart(tmp_path):
+    from kg.ingest import iter_documents
+    from kg.ingest.source_name import named_documents
+
+    for year in ("2023", "2024"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "report.md").write_text(f"{year}年报告。\n", encoding="utf-8")
+    given = [tmp_path / "2023" / "report.md", tmp_path / "2024" / "report.md"]
+    names = [d.source for d in named_documents(given, lambda items: iter_documents(items))]
+    assert names == ["report.md", "2024/report.md"]
