@@ -37,6 +37,7 @@ def stats_cli(
         G, _ = store_view(st)
         counts = count_graph(st)  # the same counting as kg build's summary and the review index
         inference = st.infer if store is not None else None  # a graph file does not say
+        current = st.metadata().get("inferred") == "current"
     stats = graph_stats(G, top)
     stats.update(types=counts.entities, relations=counts.relations, figures=counts.figures,
                  documents=counts.documents, triples=counts.triples, inference=inference)
@@ -49,9 +50,11 @@ def stats_cli(
              "relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items()),
              f"figures:   {stats['figures']}, documents {stats['documents']}, triples {stats['triples']}"]
     if inference is not None:
-        lines.append("inference: " + ("on (the RDFS entailments of the ontology are kept in the store, in "
-                                      f"{st.inferred_graph.value}; queries see them)" if inference else
-                                      "off (build with --infer to keep the RDFS entailments in the store)"))
+        lines.append("inference: " + ("off (build with --infer to keep the RDFS entailments in the store)"
+                                      if not inference else "on (the RDFS entailments of the ontology are kept "
+                                      f"in the store, in {st.inferred_graph.value}; queries see them)" if current
+                                      else "on, but not current (a write stopped early; the next build or "
+                                      "remove recomputes them)"))
     for key, title in (("top_pagerank", "PageRank"), ("top_degree", "degree"), ("top_betweenness", "betweenness"),
                        ("most_mentioned", "documents mentioning")):
         lines += ["", f"top by {title}:"]

@@ -66,6 +66,8 @@ class KgStore:
             self.store = ox.Store()
         else:
             self._open_folder(wait)
+        # entailments refreshed by the last writer and untouched since (a writer's opening clears the mark)
+        fresh = self.metadata().get("inferred") == "current"
         try:
             base = self._check_metadata(base, infer)
         except KgError:
@@ -79,7 +81,7 @@ class KgStore:
         # --infer: the RDFS entailments, refreshed once per writer session (see kg.store.inferred)
         self.infer = self.metadata().get("infer") == "true"
         self.inferred_graph = ox.NamedNode(inferred_graph_iri(base))
-        self._inferred_at: int | None = None  # the commit count when the entailments were last refreshed
+        self._inferred_at: int | None = 0 if fresh else None  # the commit count at the last refresh
         self.commits = 0
         # what merging needs of the store: read once per writer session (we hold the lock), then replaced
         # by the state after each commit
@@ -152,8 +154,7 @@ class KgStore:
         if self._lock is None:
             return
         if self.write:
-            if self.infer and self._inferred_at != self.commits:
-                self.refresh_inferred()
+            self.refresh_inferred()
             self.store.flush()
         del self.store
         self._lock.release()
@@ -292,10 +293,12 @@ class KgStore:
         self._merge = after
 
     def refresh_inferred(self) -> None:
-        """Recompute the RDFS entailments from the asserted triples (one atomic update; a store with ``infer``
-        does it when a writer closes, or earlier when asked, e.g. before a build writes its outputs)."""
-        if self.infer:
-            self.store.update(refresh_update(self.inferred_graph.value, self._unshared))
+        """Recompute the RDFS entailments from the asserted triples if anything was committed since they were
+        (one atomic update; a store with ``infer`` does it when a writer closes, or earlier when asked, e.g.
+        before a build writes its outputs), and mark them current in the store's metadata."""
+        if self.infer and self._inferred_at != self.commits:
+            mark = _data([(URIRef(META_NODE.value), URIRef(KG_NS + "inferred"), Literal("current"), URIRef(META_GRAPH.value))])
+            self.store.update(refresh_update(self.inferred_graph.value, self._unshared) + ";\n" + mark)
             self._inferred_at = self.commits
 
     def _update(self, update: str) -> None:

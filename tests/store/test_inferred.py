@@ -67,3 +67,23 @@ def test_removing_and_adding_articles_keeps_the_entailments_current(tmp_path):
     build([*ARTICLES[1:4], ARTICLES[0], ARTICLES[4]], None, INFER, store=tmp_path / "clean")
     assert quads(store) == quads(tmp_path / "clean")
     assert typed(store, "Agency", "Enterprise", "MediaOutlet") <= query("--store", str(store), sparql=ORGANIZATIONS)
+
+
+def test_a_killed_build_leaves_the_entailments_stale_until_the_next_write(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from kg.store.oxigraph import FAULT_ENV
+
+    store = tmp_path / "store"
+    build(ARTICLES[:1], None, INFER, store=store)
+    killed = subprocess.run([sys.executable, "-m", "kg", "build", *map(str, ARTICLES[:3]), "--store", str(store),
+                             "--ner", "rules", "--no-html", "--out", str(tmp_path / "out"), "-q"],
+                            env={**os.environ, FAULT_ENV: "1"}, capture_output=True, timeout=300)
+    assert killed.returncode == 137  # died right after its first commit: the entailments were not recomputed
+    assert "on, but not current" in runner.invoke(app, ["stats", "--store", str(store)]).stdout
+    build(ARTICLES[:3], None, INFER, store=store)
+    assert "inference: on (" in runner.invoke(app, ["stats", "--store", str(store)]).stdout
+    build(ARTICLES[:3], None, INFER, store=tmp_path / "clean")
+    assert quads(store) == quads(tmp_path / "clean")
