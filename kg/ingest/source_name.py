@@ -17,7 +17,7 @@ __all__ = ["source_name", "named_documents", "count_inputs"]
 
 
 def _inside(path: Path, folder: Path) -> str | None:
-    """``path`` relative to ``folder`` (both resolved), in POSIX form, or None when it lies outside."""
+    """``path`` relative to ``folder`` (both absolute), in POSIX form, or None when it lies outside."""
     try:
         return path.relative_to(folder).as_posix()
     except ValueError:
