@@ -5,7 +5,9 @@
 Builds the bundled sample into a temporary store, starts `kg serve` on 127.0.0.1, then sends the
 query pack round-robin from concurrent clients and reports throughput, p50/p99 latency and errors.
 ``--abandon N`` first sends N slow cross joins whose clients hang up at once (their queries must be
-cancelled, not left to run to the time limit while the load waits).
+cancelled, not left to run to the time limit while the load waits). ``--idle N`` first opens N
+connections that send nothing (every other one half a request head) and keeps them open during the
+load (the server closes them after its 5 s header timeout: keep the load short to measure under them).
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--max-seconds", type=float, default=300, help="stop sending after this long")
     ap.add_argument("--abandon", type=int, default=0, help="slow queries sent and abandoned before the load")
+    ap.add_argument("--idle", type=int, default=0, help="idle connections opened before the load")
     ap.add_argument("serve_args", nargs="*", help="more options for kg serve (after --)")
     args = ap.parse_args()
     store = Path(tempfile.mkdtemp()) / "store"
@@ -83,6 +86,16 @@ def main() -> None:
         with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
             s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
                       + f"Content-Length: {len(slow)}\r\n\r\n".encode() + slow)
+    if args.idle:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, args.idle + 1024)), hard))
+    idle = []
+    for i in range(args.idle):
+        idle.append(socket.create_connection(("127.0.0.1", port), timeout=10))
+        if i % 2:
+            idle[-1].sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n")
     t0 = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(args.clients)]
     for t in threads:
@@ -90,13 +103,15 @@ def main() -> None:
     for t in threads:
         t.join()
     wall = time.perf_counter() - t0
+    for s in idle:
+        s.close()
     server.terminate()
     server.wait(20)
     lat = sorted(latencies)
     p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000  # noqa: E731
-    print("| clients | abandoned first | queries | wall | throughput | p50 | p99 | errors |")
-    print("|---|---|---|---|---|---|---|---|")
-    print(f"| {args.clients} | {args.abandon} | {len(lat)} | {wall:.1f} s | {len(lat) / wall:.0f} q/s | {p(0.5):.1f} ms | "
+    print("| clients | abandoned first | idle connections | queries | wall | throughput | p50 | p99 | errors |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"| {args.clients} | {args.abandon} | {args.idle} | {len(lat)} | {wall:.1f} s | {len(lat) / wall:.0f} q/s | {p(0.5):.1f} ms | "
           f"{p(0.99):.1f} ms | {len(errors)} |")
     if errors:
         print("first errors:", errors[:3])

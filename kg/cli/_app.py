@@ -1,7 +1,9 @@
 """The typer app, shared option types and error handling."""
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import sys
 
 import typer
@@ -69,16 +71,51 @@ def err(message: str) -> None:
 
 
 def reports_errors(func):
-    """Turn KgError into exit code 1 (its ``exit_code`` if it has one) and one readable line on stderr."""
+    """Turn KgError (exit code 1, or its ``exit_code``), and a full disk, into one readable line on stderr."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # data on stdout meets a full disk here, not in a traceback at exit
+            return result
         except KgError as e:
             code = getattr(e, "exit_code", 1)  # 130: interrupted, which is not an error
             err(f"kg: error: {e}" if code == 1 else f"kg: {e}")
             raise typer.Exit(code)
+        except OSError as e:
+            line = disk_full_line(e)
+            if line is None:
+                raise
+            _drop_stdout()
+            err(f"kg: error: {line}")
+            raise typer.Exit(1)
     return wrapper
+
+
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full_line(error: OSError) -> str | None:
+    """One line for an ``OSError`` that says the disk (or the quota) is full, else None. Oxigraph's own
+    errors carry no errno, only RocksDB's text ("IO error: No space left on device: While appending to
+    file: /store/000008.log")."""
+    text = str(error)
+    if error.errno not in _DISK_FULL and "No space left on device" not in text and "Disk quota exceeded" not in text:
+        return None
+    where = error.filename or next((w for w in text.replace(": ", " ").split() if w.startswith("/")), None)
+    what = f"writing {where}" if where else "writing the output"
+    return (f"no space left on the device while {what}: free some space and run again (a store keeps "
+            "every article committed before)")
+
+
+def _drop_stdout() -> None:
+    """After stdout met a full disk, send what is left of it nowhere (else Python reports it again at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def open_source(graph, store):

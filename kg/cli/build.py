@@ -74,7 +74,9 @@ def build_cli(
     if store is not None and (store / "CURRENT").exists():
         from kg.store import KgStore
 
-        with KgStore(store, base=base_iri) as existing:  # a conflicting --base-iri is refused here
+        # a conflicting --base-iri is refused here; so is a second writer, at once (wait=0: a reader
+        # would wait KG_STORE_WAIT seconds for the first build to finish)
+        with KgStore(store, base=base_iri, wait=0.0) as existing:
             base_iri = existing.base
             infer = infer or existing.infer  # a store built with --infer keeps its entailments
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,

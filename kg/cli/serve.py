@@ -16,6 +16,8 @@ def serve_cli(
     port: int = Opt(7878, "--port", help="TCP port."),
     timeout: float = Opt(10.0, "--timeout", help="Seconds a query may run before it is stopped (HTTP 503)."),
     row_cap: int = Opt(10000, "--row-cap", help="Largest result a query may return (larger: HTTP 413)."),
+    answer_mb: float = Opt(64, "--answer-mb", help="Largest answer in megabytes (larger: HTTP 413); the "
+                           "server never holds more of one."),
     workers: int = Opt(2, "--workers", help="Query worker processes."),
     memory_mb: int = Opt(2048, "--memory-mb", help="Address space each query worker may use; a query past it "
                          "fails (HTTP 500) and its worker is replaced (0: no limit)."),
@@ -26,10 +28,13 @@ def serve_cli(
 ):
     """Serve a store or graph over the SPARQL 1.1 Protocol at /sparql (read-only), with a query page at /.
 
-    Updates, LOAD and SERVICE are refused (read from the query's SPARQL tokens), queries are stopped at
-    --timeout or when their client leaves, results are capped at --row-cap, each worker is held to
-    --memory-mb, requests naming another Host are refused (DNS rebinding), and no CORS header is sent
-    unless --cors names an origin. Stop with Ctrl-C or SIGTERM.
+    Updates, LOAD and SERVICE are refused (read from the query's SPARQL tokens), so are queries past the
+    limits of kg/serve/data/query_limits.yml (HTTP 400, before the engine parses them); a syntax error is
+    HTTP 400 with the parser's message. Queries are stopped at --timeout or when their client leaves,
+    results are capped at --row-cap rows and --answer-mb, each worker is held to --memory-mb, a
+    connection whose request headers have not arrived 5 s after it opened is closed (idle and slow
+    clients cannot crowd out the others), requests naming another Host are refused (DNS rebinding), and
+    no CORS header is sent unless --cors names an origin. Stop with Ctrl-C or SIGTERM.
 
     Example: kg serve --store kgstore --port 7878
     """
@@ -37,6 +42,7 @@ def serve_cli(
 
     from kg.errors import KgError
     from kg.serve import make_app
+    from kg.serve.protocol import HeaderTimeoutProtocol
     from kg.serve.workers import QueryPool
 
     if (graph is None) == (store is None):
@@ -54,21 +60,39 @@ def serve_cli(
         if not graph.is_file():
             raise KgError(f"{graph}: no such graph file")
         source = ("file", str(graph))
-    pool = QueryPool(source, size=workers, timeout=timeout, row_cap=row_cap, memory_mb=memory_mb)
+    pool = QueryPool(source, size=workers, timeout=timeout, row_cap=row_cap, memory_mb=memory_mb,
+                     answer_bytes=int(answer_mb * 1024 * 1024))
     from kg.serve.app import LOOPBACK_HOSTS
 
     hosts = LOOPBACK_HOSTS + ([host] if host not in ("0.0.0.0", "::") else []) + list(allow_host or [])
     err(f"kg serve: http://{host}:{port}/ (SPARQL at /sparql, read-only, timeout {timeout:g} s, cap {row_cap} rows)")
     try:
         app_ = make_app(pool, title=f"kg · {(graph or store).name}", allowed_hosts=hosts, cors_origins=tuple(cors or ()))
-        # idle keep-alive connections are closed after 5 s; uvicorn logs errors only (a client that
+        # a connection must send its request head within 5 s of opening (or of its previous answer), so
+        # idle sockets do not pile up; no limit_concurrency (uvicorn counts idle sockets in it and answers
+        # 503 past it): the query pool bounds the work. uvicorn logs errors only (a client that
         # disconnects is not an error)
-        uvicorn.run(app_, host=host, port=port, log_level="critical", timeout_keep_alive=5,
-                    limit_concurrency=256)
+        _raise_open_files_limit()
+        uvicorn.run(app_, host=host, port=port, log_level="critical", http=HeaderTimeoutProtocol,
+                    timeout_keep_alive=5, backlog=4096)
     finally:
         pool.close()
         if lock is not None:
             lock.release()
+
+
+def _raise_open_files_limit() -> None:
+    """Let the server hold as many connections as the system allows this process (the soft limit on open
+    files up to the hard one): an idle connection costs a descriptor until its header timer closes it."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = hard if hard != resource.RLIM_INFINITY else 65536
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ImportError, ValueError, OSError):
+        pass  # a platform without the limit, or one that refuses: the default stays
 
 
 def _check_port(host: str, port: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,13 +66,24 @@ def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None)
 
 
 def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-    """Run SPARQL on a :class:`kg.store.KgStore` (Oxigraph; the default graph is the union of all graphs)."""
+    """Run SPARQL on a :class:`kg.store.KgStore` (Oxigraph; the default graph is the union of all graphs).
+
+    The query is first held to :mod:`kg.serve.guard`'s limits (a huge query is refused before the engine
+    parses it: its parser is what a 10,000-term expression crashes), and a syntax error names the line
+    and column of ``sparql`` as given (kg's prefixes are passed to the parser, not prepended)."""
     import pyoxigraph as ox
 
-    prefixes = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if f"PREFIX {k}:" not in sparql)
+    from kg.serve.guard import QueryRefused, check_limits
+
     try:
-        result = store.query(prefixes + with_values(sparql, bindings or {}))
-    except (SyntaxError, OSError, ValueError) as err:
+        check_limits(sparql)
+    except QueryRefused as refused:
+        raise QueryError(f"query refused: {refused}") from None
+    try:
+        result = store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES)
+    except SyntaxError as err:
+        raise QueryError(syntax_error(sparql, err)) from None
+    except (OSError, ValueError) as err:
         raise QueryError(f"SPARQL error: {err}") from err
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(["ask"], [[str(bool(result)).lower()]], "ask", bool(result))
@@ -87,23 +97,99 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
     return QueryResult(columns, rows)
 
 
+def syntax_error(sparql: str, err: SyntaxError) -> str:
+    """One line for the engine's ``err`` on the user's ``sparql``: where in that text (line, column and the
+    text there, from rdflib's parser, which stops at the token it cannot take) and what the engine expected
+    (its list of grammar symbols without the character classes)."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.serve.guard import engine_message, line_and_column
+
+    expected, engine_at = engine_message(err)
+    offset = _undeclared_prefix(sparql)  # the engine says "expected OPTIONAL" or "Prefix not found", at the end
+    if offset is not None:
+        expected = f"the prefix {sparql[offset:].split(':')[0] + ':'!r} is not declared (add PREFIX …: <…>)"
+    else:
+        try:
+            parseQuery(sparql)
+        except ParseBaseException as parsed:
+            offset = parsed.loc
+        except Exception:  # rdflib's parser has its own failures; the engine's position is then used
+            pass
+    if offset is None and engine_at:  # the engine's line:column (its column counts from 1)
+        line, column = engine_at
+        lines = sparql.split("\n")
+        if 0 < line <= len(lines):
+            offset = sum(len(x) + 1 for x in lines[:line - 1]) + min(column - 1, len(lines[line - 1]))
+    if offset is None:
+        return f"SPARQL syntax error: {expected}"
+    near = " ".join(sparql[offset:offset + 30].split())
+    return f"SPARQL syntax error at {line_and_column(sparql, offset)}" + (f", near {near!r}" if near else
+                                                                          " (the end of the query)") + f": {expected}"
+
+
+def _undeclared_prefix(sparql: str) -> int | None:
+    """The offset of the first prefixed name whose prefix neither the query nor kg declares."""
+    from kg.serve.guard import QueryRefused, tokens
+
+    try:
+        toks = tokens(sparql)
+    except QueryRefused:
+        return None
+    declared = set(PREFIXES) | {toks[i + 1].text[:-1] for i, t in enumerate(toks[:-1])
+                                if t.kind == "name" and t.text.upper() == "PREFIX" and toks[i + 1].kind == "pname"}
+    return next((t.start for t in toks if t.kind == "pname" and t.text.split(":")[0] not in declared), None)
+
+
 def with_values(sparql: str, bindings: dict[str, str]) -> str:
     """``sparql`` with ``VALUES ?var { "value" "value"@zh }`` opening its WHERE group. A bound variable
     matches the value as a plain or a Chinese-tagged string (kg's names are ``@zh``), and a store looks
     it up in its indexes: Oxigraph does not propagate a ``BIND``-computed value into triple patterns
-    (a scan at 10^6 triples) and its own substitutions only reach projected variables."""
+    (a scan at 10^6 triples) and its own substitutions only reach projected variables.
+
+    The group is found among the query's SPARQL tokens (:func:`kg.serve.guard.tokens`, see
+    :func:`_where_group`), so a ``WHERE {`` inside a comment, a string or an IRI is not taken for it. The
+    values go on the same line (line numbers stay)."""
     if not bindings:
         return sparql
-    mentioned = set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", sparql))
+    from kg.serve.guard import QueryRefused, _unescape, tokens
+
+    text = _unescape(sparql)  # token offsets are in this text (SPARQL resolves \u escapes first)
+    try:
+        toks = tokens(text)
+    except QueryRefused as refused:
+        raise QueryError(str(refused)) from None
+    mentioned = {t.text[1:] for t in toks if t.kind == "var"}
     unknown = sorted(set(bindings) - mentioned)
     if unknown:
         raise QueryError(f"--bind {unknown[0]}: the query has no variable ?{unknown[0]} "
                          f"(it has: {', '.join('?' + v for v in sorted(mentioned)) or 'none'})")
-    where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
-    if where is None:
+    group = _where_group(toks)
+    if group is None:
         raise QueryError("SPARQL error: no WHERE group to bind variables in")
+    end = group.start + 1
     values = " ".join(f"VALUES ?{k} {{ {Literal(v).n3()} {Literal(v, lang='zh').n3()} }}" for k, v in bindings.items())
-    return f"{sparql[:where.end()]} {values}\n{sparql[where.end():]}"
+    return f"{text[:end]} {values} {text[end:]}"
+
+
+def _where_group(toks):
+    """The ``{`` token opening the query's WHERE group (None if there is none): the first ``{`` after the
+    query form (``WHERE`` is optional, a projection or FROM has no brace), after the template of a
+    CONSTRUCT; so a subquery's WHERE is never taken for the query's own."""
+    from kg.serve.guard import QUERY_FORMS
+
+    form = next((i for i, t in enumerate(toks) if t.kind == "name" and t.text.upper() in QUERY_FORMS), None)
+    if form is None:
+        return None
+    start = form + 1
+    if toks[form].text.upper() == "CONSTRUCT" and start < len(toks) and toks[start].text == "{":
+        depth = 0
+        for start in range(form + 1, len(toks)):
+            depth += {"{": 1, "}": -1}.get(toks[start].text, 0) if toks[start].kind == "punct" else 0
+            if depth == 0:
+                break
+    return next((t for t in toks[start:] if t.kind == "punct" and t.text == "{"), None)
 
 
 def _ox_cell(term) -> str:

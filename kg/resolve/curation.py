@@ -17,6 +17,7 @@ or by any of their aliases::
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from kg.schema import ENTITY_TYPES
 from kg.errors import InputError
 from kg.resolve.normalize import norm
 
-__all__ = ["Curation", "load_curation"]
+__all__ = ["Curation", "load_curation", "curation_problem"]
 
 _TYPE_LABELS = {t.cls: t.label for t in ENTITY_TYPES}
 
@@ -81,27 +82,101 @@ class Curation:
         for old, new in self.rename.items():
             key = find(old)
             if key:
-                entity = entities[key]
-                entity.aliases = (entity.aliases | {entity.name}) - {new}
-                entity.name = new
-        links[:] = [remap.get(k, k) if k in remap else k for k in links]
+                remap[key] = self._rename(entities, key, new)
+        links[:] = [_follow(remap, k) for k in links]
+
+    @staticmethod
+    def _rename(entities: dict, key: str, new: str) -> str:
+        """Give ``entities[key]`` the canonical name ``new``; the key it now has. An entity already named
+        ``new`` takes it in (one entity with both names' aliases); else the entity is keyed by its new name
+        (as a mention of ``new`` would be), so the same name in another document is the same entity."""
+        entity = entities.pop(key)
+        names = (entity.aliases | {entity.name}) - {new}
+        new_key = f"{key.split(':', 1)[0] if ':' in key else 'named'}:{norm(new)}"
+        target = next((k for k, e in entities.items() if norm(e.name) == norm(new)),
+                      new_key if new_key in entities else None)
+        if target is not None:
+            entities[target].aliases |= names - {entities[target].name}
+            entities[target].docs |= entity.docs
+            return target
+        entity.key, entity.name, entity.aliases = new_key, new, names
+        entities[entity.key] = entity
+        return entity.key
+
+
+def _follow(remap: dict, key):
+    """Where ``key`` ended up after merges, drops and renames (None: dropped)."""
+    seen = set()
+    while key in remap and key not in seen:
+        seen.add(key)
+        key = remap[key]
+    return key
+
+
+SCHEMA_FILE = Path(__file__).parent / "data" / "curation_schema.yml"
+SECTIONS = ("drop", "merge", "keep_apart", "aliases", "types", "rename")
 
 
 def load_curation(path: str | Path) -> Curation:
+    """The curation file at ``path``, checked against ``data/curation_schema.yml``: a mistake is an
+    :class:`InputError` of one line naming the key and what it must be."""
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
-        raise InputError(f"{path}: cannot read curation file ({err})") from err
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: a curation file is a YAML mapping (drop, merge, keep_apart, aliases, types, rename)")
-    unknown = set(data) - {"drop", "merge", "keep_apart", "aliases", "types", "rename"}
-    if unknown:
-        raise InputError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
-    bad_types = {t for t in (data.get("types") or {}).values() if t not in _TYPE_LABELS}
-    if bad_types:
-        raise InputError(f"{path}: unknown type(s) {', '.join(sorted(bad_types))}; use {', '.join(_TYPE_LABELS)}")
-    return Curation(drop=list(data.get("drop") or []), merge=[list(g) for g in data.get("merge") or []],
-                    keep_apart=[list(g) for g in data.get("keep_apart") or []],
-                    aliases={k: list(v) for k, v in (data.get("aliases") or {}).items()},
-                    types=dict(data.get("types") or {}), rename=dict(data.get("rename") or {}))
+        raise InputError(f"{path}: cannot read curation file ({' '.join(str(err).split())})") from err
+    if isinstance(data, dict):  # an empty section (``drop:``) is no entry; a YAML number as a name is its text
+        data = {k: _text_keys(v) for k, v in data.items() if v is not None}
+    problem = curation_problem(data)
+    if problem:
+        raise InputError(f"{path}: {problem}")
+    return Curation(drop=list(data.get("drop", [])), merge=[list(g) for g in data.get("merge", [])],
+                    keep_apart=[list(g) for g in data.get("keep_apart", [])],
+                    aliases={k: list(v) for k, v in data.get("aliases", {}).items()},
+                    types=dict(data.get("types", {})), rename=dict(data.get("rename", {})))
+
+
+def _text_keys(value):
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema["properties"]["types"]["additionalProperties"]["enum"] = list(_TYPE_LABELS)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def curation_problem(data) -> str | None:
+    """What is wrong with a curation file's content, in one line (None when nothing is)."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(data))
+    if error is None:
+        return None
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
+    expected = error.schema.get("expected", "") if isinstance(error.schema, dict) else ""
+    if error.validator == "additionalProperties" and not where:
+        unknown = sorted(set(data) - set(SECTIONS))
+        return f"unknown section(s) {', '.join(map(str, unknown))}; the sections are {', '.join(SECTIONS)}"
+    if error.validator == "enum":
+        return f"{where}: unknown type {error.instance!r}; use {', '.join(_TYPE_LABELS)}"
+    if error.validator == "minItems":
+        return f"{where}: expected {expected}, got {len(error.instance)} name(s)"
+    if error.validator == "minLength":
+        return f"{where}: expected {expected}, got an empty text"
+    return f"{where or 'the file'}: expected {expected or error.message}, got {_kind(error.instance)}"
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"a number ({value}: put a name made of digits in quotes)"
+    if isinstance(value, str):
+        return f"a string ({value!r})"
+    return "a list" if isinstance(value, list) else "a mapping"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-__all__ = ["FORMATS", "serialize_select", "serialize_ask", "negotiate"]
+__all__ = ["FORMATS", "serialize_select", "select_chunks", "serialize_ask", "negotiate"]
 
 FORMATS = {
     "json": "application/sparql-results+json",
@@ -61,25 +62,40 @@ def _xml_term(term) -> str:
 
 def serialize_select(variables: list[str], rows: list[list], fmt: str) -> bytes:
     """``rows``: lists of pyoxigraph terms (or None for unbound), in ``variables`` order."""
+    return b"".join(select_chunks(variables, rows, fmt))
+
+
+def select_chunks(variables: list[str], rows: Iterable[list], fmt: str) -> Iterator[bytes]:
+    """The serialisation of a SELECT result, a piece per row, so a writer can stop at a byte cap without
+    holding the whole answer."""
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-    if fmt == "xml":
+        yield json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1].encode() + b', "results": {"bindings": ['
+        for i, row in enumerate(rows):
+            binding = {v: _json_term(t) for v, t in zip(variables, row) if t is not None}
+            yield (b", " if i else b"") + json.dumps(binding, ensure_ascii=False).encode()
+        yield b"]}}"
+    elif fmt == "xml":
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        body = "".join("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                                            for v, t in zip(variables, row) if t is not None) + "</result>"
-                       for row in rows)
-        return (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
-                f"<results>{body}</results></sparql>").encode()
-    if fmt == "csv":
+        yield (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head>'
+               "<results>").encode()
+        for row in rows:
+            yield ("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                                        for v, t in zip(variables, row) if t is not None) + "</result>").encode()
+        yield b"</results></sparql>"
+    elif fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows([["" if t is None else t.value for t in row] for row in rows])
-        return buf.getvalue().encode()
-    lines = ["\t".join("?" + v for v in variables)]
-    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-    return ("\n".join(lines) + "\n").encode()
+        for row in rows:
+            writer.writerow(["" if t is None else t.value for t in row])
+            yield buf.getvalue().encode()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue().encode()
+    else:
+        yield ("\t".join("?" + v for v in variables) + "\n").encode()
+        for row in rows:
+            yield ("\t".join("" if t is None else str(t) for t in row) + "\n").encode()
 
 
 def serialize_ask(value: bool, fmt: str) -> bytes:

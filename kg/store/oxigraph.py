@@ -160,9 +160,10 @@ class KgStore:
         self._lock.release()
 
     # -- reading ---------------------------------------------------------------------
-    def query(self, sparql: str):
-        """Run SPARQL over the default graph (the union of the article and entities graphs, each triple once)."""
-        return self.store.query(sparql, use_default_graph_as_union=self.union)
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None):
+        """Run SPARQL over the default graph (the union of the article and entities graphs, each triple once);
+        ``prefixes`` are known to the parser without being written in the query."""
+        return self.store.query(sparql, use_default_graph_as_union=self.union, prefixes=prefixes)
 
 
     def select(self, sparql: str, cell=lambda term: None if term is None else term.value) -> tuple[list[str], list[list]]:

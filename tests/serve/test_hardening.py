@@ -170,3 +170,90 @@ def test_idle_connections_are_closed(hardened):
         while s.recv(65536):
             pass  # ... until the server closes it
         assert time.perf_counter() - t0 < 15
+
+
+def _closed_after(sock: socket.socket, limit: float) -> float:
+    """Seconds until the server closes ``sock`` (reading whatever it sends), at most ``limit``."""
+    sock.settimeout(limit)
+    t0 = time.perf_counter()
+    try:
+        while sock.recv(65536):
+            pass
+    except (socket.timeout, ConnectionResetError):
+        pass
+    return time.perf_counter() - t0
+
+
+def test_a_silent_or_slow_connection_is_closed_within_seconds(hardened):
+    silent = socket.create_connection(("127.0.0.1", hardened["port"]))
+    assert _closed_after(silent, 20) < 8  # the header timer: 5 s
+    silent.close()
+    slow = socket.create_connection(("127.0.0.1", hardened["port"]))
+    t0 = time.perf_counter()
+    for byte in b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n":  # a byte a second: each one resets no timer
+        try:
+            slow.sendall(bytes([byte]))
+        except OSError:
+            break
+        time.sleep(0.5)
+        if time.perf_counter() - t0 > 12:
+            break
+    assert time.perf_counter() - t0 + _closed_after(slow, 10) < 9
+    slow.close()
+
+
+def test_a_thousand_idle_connections_do_not_stop_normal_queries(hardened):
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1500:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, hard), hard))
+    idle = []
+    try:
+        for i in range(1000):
+            s = socket.create_connection(("127.0.0.1", hardened["port"]), timeout=10)
+            if i % 2:
+                s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a head, then nothing
+            idle.append(s)
+        answers = [send(hardened, "ASK { ?s ?p ?o }", timeout=10) for _ in range(20)]
+        assert [status for status, _, _ in answers] == [200] * 20
+        times = sorted(seconds for _, _, seconds in answers)
+        assert times[-1] < 1.0, times  # p99 of 20 is the slowest
+        assert _closed_after(idle[0], 15) < 15 and _closed_after(idle[1], 15) < 15  # and they are closed
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_a_syntax_error_is_400_with_the_parsers_message(hardened):
+    status, body, _ = send(hardened, "SELEC * WHERE { ?s ?p ?o }")
+    assert status == 400 and "syntax error" in body and "expected" in body, body
+    status, body, _ = send(hardened, "SELECT * WHERE { ?s ?p ?o } LIMT 5")
+    assert status == 400 and "syntax error" in body, body
+
+
+def test_queries_past_the_limits_are_refused_before_parsing(hardened):
+    status, body, _ = send(hardened, "ASK { FILTER(" + "||".join(["1"] * 10_000) + ") }")
+    assert status == 400 and "10000 terms" in body, body
+    in_list = ",".join(str(i) for i in range(1001))
+    status, body, _ = send(hardened, f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o IN ({in_list})) }}")
+    assert status == 400 and "IN list has 1001 items" in body, body
+    status, body, _ = send(hardened, "SELECT * WHERE {" + "UNION".join(["{}"] * 8000) + "}")  # no term at all
+    assert status == 400 and "24004 tokens (at most 5000)" in body, body
+    assert send(hardened, "ASK { ?s ?p ?o }")[0] == 200
+
+
+def test_an_answer_past_the_byte_cap_is_413_and_never_sent_whole(hardened):
+    from kg.serve.workers import QueryPool
+
+    pool = QueryPool(("store", str(hardened["store"])), size=1, timeout=30, answer_bytes=2000)
+    try:
+        small = pool.run("ASK { ?s ?p ?o }")
+        assert small.status == 200
+        big = pool.run("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 500")
+        assert big.status == 413 and b"larger than 2000 bytes" in big.body
+        graph = pool.run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 500")
+        assert graph.status == 413
+        assert pool.run("SELECT ?s WHERE { ?s ?p ?o } LIMIT 2").status == 200
+    finally:
+        pool.close()
