@@ -18,13 +18,10 @@ def remove_cli(
 
     Example: kg remove --store kgstore articles/old.md
     """
-    from kg.ingest.source_name import source_name
     from kg.store import KgStore
 
     with KgStore(store, write=True) as st:
         for doc in docs:
-            # a path names its article as the build named it (relative to the current folder, or the file name)
-            named = st.doc_for_source(source_name(doc)) if Path(doc).is_file() else None
-            doc_id = doc if st.has_document(doc) else named or st.find_document(doc)
+            doc_id = doc if st.has_document(doc) else st.find_document(doc)  # a content id, source path or file
             st.remove_document(doc_id)
             err(f"removed {doc_id} ({doc})")

@@ -206,12 +206,18 @@ class KgStore:
 
     def find_document(self, ref: str) -> str:
         """The document ``ref`` names: its content id, a source path as stored or as a path to the same
-        file, or a file name only one document's source ends with."""
+        file (named as a build from the current folder names it, see :mod:`kg.ingest.source_name`), or a
+        file name only one document's source ends with."""
         docs = self.documents()
         if ref in docs:
             return ref
         if (doc_id := self.doc_for_source(ref)) is not None:
             return doc_id
+        if Path(ref).is_file():  # a path to a file names its article as a build from here names it
+            from kg.ingest.source_name import source_name
+
+            if (doc_id := self.doc_for_source(source_name(ref))) is not None:
+                return doc_id
         wanted = Path(ref).expanduser().resolve()
         named = []
         for doc_id, sources in docs.items():

@@ -42,3 +42,20 @@ def test_two_files_of_one_name_from_outside_the_cwd_stay_apart(tmp_path):
     given = [tmp_path / "2023" / "report.md", tmp_path / "2024" / "report.md"]
     names = [d.source for d in named_documents(given, lambda items: iter_documents(items))]
     assert names == ["report.md", "2024/report.md"]
+
+
+def test_a_store_finds_an_article_by_the_path_it_was_built_from(tmp_path, monkeypatch):
+    from kg.store import KgStore
+
+    copy = shutil.copytree(ARTICLES, tmp_path / "work" / "articles")
+    monkeypatch.chdir(tmp_path / "work")
+    build(["articles"], None, Settings(ner="rules"), store=tmp_path / "store")
+    with KgStore(tmp_path / "store") as st:
+        (doc_id,) = [d for d, sources in st.documents().items() if sources == ["articles/hangzhou_press.md"]]
+        assert st.find_document("articles/hangzhou_press.md") == doc_id  # as stored
+        assert st.find_document(str(copy / "hangzhou_press.md")) == doc_id  # an absolute path to it
+        monkeypatch.chdir(copy)
+        assert st.find_document("hangzhou_press.md") == doc_id  # from inside the folder
+        # unchanged articles are recognised when the same command runs again from the same place
+    monkeypatch.chdir(tmp_path / "work")
+    assert build(["articles"], None, Settings(ner="rules"), store=tmp_path / "store").counts["unchanged"] == 3
