@@ -62,9 +62,9 @@ def infer(graph: Graph, ontology: Graph | None = None) -> int:
     return len(added)
 
 
-def closure_pattern(ontology: Graph | None = None) -> str:
-    """A SPARQL group binding ``?x ?y ?z`` to every triple :func:`closure` entails from the graph it is matched
-    against, asserted or not (a store adds ``FILTER NOT EXISTS { ?x ?y ?z }`` to keep only the new ones)."""
+def closure_pattern(ontology: Graph | None = None, source=lambda triple: triple) -> str:
+    """A SPARQL group binding ``?x ?y ?z`` to every triple :func:`closure` entails from the triples ``source``
+    matches (``source(pattern)`` wraps each triple pattern, e.g. in a ``GRAPH`` clause), asserted or not."""
     ontology = ontology if ontology is not None else Graph().parse(ONTOLOGY_FILE)
     classes = " ".join(f"({c.n3()} {s.n3()})" for c, supers in sorted(_ancestors(ontology, RDFS.subClassOf).items())
                        for s in sorted(supers))
@@ -73,9 +73,10 @@ def closure_pattern(ontology: Graph | None = None) -> str:
     symmetric = " ".join(p.n3() for p in sorted(set(ontology.subjects(RDF.type, OWL.SymmetricProperty))))
     blocks = []
     if classes:
-        blocks.append(f"{{ VALUES (?c ?z) {{ {classes} }} ?x a ?c . BIND({RDF.type.n3()} AS ?y) FILTER(isIRI(?x)) }}")
+        blocks.append(f"{{ VALUES (?c ?z) {{ {classes} }} {source(f'?x {RDF.type.n3()} ?c .')} "
+                      f"BIND({RDF.type.n3()} AS ?y) FILTER(isIRI(?x)) }}")
     if props:
-        blocks.append(f"{{ VALUES (?p ?y) {{ {props} }} ?x ?p ?z . FILTER(isIRI(?x)) }}")
+        blocks.append(f"{{ VALUES (?p ?y) {{ {props} }} {source('?x ?p ?z .')} FILTER(isIRI(?x)) }}")
     if symmetric:
-        blocks.append(f"{{ VALUES ?y {{ {symmetric} }} ?z ?y ?x . FILTER(isIRI(?x) && isIRI(?z)) }}")
+        blocks.append(f"{{ VALUES ?y {{ {symmetric} }} {source('?z ?y ?x .')} FILTER(isIRI(?x) && isIRI(?z)) }}")
     return "{ " + " UNION ".join(blocks or ["{ FILTER(false) }"]) + " }"

@@ -305,7 +305,8 @@ class KgStore:
         before a build writes its outputs), and mark them current in the store's metadata."""
         if self.infer and self._inferred_at != self.commits:
             mark = _data([(URIRef(META_NODE.value), URIRef(KG_NS + "inferred"), Literal("current"), URIRef(META_GRAPH.value))])
-            self.store.update(refresh_update(self.inferred_graph.value, self._unshared) + ";\n" + mark)
+            change = refresh_update(self.store, self.inferred_graph, (self.sources_graph, META_GRAPH))
+            self.store.update(";\n".join(part for part in (change, mark) if part))
             self._inferred_at = self.commits
 
     def _update(self, update: str) -> None:

@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -43,6 +44,8 @@ def test_a_store_built_with_infer_answers_with_the_entailments(tmp_path):
     organizations = query("--store", str(store), sparql=ORGANIZATIONS)
     assert agencies | enterprises | typed(store, "MediaOutlet") <= organizations
     assert organizations == query(str(result.outputs["turtle"]), sparql=ORGANIZATIONS)  # as the graph file says
+    in_memory = build(ARTICLES, tmp_path / "memory", INFER, html=False)  # the closure of kg.rdf.infer, by rdflib
+    assert set(Graph().parse(result.outputs["turtle"])) == set(Graph().parse(in_memory.outputs["turtle"]))
     plain = build(ARTICLES, None, Settings(ner="rules"), store=tmp_path / "plain")
     assert not query("--store", str(tmp_path / "plain"), sparql=ORGANIZATIONS) and plain.counts["added"] == 5
 
