@@ -81,8 +81,16 @@ def test_ctrl_c_keeps_the_committed_articles_and_a_rerun_completes_the_store(twe
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
-def test_ctrl_c_with_two_workers_and_no_store(twelve, tmp_path):
-    code, log = interrupted_build(twelve, "--workers", "2", "--ner", "rules", "--out", tmp_path / "o", cwd=tmp_path)
+@pytest.mark.parametrize("workers, keep", [("2", True), ("2", False), ("1", False)])
+def test_ctrl_c_with_workers_with_and_without_a_store(twelve, tmp_path, workers, keep):
+    store = ["--store", tmp_path / "s"] if keep else []
+    code, log = interrupted_build(twelve, "--workers", workers, *store, "--ner", "rules", "--no-html",
+                                  "--out", tmp_path / "o", cwd=tmp_path)
     assert code == 130 and "Traceback" not in log and "KeyboardInterrupt" not in log, log
-    assert log.strip().splitlines()[-1].startswith("kg: interrupted after ")
-    assert "nothing was written" in log and not (tmp_path / "o").exists()
+    last = log.strip().splitlines()[-1]
+    assert last.startswith("kg: interrupted after ") and not (tmp_path / "o").exists()
+    if keep:
+        with KgStore(tmp_path / "s") as st:
+            assert st.verify() == [] and f"{len(st.documents())} in it now" in last
+    else:
+        assert "nothing was written" in last
