@@ -66,7 +66,7 @@ class KgStore:
             self.store = ox.Store()
         else:
             self._open_folder(wait)
-        # entailments refreshed by the last writer and untouched since (a writer's opening clears the mark)
+        # entailments refreshed by the last writer and untouched since (the first commit after clears the mark)
         fresh = self.metadata().get("inferred") == "current"
         try:
             base = self._check_metadata(base, infer)
@@ -113,6 +113,8 @@ class KgStore:
         wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
         if infer or recorded.get("infer") == "true":
             wanted["infer"] = "true"
+            if "inferred" in recorded:
+                wanted["inferred"] = recorded["inferred"]
         if self.write and recorded != wanted:
             if self.store.contains_named_graph(META_GRAPH):
                 self.store.remove_graph(META_GRAPH)
@@ -296,15 +298,20 @@ class KgStore:
         change, after = plan_merge(state, added, removed, self.lex)
         if load is not None:
             self.store.load(load, format=ox.RdfFormat.N_QUADS)
+        if self.infer and self._inferred_at == self.commits:  # the entailments stop being current with it
+            parts = parts + [_data([self._inferred_mark()], verb="DELETE")]
         self._update(";\n".join(p for p in parts + [self._apply(change)] if p))
         self._merge = after
+
+    def _inferred_mark(self) -> tuple:
+        return URIRef(META_NODE.value), URIRef(KG_NS + "inferred"), Literal("current"), URIRef(META_GRAPH.value)
 
     def refresh_inferred(self) -> None:
         """Recompute the RDFS entailments from the asserted triples if anything was committed since they were
         (one atomic update; a store with ``infer`` does it when a writer closes, or earlier when asked, e.g.
         before a build writes its outputs), and mark them current in the store's metadata."""
         if self.infer and self._inferred_at != self.commits:
-            mark = _data([(URIRef(META_NODE.value), URIRef(KG_NS + "inferred"), Literal("current"), URIRef(META_GRAPH.value))])
+            mark = _data([self._inferred_mark()])
             change = refresh_update(self.store, self.inferred_graph, (self.sources_graph, META_GRAPH))
             self.store.update(";\n".join(part for part in (change, mark) if part))
             self._inferred_at = self.commits

@@ -88,5 +88,7 @@ def test_a_killed_build_leaves_the_entailments_stale_until_the_next_write(tmp_pa
     assert "on, but not current" in runner.invoke(app, ["stats", "--store", str(store)]).stdout
     build(ARTICLES[:3], None, INFER, store=store)
     assert "inference: on (" in runner.invoke(app, ["stats", "--store", str(store)]).stdout
+    assert build(ARTICLES[:3], None, INFER, store=store).counts["unchanged"] == 3  # a run that changes nothing ...
+    assert "inference: on (" in runner.invoke(app, ["stats", "--store", str(store)]).stdout  # ... leaves them current
     build(ARTICLES[:3], None, INFER, store=tmp_path / "clean")
     assert quads(store) == quads(tmp_path / "clean")
