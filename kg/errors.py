@@ -1,6 +1,6 @@
 """Named errors. The CLI turns any KgError into exit code 1 and one line on stderr."""
 
-__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "BaseIriError"]
+__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "BaseIriError", "Interrupted"]
 
 
 class KgError(Exception):
@@ -29,3 +29,9 @@ class GraphFileError(KgError):
 
 class BaseIriError(KgError):
     """A base IRI kg cannot mint IRIs under (not absolute, not ending in ``/`` or ``#``, or not an IRI)."""
+
+
+class Interrupted(KgError):
+    """A build stopped by Ctrl-C; the message says what was kept and how to go on. Exit status 130."""
+
+    exit_code = 130

@@ -65,7 +65,11 @@ def extract_documents(documents: Iterable[Document], settings: Settings, workers
     else:
         import multiprocessing as mp
 
-        with mp.get_context("spawn").Pool(workers) as pool:
+        from kg.interrupts import ignore_interrupts, ignoring_interrupts
+
+        with ignoring_interrupts():  # Ctrl-C stops the parent, which ends the pool; workers never see it
+            pool = mp.get_context("spawn").Pool(workers, initializer=ignore_interrupts)
+        with pool:
             # imap keeps the input order; a small chunk keeps few documents in flight
             yield from pool.imap(_work, ((d, settings) for d in documents), chunksize=2)
 

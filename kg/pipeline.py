@@ -7,14 +7,16 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Sized
 
 from rdflib import Graph
 
 from kg.config import SAMPLE_ARTICLE, Settings
-from kg.errors import NothingBuilt
+from kg.errors import Interrupted, NothingBuilt
 from kg.ingest import Document, Skipped, iter_documents
 from kg.ingest.reader import describe_error
+from kg.ingest.source_name import count_inputs, named_documents
+from kg.interrupts import interrupts_deferred
 from kg.rdf.serialize import write_text
 from kg.store import KgStore
 from kg.store.counts import GraphCounts, count_graph
@@ -106,8 +108,9 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
 
     def new_documents():
         if documents is None:
-            read = iter_documents(list(inputs) or [SAMPLE_ARTICLE], settings.max_bytes, settings.suffixes,
-                                  skipped, settings.follow_symlinks, settings.limits, settings.article_seconds)
+            read = named_documents(list(inputs) or [SAMPLE_ARTICLE], lambda items: iter_documents(
+                items, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks, settings.limits,
+                settings.article_seconds))
         else:
             read = documents
         for document in read:
@@ -122,25 +125,65 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
             sources.setdefault(document.doc_id, []).append(document.source)
             yield document  # by_source still names the article this one replaces, if any
 
-    for document, ex in progress(extract_documents(new_documents(), settings, settings.workers, settings.dask)):
-        if isinstance(ex, Skipped):  # nothing committed: the next run tries this file again
-            skipped.append(ex)
-            continue
-        try:
-            contribution, links = resolver.resolve_document(ex)
-            resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
-            quads = list(document_quads(document, ex, resolved, settings.base_iri))
-        except (Exception, RecursionError) as err:  # noqa: BLE001 - one article never stops the others
-            skipped.append(Skipped(document.source, describe_error(err), stage="resolve"))
-            continue
-        old = by_source.get(document.source)
-        old = old if old != document.doc_id else None
-        store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
-        by_source[document.source] = document.doc_id
-        counts["replaced" if old else "added"] += 1
-        built.append(Built(document.doc_id, document.source, document.title, list(document.warnings),
-                           _mixed_script_names(ex)))
+    total = count_inputs(list(inputs) or [SAMPLE_ARTICLE], settings.suffixes, settings.follow_symlinks) \
+        if documents is None else (len(documents) if isinstance(documents, Sized) else None)
+    extracted = extract_documents(new_documents(), settings, settings.workers, settings.dask)
+    shown = progress(_Counted(extracted, total))
+    try:
+        for document, ex in shown:
+            if isinstance(ex, Skipped):  # nothing committed: the next run tries this file again
+                skipped.append(ex)
+                continue
+            try:
+                contribution, links = resolver.resolve_document(ex)
+                resolved = Resolved(links={ex.doc_id: links}, contributions={ex.doc_id: contribution})
+                quads = list(document_quads(document, ex, resolved, settings.base_iri))
+            except (Exception, RecursionError) as err:  # noqa: BLE001 - one article never stops the others
+                skipped.append(Skipped(document.source, describe_error(err), stage="resolve"))
+                continue
+            old = by_source.get(document.source)
+            old = old if old != document.doc_id else None
+            with interrupts_deferred():  # the commit and its record, or neither
+                store.put_document(document.doc_id, document.source, quads, contribution, replaces=old)
+                by_source[document.source] = document.doc_id
+                counts["replaced" if old else "added"] += 1
+                built.append(Built(document.doc_id, document.source, document.title, list(document.warnings),
+                                   _mixed_script_names(ex)))
+    except KeyboardInterrupt:
+        raise Interrupted(_interrupted_line(store, counts, len(skipped), total)) from None
+    finally:
+        for iterator in (shown, extracted):  # stop the bar and the worker pool now, not when collected
+            getattr(iterator, "close", lambda: None)()
     return counts, built, skipped
+
+
+class _Counted:
+    """An iterator that knows how many items to expect (``len``), for a progress display."""
+
+    def __init__(self, iterator: Iterator, total: int | None):
+        self.iterator, self.total = iterator, total
+
+    def __iter__(self):
+        return self.iterator
+
+    def __len__(self) -> int:
+        return self.total or 0
+
+    def close(self) -> None:
+        getattr(self.iterator, "close", lambda: None)()
+
+
+def _interrupted_line(store: KgStore, counts: dict, failed: int, total: int | None) -> str:
+    """What an interrupted build kept, and how to go on."""
+    done = sum(counts.values()) + failed
+    done = min(done, total) if total is not None else done
+    where = f"after {done} of {total} articles" if total is not None else f"after {done} articles"
+    if store.folder is None:
+        return (f"interrupted {where}: nothing was written (a build without --store keeps its graph in memory; "
+                "with --store DIR each finished article is kept and a rerun adds the rest)")
+    new = counts["added"] + counts["replaced"]
+    return (f"interrupted {where}: {new} added to the store {store.folder} by this run, "
+            f"{len(store.documents())} in it now; run the same command again to add the rest")
 
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,
@@ -157,8 +200,10 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     """
     settings = settings or Settings()
     started = time.perf_counter()
-    with KgStore(store, write=True, base=settings.base_iri) as kg_store:
+    # a folder store keeps the entailments itself (its queries see them); in memory they are made for the outputs
+    with KgStore(store, write=True, base=settings.base_iri, infer=settings.infer and store is not None) as kg_store:
         counts, built, skipped = add_documents(kg_store, inputs, settings, progress, documents)
+        kg_store.refresh_inferred()
         if not kg_store.documents():
             raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
                                else "nothing to build: no article files found", skipped)
@@ -198,7 +243,7 @@ def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = Tr
     graph = graph or (lambda: rdflib_graph(store, settings.infer))
     out.mkdir(parents=True, exist_ok=True)
     outputs = {}
-    if settings.infer:
+    if settings.infer and not store.infer:
         outputs["turtle"] = write_graph(graph(), out / "graph.ttl")
     else:
         outputs["turtle"] = write_store_turtle(store, out / "graph.ttl")
@@ -237,7 +282,7 @@ def _versions() -> dict:
 def build_record(result: BuildResult) -> str:
     """What the graph must not contain, so that reruns give byte-identical Turtle: when and with what it was built."""
     record = {
-        "built_at": _now(), "ner": result.settings.ner, "base_iri": result.store.base,
+        "built_at": _now(), "ner": result.settings.ner, "base_iri": result.store.base, "infer": result.settings.infer,
         "seconds": round(result.seconds, 3), "versions": _versions(),
         "store": str(result.store.folder) if result.store.folder is not None else None,
         "run": result.counts,

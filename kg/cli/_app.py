@@ -72,7 +72,7 @@ def err(message: str) -> None:
 
 
 def reports_errors(func):
-    """Turn KgError, and a full disk, into exit code 1 and one readable line on stderr."""
+    """Turn KgError (exit code 1, or its ``exit_code``), and a full disk, into one readable line on stderr."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
@@ -80,8 +80,9 @@ def reports_errors(func):
             sys.stdout.flush()  # data on stdout meets a full disk here, not in a traceback at exit
             return result
         except KgError as e:
-            err(f"kg: error: {e}")
-            raise typer.Exit(1)
+            code = getattr(e, "exit_code", 1)  # 130: interrupted, which is not an error
+            err(f"kg: error: {e}" if code == 1 else f"kg: {e}")
+            raise typer.Exit(code)
         except OSError as e:
             line = disk_full_line(e)
             if line is None:

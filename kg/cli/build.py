@@ -39,7 +39,8 @@ def build_cli(
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
     infer: bool = Opt(False, "--infer", help="Add the RDFS entailments of the ontology (superclasses such as "
-                                              "org:Organization, superproperties, symmetric partners)."),
+                                              "org:Organization, superproperties, symmetric partners). With --store "
+                                              "the store keeps them current from then on, and its queries see them."),
     validate: bool = Opt(False, "--validate", help="Check the result against the SHACL shapes; exit 1 if it "
                                                    "does not conform."),
     report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
@@ -58,7 +59,8 @@ def build_cli(
                                  "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
-    quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr (progress is a bar on a "
+                      "terminal, else a plain line every 10 articles or 10 s)."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
 
@@ -79,8 +81,7 @@ def build_cli(
 
     Example: kg build articles/ --out output ; kg build articles/ --store kgstore
     """
-    from tqdm import tqdm
-
+    from kg.cli._progress import progress_display
     from kg.pipeline import build
 
     if store is not None and (store / "CURRENT").exists():
@@ -90,16 +91,14 @@ def build_cli(
         # would wait KG_STORE_WAIT seconds for the first build to finish)
         with KgStore(store, base=base_iri, wait=0.0) as existing:
             base_iri = existing.base
+            infer = infer or existing.infer  # a store built with --infer keeps its entailments
     limits = ReadLimits(max_chars=max_chars, max_unpacked_bytes=max_unpacked_bytes, max_pages=max_pages)
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, limits=limits, curation=curation,
                         infer=infer, workers=workers,
                         dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
 
-    def progress(it):
-        return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
-
     try:
-        result = build(inputs or [], out, settings, html=html, progress=progress, store=store, report=report)
+        result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet), store=store, report=report)
     except NothingBuilt as nothing:
         for s in nothing.skipped if not quiet else ():
             err(s.line())

@@ -46,8 +46,7 @@ def fetch_cli(
 
     Example: kg fetch https://www.example.gov.cn/rss.xml --store kgstore ; kg query --store kgstore figures
     """
-    from tqdm import tqdm
-
+    from kg.cli._progress import progress_display
     from kg.config import Settings
     from kg.errors import KgError, NothingBuilt
     from kg.ingest.fetch import Fetcher, FetchReport, fetch_documents
@@ -65,11 +64,8 @@ def fetch_cli(
                       allow_private=allow_private)
     report = FetchReport()
 
-    def progress(it):
-        return tqdm(it, desc="fetching", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)
-
-    documents = fetch_documents(urls, fetcher, report, max_bytes, progress, max_items, settings.limits,
-                                settings.article_seconds)
+    documents = fetch_documents(urls, fetcher, report, max_bytes, progress_display("fetching", quiet), max_items,
+                                settings.limits, settings.article_seconds)
     try:
         result = build([], out, settings, html=out is not None, store=store, documents=documents)
     except NothingBuilt as nothing:

@@ -18,13 +18,10 @@ def remove_cli(
 
     Example: kg remove --store kgstore articles/old.md
     """
-    from kg.errors import KgError
     from kg.store import KgStore
 
     with KgStore(store, write=True) as st:
         for doc in docs:
-            doc_id = doc if st.has_document(doc) else st.doc_for_source(doc) or st.doc_for_source(str(Path(doc)))
-            if doc_id is None:
-                raise KgError(f"{doc}: no such document in {store}")
+            doc_id = doc if st.has_document(doc) else st.find_document(doc)  # a content id, source path or file
             st.remove_document(doc_id)
             err(f"removed {doc_id} ({doc})")

@@ -36,9 +36,11 @@ def stats_cli(
     with open_source(graph, store) as st:
         G, _ = store_view(st)
         counts = count_graph(st)  # the same counting as kg build's summary and the review index
+        inference = st.infer if store is not None else None  # a graph file does not say
+        current = st.metadata().get("inferred") == "current"
     stats = graph_stats(G, top)
     stats.update(types=counts.entities, relations=counts.relations, figures=counts.figures,
-                 documents=counts.documents, triples=counts.triples)
+                 documents=counts.documents, triples=counts.triples, inference=inference)
     if as_json or fmt is StatsFormat.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return
@@ -47,6 +49,12 @@ def stats_cli(
              "types:     " + ", ".join(f"{k} {v}" for k, v in stats["types"].items()),
              "relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items()),
              f"figures:   {stats['figures']}, documents {stats['documents']}, triples {stats['triples']}"]
+    if inference is not None:
+        lines.append("inference: " + ("off (build with --infer to keep the RDFS entailments in the store)"
+                                      if not inference else "on (the RDFS entailments of the ontology are kept "
+                                      f"in the store, in {st.inferred_graph.value}; queries see them)" if current
+                                      else "on, but not current (a write stopped early; the next build or "
+                                      "remove recomputes them)"))
     for key, title in (("top_pagerank", "PageRank"), ("top_degree", "degree"), ("top_betweenness", "betweenness"),
                        ("most_mentioned", "documents mentioning")):
         lines += ["", f"top by {title}:"]

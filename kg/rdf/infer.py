@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.config import ONTOLOGY_FILE
 
-__all__ = ["closure", "infer"]
+__all__ = ["closure", "infer", "closure_pattern"]
 
 
 def _ancestors(ontology: Graph, predicate: URIRef) -> dict[URIRef, set[URIRef]]:
@@ -60,3 +60,23 @@ def infer(graph: Graph, ontology: Graph | None = None) -> int:
     for triple in added:
         graph.add(triple)
     return len(added)
+
+
+def closure_pattern(ontology: Graph | None = None, source=lambda triple: triple) -> str:
+    """A SPARQL group binding ``?x ?y ?z`` to every triple :func:`closure` entails from the triples ``source``
+    matches (``source(pattern)`` wraps each triple pattern, e.g. in a ``GRAPH`` clause), asserted or not."""
+    ontology = ontology if ontology is not None else Graph().parse(ONTOLOGY_FILE)
+    classes = " ".join(f"({c.n3()} {s.n3()})" for c, supers in sorted(_ancestors(ontology, RDFS.subClassOf).items())
+                       for s in sorted(supers))
+    props = " ".join(f"({p.n3()} {q.n3()})" for p, supers in sorted(_ancestors(ontology, RDFS.subPropertyOf).items())
+                     for q in sorted(supers))
+    symmetric = " ".join(p.n3() for p in sorted(set(ontology.subjects(RDF.type, OWL.SymmetricProperty))))
+    blocks = []
+    if classes:
+        blocks.append(f"{{ VALUES (?c ?z) {{ {classes} }} {source(f'?x {RDF.type.n3()} ?c .')} "
+                      f"BIND({RDF.type.n3()} AS ?y) FILTER(isIRI(?x)) }}")
+    if props:
+        blocks.append(f"{{ VALUES (?p ?y) {{ {props} }} {source('?x ?p ?z .')} FILTER(isIRI(?x)) }}")
+    if symmetric:
+        blocks.append(f"{{ VALUES ?y {{ {symmetric} }} {source('?z ?y ?x .')} FILTER(isIRI(?x) && isIRI(?z)) }}")
+    return "{ " + " UNION ".join(blocks or ["{ FILTER(false) }"]) + " }"

@@ -24,6 +24,7 @@ from kg.rdf.builder import entities_graph_iri, entity_triples, located_in_triple
 from kg.rdf.namespace import ENTITY_CLASSES, KG, KG_NS, sparql_file
 from kg.rdf.serialize import nt_term as _nt
 from kg.resolve import ChangeSet, EntityTally, MergeState, document_iri, entity_iri, merge_entities, plan_merge, stored_entity
+from kg.store.inferred import inferred_graph_iri, refresh_update
 from kg.store.lock import StoreLock
 
 __all__ = ["KgStore", "store_graph", "reads_union", "FAULT_ENV"]
@@ -56,7 +57,7 @@ class KgStore:
     writes into). Use as a context manager; writers of a folder hold an exclusive lock."""
 
     def __init__(self, folder: str | Path | None = None, write: bool = False, base: str | None = None,
-                 lexicon: Lexicon | None = None, wait: float | None = None):
+                 lexicon: Lexicon | None = None, wait: float | None = None, infer: bool = False):
         self.folder = Path(folder) if folder is not None else None
         self.write = write or folder is None
         self.lex = lexicon or load_lexicon()
@@ -65,14 +66,18 @@ class KgStore:
             self.store = ox.Store()
         else:
             self._open_folder(wait)
+        # entailments refreshed by the last writer and untouched since (the first commit after clears the mark)
+        fresh = self.metadata().get("inferred") == "current"
         try:
-            base = self._check_metadata(base)
+            base = self._check_metadata(base, infer)
         except KgError:
             del self.store
             if self._lock is not None:
                 self._lock.release()
             raise
         self.rebase(base)
+        self.infer = self.metadata().get("infer") == "true"
+        self._inferred_at: int | None = 0 if fresh else None  # the commit count at the last refresh
         self.commits = 0
         self.default_graph_is_data = False  # True for a graph file read into memory (see quads())
         # what merging needs of the store: read once per writer session (we hold the lock), then replaced
@@ -87,6 +92,8 @@ class KgStore:
         self.base = base
         self.entities_graph = ox.NamedNode(str(entities_graph_iri(base)))
         self.sources_graph = ox.NamedNode(f"{base}graph/sources")
+        # --infer: the RDFS entailments, refreshed once per writer session (see kg.store.inferred)
+        self.inferred_graph = ox.NamedNode(inferred_graph_iri(base))
 
     # -- what the store says of itself ---------------------------------------------------
     def metadata(self) -> dict[str, str]:
@@ -94,9 +101,10 @@ class KgStore:
         return {q.predicate.value.rsplit("#", 1)[-1]: q.object.value
                 for q in self.store.quads_for_pattern(META_NODE, None, None, META_GRAPH)}
 
-    def _check_metadata(self, base: str | None) -> str:
+    def _check_metadata(self, base: str | None, infer: bool = False) -> str:
         """The base IRI to use: the one recorded (a conflicting ``base`` is an error), else ``base`` or the
-        default. A writer records it, with the format version and its kg version."""
+        default. A writer records it, with the format version and its kg version (and ``infer``: once asked
+        for, a store keeps its entailments)."""
         from kg import __version__
 
         recorded = self.metadata()
@@ -112,6 +120,10 @@ class KgStore:
                                f"({problem}); build a new store with a valid --base-iri")
         base = checked_base_iri(recorded.get("baseIri") or base or DEFAULT_BASE_IRI)  # before it is recorded
         wanted = {"baseIri": base, "formatVersion": str(FORMAT_VERSION), "kgVersion": __version__}
+        if infer or recorded.get("infer") == "true":
+            wanted["infer"] = "true"
+            if "inferred" in recorded:
+                wanted["inferred"] = recorded["inferred"]
         if self.write and recorded != wanted:
             if self.store.contains_named_graph(META_GRAPH):
                 self.store.remove_graph(META_GRAPH)
@@ -153,6 +165,7 @@ class KgStore:
         if self._lock is None:
             return
         if self.write:
+            self.refresh_inferred()
             self.store.flush()
         del self.store
         self._lock.release()
@@ -204,12 +217,18 @@ class KgStore:
 
     def find_document(self, ref: str) -> str:
         """The document ``ref`` names: its content id, a source path as stored or as a path to the same
-        file, or a file name only one document's source ends with."""
+        file (named as a build from the current folder names it, see :mod:`kg.ingest.source_name`), or a
+        file name only one document's source ends with."""
         docs = self.documents()
         if ref in docs:
             return ref
         if (doc_id := self.doc_for_source(ref)) is not None:
             return doc_id
+        if Path(ref).is_file():  # a path to a file names its article as a build from here names it
+            from kg.ingest.source_name import source_name
+
+            if (doc_id := self.doc_for_source(source_name(ref))) is not None:
+                return doc_id
         wanted = Path(ref).expanduser().resolve()
         named = []
         for doc_id, sources in docs.items():
@@ -294,8 +313,23 @@ class KgStore:
         change, after = plan_merge(state, added, removed, self.lex)
         if load is not None:
             self.store.load(load, format=ox.RdfFormat.N_QUADS)
+        if self.infer and self._inferred_at == self.commits:  # the entailments stop being current with it
+            parts = parts + [_data([self._inferred_mark()], verb="DELETE")]
         self._update(";\n".join(p for p in parts + [self._apply(change)] if p))
         self._merge = after
+
+    def _inferred_mark(self) -> tuple:
+        return URIRef(META_NODE.value), URIRef(KG_NS + "inferred"), Literal("current"), URIRef(META_GRAPH.value)
+
+    def refresh_inferred(self) -> None:
+        """Recompute the RDFS entailments from the asserted triples if anything was committed since they were
+        (one atomic update; a store with ``infer`` does it when a writer closes, or earlier when asked, e.g.
+        before a build writes its outputs), and mark them current in the store's metadata."""
+        if self.infer and self._inferred_at != self.commits:
+            mark = _data([self._inferred_mark()])
+            change = refresh_update(self.store, self.inferred_graph, (self.sources_graph, META_GRAPH))
+            self.store.update(";\n".join(part for part in (change, mark) if part))
+            self._inferred_at = self.commits
 
     def _update(self, update: str) -> None:
         self.store.update(update)
@@ -330,7 +364,8 @@ class KgStore:
         facts: dict[tuple[str, str], dict] = defaultdict(lambda: {"aliases": set()})
         for q in quads:
             pred = q.predicate.value
-            if pred not in wanted or not isinstance(q.graph_name, ox.NamedNode) or q.graph_name == self.entities_graph:
+            if pred not in wanted or not isinstance(q.graph_name, ox.NamedNode) or \
+                    q.graph_name in (self.entities_graph, self.inferred_graph):
                 continue
             f = facts[(q.graph_name.value, q.subject.value)]
             if pred == _SKOS_ALT:
