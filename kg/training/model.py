@@ -13,7 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
 
-from kg.nlp.components.trained_ner import CONFIG_FILE, DEFAULT_KEEP_RULES, MODEL_FILE, ModelError
+from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_THRESHOLD, MODEL_FILE,
+                                          ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -54,7 +55,7 @@ def ner_config(model: str | Path) -> dict:
         cfg = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:
         raise ModelError(f"{path}: not valid JSON ({err})") from err
-    return {k: cfg[k] for k in ("mode", "keep_rules") if k in cfg}
+    return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -74,7 +75,7 @@ def corpus_sizes(docs: Sequence[GoldDocument]) -> dict:
 
 def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, settings=None,
                 params: dict | None = None, optional: str = "label", mode: str = "arbitrate",
-                keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, scores: dict | None = None,
+                keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD, scores: dict | None = None,
                 progress: Callable[[], None] | None = None, relations: bool = True) -> Path:
     """Train the entity recogniser on ``docs`` and write the model folder ``out``; returns ``out``.
     ``settings`` is the pipeline whose rule candidates and LAC words the model reads (default
@@ -91,11 +92,11 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     ner.mkdir(parents=True, exist_ok=True)
     inputs = pipeline_inputs(docs, settings, progress)
     fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
-    (ner / CONFIG_FILE).write_text(json.dumps({"mode": mode, "keep_rules": list(keep_rules)}, indent=1,
-                                              sort_keys=True) + "\n", encoding="utf-8")
+    (ner / CONFIG_FILE).write_text(json.dumps({"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold},
+                                              indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",
-                    "params": {**DEFAULT_PARAMS, **(params or {})}, "optional_entities": optional, "mode": mode,
+                    "params": {**DEFAULT_PARAMS, **(params or {})}, "optional_entities": optional, "mode": mode, "threshold": threshold,
                     "features_from": settings.ner}}
     if relations:
         trained = _train_relations(docs, out / "relations", seed)

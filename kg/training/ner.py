@@ -259,8 +259,16 @@ def fit(sequences: Iterable[tuple[list[list[str]], list[str]]], model_file: str 
     return model_file
 
 
+def _span_tags(start: int, end: int, label: str) -> list[str]:
+    if end - start == 1:
+        return [f"S-{label}"]
+    return [f"B-{label}", *[f"I-{label}"] * (end - start - 2), f"E-{label}"]
+
+
 class NerModel:
-    """A trained CRF: ``spans(item)`` → ``[(start, end, label)]`` over ``item.text``."""
+    """A trained CRF. :meth:`spans` gives its best labelling's spans; :meth:`analyse` also gives, for each
+    span and for any other spans asked about, the model's probability that the span is that entity
+    (the smallest marginal probability of its BIOES tags)."""
 
     def __init__(self, model_file: str | Path, data_dir: str = ""):
         import pycrfsuite
@@ -268,15 +276,38 @@ class NerModel:
         self.model_file = Path(model_file)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(self.model_file))
+        self.known_tags = set(self.tagger.labels())
         self.index = lexicon_index(data_dir)
 
     def spans(self, item: NerInput) -> list[tuple[int, int, str]]:
+        return [(s, e, label) for s, e, label, _ in self.analyse(item)[0]]
+
+    def _probability(self, start: int, end: int, label: str, offset: int) -> float:
+        tags = _span_tags(start, end, label)
+        if any(t not in self.known_tags for t in tags):
+            return 0.0
+        return min(self.tagger.marginal(t, i - offset) for t, i in zip(tags, range(start, end)))
+
+    def analyse(self, item: NerInput, asked: Iterable[tuple[int, int]] = ()
+                ) -> tuple[list[tuple[int, int, str, float]], dict[tuple[int, int], dict[str, float]]]:
+        """``(spans, probabilities)``: the best labelling's spans with their probability, and for each
+        ``(start, end)`` in ``asked`` (within one sentence piece) the probability of each label."""
         feats = char_features(item, self.index)
-        out = []
+        asked = sorted(set(asked))
+        found: list[tuple[int, int, str, float]] = []
+        probs: dict[tuple[int, int], dict[str, float]] = {}
+        k = 0
         for start, end in sentence_pieces(item.text):
-            tags = self.tagger.tag(feats[start:end])
-            out += [(start + s, start + e, label) for s, e, label in decode(tags)]
-        return out
+            self.tagger.set(feats[start:end])
+            tags = self.tagger.tag()
+            for s, e, label in decode(tags):
+                found.append((start + s, start + e, label, self._probability(start + s, start + e, label, start)))
+            while k < len(asked) and asked[k][0] < end:
+                a, b = asked[k]
+                if a >= start and b <= end:
+                    probs[(a, b)] = {label: self._probability(a, b, label, start) for label in LABELS}
+                k += 1
+        return found, probs
 
 
 # -- training from gold documents ------------------------------------------------------------------
