@@ -26,8 +26,9 @@ from kg.training.model import train_model
 CONFIGS = {
     "rules": (Settings(ner="rules", model=None), False, {}),
     "lac": (Settings(ner="lac", model=None), False, {}),
-    "trained_rules": (Settings(ner="rules", model=None), True, {}),
+    "trained_rules": (Settings(ner="rules", model=None), True, {"lac_words": False}),  # no LAC at all
     "trained_lac": (Settings(ner="lac", model=None), True, {}),
+    "trained_lac_viterbi": (Settings(ner="lac", model=None), True, {"mode": "viterbi"}),
     "trained_lac_join": (Settings(ner="lac", model=None), True, {"mode": "join"}),
     "trained_lac_optional_O": (Settings(ner="lac", model=None), True, {"optional": "outside"}),
 }

@@ -19,8 +19,8 @@ Typical use::
             doc.text[span.start:span.end]   # == span.surface (up to folding)
 
 Gold names carry no offsets; :func:`align_entities` finds every occurrence of every name and alias in the
-body (after kg's length-preserving :func:`~kg.language.fold.fold`, with quotes and 《》 stripped from the
-name), longest first, keeping the non-overlapping ones. The text is the body kg extracts from (front
+body (after kg's length-preserving :func:`~kg.language.fold.fold`, ignoring quotes, 《》, middle dots and
+spaces in both, as the scorer does), longest first, keeping the non-overlapping ones. The text is the body kg extracts from (front
 matter removed), so offsets index :attr:`GoldDocument.text` and the text kg's pipeline sees.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ __all__ = ["CorpusError", "GoldEntity", "GoldRelation", "GoldFigure", "GoldDocum
 
 ENTITY_TYPES = ("Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet")
 DOC_DIRS = ("../docs", ".", "../../samples")  # where a gold file's "doc" is looked for, relative to its folder
-_NAME_MARKS = re.compile(r"[\"'“”‘’《》〈〉「」『』【】\s]")
+_NAME_MARKS = re.compile(r"[\"'“”‘’《》〈〉「」『』【】•·・‧∙\s]")  # what score.py ignores in names
 
 
 class CorpusError(KgError):
@@ -195,13 +195,33 @@ def _pattern(form: str) -> str:
     return fold(_NAME_MARKS.sub("", form))
 
 
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", "【": "】"}
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened by one mark on a side where the span holds the other mark of a pair
+    alone (「四个全面”战略布局」 → 「“四个全面”战略布局」)."""
+    for opener, closer in _PAIRS.items():
+        inside = text[start:end]
+        opened, closed = inside.count(opener), inside.count(closer)
+        if closed > opened and start > 0 and text[start - 1] == opener:
+            start -= 1
+        elif opened > closed and end < len(text) and text[end] == closer:
+            end += 1
+    return start, end
+
+
 def align_entities(doc: GoldDocument, include_optional: bool = True,
                    types: Iterable[str] | None = None) -> list[EntitySpan]:
     """The gold mentions of ``doc``: every occurrence of every gold name/alias in its text, longest form
     first, non-overlapping, sorted by offset. Optional entities are included (flagged) unless
     ``include_optional`` is false; ``types`` restricts the entity types (default: those it annotates)."""
     wanted = set(types) if types is not None else set(doc.annotates)
-    text = fold(doc.text)
+    folded = fold(doc.text)
+    # names are matched in the text without quotes, book-title marks, dots and spaces (as the scorer
+    # compares them), and mapped back: a span keeps the marks inside it (上海市“十四五”规划)
+    kept = [i for i, ch in enumerate(folded) if not _NAME_MARKS.match(ch)]
+    text = "".join(folded[i] for i in kept)
     forms: list[tuple[str, GoldEntity]] = []
     for entity in doc.entities:
         if entity.type not in wanted or (entity.optional and not include_optional):
@@ -212,17 +232,17 @@ def align_entities(doc: GoldDocument, include_optional: bool = True,
                 forms.append((pattern, entity))
     # longest first; for equal forms a required entity wins over an optional one, then gold order
     order = sorted(range(len(forms)), key=lambda i: (-len(forms[i][0]), forms[i][1].optional, i))
-    taken = bytearray(len(text))
+    taken = bytearray(len(folded))
     spans: list[EntitySpan] = []
     for i in order:
         pattern, entity = forms[i]
-        start = text.find(pattern)
-        while start >= 0:
-            end = start + len(pattern)
+        at = text.find(pattern)
+        while at >= 0:
+            start, end = _balanced(folded, kept[at], kept[at + len(pattern) - 1] + 1)
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 spans.append(EntitySpan(start, end, entity.type, entity.name, entity.optional))
-            start = text.find(pattern, start + 1)
+            at = text.find(pattern, at + 1)
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
 
-from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_THRESHOLD, MODEL_FILE,
-                                          ModelError)
+from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_LABEL_THRESHOLDS,
+                                          DEFAULT_THRESHOLD, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -55,7 +55,8 @@ def ner_config(model: str | Path) -> dict:
         cfg = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:
         raise ModelError(f"{path}: not valid JSON ({err})") from err
-    return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds") if k in cfg}
+    return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
+                                "trusted_floor", "order") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -75,7 +76,9 @@ def corpus_sizes(docs: Sequence[GoldDocument]) -> dict:
 
 def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, settings=None,
                 params: dict | None = None, optional: str = "label", mode: str = "arbitrate",
-                keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD, scores: dict | None = None,
+                keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD,
+                label_thresholds: dict | None = None,
+                lac_words: bool = True, scores: dict | None = None,
                 progress: Callable[[], None] | None = None, relations: bool = True) -> Path:
     """Train the entity recogniser on ``docs`` and write the model folder ``out``; returns ``out``.
     ``settings`` is the pipeline whose rule candidates and LAC words the model reads (default
@@ -90,14 +93,16 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     out = Path(out)
     ner = out / "ner"
     ner.mkdir(parents=True, exist_ok=True)
-    inputs = pipeline_inputs(docs, settings, progress)
+    inputs = pipeline_inputs(docs, settings, progress, lac_words)
     fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
-    (ner / CONFIG_FILE).write_text(json.dumps({"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold},
-                                              indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    cfg = {"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
+           "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS if label_thresholds is None else label_thresholds),
+           "lac_words": lac_words}
+    (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",
-                    "params": {**DEFAULT_PARAMS, **(params or {})}, "optional_entities": optional, "mode": mode, "threshold": threshold,
-                    "features_from": settings.ner}}
+                    "params": {**DEFAULT_PARAMS, **(params or {})}, "optional_entities": optional, **cfg,
+                    "candidates_from": settings.ner}}
     if relations:
         trained = _train_relations(docs, out / "relations", seed)
         if trained:

@@ -82,7 +82,8 @@ class LexiconIndex:
         add(lex.patterns.get("zone_words", []), "zone")
         add(lex.patterns.get("zone_cores", []), "agcore")
         for rule in lex.patterns.get("suffix_rules", []):
-            add((s for s in rule["suffix"].split("|") if re.fullmatch(r"[\u4e00-\u9fff（）]+", s)), "sfx_" + rule["rule"])
+            plain = [s for s in rule["suffix"].split("|") if re.fullmatch(r"[\u4e00-\u9fff（）]+", s)]
+            add(plain, "sfx_" + rule["rule"])
         for kind, entries in lex.gazetteer.items():
             for canonical, aliases in entries:
                 add([canonical, *aliases], "gaz_" + kind)
@@ -130,58 +131,94 @@ def _position(i: int, start: int, end: int) -> str:
     return "B" if i == start else "E" if i == end - 1 else "I"
 
 
+_CLASS_CACHE: dict[str, str] = {}
+
+
+def _classes(text: str) -> str:
+    get = _CLASS_CACHE.get
+    out = []
+    for ch in text:
+        k = get(ch)
+        if k is None:
+            k = _CLASS_CACHE[ch] = _char_class(ch)
+        out.append(k)
+    return "".join(out)
+
+
 def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
-    """The feature strings of every character of ``item.text``."""
+    """The feature strings of every character of ``item.text`` (built column by column: it is the
+    trained NER's main cost at extraction time)."""
     text = item.text
     n = len(text)
     pad = "\x02\x02\x02" + text + "\x03\x03\x03"
-    feats: list[list[str]] = [["bias"] for _ in range(n)]
-    for i in range(n):
-        c = [pad[i + k] for k in range(7)]  # c[3] is text[i]
-        f = feats[i]
-        f += [f"c0={c[3]}", f"c-1={c[2]}", f"c+1={c[4]}", f"c-2={c[1]}", f"c+2={c[5]}", f"c-3={c[0]}", f"c+3={c[6]}",
-              f"b-1={c[2]}{c[3]}", f"b+1={c[3]}{c[4]}", f"b-2={c[1]}{c[2]}", f"b+2={c[4]}{c[5]}",
-              f"t0={c[2]}{c[3]}{c[4]}", f"t-1={c[1]}{c[2]}{c[3]}", f"t+1={c[3]}{c[4]}{c[5]}",
-              f"k={_char_class(c[3])}", f"k-1={_char_class(c[2])}{_char_class(c[3])}",
-              f"k+1={_char_class(c[3])}{_char_class(c[4])}"]
-    # LAC's words
+    kinds = _classes(pad)
+
+    def at(k: int, s: str = pad) -> str:
+        return s[3 + k:3 + k + n]
+
+    c = {k: at(k) for k in range(-3, 4)}
+    k0, km, kp = at(0, kinds), at(-1, kinds), at(1, kinds)
+    columns = [
+        ["c0=" + x for x in c[0]], ["c-1=" + x for x in c[-1]], ["c+1=" + x for x in c[1]],
+        ["c-2=" + x for x in c[-2]], ["c+2=" + x for x in c[2]], ["c-3=" + x for x in c[-3]],
+        ["c+3=" + x for x in c[3]],
+        ["b-1=" + x + y for x, y in zip(c[-1], c[0])], ["b+1=" + x + y for x, y in zip(c[0], c[1])],
+        ["b-2=" + x + y for x, y in zip(c[-2], c[-1])], ["b+2=" + x + y for x, y in zip(c[1], c[2])],
+        ["t0=" + x + y + z for x, y, z in zip(c[-1], c[0], c[1])],
+        ["t-1=" + x + y + z for x, y, z in zip(c[-2], c[-1], c[0])],
+        ["t+1=" + x + y + z for x, y, z in zip(c[0], c[1], c[2])],
+        ["k=" + x for x in k0], ["k-1=" + x + y for x, y in zip(km, k0)], ["k+1=" + x + y for x, y in zip(k0, kp)],
+    ]
+    # LAC's words: per character the word's position, tag, neighbours' tags, length (and the word if short)
+    wpos, wtag, wprev, wnext, wlen = ["-"] * n, ["-"] * n, ["-"] * n, ["-"] * n, ["0"] * n
+    extra: list[list[str]] = [[] for _ in range(n)]
     words = sorted(item.words)
     for w, (start, end, tag) in enumerate(words):
+        start, end = max(start, 0), min(end, n)
+        size = end - start
+        if size <= 0:
+            continue
         prev_tag = words[w - 1][2] if w > 0 else "^"
         next_tag = words[w + 1][2] if w + 1 < len(words) else "$"
-        word = text[start:end]
-        for i in range(max(start, 0), min(end, n)):
-            pos = _position(i, start, end)
-            f = feats[i]
-            f += [f"w:{pos}", f"w:{pos}:{tag}", f"wt={tag}", f"wt-1={prev_tag}", f"wt+1={next_tag}",
-                  f"wl={min(end - start, 6)}"]
-            if end - start <= 4:
-                f.append(f"w={word}")
-            if pos in "ES":
-                f.append(f"w_end={text[max(start, end - 2):end]}")
+        wtag[start:end] = [tag] * size
+        wprev[start:end] = [prev_tag] * size
+        wnext[start:end] = [next_tag] * size
+        wlen[start:end] = [str(min(size, 6))] * size
+        if size == 1:
+            wpos[start] = "S"
+        else:
+            wpos[start:end] = ["B", *["I"] * (size - 2), "E"]
+        if size <= 4:
+            word = "w=" + text[start:end]
+            for i in range(start, end):
+                extra[i].append(word)
+        extra[end - 1].append("w_end=" + text[max(start, end - 2):end])
+    columns += [["w:" + x for x in wpos], ["w:" + x + ":" + y for x, y in zip(wpos, wtag)], ["wt=" + x for x in wtag],
+                ["wt-1=" + x for x in wprev], ["wt+1=" + x for x in wnext], ["wl=" + x for x in wlen]]
     # lexicon
-    for i, extra in enumerate(index.matches(text)):
-        feats[i] += extra
+    for i, found in enumerate(index.matches(text)):
+        if found:
+            extra[i] += found
     # rule candidates
     for start, end, label, rule in item.candidates:
         for i in range(max(start, 0), min(end, n)):
             pos = _position(i, start, end)
-            feats[i] += [f"cd:{pos}:{label}", f"cr:{pos}:{rule}", f"cd:{label}"]
+            extra[i] += [f"cd:{pos}:{label}", f"cr:{pos}:{rule}", f"cd:{label}"]
         if 0 < start <= n:
-            feats[start - 1].append(f"cd:before:{label}")
+            extra[start - 1].append(f"cd:before:{label}")
         if end < n:
-            feats[end].append(f"cd:after:{label}")
+            extra[end].append(f"cd:after:{label}")
     # brackets
     depth: dict[str, int] = {}
     for i, ch in enumerate(text):
         if ch in _CLOSE:
             kind = _CLOSE[ch]
             depth[kind] = max(depth.get(kind, 0) - 1, 0)
-        inside = [k for k, d in depth.items() if d > 0]
-        feats[i] += [f"in:{k}" for k in inside]
+        if depth:
+            extra[i] += [f"in:{k}" for k, d in depth.items() if d > 0]
         if ch in _OPEN:
             depth[_OPEN[ch]] = depth.get(_OPEN[ch], 0) + 1
-    return feats
+    return [["bias", *row, *more] for *row, more in zip(*columns, extra)]
 
 
 def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:
@@ -312,7 +349,7 @@ class NerModel:
 
 # -- training from gold documents ------------------------------------------------------------------
 
-def pipeline_inputs(docs, settings=None, progress=None) -> list[NerInput]:
+def pipeline_inputs(docs, settings=None, progress=None, lac_words: bool = True) -> list[NerInput]:
     """Run kg's pipeline (``settings``; no trained NER) over each gold document up to the slot of the
     trained NER, and return what the model reads there (:func:`kg.nlp.components.trained_ner.ner_input`)."""
     from kg.config import Settings
@@ -332,7 +369,7 @@ def pipeline_inputs(docs, settings=None, progress=None) -> list[NerInput]:
         doc = to_doc(nlp, gold.document)
         for component in before:
             doc = component(doc)
-        out.append(ner_input(doc))
+        out.append(ner_input(doc, lac_words))
         if progress is not None:
             progress()
     return out

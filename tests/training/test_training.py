@@ -32,7 +32,7 @@ def test_corpus_loads_gold_and_aligns_names_to_the_body():
     assert all(s.name for s in spans)
 
 
-def test_corpus_accepts_a_gold_file_beside_its_document_and_rejects_bad_paths(tmp_path):
+def test_corpus_accepts_a_gold_file_beside_its_document_and_rejects_bad_ones(tmp_path):
     assert load_gold(HELD_OUT).text.startswith("岚州市商务局")
     with pytest.raises(CorpusError):
         load_corpus([tmp_path / "missing"])

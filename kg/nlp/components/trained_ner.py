@@ -2,14 +2,15 @@
 which names the article has and where they begin and end.
 
 It runs after the rule components and before the mention filter, and reads what they found (their
-candidates and LAC's words are features of the model). How its spans meet the rules' candidates is the
+candidates and, with ``lac_words``, LAC's words are features of the model; a model trained without LAC's
+words runs without LAC, which is most of the extraction time). How its spans meet the rules' candidates is the
 ``mode``:
 
 * ``arbitrate`` (default): every rule candidate and every span of the model's best labelling is scored
   by the model's probability that it is an entity of its label (a candidate may be relabelled when the
   model is surer of another label); the most probable ones, at least ``threshold``, not overlapping,
-  are the candidates the mention filter sees (``label_thresholds`` may ask more of some labels). A rule candidate keeps its canonical name (a short agency
-  name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
+  are the candidates the mention filter sees (``label_thresholds`` may ask more of some labels). A rule
+  candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
   markers, bylines, alias definitions) count as certain;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
@@ -41,20 +42,23 @@ MODES = ("arbitrate", "viterbi", "join")
 TRAINED_RULE = "trained_ner"
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition")
 DEFAULT_THRESHOLD = 0.5
+DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch")  # their label stands; at least trusted_floor
+DEFAULT_TRUSTED_FLOOR = 0.5
+DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (benchmarks/ner.md)
 
 
 class ModelError(KgError):
     """A trained model folder that is missing, incomplete or unreadable."""
 
 
-def ner_input(doc: Doc, lac_model_dir: str = ""):
-    """The model's view of ``doc``: folded text, LAC's words (tagged here when LAC did not run) and
-    the rule candidates found so far."""
+def ner_input(doc: Doc, use_words: bool = True, lac_model_dir: str = ""):
+    """The model's view of ``doc``: folded text, LAC's words (tagged here when LAC did not run; none
+    when not ``use_words``) and the rule candidates found so far."""
     from kg.training.ner import NerInput
 
     text = text_of(doc)
-    words = lac_words(doc)
-    if not words and text.strip():
+    words = lac_words(doc) if use_words else ()
+    if use_words and not words and text.strip():
         from kg.nlp.lac import load_lac, sentence_chunks
 
         pieces = sentence_chunks(text, 160)
@@ -69,7 +73,9 @@ def ner_input(doc: Doc, lac_model_dir: str = ""):
 class TrainedNer:
     def __init__(self, nlp: Language, name: str = "kg_trained_ner", model_dir: str = "", mode: str = "arbitrate",
                  keep_rules: list[str] | tuple[str, ...] = DEFAULT_KEEP_RULES, data_dir: str = "",
-                 threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None):
+                 threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None,
+                 lac_words: bool = True, trusted_rules: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_RULES,
+                 trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability"):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -77,6 +83,10 @@ class TrainedNer:
         self.keep_rules = tuple(keep_rules)
         self.threshold = threshold
         self.label_thresholds = dict(label_thresholds or {})
+        self.lac_words = lac_words
+        self.trusted_rules = tuple(trusted_rules)
+        self.trusted_floor = trusted_floor
+        self.order = order
         self.data_dir = data_dir
         self.model = None
         if model_dir:
@@ -86,7 +96,7 @@ class TrainedNer:
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
             raise ModelError("kg_trained_ner has no model (give model_dir or load it with from_disk)")
-        item = ner_input(doc)
+        item = ner_input(doc, self.lac_words)
         if self.mode == "arbitrate":
             return self._arbitrate(doc, item)
         spans = self.model.spans(item)
@@ -101,7 +111,7 @@ class TrainedNer:
 
         cands = candidates(doc)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
-        scored = []  # (probability, rule priority, length, order, span or (start, end, label))
+        scored = []  # (probability, length, rule priority, order, span or (start, end, label)): best first
         for order, cand in enumerate(cands):
             rule = cand.kb_id_ or "kg_gazetteer"
             p = probs.get((cand.start_char, cand.end_char), {})
@@ -109,19 +119,25 @@ class TrainedNer:
             best = max(p, key=p.get) if p else cand.label_
             if rule in self.keep_rules:
                 own, best = 1.0, cand.label_
+            elif rule in self.trusted_rules:
+                own, best = max(own, self.trusted_floor), cand.label_
             if best != cand.label_ and p[best] > own:
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
-            scored.append((own, RULE_PRIORITY.get(rule, 0), cand.end_char - cand.start_char, -order, cand))
+            scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         for order, (start, end, label, p) in enumerate(found):
             if (start, end, label) not in bounds:
-                scored.append((p, 0, end - start, -len(cands) - order, (start, end, label)))
-        scored.sort(key=lambda x: x[:4], reverse=True)
+                scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
+        if self.order == "length":
+            scored = [x for x in scored if x[0] >= self.threshold]
+            scored.sort(key=lambda x: (x[1], x[0], x[2], x[3]), reverse=True)
+        else:
+            scored.sort(key=lambda x: x[:4], reverse=True)
         taken = bytearray(len(item.text) + 1)
         chosen = []
-        for p, _prio, _len, _order, span in scored:
+        for p, _len, _prio, _order, span in scored:
             if p < self.threshold:
                 break
             start, end, label = (span.start_char, span.end_char, span.label_) if not isinstance(span, tuple) else span
@@ -169,7 +185,11 @@ class TrainedNer:
             shutil.copyfile(self.model.model_file, path / MODEL_FILE)
         (path / CONFIG_FILE).write_text(json.dumps({"mode": self.mode, "keep_rules": list(self.keep_rules),
                                                     "threshold": self.threshold,
-                                                    "label_thresholds": self.label_thresholds}, indent=1, sort_keys=True) + "\n",
+                                                    "label_thresholds": self.label_thresholds,
+                                                    "lac_words": self.lac_words,
+                                                    "trusted_rules": list(self.trusted_rules),
+                                                    "trusted_floor": self.trusted_floor, "order": self.order},
+                                                   indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
     def from_disk(self, path, exclude=tuple()) -> "TrainedNer":
@@ -188,8 +208,13 @@ class TrainedNer:
 
 @Language.factory("kg_trained_ner",
                   default_config={"model_dir": "", "mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES),
-                                  "data_dir": "", "threshold": DEFAULT_THRESHOLD, "label_thresholds": {}},
+                                  "data_dir": "", "threshold": DEFAULT_THRESHOLD,
+                                  "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
+                                  "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
+                                  "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability"},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
-                     data_dir: str, threshold: float, label_thresholds: dict[str, float]) -> TrainedNer:
-    return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds)
+                     data_dir: str, threshold: float, label_thresholds: dict[str, float],
+                     lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str) -> TrainedNer:
+    return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
+                      trusted_rules, trusted_floor, order)
