@@ -75,7 +75,7 @@ class TrainedNer:
                  keep_rules: list[str] | tuple[str, ...] = DEFAULT_KEEP_RULES, data_dir: str = "",
                  threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None,
                  lac_words: bool = True, trusted_rules: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_RULES,
-                 trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability"):
+                 trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability", new_threshold: float = 0.0):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -87,6 +87,7 @@ class TrainedNer:
         self.trusted_rules = tuple(trusted_rules)
         self.trusted_floor = trusted_floor
         self.order = order
+        self.new_threshold = new_threshold  # what a span no rule proposed needs (besides ``threshold``)
         self.data_dir = data_dir
         self.model = None
         if model_dir:
@@ -112,8 +113,12 @@ class TrainedNer:
         cands = candidates(doc)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
         scored = []  # (probability, length, rule priority, order, span or (start, end, label)): best first
+        fixed = {(c.start_char, c.end_char) for c in cands if (c.kb_id_ or "kg_gazetteer") in self.trusted_rules}
+        sure: set[int] = set()  # trusted candidates: no per-label threshold
         for order, cand in enumerate(cands):
             rule = cand.kb_id_ or "kg_gazetteer"
+            if (cand.start_char, cand.end_char) in fixed and rule not in self.trusted_rules:
+                continue  # a trusted rule's label stands for these bounds
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
@@ -121,6 +126,7 @@ class TrainedNer:
                 own, best = 1.0, cand.label_
             elif rule in self.trusted_rules:
                 own, best = max(own, self.trusted_floor), cand.label_
+                sure.add(order)
             if best != cand.label_ and p[best] > own:
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
@@ -128,7 +134,7 @@ class TrainedNer:
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         for order, (start, end, label, p) in enumerate(found):
-            if (start, end, label) not in bounds:
+            if (start, end, label) not in bounds and (start, end) not in fixed and p >= self.new_threshold:
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
         if self.order == "length":
             scored = [x for x in scored if x[0] >= self.threshold]
@@ -137,11 +143,11 @@ class TrainedNer:
             scored.sort(key=lambda x: x[:4], reverse=True)
         taken = bytearray(len(item.text) + 1)
         chosen = []
-        for p, _len, _prio, _order, span in scored:
+        for p, _len, _prio, order, span in scored:
             if p < self.threshold:
                 break
             start, end, label = (span.start_char, span.end_char, span.label_) if not isinstance(span, tuple) else span
-            if p < self.label_thresholds.get(label, 0.0):
+            if -order not in sure and p < self.label_thresholds.get(label, 0.0):
                 continue
             if any(taken[start:end]):
                 continue
@@ -188,7 +194,8 @@ class TrainedNer:
                                                     "label_thresholds": self.label_thresholds,
                                                     "lac_words": self.lac_words,
                                                     "trusted_rules": list(self.trusted_rules),
-                                                    "trusted_floor": self.trusted_floor, "order": self.order},
+                                                    "trusted_floor": self.trusted_floor, "order": self.order,
+                                                    "new_threshold": self.new_threshold},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -211,10 +218,12 @@ class TrainedNer:
                                   "data_dir": "", "threshold": DEFAULT_THRESHOLD,
                                   "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
                                   "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
-                                  "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability"},
+                                  "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
+                                  "new_threshold": 0.0},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
-                     lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str) -> TrainedNer:
+                     lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
+                     new_threshold: float) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
-                      trusted_rules, trusted_floor, order)
+                      trusted_rules, trusted_floor, order, new_threshold)
