@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_LABEL_THRESHOLDS,
-                                          DEFAULT_THRESHOLD, MODEL_FILE, ModelError)
+                                          DEFAULT_NEW_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TRUSTED_FLOOR,
+                                          DEFAULT_TRUSTED_RULES, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -97,7 +98,8 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
     cfg = {"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
            "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS if label_thresholds is None else label_thresholds),
-           "lac_words": lac_words}
+           "lac_words": lac_words, "trusted_rules": list(DEFAULT_TRUSTED_RULES), "trusted_floor": DEFAULT_TRUSTED_FLOOR,
+           "order": "probability", "new_threshold": DEFAULT_NEW_THRESHOLD}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",

@@ -42,8 +42,12 @@ MODES = ("arbitrate", "viterbi", "join")
 TRAINED_RULE = "trained_ner"
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition")
 DEFAULT_THRESHOLD = 0.5
-DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch")  # their label stands; at least trusted_floor
+# rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
+# proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
+DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
+                         "initiative_suffix")
 DEFAULT_TRUSTED_FLOOR = 0.5
+DEFAULT_NEW_THRESHOLD = 0.8
 DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (benchmarks/ner.md)
 
 
@@ -75,7 +79,8 @@ class TrainedNer:
                  keep_rules: list[str] | tuple[str, ...] = DEFAULT_KEEP_RULES, data_dir: str = "",
                  threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None,
                  lac_words: bool = True, trusted_rules: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_RULES,
-                 trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability", new_threshold: float = 0.0):
+                 trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability",
+                 new_threshold: float = DEFAULT_NEW_THRESHOLD):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -219,7 +224,7 @@ class TrainedNer:
                                   "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
                                   "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
                                   "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
-                                  "new_threshold": 0.0},
+                                  "new_threshold": DEFAULT_NEW_THRESHOLD},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
