@@ -47,7 +47,9 @@ def make_nlp(settings: Settings | None = None) -> Language:
             if settings.model is not None:
                 from kg.training.model import ner_config, ner_dir
 
-                nlp.add_pipe("kg_trained_ner", config={**data_config, **ner_config(settings.model),
-                                                       "model_dir": str(ner_dir(settings.model))})
+                config = ner_config(settings.model)
+                if settings.ner == "lac" or not config.get("lac_words", True):  # --ner rules: no LAC at all
+                    nlp.add_pipe("kg_trained_ner", config={**data_config, **config,
+                                                           "model_dir": str(ner_dir(settings.model))})
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
     return nlp

@@ -134,3 +134,18 @@ def test_build_with_a_missing_or_bad_model_is_one_error_line(tmp_path, broken):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg: error:") and str(model) in lines[0]
+
+
+def test_the_packaged_model_loads_offline_and_is_small(tmp_path):
+    from kg.config import DEFAULT_MODEL
+    from kg.training.model import check_model, read_meta
+
+    check_model(DEFAULT_MODEL)
+    size = sum(f.stat().st_size for f in DEFAULT_MODEL.rglob("*") if f.is_file())
+    assert size < 50 * 1024 * 1024
+    meta = read_meta(DEFAULT_MODEL)
+    assert meta["seed"] == 13 and meta["corpus"]["documents"] >= 58
+    result = runner.invoke(app, ["build", str(CORPUS / "heldout" / "h1.md"), "--model", "default", "--no-html",
+                                 "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "郑怀瑾" in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")

@@ -118,18 +118,18 @@ class TrainedNer:
         cands = candidates(doc)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
         scored = []  # (probability, length, rule priority, order, span or (start, end, label)): best first
-        fixed = {(c.start_char, c.end_char) for c in cands if (c.kb_id_ or "kg_gazetteer") in self.trusted_rules}
+        fixed = {(c.start_char, c.end_char) for c in cands if self._trusted(c)}
         sure: set[int] = set()  # trusted candidates: no per-label threshold
         for order, cand in enumerate(cands):
             rule = cand.kb_id_ or "kg_gazetteer"
-            if (cand.start_char, cand.end_char) in fixed and rule not in self.trusted_rules:
+            if (cand.start_char, cand.end_char) in fixed and not self._trusted(cand):
                 continue  # a trusted rule's label stands for these bounds
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
             if rule in self.keep_rules:
                 own, best = 1.0, cand.label_
-            elif rule in self.trusted_rules:
+            elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
             if best != cand.label_ and p[best] > own:
@@ -163,6 +163,11 @@ class TrainedNer:
             if isinstance(span, tuple):
                 add_candidate(doc, *span, TRAINED_RULE)
         return doc
+
+    def _trusted(self, cand) -> bool:
+        """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
