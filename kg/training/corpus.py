@@ -35,11 +35,12 @@ from kg.errors import KgError
 from kg.ingest.document import Document
 from kg.ingest.reader import read_document
 from kg.language.fold import fold
+from kg.schema import CLASS_NAMES
 
 __all__ = ["CorpusError", "GoldEntity", "GoldRelation", "GoldFigure", "GoldDocument", "EntitySpan",
            "ENTITY_TYPES", "load_corpus", "load_gold", "find_gold_files", "align_entities", "split_folds"]
 
-ENTITY_TYPES = ("Agency", "District", "Enterprise", "Initiative", "Person", "MediaOutlet")
+ENTITY_TYPES = CLASS_NAMES  # the six entity classes (kg.schema)
 DOC_DIRS = ("../docs", ".", "../../samples")  # where a gold file's "doc" is looked for, relative to its folder
 _NAME_MARKS = re.compile(r"[\"'“”‘’《》〈〉「」『』【】•·・‧∙\s]")  # what score.py ignores in names
 
@@ -65,7 +66,7 @@ class GoldEntity:
 @dataclass(frozen=True)
 class GoldRelation:
     subject: str  # a gold entity name
-    predicate: str  # holdsPostIn, locatedIn, issuedBy, participatesIn, partOf, partnerOf
+    predicate: str  # one of kg.schema.PREDICATE_NAMES
     object: str
     role: str = ""
     optional: bool = False

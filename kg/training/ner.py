@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from kg.language.lexicon import Lexicon
+from kg.schema import ENTITY_TYPES
 
 __all__ = ["LABELS", "TYPE_LABELS", "NerInput", "LexiconIndex", "char_features", "sentence_pieces",
            "bioes", "decode", "fit", "NerModel", "DEFAULT_PARAMS", "pipeline_inputs", "training_sequences"]
 
-TYPE_LABELS = {"Agency": "AGENCY", "District": "DISTRICT", "Enterprise": "ENTERPRISE",
-               "Initiative": "INITIATIVE", "Person": "PERSON", "MediaOutlet": "MEDIA"}
+TYPE_LABELS = {t.cls: t.label for t in ENTITY_TYPES}  # gold type (Agency) → span label (AGENCY)
 LABELS = tuple(TYPE_LABELS.values())
 DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
 MAX_PIECE = 200  # characters in one CRF sequence
