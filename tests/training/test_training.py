@@ -149,3 +149,14 @@ def test_the_packaged_model_loads_offline_and_is_small(tmp_path):
                                  "--out", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 0, result.output
     assert "郑怀瑾" in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_train_with_folds_prints_cross_validation_and_writes_the_model(tmp_path):
+    result = runner.invoke(app, ["train", str(CORPUS / "gold"), "--out", str(tmp_path / "m"), "--folds", "2",
+                                 "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout.strip().splitlines()[-1])
+    assert scores["folds"] == 2 and scores["documents"] == 6 and scores["entities"]["tp"] > 0
+    assert "Person" in result.stderr and "RELATIONS" in result.stderr
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["cross_validation"]["folds"] == 2 and (tmp_path / "m" / "ner" / "model.crfsuite").is_file()
