@@ -72,10 +72,16 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", nargs="*", default=None, help="article stems to run (d01 d02 ...)")
     ap.add_argument("--ner", default=None, help="NER mode (default: the pipeline's default)")
+    ap.add_argument("--model", default=None, help="a `kg train` model folder, or 'default' for the packaged one")
     ap.add_argument("--json", type=Path, default=None, help="write the per-article scores here")
     a = ap.parse_args(argv)
     score = _scorer(a.scorer)
     settings = Settings() if a.ner is None else Settings(ner=a.ner)
+    if a.model:
+        from dataclasses import replace
+
+        from kg.config import DEFAULT_MODEL
+        settings = replace(settings, model=DEFAULT_MODEL if a.model == "default" else Path(a.model))
     tot = {t: Counter() for t in TYPES + ["ENTITIES", "RELATIONS"]}
     per = {}
     started = time.perf_counter()

