@@ -33,6 +33,9 @@ class Settings:
     follow_symlinks: bool = False  # read symbolic links that lead out of an input folder
     ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)
+    # the trained relation classifier run after the relation rules: "default" (the packaged model), a model
+    # folder (MODEL/relations, with relations.json and config.json), or "" (the rules alone)
+    relation_model: str = "default"
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)
     infer: bool = False  # add the ontology's RDFS entailments to the output
     workers: int = 1  # extraction processes

@@ -13,6 +13,7 @@ from kg.config import NLP_DATA_DIR, Settings
 from kg.nlp import components  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
 from kg.language.lexicon import gazetteer_patterns, load_lexicon
+from kg.nlp.components.relation_classifier import add_relation_classifier, relation_model_dir
 from kg.nlp.spans import CANDIDATES
 
 __all__ = ["make_nlp", "PIPELINE", "NER_MODES"]
@@ -43,4 +44,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
             for extra in settings.extra_components:
                 nlp.add_pipe(extra)
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
+    relation_model = relation_model_dir(settings)
+    if relation_model is not None:
+        add_relation_classifier(nlp, relation_model, data_config)
     return nlp

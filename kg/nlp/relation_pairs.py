@@ -85,8 +85,8 @@ class PairFeatures:
                 for b in inside[i + 1:]:
                     if b.start_char - a.end_char > self.max_gap:
                         break
-                    if b.start_char < a.end_char:
-                        continue  # overlapping mentions: a name inside a name (kg_relations' name_prefix)
+                    if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
+                        continue  # a name inside a name (kg_relations' name_prefix), or twice the same entity
                     for subj, obj in ((a, b), (b, a)):
                         for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
                             if predicate in self.symmetric and subj is b and \
@@ -154,15 +154,30 @@ class PairFeatures:
                 on(f"{role}_level={div.level if div else 'other'}")
             if ent is sentence_ents[0]:
                 on(f"{role}_opens_sentence")
+        if pair.predicate == "locatedIn":
+            if self._within(s_ent.id_, o_ent.id_):
+                on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
+            if o_ent.id_ and o_ent.id_ == doc._.kg_home:
+                on("object_is_home")
         if pair.predicate == "holdsPostIn":
             if first is o_ent and self._title_at_end(gap.rstrip("、")):
                 on("title_before_person")
             if first is s_ent and self._title_at_start(text[second.end_char:]):
                 on("title_after_org")
-        if rules:
+        if rules is not None:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
+
+    def _within(self, inner: str, outer: str) -> bool:
+        div = self.lex.divisions.get(inner)
+        for _ in range(4):
+            if div is None or not div.parent:
+                return False
+            if div.parent == outer:
+                return True
+            div = self.lex.divisions.get(div.parent)
+        return False
 
     def sentence_ents(self, doc: Doc, sentence: tuple[int, int]) -> list[Span]:
         s, e = sentence

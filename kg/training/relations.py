@@ -159,10 +159,11 @@ def train_relations(corpus: Sequence[GoldDocument], out_dir: str | Path, seed: i
     """Train the relation classifier on ``corpus`` (from :func:`kg.training.corpus.load_corpus`), write it to
     ``out_dir`` (``MODEL/relations/``) and return its scores: the examples per predicate and the k-fold
     (by document) pair scores. ``nlp`` is the pipeline the candidates come from (kg's rules by default)."""
+    from kg.config import Settings
     from kg.nlp import make_nlp
     from kg.nlp.components.relation_classifier import RelationClassifier
 
-    nlp = nlp or make_nlp()
+    nlp = nlp or make_nlp(Settings(relation_model=""))
     featurizer = PairFeatures()
     docs = process(nlp, corpus)
     examples = {gdoc.doc_id: pair_examples(gdoc, doc, featurizer, rule_features) for gdoc, doc in zip(corpus, docs)}

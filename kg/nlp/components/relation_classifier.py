@@ -1,7 +1,7 @@
 """``kg_relation_classifier``: a trained linear classifier over candidate mention pairs
 (:mod:`kg.nlp.relation_pairs`), run after ``kg_relations``. It adds the relations it is confident of to
 ``doc._.kg_relations`` (rule ``model:relations``, the pair's sentence as evidence) and may veto the outputs of
-rules listed in ``veto_rules`` that it scores below ``veto_threshold``. Without weights (no trained model
+rules listed in ``veto_rules`` (``*``: every rule) that it scores below ``veto_threshold``. Without weights (no trained model
 loaded) it changes nothing.
 
 The weights are plain JSON (``relations.json``: per predicate a bias and feature weights), written by
@@ -21,10 +21,12 @@ from kg.errors import KgError
 from kg.nlp.relation_pairs import Pair, PairFeatures, span_key
 
 __all__ = ["RelationClassifier", "RelationModel", "RelationModelError", "make_relation_classifier", "RULE",
-           "MODEL_FILE"]
+           "MODEL_FILE", "CONFIG_FILE", "DEFAULT_MODEL_DIR", "relation_model_dir", "add_relation_classifier"]
 
 RULE = "model:relations"
-MODEL_FILE = "relations.json"
+MODEL_FILE = "relations.json"  # the weights
+CONFIG_FILE = "config.json"  # the component's settings chosen with the model (threshold, veto_rules, ...)
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "default" / "relations"
 
 
 class RelationModelError(KgError):
@@ -84,9 +86,11 @@ def rule_index(relations) -> dict[tuple, str]:
 
 class RelationClassifier:
     def __init__(self, nlp: Language, name: str = "kg_relation_classifier", data_dir: str = "",
-                 threshold: float = 0.5, veto_rules: list[str] | tuple = (), veto_threshold: float = 0.05):
+                 threshold: float = 0.5, veto_rules: list[str] | tuple = (), veto_threshold: float = 0.05,
+                 thresholds: dict[str, float] | None = None):
         self.name = name
         self.threshold = threshold
+        self.thresholds = dict(thresholds or {})  # per predicate, over ``threshold``
         self.veto_rules = set(veto_rules)
         self.veto_threshold = veto_threshold
         self.featurizer = PairFeatures(data_dir)
@@ -115,7 +119,7 @@ class RelationClassifier:
         kept = [rel for rel in rules if not self._vetoed(rel, prob)]
         found = rule_index(kept)
         for pair, p in scored:
-            if p < self.threshold or pair.key in found:
+            if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
             found[pair.key] = RULE
             role = self.featurizer.role(doc, pair) if pair.predicate == "holdsPostIn" else ""
@@ -126,7 +130,7 @@ class RelationClassifier:
         return doc
 
     def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
-        if rel["rule"] not in self.veto_rules:
+        if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:
             return False
         s, o = rel["s"], rel["o"]
         p = prob.get((s[0], s[1], rel["p"], o[0], o[1]))
@@ -139,9 +143,23 @@ class RelationClassifier:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
+        config = {"threshold": self.threshold, "thresholds": self.thresholds, "veto_rules": sorted(self.veto_rules),
+                  "veto_threshold": self.veto_threshold}
+        (path / CONFIG_FILE).write_text(json.dumps(config, sort_keys=True, indent=1) + "\n", encoding="utf-8")
 
     def from_disk(self, path: str | Path, exclude=()) -> "RelationClassifier":
+        """Load the weights and, when the folder has one, the settings chosen with them (``config.json``)."""
         self.model = RelationModel.load(path)
+        config = Path(path) / CONFIG_FILE
+        if config.is_file():
+            try:
+                saved = json.loads(config.read_text(encoding="utf-8"))
+            except ValueError as err:
+                raise RelationModelError(f"{config}: not JSON ({err})") from err
+            self.threshold = float(saved.get("threshold", self.threshold))
+            self.veto_rules = set(saved.get("veto_rules", self.veto_rules))
+            self.veto_threshold = float(saved.get("veto_threshold", self.veto_threshold))
+            self.thresholds = {k: float(v) for k, v in saved.get("thresholds", self.thresholds).items()}
         return self
 
     def to_bytes(self, exclude=()) -> bytes:
@@ -153,8 +171,34 @@ class RelationClassifier:
 
 
 @Language.factory("kg_relation_classifier",
-                  default_config={"data_dir": "", "threshold": 0.5, "veto_rules": [], "veto_threshold": 0.05},
+                  default_config={"data_dir": "", "threshold": 0.5, "thresholds": {}, "veto_rules": [],
+                                  "veto_threshold": 0.05},
                   assigns=["doc._.kg_relations"], requires=["doc.ents", "doc._.kg_relations"])
-def make_relation_classifier(nlp: Language, name: str, data_dir: str, threshold: float, veto_rules: list[str],
-                             veto_threshold: float) -> RelationClassifier:
-    return RelationClassifier(nlp, name, data_dir, threshold, veto_rules, veto_threshold)
+def make_relation_classifier(nlp: Language, name: str, data_dir: str, threshold: float, thresholds: dict,
+                             veto_rules: list[str], veto_threshold: float) -> RelationClassifier:
+    return RelationClassifier(nlp, name, data_dir, threshold, veto_rules, veto_threshold, thresholds)
+
+
+def relation_model_dir(settings) -> Path | None:
+    """The relation model folder ``settings`` asks for: ``MODEL/relations`` of a trained model folder
+    (``settings.model``) when it has one, else ``settings.relation_model`` ("default": the packaged model;
+    "": none). None when there is no model to load."""
+    model = getattr(settings, "model", None)
+    if model and (Path(model) / "relations" / MODEL_FILE).is_file():
+        return Path(model) / "relations"
+    choice = settings.relation_model
+    if not choice:
+        return None
+    folder = DEFAULT_MODEL_DIR if choice == "default" else Path(choice)
+    if (folder / MODEL_FILE).is_file():
+        return folder
+    if choice == "default":
+        return None
+    raise RelationModelError(f"{folder}: no relation model ({MODEL_FILE}) there")
+
+
+def add_relation_classifier(nlp: Language, folder: Path, config: dict | None = None) -> RelationClassifier:
+    """Add ``kg_relation_classifier`` after ``kg_relations``, loaded from ``folder`` (weights and settings)."""
+    after = "kg_relations" if "kg_relations" in nlp.pipe_names else None
+    component = nlp.add_pipe("kg_relation_classifier", config=dict(config or {}), after=after)
+    return component.from_disk(folder)

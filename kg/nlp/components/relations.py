@@ -64,6 +64,7 @@ class Relations:
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
+        self._group_after = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})")  # 「甲、乙等企业|落户…」
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
         self._zone_cores = lex.patterns["zone_cores"]
@@ -234,7 +235,12 @@ class Relations:
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
+        if out and m is not None and m.group() in ("，", ",") and self._person_at(out[-1]["ev"][1]):
+            return []  # 「记者甲，某局局长乙说」: the titles are 乙's
         return out
+
+    def _person_at(self, pos: int) -> bool:
+        return any(e.label_ == "PERSON" and e.start_char == pos for e in self.ents)
 
     def _title_after(self, person: Span) -> list[dict]:
         """「某某总书记」: a title after the name counts when it names its body by itself."""
@@ -488,6 +494,15 @@ class Relations:
             if x.label_ not in ("INITIATIVE", "ENTERPRISE", "DISTRICT"):
                 continue
             pos = x.end_char + (1 if self.text[x.end_char:x.end_char + 2] in ("项目", "工程") else 0) * 2
+            group = self._group_after.match(self.text, pos)
+            if group is not None and x.label_ == "ENTERPRISE":  # 「甲、乙、丙等企业落户某区」: each of them
+                sited = self._sited.match(self.text, group.end())
+                place = places.get(sited.end()) if sited else None
+                if place is not None:
+                    for who in self._joined_before(x, ents) + [x]:
+                        out.append(self._rel(_m(who), "locatedIn", _m(place), "sited_in",
+                                             (who.start_char, place.end_char)))
+                continue
             held = self._held_in.match(self.text, pos)
             place = places.get(held.end()) if held else None
             if place is not None and self._held_verbs.match(self.text, place.end_char):
@@ -667,7 +682,8 @@ class Relations:
         for a in ents:
             if a.label_ not in ORGS:
                 continue
-            vm = self._participate.match(self.text, a.end_char)
+            group = self._group_after.match(self.text, a.end_char)  # 「甲、乙等企业参加…」
+            vm = self._participate.match(self.text, group.end() if group else a.end_char)
             if not vm:
                 continue
             target = next((x for x in ents if x.start_char >= vm.end() and x.label_ == "INITIATIVE"
