@@ -1,0 +1,38 @@
+"""Relations stated by lists, and one person with two posts, in the real pipeline (rules and, when packaged, the
+trained classifier). Invented names."""
+from ..conftest import process
+
+
+def rels(doc, predicate):
+    return {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == predicate}
+
+
+def test_every_listed_enterprise_is_located_where_the_list_settles(nlp):
+    doc, _ = process(nlp, "星河科技有限公司、蓝海智能股份有限公司、华锐新材料集团等企业落户青浦区。")
+    assert rels(doc, "locatedIn") >= {("星河科技有限公司", "青浦区"), ("蓝海智能股份有限公司", "青浦区"),
+                                      ("华锐新材料集团", "青浦区")}
+
+
+def test_every_listed_exhibitor_participates(nlp):
+    doc, _ = process(nlp, "星河科技有限公司、蓝海智能股份有限公司等企业参加了2024中国国际数字产品博览会。")
+    assert rels(doc, "participatesIn") >= {("星河科技有限公司", "中国国际数字产品博览会"),
+                                           ("蓝海智能股份有限公司", "中国国际数字产品博览会")}
+
+
+def test_one_person_two_posts_after_the_name(nlp):
+    doc, _ = process(nlp, "会议由王建国主持。王建国，苏州市工业和信息化局局长、苏州工业园区管理委员会主任。")
+    posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert posts == {("王建国", "苏州市工业和信息化局", "局长"), ("王建国", "苏州工业园区管理委员会", "主任")}
+
+
+def test_one_person_two_posts_before_the_name(nlp):
+    doc, _ = process(nlp, "苏州市发展和改革委员会主任、苏州工业园区管理委员会主任王建国出席。")
+    posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert posts == {("王建国", "苏州市发展和改革委员会", "主任"), ("王建国", "苏州工业园区管理委员会", "主任")}
+
+
+def test_titles_before_another_name_are_not_the_first_persons(nlp):
+    doc, _ = process(nlp, "记者张晓明，苏州市工业和信息化局局长李建华介绍了情况。")
+    posts = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert ("张晓明", "苏州市工业和信息化局") not in posts
+    assert ("李建华", "苏州市工业和信息化局") in posts
