@@ -9,6 +9,7 @@ texts stay where they are: nothing here copies them into the repository.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -51,10 +52,14 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", nargs="*", default=None, help="article stems to run (d01 d02 ...)")
     ap.add_argument("--ner", default=None, help="NER mode (default: the pipeline's default)")
+    ap.add_argument("--relation-model", default=None,
+                    help='relation classifier folder ("": the rules alone; default: the packaged model)')
     ap.add_argument("--json", type=Path, default=None, help="write the per-article scores here")
     a = ap.parse_args(argv)
     score = _scorer(a.scorer)
     settings = Settings() if a.ner is None else Settings(ner=a.ner)
+    if a.relation_model is not None:
+        settings = dataclasses.replace(settings, relation_model=a.relation_model)
     tot = {t: Counter() for t in TYPES + ["ENTITIES", "RELATIONS"]}
     per = {}
     started = time.perf_counter()

@@ -3,7 +3,7 @@
 Each training article is run through kg's own pipeline (the rules included), so the candidate pairs are
 those the classifier meets at inference: pipeline mentions, with the NER's cuts and misses. A mention is
 tied to a gold entity when its text (or canonical id) is one of the entity's names after the scorer's
-folding; a pair is positive when its ends' gold entities are a gold relation's ends (either way for
+folding, or when the node kg's resolver makes of it has such a name (市政府 → its city's 人民政府); a pair is positive when its ends' gold entities are a gold relation's ends (either way for
 ``partnerOf``), neutral (left out) when the relation or an end is optional, negative otherwise.
 
 One L2-regularised logistic regression per predicate (scikit-learn, liblinear: deterministic), exported as
@@ -63,7 +63,28 @@ def gold_name_index(gdoc: GoldDocument) -> dict[str, object]:
     return index
 
 
-def _gold_of(span, index):
+def resolved_gold(gdoc: GoldDocument, doc: Doc, index: dict[str, object]) -> dict[tuple[int, int, str], object]:
+    """(start, end, label) of each pipeline mention → the gold entity its resolved node matches, read the
+    way the scorer reads a graph: by any of the node's names (canonical name and surface forms)."""
+    from kg.nlp.extract import extract
+    from kg.resolve import Resolver
+
+    ex = extract(doc, gdoc.document)
+    entities, keys = Resolver().resolve_document(ex)
+    out = {}
+    for mention, key in zip(ex.mentions, keys):
+        entity = entities.get(key) if key is not None else None
+        names = [entity.name, *sorted(entity.aliases)] if entity is not None else [mention.text]
+        hits = [index[_norm(n)] for n in names if _norm(n) in index]
+        if hits:
+            out[(mention.start, mention.end, mention.label)] = max(hits, key=lambda g: sum(h is g for h in hits))
+    return out
+
+
+def _gold_of(span, index, resolved):
+    found = resolved.get((span.start_char, span.end_char, span.label_))
+    if found is not None:
+        return found
     for form in (span.text, span.id_, span.id_.rsplit("/", 1)[-1] if span.id_ else ""):
         if form and _norm(form) in index:
             return index[_norm(form)]
@@ -80,10 +101,11 @@ def pair_examples(gdoc: GoldDocument, doc: Doc, featurizer: PairFeatures, rule_f
             if p in SYMMETRIC:
                 gold[(rel.object, p, rel.subject)] = rel.optional
     rules = rule_index(doc._.kg_relations or ()) if rule_features else None
+    resolved = resolved_gold(gdoc, doc, index)
     out = []
     by_sentence: dict[tuple[int, int], list] = {}
     for pair in featurizer.pairs(doc):
-        gs, go = _gold_of(pair.subject, index), _gold_of(pair.object, index)
+        gs, go = _gold_of(pair.subject, index, resolved), _gold_of(pair.object, index, resolved)
         key = (gs.name if gs else None, pair.predicate, go.name if go else None)
         if key in gold:
             if gold[key]:

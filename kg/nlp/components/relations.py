@@ -5,6 +5,7 @@ Rules (each names itself in the evidence):
 * ``post_chain``     「市政府办公厅副主任、市大数据局局长李明」 → two holdsPostIn with roles;
                      a title without an organisation names its implied body (副市长 → 市政府).
 * ``issue_verb``     「市政府先后颁布《A》《B》」 → issuedBy; 「我们研究制定了《C》」 → the speaker's body.
+* ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
 * ``name_prefix``    a zone or project whose name starts with a place → locatedIn that place.
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
@@ -100,6 +101,7 @@ class Relations:
             ents = [x for x in self.ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
             rels += self._issued(doc, s, e, ents, speaker_org)
             rels += self._passive_issued(s, e, ents)
+            rels += self._body_title(ents)
             rels += self._part_of_rules(s, e, ents)
             rels += self._zone_builds(s, e, ents)
             rels += self._located(s, e, ents)
@@ -290,7 +292,7 @@ class Relations:
                 if ent.start_char < v_end or ent.label_ != "INITIATIVE":
                     continue
                 gap = self.text[pos:ent.start_char]
-                if re.fullmatch(r"[《》、和及与\s]{0,3}", gap):
+                if re.fullmatch(r"的?[《》、和及与\s]{0,3}", gap):  # 「印发的《X》」 too
                     works.append(ent)
                     pos = ent.end_char + (1 if self.text[ent.end_char:ent.end_char + 1] == "》" else 0)
                 else:
@@ -351,6 +353,15 @@ class Relations:
         # a place the gazetteer does not know (某某市人民政府办公厅): a place-like word, then a known core
         return any(name.endswith(core) and re.search(r"[\u4e00-\u9fff]{1,6}[省市县区州旗盟]$", name[:-len(core)])
                    for core in self.lex.agency_cores if len(core) >= 2)
+
+    def _body_title(self, ents) -> list[dict]:
+        """「国务院《关于…的指导意见》」: a body written right before a document's title issued it."""
+        out = []
+        for body, work in zip(ents, ents[1:]):
+            if body.label_ == "AGENCY" and work.label_ == "INITIATIVE" and work.kb_id_ == "book_title" \
+                    and self.text[body.end_char:work.start_char] == "《":
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "body_title", (body.start_char, work.end_char + 1)))
+        return out
 
     def _passive_issued(self, s, e, ents) -> list[dict]:
         """「《X》已由A审议通过」, 「《X》由A、B印发」, 「《X》由A会同B、C制定」: X issuedBy A (and B, C)."""
