@@ -477,10 +477,33 @@ class Relations:
                 continue
             if ent.kb_id_ == "book_title":
                 continue
+            zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
+            inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
+            if inner is not None and (inner[4] in named or self.lex.divisions[inner[4]].level in ("county", "zone")):
+                out.append(self._rel(_m(ent), "locatedIn", inner, "name_prefix", (ent.start_char, ent.end_char)))
             if div.level in ("province", "prefecture") and key not in named:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _inside(self, key: str, outer: str) -> bool:
+        div = self.lex.divisions.get(key)
+        for _ in range(3):
+            if div is None or not div.parent:
+                return False
+            if div.parent == outer:
+                return True
+            div = self.lex.divisions.get(div.parent)
+        return False
+
+    def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
+        """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
+        name = ent.text
+        for j in range(min(len(name) - 1, k + 8), k + 1, -1):
+            keys = [x for x in self.lex.place_keys(name[k:j]) if self._inside(x, outer)]
+            if keys and not self._zone_suffix.fullmatch(name[j:]):
+                return (ent.start_char + k, ent.start_char + j, "DISTRICT", name[k:j], keys[0])
+        return None
 
     def _place_prefix(self, ent: Span) -> tuple[int, int, str] | None:
         """(start, end, division key) of the place a name starts with (after 中共), if any."""
