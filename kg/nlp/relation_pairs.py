@@ -115,11 +115,13 @@ class PairFeatures:
         on(f"types={s_ent.label_}>{o_ent.label_}")
         on("subject_first" if first is s_ent else "object_first")
         on(f"gap<={next((b for b in self.buckets if len(gap) <= b), 'more')}")
-        if len(gap) <= 6:
-            on(f"gap={gap}")
+        between = [x for x in sentence_ents if first.end_char <= x.start_char and x.end_char <= second.start_char]
+        masked = _masked(text, first.end_char, second.start_char, between)  # names in between → one mark each
+        if len(masked) <= 6:
+            on(f"gap={masked}")
         for n in (1, 2):
-            for i in range(len(gap) - n + 1):
-                on(f"g{n}={gap[i:i + n]}")
+            for i in range(len(masked) - n + 1):
+                on(f"g{n}={masked[i:i + n]}")
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
@@ -135,7 +137,6 @@ class PairFeatures:
                 on(f"punct={c}")
         if not any(c in gap for c in "，；："):
             on("same_clause")
-        between = [x for x in sentence_ents if first.end_char <= x.start_char and x.end_char <= second.start_char]
         on(f"n_between={min(len(between), 4)}")
         for x in between:
             on(f"between={x.label_}")
@@ -231,3 +232,17 @@ def _only_list(text: str, first: Span, between: list[Span], second: Span) -> boo
             return False
         pos = x.end_char
     return True
+
+
+_MARKS = {"PERSON": "人", "AGENCY": "机", "ENTERPRISE": "企", "DISTRICT": "地", "INITIATIVE": "项", "MEDIA": "媒"}
+
+
+def _masked(text: str, start: int, end: int, between: list[Span]) -> str:
+    """``text[start:end]`` with each mention in it replaced by one mark of its label (「、[企]、」)."""
+    out, pos = [], start
+    for x in between:
+        out.append(text[pos:x.start_char])
+        out.append("[" + _MARKS.get(x.label_, "名") + "]")
+        pos = x.end_char
+    out.append(text[pos:end])
+    return "".join(out)
