@@ -25,10 +25,11 @@ from kg.nlp import make_nlp
 from kg.nlp.components.relation_classifier import RelationClassifier
 from kg.nlp.relation_pairs import PairFeatures
 from kg.pipeline import build
+from kg.schema import PREDICATE_NAMES
 from kg.training.corpus import load_corpus, split_folds
 from kg.training.relations import fit_model, pair_examples, process
 
-PREDICATES = ["holdsPostIn", "locatedIn", "issuedBy", "participatesIn", "partOf", "partnerOf"]
+PREDICATES = list(PREDICATE_NAMES)
 UNCERTAIN = ["zone_builds", "held_in", "sited_in", "partner_verb", "participate_verb", "subsidiary", "post_list",
              "component_of"]
 

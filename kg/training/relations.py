@@ -181,11 +181,10 @@ def train_relations(corpus: Sequence[GoldDocument], out_dir: str | Path, seed: i
     """Train the relation classifier on ``corpus`` (from :func:`kg.training.corpus.load_corpus`), write it to
     ``out_dir`` (``MODEL/relations/``) and return its scores: the examples per predicate and the k-fold
     (by document) pair scores. ``nlp`` is the pipeline the candidates come from (kg's rules by default)."""
-    from kg.config import Settings
     from kg.nlp import make_nlp
     from kg.nlp.components.relation_classifier import RelationClassifier
 
-    nlp = nlp or make_nlp(Settings(relation_model=""))
+    nlp = nlp or make_nlp(_candidate_settings(Path(out_dir)))
     featurizer = PairFeatures()
     docs = process(nlp, corpus)
     examples = {gdoc.doc_id: pair_examples(gdoc, doc, featurizer, rule_features) for gdoc, doc in zip(corpus, docs)}
@@ -197,3 +196,16 @@ def train_relations(corpus: Sequence[GoldDocument], out_dir: str | Path, seed: i
     if 2 <= folds <= len(corpus):
         scores["cv_pairs"] = cross_validate_pairs(corpus, examples, folds, seed, c=c, rule_features=rule_features)
     return scores
+
+
+def _candidate_settings(out_dir: Path):
+    """The pipeline the candidates come from: kg's, without a relation classifier, with the NER trained
+    into the same model folder (``MODEL/ner``, written by ``kg train`` before the relations) when there is one."""
+    import dataclasses
+
+    from kg.config import Settings
+
+    if "model" in {f.name for f in dataclasses.fields(Settings)}:
+        model = out_dir.parent
+        return Settings(relation_model="", model=model if (model / "ner").is_dir() else None)
+    return Settings(relation_model="")

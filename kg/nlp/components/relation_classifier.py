@@ -180,21 +180,21 @@ def make_relation_classifier(nlp: Language, name: str, data_dir: str, threshold:
 
 
 def relation_model_dir(settings) -> Path | None:
-    """The relation model folder ``settings`` asks for: ``MODEL/relations`` of a trained model folder
-    (``settings.model``) when it has one, else ``settings.relation_model`` ("default": the packaged model;
-    "": none). None when there is no model to load."""
-    model = getattr(settings, "model", None)
-    if model and (Path(model) / "relations" / MODEL_FILE).is_file():
-        return Path(model) / "relations"
+    """The relation model folder ``settings`` asks for, or None: ``settings.relation_model`` when it names a
+    folder ("": none); by default ``MODEL/relations`` of the trained model folder ``settings.model`` (where
+    Settings has one; None: no trained model), else the packaged model, when there is one."""
     choice = settings.relation_model
     if not choice:
         return None
-    folder = DEFAULT_MODEL_DIR if choice == "default" else Path(choice)
-    if (folder / MODEL_FILE).is_file():
-        return folder
-    if choice == "default":
-        return None
-    raise RelationModelError(f"{folder}: no relation model ({MODEL_FILE}) there")
+    if choice != "default":
+        if not (Path(choice) / MODEL_FILE).is_file():
+            raise RelationModelError(f"{choice}: no relation model ({MODEL_FILE}) there")
+        return Path(choice)
+    if hasattr(settings, "model"):
+        folder = Path(settings.model) / "relations" if settings.model else None
+    else:
+        folder = DEFAULT_MODEL_DIR
+    return folder if folder is not None and (folder / MODEL_FILE).is_file() else None
 
 
 def add_relation_classifier(nlp: Language, folder: Path, config: dict | None = None) -> RelationClassifier:
