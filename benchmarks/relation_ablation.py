@@ -23,7 +23,7 @@ import spacy
 from kg.config import Settings
 from kg.nlp import make_nlp
 from kg.nlp.components.relation_classifier import RelationClassifier
-from kg.nlp.relation_pairs import PairFeatures
+from kg.nlp.relation_pairs import PairFeatures, load_pair_config
 from kg.pipeline import build
 from kg.schema import PREDICATE_NAMES
 from kg.training.corpus import load_corpus, split_folds
@@ -40,6 +40,7 @@ def modes(thresholds: list[float]) -> dict[str, dict | None]:
     out: dict[str, dict | None] = {"rules": None}
     for t in thresholds:
         out[f"union@{t}"] = {"threshold": t, "veto_rules": [], "veto_threshold": 0.0}
+    out["shipped"] = dict(load_pair_config()["component"])  # patterns/relation_model.yml
     t = thresholds[0]
     out[f"union+veto@{t}"] = {"threshold": t, "veto_rules": UNCERTAIN, "veto_threshold": 0.1}
     out[f"gate@{t}"] = {"threshold": t, "veto_rules": ["*"], "veto_threshold": 0.1}

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.relation_classifier import RelationModel, rule_index
-from kg.nlp.relation_pairs import Pair, PairFeatures
+from kg.nlp.relation_pairs import PairFeatures, load_pair_config
 from kg.training.corpus import GoldDocument, split_folds
 
 __all__ = ["PairExample", "train_relations", "fit_model", "pair_examples", "process", "gold_name_index",
@@ -189,7 +189,7 @@ def train_relations(corpus: Sequence[GoldDocument], out_dir: str | Path, seed: i
     docs = process(nlp, corpus)
     examples = {gdoc.doc_id: pair_examples(gdoc, doc, featurizer, rule_features) for gdoc, doc in zip(corpus, docs)}
     model = fit_model([ex for exs in examples.values() for ex in exs], seed, c, rule_features)
-    component = RelationClassifier(nlp)
+    component = RelationClassifier(nlp, **load_pair_config()["component"])
     component.model = model
     component.to_disk(out_dir)
     scores = {"examples": model.meta["examples"], "documents": len(corpus)}

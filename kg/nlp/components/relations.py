@@ -632,8 +632,9 @@ class Relations:
             start, piece = start + cut, piece[cut:]
         else:
             piece = cut_before_verb(piece)
-        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece):
-            return None
+        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece) \
+                or re.match(r"[\d一二三四五六七八九十百千多数几]+[家个所位]", piece):
+            return None  # 「与10家企业签约」: a count of companies, not a name
         return (start, start + len(piece), "ENTERPRISE", piece, "")
 
     def _partners(self, s, e, ents) -> list[dict]:
