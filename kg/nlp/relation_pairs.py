@@ -118,10 +118,10 @@ class PairFeatures:
         between = [x for x in sentence_ents if first.end_char <= x.start_char and x.end_char <= second.start_char]
         masked = _masked(text, first.end_char, second.start_char, between)  # names in between → one mark each
         if len(masked) <= 6:
-            on(f"gap={masked}")
+            on(f"gap={'|'.join(masked)}")
         for n in (1, 2):
             for i in range(len(masked) - n + 1):
-                on(f"g{n}={masked[i:i + n]}")
+                on(f"g{n}={'|'.join(masked[i:i + n])}")
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
@@ -234,15 +234,12 @@ def _only_list(text: str, first: Span, between: list[Span], second: Span) -> boo
     return True
 
 
-_MARKS = {"PERSON": "人", "AGENCY": "机", "ENTERPRISE": "企", "DISTRICT": "地", "INITIATIVE": "项", "MEDIA": "媒"}
-
-
-def _masked(text: str, start: int, end: int, between: list[Span]) -> str:
-    """``text[start:end]`` with each mention in it replaced by one mark of its label (「、[企]、」)."""
+def _masked(text: str, start: int, end: int, between: list[Span]) -> list[str]:
+    """The characters of ``text[start:end]``, each mention in it one token: its label (「、|ENTERPRISE|、」)."""
     out, pos = [], start
     for x in between:
-        out.append(text[pos:x.start_char])
-        out.append("[" + _MARKS.get(x.label_, "名") + "]")
+        out.extend(text[pos:x.start_char])
+        out.append(x.label_)
         pos = x.end_char
-    out.append(text[pos:end])
-    return "".join(out)
+    out.extend(text[pos:end])
+    return out
