@@ -66,6 +66,7 @@ class PairFeatures:
                 for o_label in o_labels:
                     self.pairs_by_labels.setdefault((s_label, o_label), []).append(predicate)
         self.symmetric = set(cfg.get("symmetric", ()))
+        self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
         self.max_gap = int(cfg["max_gap"])
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self.buckets = list(cfg["gap_buckets"])
@@ -92,8 +93,14 @@ class PairFeatures:
                             if predicate in self.symmetric and subj is b and \
                                     predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
                                 continue  # a symmetric pair is considered once, in text order
+                            if self._excluded(predicate, subj, obj):
+                                continue
                             out.append(Pair(subj, predicate, obj, (s, e)))
         return out
+
+    def _excluded(self, predicate: str, subj: Span, obj: Span) -> bool:
+        table = self.excluded.get(predicate)
+        return bool(table) and (subj.kb_id_ in table.get("subject", ()) or obj.kb_id_ in table.get("object", ()))
 
     # -- features ---------------------------------------------------------------------------------------
     def features(self, doc: Doc, pair: Pair, sentence_ents: list[Span], rules: dict | None = None) -> dict[str, float]:

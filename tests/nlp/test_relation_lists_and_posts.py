@@ -36,3 +36,16 @@ def test_titles_before_another_name_are_not_the_first_persons(nlp):
     posts = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
     assert ("张晓明", "苏州市工业和信息化局") not in posts
     assert ("李建华", "苏州市工业和信息化局") in posts
+
+
+def test_appointment_with_two_titles_in_one_body(nlp):
+    doc, _ = process(nlp, "会议宣布了任职决定：赵明远同志任华光集团党委书记、董事长，钱立新同志担任华光集团副总经理。")
+    posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert posts == {("赵明远", "华光集团", "党委书记"), ("赵明远", "华光集团", "董事长"), ("钱立新", "华光集团", "副总经理")}
+
+
+def test_a_body_right_before_a_title_issued_it(nlp):
+    doc, _ = process(nlp, "为贯彻落实国务院《关于促进智慧农业发展的指导意见》和国家发展改革委、工业和信息化部联合下发的"
+                          "《数字乡村三年行动方案》，制定本方案。")
+    assert rels(doc, "issuedBy") >= {("关于促进智慧农业发展的指导意见", "国务院"), ("数字乡村三年行动方案", "国家发展改革委"),
+                                     ("数字乡村三年行动方案", "工业和信息化部")}

@@ -234,6 +234,14 @@ class Relations:
                 out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
                                      (person.start_char, org.end_char + len(title)), prefix + title))
             nxt = org.end_char + len(title)
+            while self.text.startswith("、", nxt) and nxt + 1 not in self.orgs_at:  # 「某集团党委书记、董事长」
+                more = next((t for t in self._titles if self.text.startswith(t, nxt + 1)), "")
+                body = self._body(self._core_title(more), nxt + 1, org)[0] if more else None
+                if body is None:
+                    break
+                out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
+                                     (person.start_char, nxt + 1 + len(more)), more))
+                nxt += 1 + len(more)
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
