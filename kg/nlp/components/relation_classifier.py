@@ -73,6 +73,10 @@ class RelationModel:
             raise RelationModelError(f"{path}: not a readable relation model ({err})") from err
 
 
+def _name(mention: tuple) -> str:
+    return mention[4] or mention[3]  # the canonical id when the mention has one, else its text
+
+
 def rule_index(relations) -> dict[tuple, str]:
     """Pair key → the rule that found it, for the relations already on a Doc (both directions when symmetric)."""
     out: dict[tuple, str] = {}
@@ -118,10 +122,15 @@ class RelationClassifier:
         prob = {pair.key: p for pair, p in scored}
         kept = [rel for rel in rules if not self._vetoed(rel, prob)]
         found = rule_index(kept)
+        named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
+            by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
+            if by_name in named:
+                continue
             found[pair.key] = RULE
+            named.add(by_name)
             role = self.featurizer.role(doc, pair) if pair.predicate == "holdsPostIn" else ""
             ev = (min(pair.subject.start_char, pair.object.start_char), max(pair.subject.end_char, pair.object.end_char))
             kept.append({"s": span_key(pair.subject), "p": pair.predicate, "o": span_key(pair.object),
