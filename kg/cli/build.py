@@ -48,6 +48,9 @@ def build_cli(
                                  "a slower one is reported as failed and the rest is built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
+    model: Optional[Path] = Opt(None, "--model", "-m", help="A model folder written by `kg train` (default: the "
+                                "model shipped in the package, trained on the team's annotated articles)."),
+    no_model: bool = Opt(False, "--no-model", help="No trained entity recogniser: LAC and the rules only."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr."),
 ):
     """Extract a knowledge graph from articles and write DIR/graph.ttl (Turtle) and DIR/graph.html.
@@ -75,8 +78,15 @@ def build_cli(
 
         with KgStore(store, base=base_iri) as existing:  # a conflicting --base-iri is refused here
             base_iri = existing.base
+    from kg.config import DEFAULT_MODEL
+    from kg.training.model import check_model
+
+    chosen_model = None if no_model else model or DEFAULT_MODEL
+    if chosen_model is not None:
+        check_model(chosen_model)  # a missing or broken model is one line, before any article is read
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, curation=curation, infer=infer, workers=workers,
-                        dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks)
+                        dask=dask, ner=ner.value, article_seconds=article_timeout, follow_symlinks=follow_symlinks,
+                        model=chosen_model)
 
     def progress(it):
         return tqdm(it, desc="extracting", unit="doc", disable=quiet, leave=False, file=__import__("sys").stderr)

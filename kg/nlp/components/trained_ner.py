@@ -1,0 +1,195 @@
+"""``kg_trained_ner``: a CRF trained on annotated articles (``kg train``, :mod:`kg.training.ner`) decides
+which names the article has and where they begin and end.
+
+It runs after the rule components and before the mention filter, and reads what they found (their
+candidates and LAC's words are features of the model). How its spans meet the rules' candidates is the
+``mode``:
+
+* ``arbitrate`` (default): every rule candidate and every span of the model's best labelling is scored
+  by the model's probability that it is an entity of its label (a candidate may be relabelled when the
+  model is surer of another label); the most probable ones, at least ``threshold``, not overlapping,
+  are the candidates the mention filter sees (``label_thresholds`` may ask more of some labels). A rule candidate keeps its canonical name (a short agency
+  name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
+  markers, bylines, alias definitions) count as certain;
+* ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
+  stays (with its canonical name) and takes the model's label; a candidate the model has no span over
+  stays only when its rule is in ``keep_rules``;
+* ``join``: the model's spans are added as candidates with rule ``trained_ner`` (the filter ranks them
+  with the others).
+
+Serialisable: ``to_disk``/``from_disk`` write/read ``model.crfsuite`` and ``cfg.json``; the factory's
+``model_dir`` loads a saved component's folder directly.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.nlp.components.statistical_ner import lac_words
+from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
+
+__all__ = ["TrainedNer", "make_trained_ner", "ModelError", "ner_input", "MODEL_FILE", "MODES", "TRAINED_RULE"]
+
+MODEL_FILE = "model.crfsuite"
+CONFIG_FILE = "cfg.json"
+MODES = ("arbitrate", "viterbi", "join")
+TRAINED_RULE = "trained_ner"
+DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition")
+DEFAULT_THRESHOLD = 0.5
+
+
+class ModelError(KgError):
+    """A trained model folder that is missing, incomplete or unreadable."""
+
+
+def ner_input(doc: Doc, lac_model_dir: str = ""):
+    """The model's view of ``doc``: folded text, LAC's words (tagged here when LAC did not run) and
+    the rule candidates found so far."""
+    from kg.training.ner import NerInput
+
+    text = text_of(doc)
+    words = lac_words(doc)
+    if not words and text.strip():
+        from kg.nlp.lac import load_lac, sentence_chunks
+
+        pieces = sentence_chunks(text, 160)
+        found = []
+        for (start, _end), tagged in zip(pieces, load_lac(lac_model_dir, 1).tag([text[s:e] for s, e in pieces])):
+            found += [(start + w.start, start + w.end, w.tag) for w in tagged]
+        words = doc.user_data["kg_words"] = tuple(found)
+    cands = tuple((s.start_char, s.end_char, s.label_, s.kb_id_ or "kg_gazetteer") for s in candidates(doc))
+    return NerInput(text, tuple(words), cands)
+
+
+class TrainedNer:
+    def __init__(self, nlp: Language, name: str = "kg_trained_ner", model_dir: str = "", mode: str = "arbitrate",
+                 keep_rules: list[str] | tuple[str, ...] = DEFAULT_KEEP_RULES, data_dir: str = "",
+                 threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None):
+        if mode not in MODES:
+            raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
+        self.name = name
+        self.mode = mode
+        self.keep_rules = tuple(keep_rules)
+        self.threshold = threshold
+        self.label_thresholds = dict(label_thresholds or {})
+        self.data_dir = data_dir
+        self.model = None
+        if model_dir:
+            self.from_disk(model_dir)
+
+    # -- inference -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            raise ModelError("kg_trained_ner has no model (give model_dir or load it with from_disk)")
+        item = ner_input(doc)
+        if self.mode == "arbitrate":
+            return self._arbitrate(doc, item)
+        spans = self.model.spans(item)
+        if self.mode == "join":
+            for start, end, label in spans:
+                add_candidate(doc, start, end, label, TRAINED_RULE)
+            return doc
+        return self._viterbi(doc, spans)
+
+    def _arbitrate(self, doc: Doc, item) -> Doc:
+        from kg.language.priorities import RULE_PRIORITY
+
+        cands = candidates(doc)
+        found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
+        scored = []  # (probability, rule priority, length, order, span or (start, end, label))
+        for order, cand in enumerate(cands):
+            rule = cand.kb_id_ or "kg_gazetteer"
+            p = probs.get((cand.start_char, cand.end_char), {})
+            own = p.get(cand.label_, 0.0)
+            best = max(p, key=p.get) if p else cand.label_
+            if rule in self.keep_rules:
+                own, best = 1.0, cand.label_
+            if best != cand.label_ and p[best] > own:
+                relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
+                                           span_id=cand.id_, alignment_mode="contract")
+                cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
+            scored.append((own, RULE_PRIORITY.get(rule, 0), cand.end_char - cand.start_char, -order, cand))
+        bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
+        for order, (start, end, label, p) in enumerate(found):
+            if (start, end, label) not in bounds:
+                scored.append((p, 0, end - start, -len(cands) - order, (start, end, label)))
+        scored.sort(key=lambda x: x[:4], reverse=True)
+        taken = bytearray(len(item.text) + 1)
+        chosen = []
+        for p, _prio, _len, _order, span in scored:
+            if p < self.threshold:
+                break
+            start, end, label = (span.start_char, span.end_char, span.label_) if not isinstance(span, tuple) else span
+            if p < self.label_thresholds.get(label, 0.0):
+                continue
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(span)
+        doc.spans[CANDIDATES] = [s for s in chosen if not isinstance(s, tuple)]
+        for span in chosen:
+            if isinstance(span, tuple):
+                add_candidate(doc, *span, TRAINED_RULE)
+        return doc
+
+    def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
+        by_bounds = {(s, e): label for s, e, label in spans}
+        covered = bytearray(len(text_of(doc)) + 1)
+        for s, e, _ in spans:
+            covered[s:e] = b"\x01" * (e - s)
+        kept, matched = [], set()
+        for cand in candidates(doc):
+            bounds = (cand.start_char, cand.end_char)
+            if bounds in by_bounds:
+                if cand.label_ != by_bounds[bounds]:
+                    cand = doc.char_span(*bounds, label=by_bounds[bounds], kb_id=cand.kb_id_, span_id=cand.id_,
+                                         alignment_mode="contract") or cand
+                kept.append(cand)
+                matched.add(bounds)
+            elif (cand.kb_id_ or "kg_gazetteer") in self.keep_rules and not any(covered[bounds[0]:bounds[1]]):
+                kept.append(cand)
+        doc.spans[CANDIDATES] = kept
+        for start, end, label in spans:
+            if (start, end) not in matched:
+                add_candidate(doc, start, end, label, TRAINED_RULE)
+        return doc
+
+    # -- serialisation -----------------------------------------------------------
+    def to_disk(self, path, exclude=tuple()) -> None:
+        if self.model is None:
+            raise ModelError("kg_trained_ner has no model to save")
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.model.model_file.resolve() != (path / MODEL_FILE).resolve():
+            shutil.copyfile(self.model.model_file, path / MODEL_FILE)
+        (path / CONFIG_FILE).write_text(json.dumps({"mode": self.mode, "keep_rules": list(self.keep_rules),
+                                                    "threshold": self.threshold,
+                                                    "label_thresholds": self.label_thresholds}, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()) -> "TrainedNer":
+        from kg.training.ner import NerModel
+
+        path = Path(path)
+        model_file = path / MODEL_FILE
+        if not model_file.is_file():
+            raise ModelError(f"{path}: not a trained NER model (no {MODEL_FILE})")
+        try:
+            self.model = NerModel(model_file, self.data_dir)
+        except (OSError, ValueError) as err:
+            raise ModelError(f"{model_file}: cannot read the CRF model ({err})") from err
+        return self
+
+
+@Language.factory("kg_trained_ner",
+                  default_config={"model_dir": "", "mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES),
+                                  "data_dir": "", "threshold": DEFAULT_THRESHOLD, "label_thresholds": {}},
+                  assigns=["doc.spans"], requires=["doc.spans"])
+def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
+                     data_dir: str, threshold: float, label_thresholds: dict[str, float]) -> TrainedNer:
+    return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds)

@@ -1,0 +1,120 @@
+"""A trained model folder, as ``kg train`` writes it and ``kg build --model`` reads it::
+
+    MODEL/meta.json        kg version, seed, corpus sizes, training parameters, cross-validation scores
+    MODEL/ner/             the kg_trained_ner component (model.crfsuite, cfg.json)
+    MODEL/relations/       the relation classifier, when kg.training.relations is available
+
+The same corpus and seed give byte-identical files (no dates, sorted keys, a deterministic optimiser).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Sequence
+
+from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_THRESHOLD, MODEL_FILE,
+                                          ModelError)
+from kg.training.corpus import GoldDocument
+
+__all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
+
+META_FILE = "meta.json"
+
+
+def ner_dir(model: str | Path) -> Path:
+    """``MODEL/ner``, checked. Raises :class:`ModelError` (one line) for a missing or incomplete model."""
+    model = Path(model)
+    if not model.is_dir():
+        raise ModelError(f"{model}: no such model folder (train one with `kg train CORPUS --out {model}`)")
+    ner = model / "ner"
+    if not (ner / MODEL_FILE).is_file():
+        raise ModelError(f"{model}: not a kg model (no ner/{MODEL_FILE}; train one with `kg train`)")
+    return ner
+
+
+def check_model(model: str | Path) -> Path:
+    """``model`` if it is a usable model folder (its CRF opens); else :class:`ModelError`, one line."""
+    import pycrfsuite
+
+    model_file = ner_dir(model) / MODEL_FILE
+    try:
+        pycrfsuite.Tagger().open(str(model_file))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"{model}: ner/{MODEL_FILE} is not a CRF model ({err})") from err
+    ner_config(model)
+    return Path(model)
+
+
+def ner_config(model: str | Path) -> dict:
+    """The component settings saved with the model (``mode``, ``keep_rules``)."""
+    path = ner_dir(model) / CONFIG_FILE
+    if not path.is_file():
+        return {}
+    try:
+        cfg = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise ModelError(f"{path}: not valid JSON ({err})") from err
+    return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds") if k in cfg}
+
+
+def read_meta(model: str | Path) -> dict:
+    path = Path(model) / META_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def corpus_sizes(docs: Sequence[GoldDocument]) -> dict:
+    types = Counter(e.type for d in docs for e in d.entities if not e.optional)
+    return {"documents": len(docs), "characters": sum(len(d.text) for d in docs),
+            "entities": dict(sorted(types.items())), "relations": sum(len(d.relations) for d in docs),
+            "figures": sum(len(d.figures) for d in docs)}
+
+
+def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, settings=None,
+                params: dict | None = None, optional: str = "label", mode: str = "arbitrate",
+                keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD, scores: dict | None = None,
+                progress: Callable[[], None] | None = None, relations: bool = True) -> Path:
+    """Train the entity recogniser on ``docs`` and write the model folder ``out``; returns ``out``.
+    ``settings`` is the pipeline whose rule candidates and LAC words the model reads (default
+    ``Settings(model=None)``); ``progress`` is called once per document read."""
+    from kg import __version__
+    from kg.config import Settings
+    from kg.training.ner import DEFAULT_PARAMS, fit, pipeline_inputs, training_sequences
+
+    import dataclasses
+
+    settings = dataclasses.replace(settings or Settings(), model=None)
+    out = Path(out)
+    ner = out / "ner"
+    ner.mkdir(parents=True, exist_ok=True)
+    inputs = pipeline_inputs(docs, settings, progress)
+    fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
+    (ner / CONFIG_FILE).write_text(json.dumps({"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold},
+                                              indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
+            "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",
+                    "params": {**DEFAULT_PARAMS, **(params or {})}, "optional_entities": optional, "mode": mode, "threshold": threshold,
+                    "features_from": settings.ner}}
+    if relations:
+        trained = _train_relations(docs, out / "relations", seed)
+        if trained:
+            meta["relations"] = trained
+    if scores:
+        meta["cross_validation"] = scores
+    (out / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    return out
+
+
+def _train_relations(docs, out_dir: Path, seed: int):
+    """THE single call site of the relation classifier (branch f-relations): trained into
+    ``MODEL/relations`` when ``kg.training.relations.train_relations`` exists."""
+    try:
+        from kg.training.relations import train_relations
+    except ImportError:
+        return None
+    result = train_relations(list(docs), out_dir, seed)
+    return result if isinstance(result, dict) else {"folder": "relations"}

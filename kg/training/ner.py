@@ -1,0 +1,356 @@
+"""The trained entity recogniser: a linear-chain CRF over characters (python-crfsuite).
+
+Each character of the folded text is described by (:func:`char_features`):
+
+* the character, its neighbours (±3), bigrams and trigrams around it, its class (Han, digit, Latin, punct.);
+* LAC's word containing it: its position in the word (B/I/E/S), the word's tag, the neighbouring words'
+  tags, the word itself when short;
+* kg's general lexicon (:class:`LexiconIndex`): the character begins / continues / ends a title, an
+  agency core, a division name, a zone or company ending, a country, a trade word; a surname;
+* the rule components' candidates covering it (label and rule, with the position in the candidate), so
+  the model learns when each rule is right;
+* the bracket it is in (《》, “”, （）).
+
+Labels are BIOES over kg's six entity labels. The model sees one sentence (or clause, for long
+sentences) at a time. :func:`fit` trains and writes the model file; :class:`NerModel` tags.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from kg.language.lexicon import Lexicon
+
+__all__ = ["LABELS", "TYPE_LABELS", "NerInput", "LexiconIndex", "char_features", "sentence_pieces",
+           "bioes", "decode", "fit", "NerModel", "DEFAULT_PARAMS", "pipeline_inputs", "training_sequences"]
+
+TYPE_LABELS = {"Agency": "AGENCY", "District": "DISTRICT", "Enterprise": "ENTERPRISE",
+               "Initiative": "INITIATIVE", "Person": "PERSON", "MediaOutlet": "MEDIA"}
+LABELS = tuple(TYPE_LABELS.values())
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
+MAX_PIECE = 200  # characters in one CRF sequence
+_SENTENCE_END = "。！？!?；\n"
+_CLAUSE_END = "，、：,"
+_OPEN = {"《": "book", "“": "quote", "（": "paren", "「": "quote", "(": "paren", "\"": "quote"}
+_CLOSE = {"》": "book", "”": "quote", "）": "paren", "」": "quote", ")": "paren"}
+
+
+@dataclass(frozen=True)
+class NerInput:
+    """What the model reads of one text: the folded text, LAC's words ``(start, end, tag)`` and the rule
+    candidates ``(start, end, label, rule)`` (offsets into ``text``)."""
+
+    text: str
+    words: tuple[tuple[int, int, str], ...] = ()
+    candidates: tuple[tuple[int, int, str, str], ...] = ()
+
+
+def _char_class(ch: str) -> str:
+    if "\u4e00" <= ch <= "\u9fff":
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    if ch.isspace():
+        return "S"
+    return "P"
+
+
+class LexiconIndex:
+    """kg's general word lists as one table: surface → classes, matched at every position."""
+
+    def __init__(self, lex: Lexicon):
+        table: dict[str, set[str]] = {}
+
+        def add(words: Iterable[str], cls: str) -> None:
+            for w in words:
+                if w and len(w) <= 12:
+                    table.setdefault(w, set()).add(cls)
+
+        add(lex.titles, "title")
+        add(lex.agency_cores, "agcore")
+        add(lex.division_names, "div")
+        add(lex.short_names, "div")
+        add(lex.countries, "country")
+        add(lex.industry_words, "trade")
+        add(lex.lead_words, "lead")
+        add(lex.not_entities, "notent")
+        add(lex.patterns.get("zone_words", []), "zone")
+        add(lex.patterns.get("zone_cores", []), "agcore")
+        for rule in lex.patterns.get("suffix_rules", []):
+            add((s for s in rule["suffix"].split("|") if re.fullmatch(r"[\u4e00-\u9fff（）]+", s)), "sfx_" + rule["rule"])
+        for kind, entries in lex.gazetteer.items():
+            for canonical, aliases in entries:
+                add([canonical, *aliases], "gaz_" + kind)
+        self.table = {w: tuple(sorted(c)) for w, c in table.items()}
+        self.max_len = max(map(len, self.table), default=1)
+        self.surnames = lex.surnames
+
+    def matches(self, text: str) -> list[list[str]]:
+        """Per character, the features of the lexicon words covering it."""
+        out: list[list[str]] = [[] for _ in text]
+        n = len(text)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + self.max_len) + 1):
+                classes = self.table.get(text[i:j])
+                if not classes:
+                    continue
+                for cls in classes:
+                    if j - i == 1:
+                        out[i].append(f"lx:S:{cls}")
+                        continue
+                    out[i].append(f"lx:B:{cls}")
+                    out[j - 1].append(f"lx:E:{cls}")
+                    for k in range(i + 1, j - 1):
+                        out[k].append(f"lx:I:{cls}")
+                if j < n:
+                    out[j].extend(f"lx:after:{cls}" for cls in classes)
+                if i > 0:
+                    out[i - 1].extend(f"lx:before:{cls}" for cls in classes)
+        for i, ch in enumerate(text):
+            if ch in self.surnames:
+                out[i].append("surname")
+        return out
+
+
+@lru_cache(maxsize=4)
+def lexicon_index(data_dir: str = "") -> LexiconIndex:
+    from kg.language.lexicon import load_lexicon
+
+    return LexiconIndex(load_lexicon(data_dir))
+
+
+def _position(i: int, start: int, end: int) -> str:
+    if end - start == 1:
+        return "S"
+    return "B" if i == start else "E" if i == end - 1 else "I"
+
+
+def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
+    """The feature strings of every character of ``item.text``."""
+    text = item.text
+    n = len(text)
+    pad = "\x02\x02\x02" + text + "\x03\x03\x03"
+    feats: list[list[str]] = [["bias"] for _ in range(n)]
+    for i in range(n):
+        c = [pad[i + k] for k in range(7)]  # c[3] is text[i]
+        f = feats[i]
+        f += [f"c0={c[3]}", f"c-1={c[2]}", f"c+1={c[4]}", f"c-2={c[1]}", f"c+2={c[5]}", f"c-3={c[0]}", f"c+3={c[6]}",
+              f"b-1={c[2]}{c[3]}", f"b+1={c[3]}{c[4]}", f"b-2={c[1]}{c[2]}", f"b+2={c[4]}{c[5]}",
+              f"t0={c[2]}{c[3]}{c[4]}", f"t-1={c[1]}{c[2]}{c[3]}", f"t+1={c[3]}{c[4]}{c[5]}",
+              f"k={_char_class(c[3])}", f"k-1={_char_class(c[2])}{_char_class(c[3])}",
+              f"k+1={_char_class(c[3])}{_char_class(c[4])}"]
+    # LAC's words
+    words = sorted(item.words)
+    for w, (start, end, tag) in enumerate(words):
+        prev_tag = words[w - 1][2] if w > 0 else "^"
+        next_tag = words[w + 1][2] if w + 1 < len(words) else "$"
+        word = text[start:end]
+        for i in range(max(start, 0), min(end, n)):
+            pos = _position(i, start, end)
+            f = feats[i]
+            f += [f"w:{pos}", f"w:{pos}:{tag}", f"wt={tag}", f"wt-1={prev_tag}", f"wt+1={next_tag}",
+                  f"wl={min(end - start, 6)}"]
+            if end - start <= 4:
+                f.append(f"w={word}")
+            if pos in "ES":
+                f.append(f"w_end={text[max(start, end - 2):end]}")
+    # lexicon
+    for i, extra in enumerate(index.matches(text)):
+        feats[i] += extra
+    # rule candidates
+    for start, end, label, rule in item.candidates:
+        for i in range(max(start, 0), min(end, n)):
+            pos = _position(i, start, end)
+            feats[i] += [f"cd:{pos}:{label}", f"cr:{pos}:{rule}", f"cd:{label}"]
+        if 0 < start <= n:
+            feats[start - 1].append(f"cd:before:{label}")
+        if end < n:
+            feats[end].append(f"cd:after:{label}")
+    # brackets
+    depth: dict[str, int] = {}
+    for i, ch in enumerate(text):
+        if ch in _CLOSE:
+            kind = _CLOSE[ch]
+            depth[kind] = max(depth.get(kind, 0) - 1, 0)
+        inside = [k for k, d in depth.items() if d > 0]
+        feats[i] += [f"in:{k}" for k in inside]
+        if ch in _OPEN:
+            depth[_OPEN[ch]] = depth.get(_OPEN[ch], 0) + 1
+    return feats
+
+
+def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """``text`` cut after sentence ends, long sentences after clause marks, at most ``max_piece`` long."""
+    pieces, start = [], 0
+    n = len(text)
+    while start < n:
+        end = start
+        cut = -1
+        while end < n and end - start < max_piece:
+            ch = text[end]
+            end += 1
+            if ch in _SENTENCE_END:
+                cut = end
+                break
+            if ch in _CLAUSE_END and end - start > max_piece // 2:
+                cut = end
+        if cut < 0 or (end - start >= max_piece and cut <= start):
+            cut = end
+        pieces.append((start, cut))
+        start = cut
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def bioes(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    tags = ["O"] * n
+    for start, end, label in spans:
+        if end - start == 1:
+            tags[start] = f"S-{label}"
+            continue
+        tags[start] = f"B-{label}"
+        for i in range(start + 1, end - 1):
+            tags[i] = f"I-{label}"
+        tags[end - 1] = f"E-{label}"
+    return tags
+
+
+def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Spans of a BIOES sequence; an I/E without its B starts a span, a B/I without its E ends where the
+    next span or O begins.
+
+    >>> decode(["B-PERSON", "E-PERSON", "O", "S-DISTRICT", "I-AGENCY", "B-AGENCY"])
+    [(0, 2, 'PERSON'), (3, 4, 'DISTRICT'), (4, 5, 'AGENCY'), (5, 6, 'AGENCY')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, lab = tag.partition("-")
+        if start >= 0 and (kind in ("O", "B", "S") or lab != label):
+            spans.append((start, i, label))
+            start = -1
+        if kind == "S":
+            spans.append((i, i + 1, lab))
+        elif kind in ("B", "I", "E"):
+            if start < 0:
+                start, label = i, lab
+            if kind == "E":
+                spans.append((start, i + 1, label))
+                start = -1
+    return spans
+
+
+def fit(sequences: Iterable[tuple[list[list[str]], list[str]]], model_file: str | Path,
+        params: dict | None = None) -> Path:
+    """Train the CRF on ``(features, tags)`` sequences and write it to ``model_file``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in sequences:
+        trainer.append(xseq, yseq)
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
+    model_file = Path(model_file)
+    model_file.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_file))
+    return model_file
+
+
+def _span_tags(start: int, end: int, label: str) -> list[str]:
+    if end - start == 1:
+        return [f"S-{label}"]
+    return [f"B-{label}", *[f"I-{label}"] * (end - start - 2), f"E-{label}"]
+
+
+class NerModel:
+    """A trained CRF. :meth:`spans` gives its best labelling's spans; :meth:`analyse` also gives, for each
+    span and for any other spans asked about, the model's probability that the span is that entity
+    (the smallest marginal probability of its BIOES tags)."""
+
+    def __init__(self, model_file: str | Path, data_dir: str = ""):
+        import pycrfsuite
+
+        self.model_file = Path(model_file)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(self.model_file))
+        self.known_tags = set(self.tagger.labels())
+        self.index = lexicon_index(data_dir)
+
+    def spans(self, item: NerInput) -> list[tuple[int, int, str]]:
+        return [(s, e, label) for s, e, label, _ in self.analyse(item)[0]]
+
+    def _probability(self, start: int, end: int, label: str, offset: int) -> float:
+        tags = _span_tags(start, end, label)
+        if any(t not in self.known_tags for t in tags):
+            return 0.0
+        return min(self.tagger.marginal(t, i - offset) for t, i in zip(tags, range(start, end)))
+
+    def analyse(self, item: NerInput, asked: Iterable[tuple[int, int]] = ()
+                ) -> tuple[list[tuple[int, int, str, float]], dict[tuple[int, int], dict[str, float]]]:
+        """``(spans, probabilities)``: the best labelling's spans with their probability, and for each
+        ``(start, end)`` in ``asked`` (within one sentence piece) the probability of each label."""
+        feats = char_features(item, self.index)
+        asked = sorted(set(asked))
+        found: list[tuple[int, int, str, float]] = []
+        probs: dict[tuple[int, int], dict[str, float]] = {}
+        k = 0
+        for start, end in sentence_pieces(item.text):
+            self.tagger.set(feats[start:end])
+            tags = self.tagger.tag()
+            for s, e, label in decode(tags):
+                found.append((start + s, start + e, label, self._probability(start + s, start + e, label, start)))
+            while k < len(asked) and asked[k][0] < end:
+                a, b = asked[k]
+                if a >= start and b <= end:
+                    probs[(a, b)] = {label: self._probability(a, b, label, start) for label in LABELS}
+                k += 1
+        return found, probs
+
+
+# -- training from gold documents ------------------------------------------------------------------
+
+def pipeline_inputs(docs, settings=None, progress=None) -> list[NerInput]:
+    """Run kg's pipeline (``settings``; no trained NER) over each gold document up to the slot of the
+    trained NER, and return what the model reads there (:func:`kg.nlp.components.trained_ner.ner_input`)."""
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+    from kg.nlp.components.trained_ner import ner_input
+    from kg.nlp.extract import to_doc
+
+    settings = settings or Settings()
+    nlp = make_nlp(settings)
+    before = []
+    for name, component in nlp.pipeline:
+        if name == "kg_mention_filter":
+            break
+        before.append(component)
+    out = []
+    for gold in docs:
+        doc = to_doc(nlp, gold.document)
+        for component in before:
+            doc = component(doc)
+        out.append(ner_input(doc))
+        if progress is not None:
+            progress()
+    return out
+
+
+def training_sequences(docs, inputs: Sequence[NerInput], optional: str = "label",
+                       data_dir: str = "") -> list[tuple[list[list[str]], list[str]]]:
+    """CRF training sequences (one per sentence piece) of gold documents and their pipeline inputs.
+    ``optional``: ``label`` (optional gold entities are labelled like the others) or ``outside`` (O)."""
+    from kg.training.corpus import align_entities
+
+    index = lexicon_index(data_dir)
+    out = []
+    for gold, item in zip(docs, inputs):
+        spans = [(s.start, s.end, TYPE_LABELS[s.type]) for s in align_entities(gold)
+                 if optional == "label" or not s.optional]
+        tags = bioes(len(item.text), spans)
+        feats = char_features(item, index)
+        for start, end in sentence_pieces(item.text):
+            out.append((feats[start:end], tags[start:end]))
+    return out

@@ -1,0 +1,136 @@
+"""kg train: the gold corpus loader, a CRF trained on a tiny invented corpus, its model folder and the CLI."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.config import Settings
+from kg.training.corpus import CorpusError, align_entities, load_corpus, load_gold, split_folds
+
+CORPUS = Path(__file__).parent.parent / "fixtures" / "training"
+HELD_OUT = CORPUS / "heldout" / "h1.json"
+FAST = {"max_iterations": 40}
+runner = CliRunner()
+
+
+def test_corpus_loads_gold_and_aligns_names_to_the_body():
+    docs = load_corpus([CORPUS / "gold"])
+    assert [d.doc_id for d in docs] == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    first = docs[0]
+    assert first.text.startswith("宁州市商务局局长")  # front matter removed, as kg reads it
+    spans = align_entities(first)
+    found = [(first.text[s.start:s.end], s.type) for s in spans]
+    # longest first: the agency takes 宁州市 inside it; the company's short form is found too
+    assert found[:4] == [("宁州市商务局", "Agency"), ("陈明远", "Person"), ("星河科技有限公司", "Enterprise"),
+                         ("滨江产业园", "District")]
+    assert ("星河科技", "Enterprise") in found and ("宁州市", "District") in found
+    assert all(s.name for s in spans)
+
+
+def test_corpus_accepts_a_gold_file_beside_its_document_and_rejects_bad_paths(tmp_path):
+    assert load_gold(HELD_OUT).text.startswith("岚州市商务局")
+    with pytest.raises(CorpusError):
+        load_corpus([tmp_path / "missing"])
+    (tmp_path / "x.json").write_text(json.dumps({"doc": "nowhere.md", "entities": []}), encoding="utf-8")
+    with pytest.raises(CorpusError, match="nowhere.md"):
+        load_corpus([tmp_path])
+
+
+def test_folds_split_by_document():
+    docs = load_corpus([CORPUS])
+    folds = split_folds(docs, 3, seed=1)
+    held = [d.doc_id for _, h in folds for d in h]
+    assert sorted(held) == sorted(d.doc_id for d in docs)
+    assert all(not {d.doc_id for d in t} & {d.doc_id for d in h} for t, h in folds)
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    from kg.training.model import train_model
+
+    return train_model(load_corpus([CORPUS / "gold"]), tmp_path_factory.mktemp("m") / "model", seed=5,
+                       params=FAST, relations=False)
+
+
+def _trained_spans(model_dir: Path, document):
+    """The trained component's spans over ``document`` (after the rule components it reads)."""
+    from kg.nlp import make_nlp
+    from kg.nlp.extract import to_doc
+
+    nlp = make_nlp(Settings(model=model_dir))
+    doc = to_doc(nlp, document)
+    for name, component in nlp.pipeline:
+        if name == "kg_trained_ner":
+            from kg.nlp.components.trained_ner import ner_input
+            return component, sorted(component.model.spans(ner_input(doc)))
+        doc = component(doc)
+    raise AssertionError("kg_trained_ner is not in the pipeline")
+
+
+def test_trained_model_finds_a_held_out_name(model):
+    document = load_gold(HELD_OUT).document
+    _, spans = _trained_spans(model, document)
+    found = {(document.text[s:e], label) for s, e, label in spans}
+    assert ("郑怀瑾", "PERSON") in found  # names never seen in training
+    assert ("长庚航天有限公司", "ENTERPRISE") in found
+    assert ("石门产业园", "DISTRICT") in found
+
+
+def test_held_out_article_built_with_the_model(model, tmp_path):
+    from kg.evaluate import evaluate
+    from kg.pipeline import build
+
+    gold = load_gold(HELD_OUT)
+    score = evaluate(build([gold.path], None, Settings(model=model), html=False).graph, gold.gold)
+    assert score.entities["f1"] >= 0.8, score.table()
+
+
+def test_saved_and_reloaded_component_gives_identical_spans(model, tmp_path):
+    from kg.nlp.components.trained_ner import TrainedNer, ner_input
+    from kg.nlp import make_nlp
+    from kg.nlp.extract import to_doc
+
+    component, spans = _trained_spans(model, load_gold(HELD_OUT).document)
+    component.to_disk(tmp_path / "ner")
+    reloaded = TrainedNer(make_nlp(Settings(model=None)), data_dir="").from_disk(tmp_path / "ner")
+    nlp = make_nlp(Settings(model=model))
+    doc = to_doc(nlp, load_gold(HELD_OUT).document)
+    for name, step in nlp.pipeline:
+        if name == "kg_trained_ner":
+            break
+        doc = step(doc)
+    assert sorted(reloaded.model.spans(ner_input(doc))) == spans
+
+
+def test_same_seed_gives_byte_identical_model(model, tmp_path):
+    from kg.training.model import train_model
+
+    again = train_model(load_corpus([CORPUS / "gold"]), tmp_path / "again", seed=5, params=FAST, relations=False)
+    for rel in ("meta.json", "ner/model.crfsuite", "ner/cfg.json"):
+        assert (again / rel).read_bytes() == (model / rel).read_bytes(), rel
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    assert meta["seed"] == 5 and meta["corpus"]["documents"] == 6
+
+
+def test_train_help_explains():
+    result = runner.invoke(app, ["train", "--help"])
+    assert result.exit_code == 0
+    assert "--folds" in result.output and "--seed" in result.output and "Example:" in result.output
+
+
+@pytest.mark.parametrize("broken", ["missing", "empty", "garbage"])
+def test_build_with_a_missing_or_bad_model_is_one_error_line(tmp_path, broken):
+    model = tmp_path / "model"
+    if broken != "missing":
+        (model / "ner").mkdir(parents=True)
+    if broken == "garbage":
+        (model / "ner" / "model.crfsuite").write_bytes(b"not a model")
+    result = runner.invoke(app, ["build", str(CORPUS / "docs"), "--out", str(tmp_path / "o"), "--model", str(model)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error:") and str(model) in lines[0]
