@@ -91,21 +91,22 @@ def table(title: str, results: dict[str, dict[str, Counter]]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", type=Path, required=True)
+    ap.add_argument("--train", type=Path, nargs="+", required=True, help="gold corpora (folders or files)")
     ap.add_argument("--dev", type=Path, default=None)
     ap.add_argument("--scorer", type=Path, required=True)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--thresholds", type=float, nargs="+", default=[0.5])
     ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--modes", nargs="*", default=None, help="only these modes (rules, union@0.5, shipped, ...)")
     a = ap.parse_args(argv)
     score = _scorer(a.scorer)
     started = time.perf_counter()
-    train = load_corpus([a.train])
-    nlp = make_nlp(Settings(relation_model=""))
+    train = load_corpus(a.train)
+    nlp = make_nlp(Settings(relation_model=""))  # the candidates as kg build meets them (its NER included)
     featurizer = PairFeatures()
     examples = {g.doc_id: pair_examples(g, d, featurizer) for g, d in zip(train, process(nlp, train))}
-    all_modes = modes(a.thresholds)
+    all_modes = {k: v for k, v in modes(a.thresholds).items() if a.modes is None or k in a.modes}
     with tempfile.TemporaryDirectory() as models:
         def run(train_docs, held_docs, tag) -> dict[str, dict[str, Counter]]:
             model = fit_model([ex for d in train_docs for ex in examples[d.doc_id]], a.seed)
