@@ -1,6 +1,23 @@
-"""Relations stated by lists, and one person with two posts, in the real pipeline (rules and, when packaged, the
-trained classifier). Invented names."""
+"""Relations stated by lists, and one person with two posts, in the real pipeline: LAC and the rules for the
+names (so these check the relation components, whatever a trained NER does), the relation rules and the
+packaged relation classifier. Invented names."""
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+from kg.nlp.components.relation_classifier import DEFAULT_MODEL_DIR
+
 from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(model=None, relation_model=str(DEFAULT_MODEL_DIR)))
+
+
+def test_the_packaged_relation_model_runs_after_the_rules(nlp):
+    names = nlp.pipe_names
+    assert names.index("kg_relation_classifier") == names.index("kg_relations") + 1
 
 
 def rels(doc, predicate):
