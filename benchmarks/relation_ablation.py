@@ -99,6 +99,8 @@ def main(argv=None) -> int:
     ap.add_argument("--thresholds", type=float, nargs="+", default=[0.5])
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--modes", nargs="*", default=None, help="only these modes (rules, union@0.5, shipped, ...)")
+    ap.add_argument("--extra", nargs="*", default=[], metavar="NAME=JSON",
+                    help='more modes: a name and the component settings, e.g. low=\'{"threshold": 0.3}\'')
     a = ap.parse_args(argv)
     score = _scorer(a.scorer)
     started = time.perf_counter()
@@ -107,6 +109,9 @@ def main(argv=None) -> int:
     featurizer = PairFeatures()
     examples = {g.doc_id: pair_examples(g, d, featurizer) for g, d in zip(train, process(nlp, train))}
     all_modes = {k: v for k, v in modes(a.thresholds).items() if a.modes is None or k in a.modes}
+    for extra in a.extra:
+        name, _, config = extra.partition("=")
+        all_modes[name] = json.loads(config)
     with tempfile.TemporaryDirectory() as models:
         def run(train_docs, held_docs, tag) -> dict[str, dict[str, Counter]]:
             model = fit_model([ex for d in train_docs for ex in examples[d.doc_id]], a.seed)
