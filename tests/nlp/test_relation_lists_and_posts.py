@@ -66,3 +66,10 @@ def test_a_body_right_before_a_title_issued_it(nlp):
                           "《数字乡村三年行动方案》，制定本方案。")
     assert rels(doc, "issuedBy") >= {("关于促进智慧农业发展的指导意见", "国务院"), ("数字乡村三年行动方案", "国家发展改革委"),
                                      ("数字乡村三年行动方案", "工业和信息化部")}
+
+
+def test_deputies_take_the_body_of_the_title_written_earlier(nlp):
+    doc, _ = process(nlp, "受宁州市人大常委会主任委托，副主任许文明主持会议，副主任张建伟、朱海东出席会议。")
+    posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert posts == {("许文明", "宁州市人大常委会", "副主任"), ("张建伟", "宁州市人大常委会", "副主任"),
+                     ("朱海东", "宁州市人大常委会", "副主任")}

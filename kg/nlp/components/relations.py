@@ -191,6 +191,8 @@ class Relations:
         segments = self._chain(person.start_char)
         if segments and segments[0][2] is None and previous is not None:
             inherited = next((self._org_of(r) for r in previous[1] if r["rule"] == "post_chain"), None)
+        if segments and segments[0][2] is None and inherited is None:
+            inherited = self._deputy_of(segments[0][0], segments[0][1])
         for title, t_start, org in segments:
             if org is not None:
                 inherited = org
@@ -200,6 +202,19 @@ class Relations:
                 ev_start = org.start_char if org is not None else t_start
                 out.append(self._rel(_m(person), "holdsPostIn", body, rule, (ev_start, person.end_char), title))
         return out
+
+    def _deputy_of(self, title: str, t_start: int) -> Span | None:
+        """「受某市人大常委会主任委托，副主任甲主持」: a deputy's title with no organisation takes that of the
+        same title written with its organisation earlier in the sentence (主任 → 副主任)."""
+        core = self._core_title(title)
+        if not core.startswith("副") or core in self._implied:
+            return None
+        s = max(self.text.rfind(c, 0, t_start) for c in "。！？\n") + 1
+        for org in sorted((x for x in self.ents if s <= x.start_char and x.end_char <= t_start and x.label_ in ORGS),
+                          key=lambda x: -x.start_char):
+            if self.text.startswith(core[1:], org.end_char):
+                return org
+        return None
 
     def _org_of(self, rel: dict) -> Span | None:
         return self.by_span.get(tuple(rel["o"][:2]))
