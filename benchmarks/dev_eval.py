@@ -9,6 +9,7 @@ texts stay where they are: nothing here copies them into the repository.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -73,6 +74,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", nargs="*", default=None, help="article stems to run (d01 d02 ...)")
     ap.add_argument("--ner", default=None, help="NER mode (default: the pipeline's default)")
     ap.add_argument("--model", default=None, help="a `kg train` model folder, or 'default' for the packaged one")
+    ap.add_argument("--relation-model", default=None,
+                    help='relation classifier folder ("": the rules alone; default: the packaged model)')
     ap.add_argument("--json", type=Path, default=None, help="write the per-article scores here")
     a = ap.parse_args(argv)
     score = _scorer(a.scorer)
@@ -82,6 +85,8 @@ def main(argv=None) -> int:
 
         from kg.config import DEFAULT_MODEL
         settings = replace(settings, model=DEFAULT_MODEL if a.model == "default" else Path(a.model))
+    if a.relation_model is not None:
+        settings = dataclasses.replace(settings, relation_model=a.relation_model)
     tot = {t: Counter() for t in TYPES + ["ENTITIES", "RELATIONS"]}
     per = {}
     started = time.perf_counter()

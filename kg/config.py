@@ -90,6 +90,9 @@ class Settings:
     # model (DEFAULT_MODEL) is opt-in for now: better on unseen articles (cross-validation 0.841 vs 0.781 entity F1)
     # but below the bars of the bundled sample and MSRA; see benchmarks/ner.md before making it the default
     model: Path | None = None
+    # the trained relation classifier run after the relation rules: "default" (MODEL/relations of ``model``,
+    # when it has one), a relation model folder (relations.json, config.json), or "" (the rules alone)
+    relation_model: str = "default"
     curation: Path | None = None  # a YAML file of analyst overrides (see kg.resolve.curation)
     infer: bool = False  # add the ontology's RDFS entailments to the output
     workers: int = 1  # extraction processes

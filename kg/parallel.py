@@ -22,7 +22,8 @@ _NLP = {}  # settings key → pipeline, one per (worker) process
 
 
 def _pipeline(settings: Settings):
-    key = (str(settings.nlp_data), settings.segmenter, settings.ner, settings.extra_components, str(settings.model))
+    key = (str(settings.nlp_data), settings.segmenter, settings.ner, settings.extra_components, str(settings.model),
+           settings.relation_model)
     if key not in _NLP:
         from kg.nlp import make_nlp
 

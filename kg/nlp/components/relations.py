@@ -5,6 +5,7 @@ Rules (each names itself in the evidence):
 * ``post_chain``     「市政府办公厅副主任、市大数据局局长李明」 → two holdsPostIn with roles;
                      a title without an organisation names its implied body (副市长 → 市政府).
 * ``issue_verb``     「市政府先后颁布《A》《B》」 → issuedBy; 「我们研究制定了《C》」 → the speaker's body.
+* ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
 * ``name_prefix``    a zone or project whose name starts with a place → locatedIn that place.
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
@@ -64,6 +65,7 @@ class Relations:
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
+        self._group_after = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})")  # 「甲、乙等企业|落户…」
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
         self._zone_cores = lex.patterns["zone_cores"]
@@ -99,6 +101,7 @@ class Relations:
             ents = [x for x in self.ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
             rels += self._issued(doc, s, e, ents, speaker_org)
             rels += self._passive_issued(s, e, ents)
+            rels += self._body_title(ents)
             rels += self._part_of_rules(s, e, ents)
             rels += self._zone_builds(s, e, ents)
             rels += self._located(s, e, ents)
@@ -188,6 +191,8 @@ class Relations:
         segments = self._chain(person.start_char)
         if segments and segments[0][2] is None and previous is not None:
             inherited = next((self._org_of(r) for r in previous[1] if r["rule"] == "post_chain"), None)
+        if segments and segments[0][2] is None and inherited is None:
+            inherited = self._deputy_of(segments[0][0], segments[0][1])
         for title, t_start, org in segments:
             if org is not None:
                 inherited = org
@@ -197,6 +202,19 @@ class Relations:
                 ev_start = org.start_char if org is not None else t_start
                 out.append(self._rel(_m(person), "holdsPostIn", body, rule, (ev_start, person.end_char), title))
         return out
+
+    def _deputy_of(self, title: str, t_start: int) -> Span | None:
+        """「受某市人大常委会主任委托，副主任甲主持」: a deputy's title with no organisation takes that of the
+        same title written with its organisation earlier in the sentence (主任 → 副主任)."""
+        core = self._core_title(title)
+        if not core.startswith("副") or core in self._implied:
+            return None
+        s = max(self.text.rfind(c, 0, t_start) for c in "。！？\n") + 1
+        for org in sorted((x for x in self.ents if s <= x.start_char and x.end_char <= t_start and x.label_ in ORGS),
+                          key=lambda x: -x.start_char):
+            if self.text.startswith(core[1:], org.end_char):
+                return org
+        return None
 
     def _org_of(self, rel: dict) -> Span | None:
         return self.by_span.get(tuple(rel["o"][:2]))
@@ -231,10 +249,23 @@ class Relations:
                 out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
                                      (person.start_char, org.end_char + len(title)), prefix + title))
             nxt = org.end_char + len(title)
+            while self.text.startswith("、", nxt) and nxt + 1 not in self.orgs_at:  # 「某集团党委书记、董事长」
+                more = next((t for t in self._titles if self.text.startswith(t, nxt + 1)), "")
+                body = self._body(self._core_title(more), nxt + 1, org)[0] if more else None
+                if body is None:
+                    break
+                out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed",
+                                     (person.start_char, nxt + 1 + len(more)), more))
+                nxt += 1 + len(more)
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
+        if out and m is not None and m.group() in ("，", ",") and self._person_at(out[-1]["ev"][1]):
+            return []  # 「记者甲，某局局长乙说」: the titles are 乙's
         return out
+
+    def _person_at(self, pos: int) -> bool:
+        return any(e.label_ == "PERSON" and e.start_char == pos for e in self.ents)
 
     def _title_after(self, person: Span) -> list[dict]:
         """「某某总书记」: a title after the name counts when it names its body by itself."""
@@ -284,7 +315,7 @@ class Relations:
                 if ent.start_char < v_end or ent.label_ != "INITIATIVE":
                     continue
                 gap = self.text[pos:ent.start_char]
-                if re.fullmatch(r"[《》、和及与\s]{0,3}", gap):
+                if re.fullmatch(r"的?[《》、和及与\s]{0,3}", gap):  # 「印发的《X》」 too
                     works.append(ent)
                     pos = ent.end_char + (1 if self.text[ent.end_char:ent.end_char + 1] == "》" else 0)
                 else:
@@ -345,6 +376,15 @@ class Relations:
         # a place the gazetteer does not know (某某市人民政府办公厅): a place-like word, then a known core
         return any(name.endswith(core) and re.search(r"[\u4e00-\u9fff]{1,6}[省市县区州旗盟]$", name[:-len(core)])
                    for core in self.lex.agency_cores if len(core) >= 2)
+
+    def _body_title(self, ents) -> list[dict]:
+        """「国务院《关于…的指导意见》」: a body written right before a document's title issued it."""
+        out = []
+        for body, work in zip(ents, ents[1:]):
+            if body.label_ == "AGENCY" and work.label_ == "INITIATIVE" and work.kb_id_ == "book_title" \
+                    and self.text[body.end_char:work.start_char] == "《":
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "body_title", (body.start_char, work.end_char + 1)))
+        return out
 
     def _passive_issued(self, s, e, ents) -> list[dict]:
         """「《X》已由A审议通过」, 「《X》由A、B印发」, 「《X》由A会同B、C制定」: X issuedBy A (and B, C)."""
@@ -460,10 +500,33 @@ class Relations:
                 continue
             if ent.kb_id_ == "book_title":
                 continue
+            zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
+            inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
+            if inner is not None and (inner[4] in named or self.lex.divisions[inner[4]].level in ("county", "zone")):
+                out.append(self._rel(_m(ent), "locatedIn", inner, "name_prefix", (ent.start_char, ent.end_char)))
             if div.level in ("province", "prefecture") and key not in named:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _inside(self, key: str, outer: str) -> bool:
+        div = self.lex.divisions.get(key)
+        for _ in range(3):
+            if div is None or not div.parent:
+                return False
+            if div.parent == outer:
+                return True
+            div = self.lex.divisions.get(div.parent)
+        return False
+
+    def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
+        """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
+        name = ent.text
+        for j in range(min(len(name) - 1, k + 8), k + 1, -1):
+            keys = [x for x in self.lex.place_keys(name[k:j]) if self._inside(x, outer)]
+            if keys and not self._zone_suffix.fullmatch(name[j:]):
+                return (ent.start_char + k, ent.start_char + j, "DISTRICT", name[k:j], keys[0])
+        return None
 
     def _place_prefix(self, ent: Span) -> tuple[int, int, str] | None:
         """(start, end, division key) of the place a name starts with (after 中共), if any."""
@@ -488,6 +551,15 @@ class Relations:
             if x.label_ not in ("INITIATIVE", "ENTERPRISE", "DISTRICT"):
                 continue
             pos = x.end_char + (1 if self.text[x.end_char:x.end_char + 2] in ("项目", "工程") else 0) * 2
+            group = self._group_after.match(self.text, pos)
+            if group is not None and x.label_ == "ENTERPRISE":  # 「甲、乙、丙等企业落户某区」: each of them
+                sited = self._sited.match(self.text, group.end())
+                place = places.get(sited.end()) if sited else None
+                if place is not None:
+                    for who in self._joined_before(x, ents) + [x]:
+                        out.append(self._rel(_m(who), "locatedIn", _m(place), "sited_in",
+                                             (who.start_char, place.end_char)))
+                continue
             held = self._held_in.match(self.text, pos)
             place = places.get(held.end()) if held else None
             if place is not None and self._held_verbs.match(self.text, place.end_char):
@@ -583,8 +655,9 @@ class Relations:
             start, piece = start + cut, piece[cut:]
         else:
             piece = cut_before_verb(piece)
-        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece):
-            return None
+        if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece) \
+                or re.match(r"[\d一二三四五六七八九十百千多数几]+[家个所位]", piece):
+            return None  # 「与10家企业签约」: a count of companies, not a name
         return (start, start + len(piece), "ENTERPRISE", piece, "")
 
     def _partners(self, s, e, ents) -> list[dict]:
@@ -667,7 +740,8 @@ class Relations:
         for a in ents:
             if a.label_ not in ORGS:
                 continue
-            vm = self._participate.match(self.text, a.end_char)
+            group = self._group_after.match(self.text, a.end_char)  # 「甲、乙等企业参加…」
+            vm = self._participate.match(self.text, group.end() if group else a.end_char)
             if not vm:
                 continue
             target = next((x for x in ents if x.start_char >= vm.end() and x.label_ == "INITIATIVE"

@@ -1,0 +1,213 @@
+"""``kg_relation_classifier``: a trained linear classifier over candidate mention pairs
+(:mod:`kg.nlp.relation_pairs`), run after ``kg_relations``. It adds the relations it is confident of to
+``doc._.kg_relations`` (rule ``model:relations``, the pair's sentence as evidence) and may veto the outputs of
+rules listed in ``veto_rules`` (``*``: every rule) that it scores below ``veto_threshold``. Without weights (no trained model
+loaded) it changes nothing.
+
+The weights are plain JSON (``relations.json``: per predicate a bias and feature weights), written by
+:func:`kg.training.relations.train_relations`; reading them needs neither scikit-learn nor pickle.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.nlp.relation_pairs import Pair, PairFeatures, span_key
+
+__all__ = ["RelationClassifier", "RelationModel", "RelationModelError", "make_relation_classifier", "RULE",
+           "MODEL_FILE", "CONFIG_FILE", "DEFAULT_MODEL_DIR", "relation_model_dir", "add_relation_classifier"]
+
+RULE = "model:relations"
+MODEL_FILE = "relations.json"  # the weights
+CONFIG_FILE = "config.json"  # the component's settings chosen with the model (threshold, veto_rules, ...)
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "default" / "relations"
+
+
+class RelationModelError(KgError):
+    """A relation model folder that cannot be read."""
+
+
+@dataclass
+class RelationModel:
+    """Per predicate a logistic model: ``P(pair) = sigmoid(bias + sum of its features' weights)``."""
+
+    predicates: dict[str, dict] = field(default_factory=dict)  # predicate → {"bias": b, "weights": {f: w}}
+    rule_features: bool = True  # trained with the rules' outputs as features (rule=<name>)
+    meta: dict = field(default_factory=dict)
+
+    def probability(self, predicate: str, features: dict[str, float]) -> float | None:
+        model = self.predicates.get(predicate)
+        if model is None:
+            return None
+        weights = model["weights"]
+        z = model["bias"] + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def to_json(self) -> str:
+        data = {"format": 1, "rule_features": self.rule_features, "meta": self.meta,
+                "predicates": {p: {"bias": round(m["bias"], 6),
+                                   "weights": {k: round(v, 6) for k, v in sorted(m["weights"].items())}}
+                               for p, m in sorted(self.predicates.items())}}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, raw: str) -> "RelationModel":
+        data = json.loads(raw)
+        if data.get("format") != 1:
+            raise RelationModelError(f"unknown relation model format {data.get('format')!r}")
+        return cls({p: {"bias": float(m["bias"]), "weights": dict(m["weights"])} for p, m in data["predicates"].items()},
+                   bool(data.get("rule_features", True)), data.get("meta", {}))
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "RelationModel":
+        path = Path(folder) / MODEL_FILE
+        try:
+            return cls.from_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise RelationModelError(f"{path}: not a readable relation model ({err})") from err
+
+
+def _name(mention: tuple) -> str:
+    return mention[4] or mention[3]  # the canonical id when the mention has one, else its text
+
+
+def rule_index(relations) -> dict[tuple, str]:
+    """Pair key → the rule that found it, for the relations already on a Doc (both directions when symmetric)."""
+    out: dict[tuple, str] = {}
+    for rel in relations:
+        s, o = rel["s"], rel["o"]
+        out.setdefault((s[0], s[1], rel["p"], o[0], o[1]), rel["rule"])
+        if rel["p"] == "partnerOf":
+            out.setdefault((o[0], o[1], rel["p"], s[0], s[1]), rel["rule"])
+    return out
+
+
+class RelationClassifier:
+    def __init__(self, nlp: Language, name: str = "kg_relation_classifier", data_dir: str = "",
+                 threshold: float = 0.5, veto_rules: list[str] | tuple = (), veto_threshold: float = 0.05,
+                 thresholds: dict[str, float] | None = None):
+        self.name = name
+        self.threshold = threshold
+        self.thresholds = dict(thresholds or {})  # per predicate, over ``threshold``
+        self.veto_rules = set(veto_rules)
+        self.veto_threshold = veto_threshold
+        self.featurizer = PairFeatures(data_dir)
+        self.model = RelationModel()
+
+    def scored_pairs(self, doc: Doc) -> list[tuple[Pair, float]]:
+        """Every candidate pair of ``doc`` with the model's probability."""
+        rules = rule_index(doc._.kg_relations or ()) if self.model.rule_features else None
+        out = []
+        by_sentence: dict[tuple[int, int], list] = {}
+        for pair in self.featurizer.pairs(doc):
+            ents = by_sentence.get(pair.sentence)
+            if ents is None:
+                ents = by_sentence[pair.sentence] = self.featurizer.sentence_ents(doc, pair.sentence)
+            prob = self.model.probability(pair.predicate, self.featurizer.features(doc, pair, ents, rules))
+            if prob is not None:
+                out.append((pair, prob))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.model.predicates:
+            return doc
+        rules = list(doc._.kg_relations or ())
+        scored = self.scored_pairs(doc)
+        prob = {pair.key: p for pair, p in scored}
+        kept = [rel for rel in rules if not self._vetoed(rel, prob)]
+        found = rule_index(kept)
+        named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
+        for pair, p in scored:
+            if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
+                continue
+            by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
+            if by_name in named:
+                continue
+            found[pair.key] = RULE
+            named.add(by_name)
+            role = self.featurizer.role(doc, pair) if pair.predicate == "holdsPostIn" else ""
+            ev = (min(pair.subject.start_char, pair.object.start_char), max(pair.subject.end_char, pair.object.end_char))
+            kept.append({"s": span_key(pair.subject), "p": pair.predicate, "o": span_key(pair.object),
+                         "rule": RULE, "ev": ev, "role": role})
+        doc._.kg_relations = tuple(kept)
+        return doc
+
+    def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
+        if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:
+            return False
+        s, o = rel["s"], rel["o"]
+        p = prob.get((s[0], s[1], rel["p"], o[0], o[1]))
+        if p is None and rel["p"] == "partnerOf":
+            p = prob.get((o[0], o[1], rel["p"], s[0], s[1]))
+        return p is not None and p < self.veto_threshold
+
+    # -- serialisation ----------------------------------------------------------------------------------
+    def to_disk(self, path: str | Path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
+        config = {"threshold": self.threshold, "thresholds": self.thresholds, "veto_rules": sorted(self.veto_rules),
+                  "veto_threshold": self.veto_threshold}
+        (path / CONFIG_FILE).write_text(json.dumps(config, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude=()) -> "RelationClassifier":
+        """Load the weights and, when the folder has one, the settings chosen with them (``config.json``)."""
+        self.model = RelationModel.load(path)
+        config = Path(path) / CONFIG_FILE
+        if config.is_file():
+            try:
+                saved = json.loads(config.read_text(encoding="utf-8"))
+            except ValueError as err:
+                raise RelationModelError(f"{config}: not JSON ({err})") from err
+            self.threshold = float(saved.get("threshold", self.threshold))
+            self.veto_rules = set(saved.get("veto_rules", self.veto_rules))
+            self.veto_threshold = float(saved.get("veto_threshold", self.veto_threshold))
+            self.thresholds = {k: float(v) for k, v in saved.get("thresholds", self.thresholds).items()}
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:
+        return self.model.to_json().encode("utf-8")
+
+    def from_bytes(self, data: bytes, exclude=()) -> "RelationClassifier":
+        self.model = RelationModel.from_json(data.decode("utf-8"))
+        return self
+
+
+@Language.factory("kg_relation_classifier",
+                  default_config={"data_dir": "", "threshold": 0.5, "thresholds": {}, "veto_rules": [],
+                                  "veto_threshold": 0.05},
+                  assigns=["doc._.kg_relations"], requires=["doc.ents", "doc._.kg_relations"])
+def make_relation_classifier(nlp: Language, name: str, data_dir: str, threshold: float, thresholds: dict,
+                             veto_rules: list[str], veto_threshold: float) -> RelationClassifier:
+    return RelationClassifier(nlp, name, data_dir, threshold, veto_rules, veto_threshold, thresholds)
+
+
+def relation_model_dir(settings) -> Path | None:
+    """The relation model folder ``settings`` asks for, or None: ``settings.relation_model`` when it names a
+    folder ("": none); by default ``MODEL/relations`` of the trained model folder ``settings.model`` (where
+    Settings has one; None: no trained model), else the packaged model, when there is one."""
+    choice = settings.relation_model
+    if not choice:
+        return None
+    if choice != "default":
+        if not (Path(choice) / MODEL_FILE).is_file():
+            raise RelationModelError(f"{choice}: no relation model ({MODEL_FILE}) there")
+        return Path(choice)
+    if hasattr(settings, "model"):
+        folder = Path(settings.model) / "relations" if settings.model else None
+    else:
+        folder = DEFAULT_MODEL_DIR
+    return folder if folder is not None and (folder / MODEL_FILE).is_file() else None
+
+
+def add_relation_classifier(nlp: Language, folder: Path, config: dict | None = None) -> RelationClassifier:
+    """Add ``kg_relation_classifier`` after ``kg_relations``, loaded from ``folder`` (weights and settings)."""
+    after = "kg_relations" if "kg_relations" in nlp.pipe_names else None
+    component = nlp.add_pipe("kg_relation_classifier", config=dict(config or {}), after=after)
+    return component.from_disk(folder)

@@ -1,0 +1,252 @@
+"""Candidate relations for the trained classifier: ordered pairs of mentions in one sentence whose labels
+fit a predicate (``patterns/relation_model.yml``), and the sparse features that describe each pair (the
+characters between, trigger words around, order, distance, list structure, punctuation, other mentions in
+between, the ends' labels and sources). Shared by training (:mod:`kg.training.relations`) and the
+``kg_relation_classifier`` component, so both see exactly the same pairs and features."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from kg.config import NLP_DATA_DIR
+from kg.language.lexicon import Lexicon, load_lexicon
+from kg.nlp.spans import text_of
+
+__all__ = ["Pair", "PairFeatures", "load_pair_config", "span_key"]
+
+_SENT = re.compile(r"[^。！？\n]+")
+_PUNCT = "，、；：（）“”《》()"
+_LIST_SEP = ("、", "和", "及", "与", "以及", "，")
+
+
+def span_key(span: Span) -> tuple:
+    """A mention as the relation dicts on ``doc._.kg_relations`` write it."""
+    return (span.start_char, span.end_char, span.label_, span.text, span.id_)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A candidate: ``subject predicate object`` between two mentions of one sentence."""
+
+    subject: Span
+    predicate: str
+    object: Span
+    sentence: tuple[int, int]
+
+    @property
+    def key(self) -> tuple:
+        return (self.subject.start_char, self.subject.end_char, self.predicate,
+                self.object.start_char, self.object.end_char)
+
+
+@lru_cache(maxsize=4)
+def load_pair_config(data_dir: str = "") -> dict:
+    path = Path(data_dir or NLP_DATA_DIR) / "patterns" / "relation_model.yml"
+    if not path.is_file():  # a custom data folder without the file uses the packaged one
+        path = NLP_DATA_DIR / "patterns" / "relation_model.yml"
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+class PairFeatures:
+    """Candidates and their features for one data folder (lexicon + ``relation_model.yml``)."""
+
+    def __init__(self, data_dir: str = "", lexicon: Lexicon | None = None):
+        cfg = load_pair_config(data_dir)
+        self.lex = lexicon or load_lexicon(data_dir)
+        self.pairs_by_labels: dict[tuple[str, str], list[str]] = {}
+        for predicate, table in cfg["pairs"].items():
+            for s_label, o_labels in table.items():
+                for o_label in o_labels:
+                    self.pairs_by_labels.setdefault((s_label, o_label), []).append(predicate)
+        self.symmetric = set(cfg.get("symmetric", ()))
+        self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
+        self.max_gap = int(cfg["max_gap"])
+        self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
+        self.buckets = list(cfg["gap_buckets"])
+        self.titles = sorted(self.lex.titles, key=len, reverse=True)
+
+    # -- candidates -------------------------------------------------------------------------------------
+    def pairs(self, doc: Doc) -> list[Pair]:
+        """Every candidate pair of ``doc``'s mentions, sentence by sentence, in text order."""
+        text = text_of(doc)
+        ents = _distinct(doc.ents)
+        starts = [e.start_char for e in ents]
+        out = []
+        for sent in _SENT.finditer(text):
+            s, e = sent.span()
+            inside = [x for x in ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
+            for i, a in enumerate(inside):
+                for b in inside[i + 1:]:
+                    if b.start_char - a.end_char > self.max_gap:
+                        break
+                    if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
+                        continue  # a name inside a name (kg_relations' name_prefix), or twice the same entity
+                    for subj, obj in ((a, b), (b, a)):
+                        for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
+                            if predicate in self.symmetric and subj is b and \
+                                    predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
+                                continue  # a symmetric pair is considered once, in text order
+                            if self._excluded(predicate, subj, obj):
+                                continue
+                            out.append(Pair(subj, predicate, obj, (s, e)))
+        return out
+
+    def _excluded(self, predicate: str, subj: Span, obj: Span) -> bool:
+        table = self.excluded.get(predicate)
+        return bool(table) and (subj.kb_id_ in table.get("subject", ()) or obj.kb_id_ in table.get("object", ()))
+
+    # -- features ---------------------------------------------------------------------------------------
+    def features(self, doc: Doc, pair: Pair, sentence_ents: list[Span], rules: dict | None = None) -> dict[str, float]:
+        """Sparse binary features of ``pair``; ``rules`` maps a pair key to the rule that found it (if any)."""
+        text = text_of(doc)
+        s_ent, o_ent = pair.subject, pair.object
+        first, second = (s_ent, o_ent) if s_ent.start_char < o_ent.start_char else (o_ent, s_ent)
+        sent_start, sent_end = pair.sentence
+        gap = text[first.end_char:second.start_char]
+        clause_start = max([text.rfind(c, sent_start, first.start_char) for c in "，；："] + [sent_start - 1]) + 1
+        clause_end = min([i for i in (text.find(c, second.end_char, sent_end) for c in "，；：") if i >= 0] + [sent_end])
+        before = text[clause_start:first.start_char]
+        after = text[second.end_char:clause_end]
+        f: dict[str, float] = {"bias": 1.0}
+
+        def on(name: str) -> None:
+            f[name] = 1.0
+
+        on(f"types={s_ent.label_}>{o_ent.label_}")
+        on("subject_first" if first is s_ent else "object_first")
+        on(f"gap<={next((b for b in self.buckets if len(gap) <= b), 'more')}")
+        between = [x for x in sentence_ents if first.end_char <= x.start_char and x.end_char <= second.start_char]
+        masked = _masked(text, first.end_char, second.start_char, between)  # names in between → one mark each
+        if len(masked) <= 6:
+            on(f"gap={'|'.join(masked)}")
+        for n in (1, 2):
+            for i in range(len(masked) - n + 1):
+                on(f"g{n}={'|'.join(masked[i:i + n])}")
+        for n in (1, 2):
+            on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
+            on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
+        for name, rx in self.triggers.items():
+            if rx.search(gap):
+                on(f"trigger_between={name}")
+            if rx.search(before):
+                on(f"trigger_before={name}")
+            if rx.search(after[:24]):
+                on(f"trigger_after={name}")
+        for c in _PUNCT:
+            if c in gap:
+                on(f"punct={c}")
+        if not any(c in gap for c in "，；："):
+            on("same_clause")
+        on(f"n_between={min(len(between), 4)}")
+        for x in between:
+            on(f"between={x.label_}")
+            if x.label_ == s_ent.label_:
+                on("between_subject_label")
+            if x.label_ == o_ent.label_:
+                on("between_object_label")
+        if between and _only_list(text, first, between, second):
+            on("same_list")
+        for role, ent in (("subject", s_ent), ("object", o_ent)):
+            on(f"{role}_source={ent.kb_id_ or 'gazetteer'}")
+            if _in_list(text, ent, sentence_ents):
+                on(f"{role}_in_list")
+            if ent.label_ == "DISTRICT":
+                div = self.lex.divisions.get(ent.id_)
+                on(f"{role}_level={div.level if div else 'other'}")
+            if ent is sentence_ents[0]:
+                on(f"{role}_opens_sentence")
+        if pair.predicate == "locatedIn":
+            if self._within(s_ent.id_, o_ent.id_):
+                on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
+            if o_ent.id_ and o_ent.id_ == doc._.kg_home:
+                on("object_is_home")
+        if pair.predicate == "holdsPostIn":
+            if first is o_ent and self._title_at_end(gap.rstrip("、")):
+                on("title_before_person")
+            if first is s_ent and self._title_at_start(text[second.end_char:]):
+                on("title_after_org")
+        if rules is not None:
+            rule = rules.get(pair.key)
+            on(f"rule={rule}" if rule else "rule=none")
+        return f
+
+    def _within(self, inner: str, outer: str) -> bool:
+        div = self.lex.divisions.get(inner)
+        for _ in range(4):
+            if div is None or not div.parent:
+                return False
+            if div.parent == outer:
+                return True
+            div = self.lex.divisions.get(div.parent)
+        return False
+
+    def sentence_ents(self, doc: Doc, sentence: tuple[int, int]) -> list[Span]:
+        s, e = sentence
+        return [x for x in _distinct(doc.ents) if s <= x.start_char and x.end_char <= e]
+
+    # -- post titles ------------------------------------------------------------------------------------
+    def _title_at_end(self, gap: str) -> str:
+        return next((t for t in self.titles if gap.endswith(t)), "")
+
+    def _title_at_start(self, rest: str) -> str:
+        return next((t for t in self.titles if rest.startswith(t)), "")
+
+    def role(self, doc: Doc, pair: Pair) -> str:
+        """The post title of a holdsPostIn pair: the titles written between organisation and person
+        (「某局党组书记、局长|李明」), else the title right after the organisation (「李明，某公司董事长」)."""
+        text = text_of(doc)
+        s_ent, o_ent = pair.subject, pair.object
+        if o_ent.end_char <= s_ent.start_char:
+            gap = text[o_ent.end_char:s_ent.start_char]
+            if gap and self._title_at_end(gap) and not any(c in gap for c in "，；：。"):
+                return gap.strip("、")
+        return self._title_at_start(text[o_ent.end_char:])
+
+
+def _distinct(ents) -> list[Span]:
+    seen, out = set(), []
+    for e in ents:
+        if (e.start_char, e.end_char) not in seen:
+            seen.add((e.start_char, e.end_char))
+            out.append(e)
+    return out
+
+
+def _in_list(text: str, ent: Span, ents: list[Span]) -> bool:
+    """``ent`` is an item of a list (「甲、乙、丙」): a neighbour of its label is joined to it by 、/和/及."""
+    for x in ents:
+        if x is ent or x.label_ != ent.label_:
+            continue
+        if x.end_char <= ent.start_char and text[x.end_char:ent.start_char] in _LIST_SEP[:5]:
+            return True
+        if ent.end_char <= x.start_char and text[ent.end_char:x.start_char] in _LIST_SEP[:5]:
+            return True
+    return False
+
+
+def _only_list(text: str, first: Span, between: list[Span], second: Span) -> bool:
+    """Between ``first`` and ``second`` there are only mentions joined by list separators."""
+    pos = first.end_char
+    for x in [*between, second]:
+        if text[pos:x.start_char] not in _LIST_SEP:
+            return False
+        pos = x.end_char
+    return True
+
+
+def _masked(text: str, start: int, end: int, between: list[Span]) -> list[str]:
+    """The characters of ``text[start:end]``, each mention in it one token: its label (「、|ENTERPRISE|、」)."""
+    out, pos = [], start
+    for x in between:
+        out.extend(text[pos:x.start_char])
+        out.append(x.label_)
+        pos = x.end_char
+    out.extend(text[pos:end])
+    return out

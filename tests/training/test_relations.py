@@ -1,0 +1,62 @@
+"""The trained relation classifier: trained on a tiny invented corpus (tests/fixtures/relations), run in the real
+pipeline, saved and reloaded."""
+from pathlib import Path
+
+import pytest
+
+from kg.config import Settings
+from kg.ingest.reader import document_from_text
+from kg.nlp import make_nlp
+from kg.nlp.components.relation_classifier import RULE, RelationModelError
+from kg.nlp.extract import to_doc
+from kg.training.corpus import load_corpus
+from kg.training.relations import train_relations
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "relations"
+HELD_OUT = "据悉，远景航空有限公司总部设在海淀区。长风光电有限公司的产品销往朝阳区。"
+
+
+def relations(nlp, text):
+    doc = nlp(to_doc(nlp, document_from_text(text, "t.txt")))
+    return sorted((r["s"][3], r["p"], r["o"][3], r["rule"]) for r in doc._.kg_relations)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    out = tmp_path_factory.mktemp("relations")
+    scores = train_relations(load_corpus([CORPUS]), out, seed=0, folds=3)
+    return out, scores
+
+
+def test_training_writes_a_model_and_scores(trained):
+    out, scores = trained
+    assert (out / "relations.json").is_file() and (out / "config.json").is_file()
+    assert scores["documents"] == 6
+    assert scores["examples"]["locatedIn"] == {"pairs": 24, "positive": 12}
+    assert scores["cv_pairs"]["locatedIn"]["f1"] == 1.0
+
+
+def test_model_finds_a_held_out_pair_of_the_learned_pattern(trained):
+    out, _ = trained
+    rules_only = relations(make_nlp(Settings(relation_model="")), HELD_OUT)
+    with_model = relations(make_nlp(Settings(relation_model=str(out))), HELD_OUT)
+    assert rules_only == []
+    assert with_model == [("远景航空有限公司", "locatedIn", "海淀区", RULE)]
+
+
+def test_save_and_reload_give_identical_relations_and_bytes(trained, tmp_path):
+    out, _ = trained
+    nlp = make_nlp(Settings(relation_model=str(out)))
+    component = nlp.get_pipe("kg_relation_classifier")
+    assert nlp.pipe_names.index("kg_relation_classifier") == nlp.pipe_names.index("kg_relations") + 1
+    component.to_disk(tmp_path / "copy")
+    reloaded = make_nlp(Settings(relation_model=str(tmp_path / "copy")))
+    assert relations(reloaded, HELD_OUT) == relations(nlp, HELD_OUT)
+    assert (tmp_path / "copy" / "relations.json").read_bytes() == (out / "relations.json").read_bytes()
+    train_relations(load_corpus([CORPUS]), tmp_path / "again", seed=0, folds=0)
+    assert (tmp_path / "again" / "relations.json").read_bytes() == (out / "relations.json").read_bytes()
+
+
+def test_a_missing_model_folder_is_an_error(tmp_path):
+    with pytest.raises(RelationModelError):
+        make_nlp(Settings(relation_model=str(tmp_path)))
