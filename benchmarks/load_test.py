@@ -22,6 +22,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from _local_server import free_port, wait_until_up  # benchmarks/ is on sys.path when run as a script
+
 from kg.config import Settings
 from kg.pipeline import build
 from kg.rdf.query import named_queries
@@ -39,18 +41,11 @@ def main() -> None:
     args = ap.parse_args()
     store = Path(tempfile.mkdtemp()) / "store"
     build([], None, Settings(), store=store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
                                "--workers", str(args.workers), *args.serve_args], stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/sparql"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_until_up(port, tries=100)
     pack = [p.read_text(encoding="utf-8") for name, p in named_queries().items() if name != "facts_about"]
     latencies: list[float] = []
     errors: list[str] = []

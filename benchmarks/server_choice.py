@@ -20,6 +20,8 @@ import time
 import urllib.error
 import urllib.request
 
+from _local_server import free_port, wait_until_up  # benchmarks/ is on sys.path when run as a script
+
 
 def serve(store: str, kind: str, port: int) -> None:
     from kg.serve.app import make_app
@@ -81,16 +83,9 @@ def main() -> None:
     from kg.rdf.query import named_queries
 
     resource.setrlimit(resource.RLIMIT_NOFILE, (8192, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, __file__, "--serve", store, kind, str(port)])
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_until_up(port, tries=150)
     pack = [p.read_text(encoding="utf-8") for name, p in named_queries().items() if name != "facts_about"]
     try:
         print(f"{kind}: 32 clients x 2,000 queries: {load(port, pack, 2000, 32)}")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from kg.config import Settings
+from kg.config import SAMPLE_ARTICLE, Settings
 from kg.pipeline import build
 
 IMG = Path(__file__).parent / "img"
@@ -41,7 +41,7 @@ def main(img: Path = IMG) -> None:
     for name, text in SERIES:
         (articles / name).write_text(text, encoding="utf-8")
     sample = build([], work / "sample", Settings())
-    series = build([articles, Path(sample.documents[0].source)], work / "series", Settings(), html=False, report=True,
+    series = build([articles, SAMPLE_ARTICLE], work / "series", Settings(), html=False, report=True,
                    store=work / "store")
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as p:

@@ -79,6 +79,17 @@ class Lexicon:
     def is_place(self, surface: str) -> bool:
         return surface in self.division_names
 
+    def within(self, inner: str, outer: str, depth: int = 4) -> bool:
+        """Whether the division keyed ``inner`` lies inside the division keyed ``outer`` (up to ``depth`` levels)."""
+        div = self.divisions.get(inner)
+        for _ in range(depth):
+            if div is None or not div.parent:
+                return False
+            if div.parent == outer:
+                return True
+            div = self.divisions.get(div.parent)
+        return False
+
     def province_of(self, place: str) -> str:
         """The province a named place lies in (itself when it is one); "" when unknown."""
         for key in self.place_keys(place):

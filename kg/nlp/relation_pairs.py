@@ -163,7 +163,7 @@ class PairFeatures:
             if ent is sentence_ents[0]:
                 on(f"{role}_opens_sentence")
         if pair.predicate == "locatedIn":
-            if self._within(s_ent.id_, o_ent.id_):
+            if self.lex.within(s_ent.id_, o_ent.id_):
                 on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
             if o_ent.id_ and o_ent.id_ == doc._.kg_home:
                 on("object_is_home")
@@ -176,16 +176,6 @@ class PairFeatures:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
-
-    def _within(self, inner: str, outer: str) -> bool:
-        div = self.lex.divisions.get(inner)
-        for _ in range(4):
-            if div is None or not div.parent:
-                return False
-            if div.parent == outer:
-                return True
-            div = self.lex.divisions.get(div.parent)
-        return False
 
     def sentence_ents(self, doc: Doc, sentence: tuple[int, int]) -> list[Span]:
         s, e = sentence

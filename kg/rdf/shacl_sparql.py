@@ -16,15 +16,15 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from kg.errors import KgError
 
 __all__ = ["Check", "UnsupportedShape", "compile_shapes", "run_checks", "SUPPORTED"]
 
-INSTANCE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-TYPE_ONLY = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"  # the same where the data has no rdfs:subClassOf
-_HAS_SUBCLASSES = "ASK { ?a <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?b }"
+INSTANCE = f"<{RDF.type}>/<{RDFS.subClassOf}>*"  # SHACL instances: rdf:type/rdfs:subClassOf*
+TYPE_ONLY = f"<{RDF.type}>"  # the same where the data has no rdfs:subClassOf
+_HAS_SUBCLASSES = f"ASK {{ ?a <{RDFS.subClassOf}> ?b }}"
 
 #: What a node shape or property shape may say (anything else is refused).
 SUPPORTED = {

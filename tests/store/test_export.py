@@ -214,7 +214,8 @@ def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers(tmp_path):
         assert "'=HYPERLINK(\"http://x\",\"点击\")" in texts, fmt
     figures = {row[0]: row for row in csv.reader(open(tmp_path / "csv" / "figures.csv", encoding="utf-8-sig", newline=""))}
     assert figures["'=1+2产值"][1:3] == ["-0.7", "percent"] and figures["'=1+2产值"][4] == "'-0.7%"
-    assert figures["'-2+3营业收入"][1] == "10000000000"
+    # the indicator is read without the stray "-2+3"; the sentence keeps it, neutralised
+    assert figures["营业收入"][1] == "10000000000" and figures["营业收入"][6] == "'-2+3营业收入达到100亿元。"
     assert figures["净利润"][1] == "'=1" and figures["净利润"][6] == "'@净利润同比下降0.7%。"  # ill-typed: text
     entities = {row[2]: row for row in csv.reader(open(tmp_path / "csv" / "entities.csv", encoding="utf-8-sig", newline=""))}
     assert entities["'=HYPERLINK(\"http://x\",\"点击\")"][3] == "'\tcmd|\rcmd|@SUM(A1)"  # sorted, then made safe

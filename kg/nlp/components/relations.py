@@ -509,21 +509,11 @@ class Relations:
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
 
-    def _inside(self, key: str, outer: str) -> bool:
-        div = self.lex.divisions.get(key)
-        for _ in range(3):
-            if div is None or not div.parent:
-                return False
-            if div.parent == outer:
-                return True
-            div = self.lex.divisions.get(div.parent)
-        return False
-
     def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
         """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
         name = ent.text
         for j in range(min(len(name) - 1, k + 8), k + 1, -1):
-            keys = [x for x in self.lex.place_keys(name[k:j]) if self._inside(x, outer)]
+            keys = [x for x in self.lex.place_keys(name[k:j]) if self.lex.within(x, outer, depth=3)]
             if keys and not self._zone_suffix.fullmatch(name[j:]):
                 return (ent.start_char + k, ent.start_char + j, "DISTRICT", name[k:j], keys[0])
         return None
