@@ -57,7 +57,7 @@ def ner_config(model: str | Path) -> dict:
     except ValueError as err:
         raise ModelError(f"{path}: not valid JSON ({err})") from err
     return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
-                                "trusted_floor", "order", "new_threshold") if k in cfg}
+                                "trusted_floor", "order", "new_threshold", "model_labels", "other_labels", "new_thresholds") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:

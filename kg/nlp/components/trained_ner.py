@@ -49,6 +49,11 @@ DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", 
 DEFAULT_TRUSTED_FLOOR = 0.5
 DEFAULT_NEW_THRESHOLD = 0.8
 DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (benchmarks/ner.md)
+# the labels the model decides (empty: all); other labels' candidates are left to the rules and LAC ("pass": the
+# mention filter sees them as without the model; "keep": they are certain in the arbitration)
+DEFAULT_MODEL_LABELS: tuple[str, ...] = ()
+DEFAULT_OTHER_LABELS = "pass"
+OTHER_LABEL_MODES = ("pass", "keep")
 
 
 class ModelError(KgError):
@@ -80,7 +85,9 @@ class TrainedNer:
                  threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None,
                  lac_words: bool = True, trusted_rules: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_RULES,
                  trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability",
-                 new_threshold: float = DEFAULT_NEW_THRESHOLD):
+                 new_threshold: float = DEFAULT_NEW_THRESHOLD,
+                 model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
+                 other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -93,6 +100,11 @@ class TrainedNer:
         self.trusted_floor = trusted_floor
         self.order = order
         self.new_threshold = new_threshold  # what a span no rule proposed needs (besides ``threshold``)
+        if other_labels not in OTHER_LABEL_MODES:
+            raise ModelError(f"unknown other_labels {other_labels!r} (use one of: {', '.join(OTHER_LABEL_MODES)})")
+        self.model_labels = tuple(model_labels)
+        self.new_thresholds = dict(new_thresholds or {})  # per label, overrides new_threshold (> 1: none)
+        self.other_labels = other_labels
         self.data_dir = data_dir
         self.model = None
         if model_dir:
@@ -117,6 +129,12 @@ class TrainedNer:
 
         cands = candidates(doc)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
+        passed = []  # candidates of labels the model does not decide, left to the mention filter
+        if self.model_labels:
+            found = [f for f in found if f[2] in self.model_labels]
+            if self.other_labels == "pass":
+                passed = [c for c in cands if not self._decides(c.label_)]
+                cands = [c for c in cands if self._decides(c.label_)]
         scored = []  # (probability, length, rule priority, order, span or (start, end, label)): best first
         fixed = {(c.start_char, c.end_char) for c in cands if self._trusted(c)}
         sure: set[int] = set()  # trusted candidates: no per-label threshold
@@ -127,19 +145,20 @@ class TrainedNer:
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
-            if rule in self.keep_rules:
+            if rule in self.keep_rules or not self._decides(cand.label_):
                 own, best = 1.0, cand.label_
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
-            if best != cand.label_ and p[best] > own:
+            if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         for order, (start, end, label, p) in enumerate(found):
-            if (start, end, label) not in bounds and (start, end) not in fixed and p >= self.new_threshold:
+            if (start, end, label) not in bounds and (start, end) not in fixed \
+                    and p >= self.new_thresholds.get(label, self.new_threshold):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
         if self.order == "length":
             scored = [x for x in scored if x[0] >= self.threshold]
@@ -158,11 +177,14 @@ class TrainedNer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(span)
-        doc.spans[CANDIDATES] = [s for s in chosen if not isinstance(s, tuple)]
+        doc.spans[CANDIDATES] = [s for s in chosen if not isinstance(s, tuple)] + passed
         for span in chosen:
             if isinstance(span, tuple):
                 add_candidate(doc, *span, TRAINED_RULE)
         return doc
+
+    def _decides(self, label: str) -> bool:
+        return not self.model_labels or label in self.model_labels
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
@@ -205,7 +227,10 @@ class TrainedNer:
                                                     "lac_words": self.lac_words,
                                                     "trusted_rules": list(self.trusted_rules),
                                                     "trusted_floor": self.trusted_floor, "order": self.order,
-                                                    "new_threshold": self.new_threshold},
+                                                    "new_threshold": self.new_threshold,
+                                                    "model_labels": list(self.model_labels),
+                                                    "other_labels": self.other_labels,
+                                                    "new_thresholds": self.new_thresholds},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -229,11 +254,14 @@ class TrainedNer:
                                   "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
                                   "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
                                   "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
-                                  "new_threshold": DEFAULT_NEW_THRESHOLD},
+                                  "new_threshold": DEFAULT_NEW_THRESHOLD,
+                                  "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
+                                  "new_thresholds": {}},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
-                     new_threshold: float) -> TrainedNer:
+                     new_threshold: float, model_labels: list[str], other_labels: str,
+                     new_thresholds: dict[str, float]) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
-                      trusted_rules, trusted_floor, order, new_threshold)
+                      trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds)
