@@ -40,7 +40,8 @@ MODEL_FILE = "model.crfsuite"
 CONFIG_FILE = "cfg.json"
 MODES = ("arbitrate", "viterbi", "join")
 TRAINED_RULE = "trained_ner"
-DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition")
+# certain candidates: exact rules, and quoted and 《》 names (the model never vetoes them; benchmarks/ner.md)
+DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
@@ -53,6 +54,10 @@ DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (be
 # mention filter sees them as without the model; "keep": they are certain in the arbitration)
 DEFAULT_MODEL_LABELS: tuple[str, ...] = ()
 DEFAULT_OTHER_LABELS = "pass"
+# a span no rule proposed needs this much per label (else DEFAULT_NEW_THRESHOLD), and is never a whole “…”
+# (the quoted-name rules decide those): chosen by cross-validation and the sample (benchmarks/ner.md)
+DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
+DEFAULT_QUOTES_TO_RULES = True
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -87,7 +92,8 @@ class TrainedNer:
                  trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability",
                  new_threshold: float = DEFAULT_NEW_THRESHOLD,
                  model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
-                 other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None):
+                 other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
+                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -103,8 +109,9 @@ class TrainedNer:
         if other_labels not in OTHER_LABEL_MODES:
             raise ModelError(f"unknown other_labels {other_labels!r} (use one of: {', '.join(OTHER_LABEL_MODES)})")
         self.model_labels = tuple(model_labels)
-        self.new_thresholds = dict(new_thresholds or {})  # per label, overrides new_threshold (> 1: none)
+        self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)  # per label, overrides new_threshold (> 1: none)
         self.other_labels = other_labels
+        self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
         self.model = None
         if model_dir:
@@ -158,7 +165,8 @@ class TrainedNer:
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         for order, (start, end, label, p) in enumerate(found):
             if (start, end, label) not in bounds and (start, end) not in fixed \
-                    and p >= self.new_thresholds.get(label, self.new_threshold):
+                    and p >= self.new_thresholds.get(label, self.new_threshold) \
+                    and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
         if self.order == "length":
             scored = [x for x in scored if x[0] >= self.threshold]
@@ -230,7 +238,8 @@ class TrainedNer:
                                                     "new_threshold": self.new_threshold,
                                                     "model_labels": list(self.model_labels),
                                                     "other_labels": self.other_labels,
-                                                    "new_thresholds": self.new_thresholds},
+                                                    "new_thresholds": self.new_thresholds,
+                                                    "quotes_to_rules": self.quotes_to_rules},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -248,6 +257,11 @@ class TrainedNer:
         return self
 
 
+def _fills_quotes(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the whole of a “…” or "…" quotation."""
+    return 0 < start and end < len(text) and (text[start - 1], text[end]) in (("“", "”"), ('"', '"'))
+
+
 @Language.factory("kg_trained_ner",
                   default_config={"model_dir": "", "mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES),
                                   "data_dir": "", "threshold": DEFAULT_THRESHOLD,
@@ -256,12 +270,14 @@ class TrainedNer:
                                   "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
                                   "new_threshold": DEFAULT_NEW_THRESHOLD,
                                   "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
-                                  "new_thresholds": {}},
+                                  "new_thresholds": DEFAULT_NEW_THRESHOLDS,
+                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
-                     new_thresholds: dict[str, float]) -> TrainedNer:
+                     new_thresholds: dict[str, float], quotes_to_rules: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
-                      trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds)
+                      trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
+                      quotes_to_rules)
