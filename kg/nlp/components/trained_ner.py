@@ -46,7 +46,7 @@ DEFAULT_THRESHOLD = 0.5
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
 DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
-                         "initiative_suffix")
+                         "initiative_suffix", "agency_core")
 DEFAULT_TRUSTED_FLOOR = 0.5
 DEFAULT_NEW_THRESHOLD = 0.8
 DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (benchmarks/ner.md)
@@ -93,7 +93,7 @@ class TrainedNer:
                  new_threshold: float = DEFAULT_NEW_THRESHOLD,
                  model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
-                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES):
+                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -111,6 +111,7 @@ class TrainedNer:
         self.model_labels = tuple(model_labels)
         self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)  # per label, overrides new_threshold (> 1: none)
         self.other_labels = other_labels
+        self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
         self.model = None
@@ -163,10 +164,14 @@ class TrainedNer:
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
+        trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
-                    and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)):
+                    and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
+                    and not _joins_names(cands, start, end, label) \
+                    and not (self.respect_trusted and label != "INITIATIVE"
+                             and _overlaps_trusted(trusted, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
         if self.order == "length":
             scored = [x for x in scored if x[0] >= self.threshold]
@@ -239,7 +244,8 @@ class TrainedNer:
                                                     "model_labels": list(self.model_labels),
                                                     "other_labels": self.other_labels,
                                                     "new_thresholds": self.new_thresholds,
-                                                    "quotes_to_rules": self.quotes_to_rules},
+                                                    "quotes_to_rules": self.quotes_to_rules,
+                                                    "respect_trusted": self.respect_trusted},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -257,6 +263,20 @@ class TrainedNer:
         return self
 
 
+def _joins_names(cands, start: int, end: int, label: str) -> bool:
+    """``start:end`` spans two or more rule candidates of ``label`` that do not overlap (two names run together:
+    “A会同B”), which a span no rule proposed may not merge."""
+    inside = sorted((c.start_char, c.end_char) for c in cands
+                    if c.label_ == label and start <= c.start_char and c.end_char <= end)
+    return any(b[0] >= a[1] for a, b in zip(inside, inside[1:]))
+
+
+def _overlaps_trusted(trusted, start: int, end: int) -> bool:
+    """``start:end`` overlaps one of the ``trusted`` candidates (a span no rule proposed may not swallow or cut
+    a gazetteer name, an agency's full name, a 《》 title ...)."""
+    return any(c.start_char < end and start < c.end_char for c in trusted)
+
+
 def _fills_quotes(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is the whole of a “…” or "…" quotation."""
     return 0 < start and end < len(text) and (text[start - 1], text[end]) in (("“", "”"), ('"', '"'))
@@ -271,13 +291,14 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "new_threshold": DEFAULT_NEW_THRESHOLD,
                                   "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
-                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES},
+                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
-                     new_thresholds: dict[str, float], quotes_to_rules: bool) -> TrainedNer:
+                     new_thresholds: dict[str, float], quotes_to_rules: bool,
+                     respect_trusted: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules)
+                      quotes_to_rules, respect_trusted)
