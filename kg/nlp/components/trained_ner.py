@@ -93,7 +93,8 @@ class TrainedNer:
                  new_threshold: float = DEFAULT_NEW_THRESHOLD,
                  model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
-                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True):
+                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
+                 nested_places: bool = True):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -111,6 +112,7 @@ class TrainedNer:
         self.model_labels = tuple(model_labels)
         self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)  # per label, overrides new_threshold (> 1: none)
         self.other_labels = other_labels
+        self.nested_places = nested_places
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
@@ -190,7 +192,12 @@ class TrainedNer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(span)
-        doc.spans[CANDIDATES] = [s for s in chosen if not isinstance(s, tuple)] + passed
+        kept = [s for s in chosen if not isinstance(s, tuple)]
+        if self.nested_places:  # known places inside kept names still tell the mention filter the article's home
+            kept += _nested_places(cands, [s[:2] if isinstance(s, tuple) else (s.start_char, s.end_char)
+                                          for s in chosen],
+                                   kept)
+        doc.spans[CANDIDATES] = kept + passed
         for span in chosen:
             if isinstance(span, tuple):
                 add_candidate(doc, *span, TRAINED_RULE)
@@ -245,7 +252,8 @@ class TrainedNer:
                                                     "other_labels": self.other_labels,
                                                     "new_thresholds": self.new_thresholds,
                                                     "quotes_to_rules": self.quotes_to_rules,
-                                                    "respect_trusted": self.respect_trusted},
+                                                    "respect_trusted": self.respect_trusted,
+                                                    "nested_places": self.nested_places},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -261,6 +269,15 @@ class TrainedNer:
         except (OSError, ValueError) as err:
             raise ModelError(f"{model_file}: cannot read the CRF model ({err})") from err
         return self
+
+
+def _nested_places(cands, chosen_bounds, kept) -> list:
+    """Gazetteer places strictly inside a chosen span (合肥市 in 合肥市委) that were not kept themselves."""
+    kept_ids = {id(s) for s in kept}
+    return [c for c in cands if c.label_ == "DISTRICT" and (c.kb_id_ or "kg_gazetteer") == "kg_gazetteer"
+            and id(c) not in kept_ids
+            and any(b[0] <= c.start_char and c.end_char <= b[1] and (b[0], b[1]) != (c.start_char, c.end_char)
+                    for b in chosen_bounds)]
 
 
 def _joins_names(cands, start: int, end: int, label: str) -> bool:
@@ -291,14 +308,15 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "new_threshold": DEFAULT_NEW_THRESHOLD,
                                   "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
-                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True},
+                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
+                                  "nested_places": True},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
-                     respect_trusted: bool) -> TrainedNer:
+                     respect_trusted: bool, nested_places: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules, respect_trusted)
+                      quotes_to_rules, respect_trusted, nested_places)
