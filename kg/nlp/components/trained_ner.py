@@ -58,6 +58,8 @@ DEFAULT_OTHER_LABELS = "pass"
 # (the quoted-name rules decide those): chosen by cross-validation and the sample (benchmarks/ner.md)
 DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
 DEFAULT_QUOTES_TO_RULES = True
+# a place (LAC's or a rule's) of three or more characters with a division ending is trusted (figures' places)
+DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -94,7 +96,8 @@ class TrainedNer:
                  model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
                  quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
-                 nested_places: bool = True):
+                 nested_places: bool = True,
+                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -110,9 +113,11 @@ class TrainedNer:
         if other_labels not in OTHER_LABEL_MODES:
             raise ModelError(f"unknown other_labels {other_labels!r} (use one of: {', '.join(OTHER_LABEL_MODES)})")
         self.model_labels = tuple(model_labels)
-        self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)  # per label, overrides new_threshold (> 1: none)
+        # per label, overrides new_threshold (above 1: the model adds no span of that label)
+        self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)
         self.other_labels = other_labels
         self.nested_places = nested_places
+        self.trusted_place_endings = tuple(trusted_place_endings)  # a place with such an ending is trusted
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
@@ -209,7 +214,8 @@ class TrainedNer:
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
-        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules
+        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
+            cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings))
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
@@ -253,7 +259,8 @@ class TrainedNer:
                                                     "new_thresholds": self.new_thresholds,
                                                     "quotes_to_rules": self.quotes_to_rules,
                                                     "respect_trusted": self.respect_trusted,
-                                                    "nested_places": self.nested_places},
+                                                    "nested_places": self.nested_places,
+                                                    "trusted_place_endings": list(self.trusted_place_endings)},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -309,14 +316,15 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
                                   "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
-                                  "nested_places": True},
+                                  "nested_places": True,
+                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
-                     respect_trusted: bool, nested_places: bool) -> TrainedNer:
+                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str]) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules, respect_trusted, nested_places)
+                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings)
