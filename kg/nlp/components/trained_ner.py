@@ -11,7 +11,9 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   model is surer of another label); the most probable ones, at least ``threshold``, not overlapping,
   are the candidates the mention filter sees (``label_thresholds`` may ask more of some labels). A rule
   candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
-  markers, bylines, alias definitions) count as certain;
+  markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
+  ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
+  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
