@@ -15,7 +15,9 @@ from typing import Callable, Sequence
 
 from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_LABEL_THRESHOLDS,
                                           DEFAULT_NEW_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TRUSTED_FLOOR,
-                                          DEFAULT_TRUSTED_RULES, MODEL_FILE, ModelError)
+                                          DEFAULT_TRUSTED_RULES, DEFAULT_MODEL_LABELS, DEFAULT_OTHER_LABELS,
+                                          DEFAULT_NEW_THRESHOLDS, DEFAULT_QUOTES_TO_RULES,
+                                          DEFAULT_TRUSTED_PLACE_ENDINGS, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -57,7 +59,9 @@ def ner_config(model: str | Path) -> dict:
     except ValueError as err:
         raise ModelError(f"{path}: not valid JSON ({err})") from err
     return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
-                                "trusted_floor", "order", "new_threshold") if k in cfg}
+                                "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
+                                "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
+                                "trusted_place_endings") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -99,7 +103,11 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     cfg = {"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
            "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS if label_thresholds is None else label_thresholds),
            "lac_words": lac_words, "trusted_rules": list(DEFAULT_TRUSTED_RULES), "trusted_floor": DEFAULT_TRUSTED_FLOOR,
-           "order": "probability", "new_threshold": DEFAULT_NEW_THRESHOLD}
+           "order": "probability", "new_threshold": DEFAULT_NEW_THRESHOLD,
+           "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
+           "new_thresholds": dict(DEFAULT_NEW_THRESHOLDS), "quotes_to_rules": DEFAULT_QUOTES_TO_RULES,
+           "respect_trusted": True, "nested_places": True,
+           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",

@@ -160,3 +160,44 @@ def test_train_with_folds_prints_cross_validation_and_writes_the_model(tmp_path)
     assert "Person" in result.stderr and "RELATIONS" in result.stderr
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
     assert meta["cross_validation"]["folds"] == 2 and (tmp_path / "m" / "ner" / "model.crfsuite").is_file()
+
+
+# -- the packaged model's arbitration policy (benchmarks/ner.md): invented sentences ------------------------------
+@pytest.fixture(scope="module")
+def packaged_nlp():
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp import make_nlp
+
+    return make_nlp(Settings(model=DEFAULT_MODEL))
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_packaged_model_does_not_join_two_agencies_into_one_name(packaged_nlp):
+    doc = packaged_nlp("《暂行办法》由省工业和信息化厅会同省发展改革委、省财政厅制定。")
+    agencies = {e.text for e in doc.ents if e.label_ == "AGENCY"}
+    assert agencies == {"省工业和信息化厅", "省发展改革委", "省财政厅"}
+
+
+def test_packaged_model_keeps_a_gazetteer_company_whole(packaged_nlp):
+    doc = packaged_nlp("深圳市工业和信息化局印发《深圳市培育发展未来产业行动计划》。腾讯与华为合作共建联合实验室。")
+    rels = {(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations}
+    assert ("腾讯", "partnerOf", "华为") in rels
+    assert ("深圳市培育发展未来产业行动计划", "issuedBy", "深圳市工业和信息化局") in rels
+
+
+def test_packaged_model_keeps_a_city_with_its_division_ending(packaged_nlp):
+    assert ("宁州市", "DISTRICT") in _ents(packaged_nlp, "2022年，宁州市地区生产总值达到5200亿元。")
+
+
+def test_packaged_model_keeps_the_home_city_named_inside_a_body(packaged_nlp):
+    doc = packaged_nlp("芜湖高新区管委会与远航科技签署协议。芜湖市委副书记、市长李平出席签约仪式。")
+    assert ("芜湖市委", "AGENCY") in [(e.text, e.label_) for e in doc.ents]
+    assert doc._.kg_home == "芜湖市"  # the city inside 芜湖市委 still names the article's home
+
+
+def test_packaged_model_leaves_a_whole_quotation_to_the_quoted_name_rules(packaged_nlp):
+    names = [t for t, _ in _ents(packaged_nlp, "“十四五”期间，宁州市将推进“城市大脑”建设。")]
+    assert "十四五" not in names

@@ -11,7 +11,9 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   model is surer of another label); the most probable ones, at least ``threshold``, not overlapping,
   are the candidates the mention filter sees (``label_thresholds`` may ask more of some labels). A rule
   candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
-  markers, bylines, alias definitions) count as certain;
+  markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
+  ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
+  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
@@ -40,15 +42,27 @@ MODEL_FILE = "model.crfsuite"
 CONFIG_FILE = "cfg.json"
 MODES = ("arbitrate", "viterbi", "join")
 TRAINED_RULE = "trained_ner"
-DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition")
+# certain candidates: exact rules, and quoted and 《》 names (the model never vetoes them; benchmarks/ner.md)
+DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
 DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
-                         "initiative_suffix")
+                         "initiative_suffix", "agency_core")
 DEFAULT_TRUSTED_FLOOR = 0.5
 DEFAULT_NEW_THRESHOLD = 0.8
 DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.8}  # chosen by cross-validation (benchmarks/ner.md)
+# the labels the model decides (empty: all); other labels' candidates are left to the rules and LAC ("pass": the
+# mention filter sees them as without the model; "keep": they are certain in the arbitration)
+DEFAULT_MODEL_LABELS: tuple[str, ...] = ()
+DEFAULT_OTHER_LABELS = "pass"
+# a span no rule proposed needs this much per label (else DEFAULT_NEW_THRESHOLD), and is never a whole “…”
+# (the quoted-name rules decide those): chosen by cross-validation and the sample (benchmarks/ner.md)
+DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
+DEFAULT_QUOTES_TO_RULES = True
+# a place (LAC's or a rule's) of three or more characters with a division ending is trusted (figures' places)
+DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
+OTHER_LABEL_MODES = ("pass", "keep")
 
 
 class ModelError(KgError):
@@ -80,7 +94,12 @@ class TrainedNer:
                  threshold: float = DEFAULT_THRESHOLD, label_thresholds: dict[str, float] | None = None,
                  lac_words: bool = True, trusted_rules: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_RULES,
                  trusted_floor: float = DEFAULT_TRUSTED_FLOOR, order: str = "probability",
-                 new_threshold: float = DEFAULT_NEW_THRESHOLD):
+                 new_threshold: float = DEFAULT_NEW_THRESHOLD,
+                 model_labels: list[str] | tuple[str, ...] = DEFAULT_MODEL_LABELS,
+                 other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
+                 quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
+                 nested_places: bool = True,
+                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -93,6 +112,16 @@ class TrainedNer:
         self.trusted_floor = trusted_floor
         self.order = order
         self.new_threshold = new_threshold  # what a span no rule proposed needs (besides ``threshold``)
+        if other_labels not in OTHER_LABEL_MODES:
+            raise ModelError(f"unknown other_labels {other_labels!r} (use one of: {', '.join(OTHER_LABEL_MODES)})")
+        self.model_labels = tuple(model_labels)
+        # per label, overrides new_threshold (above 1: the model adds no span of that label)
+        self.new_thresholds = dict(DEFAULT_NEW_THRESHOLDS if new_thresholds is None else new_thresholds)
+        self.other_labels = other_labels
+        self.nested_places = nested_places
+        self.trusted_place_endings = tuple(trusted_place_endings)  # a place with such an ending is trusted
+        self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
+        self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
         self.model = None
         if model_dir:
@@ -117,6 +146,12 @@ class TrainedNer:
 
         cands = candidates(doc)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
+        passed = []  # candidates of labels the model does not decide, left to the mention filter
+        if self.model_labels:
+            found = [f for f in found if f[2] in self.model_labels]
+            if self.other_labels == "pass":
+                passed = [c for c in cands if not self._decides(c.label_)]
+                cands = [c for c in cands if self._decides(c.label_)]
         scored = []  # (probability, length, rule priority, order, span or (start, end, label)): best first
         fixed = {(c.start_char, c.end_char) for c in cands if self._trusted(c)}
         sure: set[int] = set()  # trusted candidates: no per-label threshold
@@ -127,19 +162,25 @@ class TrainedNer:
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
-            if rule in self.keep_rules:
+            if rule in self.keep_rules or not self._decides(cand.label_):
                 own, best = 1.0, cand.label_
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
-            if best != cand.label_ and p[best] > own:
+            if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
+        trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
-            if (start, end, label) not in bounds and (start, end) not in fixed and p >= self.new_threshold:
+            if (start, end, label) not in bounds and (start, end) not in fixed \
+                    and p >= self.new_thresholds.get(label, self.new_threshold) \
+                    and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
+                    and not _joins_names(cands, start, end, label) \
+                    and not (self.respect_trusted and label != "INITIATIVE"
+                             and _overlaps_trusted(trusted, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
         if self.order == "length":
             scored = [x for x in scored if x[0] >= self.threshold]
@@ -158,16 +199,25 @@ class TrainedNer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(span)
-        doc.spans[CANDIDATES] = [s for s in chosen if not isinstance(s, tuple)]
+        kept = [s for s in chosen if not isinstance(s, tuple)]
+        if self.nested_places:  # known places inside kept names still tell the mention filter the article's home
+            kept += _nested_places(cands, [s[:2] if isinstance(s, tuple) else (s.start_char, s.end_char)
+                                          for s in chosen],
+                                   kept)
+        doc.spans[CANDIDATES] = kept + passed
         for span in chosen:
             if isinstance(span, tuple):
                 add_candidate(doc, *span, TRAINED_RULE)
         return doc
 
+    def _decides(self, label: str) -> bool:
+        return not self.model_labels or label in self.model_labels
+
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
-        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules
+        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
+            cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings))
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
@@ -205,7 +255,14 @@ class TrainedNer:
                                                     "lac_words": self.lac_words,
                                                     "trusted_rules": list(self.trusted_rules),
                                                     "trusted_floor": self.trusted_floor, "order": self.order,
-                                                    "new_threshold": self.new_threshold},
+                                                    "new_threshold": self.new_threshold,
+                                                    "model_labels": list(self.model_labels),
+                                                    "other_labels": self.other_labels,
+                                                    "new_thresholds": self.new_thresholds,
+                                                    "quotes_to_rules": self.quotes_to_rules,
+                                                    "respect_trusted": self.respect_trusted,
+                                                    "nested_places": self.nested_places,
+                                                    "trusted_place_endings": list(self.trusted_place_endings)},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -223,17 +280,53 @@ class TrainedNer:
         return self
 
 
+def _nested_places(cands, chosen_bounds, kept) -> list:
+    """Gazetteer places strictly inside a chosen span (合肥市 in 合肥市委) that were not kept themselves."""
+    kept_ids = {id(s) for s in kept}
+    return [c for c in cands if c.label_ == "DISTRICT" and (c.kb_id_ or "kg_gazetteer") == "kg_gazetteer"
+            and id(c) not in kept_ids
+            and any(b[0] <= c.start_char and c.end_char <= b[1] and (b[0], b[1]) != (c.start_char, c.end_char)
+                    for b in chosen_bounds)]
+
+
+def _joins_names(cands, start: int, end: int, label: str) -> bool:
+    """``start:end`` spans two or more rule candidates of ``label`` that do not overlap (two names run together:
+    “A会同B”), which a span no rule proposed may not merge."""
+    inside = sorted((c.start_char, c.end_char) for c in cands
+                    if c.label_ == label and start <= c.start_char and c.end_char <= end)
+    return any(b[0] >= a[1] for a, b in zip(inside, inside[1:]))
+
+
+def _overlaps_trusted(trusted, start: int, end: int) -> bool:
+    """``start:end`` overlaps one of the ``trusted`` candidates (a span no rule proposed may not swallow or cut
+    a gazetteer name, an agency's full name, a 《》 title ...)."""
+    return any(c.start_char < end and start < c.end_char for c in trusted)
+
+
+def _fills_quotes(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the whole of a “…” or "…" quotation."""
+    return 0 < start and end < len(text) and (text[start - 1], text[end]) in (("“", "”"), ('"', '"'))
+
+
 @Language.factory("kg_trained_ner",
                   default_config={"model_dir": "", "mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES),
                                   "data_dir": "", "threshold": DEFAULT_THRESHOLD,
                                   "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
                                   "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
                                   "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
-                                  "new_threshold": DEFAULT_NEW_THRESHOLD},
+                                  "new_threshold": DEFAULT_NEW_THRESHOLD,
+                                  "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
+                                  "new_thresholds": DEFAULT_NEW_THRESHOLDS,
+                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
+                                  "nested_places": True,
+                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
-                     new_threshold: float) -> TrainedNer:
+                     new_threshold: float, model_labels: list[str], other_labels: str,
+                     new_thresholds: dict[str, float], quotes_to_rules: bool,
+                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str]) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
-                      trusted_rules, trusted_floor, order, new_threshold)
+                      trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
+                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings)
