@@ -17,6 +17,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """LAC and the rules without the trained model: for tests of what the rule components themselves do."""
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+
+    return make_nlp(Settings(model=None))
+
+
+@pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The bundled sample built into a temporary folder, as `kg build` does."""
     from kg.pipeline import build

@@ -59,10 +59,12 @@ def build_cli(
                                  "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
-    model: Optional[str] = Opt(None, "--model", "-m", help="A model folder written by `kg train`, or 'default' for the "
-                               "model shipped in the package (trained on 158 annotated real articles): a CRF that "
-                               "decides which names the rules and LAC proposed are real, and where they end."),
-    no_model: bool = Opt(False, "--no-model", help="No trained entity recogniser (the default): LAC and the rules."),
+    model: Optional[str] = Opt(None, "--model", "-m", help="A model folder written by `kg train` (default: the model "
+                               "shipped in the package, trained on 158 annotated real articles: a CRF that decides "
+                               "which names the rules and LAC proposed are real and where they end, and a relation "
+                               "classifier)."),
+    no_model: bool = Opt(False, "--no-model", help="No trained model: LAC and the rules only (--ner rules: the rules "
+                         "only)."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary or progress on stderr (progress is a bar on a "
                       "terminal, else a plain line every 10 articles or 10 s)."),
 ):
@@ -100,7 +102,7 @@ def build_cli(
     from kg.config import DEFAULT_MODEL
     from kg.training.model import check_model
 
-    chosen_model = None if no_model or not model else DEFAULT_MODEL if model == "default" else Path(model)
+    chosen_model = None if no_model else DEFAULT_MODEL if model in (None, "default") else Path(model)
     if chosen_model is not None:
         check_model(chosen_model)  # a missing or broken model is one line, before any article is read
     settings = Settings(base_iri=base_iri or DEFAULT_BASE_IRI, max_bytes=max_bytes, limits=limits, curation=curation,

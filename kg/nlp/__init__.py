@@ -53,7 +53,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
                     nlp.add_pipe("kg_trained_ner", config={**data_config, **config,
                                                            "model_dir": str(ner_dir(settings.model))})
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
-    relation_model = relation_model_dir(settings)
+    relation_model = relation_model_dir(settings) if settings.ner == "lac" else None  # --ner rules: rules only
     if relation_model is not None:
         add_relation_classifier(nlp, relation_model, data_config)
     return nlp

@@ -127,7 +127,7 @@ class RelationClassifier:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
             by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
-            if by_name in named:
+            if by_name in named or by_name[::-1] in named:  # no relation holds both ways; partnerOf is one fact
                 continue
             found[pair.key] = RULE
             named.add(by_name)

@@ -26,6 +26,7 @@ Serialisable: ``to_disk``/``from_disk`` write/read ``model.crfsuite`` and ``cfg.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -43,6 +44,9 @@ CONFIG_FILE = "cfg.json"
 MODES = ("arbitrate", "viterbi", "join")
 TRAINED_RULE = "trained_ner"
 # certain candidates: exact rules, and quoted and 《》 names (the model never vetoes them; benchmarks/ner.md)
+# 「远丰（中国）公司」「X（宁州）有限公司」: a company named with its country or place in brackets, a naming pattern the
+# rules read exactly (a model trained on few such names scores them low)
+BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
@@ -217,7 +221,8 @@ class TrainedNer:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
-            cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings))
+            cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
+            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
