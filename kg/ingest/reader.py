@@ -195,7 +195,8 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: 
         with time_limit(seconds, lambda: ReadTimeout(timeout_reason(seconds))) as deadline:
             return _read(path, max_bytes, Reading(limits, deadline, seconds))
     except InputError as err:
-        message = str(err)
+        # a timeout raised inside a codec comes back re-worded by Python ("decoding with … failed (…)"): say it plainly
+        message = timeout_reason(seconds) if isinstance(err, ReadTimeout) else str(err)
         raise InputError(message if message.startswith(f"{path}: ") else f"{path}: {message}") from err
 
 

@@ -161,8 +161,8 @@ class TrainedNer:
         sure: set[int] = set()  # trusted candidates: no per-label threshold
         for order, cand in enumerate(cands):
             rule = cand.kb_id_ or "kg_gazetteer"
-            if (cand.start_char, cand.end_char) in fixed and not self._trusted(cand):
-                continue  # a trusted rule's label stands for these bounds
+            if (cand.start_char, cand.end_char) in fixed and not self._trusted(cand) and rule not in self.keep_rules:
+                continue  # a trusted rule's label stands for these bounds (a kept rule's reading, e.g. a speaker, too)
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
