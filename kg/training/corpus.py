@@ -201,7 +201,7 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened by one mark on a side where the span holds the other mark of a pair
-    alone (「四个全面”战略布局」 → 「“四个全面”战略布局」)."""
+    alone (「三个示范”行动方案」 → 「“三个示范”行动方案」)."""
     for opener, closer in _PAIRS.items():
         inside = text[start:end]
         opened, closed = inside.count(opener), inside.count(closer)

@@ -153,7 +153,7 @@ class Figures:
             return None  # 365万人民, 5项目…: the counter character opens a word
         opening = text[max(0, m.start() - 1):m.start()]
         if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
-            return None  # “四个全面”, “五个100”: a slogan's name, not a figure
+            return None  # “三个示范”, “八个100”: a slogan's name, not a figure
         if not (mult or unit):
             return None
         if m.group("chinese") and (num == "一" and not mult):
