@@ -9,7 +9,7 @@ import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
-                       DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_SUFFIXES, ReadLimits, Settings)
+                       DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, ReadLimits, Settings)
 from kg.errors import NothingBuilt
 
 
@@ -99,7 +99,6 @@ def build_cli(
             base_iri = existing.base
             infer = infer or existing.infer  # a store built with --infer keeps its entailments
     limits = ReadLimits(max_chars=max_chars, max_unpacked_bytes=max_unpacked_bytes, max_pages=max_pages)
-    from kg.config import DEFAULT_MODEL
     from kg.training.model import check_model
 
     chosen_model = None if no_model else DEFAULT_MODEL if model in (None, "default") else Path(model)

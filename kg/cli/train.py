@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
 

@@ -51,7 +51,6 @@ class Check:
     path: str
     message: str
     severity: str
-    value_is_focus: bool = False  # node-level constraints report the focus node as the value
 
 
 def _term(node) -> str:
@@ -186,7 +185,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         severity = _severity(shapes, shape)
 
         def node_check(body: str, default: str):
-            checks.append(Check(_select(focus, body, "?this"), "", _message(shapes, shape, default), severity, True))
+            checks.append(Check(_select(focus, body, "?this"), "", _message(shapes, shape, default), severity))
 
         if (kind := shapes.value(shape, SH.nodeKind)) is not None:
             node_check(f"FILTER(!{_NODE_KINDS[kind]})", f"Value is not of Node Kind {kind}")

@@ -206,8 +206,8 @@ class KgStore:
             return
         yield from (q.triple for q in self.store.quads_for_pattern(None, None, None, d))
         merged = merge_entities([self._contributions_of(doc_id)], self.lex)
-        for s, p, o in entity_triples(merged, self.base):
-            yield ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _ox(o))
+        lines = "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in entity_triples(merged, self.base))
+        yield from ox.parse(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
 
     def doc_for_source(self, source: str) -> str | None:
         for doc_id, sources in self.documents().items():
@@ -458,15 +458,6 @@ class KgStore:
         if docs != graphs:
             problems.append(f"registry and document graphs differ: {sorted(docs ^ graphs)}")
         return problems
-
-
-def _ox(term):
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
-    return ox.NamedNode(str(term))
 
 
 def _n3(term) -> str:

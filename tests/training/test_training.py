@@ -1,7 +1,6 @@
 """kg train: the gold corpus loader, a CRF trained on a tiny invented corpus, its model folder and the CLI."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
