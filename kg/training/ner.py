@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -90,32 +92,56 @@ class LexiconIndex:
         self.table = {w: tuple(sorted(c)) for w, c in table.items()}
         self.max_len = max(map(len, self.table), default=1)
         self.surnames = lex.surnames
+        # every beginning of a word: matching at a position stops at the first piece no word begins with
+        self.prefixes = frozenset(w[:k] for w in self.table for k in range(1, len(w) + 1))
+        self._features = {w: _WordFeatures.of(classes) for w, classes in self.table.items()}
 
     def matches(self, text: str) -> list[list[str]]:
         """Per character, the features of the lexicon words covering it."""
         out: list[list[str]] = [[] for _ in text]
         n = len(text)
+        prefixes, features = self.prefixes, self._features
         for i in range(n):
+            if text[i] not in prefixes:
+                continue
             for j in range(i + 1, min(n, i + self.max_len) + 1):
-                classes = self.table.get(text[i:j])
-                if not classes:
+                piece = text[i:j]
+                if piece not in prefixes:
+                    break
+                word = features.get(piece)
+                if word is None:
                     continue
-                for cls in classes:
-                    if j - i == 1:
-                        out[i].append(f"lx:S:{cls}")
-                        continue
-                    out[i].append(f"lx:B:{cls}")
-                    out[j - 1].append(f"lx:E:{cls}")
+                if j - i == 1:
+                    out[i] += word.single
+                else:
+                    out[i] += word.begin
+                    out[j - 1] += word.end
                     for k in range(i + 1, j - 1):
-                        out[k].append(f"lx:I:{cls}")
+                        out[k] += word.inside
                 if j < n:
-                    out[j].extend(f"lx:after:{cls}" for cls in classes)
+                    out[j] += word.after
                 if i > 0:
-                    out[i - 1].extend(f"lx:before:{cls}" for cls in classes)
+                    out[i - 1] += word.before
         for i, ch in enumerate(text):
             if ch in self.surnames:
                 out[i].append("surname")
         return out
+
+
+@dataclass(frozen=True)
+class _WordFeatures:
+    """The feature strings a lexicon word gives the characters it covers and its neighbours (one per class)."""
+
+    single: tuple[str, ...]
+    begin: tuple[str, ...]
+    inside: tuple[str, ...]
+    end: tuple[str, ...]
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+
+    @classmethod
+    def of(cls, classes: tuple[str, ...]) -> "_WordFeatures":
+        return cls(*(tuple(f"lx:{role}:{c}" for c in classes) for role in ("S", "B", "I", "E", "after", "before")))
 
 
 @lru_cache(maxsize=4)
@@ -146,59 +172,35 @@ def _classes(text: str) -> str:
 
 
 def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
-    """The feature strings of every character of ``item.text`` (built column by column: it is the
-    trained NER's main cost at extraction time)."""
+    """The feature strings of every character of ``item.text``, in a fixed order (the CRF adds its weights up in
+    this order). Built column by column, each column with C-level ``map``: it is the trained NER's main cost at
+    extraction time (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
     text = item.text
     n = len(text)
     pad = "\x02\x02\x02" + text + "\x03\x03\x03"
     kinds = _classes(pad)
+    bigrams = list(map(add, pad, pad[1:]))  # bigrams[p] == pad[p:p + 2]
+    trigrams = list(map(add, bigrams, pad[2:]))
+    kind_pairs = list(map(add, kinds, kinds[1:]))
 
-    def at(k: int, s: str = pad) -> str:
-        return s[3 + k:3 + k + n]
+    def column(name: str, values, k: int) -> list[str]:
+        """``name`` + the value starting at offset ``k`` from each character."""
+        return list(map(name.__add__, values[3 + k:3 + k + n]))
 
-    c = {k: at(k) for k in range(-3, 4)}
-    k0, km, kp = at(0, kinds), at(-1, kinds), at(1, kinds)
     columns = [
-        ["c0=" + x for x in c[0]], ["c-1=" + x for x in c[-1]], ["c+1=" + x for x in c[1]],
-        ["c-2=" + x for x in c[-2]], ["c+2=" + x for x in c[2]], ["c-3=" + x for x in c[-3]],
-        ["c+3=" + x for x in c[3]],
-        ["b-1=" + x + y for x, y in zip(c[-1], c[0])], ["b+1=" + x + y for x, y in zip(c[0], c[1])],
-        ["b-2=" + x + y for x, y in zip(c[-2], c[-1])], ["b+2=" + x + y for x, y in zip(c[1], c[2])],
-        ["t0=" + x + y + z for x, y, z in zip(c[-1], c[0], c[1])],
-        ["t-1=" + x + y + z for x, y, z in zip(c[-2], c[-1], c[0])],
-        ["t+1=" + x + y + z for x, y, z in zip(c[0], c[1], c[2])],
-        ["k=" + x for x in k0], ["k-1=" + x + y for x, y in zip(km, k0)], ["k+1=" + x + y for x, y in zip(k0, kp)],
+        column("c0=", pad, 0), column("c-1=", pad, -1), column("c+1=", pad, 1), column("c-2=", pad, -2),
+        column("c+2=", pad, 2), column("c-3=", pad, -3), column("c+3=", pad, 3),
+        column("b-1=", bigrams, -1), column("b+1=", bigrams, 0), column("b-2=", bigrams, -2),
+        column("b+2=", bigrams, 1),
+        column("t0=", trigrams, -1), column("t-1=", trigrams, -2), column("t+1=", trigrams, 0),
+        column("k=", kinds, 0), column("k-1=", kind_pairs, -1), column("k+1=", kind_pairs, 0),
     ]
-    # LAC's words: per character the word's position, tag, neighbours' tags, length (and the word if short)
-    wpos, wtag, wprev, wnext, wlen = ["-"] * n, ["-"] * n, ["-"] * n, ["-"] * n, ["0"] * n
-    extra: list[list[str]] = [[] for _ in range(n)]
-    words = sorted(item.words)
-    for w, (start, end, tag) in enumerate(words):
-        start, end = max(start, 0), min(end, n)
-        size = end - start
-        if size <= 0:
-            continue
-        prev_tag = words[w - 1][2] if w > 0 else "^"
-        next_tag = words[w + 1][2] if w + 1 < len(words) else "$"
-        wtag[start:end] = [tag] * size
-        wprev[start:end] = [prev_tag] * size
-        wnext[start:end] = [next_tag] * size
-        wlen[start:end] = [str(min(size, 6))] * size
-        if size == 1:
-            wpos[start] = "S"
-        else:
-            wpos[start:end] = ["B", *["I"] * (size - 2), "E"]
-        if size <= 4:
-            word = "w=" + text[start:end]
-            for i in range(start, end):
-                extra[i].append(word)
-        extra[end - 1].append("w_end=" + text[max(start, end - 2):end])
-    columns += [["w:" + x for x in wpos], ["w:" + x + ":" + y for x, y in zip(wpos, wtag)], ["wt=" + x for x in wtag],
-                ["wt-1=" + x for x in wprev], ["wt+1=" + x for x in wnext], ["wl=" + x for x in wlen]]
+    word_columns, extra = _word_features(item, text, n)
+    columns += word_columns
     # lexicon
-    for i, found in enumerate(index.matches(text)):
+    for more, found in zip(extra, index.matches(text)):
         if found:
-            extra[i] += found
+            more += found
     # rule candidates
     for start, end, label, rule in item.candidates:
         for i in range(max(start, 0), min(end, n)):
@@ -208,17 +210,67 @@ def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
             extra[start - 1].append(f"cd:before:{label}")
         if end < n:
             extra[end].append(f"cd:after:{label}")
-    # brackets
+    _bracket_features(text, extra)
+    return [[*row, *more] for row, more in zip(zip(repeat("bias", n), *columns), extra)]
+
+
+def _word_features(item: NerInput, text: str, n: int) -> tuple[list[list[str]], list[list[str]]]:
+    """LAC's words as features: six columns (per character the position in its word (B/I/E/S), with the word's
+    tag, the tag, the neighbouring words' tags, the word's length up to 6) and per character the extra features
+    (the short word containing it, up to 4 characters; at a word's last character, the word's last two)."""
+    wpos, wpos_tag, wtag = ["w:-"] * n, ["w:-:-"] * n, ["wt=-"] * n
+    wprev, wnext, wlen = ["wt-1=-"] * n, ["wt+1=-"] * n, ["wl=0"] * n
+    extra: list[list[str]] = [[] for _ in range(n)]
+    words = sorted(item.words)
+    for w, (start, end, tag) in enumerate(words):
+        start, end = max(start, 0), min(end, n)
+        size = end - start
+        if size <= 0:
+            continue
+        wpos[start:end], wpos_tag[start:end], wtag[start:end], wprev[start:end], wnext[start:end], \
+            wlen[start:end] = _word_chunk(tag, words[w - 1][2] if w > 0 else "^",
+                                          words[w + 1][2] if w + 1 < len(words) else "$", size)
+        if size <= 4:
+            word = "w=" + text[start:end]
+            for i in range(start, end):
+                extra[i].append(word)
+        extra[end - 1].append("w_end=" + text[max(start, end - 2):end])
+    return [wpos, wpos_tag, wtag, wprev, wnext, wlen], extra
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_chunk(tag: str, prev_tag: str, next_tag: str, size: int) -> tuple[list[str], ...]:
+    """The six word columns' values over one word (read only: they are copied into the columns)."""
+    positions = ("S",) if size == 1 else ("B", *["I"] * (size - 2), "E")
+    return (["w:" + x for x in positions], ["w:" + x + ":" + tag for x in positions], ["wt=" + tag] * size,
+            ["wt-1=" + prev_tag] * size, ["wt+1=" + next_tag] * size, ["wl=" + str(min(size, 6))] * size)
+
+
+_BRACKETS = re.compile("[" + re.escape("".join({**_OPEN, **_CLOSE})) + "]")
+
+
+def _bracket_features(text: str, extra: list[list[str]]) -> None:
+    """``in:book`` / ``in:quote`` / ``in:paren`` on each character inside such brackets (a closing bracket is
+    outside, an opening one not yet inside), in the order the kinds were first opened."""
     depth: dict[str, int] = {}
-    for i, ch in enumerate(text):
+    inside: list[str] = []  # the features of the characters since the last bracket
+    last = 0
+    for m in _BRACKETS.finditer(text):
+        i, ch = m.start(), m.group()
+        if inside:
+            for k in range(last, i):
+                extra[k] += inside
         if ch in _CLOSE:
-            kind = _CLOSE[ch]
-            depth[kind] = max(depth.get(kind, 0) - 1, 0)
-        if depth:
-            extra[i] += [f"in:{k}" for k, d in depth.items() if d > 0]
+            depth[_CLOSE[ch]] = max(depth.get(_CLOSE[ch], 0) - 1, 0)
+            inside = [f"in:{k}" for k, d in depth.items() if d > 0]
+        extra[i] += inside
         if ch in _OPEN:
             depth[_OPEN[ch]] = depth.get(_OPEN[ch], 0) + 1
-    return [["bias", *row, *more] for *row, more in zip(*columns, extra)]
+            inside = [f"in:{k}" for k, d in depth.items() if d > 0]
+        last = i + 1
+    if inside:
+        for k in range(last, len(text)):
+            extra[k] += inside
 
 
 def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:
