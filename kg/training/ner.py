@@ -366,16 +366,20 @@ class NerModel:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(self.model_file))
         self.known_tags = set(self.tagger.labels())
+        self._tags: dict[tuple[int, str], tuple[str, ...] | None] = {}  # (length, label) → BIOES tags, None: unknown
         self.index = lexicon_index(data_dir)
 
     def spans(self, item: NerInput) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.analyse(item)[0]]
 
     def _probability(self, start: int, end: int, label: str, offset: int) -> float:
-        tags = _span_tags(start, end, label)
-        if any(t not in self.known_tags for t in tags):
+        tags = self._tags.get((end - start, label), False)
+        if tags is False:
+            tags = _span_tags(start, end, label)
+            tags = self._tags[(end - start, label)] = tuple(tags) if self.known_tags.issuperset(tags) else None
+        if tags is None:
             return 0.0
-        return min(self.tagger.marginal(t, i - offset) for t, i in zip(tags, range(start, end)))
+        return min(map(self.tagger.marginal, tags, range(start - offset, end - offset)))
 
     def analyse(self, item: NerInput, asked: Iterable[tuple[int, int]] = ()
                 ) -> tuple[list[tuple[int, int, str, float]], dict[tuple[int, int], dict[str, float]]]:
