@@ -27,7 +27,7 @@ class DocLexicon:
         self.name = name
         self.lex = load_lexicon(data_dir)
         self.min_length = min_length
-        self._titles = "|".join(map(re.escape, self.lex.titles))
+        self._titles = re.compile("|".join(map(re.escape, self.lex.titles)))  # compiled once, matched after a surname
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -46,15 +46,15 @@ class DocLexicon:
         tagged = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _NAME_TAGS}
         for surface in sorted(known, key=len, reverse=True):
             ref = known[surface]
-            for m in re.finditer(re.escape(surface), text):
-                if any(taken[m.start():m.end()]):
+            for start, end in _occurrences(surface, text):
+                if any(taken[start:end]):
                     continue
-                if len(surface) <= 2 and lac_words(doc) and (m.start(), m.end()) not in tagged:
+                if len(surface) <= 2 and lac_words(doc) and (start, end) not in tagged:
                     continue
-                span = doc.char_span(m.start(), m.end(), label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
+                span = doc.char_span(start, end, label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
                 if span is not None:
                     new.append(span)
-                    for i in range(m.start(), m.end()):
+                    for i in range(start, end):
                         taken[i] = True
         by_surname: dict[str, list[str]] = {}
         for surface, ref in known.items():
@@ -64,22 +64,42 @@ class DocLexicon:
         for _s, _e, title, name in doc._.kg_posts or ():
             titles_of.setdefault(name, set()).add(title)
         for surname, names in by_surname.items():
-            for m in re.finditer(rf"{re.escape(surname)}({self._titles})", text):
-                if any(taken[m.start():m.end()]):
+            for start, end in self._surname_titles(surname, text):
+                if any(taken[start:end]):
                     continue
-                title = m.group(1)
+                title = text[start + 1:end]
                 fits = [n for n in names if any(t.endswith(title) for t in titles_of.get(n, ()))]
                 fits = fits or (names if len(names) == 1 else [])
                 if len(fits) != 1:
                     continue
-                span = doc.char_span(m.start(), m.end(), label="PERSON", kb_id="surname_title", span_id=fits[0])
+                span = doc.char_span(start, end, label="PERSON", kb_id="surname_title", span_id=fits[0])
                 if span is not None:
                     new.append(span)
-                    for i in range(m.start(), m.end()):
+                    for i in range(start, end):
                         taken[i] = True
         if new:
             doc.ents = sorted(ents + new, key=lambda s: s.start)
         return doc
+
+    def _surname_titles(self, surname: str, text: str):
+        """``(start, end)`` of each ``surname`` + post title (吴市长), left to right, not overlapping (as
+        ``re.finditer`` of ``surname(title|title…)`` finds them)."""
+        at = text.find(surname)
+        while at >= 0:
+            m = self._titles.match(text, at + 1)
+            if m:
+                yield at, m.end()
+                at = text.find(surname, m.end())
+            else:
+                at = text.find(surname, at + 1)
+
+
+def _occurrences(word: str, text: str):
+    """``(start, end)`` of each occurrence of ``word`` in ``text``, left to right, not overlapping."""
+    at = text.find(word)
+    while at >= 0:
+        yield at, at + len(word)
+        at = text.find(word, at + len(word))
 
 
 @Language.factory("kg_doc_lexicon", default_config={"data_dir": "", "min_length": 2}, assigns=["doc.ents"],

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,8 +47,8 @@ class RelationModel:
         model = self.predicates.get(predicate)
         if model is None:
             return None
-        weights = model["weights"]
-        z = model["bias"] + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        # the same products added in the same order as a generator would, with C-level map
+        z = model["bias"] + sum(map(mul, map(model["weights"].get, features, repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> str:
