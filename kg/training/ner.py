@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from kg.language.lexicon import Lexicon
+from kg.training.crfsuite_file import model_attributes
 from kg.schema import ENTITY_TYPES
 
-__all__ = ["LABELS", "TYPE_LABELS", "NerInput", "LexiconIndex", "char_features", "sentence_pieces",
+__all__ = ["LABELS", "TYPE_LABELS", "NerInput", "LexiconIndex", "KnownFeatures", "char_features", "sentence_pieces",
            "bioes", "decode", "fit", "NerModel", "DEFAULT_PARAMS", "pipeline_inputs", "training_sequences"]
 
 TYPE_LABELS = {t.cls: t.label for t in ENTITY_TYPES}  # gold type (Agency) → span label (AGENCY)
@@ -171,10 +172,33 @@ def _classes(text: str) -> str:
     return "".join(out)
 
 
-def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
+# the character columns, in the features' order: (template, what follows it, where that starts from the character)
+CHAR_COLUMNS = (("c0=", "char", 0), ("c-1=", "char", -1), ("c+1=", "char", 1), ("c-2=", "char", -2),
+                ("c+2=", "char", 2), ("c-3=", "char", -3), ("c+3=", "char", 3),
+                ("b-1=", "bigram", -1), ("b+1=", "bigram", 0), ("b-2=", "bigram", -2), ("b+2=", "bigram", 1),
+                ("t0=", "trigram", -1), ("t-1=", "trigram", -2), ("t+1=", "trigram", 0),
+                ("k=", "kind", 0), ("k-1=", "kind_pair", -1), ("k+1=", "kind_pair", 0))
+CHAR_TEMPLATES = tuple(template for template, _, _ in CHAR_COLUMNS)
+
+
+class KnownFeatures:
+    """The character-column features a trained model has weights for, per template (value → feature string).
+    CRFsuite ignores the features its model does not know, so leaving them out tags the same; they are most
+    of the character n-grams of a new text."""
+
+    def __init__(self, attributes: Iterable[str]):
+        self.by_template: dict[str, dict[str, str]] = {t: {} for t in CHAR_TEMPLATES}
+        for name in attributes:
+            template = name[:name.find("=") + 1]
+            if template in self.by_template:
+                self.by_template[template][name[len(template):]] = name
+
+
+def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | None = None) -> list[list[str]]:
     """The feature strings of every character of ``item.text``, in a fixed order (the CRF adds its weights up in
-    this order). Built column by column, each column with C-level ``map``: it is the trained NER's main cost at
-    extraction time (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
+    this order); with ``known``, the character columns' features a model does not know are left out. Built
+    column by column, each column with C-level ``map``: it is the trained NER's main cost at extraction time
+    (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
     text = item.text
     n = len(text)
     pad = "\x02\x02\x02" + text + "\x03\x03\x03"
@@ -182,19 +206,11 @@ def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
     bigrams = list(map(add, pad, pad[1:]))  # bigrams[p] == pad[p:p + 2]
     trigrams = list(map(add, bigrams, pad[2:]))
     kind_pairs = list(map(add, kinds, kinds[1:]))
-
-    def column(name: str, values, k: int) -> list[str]:
-        """``name`` + the value starting at offset ``k`` from each character."""
-        return list(map(name.__add__, values[3 + k:3 + k + n]))
-
-    columns = [
-        column("c0=", pad, 0), column("c-1=", pad, -1), column("c+1=", pad, 1), column("c-2=", pad, -2),
-        column("c+2=", pad, 2), column("c-3=", pad, -3), column("c+3=", pad, 3),
-        column("b-1=", bigrams, -1), column("b+1=", bigrams, 0), column("b-2=", bigrams, -2),
-        column("b+2=", bigrams, 1),
-        column("t0=", trigrams, -1), column("t-1=", trigrams, -2), column("t+1=", trigrams, 0),
-        column("k=", kinds, 0), column("k-1=", kind_pairs, -1), column("k+1=", kind_pairs, 0),
-    ]
+    sources = {"char": pad, "bigram": bigrams, "trigram": trigrams, "kind": kinds, "kind_pair": kind_pairs}
+    columns = []
+    for template, source, k in CHAR_COLUMNS:
+        cut = sources[source][3 + k:3 + k + n]  # the value starting k characters from each character
+        columns.append(list(map(template.__add__, cut) if known is None else map(known.by_template[template].get, cut)))
     word_columns, extra = _word_features(item, text, n)
     columns += word_columns
     # lexicon
@@ -211,7 +227,10 @@ def char_features(item: NerInput, index: LexiconIndex) -> list[list[str]]:
         if end < n:
             extra[end].append(f"cd:after:{label}")
     _bracket_features(text, extra)
-    return [[*row, *more] for row, more in zip(zip(repeat("bias", n), *columns), extra)]
+    rows = zip(repeat("bias", n), *columns)
+    if known is not None:  # None where the model does not know the feature
+        return [[*filter(None, row), *more] for row, more in zip(rows, extra)]
+    return [[*row, *more] for row, more in zip(rows, extra)]
 
 
 def _word_features(item: NerInput, text: str, n: int) -> tuple[list[list[str]], list[list[str]]]:
@@ -368,6 +387,10 @@ class NerModel:
         self.known_tags = set(self.tagger.labels())
         self._tags: dict[tuple[int, str], tuple[str, ...] | None] = {}  # (length, label) → BIOES tags, None: unknown
         self.index = lexicon_index(data_dir)
+        try:
+            self.known: KnownFeatures | None = KnownFeatures(model_attributes(self.model_file))
+        except ValueError:  # a file this reader does not follow: every feature is built (same tags, slower)
+            self.known = None
 
     def spans(self, item: NerInput) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.analyse(item)[0]]
@@ -385,7 +408,7 @@ class NerModel:
                 ) -> tuple[list[tuple[int, int, str, float]], dict[tuple[int, int], dict[str, float]]]:
         """``(spans, probabilities)``: the best labelling's spans with their probability, and for each
         ``(start, end)`` in ``asked`` (within one sentence piece) the probability of each label."""
-        feats = char_features(item, self.index)
+        feats = char_features(item, self.index, self.known)
         asked = sorted(set(asked))
         found: list[tuple[int, int, str, float]] = []
         probs: dict[tuple[int, int], dict[str, float]] = {}

@@ -152,3 +152,44 @@ def test_features_of_a_plain_sentence_read_as_expected(index):
     assert first[:4] == ["bias", "c0=宁", "c-1=“", "c+1=州"]
     assert {"w:B:ORG", "wt-1=w", "cd:B:AGENCY", "cr:B:agency_core", "in:quote"} <= set(first)
     assert "in:paren" in rows[9] and "in:quote" not in rows[9]  # 试, after the closed quote
+
+
+def test_a_model_tags_the_same_without_the_features_it_does_not_know(tmp_path, index):
+    """The attribute table read from the model file, and tagging with only the known character features."""
+    import pycrfsuite
+
+    from kg.training.crfsuite_file import model_attributes
+    from kg.training.ner import CHAR_TEMPLATES, KnownFeatures, bioes, fit
+
+    rnd = random.Random(3)
+    words = sorted(index.table)
+    items = [_random_input(rnd, words) for _ in range(40)]
+    items = [i for i in items if i.text]
+    sequences = [(char_features(i, index), bioes(len(i.text), [(c[0], min(c[1], len(i.text)), c[2])
+                                                               for c in i.candidates[:1] if c[0] < len(i.text)]))
+                 for i in items]
+    model_file = fit(sequences, tmp_path / "m.crfsuite", {"max_iterations": 20})
+    names = model_attributes(model_file)
+    seen = {f for xseq, _ in sequences for row in xseq for f in row}
+    assert "bias" in names and set(names) <= seen and len(set(names)) == len(names)
+    assert any("\n" in name for name in names)  # the newline's features, which the text dump cannot carry
+    known = KnownFeatures(names)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_file))
+    for item in items[:20]:
+        full = char_features(item, index)
+        lean = char_features(item, index, known)
+        assert lean == [[f for f in row if f in names or not f.startswith(CHAR_TEMPLATES)] for row in full]
+        tagger.set(full)
+        tags, marginals = tagger.tag(), [tagger.marginal(t, i) for i in range(len(full)) for t in tagger.labels()]
+        tagger.set(lean)
+        assert tagger.tag() == tags
+        assert [tagger.marginal(t, i) for i in range(len(full)) for t in tagger.labels()] == marginals
+
+
+def test_a_file_that_is_no_crfsuite_model_is_refused(tmp_path):
+    from kg.training.crfsuite_file import model_attributes
+
+    (tmp_path / "x.crfsuite").write_bytes(b"lCRF" + b"\x00" * 10)
+    with pytest.raises(ValueError):
+        model_attributes(tmp_path / "x.crfsuite")
