@@ -124,14 +124,13 @@ class LacModel:
         return path
 
     def _words(self, path: np.ndarray) -> list[LacWord]:
-        words = []
-        start = 0
-        inside = self.inside[path]
-        for i in range(1, len(path) + 1):
-            if i == len(path) or not inside[i]:
-                words.append(LacWord(start, i, self.tag_names[path[start]]))
-                start = i
-        return words
+        """A word starts at the first tag and at each tag that is not an inside (-I) tag."""
+        if not len(path):
+            return []
+        starts = [0, *(np.flatnonzero(~self.inside[path[1:]]) + 1).tolist()]
+        names = self.tag_names
+        return [LacWord(start, end, names[tag])
+                for start, end, tag in zip(starts, starts[1:] + [len(path)], path[starts].tolist())]
 
 
 @lru_cache(maxsize=2)
