@@ -243,14 +243,14 @@ def _word_features(item: NerInput, text: str, n: int) -> tuple[list[list[str]], 
     wprev, wnext, wlen = ["wt-1=-"] * n, ["wt+1=-"] * n, ["wl=0"] * n
     extra: list[list[str]] = [[] for _ in range(n)]
     words = sorted(item.words)
-    for w, (start, end, tag) in enumerate(words):
+    tags = [tag for _, _, tag in words]
+    for (start, end, tag), prev_tag, next_tag in zip(words, ["^", *tags[:-1]], [*tags[1:], "$"]):
         start, end = max(start, 0), min(end, n)
         size = end - start
         if size <= 0:
             continue
         wpos[start:end], wpos_tag[start:end], wtag[start:end], wprev[start:end], wnext[start:end], \
-            wlen[start:end] = _word_chunk(tag, words[w - 1][2] if w > 0 else "^",
-                                          words[w + 1][2] if w + 1 < len(words) else "$", size)
+            wlen[start:end] = _word_chunk(tag, prev_tag, next_tag, size)
         if size <= 4:
             word = "w=" + text[start:end]
             for i in range(start, end):
