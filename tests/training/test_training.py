@@ -200,3 +200,22 @@ def test_packaged_model_keeps_the_home_city_named_inside_a_body(packaged_nlp):
 def test_packaged_model_leaves_a_whole_quotation_to_the_quoted_name_rules(packaged_nlp):
     names = [t for t, _ in _ents(packaged_nlp, "“十四五”期间，宁州市将推进“城市大脑”建设。")]
     assert "十四五" not in names
+
+
+def test_packaged_model_keeps_countries_and_a_states_formal_name_as_places(packaged_nlp):
+    # invented sentences: a foreign state by its common and formal names, and the home country on its own
+    ents = _ents(packaged_nlp, "新华社北京3月5日电 塔尔维亚共和国总统访问中国。中国同墨西哥、塔尔维亚共和国签署了合作协议。")
+    assert ("墨西哥", "DISTRICT") in ents
+    assert ("塔尔维亚共和国", "DISTRICT") in ents
+    assert ("中国", "DISTRICT") in ents
+
+
+def test_trusted_countries_can_be_switched_off(packaged_nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    on = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    off = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"), trusted_countries=False)
+    place = packaged_nlp.make_doc("塔尔维亚共和国")
+    span = place.char_span(0, len(place.text), label="DISTRICT", kb_id="ner")
+    assert on._trusted(span) and not off._trusted(span)

@@ -66,6 +66,12 @@ DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
 DEFAULT_QUOTES_TO_RULES = True
 # a place (LAC's or a rule's) of three or more characters with a division ending is trusted (figures' places)
 DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
+# foreign countries and world regions (lexicon/countries.txt, a state's formal name: patterns ``ner.state_forms``) read
+# as a place by LAC or a rule are trusted places; the home country's own names (``ner.own_country``: 中国) only in an
+# article that names a foreign one (elsewhere 中国 is mostly in slogans and titles, not annotated; benchmarks/ner.md)
+DEFAULT_TRUSTED_COUNTRIES = True
+# what a candidate of one source needs instead of ``threshold``: ``rule:LABEL`` or ``rule`` (``ner`` is LAC's reading)
+DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {}
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -103,7 +109,9 @@ class TrainedNer:
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
                  quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
                  nested_places: bool = True,
-                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS):
+                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS,
+                 trusted_countries: bool = DEFAULT_TRUSTED_COUNTRIES,
+                 source_thresholds: dict[str, float] | None = None):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -124,6 +132,11 @@ class TrainedNer:
         self.other_labels = other_labels
         self.nested_places = nested_places
         self.trusted_place_endings = tuple(trusted_place_endings)  # a place with such an ending is trusted
+        self.trusted_countries = trusted_countries
+        self.country_names, self.own_country, self.state_form = _countries(data_dir) if trusted_countries \
+            else (frozenset(), frozenset(), None)
+        self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
+        self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
@@ -149,6 +162,7 @@ class TrainedNer:
         from kg.language.priorities import RULE_PRIORITY
 
         cands = candidates(doc)
+        self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
         passed = []  # candidates of labels the model does not decide, left to the mention filter
         if self.model_labels:
@@ -193,9 +207,12 @@ class TrainedNer:
             scored.sort(key=lambda x: x[:4], reverse=True)
         taken = bytearray(len(item.text) + 1)
         chosen = []
+        lowest = min([self.threshold, *self.source_thresholds.values()])
         for p, _len, _prio, order, span in scored:
-            if p < self.threshold:
+            if p < lowest:
                 break
+            if p < self._needed(span):
+                continue
             start, end, label = (span.start_char, span.end_char, span.label_) if not isinstance(span, tuple) else span
             if -order not in sure and p < self.label_thresholds.get(label, 0.0):
                 continue
@@ -217,11 +234,25 @@ class TrainedNer:
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
 
+    def _needed(self, span) -> float:
+        """The probability ``span`` (a rule candidate, or a tuple: a span no rule proposed) needs to be kept."""
+        if isinstance(span, tuple):
+            return self.threshold
+        rule = span.kb_id_ or "kg_gazetteer"
+        return self.source_thresholds.get(f"{rule}:{span.label_}", self.source_thresholds.get(rule, self.threshold))
+
+    def _foreign(self, name: str) -> bool:
+        """A foreign country or world region, by its common name or a state's formal name (波兰共和国)."""
+        return name in self.country_names or (self.state_form is not None and name not in self.own_country
+                                              and self.state_form.match(name) is not None)
+
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
+            cand.label_ == "DISTRICT" and self._foreign(cand.text)) or (
+            cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
             cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
@@ -267,7 +298,9 @@ class TrainedNer:
                                                     "quotes_to_rules": self.quotes_to_rules,
                                                     "respect_trusted": self.respect_trusted,
                                                     "nested_places": self.nested_places,
-                                                    "trusted_place_endings": list(self.trusted_place_endings)},
+                                                    "trusted_place_endings": list(self.trusted_place_endings),
+                                                    "trusted_countries": self.trusted_countries,
+                                                    "source_thresholds": self.source_thresholds},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -283,6 +316,17 @@ class TrainedNer:
         except (OSError, ValueError) as err:
             raise ModelError(f"{model_file}: cannot read the CRF model ({err})") from err
         return self
+
+
+def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None]:
+    """Foreign countries and world regions, the home country's own names (中国, 中华人民共和国), and the endings
+    of a state's formal name (波兰共和国)."""
+    from kg.language.lexicon import load_lexicon
+
+    ner = load_lexicon(data_dir).patterns["ner"]
+    forms, own = ner.get("state_forms"), frozenset(ner.get("own_country", "").split())
+    return (load_lexicon(data_dir).countries - own, own,
+            re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None)
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
@@ -324,14 +368,18 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
                                   "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
                                   "nested_places": True,
-                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)},
+                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
+                                  "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
+                                  "source_thresholds": DEFAULT_SOURCE_THRESHOLDS},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
-                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str]) -> TrainedNer:
+                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
+                     trusted_countries: bool, source_thresholds: dict[str, float]) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings)
+                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, trusted_countries,
+                      source_thresholds)
