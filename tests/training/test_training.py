@@ -219,3 +219,35 @@ def test_trusted_countries_can_be_switched_off(packaged_nlp):
     place = packaged_nlp.make_doc("塔尔维亚共和国")
     span = place.char_span(0, len(place.text), label="DISTRICT", kb_id="ner")
     assert on._trusted(span) and not off._trusted(span)
+
+
+def test_packaged_model_keeps_transliterated_foreign_places_and_dotted_names(packaged_nlp):
+    # invented sentences: foreign cities written in transliteration, a foreign full name with a middle dot
+    ents = _ents(packaged_nlp, "新华社北京3月5日电 代表团抵达约翰内斯堡，随后前往蒙特利尔。约翰·拉森会见了代表团。")
+    assert ("约翰内斯堡", "DISTRICT") in ents and ("蒙特利尔", "DISTRICT") in ents
+    assert ("约翰·拉森", "PERSON") in ents
+
+
+def test_home_country_is_a_place_only_beside_a_foreign_one(packaged_nlp):
+    abroad = _ents(packaged_nlp, "新华社北京3月5日电 中国同墨西哥签署了合作协议，中国代表团随后访问智利。")
+    at_home = _ents(packaged_nlp, "宁州市推进宽带建设。中国经济持续增长，中国制造走向世界。")
+    assert ("中国", "DISTRICT") in abroad and ("墨西哥", "DISTRICT") in abroad
+    assert ("中国", "DISTRICT") not in at_home
+
+
+def test_source_thresholds_set_what_lac_candidates_need(tmp_path):
+    import shutil
+
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp import make_nlp
+
+    model = tmp_path / "m"
+    shutil.copytree(DEFAULT_MODEL, model)
+    cfg_file = model / "ner" / "cfg.json"
+    cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+    text = "新华社北京3月5日电 代表团抵达约翰内斯堡，约翰·拉森会见了代表团。"
+    names = {e.text: e.kb_id_ for e in make_nlp(Settings(model=model))(text).ents}
+    assert names.get("约翰内斯堡") == "ner"  # LAC's reading, kept by the default thresholds
+    cfg_file.write_text(json.dumps({**cfg, "source_thresholds": {"ner": 1.01}}), encoding="utf-8")
+    names = {e.text: e.kb_id_ for e in make_nlp(Settings(model=model))(text).ents}
+    assert "ner" not in names.values() and "新华社" in names  # no LAC reading is sure enough; the gazetteer's stays

@@ -46,6 +46,8 @@ TRAINED_RULE = "trained_ner"
 # certain candidates: exact rules, and quoted and 《》 names (the model never vetoes them; benchmarks/ner.md)
 # 「远丰（中国）公司」「X（宁州）有限公司」: a company named with its country or place in brackets, a naming pattern the
 # rules read exactly (a model trained on few such names scores them low)
+# 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
+DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
@@ -70,8 +72,11 @@ DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡"
 # as a place by LAC or a rule are trusted places; the home country's own names (``ner.own_country``: 中国) only in an
 # article that names a foreign one (elsewhere 中国 is mostly in slogans and titles, not annotated; benchmarks/ner.md)
 DEFAULT_TRUSTED_COUNTRIES = True
-# what a candidate of one source needs instead of ``threshold``: ``rule:LABEL`` or ``rule`` (``ner`` is LAC's reading)
-DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {}
+# LAC's person named in full with a middle dot (DOTTED_NAME) is a trusted person
+DEFAULT_TRUSTED_DOTTED_NAMES = True
+# what a candidate of one source needs instead of ``threshold``: ``rule:LABEL`` or ``rule`` (``ner`` is LAC's reading);
+# LAC's organisations are kept from 0.2 when nothing surer overlaps them (cross-validation and MSRA, benchmarks/ner.md)
+DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner:AGENCY": 0.2, "ner:ENTERPRISE": 0.2, "ner:MEDIA": 0.2}
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -111,7 +116,8 @@ class TrainedNer:
                  nested_places: bool = True,
                  trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS,
                  trusted_countries: bool = DEFAULT_TRUSTED_COUNTRIES,
-                 source_thresholds: dict[str, float] | None = None):
+                 source_thresholds: dict[str, float] | None = None,
+                 trusted_dotted_names: bool = DEFAULT_TRUSTED_DOTTED_NAMES):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -133,9 +139,10 @@ class TrainedNer:
         self.nested_places = nested_places
         self.trusted_place_endings = tuple(trusted_place_endings)  # a place with such an ending is trusted
         self.trusted_countries = trusted_countries
-        self.country_names, self.own_country, self.state_form = _countries(data_dir) if trusted_countries \
-            else (frozenset(), frozenset(), None)
+        self.country_names, self.own_country, self.state_form, self.transliterated = _countries(data_dir) \
+            if trusted_countries else (frozenset(), frozenset(), None, frozenset())
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
+        self.trusted_dotted_names = trusted_dotted_names
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
@@ -246,13 +253,18 @@ class TrainedNer:
         return name in self.country_names or (self.state_form is not None and name not in self.own_country
                                               and self.state_form.match(name) is not None)
 
+    def _transliterated(self, cand) -> bool:
+        """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
+        return cand.kb_id_ == "ner" and len(cand.text) >= 3 and all(c in self.transliterated for c in cand.text)
+
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
-            cand.label_ == "DISTRICT" and self._foreign(cand.text)) or (
+            cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
+            self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(cand.text) is not None) or (
             cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
@@ -300,7 +312,8 @@ class TrainedNer:
                                                     "nested_places": self.nested_places,
                                                     "trusted_place_endings": list(self.trusted_place_endings),
                                                     "trusted_countries": self.trusted_countries,
-                                                    "source_thresholds": self.source_thresholds},
+                                                    "source_thresholds": self.source_thresholds,
+                                                    "trusted_dotted_names": self.trusted_dotted_names},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -318,15 +331,16 @@ class TrainedNer:
         return self
 
 
-def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None]:
-    """Foreign countries and world regions, the home country's own names (中国, 中华人民共和国), and the endings
-    of a state's formal name (波兰共和国)."""
+def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, frozenset[str]]:
+    """Foreign countries and world regions, the home country's own names (中国, 中华人民共和国), the endings
+    of a state's formal name (波兰共和国) and the characters of transliterated foreign names."""
     from kg.language.lexicon import load_lexicon
 
     ner = load_lexicon(data_dir).patterns["ner"]
     forms, own = ner.get("state_forms"), frozenset(ner.get("own_country", "").split())
     return (load_lexicon(data_dir).countries - own, own,
-            re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None)
+            re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None,
+            frozenset(ner.get("transliteration_chars", "")))
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
@@ -370,7 +384,8 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "nested_places": True,
                                   "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
                                   "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
-                                  "source_thresholds": DEFAULT_SOURCE_THRESHOLDS},
+                                  "source_thresholds": DEFAULT_SOURCE_THRESHOLDS,
+                                  "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
@@ -378,8 +393,9 @@ def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_r
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
                      respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
-                     trusted_countries: bool, source_thresholds: dict[str, float]) -> TrainedNer:
+                     trusted_countries: bool, source_thresholds: dict[str, float],
+                     trusted_dotted_names: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
                       quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, trusted_countries,
-                      source_thresholds)
+                      source_thresholds, trusted_dotted_names)
