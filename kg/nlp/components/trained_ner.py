@@ -74,9 +74,10 @@ DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡"
 DEFAULT_TRUSTED_COUNTRIES = True
 # LAC's person named in full with a middle dot (DOTTED_NAME) is a trusted person
 DEFAULT_TRUSTED_DOTTED_NAMES = True
-# what a candidate of one source needs instead of ``threshold``: ``rule:LABEL`` or ``rule`` (``ner`` is LAC's reading);
+# what a candidate of one source needs instead of ``threshold``: ``rule/LABEL`` or ``rule`` (``ner`` is LAC's reading;
+# not ``rule:LABEL``, a key spaCy's config file cannot hold);
 # LAC's organisations are kept from 0.2 when nothing surer overlaps them (cross-validation and MSRA, benchmarks/ner.md)
-DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner:AGENCY": 0.2, "ner:ENTERPRISE": 0.2, "ner:MEDIA": 0.2}
+DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.2, "ner/MEDIA": 0.2}
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -246,7 +247,7 @@ class TrainedNer:
         if isinstance(span, tuple):
             return self.threshold
         rule = span.kb_id_ or "kg_gazetteer"
-        return self.source_thresholds.get(f"{rule}:{span.label_}", self.source_thresholds.get(rule, self.threshold))
+        return self.source_thresholds.get(f"{rule}/{span.label_}", self.source_thresholds.get(rule, self.threshold))
 
     def _foreign(self, name: str) -> bool:
         """A foreign country or world region, by its common name or a state's formal name (波兰共和国)."""
@@ -384,7 +385,8 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "nested_places": True,
                                   "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
                                   "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
-                                  "source_thresholds": DEFAULT_SOURCE_THRESHOLDS,
+                                  "source_thresholds": {},  # spaCy merges a config's dict into this one: the
+                                  # model's cfg.json says all (kg train writes DEFAULT_SOURCE_THRESHOLDS)
                                   "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
