@@ -13,7 +13,10 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
   markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
   ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
-  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC;
+  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC. Trusted too: places
+  with a division ending, foreign countries, states' formal names and transliterated places (``trusted_countries``;
+  the home country only in an article naming a foreign one), dotted full names (``trusted_dotted_names``).
+  ``source_thresholds`` sets what one source's candidates need instead of ``threshold`` (LAC's organisations: 0.2);
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
@@ -46,9 +49,9 @@ TRAINED_RULE = "trained_ner"
 # certain candidates: exact rules, and quoted and 《》 names (the model never vetoes them; benchmarks/ner.md)
 # 「远丰（中国）公司」「X（宁州）有限公司」: a company named with its country or place in brackets, a naming pattern the
 # rules read exactly (a model trained on few such names scores them low)
+BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 # 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
 DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
-BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
@@ -337,9 +340,10 @@ def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Patter
     of a state's formal name (波兰共和国) and the characters of transliterated foreign names."""
     from kg.language.lexicon import load_lexicon
 
-    ner = load_lexicon(data_dir).patterns["ner"]
+    lex = load_lexicon(data_dir)
+    ner = lex.patterns["ner"]
     forms, own = ner.get("state_forms"), frozenset(ner.get("own_country", "").split())
-    return (load_lexicon(data_dir).countries - own, own,
+    return (lex.countries - own, own,
             re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None,
             frozenset(ner.get("transliteration_chars", "")))
 
