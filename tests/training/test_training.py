@@ -251,3 +251,17 @@ def test_source_thresholds_set_what_lac_candidates_need(tmp_path):
     cfg_file.write_text(json.dumps({**cfg, "source_thresholds": {"ner": 1.01}}), encoding="utf-8")
     names = {e.text: e.kb_id_ for e in make_nlp(Settings(model=model))(text).ents}
     assert "ner" not in names.values() and "新华社" in names  # no LAC reading is sure enough; the gazetteer's stays
+
+
+def test_an_organisation_lac_reads_around_a_trusted_place_scores_as_the_place(packaged_nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = packaged_nlp.make_doc("节目由四川星光有线电视台播出。")
+    place = doc.char_span(3, 5, label="DISTRICT", kb_id="")  # 四川, a gazetteer place (trusted)
+    outlet = doc.char_span(3, 12, label="MEDIA", kb_id="ner")  # LAC's 四川星光有线电视台
+    rescored = {c.text: p for p, *_, c in ner._org_around_place([(0.9, 2, 0, 0, place), (0.3, 9, 0, -1, outlet)])}
+    assert rescored == {"四川": 0.9, "四川星光有线电视台": 0.9}  # equal: the longer name wins the tie
+    too_weak = {c.text: p for p, *_, c in ner._org_around_place([(0.9, 2, 0, 0, place), (0.1, 9, 0, -1, outlet)])}
+    assert too_weak["四川星光有线电视台"] == 0.1  # below what LAC's organisations need (0.2): not raised

@@ -81,6 +81,8 @@ DEFAULT_TRUSTED_DOTTED_NAMES = True
 # not ``rule:LABEL``, a key spaCy's config file cannot hold);
 # LAC's organisations are kept from 0.2 when nothing surer overlaps them (cross-validation and MSRA, benchmarks/ner.md)
 DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.2, "ner/MEDIA": 0.2}
+# an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
+DEFAULT_ORG_AROUND_PLACE = True
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -121,7 +123,8 @@ class TrainedNer:
                  trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS,
                  trusted_countries: bool = DEFAULT_TRUSTED_COUNTRIES,
                  source_thresholds: dict[str, float] | None = None,
-                 trusted_dotted_names: bool = DEFAULT_TRUSTED_DOTTED_NAMES):
+                 trusted_dotted_names: bool = DEFAULT_TRUSTED_DOTTED_NAMES,
+                 org_around_place: bool = DEFAULT_ORG_AROUND_PLACE):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -147,6 +150,7 @@ class TrainedNer:
             if trusted_countries else (frozenset(), frozenset(), None, frozenset())
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
         self.trusted_dotted_names = trusted_dotted_names
+        self.org_around_place = org_around_place
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
@@ -201,6 +205,8 @@ class TrainedNer:
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
+        if self.org_around_place:
+            scored = self._org_around_place(scored)
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
@@ -244,6 +250,20 @@ class TrainedNer:
 
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
+
+    def _org_around_place(self, scored: list) -> list:
+        """An organisation LAC reads around a trusted place (墨西哥|参议院, 四川|有线电视台) scores at least as the
+        place, so the longer name wins the tie (the place stays a nested candidate)."""
+        places = [(c.start_char, c.end_char, own) for own, _l, _p, _o, c in scored
+                  if c.label_ == "DISTRICT" and self._trusted(c)]
+        out = []
+        for own, length, prio, order, cand in scored:
+            if cand.kb_id_ == "ner" and cand.label_ in ("AGENCY", "ENTERPRISE", "MEDIA") and own >= self._needed(cand):
+                inside = [p for s, e, p in places if cand.start_char <= s and e <= cand.end_char
+                          and e - s < cand.end_char - cand.start_char]
+                own = max([own, *inside])
+            out.append((own, length, prio, order, cand))
+        return out
 
     def _needed(self, span) -> float:
         """The probability ``span`` (a rule candidate, or a tuple: a span no rule proposed) needs to be kept."""
@@ -317,7 +337,8 @@ class TrainedNer:
                                                     "trusted_place_endings": list(self.trusted_place_endings),
                                                     "trusted_countries": self.trusted_countries,
                                                     "source_thresholds": self.source_thresholds,
-                                                    "trusted_dotted_names": self.trusted_dotted_names},
+                                                    "trusted_dotted_names": self.trusted_dotted_names,
+                                                    "org_around_place": self.org_around_place},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -391,7 +412,8 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
                                   "source_thresholds": {},  # spaCy merges a config's dict into this one: the
                                   # model's cfg.json says all (kg train writes DEFAULT_SOURCE_THRESHOLDS)
-                                  "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES},
+                                  "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES,
+                                  "org_around_place": DEFAULT_ORG_AROUND_PLACE},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
@@ -400,8 +422,8 @@ def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_r
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
                      respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
                      trusted_countries: bool, source_thresholds: dict[str, float],
-                     trusted_dotted_names: bool) -> TrainedNer:
+                     trusted_dotted_names: bool, org_around_place: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
                       quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, trusted_countries,
-                      source_thresholds, trusted_dotted_names)
+                      source_thresholds, trusted_dotted_names, org_around_place)
