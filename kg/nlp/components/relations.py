@@ -61,7 +61,9 @@ class Relations:
         self._about = re.compile(r"关于")
         self._held_in = re.compile(r["held_in"])
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
-        self._sited = re.compile(rf"(?:{r['sited_verbs']})(?:于|在)?")
+        self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
+        self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
@@ -147,13 +149,19 @@ class Relations:
 
     def _chain(self, pos: int) -> list[tuple[str, int, Span | None]]:
         """The titles (with their organisations) written right before ``pos``, left to right:
-        「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」."""
+        「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」; a title in brackets right
+        before the name restates the one before it (「管委会主任（区长）某某」)."""
         segments = []
+        bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
+        if bracket and bracket.group(1) in self._titles_set:
+            pos -= len(bracket.group())
         while True:
             title, t_start = self._title_before(pos)
             if not title:
                 break
             org = self._org_before(t_start)
+            if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
+                t_start -= 2  # 「政府旗长」: the government named before the title it implies
             segments.append((title, t_start, org))
             pos = org.start_char if org is not None else t_start
             if pos > 0 and self.text[pos - 1] == "、":
@@ -260,7 +268,7 @@ class Relations:
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
-        if out and m is not None and m.group() in ("，", ",") and self._person_at(out[-1]["ev"][1]):
+        if out and m is not None and not m.group().strip("，,:： \u3000") and self._person_at(out[-1]["ev"][1]):
             return []  # 「记者甲，某局局长乙说」: the titles are 乙's
         return out
 
@@ -564,7 +572,44 @@ class Relations:
                     continue
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
+        out += self._held_at(s, ents, places)
+        out += self._nested_places(ents)
         return out
+
+    def _held_at(self, s, ents, places) -> list[dict]:
+        """「在某市举办的第五届某博览会」: the event named right after is held in (located in) the place."""
+        out = []
+        events = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
+        for place in places.values():
+            if place.start_char == s or self.text[place.start_char - 1] != "在":
+                continue
+            verb = self._held_before.match(self.text, place.end_char)
+            event = events.get(verb.end()) if verb else None
+            if event is not None:
+                out.append(self._rel(_m(event), "locatedIn", _m(place), "held_at", (place.start_char - 1, event.end_char)))
+        return out
+
+    def _nested_places(self, ents) -> list[dict]:
+        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it."""
+        out = []
+        for outer, inner in zip(ents, ents[1:]):
+            if outer.label_ == "DISTRICT" and inner.label_ == "DISTRICT" and outer.end_char == inner.start_char \
+                    and outer.id_ != inner.id_ and self._holds(outer.id_, inner.id_):
+                out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
+        return out
+
+    def _holds(self, outer: str, inner: str, depth: int = 3) -> bool:
+        """Whether division ``inner`` lies inside ``outer`` (keys); a parent may be written by its name only."""
+        target = self.lex.divisions.get(outer)
+        div = self.lex.divisions.get(inner)
+        for _ in range(depth):
+            if target is None or div is None or not div.parent:
+                return False
+            if div.parent in (outer, target.name):
+                return True
+            parents = [k for k in (div.parent, *self.lex.place_keys(div.parent)) if k in self.lex.divisions]
+            div = self.lex.divisions[parents[0]] if len(set(parents)) == 1 else None
+        return False
 
     def _led_by(self, s, e, ents) -> list[dict]:
         """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""
@@ -727,8 +772,14 @@ class Relations:
 
     def _participation(self, ents) -> list[dict]:
         out = []
+        starts = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
         for a in ents:
             if a.label_ not in ORGS:
+                continue
+            invest = self._invest_in.match(self.text, a.end_char)  # 「某公司计划投资8亿元的某项目」
+            project = starts.get(invest.end()) if invest else None
+            if project is not None:
+                out.append(self._rel(_m(a), "participatesIn", _m(project), "invests_in", (a.start_char, project.end_char)))
                 continue
             group = self._group_after.match(self.text, a.end_char)  # 「甲、乙等企业参加…」
             vm = self._participate.match(self.text, group.end() if group else a.end_char)
