@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -101,7 +102,8 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--classifier", action="store_true", help="train and use each fold's relation classifier")
-    ap.add_argument("--component", default="", help="JSON laid over the classifier's packaged settings")
+    ap.add_argument("--component", nargs="*", default=["{}"],
+                    help="JSON objects laid over the classifier's packaged settings: one table each")
     ap.add_argument("--errors", type=Path, default=None, help="write the FP/FN relation lines here")
     a = ap.parse_args(argv)
     started = time.perf_counter()
@@ -110,28 +112,36 @@ def main(argv=None) -> int:
     folds = fold_models(train, extra, a.folds_dir, a.folds, a.seed)
     splits = split_folds(list(train), a.folds, a.seed)
     cfg = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
-    counts = {p: Counter() for p in PREDICATES}
-    entities, errors = Counter(), []
+    settings_list = [json.loads(c) for c in a.component] if a.classifier else [{}]
+    counts = [{p: Counter() for p in PREDICATES} for _ in settings_list]
+    entities = [Counter() for _ in settings_list]
+    errors: list[list[str]] = [[] for _ in settings_list]
     with tempfile.TemporaryDirectory() as tmp:
         for i, ((crf, held), (rest, _)) in enumerate(zip(folds, splits)):
             root = model_folder(Path(tmp) / f"fold{i}", crf, cfg)
             settings = Settings(model=root, relation_model="")
-            if a.classifier:
-                from kg.nlp import make_nlp
-                from kg.training.relations import train_relations
+            if not a.classifier:
+                score_fold(held, settings, counts[0], entities[0], errors[0])
+                continue
+            from kg.nlp import make_nlp
+            from kg.training.relations import train_relations
 
-                train_relations([*rest, *extra], root / "relations", a.seed, nlp=make_nlp(settings), folds=0)
-                if a.component:
-                    conf = root / "relations" / "config.json"
-                    conf.write_text(json.dumps({**json.loads(conf.read_text()), **json.loads(a.component)}))
-                settings = Settings(model=root)
-            score_fold(held, settings, counts, entities, errors)
+            trained = Path(tmp) / f"relations{i}"
+            train_relations([*rest, *extra], trained, a.seed, nlp=make_nlp(settings), folds=0)
+            conf = json.loads((trained / "config.json").read_text())
+            for j, over in enumerate(settings_list):
+                folder = Path(tmp) / f"fold{i}-{j}" / "relations"
+                shutil.copytree(trained, folder)
+                (folder / "config.json").write_text(json.dumps({**conf, **over}))
+                score_fold(held, Settings(model=root, relation_model=str(folder)), counts[j], entities[j], errors[j])
     mode = "rules + fold classifier" if a.classifier else "rules"
-    print(f"{a.folds}-fold CV ({len(train)} held out, {len(extra)} always in training), {mode}:\n")
-    print(table(counts, entities))
+    print(f"{a.folds}-fold CV ({len(train)} held out, {len(extra)} always in training), {mode}:")
+    for j, over in enumerate(settings_list):
+        print(f"\n{json.dumps(over, ensure_ascii=False) if a.classifier else ''}\n")
+        print(table(counts[j], entities[j]))
     print(f"({time.perf_counter() - started:.0f} s)")
     if a.errors:
-        a.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+        a.errors.write_text("\n".join(errors[0]) + "\n", encoding="utf-8")
     return 0
 
 
