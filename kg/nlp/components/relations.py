@@ -80,6 +80,8 @@ class Relations:
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
         self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
+        self._company_body = re.compile(r["company_body"])
+        self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
 
@@ -173,11 +175,15 @@ class Relations:
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
         previous = None  # (person, its posts) of the last person given a post in this sentence
+        waiting: list[Span] = []  # 「甲同志、乙同志任副总经理」: names listed before the one the titles follow
+        self._appointer = None  # the organisation of the last appointment (「甲同志任某集团董事长；乙同志任总经理」)
         for person in self.ents:
             if person.label_ != "PERSON" or person.kb_id_ not in POST_PERSON_RULES:
                 continue
             if previous is not None and self._sentence_break(previous[0].end_char, person.start_char):
                 previous = None
+            if waiting and self.text[waiting[-1].end_char:person.start_char] not in self._joiners:
+                waiting = []
             posts = self._chain_posts(person, previous)
             if not posts and previous is not None:
                 posts = self._listed_posts(person, previous)
@@ -185,7 +191,13 @@ class Relations:
                 posts = self._appointed_posts(person) or self._title_after(person)
             if posts:
                 out += posts
+                for other in waiting if all(r["rule"] == "post_appointed" for r in posts) else ():
+                    out += [self._rel(_m(other), "holdsPostIn", r["o"], "post_list", (other.start_char, r["ev"][1]),
+                                      r["role"]) for r in posts]
+                waiting = []
                 previous = (person, posts)
+            elif re.match(r"(?:同志)?[、和及]", self.text[person.end_char:]):
+                waiting.append(person)
         return out
 
     def _sentence_break(self, start: int, end: int) -> bool:
@@ -198,7 +210,7 @@ class Relations:
         inherited = None
         segments = self._chain(person.start_char)
         if segments and segments[0][2] is None and previous is not None:
-            inherited = next((self._org_of(r) for r in previous[1] if r["rule"] == "post_chain"), None)
+            inherited = next((self._org_of(r) for r in previous[1] if r["rule"] in ("post_chain", "post_list")), None)
         if segments and segments[0][2] is None and inherited is None:
             inherited = self._deputy_of(segments[0][0], segments[0][1])
         for title, t_start, org in segments:
@@ -245,7 +257,7 @@ class Relations:
         pos = m.end() if m else person.end_char
         org = self.orgs_at.get(pos)
         if org is None:
-            return []
+            return self._carried_appointment(person, m)
         out = []
         prefix = ""
         while org is not None:
@@ -270,6 +282,29 @@ class Relations:
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
         if out and m is not None and not m.group().strip("，,:： \u3000") and self._person_at(out[-1]["ev"][1]):
             return []  # 「记者甲，某局局长乙说」: the titles are 乙's
+        if out and m is not None and "任" in m.group():
+            self._appointer = self.by_span.get(tuple(out[-1]["o"][:2])) or self._appointer
+        return out
+
+    def _carried_appointment(self, person: Span, m) -> list[dict]:
+        """「甲同志任某集团董事长；乙同志任董事、总经理」: titles with no organisation after an appointment
+        verb are held in the organisation of the appointment just before, in the same sentence."""
+        org = self._appointer
+        if m is None or "任" not in m.group() or org is None \
+                or any(c in "。！？\n" for c in self.text[org.end_char:person.start_char]):
+            return []
+        out, pos = [], m.end()
+        while True:
+            title = next((t for t in self._titles if self.text.startswith(t, pos)), "")
+            body = self._body(self._core_title(title), pos, org)[0] if title else None
+            if body is None or (pos + len(title) < len(self.text) and self.text[pos + len(title)] not in "、，,；;。 "):
+                break
+            out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed", (person.start_char, pos + len(title)),
+                                 title))
+            pos += len(title)
+            if not self.text.startswith("、", pos):
+                break
+            pos += 1
         return out
 
     def _person_at(self, pos: int) -> bool:
@@ -289,7 +324,12 @@ class Relations:
         return title[m.end():] if m and title[m.end():] in self._titles_set else title
 
     def _body(self, title: str, t_start: int, org: Span | None) -> tuple[tuple | None, str]:
-        """The organisation a title is held in: the mention before it, or the body a government title implies."""
+        """The organisation a title is held in: the mention before it (a company's own party committee or
+        board: the company), or the body a government title implies."""
+        company = self._company_body.match(org.text) if org is not None and org.label_ == "AGENCY" else None
+        if company is not None:
+            name = company.group("company")
+            return (org.start_char, org.start_char + len(name), "ENTERPRISE", name, ""), "post_chain"
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
         if org is not None and org.label_ == "DISTRICT" and title in self._implied:
