@@ -52,6 +52,8 @@ class Relations:
         r = lex.patterns["relations"]
         self._issue = re.compile(rf"(?:{r['issue_verbs']})了?")
         self._partner = re.compile(rf"(?:{r['partner_verbs']})")
+        self._partner_filler = re.compile(rf"{r['partner_filler']}$")
+        self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -443,6 +445,8 @@ class Relations:
             after = self.text[work.end_char:e]
             m = re.match(r"》?(?:已|正式|先后)?由", after)
             if not m:
+                approved = re.match(r"》?(?:已经|已|经)", after)
+                out += self._approved(work, work.end_char + approved.end(), ents[i + 1:]) if approved else []
                 continue
             start = work.end_char + m.end()
             chain = []
@@ -457,6 +461,18 @@ class Relations:
                 for agent in chain:
                     out.append(self._rel(_m(work), "issuedBy", _m(agent), "issue_passive", (work.start_char, chain[-1].end_char)))
         return out
+
+    def _approved(self, work: Span, start: int, after: list[Span]) -> list[dict]:
+        """「《X》已经省政府同意」: the bodies that approved X issued it."""
+        chain, pos = [], start
+        for x in after:
+            if x.label_ != "AGENCY" or self.text[pos:x.start_char] not in (("",) if not chain else ("、", "和", "及")):
+                break
+            chain.append(x)
+            pos = x.end_char
+        if not chain or not self._approve.match(self.text, pos):
+            return []
+        return [self._rel(_m(work), "issuedBy", _m(x), "issue_approved", (work.start_char, pos)) for x in chain]
 
     def _subjects(self, ents, clause_start: int, verb_start: int) -> list[Span]:
         """The mention right before a verb (adverbs allowed), with any joined to it by 、/和/与."""
@@ -751,10 +767,22 @@ class Relations:
                 continue
             j = clause_start + jm.start()
             sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            if sides == [None]:
+                sides = self._signatories_before(clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents)
         return out
+
+    def _signatories_before(self, start: int, end: int, ents) -> list[tuple]:
+        """「代表甲、乙在会上|与…签约」: the organisations listed right before a filler such as 在会上."""
+        filler = self._partner_filler.search(self.text, start, end)
+        if filler is None or filler.start() == end:
+            return []
+        last = next((x for x in reversed(ents) if x.end_char == filler.start() and x.start_char >= start), None)
+        if last is None or last.label_ not in ORGS:
+            return []
+        return [_m(x) for x in self._joined_before(last, ents) + [last]]
 
     def _listed_before(self, start: int, end: int, ents) -> list[tuple]:
         """「甲、乙、丙等13家企业|与…」: the listed organisations are the partners."""
