@@ -11,7 +11,11 @@ Rules (each names itself in the evidence):
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
-* ``participate_verb`` 「A入选/参与…B」 → participatesIn.
+* ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
+* ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
+* ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
+* ``held_at``        「在某市举办的第五届某博览会」 → locatedIn.
+* ``issue_approved`` 「《X》已经省政府同意」 → issuedBy.
 
 Relations are plain dicts on ``doc._.kg_relations``; mentions are ``(start, end, label, text, id)``.
 """
