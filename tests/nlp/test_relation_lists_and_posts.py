@@ -166,3 +166,11 @@ def test_bodies_listed_before_in_the_meeting_sign_with_each_company(nlp):
 def test_a_document_approved_by_a_body_is_issued_by_it(nlp):
     doc, _ = process(nlp, "《宁州市数字经济发展规划》已经市政府同意，现印发给你们。")
     assert ("宁州市数字经济发展规划", "市政府", "issue_approved") in by_rule(doc, "issuedBy")
+
+
+def test_names_in_brackets_after_a_collective_name_are_its_parts(nlp):
+    doc, _ = process(nlp, "宁州市将举办“一节两会”（第三届宁州茶文化节、第五届青溪投资贸易洽谈会、第二届宁州花卉博览会）。")
+    parts = {(s, o) for s, o, rule in by_rule(doc, "partOf") if rule == "bracket_parts"}
+    assert {("第五届青溪投资贸易洽谈会", "一节两会"), ("第二届宁州花卉博览会", "一节两会")} <= parts
+    doc, _ = process(nlp, "在青溪区召开的第三届青溪数字经济大会（2025年）吸引了众多企业。")
+    assert not by_rule(doc, "partOf")

@@ -11,6 +11,7 @@ Rules (each names itself in the evidence):
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
+* ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
 * ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
@@ -511,8 +512,30 @@ class Relations:
                 return (off, off + len(key), "INITIATIVE", ent.text, ent.id_) if off >= 0 else None
         return None
 
-    def _part_of_rules(self, s, e, ents) -> list[dict]:
+    def _bracket_parts(self, ents) -> list[dict]:
+        """「“一节两会”（甲节、乙会、丙会）」: the names listed in brackets right after a collective name are its
+        parts (each item of the list that is a name, at least two)."""
         out = []
+        for whole in ents:
+            if whole.label_ != "INITIATIVE":
+                continue
+            opening = re.match(r"[”\"》]?\s*[（(]", self.text[whole.end_char:whole.end_char + 4])
+            closing = re.match(r"[^（()），。；：]{4,150}[）)]", self.text[whole.end_char + opening.end():]) if opening else None
+            if closing is None:
+                continue
+            pos, parts = whole.end_char + opening.end(), []
+            for item in re.split(r"(、|和|及)", closing.group()[:-1]):
+                bounds = (pos + len(item) - len(item.lstrip()), pos + len(item.rstrip()))
+                part = next((x for x in ents if (x.start_char, x.end_char) == bounds and x.label_ == "INITIATIVE"), None)
+                if part is not None:
+                    parts.append(part)
+                pos += len(item)
+            if len(parts) >= 2:
+                out += [self._rel(_m(x), "partOf", _m(whole), "bracket_parts", (whole.start_char, pos + 1)) for x in parts]
+        return out
+
+    def _part_of_rules(self, s, e, ents) -> list[dict]:
+        out = self._bracket_parts(ents)
         sentence = self.text[s:e]
         inits = [x for x in ents if x.label_ == "INITIATIVE"]
         for m in self._part_of.finditer(sentence):
