@@ -129,12 +129,9 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     return out
 
 
-def _train_relations(docs, out_dir: Path, seed: int):
-    """THE single call site of the relation classifier (branch f-relations): trained into
-    ``MODEL/relations`` when ``kg.training.relations.train_relations`` exists."""
-    try:
-        from kg.training.relations import train_relations
-    except ImportError:
-        return None
+def _train_relations(docs, out_dir: Path, seed: int) -> dict:
+    """The relation classifier trained into ``MODEL/relations``; what ``meta.json`` records of it."""
+    from kg.training.relations import train_relations
+
     result = train_relations(list(docs), out_dir, seed)
     return result if isinstance(result, dict) else {"folder": "relations"}
