@@ -61,7 +61,7 @@ def ner_config(model: str | Path) -> dict:
     return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
                                 "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
                                 "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
-                                "trusted_place_endings") if k in cfg}
+                                "trusted_place_endings", "fragment_filter") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -107,7 +107,7 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
            "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
            "new_thresholds": dict(DEFAULT_NEW_THRESHOLDS), "quotes_to_rules": DEFAULT_QUOTES_TO_RULES,
            "respect_trusted": True, "nested_places": True,
-           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)}
+           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS), "fragment_filter": True}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",

@@ -13,7 +13,9 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
   markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
   ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
-  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC;
+  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC; with
+  ``fragment_filter`` (:class:`Fragments`) no untrusted candidate or new span that is a piece of text
+  (「…和」「18家企业」) is kept, and a new span's lead verb is cut off;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
@@ -28,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -73,6 +76,57 @@ class ModelError(KgError):
     """A trained model folder that is missing, incomplete or unreadable."""
 
 
+@dataclass(frozen=True)
+class Fragments:
+    """What no name looks like (``names.yml`` ``ner``: ``fragment_tails``, ``count_head``, ``lead_tags``): a
+    span ending in a connective (「某某省工业和」), starting with a count (「18家企业」) or with unbalanced
+    brackets is a piece of text, not a name; a span starting with a lead word LAC tags as a verb, adverb,
+    conjunction or preposition (「推进某某工程」) starts after it."""
+
+    tails: re.Pattern
+    min_length: int
+    count_head: re.Pattern
+    lead_words: frozenset[str]
+    lead_tags: frozenset[str]
+
+    @classmethod
+    def load(cls, data_dir: str = "") -> "Fragments":
+        from kg.language.lexicon import load_lexicon
+
+        lex = load_lexicon(data_dir)
+        ner = lex.patterns["ner"]
+        return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
+                   lex.lead_words, frozenset(ner["lead_tags"].split()))
+
+    def is_fragment(self, name: str) -> bool:
+        return (len(name) >= self.min_length and self.tails.search(name) is not None) \
+            or self.count_head.match(name) is not None or not _balanced(name)
+
+    def lead_end(self, item, start: int, end: int) -> int:
+        """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
+        ``start:end``, as long as two characters or more remain."""
+        for w_start, w_end, tag in sorted(item.words):
+            if w_start < start:
+                continue
+            if w_start > start or w_end > end - 2 or tag not in self.lead_tags \
+                    or item.text[w_start:w_end] not in self.lead_words:
+                break
+            start = w_end
+        return start
+
+
+def _balanced(name: str) -> bool:
+    depth = 0
+    for ch in name:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def ner_input(doc: Doc, use_words: bool = True, lac_model_dir: str = ""):
     """The model's view of ``doc``: folded text, LAC's words (tagged here when LAC did not run; none
     when not ``use_words``) and the rule candidates found so far."""
@@ -103,7 +157,8 @@ class TrainedNer:
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
                  quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
                  nested_places: bool = True,
-                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS):
+                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS,
+                 fragment_filter: bool = True):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -127,6 +182,7 @@ class TrainedNer:
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
+        self.fragments = Fragments.load(data_dir) if fragment_filter else None
         self.model = None
         if model_dir:
             self.from_disk(model_dir)
@@ -176,9 +232,15 @@ class TrainedNer:
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
+        if self.fragments is not None:
+            scored = [x for x in scored if not self._fragment(x[4], item.text)]
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
+            if self.fragments is not None:
+                start = self.fragments.lead_end(item, start, end)
+                if self.fragments.is_fragment(item.text[start:end]):
+                    continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
                     and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
@@ -213,6 +275,12 @@ class TrainedNer:
             if isinstance(span, tuple):
                 add_candidate(doc, *span, TRAINED_RULE)
         return doc
+
+    def _fragment(self, cand, text: str) -> bool:
+        """A candidate of an untrusted rule (LAC's ORG, a suffix rule) that is a fragment of a name."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return rule not in self.keep_rules and not self._trusted(cand) \
+            and self.fragments.is_fragment(text[cand.start_char:cand.end_char])
 
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
@@ -267,7 +335,8 @@ class TrainedNer:
                                                     "quotes_to_rules": self.quotes_to_rules,
                                                     "respect_trusted": self.respect_trusted,
                                                     "nested_places": self.nested_places,
-                                                    "trusted_place_endings": list(self.trusted_place_endings)},
+                                                    "trusted_place_endings": list(self.trusted_place_endings),
+                                                    "fragment_filter": self.fragments is not None},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -324,14 +393,16 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
                                   "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
                                   "nested_places": True,
-                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)},
+                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
+                                  "fragment_filter": True},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
-                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str]) -> TrainedNer:
+                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
+                     fragment_filter: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings)
+                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, fragment_filter)

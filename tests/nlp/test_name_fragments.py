@@ -1,0 +1,37 @@
+"""What no name looks like (kg.nlp.components.trained_ner.Fragments, names.yml ner:): invented names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.trained_ner import Fragments
+from kg.training.ner import NerInput
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    return Fragments.load()
+
+
+@pytest.mark.parametrize("piece", ["江北省工业和", "青岭科技集团所属", "白沙港务及", "18家企业", "十一个项目",
+                                   "青岭)集团有限公司", "远丰（中国"])
+def test_pieces_of_text_are_fragments(fragments, piece):
+    assert fragments.is_fragment(piece)
+
+
+@pytest.mark.parametrize("name", ["江北省工业和信息化厅", "太和", "平和县", "一号工程", "远丰（中国）有限公司",
+                                  "万家乐", "QX航空航天"])
+def test_names_are_not_fragments(fragments, name):
+    assert not fragments.is_fragment(name)
+
+
+def test_a_lead_verb_is_cut_off_a_span_and_a_name_word_is_not(fragments):
+    text = "加快推进青岭综合管廊工程"
+    words = ((0, 2, "v"), (2, 4, "v"), (4, 6, "LOC"), (6, 10, "n"), (10, 12, "n"))
+    assert fragments.lead_end(NerInput(text, words), 0, len(text)) == 4
+    assert fragments.lead_end(NerInput(text, words), 4, len(text)) == 4
+    # a lead word LAC reads as part of a name (a place) stays
+    text = "将乐县文旅项目"
+    assert fragments.lead_end(NerInput(text, ((0, 3, "LOC"), (3, 5, "n"), (5, 7, "n"))), 0, len(text)) == 0
+    # never cut down to less than two characters
+    assert fragments.lead_end(NerInput("推进园区", ((0, 2, "v"), (2, 4, "n"))), 0, 4) == 2
+    assert fragments.lead_end(NerInput("推进园", ((0, 2, "v"), (2, 3, "n"))), 0, 3) == 0
