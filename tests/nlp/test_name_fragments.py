@@ -35,3 +35,10 @@ def test_a_lead_verb_is_cut_off_a_span_and_a_name_word_is_not(fragments):
     # never cut down to less than two characters
     assert fragments.lead_end(NerInput("推进园区", ((0, 2, "v"), (2, 4, "n"))), 0, 4) == 2
     assert fragments.lead_end(NerInput("推进园", ((0, 2, "v"), (2, 3, "n"))), 0, 3) == 0
+
+
+def test_an_organisation_or_project_is_not_a_post_or_a_single_character(fragments):
+    assert fragments.is_fragment("陈青岭书记", "ENTERPRISE") and fragments.is_fragment("城", "ENTERPRISE")
+    assert fragments.is_fragment("上述重点项目", "INITIATIVE")
+    assert not fragments.is_fragment("陈青岭", "PERSON") and not fragments.is_fragment("青岭市", "DISTRICT")
+    assert not fragments.is_fragment("青岭市人民政府", "AGENCY") and not fragments.is_fragment("沪", "DISTRICT")

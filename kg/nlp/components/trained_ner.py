@@ -88,6 +88,7 @@ class Fragments:
     count_head: re.Pattern
     lead_words: frozenset[str]
     lead_tags: frozenset[str]
+    title_tail: re.Pattern  # 「某某书记」: a person with the post, not an organisation or a project
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -95,10 +96,16 @@ class Fragments:
 
         lex = load_lexicon(data_dir)
         ner = lex.patterns["ner"]
+        titles = "|".join(map(re.escape, sorted(lex.titles, key=len, reverse=True)))
         return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
-                   lex.lead_words, frozenset(ner["lead_tags"].split()))
+                   lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"))
 
-    def is_fragment(self, name: str) -> bool:
+    def is_fragment(self, name: str, label: str = "") -> bool:
+        """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
+        an organisation or project ending in a post title)."""
+        if label and label != "PERSON" and label != "DISTRICT" and (
+                len(name) < 2 or self.title_tail.search(name) is not None):
+            return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
             or self.count_head.match(name) is not None or not _balanced(name)
 
@@ -239,7 +246,7 @@ class TrainedNer:
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
-                if self.fragments.is_fragment(item.text[start:end]):
+                if self.fragments.is_fragment(item.text[start:end], label):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
@@ -280,7 +287,7 @@ class TrainedNer:
         """A candidate of an untrusted rule (LAC's ORG, a suffix rule) that is a fragment of a name."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule not in self.keep_rules and not self._trusted(cand) \
-            and self.fragments.is_fragment(text[cand.start_char:cand.end_char])
+            and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
