@@ -52,6 +52,8 @@ TRAINED_RULE = "trained_ner"
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
+# rules that read a name exactly: their candidates are never taken for fragments (Fragments)
+EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system")
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
 DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
@@ -284,9 +286,9 @@ class TrainedNer:
         return doc
 
     def _fragment(self, cand, text: str) -> bool:
-        """A candidate of an untrusted rule (LAC's ORG, a suffix rule) that is a fragment of a name."""
+        """A candidate of an inexact rule (LAC's names, suffix rules, enumerations) that is a piece of text."""
         rule = cand.kb_id_ or "kg_gazetteer"
-        return rule not in self.keep_rules and not self._trusted(cand) \
+        return rule not in self.keep_rules and rule not in EXACT_RULES \
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
     def _decides(self, label: str) -> bool:
