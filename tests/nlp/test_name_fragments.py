@@ -42,3 +42,12 @@ def test_an_organisation_or_project_is_not_a_post_or_a_single_character(fragment
     assert fragments.is_fragment("上述重点项目", "INITIATIVE")
     assert not fragments.is_fragment("陈青岭", "PERSON") and not fragments.is_fragment("青岭市", "DISTRICT")
     assert not fragments.is_fragment("青岭市人民政府", "AGENCY") and not fragments.is_fragment("沪", "DISTRICT")
+
+
+def test_a_category_of_projects_is_not_a_project_and_a_trailing_action_word_is_cut(fragments):
+    assert fragments.is_fragment("数字文旅重大项目", "INITIATIVE") and fragments.is_fragment("新材料领域项目", "INITIATIVE")
+    assert not fragments.is_fragment("青岭精细化工产业园项目", "INITIATIVE")
+    assert fragments.trail_start("青岭白沙科创走廊建设", "INITIATIVE") == len("青岭白沙科创走廊")
+    assert fragments.trail_start("智慧城市建设", "INITIATIVE") == 4
+    assert fragments.trail_start("园区建设", "INITIATIVE") == 4  # too short to cut: left whole
+    assert fragments.trail_start("青岭白沙科创走廊建设", "DISTRICT") == len("青岭白沙科创走廊建设")

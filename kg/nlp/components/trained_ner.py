@@ -91,6 +91,8 @@ class Fragments:
     lead_words: frozenset[str]
     lead_tags: frozenset[str]
     title_tail: re.Pattern  # 「某某书记」: a person with the post, not an organisation or a project
+    generic_initiative: re.Pattern
+    initiative_trailing: re.Pattern
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -100,7 +102,8 @@ class Fragments:
         ner = lex.patterns["ner"]
         titles = "|".join(map(re.escape, sorted(lex.titles, key=len, reverse=True)))
         return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
-                   lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"))
+                   lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"),
+                   re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"))
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
@@ -108,8 +111,15 @@ class Fragments:
         if label and label != "PERSON" and label != "DISTRICT" and (
                 len(name) < 2 or self.title_tail.search(name) is not None):
             return True
+        if label == "INITIATIVE" and self.generic_initiative.search(name) is not None:
+            return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
             or self.count_head.match(name) is not None or not _balanced(name)
+
+    def trail_start(self, name: str, label: str) -> int:
+        """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
+        m = self.initiative_trailing.search(name) if label == "INITIATIVE" else None
+        return m.start() if m is not None and m.start() >= 4 else len(name)
 
     def lead_end(self, item, start: int, end: int) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
@@ -242,12 +252,13 @@ class TrainedNer:
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            scored = [x for x in scored if not self._fragment(x[4], item.text)]
+            scored = [(*x[:4], self._trimmed(doc, x[4])) for x in scored if not self._fragment(x[4], item.text)]
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
+                end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
@@ -290,6 +301,17 @@ class TrainedNer:
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule not in self.keep_rules and rule not in EXACT_RULES \
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
+
+    def _trimmed(self, doc: Doc, cand):
+        """``cand`` without an initiative's trailing action word (inexact rules only)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        if rule in self.keep_rules or rule in EXACT_RULES:
+            return cand
+        cut = self.fragments.trail_start(cand.text, cand.label_)
+        if cut == len(cand.text):
+            return cand
+        return doc.char_span(cand.start_char, cand.start_char + cut, label=cand.label_, kb_id=cand.kb_id_,
+                             span_id=cand.id_, alignment_mode="contract") or cand
 
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
