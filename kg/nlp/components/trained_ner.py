@@ -134,16 +134,21 @@ class Fragments:
         return start
 
 
+_PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
+_OPENING = "（(“《「"
+
+
 def _balanced(name: str) -> bool:
-    depth = 0
+    """Every bracket and quotation mark of ``name`` is closed in it (「十四五”某某」 is cut inside a quotation)."""
+    depth: dict[str, int] = {}
     for ch in name:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+        kind = _PAIRS.get(ch)
+        if kind is None:
+            continue
+        depth[kind] = depth.get(kind, 0) + (1 if ch in _OPENING else -1)
+        if depth[kind] < 0:
+            return False
+    return not any(depth.values())
 
 
 def ner_input(doc: Doc, use_words: bool = True, lac_model_dir: str = ""):
