@@ -39,3 +39,32 @@ def test_char_features_carry_the_naming_features():
     merged = char_features(item, lexicon_index())
     assert all(set(n) <= set(m) for n, m in zip(naming_features(item), merged))
     assert not any(naming_features(item, groups=()))
+
+
+# -- the packaged model with the naming features and the fragment filter: invented sentences ----------------------
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def packaged_nlp():
+    from kg.config import DEFAULT_MODEL, Settings
+    from kg.nlp import make_nlp
+
+    return make_nlp(Settings(model=DEFAULT_MODEL))
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_packaged_model_finds_a_long_project_after_a_verb_whole(packaged_nlp):
+    assert ("宁州至安平一级公路改扩建工程", "INITIATIVE") in _ents(packaged_nlp, "会议要求加快推进宁州至安平一级公路改扩建工程。")
+
+
+def test_packaged_model_keeps_no_person_with_a_post_as_an_organisation(packaged_nlp):
+    ents = _ents(packaged_nlp, "青岭集团、白沙控股、陈青山书记等出席签约仪式。")
+    assert not [t for t, label in ents if label != "PERSON" and t.endswith("书记")]
+
+
+def test_packaged_model_keeps_the_government_of_an_unknown_town(packaged_nlp):
+    assert ("青岭镇人民政府", "AGENCY") in _ents(packaged_nlp, "青岭镇人民政府印发通知。")

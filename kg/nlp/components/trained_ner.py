@@ -93,6 +93,7 @@ class Fragments:
     title_tail: re.Pattern  # 「某某书记」: a person with the post, not an organisation or a project
     generic_initiative: re.Pattern
     initiative_trailing: re.Pattern
+    trusted_government: re.Pattern  # 「某某市人民政府」: an agency by its naming pattern alone
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -103,7 +104,8 @@ class Fragments:
         titles = "|".join(map(re.escape, sorted(lex.titles, key=len, reverse=True)))
         return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
                    lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"),
-                   re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"))
+                   re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"),
+                   re.compile(ner["trusted_government"]))
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
@@ -326,7 +328,9 @@ class TrainedNer:
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
-            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None)
+            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None) or (
+            cand.label_ == "AGENCY" and self.fragments is not None
+            and self.fragments.trusted_government.match(cand.text) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
