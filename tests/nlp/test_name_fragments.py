@@ -51,3 +51,9 @@ def test_a_category_of_projects_is_not_a_project_and_a_trailing_action_word_is_c
     assert fragments.trail_start("智慧城市建设", "INITIATIVE") == 4
     assert fragments.trail_start("园区建设", "INITIATIVE") == 4  # too short to cut: left whole
     assert fragments.trail_start("青岭白沙科创走廊建设", "DISTRICT") == len("青岭白沙科创走廊建设")
+
+
+def test_a_place_s_government_is_trusted_by_its_pattern_and_a_kind_of_place_s_is_not(fragments):
+    assert fragments.trusted_government.match("青岭镇人民政府") and fragments.trusted_government.match("宁州市人民政府")
+    assert not fragments.trusted_government.match("自治县人民政府")
+    assert not fragments.trusted_government.match("各区人民政府") and not fragments.trusted_government.match("市人民政府")
