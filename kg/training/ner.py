@@ -245,21 +245,6 @@ def name_endings(data_dir: str = "") -> dict[str, re.Pattern]:
     return out
 
 
-@lru_cache(maxsize=4)
-def slogan_words(data_dir: str = "") -> tuple[re.Pattern, frozenset[str]]:
-    """The slogan prefixes (``lexicon/slogan_prefixes.txt``) as a pattern, and the division names and short
-    names (two to four characters) a slogan's place may be."""
-    from kg.config import NLP_DATA_DIR
-    from kg.language.lexicon import load_lexicon
-
-    path = Path(data_dir or NLP_DATA_DIR) / "lexicon" / "slogan_prefixes.txt"
-    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-             for w in line.split()]
-    lex = load_lexicon(data_dir)
-    places = frozenset(p for p in [*lex.division_names, *lex.short_names] if 2 <= len(p) <= 4)
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))), places
-
-
 def _bucket(distance: int) -> str:
     for limit, name in _AHEAD_BUCKETS:
         if distance <= limit:
@@ -278,8 +263,6 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
       seen as one name from its first character;
     * ``verb``: the first character after a word LAC tags as a verb (``av``, and ``av=VERB`` for short verbs):
       a name starts after 推进/举办/建设, not before;
-    * ``slogan``: a slogan prefix (``slogan_prefixes.txt``) directly followed by a division name
-      (``sg:B/I/E`` over 「数字某省」): programmes named after a place;
     * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
       (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters.
     """
@@ -318,16 +301,6 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
                     shape = "ws=" + re.sub(r"(.)\1+", r"\1", kinds)
                     for i in range(start, end):
                         out[i].append(shape)
-    if "slogan" in groups:
-        prefixes, places = slogan_words()
-        for m in prefixes.finditer(text):
-            s, e = m.span()
-            place = next((e + k for k in range(4, 1, -1) if text[e:e + k] in places), 0)
-            if place:
-                out[s].append("sg:B")
-                for i in range(s + 1, place - 1):
-                    out[i].append("sg:I")
-                out[place - 1].append("sg:E")
     if "shape" in groups:
         for i in range(1, n):
             if _char_class(text[i]) == "H" and _char_class(text[i - 1]) == "L":
