@@ -14,8 +14,9 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
   ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
   or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC; with
-  ``fragment_filter`` (:class:`Fragments`) no untrusted candidate or new span that is a piece of text
-  (「…和」「18家企业」) is kept, and a new span's lead verb is cut off;
+  ``fragment_filter`` (:class:`Fragments`) no candidate of an inexact rule and no new span that is a piece
+  of text (「…和」「18家企业」) is kept, a new span's lead verb and an initiative's trailing 建设 are cut off,
+  and a named place's 人民政府 is trusted;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
@@ -80,10 +81,13 @@ class ModelError(KgError):
 
 @dataclass(frozen=True)
 class Fragments:
-    """What no name looks like (``names.yml`` ``ner``: ``fragment_tails``, ``count_head``, ``lead_tags``): a
-    span ending in a connective (「某某省工业和」), starting with a count (「18家企业」) or with unbalanced
-    brackets is a piece of text, not a name; a span starting with a lead word LAC tags as a verb, adverb,
-    conjunction or preposition (「推进某某工程」) starts after it."""
+    """What no name looks like, and one naming pattern that is sure (``names.yml`` ``ner:``): a span ending in a
+    connective (「某某省工业和」), starting with a count or a determiner (「18家企业」「上述项目」) or with an
+    unclosed bracket or quotation mark is a piece of text, not a name; so is an organisation or project of one
+    character or ending in a post title, and a project named by its category (「…重大项目」). A span starting
+    with a lead word LAC tags as a verb, adverb, conjunction or preposition (「推进某某工程」) starts after it; an
+    initiative's trailing 建设/布局/试点 is not part of it. 「某某市人民政府」 is an agency whatever the model says
+    (``trusted_government``). Chosen by cross-validation: ``benchmarks/ner.md``."""
 
     tails: re.Pattern
     min_length: int
