@@ -64,7 +64,7 @@ def ner_config(model: str | Path) -> dict:
                                 "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
                                 "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
                                 "trusted_place_endings", "trusted_countries", "source_thresholds", "trusted_dotted_names",
-                                "org_around_place") if k in cfg}
+                                "org_around_place", "fragment_filter") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -112,7 +112,8 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
            "respect_trusted": True, "nested_places": True,
            "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
            "trusted_countries": DEFAULT_TRUSTED_COUNTRIES, "source_thresholds": dict(DEFAULT_SOURCE_THRESHOLDS),
-           "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE}
+           "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+           "fragment_filter": True}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",
