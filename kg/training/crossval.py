@@ -83,15 +83,18 @@ def score_documents(docs: Sequence[GoldDocument], settings, tally: Tally | None 
 def cross_validate(docs: Sequence[GoldDocument], k: int, seed: int = 13, settings=None,
                    progress: Callable[[], None] | None = None, **train_options) -> dict:
     """k-fold cross-validation by document: per fold, a model trained on the other folds scores the held-out
-    articles through the whole pipeline. Returns :meth:`Tally.summary` of all held-out articles (plus ``folds``)."""
+    articles through the whole pipeline, relation classifier included unless ``relations=False`` is passed on to
+    :func:`~kg.training.model.train_model`. Returns :meth:`Tally.summary` of all held-out articles (plus
+    ``folds``)."""
     from kg.config import Settings
     from kg.training.model import train_model
 
     settings = settings or Settings()
     tally = Tally()
+    train_options.setdefault("relations", True)
     with tempfile.TemporaryDirectory(prefix="kg-cv-") as tmp:
         for i, (train, held) in enumerate(split_folds(list(docs), k, seed)):
-            model = train_model(train, Path(tmp) / f"fold{i}", seed, settings, progress=progress, relations=False,
+            model = train_model(train, Path(tmp) / f"fold{i}", seed, settings, progress=progress,
                                 **train_options)
             score_documents(held, dataclasses.replace(settings, model=model), tally, progress)
     return {**tally.summary(), "folds": k, "seed": seed}

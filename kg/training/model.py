@@ -17,7 +17,9 @@ from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFA
                                           DEFAULT_NEW_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TRUSTED_FLOOR,
                                           DEFAULT_TRUSTED_RULES, DEFAULT_MODEL_LABELS, DEFAULT_OTHER_LABELS,
                                           DEFAULT_NEW_THRESHOLDS, DEFAULT_QUOTES_TO_RULES,
-                                          DEFAULT_TRUSTED_PLACE_ENDINGS, MODEL_FILE, ModelError)
+                                          DEFAULT_TRUSTED_PLACE_ENDINGS, DEFAULT_TRUSTED_COUNTRIES,
+                                          DEFAULT_SOURCE_THRESHOLDS, DEFAULT_TRUSTED_DOTTED_NAMES,
+                                          DEFAULT_ORG_AROUND_PLACE, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -61,7 +63,8 @@ def ner_config(model: str | Path) -> dict:
     return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
                                 "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
                                 "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
-                                "trusted_place_endings") if k in cfg}
+                                "trusted_place_endings", "trusted_countries", "source_thresholds", "trusted_dotted_names",
+                                "org_around_place", "fragment_filter") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -107,7 +110,10 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
            "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
            "new_thresholds": dict(DEFAULT_NEW_THRESHOLDS), "quotes_to_rules": DEFAULT_QUOTES_TO_RULES,
            "respect_trusted": True, "nested_places": True,
-           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)}
+           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
+           "trusted_countries": DEFAULT_TRUSTED_COUNTRIES, "source_thresholds": dict(DEFAULT_SOURCE_THRESHOLDS),
+           "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+           "fragment_filter": True}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",
@@ -124,12 +130,9 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     return out
 
 
-def _train_relations(docs, out_dir: Path, seed: int):
-    """THE single call site of the relation classifier (branch f-relations): trained into
-    ``MODEL/relations`` when ``kg.training.relations.train_relations`` exists."""
-    try:
-        from kg.training.relations import train_relations
-    except ImportError:
-        return None
+def _train_relations(docs, out_dir: Path, seed: int) -> dict:
+    """The relation classifier trained into ``MODEL/relations``; what ``meta.json`` records of it."""
+    from kg.training.relations import train_relations
+
     result = train_relations(list(docs), out_dir, seed)
     return result if isinstance(result, dict) else {"folder": "relations"}

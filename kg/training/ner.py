@@ -229,6 +229,8 @@ def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | No
         if end < n:
             extra[end].append(f"cd:after:{label}")
     _bracket_features(text, extra)
+    for more, naming in zip(extra, naming_features(item, index)):
+        more += naming
     rows = zip(repeat("bias", n), *columns)
     if known is not None:  # None where the model does not know the feature
         return [[*filter(None, row), *more] for row, more in zip(rows, extra)]
@@ -292,6 +294,91 @@ def _bracket_features(text: str, extra: list[list[str]]) -> None:
     if inside:
         for k in range(last, len(text)):
             extra[k] += inside
+
+
+# the groups of :func:`naming_features` that are on (the packaged model is trained with these)
+FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape")
+_CLAUSE_BREAK = re.compile(r"[。！？!?；;，,、：:\n]")
+_AHEAD_BUCKETS = ((1, "1"), (2, "2"), (4, "4"), (7, "7"), (11, "11"), (16, "16"))  # characters before an ending
+
+
+@lru_cache(maxsize=4)
+def name_endings(data_dir: str = "") -> dict[str, re.Pattern]:
+    """kind → a pattern of its name endings (``lexicon/name_endings.tsv``), longest first."""
+    from kg.config import NLP_DATA_DIR
+
+    path = Path(data_dir or NLP_DATA_DIR) / "lexicon" / "name_endings.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, words = line.partition("\t")
+        alternatives = sorted(set(words.split()), key=len, reverse=True)
+        out[kind.strip()] = re.compile("|".join(map(re.escape, alternatives)))
+    return out
+
+
+def _bucket(distance: int) -> str:
+    for limit, name in _AHEAD_BUCKETS:
+        if distance <= limit:
+            return name
+    return ""
+
+
+def naming_features(item: NerInput, index: LexiconIndex | None = None,
+                    groups: Sequence[str] | None = None) -> list[list[str]]:
+    """Per character, what tells where a long name begins and ends, beyond the ±3 characters the other
+    features see (``groups``, default :data:`FEATURE_GROUPS`):
+
+    * ``ahead``: for each kind of name ending (project, event, line, plan, enterprise, agency; the
+      ``name_endings.tsv`` data) the nearest one that follows in the same clause: ``nx:KIND:in`` inside it,
+      ``nx:KIND:D`` when it begins D characters ahead (bucketed), so 「推进某某至某某一级公路改扩建工程」 is
+      seen as one name from its first character;
+    * ``verb``: the first character after a word LAC tags as a verb (``av``, and ``av=VERB`` for short verbs):
+      a name starts after 推进/举办/建设, not before;
+    * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
+      (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters.
+    """
+    groups = FEATURE_GROUPS if groups is None else groups
+    text = item.text
+    n = len(text)
+    out: list[list[str]] = [[] for _ in range(n)]
+    if "ahead" in groups:
+        bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), n]
+        for kind, pattern in name_endings().items():
+            for a, b in zip(bounds, bounds[1:]):
+                prev = a  # characters before the next ending, from ``prev`` on
+                for m in pattern.finditer(text, a, b):
+                    s, e = m.span()
+                    for i in range(prev, s):
+                        bucket = _bucket(s - i)
+                        if bucket:
+                            out[i].append(f"nx:{kind}:{bucket}")
+                    for i in range(max(s, prev), e):
+                        out[i].append(f"nx:{kind}:in")
+                    prev = max(prev, e)
+    if "verb" in groups or "shape" in groups:
+        words = sorted(item.words)
+        for w, (start, end, tag) in enumerate(words):
+            if not 0 <= start < end <= n:
+                continue
+            if "verb" in groups and tag.startswith("v") and w + 1 < len(words):
+                nxt = words[w + 1][0]
+                if nxt == end and nxt < n:
+                    out[nxt].append("av")
+                    if end - start <= 3:
+                        out[nxt].append("av=" + text[start:end])
+            if "shape" in groups:
+                kinds = _classes(text[start:end])
+                if kinds.strip("H") and "H" in kinds:
+                    shape = "ws=" + re.sub(r"(.)\1+", r"\1", kinds)
+                    for i in range(start, end):
+                        out[i].append(shape)
+    if "shape" in groups:
+        for i in range(1, n):
+            if _char_class(text[i]) == "H" and _char_class(text[i - 1]) == "L":
+                out[i].append("after_latin")
+    return out
 
 
 def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:

@@ -73,3 +73,104 @@ def test_deputies_take_the_body_of_the_title_written_earlier(nlp):
     posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
     assert posts == {("许文明", "宁州市人大常委会", "副主任"), ("张建伟", "宁州市人大常委会", "副主任"),
                      ("朱海东", "宁州市人大常委会", "副主任")}
+
+
+def posts_of(doc):
+    return {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+
+
+def by_rule(doc, predicate):
+    """(subject, object, rule) of ``predicate``: which rule found each."""
+    return {(r["s"][3], r["o"][3], r["rule"]) for r in doc._.kg_relations if r["p"] == predicate}
+
+
+def test_three_listed_companies_settle_in_a_district_after_adverbs(nlp):
+    doc, _ = process(nlp, "星河科技有限公司、蓝海智能股份有限公司、华锐新材料集团等企业将陆续落户青溪区。")
+    assert rels(doc, "locatedIn") >= {("星河科技有限公司", "青溪区"), ("蓝海智能股份有限公司", "青溪区"),
+                                      ("华锐新材料集团", "青溪区")}
+
+
+def test_one_person_posts_in_a_city_and_a_district_committee(nlp):
+    doc, _ = process(nlp, "宁州市委常委、青溪区委书记陈立华出席活动。")
+    assert posts_of(doc) >= {("陈立华", "宁州市委", "常委"), ("陈立华", "青溪区委", "书记")}
+
+
+def test_a_roster_gives_each_name_the_post_written_after_it(nlp):
+    doc, _ = process(nlp, "新闻发布人：张立新 青溪区人民政府副区长；王海波 宁州市商务局局长。")
+    assert posts_of(doc) >= {("张立新", "青溪区人民政府", "副区长"), ("王海波", "宁州市商务局", "局长")}
+
+
+def test_a_bracketed_title_before_the_name_keeps_the_chain(nlp):
+    doc, _ = process(nlp, "宁州经开区党工委副书记、管委会主任（区长）刘建明出席仪式。")
+    assert ("刘建明", "副书记") in {(s, role) for s, _, role in posts_of(doc)}
+    assert ("刘建明", "主任") in {(s, role) for s, _, role in posts_of(doc)}
+
+
+def test_a_banner_head_holds_a_post_in_the_banner_government(nlp):
+    doc, _ = process(nlp, "旗政府副旗长孙立平参加调研。")
+    assert ("孙立平", "副旗长") in {(s, role) for s, _, role in posts_of(doc)}
+
+
+def test_a_title_after_a_list_of_deputies_takes_their_body(nlp):
+    doc, _ = process(nlp, "受宁州市人大常委会主任委托，副主任许文明主持会议，副主任张建伟、朱海东、李国平，"
+                          "秘书长孙红梅出席会议。")
+    assert ("孙红梅", "宁州市人大常委会", "秘书长") in posts_of(doc)
+    assert ("李国平", "宁州市人大常委会", "副主任") in posts_of(doc)
+
+
+def test_appointments_carry_their_company_over_to_the_next_clause(nlp):
+    doc, _ = process(nlp, "会议宣布：张道明同志任华光集团有限公司董事长；钱立平同志任董事、总经理；"
+                          "周晓东同志、顾文杰同志任副总经理。")
+    assert posts_of(doc) >= {("张道明", "华光集团有限公司", "董事长"), ("钱立平", "华光集团有限公司", "董事"),
+                             ("钱立平", "华光集团有限公司", "总经理"), ("顾文杰", "华光集团有限公司", "副总经理"),
+                             ("周晓东", "华光集团有限公司", "副总经理")}
+
+
+def test_appointments_do_not_carry_over_a_sentence_end(nlp):
+    doc, _ = process(nlp, "张道明同志任华光集团有限公司董事长。钱立平同志任总经理。")
+    assert not {p for p in posts_of(doc) if p[0] == "钱立平"}
+
+
+def test_an_assistant_title_is_a_post(nlp):
+    doc, _ = process(nlp, "王立新与星河银行行长助理李红分别代表双方签约。")
+    assert ("李红", "星河银行", "行长助理") in posts_of(doc)
+
+
+def test_a_place_written_inside_its_province_is_located_in_it(nlp):
+    doc, _ = process(nlp, "国开行先后在湖北大冶市、吉林镇赉县发起组建村镇银行。")
+    assert {("大冶市", "湖北", "nested_place"), ("镇赉县", "吉林", "nested_place")} <= by_rule(doc, "locatedIn")
+
+
+def test_an_event_held_in_a_place_is_located_there(nlp):
+    doc, _ = process(nlp, "在青溪区召开的第三届青溪数字经济大会吸引了众多企业。")
+    assert ("第三届青溪数字经济大会", "青溪区", "held_at") in by_rule(doc, "locatedIn")
+
+
+def test_a_company_investing_in_a_project_takes_part_in_it(nlp):
+    doc, _ = process(nlp, "星河科技有限公司投资建设的青溪智能装备产业园项目将落户青溪县。")
+    assert ("星河科技有限公司", "青溪智能装备产业园项目", "invests_in") in by_rule(doc, "participatesIn")
+    assert ("青溪智能装备产业园项目", "青溪县") in rels(doc, "locatedIn")
+    doc, _ = process(nlp, "蓝海智能股份有限公司投资8亿元的智能装备产业园项目开工。")
+    assert ("蓝海智能股份有限公司", "智能装备产业园项目", "invests_in") in by_rule(doc, "participatesIn")
+
+
+def test_bodies_listed_before_in_the_meeting_sign_with_each_company(nlp):
+    doc, _ = process(nlp, "市级领导张立新、王海波代表宁州市人民政府、青溪高新区管委会在会上与星河科技有限公司、"
+                          "蓝海智能股份有限公司等10家企业签约。")
+    found = {frozenset(pair) for pair in rels(doc, "partnerOf")}
+    for body in ("宁州市人民政府", "青溪高新区管委会"):
+        for company in ("星河科技有限公司", "蓝海智能股份有限公司"):
+            assert frozenset((body, company)) in found
+
+
+def test_a_document_approved_by_a_body_is_issued_by_it(nlp):
+    doc, _ = process(nlp, "《宁州市数字经济发展规划》已经市政府同意，现印发给你们。")
+    assert ("宁州市数字经济发展规划", "市政府", "issue_approved") in by_rule(doc, "issuedBy")
+
+
+def test_names_in_brackets_after_a_collective_name_are_its_parts(nlp):
+    doc, _ = process(nlp, "宁州市将举办“一节两会”（第三届宁州茶文化节、第五届青溪投资贸易洽谈会、第二届宁州花卉博览会）。")
+    parts = {(s, o) for s, o, rule in by_rule(doc, "partOf") if rule == "bracket_parts"}
+    assert {("第五届青溪投资贸易洽谈会", "一节两会"), ("第二届宁州花卉博览会", "一节两会")} <= parts
+    doc, _ = process(nlp, "在青溪区召开的第三届青溪数字经济大会（2025年）吸引了众多企业。")
+    assert not by_rule(doc, "partOf")

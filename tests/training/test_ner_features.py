@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from kg.training.ner import NerInput, char_features, lexicon_index
+from kg.training.ner import NerInput, char_features, lexicon_index, naming_features
 
 OPEN = {"《": "book", "“": "quote", "（": "paren", "「": "quote", "(": "paren", "\"": "quote"}
 CLOSE = {"》": "book", "”": "quote", "）": "paren", "」": "quote", ")": "paren"}
@@ -100,6 +100,8 @@ def reference_features(item: NerInput, index) -> list[list[str]]:
         extra[i] += [f"in:{k}" for k, d in depth.items() if d > 0]
         if ch_ in OPEN:
             depth[OPEN[ch_]] = depth.get(OPEN[ch_], 0) + 1
+    for i, more in enumerate(naming_features(item, index)):  # the naming features, as they are
+        extra[i] += more
     return [row + more for row, more in zip(rows, extra)]
 
 

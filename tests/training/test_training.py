@@ -200,3 +200,68 @@ def test_packaged_model_keeps_the_home_city_named_inside_a_body(packaged_nlp):
 def test_packaged_model_leaves_a_whole_quotation_to_the_quoted_name_rules(packaged_nlp):
     names = [t for t, _ in _ents(packaged_nlp, "“十四五”期间，宁州市将推进“城市大脑”建设。")]
     assert "十四五" not in names
+
+
+def test_packaged_model_keeps_countries_and_a_states_formal_name_as_places(packaged_nlp):
+    # invented sentences: a foreign state by its common and formal names, and the home country on its own
+    ents = _ents(packaged_nlp, "新华社北京3月5日电 塔尔维亚共和国总统访问中国。中国同墨西哥、塔尔维亚共和国签署了合作协议。")
+    assert ("墨西哥", "DISTRICT") in ents
+    assert ("塔尔维亚共和国", "DISTRICT") in ents
+    assert ("中国", "DISTRICT") in ents
+
+
+def test_trusted_countries_can_be_switched_off(packaged_nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    on = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    off = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"), trusted_countries=False)
+    place = packaged_nlp.make_doc("塔尔维亚共和国")
+    span = place.char_span(0, len(place.text), label="DISTRICT", kb_id="ner")
+    assert on._trusted(span) and not off._trusted(span)
+
+
+def test_packaged_model_keeps_transliterated_foreign_places_and_dotted_names(packaged_nlp):
+    # invented sentences: foreign cities written in transliteration, a foreign full name with a middle dot
+    ents = _ents(packaged_nlp, "新华社北京3月5日电 代表团抵达约翰内斯堡，随后前往蒙特利尔。约翰·拉森会见了代表团。")
+    assert ("约翰内斯堡", "DISTRICT") in ents and ("蒙特利尔", "DISTRICT") in ents
+    assert ("约翰·拉森", "PERSON") in ents
+
+
+def test_home_country_is_a_place_only_beside_a_foreign_one(packaged_nlp):
+    abroad = _ents(packaged_nlp, "新华社北京3月5日电 中国同墨西哥签署了合作协议，中国代表团随后访问智利。")
+    at_home = _ents(packaged_nlp, "宁州市推进宽带建设。中国经济持续增长，中国制造走向世界。")
+    assert ("中国", "DISTRICT") in abroad and ("墨西哥", "DISTRICT") in abroad
+    assert ("中国", "DISTRICT") not in at_home
+
+
+def test_source_thresholds_set_what_lac_candidates_need(tmp_path):
+    import shutil
+
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp import make_nlp
+
+    model = tmp_path / "m"
+    shutil.copytree(DEFAULT_MODEL, model)
+    cfg_file = model / "ner" / "cfg.json"
+    cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+    text = "新华社北京3月5日电 代表团抵达约翰内斯堡，约翰·拉森会见了代表团。"
+    names = {e.text: e.kb_id_ for e in make_nlp(Settings(model=model))(text).ents}
+    assert names.get("约翰内斯堡") == "ner"  # LAC's reading, kept by the default thresholds
+    cfg_file.write_text(json.dumps({**cfg, "source_thresholds": {"ner": 1.01}}), encoding="utf-8")
+    names = {e.text: e.kb_id_ for e in make_nlp(Settings(model=model))(text).ents}
+    assert "ner" not in names.values() and "新华社" in names  # no LAC reading is sure enough; the gazetteer's stays
+
+
+def test_an_organisation_lac_reads_around_a_trusted_place_scores_as_the_place(packaged_nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(packaged_nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = packaged_nlp.make_doc("节目由四川星光有线电视台播出。")
+    place = doc.char_span(3, 5, label="DISTRICT", kb_id="")  # 四川, a gazetteer place (trusted)
+    outlet = doc.char_span(3, 12, label="MEDIA", kb_id="ner")  # LAC's 四川星光有线电视台
+    rescored = {c.text: p for p, *_, c in ner._org_around_place([(0.9, 2, 0, 0, place), (0.3, 9, 0, -1, outlet)])}
+    assert rescored == {"四川": 0.9, "四川星光有线电视台": 0.9}  # equal: the longer name wins the tie
+    too_weak = {c.text: p for p, *_, c in ner._org_around_place([(0.9, 2, 0, 0, place), (0.1, 9, 0, -1, outlet)])}
+    assert too_weak["四川星光有线电视台"] == 0.1  # below what LAC's organisations need (0.2): not raised

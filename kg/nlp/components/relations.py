@@ -11,7 +11,12 @@ Rules (each names itself in the evidence):
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
-* ``participate_verb`` 「A入选/参与…B」 → participatesIn.
+* ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
+* ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
+* ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
+* ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
+* ``held_at``        「在某市举办的第五届某博览会」 → locatedIn.
+* ``issue_approved`` 「《X》已经省政府同意」 → issuedBy.
 
 Relations are plain dicts on ``doc._.kg_relations``; mentions are ``(start, end, label, text, id)``.
 """
@@ -52,6 +57,8 @@ class Relations:
         r = lex.patterns["relations"]
         self._issue = re.compile(rf"(?:{r['issue_verbs']})了?")
         self._partner = re.compile(rf"(?:{r['partner_verbs']})")
+        self._partner_filler = re.compile(rf"{r['partner_filler']}$")
+        self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -61,7 +68,9 @@ class Relations:
         self._about = re.compile(r"关于")
         self._held_in = re.compile(r["held_in"])
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
-        self._sited = re.compile(rf"(?:{r['sited_verbs']})(?:于|在)?")
+        self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
+        self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
@@ -78,6 +87,8 @@ class Relations:
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
         self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
+        self._company_body = re.compile(r["company_body"])
+        self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
 
@@ -147,13 +158,19 @@ class Relations:
 
     def _chain(self, pos: int) -> list[tuple[str, int, Span | None]]:
         """The titles (with their organisations) written right before ``pos``, left to right:
-        「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」."""
+        「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」; a title in brackets right
+        before the name restates the one before it (「管委会主任（区长）某某」)."""
         segments = []
+        bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
+        if bracket and bracket.group(1) in self._titles_set:
+            pos -= len(bracket.group())
         while True:
             title, t_start = self._title_before(pos)
             if not title:
                 break
             org = self._org_before(t_start)
+            if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
+                t_start -= 2  # 「政府旗长」: the government named before the title it implies
             segments.append((title, t_start, org))
             pos = org.start_char if org is not None else t_start
             if pos > 0 and self.text[pos - 1] == "、":
@@ -165,11 +182,15 @@ class Relations:
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
         previous = None  # (person, its posts) of the last person given a post in this sentence
+        waiting: list[Span] = []  # 「甲同志、乙同志任副总经理」: names listed before the one the titles follow
+        self._appointer = None  # the organisation of the last appointment (「甲同志任某集团董事长；乙同志任总经理」)
         for person in self.ents:
             if person.label_ != "PERSON" or person.kb_id_ not in POST_PERSON_RULES:
                 continue
             if previous is not None and self._sentence_break(previous[0].end_char, person.start_char):
                 previous = None
+            if waiting and self.text[waiting[-1].end_char:person.start_char] not in self._joiners:
+                waiting = []
             posts = self._chain_posts(person, previous)
             if not posts and previous is not None:
                 posts = self._listed_posts(person, previous)
@@ -177,7 +198,13 @@ class Relations:
                 posts = self._appointed_posts(person) or self._title_after(person)
             if posts:
                 out += posts
+                for other in waiting if all(r["rule"] == "post_appointed" for r in posts) else ():
+                    out += [self._rel(_m(other), "holdsPostIn", r["o"], "post_list", (other.start_char, r["ev"][1]),
+                                      r["role"]) for r in posts]
+                waiting = []
                 previous = (person, posts)
+            elif re.match(r"(?:同志)?[、和及]", self.text[person.end_char:]):
+                waiting.append(person)
         return out
 
     def _sentence_break(self, start: int, end: int) -> bool:
@@ -190,7 +217,7 @@ class Relations:
         inherited = None
         segments = self._chain(person.start_char)
         if segments and segments[0][2] is None and previous is not None:
-            inherited = next((self._org_of(r) for r in previous[1] if r["rule"] == "post_chain"), None)
+            inherited = next((self._org_of(r) for r in previous[1] if r["rule"] in ("post_chain", "post_list")), None)
         if segments and segments[0][2] is None and inherited is None:
             inherited = self._deputy_of(segments[0][0], segments[0][1])
         for title, t_start, org in segments:
@@ -237,7 +264,7 @@ class Relations:
         pos = m.end() if m else person.end_char
         org = self.orgs_at.get(pos)
         if org is None:
-            return []
+            return self._carried_appointment(person, m)
         out = []
         prefix = ""
         while org is not None:
@@ -260,8 +287,31 @@ class Relations:
             again = re.match(rf"、({self._title_prefix.pattern})?", self.text[nxt:])
             org = self.orgs_at.get(nxt + again.end()) if again else None
             prefix = again.group(1) or "" if again else ""  # 「、代理某省人民政府省长」: the role is 代理省长
-        if out and m is not None and m.group() in ("，", ",") and self._person_at(out[-1]["ev"][1]):
+        if out and m is not None and not m.group().strip("，,:： \u3000") and self._person_at(out[-1]["ev"][1]):
             return []  # 「记者甲，某局局长乙说」: the titles are 乙's
+        if out and m is not None and "任" in m.group():
+            self._appointer = self.by_span.get(tuple(out[-1]["o"][:2])) or self._appointer
+        return out
+
+    def _carried_appointment(self, person: Span, m) -> list[dict]:
+        """「甲同志任某集团董事长；乙同志任董事、总经理」: titles with no organisation after an appointment
+        verb are held in the organisation of the appointment just before, in the same sentence."""
+        org = self._appointer
+        if m is None or "任" not in m.group() or org is None \
+                or any(c in "。！？\n" for c in self.text[org.end_char:person.start_char]):
+            return []
+        out, pos = [], m.end()
+        while True:
+            title = next((t for t in self._titles if self.text.startswith(t, pos)), "")
+            body = self._body(self._core_title(title), pos, org)[0] if title else None
+            if body is None or (pos + len(title) < len(self.text) and self.text[pos + len(title)] not in "、，,；;。 "):
+                break
+            out.append(self._rel(_m(person), "holdsPostIn", body, "post_appointed", (person.start_char, pos + len(title)),
+                                 title))
+            pos += len(title)
+            if not self.text.startswith("、", pos):
+                break
+            pos += 1
         return out
 
     def _person_at(self, pos: int) -> bool:
@@ -281,7 +331,12 @@ class Relations:
         return title[m.end():] if m and title[m.end():] in self._titles_set else title
 
     def _body(self, title: str, t_start: int, org: Span | None) -> tuple[tuple | None, str]:
-        """The organisation a title is held in: the mention before it, or the body a government title implies."""
+        """The organisation a title is held in: the mention before it (a company's own party committee or
+        board: the company), or the body a government title implies."""
+        company = self._company_body.match(org.text) if org is not None and org.label_ == "AGENCY" else None
+        if company is not None:
+            name = company.group("company")
+            return (org.start_char, org.start_char + len(name), "ENTERPRISE", name, ""), "post_chain"
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
         if org is not None and org.label_ == "DISTRICT" and title in self._implied:
@@ -395,6 +450,8 @@ class Relations:
             after = self.text[work.end_char:e]
             m = re.match(r"》?(?:已|正式|先后)?由", after)
             if not m:
+                approved = re.match(r"》?(?:已经|已|经)", after)
+                out += self._approved(work, work.end_char + approved.end(), ents[i + 1:]) if approved else []
                 continue
             start = work.end_char + m.end()
             chain = []
@@ -409,6 +466,18 @@ class Relations:
                 for agent in chain:
                     out.append(self._rel(_m(work), "issuedBy", _m(agent), "issue_passive", (work.start_char, chain[-1].end_char)))
         return out
+
+    def _approved(self, work: Span, start: int, after: list[Span]) -> list[dict]:
+        """「《X》已经省政府同意」: the bodies that approved X issued it."""
+        chain, pos = [], start
+        for x in after:
+            if x.label_ != "AGENCY" or self.text[pos:x.start_char] not in (("",) if not chain else ("、", "和", "及")):
+                break
+            chain.append(x)
+            pos = x.end_char
+        if not chain or not self._approve.match(self.text, pos):
+            return []
+        return [self._rel(_m(work), "issuedBy", _m(x), "issue_approved", (work.start_char, pos)) for x in chain]
 
     def _subjects(self, ents, clause_start: int, verb_start: int) -> list[Span]:
         """The mention right before a verb (adverbs allowed), with any joined to it by 、/和/与."""
@@ -443,8 +512,30 @@ class Relations:
                 return (off, off + len(key), "INITIATIVE", ent.text, ent.id_) if off >= 0 else None
         return None
 
-    def _part_of_rules(self, s, e, ents) -> list[dict]:
+    def _bracket_parts(self, ents) -> list[dict]:
+        """「“一节两会”（甲节、乙会、丙会）」: the names listed in brackets right after a collective name are its
+        parts (each item of the list that is a name, at least two)."""
         out = []
+        for whole in ents:
+            if whole.label_ != "INITIATIVE":
+                continue
+            opening = re.match(r"[”\"》]?\s*[（(]", self.text[whole.end_char:whole.end_char + 4])
+            closing = re.match(r"[^（()），。；：]{4,150}[）)]", self.text[whole.end_char + opening.end():]) if opening else None
+            if closing is None:
+                continue
+            pos, parts = whole.end_char + opening.end(), []
+            for item in re.split(r"(、|和|及)", closing.group()[:-1]):
+                bounds = (pos + len(item) - len(item.lstrip()), pos + len(item.rstrip()))
+                part = next((x for x in ents if (x.start_char, x.end_char) == bounds and x.label_ == "INITIATIVE"), None)
+                if part is not None:
+                    parts.append(part)
+                pos += len(item)
+            if len(parts) >= 2:
+                out += [self._rel(_m(x), "partOf", _m(whole), "bracket_parts", (whole.start_char, pos + 1)) for x in parts]
+        return out
+
+    def _part_of_rules(self, s, e, ents) -> list[dict]:
+        out = self._bracket_parts(ents)
         sentence = self.text[s:e]
         inits = [x for x in ents if x.label_ == "INITIATIVE"]
         for m in self._part_of.finditer(sentence):
@@ -564,7 +655,44 @@ class Relations:
                     continue
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
+        out += self._held_at(s, ents, places)
+        out += self._nested_places(ents)
         return out
+
+    def _held_at(self, s, ents, places) -> list[dict]:
+        """「在某市举办的第五届某博览会」: the event named right after is held in (located in) the place."""
+        out = []
+        events = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
+        for place in places.values():
+            if place.start_char == s or self.text[place.start_char - 1] != "在":
+                continue
+            verb = self._held_before.match(self.text, place.end_char)
+            event = events.get(verb.end()) if verb else None
+            if event is not None:
+                out.append(self._rel(_m(event), "locatedIn", _m(place), "held_at", (place.start_char - 1, event.end_char)))
+        return out
+
+    def _nested_places(self, ents) -> list[dict]:
+        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it."""
+        out = []
+        for outer, inner in zip(ents, ents[1:]):
+            if outer.label_ == "DISTRICT" and inner.label_ == "DISTRICT" and outer.end_char == inner.start_char \
+                    and outer.id_ != inner.id_ and self._holds(outer.id_, inner.id_):
+                out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
+        return out
+
+    def _holds(self, outer: str, inner: str, depth: int = 3) -> bool:
+        """Whether division ``inner`` lies inside ``outer`` (keys); a parent may be written by its name only."""
+        target = self.lex.divisions.get(outer)
+        div = self.lex.divisions.get(inner)
+        for _ in range(depth):
+            if target is None or div is None or not div.parent:
+                return False
+            if div.parent in (outer, target.name):
+                return True
+            parents = [k for k in (div.parent, *self.lex.place_keys(div.parent)) if k in self.lex.divisions]
+            div = self.lex.divisions[parents[0]] if len(set(parents)) == 1 else None
+        return False
 
     def _led_by(self, s, e, ents) -> list[dict]:
         """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""
@@ -666,10 +794,22 @@ class Relations:
                 continue
             j = clause_start + jm.start()
             sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            if sides == [None]:
+                sides = self._signatories_before(clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents)
         return out
+
+    def _signatories_before(self, start: int, end: int, ents) -> list[tuple]:
+        """「代表甲、乙在会上|与…签约」: the organisations listed right before a filler such as 在会上."""
+        filler = self._partner_filler.search(self.text, start, end)
+        if filler is None or filler.start() == end:
+            return []
+        last = next((x for x in reversed(ents) if x.end_char == filler.start() and x.start_char >= start), None)
+        if last is None or last.label_ not in ORGS:
+            return []
+        return [_m(x) for x in self._joined_before(last, ents) + [last]]
 
     def _listed_before(self, start: int, end: int, ents) -> list[tuple]:
         """「甲、乙、丙等13家企业|与…」: the listed organisations are the partners."""
@@ -727,8 +867,14 @@ class Relations:
 
     def _participation(self, ents) -> list[dict]:
         out = []
+        starts = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
         for a in ents:
             if a.label_ not in ORGS:
+                continue
+            invest = self._invest_in.match(self.text, a.end_char)  # 「某公司计划投资8亿元的某项目」
+            project = starts.get(invest.end()) if invest else None
+            if project is not None:
+                out.append(self._rel(_m(a), "participatesIn", _m(project), "invests_in", (a.start_char, project.end_char)))
                 continue
             group = self._group_after.match(self.text, a.end_char)  # 「甲、乙等企业参加…」
             vm = self._participate.match(self.text, group.end() if group else a.end_char)

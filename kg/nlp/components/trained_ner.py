@@ -13,7 +13,13 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   candidate keeps its canonical name (a short agency name completed with the article's jurisdiction); candidates of ``keep_rules`` (exact rules: speaker
   markers, bylines, alias definitions, quoted and 《》 names) count as certain. A span no rule proposed needs
   ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
-  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC;
+  or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC. Trusted too: places
+  with a division ending, foreign countries, states' formal names and transliterated places (``trusted_countries``;
+  the home country only in an article naming a foreign one), dotted full names (``trusted_dotted_names``).
+  ``source_thresholds`` sets what one source's candidates need instead of ``threshold`` (LAC's organisations: 0.2);
+  with ``fragment_filter`` (:class:`Fragments`) no candidate of an inexact rule and no new span that is a piece
+  of text (「…和」「18家企业」) is kept, a new span's lead verb and an initiative's trailing 建设 are cut off,
+  and a named place's 人民政府 is trusted;
 * ``viterbi``: the model's best labelling's spans are the mentions; a rule candidate with the same bounds
   stays (with its canonical name) and takes the model's label; a candidate the model has no span over
   stays only when its rule is in ``keep_rules``;
@@ -28,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -47,8 +54,12 @@ TRAINED_RULE = "trained_ner"
 # 「远丰（中国）公司」「X（宁州）有限公司」: a company named with its country or place in brackets, a naming pattern the
 # rules read exactly (a model trained on few such names scores them low)
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
+# 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
+DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
+# rules that read a name exactly: their candidates are never taken for fragments (Fragments)
+EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system")
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
 DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
@@ -66,11 +77,101 @@ DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
 DEFAULT_QUOTES_TO_RULES = True
 # a place (LAC's or a rule's) of three or more characters with a division ending is trusted (figures' places)
 DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
+# foreign countries and world regions (lexicon/countries.txt, a state's formal name: patterns ``ner.state_forms``) read
+# as a place by LAC or a rule are trusted places; the home country's own names (``ner.own_country``: 中国) only in an
+# article that names a foreign one (elsewhere 中国 is mostly in slogans and titles, not annotated; benchmarks/ner.md)
+DEFAULT_TRUSTED_COUNTRIES = True
+# LAC's person named in full with a middle dot (DOTTED_NAME) is a trusted person
+DEFAULT_TRUSTED_DOTTED_NAMES = True
+# what a candidate of one source needs instead of ``threshold``: ``rule/LABEL`` or ``rule`` (``ner`` is LAC's reading;
+# not ``rule:LABEL``, a key spaCy's config file cannot hold);
+# LAC's organisations are kept from 0.2 when nothing surer overlaps them (cross-validation and MSRA, benchmarks/ner.md)
+DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.2, "ner/MEDIA": 0.2}
+# an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
+DEFAULT_ORG_AROUND_PLACE = True
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
 class ModelError(KgError):
     """A trained model folder that is missing, incomplete or unreadable."""
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """What no name looks like, and one naming pattern that is sure (``names.yml`` ``ner:``): a span ending in a
+    connective (「某某省工业和」), starting with a count or a determiner (「18家企业」「上述项目」) or with an
+    unclosed bracket or quotation mark is a piece of text, not a name; so is an organisation or project of one
+    character or ending in a post title, and a project named by its category (「…重大项目」). A span starting
+    with a lead word LAC tags as a verb, adverb, conjunction or preposition (「推进某某工程」) starts after it; an
+    initiative's trailing 建设/布局/试点 is not part of it. 「某某市人民政府」 is an agency whatever the model says
+    (``trusted_government``). Chosen by cross-validation: ``benchmarks/ner.md``."""
+
+    tails: re.Pattern
+    min_length: int
+    count_head: re.Pattern
+    lead_words: frozenset[str]
+    lead_tags: frozenset[str]
+    title_tail: re.Pattern  # 「某某书记」: a person with the post, not an organisation or a project
+    generic_initiative: re.Pattern
+    initiative_trailing: re.Pattern
+    trusted_government: re.Pattern  # 「某某市人民政府」: an agency by its naming pattern alone
+
+    @classmethod
+    def load(cls, data_dir: str = "") -> "Fragments":
+        from kg.language.lexicon import load_lexicon
+
+        lex = load_lexicon(data_dir)
+        ner = lex.patterns["ner"]
+        titles = "|".join(map(re.escape, sorted(lex.titles, key=len, reverse=True)))
+        return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
+                   lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"),
+                   re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"),
+                   re.compile(ner["trusted_government"]))
+
+    def is_fragment(self, name: str, label: str = "") -> bool:
+        """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
+        an organisation or project ending in a post title)."""
+        if label and label != "PERSON" and label != "DISTRICT" and (
+                len(name) < 2 or self.title_tail.search(name) is not None):
+            return True
+        if label == "INITIATIVE" and self.generic_initiative.search(name) is not None:
+            return True
+        return (len(name) >= self.min_length and self.tails.search(name) is not None) \
+            or self.count_head.match(name) is not None or not _balanced(name)
+
+    def trail_start(self, name: str, label: str) -> int:
+        """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
+        m = self.initiative_trailing.search(name) if label == "INITIATIVE" else None
+        return m.start() if m is not None and m.start() >= 4 else len(name)
+
+    def lead_end(self, item, start: int, end: int) -> int:
+        """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
+        ``start:end``, as long as two characters or more remain."""
+        for w_start, w_end, tag in sorted(item.words):
+            if w_start < start:
+                continue
+            if w_start > start or w_end > end - 2 or tag not in self.lead_tags \
+                    or item.text[w_start:w_end] not in self.lead_words:
+                break
+            start = w_end
+        return start
+
+
+_PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
+_OPENING = "（(“《「"
+
+
+def _balanced(name: str) -> bool:
+    """Every bracket and quotation mark of ``name`` is closed in it (「十四五”某某」 is cut inside a quotation)."""
+    depth: dict[str, int] = {}
+    for ch in name:
+        kind = _PAIRS.get(ch)
+        if kind is None:
+            continue
+        depth[kind] = depth.get(kind, 0) + (1 if ch in _OPENING else -1)
+        if depth[kind] < 0:
+            return False
+    return not any(depth.values())
 
 
 def ner_input(doc: Doc, use_words: bool = True, lac_model_dir: str = ""):
@@ -103,7 +204,12 @@ class TrainedNer:
                  other_labels: str = DEFAULT_OTHER_LABELS, new_thresholds: dict[str, float] | None = None,
                  quotes_to_rules: bool = DEFAULT_QUOTES_TO_RULES, respect_trusted: bool = True,
                  nested_places: bool = True,
-                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS):
+                 trusted_place_endings: list[str] | tuple[str, ...] = DEFAULT_TRUSTED_PLACE_ENDINGS,
+                 trusted_countries: bool = DEFAULT_TRUSTED_COUNTRIES,
+                 source_thresholds: dict[str, float] | None = None,
+                 trusted_dotted_names: bool = DEFAULT_TRUSTED_DOTTED_NAMES,
+                 org_around_place: bool = DEFAULT_ORG_AROUND_PLACE,
+                 fragment_filter: bool = True):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
         self.name = name
@@ -124,9 +230,17 @@ class TrainedNer:
         self.other_labels = other_labels
         self.nested_places = nested_places
         self.trusted_place_endings = tuple(trusted_place_endings)  # a place with such an ending is trusted
+        self.trusted_countries = trusted_countries
+        self.country_names, self.own_country, self.state_form, self.transliterated = _countries(data_dir) \
+            if trusted_countries else (frozenset(), frozenset(), None, frozenset())
+        self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
+        self.trusted_dotted_names = trusted_dotted_names
+        self.org_around_place = org_around_place
+        self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
         self.data_dir = data_dir
+        self.fragments = Fragments.load(data_dir) if fragment_filter else None
         self.model = None
         if model_dir:
             self.from_disk(model_dir)
@@ -149,6 +263,7 @@ class TrainedNer:
         from kg.language.priorities import RULE_PRIORITY
 
         cands = candidates(doc)
+        self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
         found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
         passed = []  # candidates of labels the model does not decide, left to the mention filter
         if self.model_labels:
@@ -176,9 +291,18 @@ class TrainedNer:
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
+        if self.fragments is not None:
+            scored = [(*x[:4], self._trimmed(doc, x[4])) for x in scored if not self._fragment(x[4], item.text)]
+        if self.org_around_place:
+            scored = self._org_around_place(scored)
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
+            if self.fragments is not None:
+                start = self.fragments.lead_end(item, start, end)
+                end = start + self.fragments.trail_start(item.text[start:end], label)
+                if self.fragments.is_fragment(item.text[start:end], label):
+                    continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
                     and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
@@ -193,9 +317,12 @@ class TrainedNer:
             scored.sort(key=lambda x: x[:4], reverse=True)
         taken = bytearray(len(item.text) + 1)
         chosen = []
+        lowest = min([self.threshold, *self.source_thresholds.values()])
         for p, _len, _prio, order, span in scored:
-            if p < self.threshold:
+            if p < lowest:
                 break
+            if p < self._needed(span):
+                continue
             start, end, label = (span.start_char, span.end_char, span.label_) if not isinstance(span, tuple) else span
             if -order not in sure and p < self.label_thresholds.get(label, 0.0):
                 continue
@@ -214,15 +341,67 @@ class TrainedNer:
                 add_candidate(doc, *span, TRAINED_RULE)
         return doc
 
+    def _fragment(self, cand, text: str) -> bool:
+        """A candidate of an inexact rule (LAC's names, suffix rules, enumerations) that is a piece of text."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return rule not in self.keep_rules and rule not in EXACT_RULES \
+            and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
+
+    def _trimmed(self, doc: Doc, cand):
+        """``cand`` without an initiative's trailing action word (inexact rules only)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        if rule in self.keep_rules or rule in EXACT_RULES:
+            return cand
+        cut = self.fragments.trail_start(cand.text, cand.label_)
+        if cut == len(cand.text):
+            return cand
+        return doc.char_span(cand.start_char, cand.start_char + cut, label=cand.label_, kb_id=cand.kb_id_,
+                             span_id=cand.id_, alignment_mode="contract") or cand
+
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
+
+    def _org_around_place(self, scored: list) -> list:
+        """An organisation LAC reads around a trusted place (墨西哥|参议院, 四川|有线电视台) scores at least as the
+        place, so the longer name wins the tie (the place stays a nested candidate)."""
+        places = [(c.start_char, c.end_char, own) for own, _l, _p, _o, c in scored
+                  if c.label_ == "DISTRICT" and self._trusted(c)]
+        out = []
+        for own, length, prio, order, cand in scored:
+            if cand.kb_id_ == "ner" and cand.label_ in ("AGENCY", "ENTERPRISE", "MEDIA") and own >= self._needed(cand):
+                inside = [p for s, e, p in places if cand.start_char <= s and e <= cand.end_char
+                          and e - s < cand.end_char - cand.start_char]
+                own = max([own, *inside])
+            out.append((own, length, prio, order, cand))
+        return out
+
+    def _needed(self, span) -> float:
+        """The probability ``span`` (a rule candidate, or a tuple: a span no rule proposed) needs to be kept."""
+        if isinstance(span, tuple):
+            return self.threshold
+        rule = span.kb_id_ or "kg_gazetteer"
+        return self.source_thresholds.get(f"{rule}/{span.label_}", self.source_thresholds.get(rule, self.threshold))
+
+    def _foreign(self, name: str) -> bool:
+        """A foreign country or world region, by its common name or a state's formal name (波兰共和国)."""
+        return name in self.country_names or (self.state_form is not None and name not in self.own_country
+                                              and self.state_form.match(name) is not None)
+
+    def _transliterated(self, cand) -> bool:
+        """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
+        return cand.kb_id_ == "ner" and len(cand.text) >= 3 and all(c in self.transliterated for c in cand.text)
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
-            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None)
+            cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
+            cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
+            self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(cand.text) is not None) or (
+            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None) or (
+            cand.label_ == "AGENCY" and self.fragments is not None
+            and self.fragments.trusted_government.match(cand.text) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
@@ -267,7 +446,12 @@ class TrainedNer:
                                                     "quotes_to_rules": self.quotes_to_rules,
                                                     "respect_trusted": self.respect_trusted,
                                                     "nested_places": self.nested_places,
-                                                    "trusted_place_endings": list(self.trusted_place_endings)},
+                                                    "trusted_place_endings": list(self.trusted_place_endings),
+                                                    "trusted_countries": self.trusted_countries,
+                                                    "source_thresholds": self.source_thresholds,
+                                                    "trusted_dotted_names": self.trusted_dotted_names,
+                                                    "org_around_place": self.org_around_place,
+                                                    "fragment_filter": self.fragments is not None},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
@@ -283,6 +467,19 @@ class TrainedNer:
         except (OSError, ValueError) as err:
             raise ModelError(f"{model_file}: cannot read the CRF model ({err})") from err
         return self
+
+
+def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, frozenset[str]]:
+    """Foreign countries and world regions, the home country's own names (中国, 中华人民共和国), the endings
+    of a state's formal name (波兰共和国) and the characters of transliterated foreign names."""
+    from kg.language.lexicon import load_lexicon
+
+    lex = load_lexicon(data_dir)
+    ner = lex.patterns["ner"]
+    forms, own = ner.get("state_forms"), frozenset(ner.get("own_country", "").split())
+    return (lex.countries - own, own,
+            re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None,
+            frozenset(ner.get("transliteration_chars", "")))
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
@@ -324,14 +521,24 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   "new_thresholds": DEFAULT_NEW_THRESHOLDS,
                                   "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
                                   "nested_places": True,
-                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS)},
+                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
+                                  "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
+                                  "source_thresholds": {},  # spaCy merges a config's dict into this one: the
+                                  # model's cfg.json says all (kg train writes DEFAULT_SOURCE_THRESHOLDS)
+                                  "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES,
+                                  "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+                                  "fragment_filter": True},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
                      lac_words: bool, trusted_rules: list[str], trusted_floor: float, order: str,
                      new_threshold: float, model_labels: list[str], other_labels: str,
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
-                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str]) -> TrainedNer:
+                     respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
+                     trusted_countries: bool, source_thresholds: dict[str, float],
+                     trusted_dotted_names: bool, org_around_place: bool,
+                     fragment_filter: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
-                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings)
+                      quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, trusted_countries,
+                      source_thresholds, trusted_dotted_names, org_around_place, fragment_filter)

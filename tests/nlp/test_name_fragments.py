@@ -1,0 +1,59 @@
+"""What no name looks like (kg.nlp.components.trained_ner.Fragments, names.yml ner:): invented names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.trained_ner import Fragments
+from kg.training.ner import NerInput
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    return Fragments.load()
+
+
+@pytest.mark.parametrize("piece", ["江北省工业和", "青岭科技集团所属", "白沙港务及", "18家企业", "十一个项目",
+                                   "青岭)集团有限公司", "远丰（中国", "十四五”青岭数字化转型的三大工程"])
+def test_pieces_of_text_are_fragments(fragments, piece):
+    assert fragments.is_fragment(piece)
+
+
+@pytest.mark.parametrize("name", ["江北省工业和信息化厅", "太和", "平和县", "一号工程", "远丰（中国）有限公司",
+                                  "万家乐", "QX航空航天", "“青岭智造”行动", "《青岭规划》实施方案"])
+def test_names_are_not_fragments(fragments, name):
+    assert not fragments.is_fragment(name)
+
+
+def test_a_lead_verb_is_cut_off_a_span_and_a_name_word_is_not(fragments):
+    text = "加快推进青岭综合管廊工程"
+    words = ((0, 2, "v"), (2, 4, "v"), (4, 6, "LOC"), (6, 10, "n"), (10, 12, "n"))
+    assert fragments.lead_end(NerInput(text, words), 0, len(text)) == 4
+    assert fragments.lead_end(NerInput(text, words), 4, len(text)) == 4
+    # a lead word LAC reads as part of a name (a place) stays
+    text = "将乐县文旅项目"
+    assert fragments.lead_end(NerInput(text, ((0, 3, "LOC"), (3, 5, "n"), (5, 7, "n"))), 0, len(text)) == 0
+    # never cut down to less than two characters
+    assert fragments.lead_end(NerInput("推进园区", ((0, 2, "v"), (2, 4, "n"))), 0, 4) == 2
+    assert fragments.lead_end(NerInput("推进园", ((0, 2, "v"), (2, 3, "n"))), 0, 3) == 0
+
+
+def test_an_organisation_or_project_is_not_a_post_or_a_single_character(fragments):
+    assert fragments.is_fragment("陈青岭书记", "ENTERPRISE") and fragments.is_fragment("城", "ENTERPRISE")
+    assert fragments.is_fragment("上述重点项目", "INITIATIVE")
+    assert not fragments.is_fragment("陈青岭", "PERSON") and not fragments.is_fragment("青岭市", "DISTRICT")
+    assert not fragments.is_fragment("青岭市人民政府", "AGENCY") and not fragments.is_fragment("沪", "DISTRICT")
+
+
+def test_a_category_of_projects_is_not_a_project_and_a_trailing_action_word_is_cut(fragments):
+    assert fragments.is_fragment("数字文旅重大项目", "INITIATIVE") and fragments.is_fragment("新材料领域项目", "INITIATIVE")
+    assert not fragments.is_fragment("青岭精细化工产业园项目", "INITIATIVE")
+    assert fragments.trail_start("青岭白沙科创走廊建设", "INITIATIVE") == len("青岭白沙科创走廊")
+    assert fragments.trail_start("智慧城市建设", "INITIATIVE") == 4
+    assert fragments.trail_start("园区建设", "INITIATIVE") == 4  # too short to cut: left whole
+    assert fragments.trail_start("青岭白沙科创走廊建设", "DISTRICT") == len("青岭白沙科创走廊建设")
+
+
+def test_a_place_s_government_is_trusted_by_its_pattern_and_a_kind_of_place_s_is_not(fragments):
+    assert fragments.trusted_government.match("青岭镇人民政府") and fragments.trusted_government.match("宁州市人民政府")
+    assert not fragments.trusted_government.match("自治县人民政府")
+    assert not fragments.trusted_government.match("各区人民政府") and not fragments.trusted_government.match("市人民政府")

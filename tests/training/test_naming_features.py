@@ -1,0 +1,71 @@
+"""The naming features of the trained NER (kg.training.ner.naming_features): invented sentences."""
+from __future__ import annotations
+
+from kg.training.ner import NerInput, char_features, lexicon_index, naming_features
+
+ROAD = "加快推进青岭至白沙一级公路改扩建工程，举办第三届云溪数字经济大会。"
+
+
+def _at(text: str, feats, word: str, offset: int = 0) -> list[str]:
+    return feats[text.index(word) + offset]
+
+
+def test_an_ending_far_ahead_is_seen_from_the_first_character_of_a_long_name():
+    feats = naming_features(NerInput(ROAD))
+    # 青 begins a 13-character project name: a line ending 7 characters ahead, a project ending 11 ahead
+    assert {"nx:line:7", "nx:project:11"} <= set(_at(ROAD, feats, "青岭"))
+    assert "nx:line:in" in _at(ROAD, feats, "公路") and "nx:project:in" in _at(ROAD, feats, "工程")
+    assert "nx:event:11" in _at(ROAD, feats, "第三届")
+    # an ending never reaches across a clause mark: nothing of the event is seen from the road's clause
+    assert not any(f.startswith("nx:event") for f in _at(ROAD, feats, "青岭"))
+
+
+def test_the_character_after_a_verb_knows_the_verb():
+    text = "推进青岭新区综合管廊工程"
+    feats = naming_features(NerInput(text, ((0, 2, "v"), (2, 6, "LOC"), (6, 10, "n"), (10, 12, "n"))))
+    assert {"av", "av=推进"} <= set(feats[2])
+    assert "av" not in feats[0] and "av" not in feats[3]
+
+
+def test_a_word_mixing_latin_letters_and_han_characters_has_its_shape():
+    text = "与QX航空航天公司合作"
+    feats = naming_features(NerInput(text, ((0, 1, "p"), (1, 5, "ORG"), (5, 9, "n"), (9, 11, "v"))))
+    assert "ws=LH" in feats[1] and "ws=LH" in feats[4]
+    assert "after_latin" in feats[3] and "after_latin" not in feats[4]
+
+
+def test_char_features_carry_the_naming_features():
+    item = NerInput(ROAD)
+    merged = char_features(item, lexicon_index())
+    assert all(set(n) <= set(m) for n, m in zip(naming_features(item), merged))
+    assert not any(naming_features(item, groups=()))
+
+
+# -- the packaged model with the naming features and the fragment filter: invented sentences ----------------------
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def packaged_nlp():
+    from kg.config import DEFAULT_MODEL, Settings
+    from kg.nlp import make_nlp
+
+    return make_nlp(Settings(model=DEFAULT_MODEL))
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_packaged_model_finds_a_long_project_after_a_verb_whole(packaged_nlp):
+    assert ("宁州至安平一级公路改扩建工程", "INITIATIVE") in _ents(packaged_nlp, "会议要求加快推进宁州至安平一级公路改扩建工程。")
+
+
+def test_packaged_model_keeps_no_category_of_projects_as_a_project(packaged_nlp):
+    # without the fragment filter: 「宁州市谋划一批数字经济重大项目」 and 「战略性新兴产业项目」 were Initiatives
+    ents = _ents(packaged_nlp, "宁州市谋划一批数字经济重大项目和战略性新兴产业项目。")
+    assert ents == [("宁州市", "DISTRICT")]
+
+
+def test_packaged_model_keeps_the_government_of_an_unknown_town(packaged_nlp):
+    assert ("青岭镇人民政府", "AGENCY") in _ents(packaged_nlp, "青岭镇人民政府印发通知。")
