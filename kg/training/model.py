@@ -19,7 +19,7 @@ from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFA
                                           DEFAULT_NEW_THRESHOLDS, DEFAULT_QUOTES_TO_RULES,
                                           DEFAULT_TRUSTED_PLACE_ENDINGS, DEFAULT_TRUSTED_COUNTRIES,
                                           DEFAULT_SOURCE_THRESHOLDS, DEFAULT_TRUSTED_DOTTED_NAMES,
-                                          DEFAULT_ORG_AROUND_PLACE, MODEL_FILE, ModelError)
+                                          DEFAULT_ORG_AROUND_PLACE, DEFAULT_TRUSTED_OUTER, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -64,7 +64,7 @@ def ner_config(model: str | Path) -> dict:
                                 "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
                                 "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
                                 "trusted_place_endings", "trusted_countries", "source_thresholds", "trusted_dotted_names",
-                                "org_around_place", "fragment_filter") if k in cfg}
+                                "org_around_place", "trusted_outer", "fragment_filter") if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -113,6 +113,7 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
            "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
            "trusted_countries": DEFAULT_TRUSTED_COUNTRIES, "source_thresholds": dict(DEFAULT_SOURCE_THRESHOLDS),
            "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+           "trusted_outer": DEFAULT_TRUSTED_OUTER,
            "fragment_filter": True}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),

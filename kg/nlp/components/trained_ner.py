@@ -89,6 +89,8 @@ DEFAULT_TRUSTED_DOTTED_NAMES = True
 DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.2, "ner/MEDIA": 0.2}
 # an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
 DEFAULT_ORG_AROUND_PLACE = True
+# a trusted name scores at least as a shorter reading of its label inside it (TrainedNer._trusted_outer)
+DEFAULT_TRUSTED_OUTER = True
 OTHER_LABEL_MODES = ("pass", "keep")
 
 
@@ -209,6 +211,7 @@ class TrainedNer:
                  source_thresholds: dict[str, float] | None = None,
                  trusted_dotted_names: bool = DEFAULT_TRUSTED_DOTTED_NAMES,
                  org_around_place: bool = DEFAULT_ORG_AROUND_PLACE,
+                 trusted_outer: bool = DEFAULT_TRUSTED_OUTER,
                  fragment_filter: bool = True):
         if mode not in MODES:
             raise ModelError(f"unknown trained NER mode {mode!r} (use one of: {', '.join(MODES)})")
@@ -236,6 +239,7 @@ class TrainedNer:
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
         self.trusted_dotted_names = trusted_dotted_names
         self.org_around_place = org_around_place
+        self.trusted_outer = trusted_outer
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
         self.respect_trusted = respect_trusted  # a span no rule proposed overlaps no trusted non-place candidate
         self.quotes_to_rules = quotes_to_rules  # a whole “…” is a name only when a quoted-name rule says so
@@ -295,6 +299,8 @@ class TrainedNer:
             scored = [(*x[:4], self._trimmed(doc, x[4])) for x in scored if not self._fragment(x[4], item.text)]
         if self.org_around_place:
             scored = self._org_around_place(scored)
+        if self.trusted_outer:
+            scored = self._trusted_outer(scored)
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         for order, (start, end, label, p) in enumerate(found):
@@ -375,6 +381,18 @@ class TrainedNer:
             out.append((own, length, prio, order, cand))
         return out
 
+    def _trusted_outer(self, scored: list) -> list:
+        """A trusted name (an agency core's 中共某市委) scores at least as a shorter reading of the same label inside
+        it (LAC's 某市委), so the exact rule's whole name wins."""
+        inner = [(c.start_char, c.end_char, c.label_, own) for own, _l, _p, _o, c in scored if not self._trusted(c)]
+        out = []
+        for own, length, prio, order, cand in scored:
+            if self._trusted(cand) and cand.label_ != "DISTRICT":
+                own = max([own, *(p for s, e, label, p in inner if label == cand.label_
+                                  and cand.start_char <= s and e <= cand.end_char and e - s < length)])
+            out.append((own, length, prio, order, cand))
+        return out
+
     def _needed(self, span) -> float:
         """The probability ``span`` (a rule candidate, or a tuple: a span no rule proposed) needs to be kept."""
         if isinstance(span, tuple):
@@ -451,6 +469,7 @@ class TrainedNer:
                                                     "source_thresholds": self.source_thresholds,
                                                     "trusted_dotted_names": self.trusted_dotted_names,
                                                     "org_around_place": self.org_around_place,
+                                                    "trusted_outer": self.trusted_outer,
                                                     "fragment_filter": self.fragments is not None},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
@@ -527,6 +546,7 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
                                   # model's cfg.json says all (kg train writes DEFAULT_SOURCE_THRESHOLDS)
                                   "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES,
                                   "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+                                  "trusted_outer": DEFAULT_TRUSTED_OUTER,
                                   "fragment_filter": True},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
@@ -536,9 +556,10 @@ def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_r
                      new_thresholds: dict[str, float], quotes_to_rules: bool,
                      respect_trusted: bool, nested_places: bool, trusted_place_endings: list[str],
                      trusted_countries: bool, source_thresholds: dict[str, float],
-                     trusted_dotted_names: bool, org_around_place: bool,
+                     trusted_dotted_names: bool, org_around_place: bool, trusted_outer: bool,
                      fragment_filter: bool) -> TrainedNer:
     return TrainedNer(nlp, name, model_dir, mode, keep_rules, data_dir, threshold, label_thresholds, lac_words,
                       trusted_rules, trusted_floor, order, new_threshold, model_labels, other_labels, new_thresholds,
                       quotes_to_rules, respect_trusted, nested_places, trusted_place_endings, trusted_countries,
-                      source_thresholds, trusted_dotted_names, org_around_place, fragment_filter)
+                      source_thresholds, trusted_dotted_names, org_around_place, trusted_outer,
+                      fragment_filter)
