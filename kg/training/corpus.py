@@ -111,7 +111,9 @@ class EntitySpan:
 
 
 def find_gold_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Every gold file under ``paths`` (files or folders), resolved, without duplicates, sorted."""
+    """Every gold file under ``paths`` (files or folders), resolved, without duplicates: in the order of ``paths``,
+    each folder's files sorted by their path inside it (so the order, and a model trained on it, does not depend
+    on where the folders sit on disk)."""
     found: dict[Path, None] = {}
     for raw in paths:
         path = Path(raw)
@@ -124,7 +126,7 @@ def find_gold_files(paths: Iterable[str | Path]) -> list[Path]:
         for candidate in candidates:
             if _is_gold(candidate) or candidate == path:
                 found[candidate.resolve()] = None
-    return sorted(found)
+    return list(found)
 
 
 def _is_gold(path: Path) -> bool:
@@ -175,7 +177,7 @@ def load_gold(gold_path: str | Path) -> GoldDocument:
 
 
 def load_corpus(paths: Iterable[str | Path]) -> list[GoldDocument]:
-    """Every gold document under ``paths``, sorted by gold path. An article annotated twice (the same
+    """Every gold document under ``paths``, in :func:`find_gold_files` order. An article annotated twice (the same
     document file) is kept once, the first gold file in path order. Raises :class:`CorpusError` when a
     gold file is malformed or nothing is found."""
     paths = list(paths)
