@@ -41,6 +41,16 @@ def fold_models(train, extra, folds_dir: Path, k: int, seed: int) -> list[tuple[
     return out
 
 
+def fold_arguments(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The corpus and fold options of the benchmarks that reuse fold CRFs (this one, relation_cv.py)."""
+    ap.add_argument("train", type=Path, help="the corpus held out fold by fold")
+    ap.add_argument("--extra", nargs="*", type=Path, default=[], help="corpora always in training")
+    ap.add_argument("--folds-dir", type=Path, required=True, help="where the fold CRFs are (trained when missing)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=13)
+    return ap
+
+
 def model_folder(root: Path, crf: Path, cfg: dict, relations: Path | None = None) -> Path:
     """A model folder with ``crf``, the settings ``cfg`` and, when given, a relation classifier folder."""
     (root / "ner").mkdir(parents=True, exist_ok=True)
@@ -61,12 +71,7 @@ def sample_scores(model: Path, gold: Path) -> tuple[float, float]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("train", type=Path)
-    ap.add_argument("--extra", nargs="*", type=Path, default=[])
-    ap.add_argument("--folds-dir", type=Path, required=True)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=13)
+    ap = fold_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     ap.add_argument("--settings", default="[{}]", help="JSON list of objects laid over the packaged cfg.json")
     ap.add_argument("--sample-gold", type=Path, default=None, help="the bundled sample's gold JSON")
     a = ap.parse_args(argv)

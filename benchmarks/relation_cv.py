@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from arbitration import fold_models, model_folder  # noqa: E402
+from arbitration import fold_arguments, fold_models, model_folder  # noqa: E402
 
 from kg.config import DEFAULT_MODEL, Settings  # noqa: E402
 from kg.nlp.components.trained_ner import CONFIG_FILE  # noqa: E402
@@ -95,12 +95,7 @@ def table(counts: dict[str, Counter], entities: Counter) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("train", type=Path)
-    ap.add_argument("--extra", nargs="*", type=Path, default=[])
-    ap.add_argument("--folds-dir", type=Path, required=True)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=13)
+    ap = fold_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     ap.add_argument("--classifier", action="store_true", help="train and use each fold's relation classifier")
     ap.add_argument("--component", nargs="*", default=["{}"],
                     help="JSON objects laid over the classifier's packaged settings: one table each")

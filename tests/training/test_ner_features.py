@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from kg.training.ner import NerInput, char_features, lexicon_index, naming_features
+from kg.training.ner import NerInput, _char_class, char_features, lexicon_index, naming_features
 
 OPEN = {"《": "book", "“": "quote", "（": "paren", "「": "quote", "(": "paren", "\"": "quote"}
 CLOSE = {"》": "book", "”": "quote", "）": "paren", "」": "quote", ")": "paren"}
@@ -40,16 +40,6 @@ def reference_matches(index, text: str) -> list[list[str]]:
     return out
 
 
-def _kind(ch: str) -> str:
-    if "\u4e00" <= ch <= "\u9fff":
-        return "H"
-    if ch.isdigit():
-        return "D"
-    if ch.isascii() and ch.isalpha():
-        return "L"
-    return "S" if ch.isspace() else "P"
-
-
 def reference_features(item: NerInput, index) -> list[list[str]]:
     """One character at a time, the features in the model's order."""
     text, n = item.text, len(item.text)
@@ -60,7 +50,7 @@ def reference_features(item: NerInput, index) -> list[list[str]]:
     rows = []
     for i in range(n):
         c = {k: ch(i + k) for k in range(-3, 4)}
-        kinds = {k: _kind(c[k]) if 0 <= i + k < n else "P" for k in (-1, 0, 1)}
+        kinds = {k: _char_class(c[k]) if 0 <= i + k < n else "P" for k in (-1, 0, 1)}
         rows.append(["bias", *(f"c{k if k <= 0 else '+' + str(k)}={c[k]}" for k in (0, -1, 1, -2, 2, -3, 3)),
                      f"b-1={c[-1]}{c[0]}", f"b+1={c[0]}{c[1]}", f"b-2={c[-2]}{c[-1]}", f"b+2={c[1]}{c[2]}",
                      f"t0={c[-1]}{c[0]}{c[1]}", f"t-1={c[-2]}{c[-1]}{c[0]}", f"t+1={c[0]}{c[1]}{c[2]}",
