@@ -237,10 +237,25 @@ class Relations:
                 inherited = org
             core = self._core_title(title)
             body, rule = self._body(core, t_start, org or (inherited if core not in self._implied else None))
+            if rule == "implied_body" and inherited is not None:
+                body = self._implied_in_chain(core, t_start, inherited) or body
             if body is not None:
                 ev_start = org.start_char if org is not None else t_start
                 out.append(self._rel(_m(person), "holdsPostIn", body, rule, (ev_start, person.end_char), title))
         return out
+
+    def _implied_in_chain(self, title: str, t_start: int, org: Span) -> tuple | None:
+        """「黑龙江省委副书记、省长甲」「某市委常委、副市长乙」: the government a title implies is that of the place
+        the chain's earlier body is named after when the levels agree (省长: a province), whatever the article's
+        home is."""
+        juris = self._implied[title][:1]  # 省政府 → 省
+        found = self._place_prefix(org) if org.label_ in ORGS else None
+        if found is None:
+            return None
+        place = self.lex.divisions[found[2]].name
+        if not place.endswith(juris) or self.lex.divisions[found[2]].level == "zone":
+            return None
+        return (t_start, t_start + len(title), "AGENCY", place + "人民政府", "")
 
     def _deputy_of(self, title: str, t_start: int) -> Span | None:
         """「受某市人大常委会主任委托，副主任甲主持」: a deputy's title with no organisation takes that of the
