@@ -67,8 +67,7 @@ def _read(graph: Graph):
     for s, o in graph.subject_objects(RDF.type):
         if _local(o) in TYPES:
             types[s].add(_local(o))
-    labels = {s: {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(s, p)}
-              for s in types}
+    labels = {s: _labels(graph, s) for s in types}
     rels = {(s, _local(p), o) for s, p, o in graph
             if isinstance(p, URIRef) and _local(p) in RELATIONS and s in types and o in types}
     figures = []
@@ -78,6 +77,15 @@ def _read(graph: Graph):
             props[_local(p)].append(o)
         figures.append((props["value"], " ".join(str(i) for i in props["indicator"])))
     return types, labels, rels, figures
+
+
+def _labels(graph: Graph, node) -> list[str]:
+    """A node's names in a fixed order: its preferred names (``rdfs:label``, ``skos:prefLabel``) first, then its
+    other names (``skos:altLabel``), each group in code-point order. Where two names point at different gold
+    entities the preferred name wins; the order never depends on set iteration (``PYTHONHASHSEED``)."""
+    preferred = sorted({str(o) for p in (RDFS.label, SKOS.prefLabel) for o in graph.objects(node, p)})
+    other = sorted({str(o) for o in graph.objects(node, SKOS.altLabel)} - set(preferred))
+    return preferred + other
 
 
 def _number(v) -> float | None:
@@ -97,7 +105,7 @@ def evaluate(graph: Graph, gold: dict) -> Score:
     node_gold = {}
     for node in types:
         hits = [index[norm(label)] for label in labels[node] if norm(label) in index]
-        if hits:
+        if hits:  # the gold entity most of its names point at; ties: the one its preferred name points at
             node_gold[node] = max(hits, key=lambda ge: sum(h is ge for h in hits))
     tp, fp, fn = defaultdict(int), defaultdict(int), defaultdict(int)
     errors, credited = [], set()
@@ -122,7 +130,7 @@ def evaluate(graph: Graph, gold: dict) -> Score:
             else:
                 credited.add(ge["name"])
                 tp[ge["type"]] += 1
-            for t in ts - ok:
+            for t in sorted(ts - ok):
                 fp[t] += 1
                 errors.append(f"TYPE {name}: also typed {t}, gold {ge['type']}")
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.language.lexicon import AgencyCore, Lexicon
+from kg.language.lexicon import MUNICIPALITIES, AgencyCore, Lexicon
 
 __all__ = ["AgencyName", "split_agency", "canonical_agency", "INFIX"]
 
@@ -41,15 +41,18 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
     return AgencyName("", None, body, party)
 
 
-def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
+def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str = "", city: str = "") -> str:
     """Full name of a written jurisdiction: 市 → 上海市 (in a Shanghai article), 浦东 → 浦东新区,
-    县 → 某县 (in an article about 某县), 开发区 → the article's zone."""
+    县 → 某县 (in an article about 某县), 开发区 → the article's zone; 市 in an article about a province
+    → ``city``, the article's city in that province (a province is no city: bare when there is none)."""
     if juris in lex.patterns["zone_words"] and zone:
         return zone
     if juris in ("县", "区", "旗") and county.endswith(juris):
         return county
     if juris in ("市", "州") and home:
-        return home
+        if not _is_province(home, lex) or home in MUNICIPALITIES:
+            return home
+        return city if city.endswith(juris) else juris
     if juris == "省" and home:
         parent = lex.province_of(home)
         return parent or juris
@@ -59,17 +62,22 @@ def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str =
     return juris
 
 
-def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "", zone: str = "") -> str:
+def _is_province(place: str, lex: Lexicon) -> bool:
+    return any(lex.divisions[k].level == "province" for k in lex.place_keys(place))
+
+
+def canonical_agency(surface: str, home: str, lex: Lexicon, county: str = "", zone: str = "", city: str = "") -> str:
     """The official full name: 市经济信息化委 → 上海市经济和信息化委员会 when ``home`` is 上海市
-    (县委 → 中共某县委员会 when ``county`` is 某县; 管委会 → 某开发区管理委员会 when ``zone`` is 某开发区)."""
+    (县委 → 中共某县委员会 when ``county`` is 某县; 管委会 → 某开发区管理委员会 when ``zone`` is 某开发区;
+    市委 → 中共某市委员会 when ``home`` is a province and ``city`` is 某市, one of its cities)."""
     name = split_agency(surface, lex)
     if name.core is None:
         if name.jurisdiction:
-            return _complete(name.jurisdiction, home, lex, county, zone) + name.rest
+            return _complete(name.jurisdiction, home, lex, county, zone, city) + name.rest
         return surface
     if not name.jurisdiction and zone and surface in lex.patterns["zone_cores"]:
         name = AgencyName(zone, name.core, name.rest, name.party)  # a bare 管委会: the zone's
-    juris = _complete(name.jurisdiction, home, lex, county, zone) if name.jurisdiction else ""
+    juris = _complete(name.jurisdiction, home, lex, county, zone, city) if name.jurisdiction else ""
     if juris in lex.patterns["bare_jurisdictions"]:
         return surface  # 区政府 in an article whose district is unknown stays as written
     if name.jurisdiction == "国家":

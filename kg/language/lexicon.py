@@ -72,6 +72,7 @@ class Lexicon:
     short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (慈溪 → 宁波市/慈溪市)
     industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
     countries: frozenset[str]  # countries and world regions (美国, 东南亚)
+    parent_keys: dict[str, str]  # division key → its parent's key (the table names a parent by name: 黄石市)
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())
@@ -81,13 +82,13 @@ class Lexicon:
 
     def within(self, inner: str, outer: str, depth: int = 4) -> bool:
         """Whether the division keyed ``inner`` lies inside the division keyed ``outer`` (up to ``depth`` levels)."""
-        div = self.divisions.get(inner)
+        key = inner
         for _ in range(depth):
-            if div is None or not div.parent:
+            key = self.parent_keys.get(key, "")
+            if not key:
                 return False
-            if div.parent == outer:
+            if key == outer:
                 return True
-            div = self.divisions.get(div.parent)
         return False
 
     def province_of(self, place: str) -> str:
@@ -135,6 +136,7 @@ def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ..
         name, aliases, parent = (row + ["", ""])[:3]
         aliases = "|".join(a for a in aliases.split("|") if a)
         divisions[name] = Division(name, name, aliases, "zone", parent)
+    parents = _parent_keys(divisions)
     names: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
     for div in divisions.values():
@@ -146,7 +148,31 @@ def _divisions(data: Path) -> tuple[dict[str, Division], dict[str, tuple[str, ..
                 short.setdefault(alias, []).append(div.key)  # mostly common words: only when the NER says LOC
                 continue
             names.setdefault(alias, []).append(div.key)
-    return divisions, {k: tuple(v) for k, v in names.items()}, {k: tuple(v) for k, v in short.items() if k not in names}
+    return (divisions, {k: tuple(v) for k, v in names.items()},
+            {k: tuple(v) for k, v in short.items() if k not in names}, parents)
+
+
+def _parent_keys(divisions: dict[str, Division]) -> dict[str, str]:
+    """Each division's parent key. The table names a parent by its name (大冶市's parent is 黄石市, keyed
+    湖北省/黄石市); a name several divisions share (省直辖行政区划) is told apart by the GB/T 2260 code's
+    province digits."""
+    by_name: dict[str, list[Division]] = {}
+    for div in divisions.values():
+        if div.level != "county":
+            by_name.setdefault(div.name, []).append(div)
+    out = {}
+    for key, div in divisions.items():
+        if not div.parent:
+            continue
+        if div.parent in divisions:  # a province (or a zone) is keyed by its name
+            out[key] = div.parent
+            continue
+        found = by_name.get(div.parent, [])
+        if len(found) > 1 and div.code:
+            found = [p for p in found if p.code[:2] == div.code[:2]]
+        if len(found) == 1:
+            out[key] = found[0].key
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -154,11 +180,11 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
     """The lexicon under ``data_dir`` (default: the packaged ``kg/language/data``), loaded once."""
     data = Path(data_dir or NLP_DATA_DIR)
     lex = data / "lexicon"
-    titles = sorted(set(_words(lex / "titles.txt")), key=len, reverse=True)
+    titles = sorted(set(_words(lex / "titles.txt")), key=lambda t: (-len(t), t))  # longest first, then a fixed order
     cores = {}
     for surface, canonical, kind in _tsv(lex / "agency_cores.tsv"):
         cores[surface] = AgencyCore(surface, canonical, kind)
-    divisions, division_names, short_names = _divisions(data)
+    divisions, division_names, short_names, parent_keys = _divisions(data)
     gazetteer = {}
     for kind in ("agency", "media", "enterprise", "initiative"):
         rows = []
@@ -185,6 +211,7 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
         short_names=short_names,
         industry_words=frozenset(_words(lex / "industry_words.txt")),
         countries=frozenset(_words(lex / "countries.txt")),
+        parent_keys=parent_keys,
     )
 
 

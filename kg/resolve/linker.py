@@ -55,9 +55,11 @@ class Resolver:
         # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
+        # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
+        self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
     # -- canonical names --------------------------------------------------------
-    def canonical(self, m: Mention, home: str, county: str = "", zone: str = "") -> tuple[str, str, str]:
+    def canonical(self, m: Mention, home: str, county: str = "", zone: str = "", city: str = "") -> tuple[str, str, str]:
         """(key, canonical name, parent division) of one mention."""
         if m.label == "PERSON":
             name = m.kb_id or m.text
@@ -67,10 +69,22 @@ class Resolver:
             return f"named:{norm(div.key)}", div.name, div.parent
         if m.label == "AGENCY" and not m.kb_id:
             name = self._known.get(m.text) or canonical_agency(
-                m.text, home, self.lex, county, "" if m.text in self.lex.patterns["zone_cores"] else zone)
+                m.text, home, self.lex, county, "" if m.text in self.lex.patterns["zone_cores"] else zone, city)
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
+
+    def home_city(self, ex: Extraction) -> str:
+        """The city an article about a province is about (what its 市政府, 市委 are): the city of that province
+        it names most, ties going to the one named first; "" when the home is no province or names none."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in ex.mentions:
+            div = self.lex.divisions.get(m.kb_id) if m.label == "DISTRICT" else None
+            if div is not None and div.level == "prefecture" and div.parent == ex.home:
+                counts[div.name] += 1
+                first[div.name] = min(first.get(div.name, m.start), m.start)
+        return min(counts, key=lambda name: (-counts[name], first[name]), default="")
 
     # -- resolution ----------------------------------------------------------------
     def resolve(self, extractions: list[Extraction], on_error=None) -> Resolved:
@@ -92,8 +106,9 @@ class Resolver:
         keys: list[str | None] = []
         names: dict[str, str] = {}
         parents: dict[str, str] = {}
+        city = self.home_city(ex)
         for m in ex.mentions:
-            key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone)
+            key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone, city)
             keys.append(key)
             names.setdefault(key, name)
             if parent:
@@ -141,7 +156,7 @@ class Resolver:
                 out.add(core)
                 if head:
                     out.add(body[:head] + core)
-                trade = next((w for w in self.lex.industry_words if core.endswith(w) and len(core) > len(w) + 1), None)
+                trade = next((w for w in self._trade_words if core.endswith(w) and len(core) > len(w) + 1), None)
                 if trade is None:
                     break
                 core = core[:-len(trade)]

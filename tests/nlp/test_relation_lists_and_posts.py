@@ -174,3 +174,18 @@ def test_names_in_brackets_after_a_collective_name_are_its_parts(nlp):
     assert {("第五届青溪投资贸易洽谈会", "一节两会"), ("第二届宁州花卉博览会", "一节两会")} <= parts
     doc, _ = process(nlp, "在青溪区召开的第三届青溪数字经济大会（2025年）吸引了众多企业。")
     assert not by_rule(doc, "partOf")
+
+
+def test_a_title_after_a_body_of_another_place_implies_that_place_s_government(nlp):
+    # the article is about 广东省 (named most), yet 江西省委副书记、省长 is 江西's governor
+    doc, _ = process(nlp, "广东省代表团在广州市考察。广东省副省长甄立远陪同。江西省委副书记、省长柯明澜，"
+                          "宜春市委书记、市长葛望川出席。广东省有关部门参加。")
+    posts = rels(doc, "holdsPostIn")
+    assert ("柯明澜", "江西省人民政府") in posts and ("葛望川", "宜春市人民政府") in posts
+    assert not {p for p in posts if p[0] in ("柯明澜", "葛望川") and p[1] in ("省政府", "市政府")}
+
+
+def test_a_province_holding_a_meeting_in_a_city_is_not_located_there(nlp):
+    doc, _ = process(nlp, "湖南省与江西省在长沙市举行经贸合作座谈会。")
+    located = rels(doc, "locatedIn")
+    assert ("江西省", "长沙市") not in located and ("湖南省", "长沙市") not in located

@@ -78,3 +78,35 @@ def test_tally_takes_documents_out_exactly():
     for doc in ("d1", "d3"):
         tally.add(docs[doc], sign=-1)
     assert not tally and tally.merged() is None
+
+
+def test_city_bodies_in_an_article_about_a_province_are_its_most_named_city():
+    # 市政府 in an article about 湖北省 is no province's: the city of 湖北省 the article names most
+    r = resolve(("湖北省", [Mention("宜昌市", "DISTRICT", 0, 3, kb_id="湖北省/宜昌市"),
+                            Mention("黄石市", "DISTRICT", 10, 13, kb_id="湖北省/黄石市"),
+                            Mention("黄石市", "DISTRICT", 20, 23, kb_id="湖北省/黄石市"),
+                            Mention("长沙市", "DISTRICT", 30, 33, kb_id="湖南省/长沙市"),
+                            Mention("长沙市", "DISTRICT", 40, 43, kb_id="湖南省/长沙市"),
+                            Mention("长沙市", "DISTRICT", 50, 53, kb_id="湖南省/长沙市"),
+                            Mention("市政府", "AGENCY", 60, 63), Mention("省政府", "AGENCY", 70, 73)]))
+    assert {"黄石市人民政府", "湖北省人民政府"} <= {e.name for e in r.entities.values()}
+
+
+def test_a_tie_between_cities_goes_to_the_one_named_first():
+    mentions = [Mention("宜昌市", "DISTRICT", 0, 3, kb_id="湖北省/宜昌市"),
+                Mention("黄石市", "DISTRICT", 10, 13, kb_id="湖北省/黄石市"), Mention("市委", "AGENCY", 20, 22)]
+    assert "中共宜昌市委员会" in {e.name for e in resolve(("湖北省", mentions)).entities.values()}
+    mentions[0], mentions[1] = (Mention("黄石市", "DISTRICT", 0, 3, kb_id="湖北省/黄石市"),
+                                Mention("宜昌市", "DISTRICT", 10, 13, kb_id="湖北省/宜昌市"))
+    assert "中共黄石市委员会" in {e.name for e in resolve(("湖北省", mentions)).entities.values()}
+
+
+def test_a_city_body_in_an_article_about_a_province_naming_no_city_stays_as_written():
+    r = resolve(("广东省", [Mention("市政府", "AGENCY", 0, 3)]), ("上海市", [Mention("市政府", "AGENCY", 0, 3)]))
+    assert sorted(e.name for e in r.entities.values()) == ["上海市人民政府", "市政府"]  # never 广东省人民政府
+
+
+def test_the_longest_trade_word_is_cut_from_a_company_name():
+    # 房地产 and 地产 both end the name: the short name is 远川, never 远川房 (whichever a set yields first)
+    cores = Resolver()._enterprise_cores("远川房地产有限公司")
+    assert "远川" in cores and "远川房" not in cores

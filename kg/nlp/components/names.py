@@ -56,7 +56,7 @@ class NamePatterns:
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
-                                    key=len, reverse=True)
+                                    key=lambda o: (-len(o), o))  # longest first, then a fixed order
         self._title_at = re.compile("|".join(map(re.escape, lex.titles)))
         self._name_char_re = re.compile(rf"[{chars}（）]")
         self._book = re.compile(r"《([^《》\n]{2,60})》")

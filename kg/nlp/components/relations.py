@@ -46,6 +46,9 @@ def normalise_title(title: str) -> str:
     return re.sub(r"[“”\"《》\s]", "", title).replace("举措", "措施")
 
 
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}  # administrative levels, the widest first
+
+
 def _m(span: Span) -> tuple:
     return (span.start_char, span.end_char, span.label_, span.text, span.id_)
 
@@ -121,9 +124,18 @@ class Relations:
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
+        rels = [r for r in rels if not (r["p"] == "locatedIn" and self._impossible_place(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
         return doc
+
+    def _impossible_place(self, inner: str, outer: str) -> bool:
+        """「湖北省在宜昌市召开…」「湖南省与江西省在长沙市举行…」: an administrative division never lies in one of
+        its own level or below (zones, which may lie anywhere, are not ranked)."""
+        a, b = self.lex.divisions.get(inner), self.lex.divisions.get(outer)
+        if a is None or b is None or a.level not in _LEVEL_RANK or b.level not in _LEVEL_RANK:
+            return False
+        return _LEVEL_RANK[a.level] <= _LEVEL_RANK[b.level]
 
     def _next_stop(self, start: int, end: int, stops: str) -> int:
         """The position of the first of ``stops`` in ``[start, end)``, else ``end``."""
@@ -225,10 +237,25 @@ class Relations:
                 inherited = org
             core = self._core_title(title)
             body, rule = self._body(core, t_start, org or (inherited if core not in self._implied else None))
+            if rule == "implied_body" and inherited is not None:
+                body = self._implied_in_chain(core, t_start, inherited) or body
             if body is not None:
                 ev_start = org.start_char if org is not None else t_start
                 out.append(self._rel(_m(person), "holdsPostIn", body, rule, (ev_start, person.end_char), title))
         return out
+
+    def _implied_in_chain(self, title: str, t_start: int, org: Span) -> tuple | None:
+        """「黑龙江省委副书记、省长甲」「某市委常委、副市长乙」: the government a title implies is that of the place
+        the chain's earlier body is named after when the levels agree (省长: a province), whatever the article's
+        home is."""
+        juris = self._implied[title][:1]  # 省政府 → 省
+        found = self._place_prefix(org) if org.label_ in ORGS else None
+        if found is None:
+            return None
+        place = self.lex.divisions[found[2]].name
+        if not place.endswith(juris) or self.lex.divisions[found[2]].level == "zone":
+            return None
+        return (t_start, t_start + len(title), "AGENCY", place + "人民政府", "")
 
     def _deputy_of(self, title: str, t_start: int) -> Span | None:
         """「受某市人大常委会主任委托，副主任甲主持」: a deputy's title with no organisation takes that of the

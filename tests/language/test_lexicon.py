@@ -1,0 +1,29 @@
+"""The divisions table as the lexicon reads it: parents, containment, a fixed order of titles."""
+from kg.language.lexicon import load_lexicon
+
+
+def test_within_follows_a_parent_the_table_names_by_name():
+    lex = load_lexicon()
+    county = lex.divisions["黄石市/大冶市"]
+    assert county.parent == "黄石市" and "黄石市" not in lex.divisions  # stored by name, keyed 湖北省/黄石市
+    assert lex.within("黄石市/大冶市", "湖北省/黄石市")
+    assert lex.within("黄石市/大冶市", "湖北省")  # two levels up, through the prefecture's key
+    assert lex.within("湖北省/黄石市", "湖北省")
+    assert not lex.within("黄石市/大冶市", "湖南省")
+    assert not lex.within("黄石市/大冶市", "湖北省", depth=1)
+    assert not lex.within("湖北省", "湖北省/黄石市")
+
+
+def test_a_parent_name_several_provinces_use_is_told_apart_by_the_code():
+    lex = load_lexicon()
+    counties = [d for d in lex.divisions.values() if d.parent == "省直辖行政区划"]
+    assert counties
+    for county in counties:
+        parent = lex.divisions[lex.parent_keys[county.key]]
+        assert parent.name == "省直辖行政区划" and parent.code[:2] == county.code[:2]
+    assert all(d.key in lex.parent_keys for d in lex.divisions.values() if d.parent)
+
+
+def test_titles_are_longest_first_in_a_fixed_order():
+    titles = load_lexicon().titles
+    assert list(titles) == sorted(titles, key=lambda t: (-len(t), t))
