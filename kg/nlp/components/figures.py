@@ -112,6 +112,7 @@ class Figures:
         self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
         self._existential = set(fg["existential"].split("|"))
+        self._whole_words = re.compile(fg["whole_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -261,15 +262,18 @@ class Figures:
         whose object the number is (设立, 签订), ``"noun"`` (高新区23个: nothing between) or ``""``."""
         raw = prefix.strip(_MARKS)
         approx = self._approx.search(raw)  # 提供不低于300亿元: the bound is not the verb
-        if approx and approx.start() > 0:
-            raw = raw[:approx.start()]
+        if approx and approx.start() > 0 and self._word_starts_at(raw, approx.start()):
+            raw = raw[:approx.start()]  # (签约, 接近: 约 and 近 inside a word are no bound)
         trail = self._trailing.search(raw)
+        while trail and not self._word_starts_at(raw, trail.start()):
+            trail = self._trailing.search(raw, trail.start() + 1)
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        if "后" in core[:-2]:
-            core = core[core.rindex("后", 0, len(core) - 2) + 1:]  # 达产后年产值: what is measured comes after
-        toks = list(words(core.strip(_MARKS)))
+        toks = list(self._words(core.strip(_MARKS)))
+        after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
+        if after:
+            toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
         adjacent = True  # nothing between the words and the number
         while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
             toks.pop()
@@ -302,6 +306,25 @@ class Figures:
         if len(toks) == 1 and toks[0][1] in ("v", "p", "d", "vn") and not (allow_verb and toks[0][1] in ("v", "vn")):
             return "", verb, ending
         return core, verb, ending
+
+    def _words(self, text: str) -> list[tuple[str, str]]:
+        """jieba's words and tags, a measure word it would split (占比 → 占/比) kept whole as a noun."""
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for m in self._whole_words.finditer(text):
+            out += words(text[pos:m.start()]) if m.start() > pos else ()
+            out.append((m.group(), "n"))
+            pos = m.end()
+        return out + list(words(text[pos:]) if pos < len(text) else ())
+
+    def _word_starts_at(self, text: str, at: int) -> bool:
+        """Whether a word starts at ``at`` (约 in 总额约 does, in 签约 it does not)."""
+        pos = 0
+        for w, _ in self._words(text):
+            if pos >= at:
+                return pos == at
+            pos += len(w)
+        return pos == at
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
