@@ -36,6 +36,7 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
+_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
@@ -121,6 +122,7 @@ class Figures:
         floor = 0  # where the words of the next figure may start: after the previous figure of its clause
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
+        previous: dict | None = None  # the figure found last, whose indicator a number listed after it shares
         for m in self._number.finditer(text):
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
@@ -135,6 +137,8 @@ class Figures:
             paired.update(self._respective(text, m, fig))
             if m.start() in paired:
                 fig["indicator"] = paired.pop(m.start())
+            if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
+                fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -142,6 +146,7 @@ class Figures:
                 fig["indicator"] = f"{prev} {fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
+            previous = fig
             out.append(fig)
         doc._.kg_figures = tuple(out)
         return doc
@@ -205,6 +210,8 @@ class Figures:
             indicator = following  # 27.27%股权
         elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
             indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
+        if not verb and not indicator:
+            verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
@@ -394,6 +401,12 @@ def _noun_phrase(phrase: str) -> str:
         taken.pop()
     out = "".join(w for w, _ in taken)
     return out if len(out) >= 2 else ""
+
+
+def _lone_verb(clause: str) -> str:
+    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」)."""
+    toks = words(clause.strip(_MARKS)) if clause.strip(_MARKS) else ()
+    return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" else ""
 
 
 def _nouns_to_end(toks) -> bool:
