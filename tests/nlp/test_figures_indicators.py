@@ -1,0 +1,42 @@
+"""What a figure's indicator names on full-length text: measure words kept whole (占比), 约/近 inside a word
+(签约) no bound, 后 cutting only as its own word, a listed number sharing the indicator of the one before it,
+and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
+from kg.config import Settings
+from kg.pipeline import build
+from kg.rdf.query import resolve_query, run_store_query
+
+ARTICLE = """---
+title: 宁州开放型经济发布会
+date: 2024-03-12
+---
+<p>截至去年底，全市外资融资租赁公司56家，资产规模占比55%。</p>
+<p>本次活动集中签约项目21个，其中现场签约12个、网络视频签约9个。</p>
+<p>宁州入选上市后备企业名单的有124家，其中科创板后备企业20家。</p>
+<p>全市本外币存款余额1.8万亿元，较上年末分别增长2.5%、5.5%。</p>
+<p>2023年宁州对东盟国家进出口规模达3090.2亿元，增长12.3%，占47.9%。</p>
+<p>该项目预计达产后年产值可达120亿元。</p>
+"""
+
+
+def _indicators(tmp_path) -> dict[str, set[str]]:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    result = build([tmp_path / "a.md"], None, Settings(), html=False)
+    with result.reading() as st:
+        out = run_store_query(st, resolve_query("figures_by_indicator"))
+    by_value: dict[str, set[str]] = {}
+    for row in out.rows:
+        r = dict(zip(out.columns, row))
+        by_value.setdefault(str(r["value"]), set()).add(str(r["indicator"]))
+    return by_value
+
+
+def test_indicators_on_full_sentences(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["55"] == {"资产规模占比"}  # not 资产规模占: 占比 is one word
+    assert got["12"] == {"现场签约"} and got["9"] == {"网络视频签约"}  # 约 of 签约 is no bound
+    assert got["20"] == {"科创板后备企业"}  # 后备 is no 「…后」 clause
+    assert got["12000000000"] == {"年产值"}  # 达产后年产值: what is measured still comes after 后
+    first, second = got["2.5"], got["5.5"]
+    assert first == second and all("增长" in i for i in second)  # the listed number grew as well
+    assert any(i.endswith(" 占") and "进出口规模" in i for i in got["47.9"])  # its share, not a 变化
+    assert not any("变化" in i for values in got.values() for i in values)
