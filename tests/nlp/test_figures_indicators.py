@@ -1,5 +1,6 @@
 """What a figure's indicator names on full-length text: measure words kept whole (占比), 约/近 inside a word
 (签约) no bound, 后 cutting only as its own word, a listed number sharing the indicator of the one before it,
+a class word kept with its noun (生物医药类项目, 千亿级产业集群: 千亿级 is a size class, no figure),
 and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
 from kg.config import Settings
 from kg.pipeline import build
@@ -15,6 +16,8 @@ date: 2024-03-12
 <p>全市本外币存款余额1.8万亿元，较上年末分别增长2.5%、5.5%。</p>
 <p>2023年宁州对东盟国家进出口规模达3090.2亿元，增长12.3%，占47.9%。</p>
 <p>该项目预计达产后年产值可达120亿元。</p>
+<p>从产业类别看，包括4个生物医药类项目、10个高端装备制造类项目，覆盖13个行业大类。</p>
+<p>到2030年，培育形成3个千亿级产业集群和7个五百亿级产业集群。</p>
 """
 
 
@@ -40,3 +43,12 @@ def test_indicators_on_full_sentences(tmp_path):
     assert first == second and all("增长" in i for i in second)  # the listed number grew as well
     assert any(i.endswith(" 占") and "进出口规模" in i for i in got["47.9"])  # its share, not a 变化
     assert not any("变化" in i for values in got.values() for i in values)
+
+
+def test_class_words_stay_with_what_they_class(tmp_path):
+    got = _indicators(tmp_path)
+    assert any(i.endswith("生物医药类项目") for i in got["4"])
+    assert any(i.endswith("高端装备制造类项目") for i in got["10"])
+    assert any(i.endswith("行业大类") for i in got["13"])
+    assert any(i.endswith("千亿级产业集群") for i in got["3"]) and got["7"] == {"五百亿级产业集群"}
+    assert "100000000000" not in got and "50000000000" not in got  # 千亿级, 五百亿级: no amount of money

@@ -166,6 +166,8 @@ class Figures:
             return None
         if unit is None and after in "年月日号时分届期代":
             return None
+        if after == "级" or text[m.end():m.end() + 2] in ("量级", "能级"):
+            return None  # 千亿级产业集群, 百亿级项目: a size class, not a figure
         if unit in ("次", "大") and self._session.match(text, m.end() - 1):
             return None
         try:
@@ -377,7 +379,7 @@ def _noun_phrase(phrase: str) -> str:
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_codes(words(phrase))]
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(words(phrase)))]
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
@@ -421,6 +423,23 @@ def _glue_codes(toks) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for w, tag in toks:
         if out and out[-1][0].isdigit() and (w == "强" or re.fullmatch(r"[A-Za-z]+", w)):
+            out[-1] = (out[-1][0] + w, "n")
+        else:
+            out.append((w, tag))
+    return out
+
+
+def _glue_classes(toks) -> list[tuple[str, str]]:
+    """A class word stays with what it classes (生物医药|类|项目 → 生物医药类|项目, 行业|大|类 → 行业大类,
+    千亿|级 → 千亿级): one noun."""
+    out: list[tuple[str, str]] = []
+    for w, tag in toks:
+        if out and w == "类" and (out[-1][1] in _NOUN_TAGS or out[-1][1].startswith("v") or out[-1][0] == "大" and len(out) > 1):
+            if out[-1][0] == "大" and out[-2][1] in _NOUN_TAGS:
+                out[-2:] = [(out[-2][0] + "大类", "n")]
+            else:
+                out[-1] = (out[-1][0] + w, "n")
+        elif out and w in ("级", "亿级", "万级") and out[-1][1] in ("m", "mq"):
             out[-1] = (out[-1][0] + w, "n")
         else:
             out.append((w, tag))
