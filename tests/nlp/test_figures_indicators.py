@@ -1,7 +1,7 @@
 """What a figure's indicator names on full-length text: measure words kept whole (占比), 约/近 inside a word
 (签约) no bound, 后 cutting only as its own word, a listed number sharing the indicator of the one before it,
 a class word kept with its noun (生物医药类项目, 千亿级产业集群: 千亿级 is a size class, no figure),
-and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
+the predicate after counted things kept with them (8家企业通过首发上市审核), and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
 from kg.config import Settings
 from kg.pipeline import build
 from kg.rdf.query import resolve_query, run_store_query
@@ -18,6 +18,7 @@ date: 2024-03-12
 <p>该项目预计达产后年产值可达120亿元。</p>
 <p>从产业类别看，包括4个生物医药类项目、10个高端装备制造类项目，覆盖13个行业大类。</p>
 <p>到2030年，培育形成3个千亿级产业集群和7个五百亿级产业集群。</p>
+<p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
 
@@ -52,3 +53,10 @@ def test_class_words_stay_with_what_they_class(tmp_path):
     assert any(i.endswith("行业大类") for i in got["13"])
     assert any(i.endswith("千亿级产业集群") for i in got["3"]) and got["7"] == {"五百亿级产业集群"}
     assert "100000000000" not in got and "50000000000" not in got  # 千亿级, 五百亿级: no amount of money
+
+
+def test_counted_things_keep_what_they_did(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["8"] == {"企业 通过首发上市审核"}
+    assert got["16"] == {"企业 在证监局辅导备案"}
+    assert got["11"] == {"项目 已开工建设"}

@@ -36,6 +36,7 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
+_PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
 _LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
@@ -208,6 +209,8 @@ class Figures:
         if kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             indicator = (indicator if ending == "noun" else ending) + following
+            if kind == "count":
+                indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
         elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
@@ -252,6 +255,18 @@ class Figures:
                 return {}
             out[at] = f"{name} {tail}".strip()
         return out
+
+    def _predicate(self, text: str, pos: int, counted: str) -> str:
+        """What the counted things did, when the clause says it after them (6家企业|在证监局辅导备案, 5个项目|已开工
+        建设): the count is of things that did it. Empty when the clause goes on with no predicate or a number."""
+        at = text.find(counted, pos)
+        end = at + len(counted)
+        stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
+        rest = text[end:stop].strip()
+        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest):
+            return ""
+        first = words(rest)[0][1]
+        return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
 
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
