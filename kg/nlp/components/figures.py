@@ -115,6 +115,7 @@ class Figures:
         self._not_counter = fg["counter_not_before"]
         self._existential = set(fg["existential"].split("|"))
         self._whole_words = re.compile(fg["whole_words"])
+        self._so_far = set(fg["so_far"].split("|"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -352,6 +353,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w in self._so_far and len(toks) > 2 and toks[1][1] in ("v", "vn", "n") and toks[-1][1] in ("n", "vn"):
+            return False  # 已完成投资, 已落地项目: what was done so far is what is measured
         if tag == "d" and len(w) > 1 and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"}:
             return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
         if tag in _EDGE_TAGS - {"m", "f"}:
