@@ -1,7 +1,7 @@
 """What a figure's indicator names on full-length text: measure words kept whole (占比), 约/近 inside a word
 (签约) no bound, 后 cutting only as its own word, a listed number sharing the indicator of the one before it,
 a class word kept with its noun (生物医药类项目, 千亿级产业集群: 千亿级 is a size class, no figure),
-已/累计 kept before what was done so far (已落地项目, 累计完成投资), the predicate after counted things kept with them (8家企业通过首发上市审核), and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
+已/累计 kept before what was done so far (已落地项目, 累计完成投资), the predicate after counted things kept with them (8家企业通过首发上市审核), a percentage of the noun after 的 (45%的大豆), and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
 from kg.config import Settings
 from kg.pipeline import build
 from kg.rdf.query import resolve_query, run_store_query
@@ -19,6 +19,7 @@ date: 2024-03-12
 <p>从产业类别看，包括4个生物医药类项目、10个高端装备制造类项目，覆盖13个行业大类。</p>
 <p>到2030年，培育形成3个千亿级产业集群和7个五百亿级产业集群。</p>
 <p>园区已开工项目14个，其中，已落地项目33个，累计完成投资约41.5亿元。</p>
+<p>多年来，全国约45%的大豆、35%的原木出自本省；前三季度6.08%的营收增速低于同业。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -66,3 +67,9 @@ def test_counted_things_keep_what_they_did(tmp_path):
 def test_what_was_done_so_far(tmp_path):
     got = _indicators(tmp_path)
     assert got["33"] == {"已落地项目"} and got["4150000000"] == {"累计完成投资"}
+
+
+def test_a_share_of_what_follows(tmp_path):
+    got = _indicators(tmp_path)
+    assert any(i.endswith("大豆") for i in got["45"]) and got["35"] == {"原木"}
+    assert got["6.08"] == {"营收增速"}  # 低于同业 compares it, it is not part of its name

@@ -47,6 +47,8 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k"}
 _JOINERS = {"和", "及", "与", "以及"}
 # verbs that say what happened to the counted things, never part of their name
+# verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
+_COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 _PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
@@ -214,6 +216,10 @@ class Figures:
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
+        elif kind == "percent" and not qualifier and (not indicator or ending) and re.match(" ?的", text[m.end():]):
+            share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
+            if share_of:
+                indicator = indicator + share_of if ending == "noun" else share_of
         elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
             indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
         if not verb and not indicator:
@@ -387,17 +393,17 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase)
+        return _noun_phrase(phrase, self._words)
 
 
-def _noun_phrase(phrase: str) -> str:
+def _noun_phrase(phrase: str, segment=words) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(words(phrase)))]
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(segment(phrase)))]
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
@@ -409,7 +415,7 @@ def _noun_phrase(phrase: str) -> str:
             taken.append((w, tag))
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
-        elif tag.startswith("v") and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
+        elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
             # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
         elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None and w not in _PREDICATES:
