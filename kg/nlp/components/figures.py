@@ -408,6 +408,9 @@ def _noun_phrase(phrase: str, segment=words) -> str:
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
         noun_next = nxt in _NOUN_TAGS
+        if not taken and tag in ("a", "v") and _modifiers_then_noun(toks[i:]):
+            taken += toks[i:]  # 重大|创新|创业|项目: modifiers and verbs naming the noun that closes the clause
+            break
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
         elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
@@ -433,6 +436,13 @@ def _lone_verb(clause: str) -> str:
     """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」)."""
     toks = words(clause.strip(_MARKS)) if clause.strip(_MARKS) else ()
     return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" else ""
+
+
+def _modifiers_then_noun(toks) -> bool:
+    """An adjective or verb, then verbs or nouns, a noun proper closing the clause (重大创新创业项目)."""
+    return len(toks) > 1 and toks[-1][1] in _NOUN_TAGS - {"vn"} and toks[1][1][:1] in ("v", "n") and all(
+        tag[:1] in ("v", "n") or tag in _NOUN_TAGS for _, tag in toks[1:]) and not any(
+        w in _PREDICATES | _COMPARATIVES for w, _ in toks)
 
 
 def _nouns_to_end(toks) -> bool:
