@@ -143,6 +143,8 @@ class Figures:
                 fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
                 fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
+            if fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
+                fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
