@@ -22,6 +22,7 @@ date: 2024-03-12
 <p>多年来，全国约45%的大豆、35%的原木出自本省；前三季度6.08%的营收增速低于同业。</p>
 <p>双方签订了涉及平台建设、人才培育等23个重大创新创业项目。</p>
 <p>全县一般公共预算收入从1978年的3.7亿元提升到2023年的96.2亿元。</p>
+<p>从投资产业看，二产项目17个，第二产业增加值318亿元；每万人5G基站21.37个。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -86,3 +87,9 @@ def test_a_lone_verb_names_the_sentence_indicator(tmp_path):
     got = _indicators(tmp_path)
     assert got["370000000"] == {"全县一般公共预算收入"}
     assert got["9620000000"] == {"全县一般公共预算收入 提升"}  # not 提升 alone
+
+
+def test_terms_jieba_splits_stay_whole(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["17"] == {"二产项目"} and got["31800000000"] == {"第二产业增加值"}
+    assert got["21.37"] == {"每万人5G基站"}
