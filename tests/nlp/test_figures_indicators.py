@@ -23,6 +23,8 @@ date: 2024-03-12
 <p>双方签订了涉及平台建设、人才培育等23个重大创新创业项目。</p>
 <p>全县一般公共预算收入从1978年的3.7亿元提升到2023年的96.2亿元。</p>
 <p>从投资产业看，二产项目17个，第二产业增加值318亿元；每万人5G基站21.37个。</p>
+<p>本省已建立友好城市87对，已探明储量的矿产64种，城域网出口带宽扩展到720Gbps，数据存储量超过1800EB。</p>
+<p>双方对接会上，5对企业对口合作。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -93,3 +95,10 @@ def test_terms_jieba_splits_stay_whole(tmp_path):
     got = _indicators(tmp_path)
     assert got["17"] == {"二产项目"} and got["31800000000"] == {"第二产业增加值"}
     assert got["21.37"] == {"每万人5G基站"}
+
+
+def test_pairs_kinds_and_data_units(tmp_path):
+    got = _indicators(tmp_path)
+    assert any(i.endswith("友好城市") for i in got["87"]) and got["64"] == {"已探明储量的矿产"}
+    assert got["720"] == {"城域网出口带宽"} and got["1800"] == {"数据存储量"}
+    assert "5" in got  # 5对企业: a count of pairs; 对接会, 对口 are words, never a counter
