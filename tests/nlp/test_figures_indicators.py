@@ -25,6 +25,7 @@ date: 2024-03-12
 <p>从投资产业看，二产项目17个，第二产业增加值318亿元；每万人5G基站21.37个。</p>
 <p>本省已建立友好城市87对，已探明储量的矿产64种，城域网出口带宽扩展到720Gbps，数据存储量超过1800EB。</p>
 <p>双方对接会上，5对企业对口合作。</p>
+<p>全省地区生产总值增长7.4%，高于全国2.3个百分点；规上工业增加值增长6.9%，比全国高1.7个百分点。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -102,3 +103,9 @@ def test_pairs_kinds_and_data_units(tmp_path):
     assert any(i.endswith("友好城市") for i in got["87"]) and got["64"] == {"已探明储量的矿产"}
     assert got["720"] == {"城域网出口带宽"} and got["1800"] == {"数据存储量"}
     assert "5" in got  # 5对企业: a count of pairs; 对接会, 对口 are words, never a counter
+
+
+def test_a_comparison_names_what_it_compares(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["2.3"] == {"全省地区生产总值 高于全国"}  # not the fragment 高于全国
+    assert got["1.7"] == {"规上工业增加值 比全国高"}

@@ -143,7 +143,13 @@ class Figures:
                 fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
                 fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
-            if fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
+            clause = text[fig["clause"][0]:m.start()].strip(_MARKS)
+            if fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)):
+                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」)
+                said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
+            elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
