@@ -7,14 +7,18 @@ percent, a unit of measure or the counter word), the indicator naming what is me
 What is measured: after a counter or a unit of measure, the noun phrase that follows (26个重点工业项目,
 7.33平方公里的土地整理); else the noun phrase before the number, without the verb, the clause-opening words
 and the conjunctions around it (全省技术合同成交额 in 「会议提出，到2025年全省技术合同成交额达到5000亿元」).
-Money and percentages name the noun that follows only when the words before give none (设立100亿元产业投资基金).
+Money and percentages name the noun that follows only when the words before give none (设立100亿元产业投资基金);
+a percentage before 的 is a share of the noun after it (全国约40%的石油). Counted things keep what the clause says
+they did (6家企业|在证监局辅导备案). A number listed right after another shares its indicator (分别增长A、B); a
+clause with no name of its own (「，占47.9%」「，高于全国2.1个百分点」) is named after the sentence's indicator.
 
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
 cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
 both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
 
-Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五).
+Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五), size
+classes (千亿级产业集群).
 """
 from __future__ import annotations
 
