@@ -26,6 +26,7 @@ date: 2024-03-12
 <p>本省已建立友好城市87对，已探明储量的矿产64种，城域网出口带宽扩展到720Gbps，数据存储量超过1800EB。</p>
 <p>双方对接会上，5对企业对口合作。</p>
 <p>全省地区生产总值增长7.4%，高于全国2.3个百分点；规上工业增加值增长6.9%，比全国高1.7个百分点。</p>
+<p>该行全年累计罚款远超2600万元，企业家代表共计130多人出席。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -109,3 +110,9 @@ def test_a_comparison_names_what_it_compares(tmp_path):
     got = _indicators(tmp_path)
     assert got["2.3"] == {"全省地区生产总值 高于全国"}  # not the fragment 高于全国
     assert got["1.7"] == {"规上工业增加值 比全国高"}
+
+
+def test_no_bound_or_total_word_left_at_the_end(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["26000000"] == {"累计罚款"}  # not 罚款远: 远超 is the bound
+    assert got["130"] == {"企业家代表"}  # not …共计

@@ -371,7 +371,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
-        if w in self._so_far and len(toks) > 2 and toks[1][1] in ("v", "vn", "n") and toks[-1][1] in ("n", "vn"):
+        if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
+                toks[1][1] in ("n", "vn") or len(toks) > 2 and toks[1][1] == "v"):
             return False  # 已完成投资, 已落地项目: what was done so far is what is measured
         if tag == "d" and len(w) > 1 and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"}:
             return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
