@@ -122,6 +122,7 @@ class Figures:
         self._existential = set(fg["existential"].split("|"))
         self._whole_words = re.compile(fg["whole_words"])
         self._so_far = set(fg["so_far"].split("|"))
+        self._generic_heads = set(fg["generic_heads"].split("|"))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -153,6 +154,8 @@ class Figures:
                 # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」)
                 said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
+            elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
+                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
