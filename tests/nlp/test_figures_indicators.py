@@ -28,6 +28,7 @@ date: 2024-03-12
 <p>全省地区生产总值增长7.4%，高于全国2.3个百分点；规上工业增加值增长6.9%，比全国高1.7个百分点。</p>
 <p>该行全年累计罚款远超2600万元，企业家代表共计130多人出席。</p>
 <p>去年全市上市公司增加19家，总数达到71家。</p>
+<p>今年已有6家省级农商行和2家县市级农商行开业，汽车零部件产业发展较好。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -122,3 +123,9 @@ def test_no_bound_or_total_word_left_at_the_end(tmp_path):
 def test_a_generic_measure_is_of_the_thing_named_before(tmp_path):
     got = _indicators(tmp_path)
     assert got["71"] == {"全市上市公司总数"}  # not 总数 alone
+
+
+def test_bank_kinds_and_no_zero(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["6"] == {"省级农商行"} and all(i.startswith("县市级农商行") for i in got["2"])
+    assert "0" not in got  # 零部件 is no count of zero

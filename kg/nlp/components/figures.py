@@ -48,7 +48,7 @@ _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # pronouns, numerals, measure words, punctuation
 _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "mq", "x", "y", "e", "o", "w", "f"}
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
-_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k"}
+_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
 # verbs that say what happened to the counted things, never part of their name
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
@@ -181,8 +181,8 @@ class Figures:
             return None  # “三个示范”, “八个100”: a slogan's name, not a figure
         if not (mult or unit):
             return None
-        if m.group("chinese") and (num == "一" and not mult):
-            return None
+        if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
+            return None  # 一 alone, 零部件, 零售: no figure
         if unit is None and after in "年月日号时分届期代":
             return None
         if after == "级" or text[m.end():m.end() + 2] in ("量级", "能级"):
