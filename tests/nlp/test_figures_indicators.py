@@ -29,6 +29,7 @@ date: 2024-03-12
 <p>该行全年累计罚款远超2600万元，企业家代表共计130多人出席。</p>
 <p>去年全市上市公司增加19家，总数达到71家。</p>
 <p>今年已有6家省级农商行和2家县市级农商行开业，汽车零部件产业发展较好。</p>
+<p>甲城银行2.6万亿元资产规模，居同类银行前列。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -129,3 +130,8 @@ def test_bank_kinds_and_no_zero(tmp_path):
     got = _indicators(tmp_path)
     assert got["6"] == {"省级农商行"} and all(i.startswith("县市级农商行") for i in got["2"])
     assert "0" not in got  # 零部件 is no count of zero
+
+
+def test_an_amount_before_what_it_measures(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["2600000000000"] == {"甲城银行资产规模"}  # the bank's 资产规模, not the bank

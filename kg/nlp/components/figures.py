@@ -237,6 +237,8 @@ class Figures:
                 indicator = indicator + share_of if ending == "noun" else share_of
         elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
             indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
+        elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
+            indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
         if not verb and not indicator:
             verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
