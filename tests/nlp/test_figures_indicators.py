@@ -30,6 +30,7 @@ date: 2024-03-12
 <p>去年全市上市公司增加19家，总数达到71家。</p>
 <p>今年已有6家省级农商行和2家县市级农商行开业，汽车零部件产业发展较好。</p>
 <p>甲城银行2.6万亿元资产规模，居同类银行前列。</p>
+<p>去年，工业机器人、光伏组件和锂电池产量分别增长37%、28%和15%。</p>
 <p>目前，全市有8家企业通过首发上市审核；16家企业在证监局辅导备案，其中，11个项目已开工建设。</p>
 """
 
@@ -135,3 +136,9 @@ def test_bank_kinds_and_no_zero(tmp_path):
 def test_an_amount_before_what_it_measures(tmp_path):
     got = _indicators(tmp_path)
     assert got["2600000000000"] == {"甲城银行资产规模"}  # the bank's 资产规模, not the bank
+
+
+def test_a_measure_said_once_after_listed_names(tmp_path):
+    got = _indicators(tmp_path)
+    assert got["37"] == {"工业机器人产量 增长"} and got["28"] == {"光伏组件产量 增长"}
+    assert got["15"] == {"锂电池产量 增长"}

@@ -123,6 +123,7 @@ class Figures:
         self._whole_words = re.compile(fg["whole_words"])
         self._so_far = set(fg["so_far"].split("|"))
         self._generic_heads = set(fg["generic_heads"].split("|"))
+        self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -272,6 +273,9 @@ class Figures:
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
         tail = found.group("tail").strip("的")
+        head = self._shared_head.search(names[-1])
+        if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
+            names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
         out = {}
         for name, at in zip(names, starts):
             name = self._indicator(name.split("的")[-1], allow_verb=True)[0]
