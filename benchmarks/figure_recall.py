@@ -2,6 +2,10 @@
 
     python benchmarks/figure_recall.py ../shared/eval/train [--scorer ../shared/eval/score.py] [--verbose]
                                        [--only t1_01 t2_03] [--json out.json]
+    python benchmarks/figure_recall.py training/gold [...]
+
+The corpus is a folder of genre folders, each either ``docs/*.md`` + ``gold/*.json`` (the shared layout) or
+gold files ``*.json`` whose ``doc`` names the text, relative to the gold file (``training/gold``).
 
 A gold figure is found, as ``score.py`` counts it, when an observation's indicator contains the gold key
 (after its normalisation) and its value equals the gold value (a percentage also as a fraction). Precision
@@ -45,6 +49,19 @@ def score_figures(mod, graph: str, gold: dict) -> dict:
             "unmatched": [f"FP  {f['indicator']} = {', '.join(str(v) for v in f['value'])}" for f in unmatched]}
 
 
+def _genre_articles(folder: Path, only=None):
+    """(document path, gold) for a genre folder of either layout."""
+    if (folder / "docs").is_dir() and (folder / "gold").is_dir():
+        yield from articles(folder, only)
+        return
+    for gold_path in sorted(folder.glob("*.json")):
+        if only and gold_path.stem not in only:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if "doc" in gold:
+            yield (gold_path.parent / gold["doc"]).resolve(), gold
+
+
 def _line(name: str, c: Counter) -> str:
     r = c["found"] / c["gold"] if c["gold"] else 0.0
     p = c["matching"] / c["observations"] if c["observations"] else 0.0
@@ -65,9 +82,9 @@ def main(argv=None) -> int:
     genres: dict[str, Counter] = {}
     per = {}
     started = time.perf_counter()
-    for folder in sorted(p for p in a.corpus.iterdir() if (p / "docs").is_dir() and (p / "gold").is_dir()):
-        total = genres.setdefault(folder.name, Counter())
-        for doc_path, gold in articles(folder, a.only):
+    for folder in sorted(p for p in a.corpus.iterdir() if p.is_dir()):
+        for doc_path, gold in _genre_articles(folder, a.only):
+            total = genres.setdefault(folder.name, Counter())
             res = build_alone(doc_path, settings, lambda graph: score_figures(mod, graph, gold))
             counts = {k: res[k] for k in ("gold", "found", "observations", "matching")}
             total.update(counts)

@@ -49,7 +49,7 @@ def test_negative_changes_are_negative_in_graph_query_and_csv(tmp_path):
     assert ("宁州港集装箱吞吐量增速", "5") in got  # 下降到5%: the level reached, positive
     assert ("宁州电子公司净利润", "-1200000000") in got  # -12亿元
     assert ("全市钢材产量 增长", "-4.2") in got and ("水泥产量 增长", "-6.5") in got  # 分别: each its own
-    assert ("全市粮食 下降", "-1.5") in got and ("棉花产量 下降", "-2.5") in got  # a list of falls: all negative
+    assert ("全市粮食产量 下降", "-1.5") in got and ("棉花产量 下降", "-2.5") in got  # a list of falls: all negative
     assert all(r["kind"] == "outcome" for r in rows if r["value"].startswith("-"))  # listed negatives: no targets
     values = {r.get("value") for r in table}
     assert {"-0.7", "-3.1", "-2.4", "-1200000000"} <= values

@@ -7,14 +7,18 @@ percent, a unit of measure or the counter word), the indicator naming what is me
 What is measured: after a counter or a unit of measure, the noun phrase that follows (26个重点工业项目,
 7.33平方公里的土地整理); else the noun phrase before the number, without the verb, the clause-opening words
 and the conjunctions around it (全省技术合同成交额 in 「会议提出，到2025年全省技术合同成交额达到5000亿元」).
-Money and percentages name the noun that follows only when the words before give none (设立100亿元产业投资基金).
+Money and percentages name the noun that follows only when the words before give none (设立100亿元产业投资基金);
+a percentage before 的 is a share of the noun after it (全国约40%的石油). Counted things keep what the clause says
+they did (6家企业|在证监局辅导备案). A number listed right after another shares its indicator (分别增长A、B); a
+clause with no name of its own (「，占47.9%」「，高于全国2.1个百分点」) is named after the sentence's indicator.
 
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
 cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
 both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
 
-Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五).
+Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的二十大), plan names (十四五), size
+classes (千亿级产业集群).
 """
 from __future__ import annotations
 
@@ -36,14 +40,18 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
+_PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
+_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
 # pronouns, numerals, measure words, punctuation
 _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "mq", "x", "y", "e", "o", "w", "f"}
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
-_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k"}
+_NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
+# verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
+_COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
 _PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
@@ -112,6 +120,10 @@ class Figures:
         self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
         self._existential = set(fg["existential"].split("|"))
+        self._whole_words = re.compile(fg["whole_words"])
+        self._so_far = set(fg["so_far"].split("|"))
+        self._generic_heads = set(fg["generic_heads"].split("|"))
+        self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -120,6 +132,7 @@ class Figures:
         floor = 0  # where the words of the next figure may start: after the previous figure of its clause
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
+        previous: dict | None = None  # the figure found last, whose indicator a number listed after it shares
         for m in self._number.finditer(text):
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
@@ -134,6 +147,18 @@ class Figures:
             paired.update(self._respective(text, m, fig))
             if m.start() in paired:
                 fig["indicator"] = paired.pop(m.start())
+            if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
+                fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
+            clause = text[fig["clause"][0]:m.start()].strip(_MARKS)
+            if fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)):
+                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」)
+                said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
+            elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
+                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
+            elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
+                fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -141,6 +166,7 @@ class Figures:
                 fig["indicator"] = f"{prev} {fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
+            previous = fig
             out.append(fig)
         doc._.kg_figures = tuple(out)
         return doc
@@ -156,10 +182,12 @@ class Figures:
             return None  # “三个示范”, “八个100”: a slogan's name, not a figure
         if not (mult or unit):
             return None
-        if m.group("chinese") and (num == "一" and not mult):
-            return None
+        if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
+            return None  # 一 alone, 零部件, 零售: no figure
         if unit is None and after in "年月日号时分届期代":
             return None
+        if after == "级" or text[m.end():m.end() + 2] in ("量级", "能级"):
+            return None  # 千亿级产业集群, 百亿级项目: a size class, not a figure
         if unit in ("次", "大") and self._session.match(text, m.end() - 1):
             return None
         try:
@@ -200,10 +228,20 @@ class Figures:
         if kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             indicator = (indicator if ending == "noun" else ending) + following
+            if kind == "count":
+                indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
+        elif kind == "percent" and not qualifier and (not indicator or ending) and re.match(" ?的", text[m.end():]):
+            share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
+            if share_of:
+                indicator = indicator + share_of if ending == "noun" else share_of
         elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
             indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
+        elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
+            indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
+        if not verb and not indicator:
+            verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
@@ -235,6 +273,9 @@ class Figures:
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
         tail = found.group("tail").strip("的")
+        head = self._shared_head.search(names[-1])
+        if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
+            names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
         out = {}
         for name, at in zip(names, starts):
             name = self._indicator(name.split("的")[-1], allow_verb=True)[0]
@@ -242,6 +283,18 @@ class Figures:
                 return {}
             out[at] = f"{name} {tail}".strip()
         return out
+
+    def _predicate(self, text: str, pos: int, counted: str) -> str:
+        """What the counted things did, when the clause says it after them (6家企业|在证监局辅导备案, 5个项目|已开工
+        建设): the count is of things that did it. Empty when the clause goes on with no predicate or a number."""
+        at = text.find(counted, pos)
+        end = at + len(counted)
+        stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
+        rest = text[end:stop].strip()
+        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest):
+            return ""
+        first = words(rest)[0][1]
+        return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
 
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
@@ -261,15 +314,18 @@ class Figures:
         whose object the number is (设立, 签订), ``"noun"`` (高新区23个: nothing between) or ``""``."""
         raw = prefix.strip(_MARKS)
         approx = self._approx.search(raw)  # 提供不低于300亿元: the bound is not the verb
-        if approx and approx.start() > 0:
-            raw = raw[:approx.start()]
+        if approx and approx.start() > 0 and self._word_starts_at(raw, approx.start()):
+            raw = raw[:approx.start()]  # (签约, 接近: 约 and 近 inside a word are no bound)
         trail = self._trailing.search(raw)
+        while trail and not self._word_starts_at(raw, trail.start()):
+            trail = self._trailing.search(raw, trail.start() + 1)
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        if "后" in core[:-2]:
-            core = core[core.rindex("后", 0, len(core) - 2) + 1:]  # 达产后年产值: what is measured comes after
-        toks = list(words(core.strip(_MARKS)))
+        toks = list(self._words(core.strip(_MARKS)))
+        after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
+        if after:
+            toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
         adjacent = True  # nothing between the words and the number
         while toks and toks[-1][0] in ("了", "的", "共", "约", "近"):
             toks.pop()
@@ -303,8 +359,30 @@ class Figures:
             return "", verb, ending
         return core, verb, ending
 
+    def _words(self, text: str) -> list[tuple[str, str]]:
+        """jieba's words and tags, a measure word it would split (占比 → 占/比) kept whole as a noun."""
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for m in self._whole_words.finditer(text):
+            out += words(text[pos:m.start()]) if m.start() > pos else ()
+            out.append((m.group(), "n"))
+            pos = m.end()
+        return out + list(words(text[pos:]) if pos < len(text) else ())
+
+    def _word_starts_at(self, text: str, at: int) -> bool:
+        """Whether a word starts at ``at`` (约 in 总额约 does, in 签约 it does not)."""
+        pos = 0
+        for w, _ in self._words(text):
+            if pos >= at:
+                return pos == at
+            pos += len(w)
+        return pos == at
+
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
+                toks[1][1] in ("n", "vn") or len(toks) > 2 and toks[1][1] == "v"):
+            return False  # 已完成投资, 已落地项目: what was done so far is what is measured
         if tag == "d" and len(w) > 1 and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"}:
             return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
         if tag in _EDGE_TAGS - {"m", "f"}:
@@ -337,21 +415,24 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase)
+        return _noun_phrase(phrase, self._words)
 
 
-def _noun_phrase(phrase: str) -> str:
+def _noun_phrase(phrase: str, segment=words) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_codes(words(phrase))]
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(segment(phrase)))]
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
         noun_next = nxt in _NOUN_TAGS
+        if not taken and tag in ("a", "v") and _modifiers_then_noun(toks[i:]):
+            taken += toks[i:]  # 重大|创新|创业|项目: modifiers and verbs naming the noun that closes the clause
+            break
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
         elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
@@ -359,7 +440,7 @@ def _noun_phrase(phrase: str) -> str:
             taken.append((w, tag))
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
-        elif tag.startswith("v") and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
+        elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
             # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
         elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and nxt is None and w not in _PREDICATES:
@@ -371,6 +452,19 @@ def _noun_phrase(phrase: str) -> str:
         taken.pop()
     out = "".join(w for w, _ in taken)
     return out if len(out) >= 2 else ""
+
+
+def _lone_verb(clause: str) -> str:
+    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」)."""
+    toks = words(clause.strip(_MARKS)) if clause.strip(_MARKS) else ()
+    return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" else ""
+
+
+def _modifiers_then_noun(toks) -> bool:
+    """An adjective or verb, then verbs or nouns, a noun proper closing the clause (重大创新创业项目)."""
+    return len(toks) > 1 and toks[-1][1] in _NOUN_TAGS - {"vn"} and toks[1][1][:1] in ("v", "n") and all(
+        tag[:1] in ("v", "n") or tag in _NOUN_TAGS for _, tag in toks[1:]) and not any(
+        w in _PREDICATES | _COMPARATIVES for w, _ in toks)
 
 
 def _nouns_to_end(toks) -> bool:
@@ -385,6 +479,23 @@ def _glue_codes(toks) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for w, tag in toks:
         if out and out[-1][0].isdigit() and (w == "强" or re.fullmatch(r"[A-Za-z]+", w)):
+            out[-1] = (out[-1][0] + w, "n")
+        else:
+            out.append((w, tag))
+    return out
+
+
+def _glue_classes(toks) -> list[tuple[str, str]]:
+    """A class word stays with what it classes (生物医药|类|项目 → 生物医药类|项目, 行业|大|类 → 行业大类,
+    千亿|级 → 千亿级): one noun."""
+    out: list[tuple[str, str]] = []
+    for w, tag in toks:
+        if out and w == "类" and (out[-1][1] in _NOUN_TAGS or out[-1][1].startswith("v") or out[-1][0] == "大" and len(out) > 1):
+            if out[-1][0] == "大" and out[-2][1] in _NOUN_TAGS:
+                out[-2:] = [(out[-2][0] + "大类", "n")]
+            else:
+                out[-1] = (out[-1][0] + w, "n")
+        elif out and w in ("级", "亿级", "万级") and out[-1][1] in ("m", "mq"):
             out[-1] = (out[-1][0] + w, "n")
         else:
             out.append((w, tag))
