@@ -14,12 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_LABEL_THRESHOLDS,
-                                          DEFAULT_NEW_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TRUSTED_FLOOR,
-                                          DEFAULT_TRUSTED_RULES, DEFAULT_MODEL_LABELS, DEFAULT_OTHER_LABELS,
-                                          DEFAULT_NEW_THRESHOLDS, DEFAULT_QUOTES_TO_RULES,
-                                          DEFAULT_TRUSTED_PLACE_ENDINGS, DEFAULT_TRUSTED_COUNTRIES,
-                                          DEFAULT_SOURCE_THRESHOLDS, DEFAULT_TRUSTED_DOTTED_NAMES,
-                                          DEFAULT_ORG_AROUND_PLACE, DEFAULT_TRUSTED_OUTER, MODEL_FILE, ModelError)
+                                          DEFAULT_SETTINGS, DEFAULT_THRESHOLD, MODEL_FILE, ModelError)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -60,11 +55,7 @@ def ner_config(model: str | Path) -> dict:
         cfg = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as err:
         raise ModelError(f"{path}: not valid JSON ({err})") from err
-    return {k: cfg[k] for k in ("mode", "keep_rules", "threshold", "label_thresholds", "lac_words", "trusted_rules",
-                                "trusted_floor", "order", "new_threshold", "model_labels", "other_labels",
-                                "new_thresholds", "quotes_to_rules", "respect_trusted", "nested_places",
-                                "trusted_place_endings", "trusted_countries", "source_thresholds", "trusted_dotted_names",
-                                "org_around_place", "trusted_outer", "fragment_filter") if k in cfg}
+    return {k: cfg[k] for k in DEFAULT_SETTINGS if k in cfg}
 
 
 def read_meta(model: str | Path) -> dict:
@@ -103,18 +94,9 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
     ner.mkdir(parents=True, exist_ok=True)
     inputs = pipeline_inputs(docs, settings, progress, lac_words)
     fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
-    cfg = {"mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
+    cfg = {**DEFAULT_SETTINGS, "mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
            "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS if label_thresholds is None else label_thresholds),
-           "lac_words": lac_words, "trusted_rules": list(DEFAULT_TRUSTED_RULES), "trusted_floor": DEFAULT_TRUSTED_FLOOR,
-           "order": "probability", "new_threshold": DEFAULT_NEW_THRESHOLD,
-           "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
-           "new_thresholds": dict(DEFAULT_NEW_THRESHOLDS), "quotes_to_rules": DEFAULT_QUOTES_TO_RULES,
-           "respect_trusted": True, "nested_places": True,
-           "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
-           "trusted_countries": DEFAULT_TRUSTED_COUNTRIES, "source_thresholds": dict(DEFAULT_SOURCE_THRESHOLDS),
-           "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE,
-           "trusted_outer": DEFAULT_TRUSTED_OUTER,
-           "fragment_filter": True}
+           "lac_words": lac_words}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",

@@ -529,25 +529,26 @@ def _fills_quotes(text: str, start: int, end: int) -> bool:
     return 0 < start and end < len(text) and (text[start - 1], text[end]) in (("“", "”"), ('"', '"'))
 
 
+# the arbitration settings a model folder's ``ner/cfg.json`` carries: ``kg train`` writes them (with its own mode,
+# rules, thresholds and LAC use), :func:`kg.training.model.ner_config` reads them back into the factory's config
+DEFAULT_SETTINGS = {"mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES), "threshold": DEFAULT_THRESHOLD,
+                    "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS), "lac_words": True,
+                    "trusted_rules": list(DEFAULT_TRUSTED_RULES), "trusted_floor": DEFAULT_TRUSTED_FLOOR,
+                    "order": "probability", "new_threshold": DEFAULT_NEW_THRESHOLD,
+                    "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
+                    "new_thresholds": dict(DEFAULT_NEW_THRESHOLDS), "quotes_to_rules": DEFAULT_QUOTES_TO_RULES,
+                    "respect_trusted": True, "nested_places": True,
+                    "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
+                    "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
+                    "source_thresholds": dict(DEFAULT_SOURCE_THRESHOLDS),
+                    "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES, "org_around_place": DEFAULT_ORG_AROUND_PLACE,
+                    "trusted_outer": DEFAULT_TRUSTED_OUTER, "fragment_filter": True}
+
+
 @Language.factory("kg_trained_ner",
-                  default_config={"model_dir": "", "mode": "arbitrate", "keep_rules": list(DEFAULT_KEEP_RULES),
-                                  "data_dir": "", "threshold": DEFAULT_THRESHOLD,
-                                  "label_thresholds": DEFAULT_LABEL_THRESHOLDS,
-                                  "lac_words": True, "trusted_rules": list(DEFAULT_TRUSTED_RULES),
-                                  "trusted_floor": DEFAULT_TRUSTED_FLOOR, "order": "probability",
-                                  "new_threshold": DEFAULT_NEW_THRESHOLD,
-                                  "model_labels": list(DEFAULT_MODEL_LABELS), "other_labels": DEFAULT_OTHER_LABELS,
-                                  "new_thresholds": DEFAULT_NEW_THRESHOLDS,
-                                  "quotes_to_rules": DEFAULT_QUOTES_TO_RULES, "respect_trusted": True,
-                                  "nested_places": True,
-                                  "trusted_place_endings": list(DEFAULT_TRUSTED_PLACE_ENDINGS),
-                                  "trusted_countries": DEFAULT_TRUSTED_COUNTRIES,
-                                  "source_thresholds": {},  # spaCy merges a config's dict into this one: the
-                                  # model's cfg.json says all (kg train writes DEFAULT_SOURCE_THRESHOLDS)
-                                  "trusted_dotted_names": DEFAULT_TRUSTED_DOTTED_NAMES,
-                                  "org_around_place": DEFAULT_ORG_AROUND_PLACE,
-                                  "trusted_outer": DEFAULT_TRUSTED_OUTER,
-                                  "fragment_filter": True},
+                  # spaCy merges a config's dict into the default's: source_thresholds' default is empty so that a
+                  # model's cfg.json says all
+                  default_config={"model_dir": "", "data_dir": "", **DEFAULT_SETTINGS, "source_thresholds": {}},
                   assigns=["doc.spans"], requires=["doc.spans"])
 def make_trained_ner(nlp: Language, name: str, model_dir: str, mode: str, keep_rules: list[str],
                      data_dir: str, threshold: float, label_thresholds: dict[str, float],
