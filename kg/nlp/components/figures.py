@@ -17,7 +17,7 @@ Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」�
 cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
 both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
 
-Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的十八大), plan names (十四五), size
+Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的N大), plan names (十四五), size
 classes (千亿级产业集群).
 """
 from __future__ import annotations
@@ -213,7 +213,7 @@ class Figures:
             unit_name, kind = "", "number"
         following = self._following(text, m.end(), nominal_only=kind == "percent")
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
-            return None  # 三大, 九台 without a noun after them are no count (扩大, 党的十八大, 九台市)
+            return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
                 self._threshold.match(text, m.end()) or self._range_end.search(text, max(0, m.start() - 12), m.start()))):
             return None  # 10亿元以上项目, 5亿—10亿元项目: a size class, not a figure
