@@ -17,6 +17,7 @@ from kg.config import NLP_DATA_DIR
 __all__ = ["Lexicon", "Division", "AgencyCore", "load_lexicon", "gazetteer_patterns"]
 
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}  # administrative levels, the widest first
 _GAZETTEER_LABELS = {"agency": "AGENCY", "media": "MEDIA", "enterprise": "ENTERPRISE",
                      "initiative": "INITIATIVE", "zone": "DISTRICT"}
 
@@ -90,6 +91,14 @@ class Lexicon:
             if key == outer:
                 return True
         return False
+
+    def cannot_lie_in(self, inner: str, outer: str) -> bool:
+        """「湖北省在宜昌市召开…」: the division keyed ``inner`` cannot lie in the one keyed ``outer``, an
+        administrative division of its own level or below (zones, which may lie anywhere, are not ranked)."""
+        a, b = self.divisions.get(inner), self.divisions.get(outer)
+        if a is None or b is None or a.level not in _LEVEL_RANK or b.level not in _LEVEL_RANK:
+            return False
+        return _LEVEL_RANK[a.level] <= _LEVEL_RANK[b.level]
 
     def province_of(self, place: str) -> str:
         """The province a named place lies in (itself when it is one); "" when unknown."""

@@ -27,3 +27,13 @@ def test_a_parent_name_several_provinces_use_is_told_apart_by_the_code():
 def test_titles_are_longest_first_in_a_fixed_order():
     titles = load_lexicon().titles
     assert list(titles) == sorted(titles, key=lambda t: (-len(t), t))
+
+
+def test_a_division_cannot_lie_in_one_of_its_level_or_below():
+    from kg.language.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    hubei = next(iter(lex.place_keys("湖北省")))
+    yichang = next(iter(lex.place_keys("宜昌市")))
+    assert lex.cannot_lie_in(hubei, yichang) and lex.cannot_lie_in(yichang, yichang)
+    assert not lex.cannot_lie_in(yichang, hubei) and not lex.cannot_lie_in(yichang, "no such key")

@@ -128,6 +128,8 @@ class RelationClassifier:
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
+            if pair.predicate == "locatedIn" and self.featurizer.lex.cannot_lie_in(pair.subject.id_, pair.object.id_):
+                continue  # a province is never in one of its cities, whatever the words around say
             by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
             if by_name in named or by_name[::-1] in named:  # no relation holds both ways; partnerOf is one fact
                 continue

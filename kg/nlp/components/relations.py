@@ -46,7 +46,6 @@ def normalise_title(title: str) -> str:
     return re.sub(r"[“”\"《》\s]", "", title).replace("举措", "措施")
 
 
-_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}  # administrative levels, the widest first
 
 
 def _m(span: Span) -> tuple:
@@ -124,18 +123,10 @@ class Relations:
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
-        rels = [r for r in rels if not (r["p"] == "locatedIn" and self._impossible_place(r["s"][4], r["o"][4]))]
+        rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
         return doc
-
-    def _impossible_place(self, inner: str, outer: str) -> bool:
-        """「湖北省在宜昌市召开…」「湖南省与江西省在长沙市举行…」: an administrative division never lies in one of
-        its own level or below (zones, which may lie anywhere, are not ranked)."""
-        a, b = self.lex.divisions.get(inner), self.lex.divisions.get(outer)
-        if a is None or b is None or a.level not in _LEVEL_RANK or b.level not in _LEVEL_RANK:
-            return False
-        return _LEVEL_RANK[a.level] <= _LEVEL_RANK[b.level]
 
     def _next_stop(self, start: int, end: int, stops: str) -> int:
         """The position of the first of ``stops`` in ``[start, end)``, else ``end``."""
