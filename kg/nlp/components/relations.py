@@ -695,22 +695,9 @@ class Relations:
         out = []
         for outer, inner in zip(ents, ents[1:]):
             if outer.label_ == "DISTRICT" and inner.label_ == "DISTRICT" and outer.end_char == inner.start_char \
-                    and outer.id_ != inner.id_ and self._holds(outer.id_, inner.id_):
+                    and outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
                 out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
         return out
-
-    def _holds(self, outer: str, inner: str, depth: int = 3) -> bool:
-        """Whether division ``inner`` lies inside ``outer`` (keys); a parent may be written by its name only."""
-        target = self.lex.divisions.get(outer)
-        div = self.lex.divisions.get(inner)
-        for _ in range(depth):
-            if target is None or div is None or not div.parent:
-                return False
-            if div.parent in (outer, target.name):
-                return True
-            parents = [k for k in (div.parent, *self.lex.place_keys(div.parent)) if k in self.lex.divisions]
-            div = self.lex.divisions[parents[0]] if len(set(parents)) == 1 else None
-        return False
 
     def _led_by(self, s, e, ents) -> list[dict]:
         """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""
