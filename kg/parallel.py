@@ -51,6 +51,25 @@ def extract_one(document: Document, settings: Settings) -> tuple[Document, Extra
         return document, Skipped(document.source, describe_error(err), stage="extract")
 
 
+def _in_this_process(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, Extraction]]:
+    """One document after the other; the next one's LAC encoding runs in a background thread meanwhile
+    (:func:`kg.nlp.extract.read_ahead`: onnxruntime works without the GIL while Python extracts, resolves
+    and stores this one)."""
+    from kg.nlp.extract import read_ahead
+
+    upcoming = iter(documents)
+    document = next(upcoming, None)
+    while document is not None:
+        following = next(upcoming, None)
+        if following is not None:
+            try:
+                read_ahead(_pipeline(settings), following)
+            except Exception:  # noqa: BLE001 - only a head start: extract_one meets and reports the same error
+                pass
+        yield extract_one(document, settings)
+        document = following
+
+
 def _work(args):
     return extract_one(*args)
 
@@ -61,8 +80,7 @@ def extract_documents(documents: Iterable[Document], settings: Settings, workers
     if dask_address:
         yield from _on_dask(documents, settings, dask_address, window)
     elif workers <= 1:
-        for document in documents:
-            yield extract_one(document, settings)
+        yield from _in_this_process(documents, settings)
     else:
         import multiprocessing as mp
 

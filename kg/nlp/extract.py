@@ -13,7 +13,8 @@ from kg.nlp.components.figures import resolve_period
 from kg.language.fold import Visible, fold, punctuation_as_written, visible
 from kg.nlp.spans import text_of
 
-__all__ = ["extract", "to_doc", "make_doc", "char_words_and_spaces", "extract_document", "sections", "SECTION_CHARS"]
+__all__ = ["extract", "to_doc", "make_doc", "char_words_and_spaces", "extract_document", "read_ahead", "sections",
+           "SECTION_CHARS"]
 
 SECTION_CHARS = 100_000  # longer articles are read in sections of about this size (memory stays bounded)
 
@@ -33,6 +34,16 @@ def extract_document(nlp: Language, document: Document, deadline: float | None =
                        for p in document.paragraphs)
     clean = dataclasses.replace(document, text=seen.text, paragraphs=paragraphs)
     return _as_read(_extract_sections(nlp, clean, deadline, section_chars), seen, document.text)
+
+
+def read_ahead(nlp: Language, document: Document) -> None:
+    """Let the components that can (those with a ``read_ahead(text)`` method: the LAC tagger) start on
+    ``document`` in the background, before :func:`extract_document` runs on it. Changes no result."""
+    text = fold(visible(document.text).text)
+    for _name, component in nlp.pipeline:
+        start = getattr(component, "read_ahead", None)
+        if start is not None:
+            start(text)
 
 
 def _extract_sections(nlp: Language, document: Document, deadline: float | None, section_chars: int) -> Extraction:

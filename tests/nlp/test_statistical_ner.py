@@ -59,6 +59,20 @@ def test_pruned_decoding_is_exact_viterbi():
         assert list(model.best_path(emissions)) == _viterbi(emissions, model.transitions)
 
 
+def test_reading_ahead_gives_the_same_words_and_holds_only_the_last_two_batches():
+    model = LacModel()  # its own read-ahead state, not the process's shared model
+    expected = model.tag(SENTENCES)
+    model.read_ahead(SENTENCES)
+    assert model.tag(SENTENCES) == expected  # taken from the background thread
+    model.read_ahead(SENTENCES[:1])  # already pending: not encoded twice
+    for i in range(3):
+        model.read_ahead([f"宁州市第{i}批项目开工。", f"江城日报第{i}版。"])
+    assert sorted(model._ahead) == ["宁州市第1批项目开工。", "宁州市第2批项目开工。", "江城日报第1版。", "江城日报第2版。"]
+    assert model.tag(SENTENCES) == expected  # no longer ahead: encoded now, the same
+    model.read_ahead(["宁州" * 40], max_chars=50)  # over the budget: not started, still tagged when asked
+    assert "宁州" * 40 not in model._ahead and model.tag(["宁州" * 40])
+
+
 def test_sentence_pieces_cover_the_text_and_skip_what_has_no_chinese():
     text = "第一句。第二句，很长" + "很" * 200 + "。\nabc 123\n"
     pieces = sentence_chunks(text, max_len=160)

@@ -38,6 +38,11 @@ class LacNer:
     def model(self):
         return load_lac(self.model_dir, self.threads)
 
+    def read_ahead(self, text: str) -> None:
+        """Start encoding the sentences of ``text`` (a Doc's folded text, see :func:`kg.nlp.extract.read_ahead`)
+        in the background, so that tagging it later mostly collects results."""
+        self.model.read_ahead([text[s:e] for s, e in sentence_chunks(text, self.max_chunk)])
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         pieces = sentence_chunks(text, self.max_chunk)
