@@ -62,6 +62,13 @@ def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
     assert {e.id_ for e in doc.ents if e.text == "“浙里办”平台"} == {"浙里办"}
 
 
+def test_a_kind_of_state_body_without_its_jurisdiction_is_no_entity(nlp):
+    doc, _ = process(nlp, "宁州市公安局会同检察机关、人民法院和公安机关开展专项行动，民主党派代表列席。")
+    names = [t for t, _ in ents(doc)]
+    assert "宁州市公安局" in names
+    assert not {"检察机关", "人民法院", "公安机关", "民主党派"} & set(names)
+
+
 def test_figures_are_normalised(nlp):
     doc, _ = process(nlp, "2022年全市数字经济核心产业增加值达5076亿元，同比增长2.3%，累计接入数据超过百亿条，培育12个有影响力的工业互联网平台。")
     figs = [(f["indicator"], f["value"], f["unit"], f["period"]) for f in doc._.kg_figures]
