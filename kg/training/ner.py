@@ -337,7 +337,9 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
     * ``verb``: the first character after a word LAC tags as a verb (``av``, and ``av=VERB`` for short verbs):
       a name starts after 推进/举办/建设, not before;
     * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
-      (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters.
+      (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters;
+    * ``list``: in a clause listing items with 、, the kinds of name ending found in any item or its head noun
+      (:func:`list_features`).
     """
     groups = FEATURE_GROUPS if groups is None else groups
     text = item.text
@@ -378,7 +380,26 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
         for i in range(1, n):
             if _char_class(text[i]) == "H" and _char_class(text[i - 1]) == "L":
                 out[i].append("after_latin")
+    if "list" in groups:
+        list_features(text, out)
     return out
+
+
+# a clause (between sentence and clause marks other than 、) that lists items: 「A、B和C等项目」
+_LIST_CLAUSE = re.compile(r"[^。！？!?；;，,：:\n]*、[^。！？!?；;，,：:\n]*")
+
+
+def list_features(text: str, out: list[list[str]]) -> None:
+    """``ls:KIND`` on every character of a clause that lists items (「推动A高铁、B大道、C供水等项目」), for each
+    kind of name ending (``name_endings.tsv``) found anywhere in it: an item without an ending of its own
+    (「C供水」) learns from its siblings and the list's head noun what it names. Added to ``out`` in place."""
+    endings = name_endings()
+    for m in _LIST_CLAUSE.finditer(text):
+        clause = m.group()
+        found = [f"ls:{kind}" for kind, pattern in endings.items() if pattern.search(clause) is not None]
+        if found:
+            for i in range(m.start(), m.end()):
+                out[i] += found
 
 
 def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:

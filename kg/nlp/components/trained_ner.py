@@ -117,6 +117,10 @@ class Fragments:
     generic_initiative: re.Pattern
     initiative_trailing: re.Pattern
     trusted_government: re.Pattern  # 「某某市人民政府」: an agency by its naming pattern alone
+    verb_tags: frozenset[str] = frozenset()  # LAC's tags of a verb no project or company name holds (verb_bounds)
+    verb_labels: frozenset[str] = frozenset()  # the labels verb_bounds applies to
+    verb_rest: int = 4  # verb_bounds cuts no name shorter than this
+    level_chars: frozenset[str] = frozenset()  # 「区地县」「地州市」: division levels, no place's name
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -128,7 +132,9 @@ class Fragments:
         return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
                    lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"),
                    re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"),
-                   re.compile(ner["trusted_government"]))
+                   re.compile(ner["trusted_government"]), frozenset(ner.get("verb_tags", "").split()),
+                   frozenset(ner.get("verb_labels", "").split()), int(ner.get("verb_rest", 4)),
+                   frozenset(ner.get("level_chars", "")))
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
@@ -138,6 +144,8 @@ class Fragments:
             return True
         if label == "INITIATIVE" and self.generic_initiative.search(name) is not None:
             return True
+        if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
+            return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
             or self.count_head.match(name) is not None or not _balanced(name)
 
@@ -145,6 +153,23 @@ class Fragments:
         """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
         m = self.initiative_trailing.search(name) if label == "INITIATIVE" else None
         return m.start() if m is not None and m.start() >= 4 else len(name)
+
+    def verb_bounds(self, item, start: int, end: int, label: str) -> tuple[int, int] | None:
+        """``start:end`` of ``label`` (a project) moved past the last verb LAC reads inside it (「某某共同打造|G60科创
+        平台」: the name starts after the verb), or None when it ends in a verb (「某某集团有限公司|计划」 is a company
+        and the verb after it). Only verbs of two characters or more count (LAC splits 「改扩建」 into 改|扩建); unchanged
+        when fewer than ``verb_rest`` characters would remain."""
+        if label not in self.verb_labels:
+            return start, end
+        for w_start, w_end, tag in sorted(item.words, reverse=True):
+            if w_end <= start:
+                break
+            if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
+                continue
+            if w_end == end:
+                return None if w_start > start else (start, end)
+            return (w_end, end) if w_start >= start and end - w_end >= self.verb_rest else (start, end)
+        return start, end
 
     def lead_end(self, item, start: int, end: int) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
@@ -296,7 +321,8 @@ class TrainedNer:
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            scored = [(*x[:4], self._trimmed(doc, x[4])) for x in scored if not self._fragment(x[4], item.text)]
+            scored = [(*x[:4], self._trimmed(doc, x[4], item)) for x in scored if not self._fragment(x[4], item.text)]
+            scored = [x for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
@@ -306,6 +332,10 @@ class TrainedNer:
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
+                bounds = self.fragments.verb_bounds(item, start, end, label)
+                if bounds is None:
+                    continue
+                start, end = bounds
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label):
                     continue
@@ -353,15 +383,22 @@ class TrainedNer:
         return rule not in self.keep_rules and rule not in EXACT_RULES \
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
-    def _trimmed(self, doc: Doc, cand):
-        """``cand`` without an initiative's trailing action word (inexact rules only)."""
+    def _trimmed(self, doc: Doc, cand, item):
+        """``cand`` without an initiative's trailing action word and the verb LAC reads in it (inexact rules
+        only); None when it ends in a verb."""
         rule = cand.kb_id_ or "kg_gazetteer"
         if rule in self.keep_rules or rule in EXACT_RULES:
             return cand
-        cut = self.fragments.trail_start(cand.text, cand.label_)
-        if cut == len(cand.text):
+        bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_)
+        if bounds is None:
+            return None
+        start, end = bounds
+        end = start + self.fragments.trail_start(item.text[start:end], cand.label_)
+        if (start, end) == (cand.start_char, cand.end_char):
             return cand
-        return doc.char_span(cand.start_char, cand.start_char + cut, label=cand.label_, kb_id=cand.kb_id_,
+        if bounds != (cand.start_char, cand.end_char) and self.fragments.is_fragment(item.text[start:end], cand.label_):
+            return None
+        return doc.char_span(start, end, label=cand.label_, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
 
     def _decides(self, label: str) -> bool:
