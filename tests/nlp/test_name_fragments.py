@@ -78,6 +78,10 @@ def test_a_project_starts_after_the_verb_inside_it_and_is_none_when_it_ends_in_o
     text = "青岭实验室为主平台"
     item = NerInput(text, ((0, 5, "nz"), (5, 7, "v"), (7, 9, "n")))
     assert fragments.verb_bounds(item, 0, len(text), "INITIATIVE") == (0, len(text))
+    # a verb of the name itself (not a lead verb: 运行, 流动) stays inside it
+    text = "青岭城市运行数字体征系统"
+    item = NerInput(text, ((0, 2, "LOC"), (2, 4, "n"), (4, 6, "v"), (6, 12, "n")))
+    assert fragments.verb_bounds(item, 0, len(text), "INITIATIVE") == (0, len(text))
 
 
 def test_division_levels_a_subsidiary_marker_and_其中_make_no_name(fragments):

@@ -155,10 +155,11 @@ class Fragments:
         return m.start() if m is not None and m.start() >= 4 else len(name)
 
     def verb_bounds(self, item, start: int, end: int, label: str) -> tuple[int, int] | None:
-        """``start:end`` of ``label`` (a project) moved past the last verb LAC reads inside it (「某某共同打造|G60科创
-        平台」: the name starts after the verb), or None when it ends in a verb (「某某集团有限公司|计划」 is a company
-        and the verb after it). Only verbs of two characters or more count (LAC splits 「改扩建」 into 改|扩建); unchanged
-        when fewer than ``verb_rest`` characters would remain."""
+        """``start:end`` of ``label`` (a project) moved past the last lead verb (the lead word list) LAC reads
+        inside it (「某某共同打造|G60科创平台」: the name starts after the verb; not past a verb of the name itself,
+        「城市运行数字体征系统」), or None when it ends in a verb (「某某集团有限公司|计划」 is a company and the verb
+        after it). Only verbs of two characters or more count (LAC splits 「改扩建」 into 改|扩建); unchanged when fewer
+        than ``verb_rest`` characters would remain."""
         if label not in self.verb_labels:
             return start, end
         for w_start, w_end, tag in sorted(item.words, reverse=True):
@@ -168,7 +169,8 @@ class Fragments:
                 continue
             if w_end == end:
                 return None if w_start > start else (start, end)
-            return (w_end, end) if w_start >= start and end - w_end >= self.verb_rest else (start, end)
+            if w_start >= start and end - w_end >= self.verb_rest and item.text[w_start:w_end] in self.lead_words:
+                return w_end, end
         return start, end
 
     def lead_end(self, item, start: int, end: int) -> int:
