@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,7 +155,8 @@ class Fragments:
         m = self.initiative_trailing.search(name) if label == "INITIATIVE" else None
         return m.start() if m is not None and m.start() >= 4 else len(name)
 
-    def verb_bounds(self, item, start: int, end: int, label: str) -> tuple[int, int] | None:
+    def verb_bounds(self, item, start: int, end: int, label: str,
+                    words: "SortedWords | None" = None) -> tuple[int, int] | None:
         """``start:end`` of ``label`` (a project) moved past the last lead verb (the lead word list) LAC reads
         inside it (「某某共同打造|G60科创平台」: the name starts after the verb; not past a verb of the name itself,
         「城市运行数字体征系统」), or None when it ends in a verb (「某某集团有限公司|计划」 is a company and the verb
@@ -162,7 +164,7 @@ class Fragments:
         than ``verb_rest`` characters would remain."""
         if label not in self.verb_labels:
             return start, end
-        for w_start, w_end, tag in sorted(item.words, reverse=True):
+        for w_start, w_end, tag in (words or SortedWords.of(item)).ending_by(end):
             if w_end <= start:
                 break
             if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
@@ -184,6 +186,25 @@ class Fragments:
                 break
             start = w_end
         return start
+
+
+@dataclass(frozen=True)
+class SortedWords:
+    """LAC's words of one text sorted by position (they do not overlap), sorted once per article: the words
+    ending at or before a position, right to left, are found by bisection."""
+
+    words: tuple[tuple[int, int, str], ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, item) -> "SortedWords":
+        words = tuple(sorted(item.words))
+        return cls(words, tuple(w[1] for w in words))
+
+    def ending_by(self, end: int):
+        """The words ending at or before ``end``, the last first."""
+        for i in range(bisect_right(self.ends, end) - 1, -1, -1):
+            yield self.words[i]
 
 
 _PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
@@ -323,7 +344,9 @@ class TrainedNer:
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            scored = [(*x[:4], self._trimmed(doc, x[4], item)) for x in scored if not self._fragment(x[4], item.text)]
+            words = SortedWords.of(item)
+            scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
+                      if not self._fragment(x[4], item.text)]
             scored = [x for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
@@ -334,7 +357,7 @@ class TrainedNer:
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
-                bounds = self.fragments.verb_bounds(item, start, end, label)
+                bounds = self.fragments.verb_bounds(item, start, end, label, words)
                 if bounds is None:
                     continue
                 start, end = bounds
@@ -385,13 +408,13 @@ class TrainedNer:
         return rule not in self.keep_rules and rule not in EXACT_RULES \
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
-    def _trimmed(self, doc: Doc, cand, item):
+    def _trimmed(self, doc: Doc, cand, item, words: SortedWords):
         """``cand`` without an initiative's trailing action word and the verb LAC reads in it (inexact rules
         only); None when it ends in a verb."""
         rule = cand.kb_id_ or "kg_gazetteer"
         if rule in self.keep_rules or rule in EXACT_RULES:
             return cand
-        bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_)
+        bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_, words)
         if bounds is None:
             return None
         start, end = bounds
