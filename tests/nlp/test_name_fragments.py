@@ -67,10 +67,13 @@ def test_a_project_starts_after_the_verb_inside_it_and_is_none_when_it_ends_in_o
     # no verb inside: unchanged; another label: unchanged
     assert fragments.verb_bounds(item, 11, len(text), "INITIATIVE") == (11, len(text))
     assert fragments.verb_bounds(item, 5, len(text), "DISTRICT") == (5, len(text))
-    # a company followed by the verb 计划 is no project
+    # a company followed by the verbs 计划投资 is no project; a strategy ending in a verb is one
     text = "青岭科技集团有限公司计划投资"
     item = NerInput(text, ((0, 10, "ORG"), (10, 12, "v"), (12, 14, "v")))
     assert fragments.verb_bounds(item, 0, 12, "INITIATIVE") is None
+    text = "推动青白协同发展，"
+    item = NerInput(text, ((0, 2, "v"), (2, 4, "LOC"), (4, 6, "vd"), (6, 8, "v"), (8, 9, "w")))
+    assert fragments.verb_bounds(item, 2, 8, "INITIATIVE") == (2, 8)
     # a one-character verb (改 of 改扩建) and a cut leaving too little are not cuts
     text = "白沙冶炼厂改扩建项目"
     item = NerInput(text, ((0, 5, "nz"), (5, 6, "v"), (6, 8, "v"), (8, 10, "n")))

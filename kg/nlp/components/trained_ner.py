@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,18 +159,21 @@ class Fragments:
                     words: "SortedWords | None" = None) -> tuple[int, int] | None:
         """``start:end`` of ``label`` (a project) moved past the last lead verb (the lead word list) LAC reads
         inside it (「某某共同打造|G60科创平台」: the name starts after the verb; not past a verb of the name itself,
-        「城市运行数字体征系统」), or None when it ends in a verb (「某某集团有限公司|计划」 is a company and the verb
-        after it). Only verbs of two characters or more count (LAC splits 「改扩建」 into 改|扩建); unchanged when fewer
-        than ``verb_rest`` characters would remain."""
+        「城市运行数字体征系统」), or None when it ends in a verb that another verb follows (「某某集团有限公司|计划|投资」
+        is a company and its predicate; a strategy may end in a verb: 「某某协同发展」). Only verbs of two characters or
+        more count (LAC splits 「改扩建」 into 改|扩建); unchanged when fewer than ``verb_rest`` characters would
+        remain."""
         if label not in self.verb_labels:
             return start, end
-        for w_start, w_end, tag in (words or SortedWords.of(item)).ending_by(end):
+        words = words or SortedWords.of(item)
+        for w_start, w_end, tag in words.ending_by(end):
             if w_end <= start:
                 break
             if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
                 continue
             if w_end == end:
-                return None if w_start > start else (start, end)
+                after = words.starting_at(end)
+                return None if w_start > start and after is not None and after[2] in self.verb_tags else (start, end)
             if w_start >= start and end - w_end >= self.verb_rest and item.text[w_start:w_end] in self.lead_words:
                 return w_end, end
         return start, end
@@ -195,11 +198,17 @@ class SortedWords:
 
     words: tuple[tuple[int, int, str], ...]
     ends: tuple[int, ...]
+    starts: tuple[int, ...]
 
     @classmethod
     def of(cls, item) -> "SortedWords":
         words = tuple(sorted(item.words))
-        return cls(words, tuple(w[1] for w in words))
+        return cls(words, tuple(w[1] for w in words), tuple(w[0] for w in words))
+
+    def starting_at(self, start: int) -> tuple[int, int, str] | None:
+        """The word that starts at ``start``, if any."""
+        i = bisect_left(self.starts, start)
+        return self.words[i] if i < len(self.words) and self.starts[i] == start else None
 
     def ending_by(self, end: int):
         """The words ending at or before ``end``, the last first."""
@@ -357,10 +366,10 @@ class TrainedNer:
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
-                bounds = self.fragments.verb_bounds(item, start, end, label, words)
-                if bounds is None:
+                cut = self.fragments.verb_bounds(item, start, end, label, words)
+                if cut is None:
                     continue
-                start, end = bounds
+                start, end = cut
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label):
                     continue
