@@ -297,7 +297,7 @@ def _bracket_features(text: str, extra: list[list[str]]) -> None:
 
 
 # the groups of :func:`naming_features` that are on (the packaged model is trained with these)
-FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape")
+FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape", "listhead")
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,、：:\n]")
 _AHEAD_BUCKETS = ((1, "1"), (2, "2"), (4, "4"), (7, "7"), (11, "11"), (16, "16"))  # characters before an ending
 
@@ -339,7 +339,7 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
     * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
       (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters;
     * ``list``: in a clause listing items with 、, the kinds of name ending found in any item or its head noun
-      (:func:`list_features`).
+      (:func:`list_features`); ``listhead``: only those of the head noun after 等 (:func:`list_head_features`).
     """
     groups = FEATURE_GROUPS if groups is None else groups
     text = item.text
@@ -382,11 +382,33 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
                 out[i].append("after_latin")
     if "list" in groups:
         list_features(text, out)
+    if "listhead" in groups:
+        list_head_features(text, out)
     return out
 
 
 # a clause (between sentence and clause marks other than 、) that lists items: 「A、B和C等项目」
 _LIST_CLAUSE = re.compile(r"[^。！？!?；;，,：:\n]*、[^。！？!?；;，,：:\n]*")
+
+
+_LIST_HEAD = re.compile(r"等{1,2}(.{1,8})")
+LIST_HEAD_REACH = 8  # characters after 等 where the list's head noun is looked for
+
+
+def list_head_features(text: str, out: list[list[str]]) -> None:
+    """``lh:KIND`` on the items of a 、-list closed by 等 and a head noun with a name ending of KIND within
+    ``LIST_HEAD_REACH`` characters (「A高铁、B大道、C供水等重大项目」: every item is a project). Added in place."""
+    endings = name_endings()
+    for m in _LIST_CLAUSE.finditer(text):
+        clause = m.group()
+        close = clause.rfind("等")
+        if close < 0 or "、" not in clause[:close]:
+            continue
+        head = clause[close + 1:close + 1 + LIST_HEAD_REACH]
+        found = [f"lh:{kind}" for kind, pattern in endings.items() if pattern.search(head) is not None]
+        if found:
+            for i in range(m.start(), m.start() + close):
+                out[i] += found
 
 
 def list_features(text: str, out: list[list[str]]) -> None:
