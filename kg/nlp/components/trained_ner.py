@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
 import shutil
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,7 +118,7 @@ class Fragments:
     generic_initiative: re.Pattern
     initiative_trailing: re.Pattern
     trusted_government: re.Pattern  # 「某某市人民政府」: an agency by its naming pattern alone
-    verb_tags: frozenset[str] = frozenset()  # LAC's tags of a verb no project or company name holds (verb_bounds)
+    verb_tags: frozenset[str] = frozenset()  # LAC's tags of a verb (verb_bounds)
     verb_labels: frozenset[str] = frozenset()  # the labels verb_bounds applies to
     verb_rest: int = 4  # verb_bounds cuts no name shorter than this
     level_chars: frozenset[str] = frozenset()  # 「区地县」「地州市」: division levels, no place's name
@@ -418,8 +418,9 @@ class TrainedNer:
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
     def _trimmed(self, doc: Doc, cand, item, words: SortedWords):
-        """``cand`` without an initiative's trailing action word and the verb LAC reads in it (inexact rules
-        only); None when it ends in a verb."""
+        """``cand`` without an initiative's trailing action word and the lead verb LAC reads in it (inexact rules
+        only, :meth:`Fragments.verb_bounds`); None when it ends in a verb another verb follows, or when what the
+        verb leaves is a fragment."""
         rule = cand.kb_id_ or "kg_gazetteer"
         if rule in self.keep_rules or rule in EXACT_RULES:
             return cand
@@ -430,7 +431,8 @@ class TrainedNer:
         end = start + self.fragments.trail_start(item.text[start:end], cand.label_)
         if (start, end) == (cand.start_char, cand.end_char):
             return cand
-        if bounds != (cand.start_char, cand.end_char) and self.fragments.is_fragment(item.text[start:end], cand.label_):
+        if bounds != (cand.start_char, cand.end_char) \
+                and self.fragments.is_fragment(item.text[start:end], cand.label_):
             return None
         return doc.char_span(start, end, label=cand.label_, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
