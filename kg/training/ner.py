@@ -297,7 +297,7 @@ def _bracket_features(text: str, extra: list[list[str]]) -> None:
 
 
 # the groups of :func:`naming_features` that are on (the packaged model is trained with these)
-FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape")
+FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape", "listhead")
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,、：:\n]")
 _AHEAD_BUCKETS = ((1, "1"), (2, "2"), (4, "4"), (7, "7"), (11, "11"), (16, "16"))  # characters before an ending
 
@@ -337,7 +337,9 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
     * ``verb``: the first character after a word LAC tags as a verb (``av``, and ``av=VERB`` for short verbs):
       a name starts after 推进/举办/建设, not before;
     * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
-      (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters.
+      (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters;
+    * ``list``: in a clause listing items with 、, the kinds of name ending found in any item or its head noun
+      (:func:`list_features`); ``listhead``: only those of the head noun after 等 (:func:`list_head_features`).
     """
     groups = FEATURE_GROUPS if groups is None else groups
     text = item.text
@@ -378,7 +380,48 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
         for i in range(1, n):
             if _char_class(text[i]) == "H" and _char_class(text[i - 1]) == "L":
                 out[i].append("after_latin")
+    if "list" in groups:
+        list_features(text, out)
+    if "listhead" in groups:
+        list_head_features(text, out)
     return out
+
+
+# a clause (between sentence and clause marks other than 、) that lists items: 「A、B和C等项目」
+_LIST_CLAUSE = re.compile(r"[^。！？!?；;，,：:\n]*、[^。！？!?；;，,：:\n]*")
+
+
+_LIST_HEAD = re.compile(r"等{1,2}(.{1,8})")
+LIST_HEAD_REACH = 8  # characters after 等 where the list's head noun is looked for
+
+
+def list_head_features(text: str, out: list[list[str]]) -> None:
+    """``lh:KIND`` on the items of a 、-list closed by 等 and a head noun with a name ending of KIND within
+    ``LIST_HEAD_REACH`` characters (「A高铁、B大道、C供水等重大项目」: every item is a project). Added in place."""
+    endings = name_endings()
+    for m in _LIST_CLAUSE.finditer(text):
+        clause = m.group()
+        close = clause.rfind("等")
+        if close < 0 or "、" not in clause[:close]:
+            continue
+        head = clause[close + 1:close + 1 + LIST_HEAD_REACH]
+        found = [f"lh:{kind}" for kind, pattern in endings.items() if pattern.search(head) is not None]
+        if found:
+            for i in range(m.start(), m.start() + close):
+                out[i] += found
+
+
+def list_features(text: str, out: list[list[str]]) -> None:
+    """``ls:KIND`` on every character of a clause that lists items (「推动A高铁、B大道、C供水等项目」), for each
+    kind of name ending (``name_endings.tsv``) found anywhere in it: an item without an ending of its own
+    (「C供水」) learns from its siblings and the list's head noun what it names. Added to ``out`` in place."""
+    endings = name_endings()
+    for m in _LIST_CLAUSE.finditer(text):
+        clause = m.group()
+        found = [f"ls:{kind}" for kind, pattern in endings.items() if pattern.search(clause) is not None]
+        if found:
+            for i in range(m.start(), m.end()):
+                out[i] += found
 
 
 def sentence_pieces(text: str, max_piece: int = MAX_PIECE) -> list[tuple[int, int]]:

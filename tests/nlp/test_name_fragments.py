@@ -57,3 +57,38 @@ def test_a_place_s_government_is_trusted_by_its_pattern_and_a_kind_of_place_s_is
     assert fragments.trusted_government.match("青岭镇人民政府") and fragments.trusted_government.match("宁州市人民政府")
     assert not fragments.trusted_government.match("自治县人民政府")
     assert not fragments.trusted_government.match("各区人民政府") and not fragments.trusted_government.match("市人民政府")
+
+
+def test_a_project_starts_after_the_verb_inside_it_and_is_none_when_it_ends_in_one(fragments):
+    text = "宁州还要和安平共同打造青岭数字科创平台"
+    words = ((0, 2, "LOC"), (2, 4, "v"), (4, 5, "p"), (5, 7, "LOC"), (7, 9, "ad"), (9, 11, "v"), (11, 19, "nz"))
+    item = NerInput(text, words)
+    assert fragments.verb_bounds(item, 5, len(text), "INITIATIVE") == (11, len(text))
+    # no verb inside: unchanged; another label: unchanged
+    assert fragments.verb_bounds(item, 11, len(text), "INITIATIVE") == (11, len(text))
+    assert fragments.verb_bounds(item, 5, len(text), "DISTRICT") == (5, len(text))
+    # a company followed by the verbs 计划投资 is no project; a strategy ending in a verb is one
+    text = "青岭科技集团有限公司计划投资"
+    item = NerInput(text, ((0, 10, "ORG"), (10, 12, "v"), (12, 14, "v")))
+    assert fragments.verb_bounds(item, 0, 12, "INITIATIVE") is None
+    text = "推动青白协同发展，"
+    item = NerInput(text, ((0, 2, "v"), (2, 4, "LOC"), (4, 6, "vd"), (6, 8, "v"), (8, 9, "w")))
+    assert fragments.verb_bounds(item, 2, 8, "INITIATIVE") == (2, 8)
+    # a one-character verb (改 of 改扩建) and a cut leaving too little are not cuts
+    text = "白沙冶炼厂改扩建项目"
+    item = NerInput(text, ((0, 5, "nz"), (5, 6, "v"), (6, 8, "v"), (8, 10, "n")))
+    assert fragments.verb_bounds(item, 0, len(text), "INITIATIVE") == (0, len(text))
+    text = "青岭实验室为主平台"
+    item = NerInput(text, ((0, 5, "nz"), (5, 7, "v"), (7, 9, "n")))
+    assert fragments.verb_bounds(item, 0, len(text), "INITIATIVE") == (0, len(text))
+    # a verb of the name itself (not a lead verb: 运行, 流动) stays inside it
+    text = "青岭城市运行数字体征系统"
+    item = NerInput(text, ((0, 2, "LOC"), (2, 4, "n"), (4, 6, "v"), (6, 12, "n")))
+    assert fragments.verb_bounds(item, 0, len(text), "INITIATIVE") == (0, len(text))
+
+
+def test_division_levels_a_subsidiary_marker_and_其中_make_no_name(fragments):
+    assert fragments.is_fragment("区地县", "DISTRICT") and fragments.is_fragment("地州市", "DISTRICT")
+    assert not fragments.is_fragment("青岭县", "DISTRICT") and not fragments.is_fragment("市", "DISTRICT")
+    assert fragments.is_fragment("其中高新区", "DISTRICT")
+    assert fragments.is_fragment("青岭科技下属", "ENTERPRISE") and fragments.is_fragment("白沙集团旗下", "ENTERPRISE")

@@ -110,6 +110,17 @@ def test_a_bracketed_country_or_place_stays_inside_the_company_name(nlp):
         "远丰（中国）公司", "鼎泰科技（宁州）有限公司", "阿斯利康（中国）投资有限公司"]
 
 
+def test_a_registered_name_with_its_place_in_brackets_before_the_trade_is_one_company(nlp):
+    # trade name + （place） + trade + legal form: LAC reads such names in pieces (the place, a stray 「）…公司」)
+    doc, _ = process(nlp, "当天还举行了鼎泰（宁州）投资建设有限公司揭牌仪式。项目将落户开发区，"
+                          "海川城市服务（深圳）集团有限公司计划投资8亿元。")
+    assert [t for t, label in ents(doc) if label == "ENTERPRISE"] == [
+        "鼎泰（宁州）投资建设有限公司", "海川城市服务（深圳）集团有限公司"]
+    # a bracket that holds no place is no part of such a name
+    doc, _ = process(nlp, "鼎泰（试行）有限公司章程发布。")
+    assert "鼎泰（试行）有限公司" not in [t for t, _ in ents(doc)]
+
+
 def test_a_document_numbers_issuer_code_is_no_name(nlp):
     doc, _ = process(nlp, "《宁州市人民政府办公厅关于促进平台经济发展的实施意见》（宁政办发〔2023〕12号）印发。")
     assert ents(doc) == [("宁州市人民政府办公厅关于促进平台经济发展的实施意见", "INITIATIVE")]

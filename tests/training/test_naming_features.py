@@ -88,3 +88,33 @@ def test_packaged_model_keeps_no_category_of_projects_as_a_project(packaged_nlp)
 
 def test_packaged_model_keeps_the_government_of_an_unknown_town(packaged_nlp):
     assert ("青岭镇人民政府", "AGENCY") in _ents(packaged_nlp, "青岭镇人民政府印发通知。")
+
+
+def test_the_items_of_a_list_see_the_kinds_of_ending_of_their_siblings_and_head():
+    text = "会议要求推动青岭高铁、白沙大道、云溪供水等项目，宁州市出席。"
+    feats = naming_features(NerInput(text), groups=("list",))
+    # 「云溪供水」 has no ending of its own: its siblings' line endings and the list's 项目 are seen from it
+    assert {"ls:line", "ls:project"} <= set(_at(text, feats, "云溪供水"))
+    assert {"ls:line", "ls:project"} <= set(_at(text, feats, "青岭高铁"))
+    # the clause after the list's end is not a list
+    assert not any(f.startswith("ls:") for f in _at(text, feats, "宁州市"))
+    # a clause without 、 lists nothing, whatever its endings
+    assert not any(naming_features(NerInput("推动青岭高铁建设，宁州项目开工。"), groups=("list",)))
+
+
+def test_the_items_of_a_list_closed_by_等_see_the_kind_of_its_head_noun():
+    text = "会议要求推动青岭高铁、白沙大道、云溪供水等重大项目，宁州市出席。"
+    feats = naming_features(NerInput(text), groups=("listhead",))
+    assert "lh:project" in _at(text, feats, "云溪供水") and "lh:project" in _at(text, feats, "青岭高铁")
+    # the head itself and the next clause are not items
+    assert not _at(text, feats, "重大项目") and not _at(text, feats, "宁州市")
+    # a list without 等, or whose head has no naming ending, has no head feature
+    assert not any(naming_features(NerInput("推动青岭高铁、白沙大道建设。"), groups=("listhead",)))
+    assert not any(naming_features(NerInput("青岭、白沙等地出席。"), groups=("listhead",)))
+
+
+def test_the_head_list_features_are_packaged_and_the_whole_list_ones_are_not():
+    # measured (benchmarks/ner.md): the head noun's kind 0.8579 -> 0.8611, every kind in the list 0.8547 -> 0.8511
+    from kg.training.ner import FEATURE_GROUPS
+
+    assert "listhead" in FEATURE_GROUPS and "list" not in FEATURE_GROUPS

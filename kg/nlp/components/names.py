@@ -71,6 +71,10 @@ class NamePatterns:
         self._alias_def = re.compile(derived["alias_definition"])
         self._phase = re.compile(derived["project_phase"])
         self._meeting = re.compile(derived["meeting"])
+        bracketed = pat["bracketed_company"]
+        self._bracketed_company = re.compile(
+            rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
+        self._bracketed_max_name = int(bracketed["max_name"])
         self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,6 +123,7 @@ class NamePatterns:
         self._tagged_set = set(tagged)
         self._tag_ends = [w[1] for w in tagged]
         yield from self._branches(text)
+        yield from self._bracketed_companies(text)
         suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
         zones = {end: start for end, (start, label) in ner_found.items() if label == "DISTRICT"}
         zones.update({end: start for start, end, label, rule in suffixed if label == "DISTRICT"})
@@ -139,6 +144,23 @@ class NamePatterns:
             if parent:
                 label = "AGENCY" if parent in self._agency_surfaces else "ENTERPRISE"
                 yield m.start() - place - len(parent), m.end(), label, "branch"
+
+    def _bracketed_companies(self, text: str):
+        """「某某（宁州）投资建设有限公司」: a company's registered name with its place in brackets after the trade name
+        (the place known, or read as a place by the tagger); the name starts where the tagger's words say (after the
+        last verb or function word), as for the suffix rules. LAC reads such names in pieces."""
+        for m in self._bracketed_company.finditer(text):
+            place = m.group(1)
+            if not (self.lex.is_place(place) or place in self.lex.countries or place == "中国"
+                    or (m.start(1), m.end(1), "LOC") in self._tagged_set):
+                continue
+            left = m.start()
+            while left > 0 and m.start() - left < self._bracketed_max_name and self._name_char(text[left - 1]) \
+                    and text[left - 1] not in "（）":
+                left -= 1
+            cut = self._tagged_cut(left, m.start(), "ENTERPRISE") if self._tagged else 0
+            if m.start() - (left + cut) >= 2:
+                yield left + cut, m.end(), "ENTERPRISE", "bracketed_company"
 
     def _name_char(self, ch: str) -> bool:
         return bool(self._name_char_re.match(ch))

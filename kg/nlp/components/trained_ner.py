@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,7 @@ DEFAULT_MODEL_LABELS: tuple[str, ...] = ()
 DEFAULT_OTHER_LABELS = "pass"
 # a span no rule proposed needs this much per label (else DEFAULT_NEW_THRESHOLD), and is never a whole “…”
 # (the quoted-name rules decide those): chosen by cross-validation and the sample (benchmarks/ner.md)
-DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.9}
+DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.85}
 DEFAULT_QUOTES_TO_RULES = True
 # a place (LAC's or a rule's) of three or more characters with a division ending is trusted (figures' places)
 DEFAULT_TRUSTED_PLACE_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡")
@@ -117,6 +118,10 @@ class Fragments:
     generic_initiative: re.Pattern
     initiative_trailing: re.Pattern
     trusted_government: re.Pattern  # 「某某市人民政府」: an agency by its naming pattern alone
+    verb_tags: frozenset[str] = frozenset()  # LAC's tags of a verb (verb_bounds)
+    verb_labels: frozenset[str] = frozenset()  # the labels verb_bounds applies to
+    verb_rest: int = 4  # verb_bounds cuts no name shorter than this
+    level_chars: frozenset[str] = frozenset()  # 「区地县」「地州市」: division levels, no place's name
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -128,7 +133,9 @@ class Fragments:
         return cls(re.compile(f"(?:{ner['fragment_tails']})$"), int(ner["fragment_min"]), re.compile(ner["count_head"]),
                    lex.lead_words, frozenset(ner["lead_tags"].split()), re.compile(f".(?:{titles})$"),
                    re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"),
-                   re.compile(ner["trusted_government"]))
+                   re.compile(ner["trusted_government"]), frozenset(ner.get("verb_tags", "").split()),
+                   frozenset(ner.get("verb_labels", "").split()), int(ner.get("verb_rest", 4)),
+                   frozenset(ner.get("level_chars", "")))
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
@@ -138,6 +145,8 @@ class Fragments:
             return True
         if label == "INITIATIVE" and self.generic_initiative.search(name) is not None:
             return True
+        if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
+            return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
             or self.count_head.match(name) is not None or not _balanced(name)
 
@@ -145,6 +154,29 @@ class Fragments:
         """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
         m = self.initiative_trailing.search(name) if label == "INITIATIVE" else None
         return m.start() if m is not None and m.start() >= 4 else len(name)
+
+    def verb_bounds(self, item, start: int, end: int, label: str,
+                    words: "SortedWords | None" = None) -> tuple[int, int] | None:
+        """``start:end`` of ``label`` (a project) moved past the last lead verb (the lead word list) LAC reads
+        inside it (「某某共同打造|G60科创平台」: the name starts after the verb; not past a verb of the name itself,
+        「城市运行数字体征系统」), or None when it ends in a verb that another verb follows (「某某集团有限公司|计划|投资」
+        is a company and its predicate; a strategy may end in a verb: 「某某协同发展」). Only verbs of two characters or
+        more count (LAC splits 「改扩建」 into 改|扩建); unchanged when fewer than ``verb_rest`` characters would
+        remain."""
+        if label not in self.verb_labels:
+            return start, end
+        words = words or SortedWords.of(item)
+        for w_start, w_end, tag in words.ending_by(end):
+            if w_end <= start:
+                break
+            if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
+                continue
+            if w_end == end:
+                after = words.starting_at(end)
+                return None if w_start > start and after is not None and after[2] in self.verb_tags else (start, end)
+            if w_start >= start and end - w_end >= self.verb_rest and item.text[w_start:w_end] in self.lead_words:
+                return w_end, end
+        return start, end
 
     def lead_end(self, item, start: int, end: int) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
@@ -157,6 +189,31 @@ class Fragments:
                 break
             start = w_end
         return start
+
+
+@dataclass(frozen=True)
+class SortedWords:
+    """LAC's words of one text sorted by position (they do not overlap), sorted once per article: the words
+    ending at or before a position, right to left, are found by bisection."""
+
+    words: tuple[tuple[int, int, str], ...]
+    ends: tuple[int, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, item) -> "SortedWords":
+        words = tuple(sorted(item.words))
+        return cls(words, tuple(w[1] for w in words), tuple(w[0] for w in words))
+
+    def starting_at(self, start: int) -> tuple[int, int, str] | None:
+        """The word that starts at ``start``, if any."""
+        i = bisect_left(self.starts, start)
+        return self.words[i] if i < len(self.words) and self.starts[i] == start else None
+
+    def ending_by(self, end: int):
+        """The words ending at or before ``end``, the last first."""
+        for i in range(bisect_right(self.ends, end) - 1, -1, -1):
+            yield self.words[i]
 
 
 _PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
@@ -296,7 +353,10 @@ class TrainedNer:
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            scored = [(*x[:4], self._trimmed(doc, x[4])) for x in scored if not self._fragment(x[4], item.text)]
+            words = SortedWords.of(item)
+            scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
+                      if not self._fragment(x[4], item.text)]
+            scored = [x for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
@@ -306,6 +366,10 @@ class TrainedNer:
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
                 start = self.fragments.lead_end(item, start, end)
+                cut = self.fragments.verb_bounds(item, start, end, label, words)
+                if cut is None:
+                    continue
+                start, end = cut
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label):
                     continue
@@ -353,15 +417,24 @@ class TrainedNer:
         return rule not in self.keep_rules and rule not in EXACT_RULES \
             and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
-    def _trimmed(self, doc: Doc, cand):
-        """``cand`` without an initiative's trailing action word (inexact rules only)."""
+    def _trimmed(self, doc: Doc, cand, item, words: SortedWords):
+        """``cand`` without an initiative's trailing action word and the lead verb LAC reads in it (inexact rules
+        only, :meth:`Fragments.verb_bounds`); None when it ends in a verb another verb follows, or when what the
+        verb leaves is a fragment."""
         rule = cand.kb_id_ or "kg_gazetteer"
         if rule in self.keep_rules or rule in EXACT_RULES:
             return cand
-        cut = self.fragments.trail_start(cand.text, cand.label_)
-        if cut == len(cand.text):
+        bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_, words)
+        if bounds is None:
+            return None
+        start, end = bounds
+        end = start + self.fragments.trail_start(item.text[start:end], cand.label_)
+        if (start, end) == (cand.start_char, cand.end_char):
             return cand
-        return doc.char_span(cand.start_char, cand.start_char + cut, label=cand.label_, kb_id=cand.kb_id_,
+        if bounds != (cand.start_char, cand.end_char) \
+                and self.fragments.is_fragment(item.text[start:end], cand.label_):
+            return None
+        return doc.char_span(start, end, label=cand.label_, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
 
     def _decides(self, label: str) -> bool:
