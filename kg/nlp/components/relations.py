@@ -77,6 +77,12 @@ class Relations:
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
         self._group_after = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})")  # 「甲、乙等企业|落户…」
+        self._group_place = re.compile(rf"等{r['group_count']}")  # 「甲、乙等9家|某省|企业」
+        self._group_noun_at = re.compile(rf"(?:{r['group_nouns']})")
+        self._zone_group = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['zone_group_nouns']})")
+        self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
+        self._notice_issue = re.compile(r["notice_issue"])
+        self._notice_header = re.compile(r["notice_header"])
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
         self._zone_cores = lex.patterns["zone_cores"]
@@ -123,6 +129,7 @@ class Relations:
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
+        rels += self._signed_notice()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
@@ -440,6 +447,53 @@ class Relations:
                 pos += len(part)
         return out
 
+    def _signed_notice(self) -> list[dict]:
+        """A notice's bodies, one a line: those signing after 「…《X》…，现印发给你们…」 and the one heading
+        「关于印发《X》的通知」 on the line before. Each issued X."""
+        out = []
+        for m in self._notice_issue.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            works = [x for x in self.ents if line_start <= x.start_char and x.end_char <= m.start()
+                     and x.label_ == "INITIATIVE"]
+            if not works:
+                continue
+            line_end = self.text.find("\n", m.end())
+            for body in self._body_lines(line_end, forward=True) if line_end >= 0 else ():
+                out.append(self._rel(_m(works[-1]), "issuedBy", _m(body), "signed_notice",
+                                     (works[-1].start_char, body.end_char)))
+        pos = 0
+        for line in self.text.split("\n"):
+            if self._notice_header.match(line):
+                work = next((x for x in self.ents if pos <= x.start_char and x.end_char <= pos + len(line)
+                             and x.label_ == "INITIATIVE"), None)
+                for body in self._body_lines(pos - 1, forward=False) if work is not None and pos else ():
+                    out.append(self._rel(_m(work), "issuedBy", _m(body), "notice_header",
+                                         (body.start_char, work.end_char)))
+            pos += len(line) + 1
+        return out
+
+    def _body_lines(self, newline: int, forward: bool, limit: int = 30) -> list[Span]:
+        """The agencies written one a line (blank lines skipped) after (or before) the line break at
+        ``newline``, up to the first line that is not one agency's name: a notice's signatories."""
+        out: list[Span] = []
+        agencies = {(x.start_char, x.end_char): x for x in self.ents if x.label_ == "AGENCY"}
+        lines = self.text[newline + 1:].split("\n") if forward else self.text[:newline].split("\n")[::-1]
+        pos = newline + 1 if forward else newline
+        for line in lines[:limit]:
+            start = pos if forward else pos - len(line)
+            pos = pos + len(line) + 1 if forward else pos - len(line) - 1
+            core = line.strip()
+            if not core:
+                continue
+            begin = start + line.index(core)
+            body = agencies.get((begin, begin + len(core)))
+            if body is None:
+                break
+            out.append(body)
+            if not forward:
+                break  # a header names one body
+        return out
+
     def _is_agency_name(self, name: str) -> bool:
         if name in self._agency_names:
             return True
@@ -650,6 +704,10 @@ class Relations:
             if x.label_ not in ("INITIATIVE", "ENTERPRISE", "DISTRICT"):
                 continue
             pos = x.end_char + (1 if self.text[x.end_char:x.end_char + 2] in ("项目", "工程") else 0) * 2
+            listed = self._listed_in(x, ents, places, s)
+            if listed:
+                out += listed
+                continue
             group = self._group_after.match(self.text, pos)
             if group is not None and x.label_ == "ENTERPRISE":  # 「甲、乙、丙等企业落户某区」: each of them
                 sited = self._sited.match(self.text, group.end())
@@ -676,6 +734,42 @@ class Relations:
         out += self._held_at(s, ents, places)
         out += self._nested_places(ents)
         return out
+
+    def _listed_in(self, x: Span, ents, places: dict[int, Span], s: int) -> list[dict]:
+        """The last item ``x`` of a list and the place the list is said to be in: 「甲、乙等9家某省企业」
+        (companies), 「甲、乙、丙等某地区」 (places in a region), 「某区…，甲、乙等功能区坐落其中」 (zones in
+        the place that opens the sentence's first clause)."""
+        group = self._group_place.match(self.text, x.end_char)
+        if group is None:
+            return []
+        place = places.get(group.end())
+        target = None
+        if place is not None and place is not x:
+            if x.label_ == "ENTERPRISE" and self._group_noun_at.match(self.text, place.end_char):
+                target = place  # 「甲、乙等9家某省企业」
+            elif x.label_ == "DISTRICT" and group.end() == x.end_char + 1 and \
+                    self.text[place.end_char:place.end_char + 1] in "的，。；、" :
+                target = place  # 「甲、乙、丙等某地区的…」
+        items = self._joined_before(x, ents, ("ENTERPRISE",) if x.label_ == "ENTERPRISE" else ("DISTRICT",)) + [x]
+        if target is None and x.label_ == "DISTRICT":
+            zones = self._zone_group.match(self.text, x.end_char)
+            within = self._sited_within.match(self.text, zones.end()) if zones else None
+            if within:
+                target = self._clause_opener(s, items[0], places)
+        if target is None:
+            return []
+        items = [y for y in items if y is not target]
+        return [self._rel(_m(y), "locatedIn", _m(target), "listed_in", (y.start_char, target.end_char)) for y in items]
+
+    def _clause_opener(self, s: int, x: Span, places: dict[int, Span]) -> Span | None:
+        """The first place before ``x`` in its sentence that opens a clause (「他说，某区位于…」: 某区)."""
+        for start in sorted(places):
+            place = places[start]
+            if place.end_char > x.start_char or place is x:
+                continue
+            if start == s or self.text[start - 1] in "，；：":
+                return place
+        return None
 
     def _held_at(self, s, ents, places) -> list[dict]:
         """「在某市举办的第五届某博览会」: the event named right after is held in (located in) the place."""
@@ -894,11 +988,11 @@ class Relations:
                                      (who.start_char, target.end_char)))
         return out
 
-    def _joined_before(self, x: Span, ents) -> list[Span]:
-        """The organisations listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
+    def _joined_before(self, x: Span, ents, labels=ORGS) -> list[Span]:
+        """The organisations (or mentions of ``labels``) listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
         out, first = [], x
         for y in reversed([y for y in ents if y.end_char <= x.start_char]):
-            if y.label_ not in ORGS or self.text[y.end_char:first.start_char] not in ("、", "和", "与", "及", "以及"):
+            if y.label_ not in labels or self.text[y.end_char:first.start_char] not in ("、", "和", "与", "及", "以及"):
                 break
             out.insert(0, y)
             first = y
