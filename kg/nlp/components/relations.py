@@ -82,6 +82,10 @@ class Relations:
         self._zone_group = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['zone_group_nouns']})")
         self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
         self._notice_issue = re.compile(r["notice_issue"])
+        self._meeting_of = re.compile(r["meeting_of"])
+        self._meeting_passed = re.compile(r["meeting_passed"])
+        self._we_place = re.compile(rf"(?:{r['we_place']})")
+        self._carried_subject = re.compile(rf"(?:{r['carried_subject']})")
         self._notice_header = re.compile(r["notice_header"])
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
@@ -130,6 +134,7 @@ class Relations:
         rels += located
         rels += self._title_issuers()
         rels += self._signed_notice()
+        rels += self._meeting_passed_works()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
@@ -470,6 +475,21 @@ class Relations:
                     out.append(self._rel(_m(work), "issuedBy", _m(body), "notice_header",
                                          (body.start_char, work.end_char)))
             pos += len(line) + 1
+        return out
+
+    def _meeting_passed_works(self) -> list[dict]:
+        """「县委副书记、县长甲主持召开某县政府常务会议。…会议原则通过了《X》」: the body whose meeting the
+        article reports (the last one named before) issued X."""
+        out = []
+        meetings = [x for x in self.ents if x.label_ == "AGENCY" and self._meeting_of.match(self.text, x.end_char)]
+        if not meetings:
+            return out
+        works = {x.start_char: x for x in self.ents if x.label_ == "INITIATIVE"}
+        for m in self._meeting_passed.finditer(self.text):
+            work = works.get(m.end())
+            body = next((x for x in reversed(meetings) if x.end_char <= m.start()), None)
+            if work is not None and body is not None:
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "meeting_passed", (m.start(), work.end_char)))
         return out
 
     def _body_lines(self, newline: int, forward: bool, limit: int = 30) -> list[Span]:
@@ -892,13 +912,57 @@ class Relations:
             if jm is None:
                 continue
             j = clause_start + jm.start()
-            sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            we = self._we_side(clause_start, j)
+            carried = self._carried_subject.fullmatch(self.text, clause_start, j) and clause_start > s
+            sides = [we] if we else (self._clause_subject(s, clause_start, ents) if carried else None) or \
+                self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
             if sides == [None]:
                 sides = self._signatories_before(clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents)
         return out
+
+    def _we_side(self, start: int, end: int) -> tuple | None:
+        """「我区」 (the whole side, after clause-opening words) in an article about a district: its government."""
+        lead = self._carried_subject.match(self.text, start, end)
+        m = self._we_place.fullmatch(self.text, lead.end(), end)
+        div = self._home_of_level(m.group("level")) if m else None
+        if div is None:
+            return None
+        return (m.start(), end, "AGENCY", div.name + "人民政府", "")
+
+    def _home_of_level(self, level: str):
+        """The division 「我区」 (level 区) speaks of: the article's home when its name has that ending, else the
+        division of that ending the article names most often."""
+        home = self.lex.divisions.get(self.home) if self.home else None
+        if home is not None and home.name.endswith(level) and home.level != "zone":
+            return home
+        counts: dict[str, int] = {}
+        for x in self.ents:
+            div = self.lex.divisions.get(x.id_) if x.label_ == "DISTRICT" else None
+            if div is not None and div.name.endswith(level) and div.level != "zone":
+                counts[x.id_] = counts.get(x.id_, 0) + 1
+        return self.lex.divisions[max(counts, key=counts.get)] if counts else None
+
+    def _clause_subject(self, s: int, clause_start: int, ents) -> list[tuple]:
+        """The organisations listed at the head of the nearest earlier clause of the sentence that opens
+        with one (「甲、乙等银行，就某事，|与…签约」: 甲, 乙)."""
+        pos = clause_start - 1
+        while pos > s:
+            start = max([self.text.rfind(c, s, pos) for c in "，；："] + [s - 1]) + 1
+            head = next((x for x in ents if start <= x.start_char <= start + 2 and x.end_char <= pos), None)
+            head = head if head is not None and head.label_ in ORGS else None
+            if head is not None:
+                items, last = [head], head
+                for x in ents:
+                    if x.start_char >= last.end_char and x.end_char <= pos and x.label_ in ORGS \
+                            and self.text[last.end_char:x.start_char] in ("、", "和", "及", "与", "以及"):
+                        items.append(x)
+                        last = x
+                return [_m(x) for x in items]
+            pos = start - 1
+        return []
 
     def _signatories_before(self, start: int, end: int, ents) -> list[tuple]:
         """「代表甲、乙在会上|与…签约」: the organisations listed right before a filler such as 在会上."""
@@ -956,6 +1020,8 @@ class Relations:
             b = None
             if item in self._zone_words:
                 b = (pos, pos + len(item), "DISTRICT", item, "")
+            elif self._we_place.fullmatch(item):
+                b = self._we_side(pos, pos + len(item))
             elif item:
                 b = self._name_at(pos, pos + len(item), ents, left=False)
             pos += len(item) + 1

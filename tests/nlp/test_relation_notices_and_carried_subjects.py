@@ -1,0 +1,83 @@
+"""Relations the rules read from a list's place, a notice's layout, a meeting's report and a clause that
+carries the previous one's subject, in the real pipeline (LAC and the rules for the names, the relation
+rules alone). Invented names."""
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(model=None, relation_model=""))
+
+
+def rels(doc, predicate):
+    return {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == predicate}
+
+
+def test_companies_listed_as_a_places_companies_are_located_there(nlp):
+    doc, _ = process(nlp, "星河科技、蓝海智能、华锐新材等9家江苏企业集体挂牌。")
+    assert rels(doc, "locatedIn") >= {("星河科技", "江苏"), ("蓝海智能", "江苏"), ("华锐新材", "江苏")}
+
+
+def test_places_listed_before_their_region_lie_in_it(nlp):
+    doc, _ = process(nlp, "主要来自上海、浙江、江苏等长三角地区的100余家企业参会。")
+    assert rels(doc, "locatedIn") >= {("上海", "长三角地区"), ("浙江", "长三角地区"), ("江苏", "长三角地区")}
+
+
+def test_zones_said_to_lie_within_lie_in_the_clauses_opening_place(nlp):
+    doc, _ = process(nlp, "他说，滨江区位于宁州市东部，星河物流园区、蓝湾产业园等重要功能区均坐落其中。")
+    located = rels(doc, "locatedIn")
+    assert {("星河物流园区", "滨江区"), ("蓝湾产业园", "滨江区")} <= located
+    assert ("蓝湾产业园", "星河物流园区") not in located  # another item of the list is no place for it
+
+
+def test_an_event_held_on_a_date_in_a_place(nlp):
+    doc, _ = process(nlp, "第二届世界青商大会将于11月5日-7日在赣州市举办。")
+    assert ("第二届世界青商大会", "赣州市") in rels(doc, "locatedIn")
+
+
+NOTICE = ("宁州市数据局\n关于印发《宁州市数字经济三年行动计划》的通知\n各区人民政府：\n"
+          "《宁州市数字经济三年行动计划》已经市政府同意，现印发给你们，请认真组织实施。\n"
+          "宁州市数据局\n宁州市发展和改革委员会\n\n宁州市财政局\n2024年3月1日\n"
+          "宁州市数字经济三年行动计划\n宁州市商务局负责推进平台建设。\n")
+
+
+def test_a_notices_signatories_one_a_line_issued_its_document(nlp):
+    doc, _ = process(nlp, NOTICE)
+    issued = rels(doc, "issuedBy")
+    work = "宁州市数字经济三年行动计划"
+    assert {(work, "宁州市数据局"), (work, "宁州市发展和改革委员会"), (work, "宁州市财政局")} <= issued
+    assert (work, "宁州市商务局") not in issued  # after the date line: the document's body, no signatory
+
+
+def test_a_notices_header_body_issued_the_document(nlp):
+    doc, _ = process(nlp, NOTICE)
+    header = [r for r in doc._.kg_relations if r["p"] == "issuedBy" and r["rule"] == "notice_header"]
+    assert [(r["s"][3], r["o"][3]) for r in header] == [("宁州市数字经济三年行动计划", "宁州市数据局")]
+
+
+def test_what_a_meeting_passed_is_issued_by_the_body_whose_meeting_it_was(nlp):
+    doc, _ = process(nlp, "4月18日，县长张明主持召开宁安县人民政府常务会议。会议原则通过了《宁安县农村人居环境整治实施方案》。")
+    assert ("宁安县农村人居环境整治实施方案", "宁安县人民政府") in rels(doc, "issuedBy")
+
+
+def test_we_the_district_signing_is_the_districts_government(nlp):
+    doc, _ = process(nlp, "青浦区召开金融合作大会。同时，我区与星河银行上海分行、蓝海证券股份有限公司达成战略合作。")
+    partners = {frozenset(p) for p in rels(doc, "partnerOf")}
+    assert {frozenset({"青浦区人民政府", "星河银行上海分行"}), frozenset({"青浦区人民政府", "蓝海证券股份有限公司"})} <= partners
+
+
+def test_a_clause_opening_with_yu_carries_the_subject_listed_before(nlp):
+    doc, _ = process(nlp, "青浦区召开金融合作大会。签约仪式上，星河银行上海分行、蓝海证券股份有限公司等金融机构，"
+                          "就青浦区生态修复提升，与我区签订项目合作协议。")
+    partners = {frozenset(p) for p in rels(doc, "partnerOf")}
+    assert {frozenset({"青浦区人民政府", "星河银行上海分行"}), frozenset({"青浦区人民政府", "蓝海证券股份有限公司"})} <= partners
+
+
+def test_we_without_a_district_in_the_article_is_no_partner(nlp):
+    doc, _ = process(nlp, "同时，我区与星河银行上海分行达成战略合作。")
+    assert not any("人民政府" in s + o for s, o in rels(doc, "partnerOf"))
