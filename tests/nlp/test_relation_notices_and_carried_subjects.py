@@ -81,3 +81,20 @@ def test_a_clause_opening_with_yu_carries_the_subject_listed_before(nlp):
 def test_we_without_a_district_in_the_article_is_no_partner(nlp):
     doc, _ = process(nlp, "同时，我区与星河银行上海分行达成战略合作。")
     assert not any("人民政府" in s + o for s, o in rels(doc, "partnerOf"))
+
+
+def test_a_signed_notice_issues_the_work_it_says_was_drawn_up_not_one_it_cites(nlp):
+    doc, _ = process(nlp, "为落实《宁州市数据条例》，宁州市数据局制定了《宁州市数据要素三年行动计划》，现印发给你们，请认真组织实施。\n"
+                          "宁州市数据局\n宁州市财政局\n2024年3月1日\n")
+    issued = rels(doc, "issuedBy")
+    assert ("宁州市数据要素三年行动计划", "宁州市财政局") in issued
+    assert ("宁州市数据条例", "宁州市财政局") not in issued
+
+
+def test_a_carried_subject_is_the_earlier_clauses_head_and_the_list_ends_at_deng(nlp):
+    doc, _ = process(nlp, "在签约仪式上，青浦区人民政府与星河控股有限公司、蓝海置业集团签署战略合作协议，"
+                          "与华锐科技有限公司、东方智能集团有限公司等在农产品加工、新能源新材料开发等领域开展合作。")
+    partners = {frozenset(p) for p in rels(doc, "partnerOf")}
+    assert {frozenset({"青浦区人民政府", "华锐科技有限公司"}), frozenset({"青浦区人民政府", "东方智能集团有限公司"})} <= partners
+    assert frozenset({"星河控股有限公司", "华锐科技有限公司"}) not in partners  # 与 joins partners, not a list
+    assert not any("新能源" in s or "新能源" in o for s, o in rels(doc, "partnerOf"))

@@ -82,6 +82,7 @@ class Relations:
         self._zone_group = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['zone_group_nouns']})")
         self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
         self._notice_issue = re.compile(r["notice_issue"])
+        self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
         self._we_place = re.compile(rf"(?:{r['we_place']})")
@@ -462,10 +463,11 @@ class Relations:
                      and x.label_ == "INITIATIVE"]
             if not works:
                 continue
+            # the work 「制定了《X》」 names, else the line's first (「《X》已经某政府同意，现印发…」)
+            work = next((x for x in reversed(works) if self._issued_before.search(self.text, 0, x.start_char)), works[0])
             line_end = self.text.find("\n", m.end())
             for body in self._body_lines(line_end, forward=True) if line_end >= 0 else ():
-                out.append(self._rel(_m(works[-1]), "issuedBy", _m(body), "signed_notice",
-                                     (works[-1].start_char, body.end_char)))
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "signed_notice", (work.start_char, body.end_char)))
         pos = 0
         for line in self.text.split("\n"):
             if self._notice_header.match(line):
@@ -914,13 +916,14 @@ class Relations:
             j = clause_start + jm.start()
             we = self._we_side(clause_start, j)
             carried = self._carried_subject.fullmatch(self.text, clause_start, j) and clause_start > s
-            sides = [we] if we else (self._clause_subject(s, clause_start, ents) if carried else None) or \
+            subject = self._clause_subject(s, clause_start, ents) if carried and not we else []
+            sides = [we] if we else subject or \
                 self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
             if sides == [None]:
                 sides = self._signatories_before(clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
-                out += self._partner_pairs(a, j, verb, pm, ents)
+                out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
         return out
 
     def _we_side(self, start: int, end: int) -> tuple | None:
@@ -957,7 +960,7 @@ class Relations:
                 items, last = [head], head
                 for x in ents:
                     if x.start_char >= last.end_char and x.end_char <= pos and x.label_ in ORGS \
-                            and self.text[last.end_char:x.start_char] in ("、", "和", "及", "与", "以及"):
+                            and self.text[last.end_char:x.start_char] in ("、", "和", "及", "以及"):
                         items.append(x)
                         last = x
                 return [_m(x) for x in items]
@@ -1010,10 +1013,15 @@ class Relations:
         """管委会, 开发区管委会: the committee of whatever zone the article is about."""
         return any(name == w + c or name == c for w in ("", *self._zone_words) for c in self._zone_cores)
 
-    def _partner_pairs(self, a: tuple, j: int, verb: int, pm, ents) -> list[dict]:
+    def _partner_pairs(self, a: tuple, j: int, verb: int, pm, ents, carried: bool = False) -> list[dict]:
         """a partnerOf each name listed between 与 and the verb (「与乙、丙签署」)."""
         out = []
         listed = self.text[j + 1:verb].rstrip("，；：")
+        if carried:  # 「…，与甲、乙等在某领域开展合作」: the list ends at 等 or where the clause goes on (在, 就)
+            inside = [(x.start_char - j - 1, x.end_char - j - 1) for x in ents if j < x.start_char < verb]
+            stop = next((m.start() for m in re.finditer(r"等|在|就|围绕", listed)
+                         if not any(a <= m.start() < b for a, b in inside)), len(listed))
+            listed = listed[:stop]
         listed = re.sub(r"(?:签署|签订|开展|达成|共同|发挥各自优势|进行|深化)[\u4e00-\u9fff]*$", "", listed)
         pos = j + 1
         for item in re.split(r"、|和|及", listed):
