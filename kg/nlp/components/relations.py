@@ -1032,6 +1032,8 @@ class Relations:
                 b = self._we_side(pos, pos + len(item))
             elif item:
                 b = self._name_at(pos, pos + len(item), ents, left=False)
+                if carried and b is not None and (b[0], b[1]) not in self.by_span:
+                    b = None  # a carried clause's partners are names the text marks, not words cut from it
             pos += len(item) + 1
             b = self._partner_side(b, ents) if b is not None else None
             if b is not None and b[3] != a[3]:
