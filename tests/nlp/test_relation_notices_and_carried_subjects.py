@@ -98,3 +98,15 @@ def test_a_carried_subject_is_the_earlier_clauses_head_and_the_list_ends_at_deng
     assert {frozenset({"星河控股有限公司", "华锐科技有限公司"}), frozenset({"星河控股有限公司", "东方智能集团有限公司"})} <= partners
     assert frozenset({"蓝海置业集团", "华锐科技有限公司"}) not in partners  # 与 joins partners, not a list
     assert not any("新能源" in s or "新能源" in o for s, o in rels(doc, "partnerOf"))
+
+
+def test_the_responsible_units_of_a_notices_work_plan_take_part_in_it(nlp):
+    doc, _ = process(nlp, "《宁州市数字经济工作要点》已经市政府同意，现印发给你们，请认真抓好贯彻落实。\n"
+                          "1.发展算力产业。加快培育算力硬件制造产业。（责任单位：宁州市数据局、宁州市财政局）\n")
+    taking_part = rels(doc, "participatesIn")
+    assert {("宁州市数据局", "宁州市数字经济工作要点"), ("宁州市财政局", "宁州市数字经济工作要点")} <= taking_part
+
+
+def test_responsible_units_without_a_notice_relate_nothing(nlp):
+    doc, _ = process(nlp, "加快培育算力硬件制造产业。（责任单位：宁州市数据局、宁州市财政局）")
+    assert not rels(doc, "participatesIn")

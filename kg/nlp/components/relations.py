@@ -82,6 +82,7 @@ class Relations:
         self._zone_group = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['zone_group_nouns']})")
         self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
         self._notice_issue = re.compile(r["notice_issue"])
+        self._responsible = re.compile(r["responsible_units"])
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
@@ -135,6 +136,7 @@ class Relations:
         rels += located
         rels += self._title_issuers()
         rels += self._signed_notice()
+        rels += self._responsible_units()
         rels += self._meeting_passed_works()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
@@ -457,14 +459,7 @@ class Relations:
         """A notice's bodies, one a line: those signing after 「…《X》…，现印发给你们…」 and the one heading
         「关于印发《X》的通知」 on the line before. Each issued X."""
         out = []
-        for m in self._notice_issue.finditer(self.text):
-            line_start = self.text.rfind("\n", 0, m.start()) + 1
-            works = [x for x in self.ents if line_start <= x.start_char and x.end_char <= m.start()
-                     and x.label_ == "INITIATIVE"]
-            if not works:
-                continue
-            # the work 「制定了《X》」 names, else the line's first (「《X》已经某政府同意，现印发…」)
-            work = next((x for x in reversed(works) if self._issued_before.search(self.text, 0, x.start_char)), works[0])
+        for work, m in self._notice_works():
             line_end = self.text.find("\n", m.end())
             for body in self._body_lines(line_end, forward=True) if line_end >= 0 else ():
                 out.append(self._rel(_m(work), "issuedBy", _m(body), "signed_notice", (work.start_char, body.end_char)))
@@ -477,6 +472,34 @@ class Relations:
                     out.append(self._rel(_m(work), "issuedBy", _m(body), "notice_header",
                                          (body.start_char, work.end_char)))
             pos += len(line) + 1
+        return out
+
+    def _notice_works(self) -> list[tuple[Span, re.Match]]:
+        """The document each 「…，现印发给你们」 hands out: the work 「制定了《X》」 names on its line, else the
+        line's first (「《X》已经某政府同意，现印发…」)."""
+        out = []
+        for m in self._notice_issue.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            works = [x for x in self.ents if line_start <= x.start_char and x.end_char <= m.start()
+                     and x.label_ == "INITIATIVE"]
+            if works:
+                out.append((next((x for x in reversed(works) if self._issued_before.search(self.text, 0, x.start_char)),
+                                 works[0]), m))
+        return out
+
+    def _responsible_units(self) -> list[dict]:
+        """「（责任单位：甲、乙）」 in a notice's document (a work plan): 甲 and 乙 take part in it."""
+        notices = self._notice_works()
+        if not notices:
+            return []
+        work = _m(notices[0][0])
+        out = []
+        orgs = [x for x in self.ents if x.label_ in ORGS]
+        for m in self._responsible.finditer(self.text):
+            stop = self._next_stop(m.end(), len(self.text), "）)。；\n")
+            for x in orgs:
+                if m.end() <= x.start_char and x.end_char <= stop:
+                    out.append(self._rel(_m(x), "participatesIn", work, "responsible_unit", (m.start(), x.end_char)))
         return out
 
     def _meeting_passed_works(self) -> list[dict]:
