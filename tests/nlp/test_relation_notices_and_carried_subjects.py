@@ -110,3 +110,16 @@ def test_the_responsible_units_of_a_notices_work_plan_take_part_in_it(nlp):
 def test_responsible_units_without_a_notice_relate_nothing(nlp):
     doc, _ = process(nlp, "加快培育算力硬件制造产业。（责任单位：宁州市数据局、宁州市财政局）")
     assert not rels(doc, "participatesIn")
+
+
+@pytest.fixture(scope="module")
+def trained_nlp():
+    """The packaged trained NER (LAC reads 「某公司计划」 as one name), the relation rules alone."""
+    return make_nlp(Settings(relation_model=""))
+
+
+def test_each_project_of_a_list_is_located_where_the_list_settles(trained_nlp):
+    doc, _ = process(trained_nlp, "星河投资公司计划投资30亿元的星河新材料产业园项目与蓝海集团有限公司计划投资8.6亿元的"
+                          "蓝海智慧冷链物流园项目将陆续落户青浦区。")
+    located = rels(doc, "locatedIn")
+    assert {("星河新材料产业园项目", "青浦区"), ("蓝海智慧冷链物流园项目", "青浦区")} <= located

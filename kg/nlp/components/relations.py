@@ -767,7 +767,7 @@ class Relations:
             if place is not None and self._held_verbs.match(self.text, place.end_char):
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "held_in", (x.start_char, place.end_char + 2)))
                 continue
-            sited = self._sited.match(self.text, pos)
+            sited = self._sited.match(self.text, self._listed_projects_end(x, pos, ents))
             place = places.get(sited.end()) if sited else None
             if place is None:
                 role = self._part_of_place.match(self.text, pos)
@@ -805,6 +805,25 @@ class Relations:
             return []
         items = [y for y in items if y is not target]
         return [self._rel(_m(y), "locatedIn", _m(target), "listed_in", (y.start_char, target.end_char)) for y in items]
+
+    def _listed_projects_end(self, x: Span, pos: int, ents) -> int:
+        """Where the list of projects ``x`` opens ends (「A项目与某公司计划投资8亿元的B项目|将落户某县」), else ``pos``."""
+        if x.label_ != "INITIATIVE":
+            return pos
+        starts = {y.start_char: y for y in ents}
+        while True:
+            joiner = re.match(r"与|和|及|以及|、", self.text[pos:pos + 2])
+            if joiner is None:
+                return pos
+            at = pos + joiner.end()
+            org = starts.get(at)
+            if org is not None and org.label_ in ORGS:
+                invest = self._invest_in.match(self.text, org.end_char)
+                at = invest.end() if invest else at
+            project = starts.get(at)
+            if project is None or project.label_ != "INITIATIVE":
+                return pos
+            pos = project.end_char
 
     def _clause_opener(self, s: int, x: Span, places: dict[int, Span]) -> Span | None:
         """The first place before ``x`` in its sentence that opens a clause (「他说，某区位于…」: 某区)."""
