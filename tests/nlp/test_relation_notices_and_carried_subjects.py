@@ -123,3 +123,13 @@ def test_each_project_of_a_list_is_located_where_the_list_settles(trained_nlp):
                           "蓝海智慧冷链物流园项目将陆续落户青浦区。")
     located = rels(doc, "locatedIn")
     assert {("星河新材料产业园项目", "青浦区"), ("蓝海智慧冷链物流园项目", "青浦区")} <= located
+
+
+def test_a_zone_named_after_a_place_the_article_names_lies_in_it(trained_nlp):
+    doc, _ = process(trained_nlp, "3月15日，准格尔旗重大项目集中开工动员大会在准格尔经济开发区举行。")
+    assert ("准格尔经济开发区", "准格尔旗") in rels(doc, "locatedIn")
+
+
+def test_a_zone_named_after_a_place_the_article_does_not_name_is_not_placed(trained_nlp):
+    doc, _ = process(trained_nlp, "3月15日，重大项目集中开工动员大会在准格尔经济开发区举行。")
+    assert not any(o.startswith("准格尔") and o != "准格尔经济开发区" for _, o in rels(doc, "locatedIn"))

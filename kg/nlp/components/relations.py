@@ -83,6 +83,7 @@ class Relations:
         self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
         self._notice_issue = re.compile(r["notice_issue"])
         self._responsible = re.compile(r["responsible_units"])
+        self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
@@ -699,6 +700,9 @@ class Relations:
                 continue
             found = self._place_prefix(ent)
             if found is None:
+                named_zone = self._zone_of_named_place(ent) if ent.label_ == "DISTRICT" else None
+                if named_zone is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", named_zone, "named_zone", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
             div = self.lex.divisions[key]
@@ -716,6 +720,20 @@ class Relations:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _zone_of_named_place(self, ent: Span) -> tuple | None:
+        """「某某经济开发区」 in an article that writes 某某旗 (县, 区, 市) out in full: a zone named as the place
+        plus a zone word lies in that place (the article's own words decide which place it is)."""
+        name = ent.text
+        for k in range(min(len(name) - 1, 8), 1, -1):
+            if not self._zone_suffix.fullmatch(name[k:]):
+                continue
+            for level in self._place_levels:
+                full = name[:k] + level
+                keys = [x for x in self.lex.place_keys(full) if self.lex.divisions[x].level != "zone"]
+                if keys and full in self.text:
+                    return (ent.start_char, ent.start_char + k, "DISTRICT", full, keys[0])
+        return None
 
     def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
         """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
