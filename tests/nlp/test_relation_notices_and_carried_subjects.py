@@ -133,3 +133,13 @@ def test_a_zone_named_after_a_place_the_article_names_lies_in_it(trained_nlp):
 def test_a_zone_named_after_a_place_the_article_does_not_name_is_not_placed(trained_nlp):
     doc, _ = process(trained_nlp, "3月15日，重大项目集中开工动员大会在准格尔经济开发区举行。")
     assert not any(o.startswith("准格尔") and o != "准格尔经济开发区" for _, o in rels(doc, "locatedIn"))
+
+
+def test_the_bodies_organising_an_event_led_it(trained_nlp):
+    doc, _ = process(trained_nlp, "由宁州市人民政府、宁州市商务局联合主办的第三届宁州数字经济博览会开幕。")
+    assert {("第三届宁州数字经济博览会", "宁州市人民政府"), ("第三届宁州数字经济博览会", "宁州市商务局")} <= rels(doc, "issuedBy")
+
+
+def test_a_body_named_after_you_without_organising_leads_nothing(trained_nlp):
+    doc, _ = process(trained_nlp, "由宁州市商务局推荐的第三届宁州数字经济博览会开幕。")
+    assert not rels(doc, "issuedBy")

@@ -83,6 +83,7 @@ class Relations:
         self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
         self._notice_issue = re.compile(r["notice_issue"])
         self._responsible = re.compile(r["responsible_units"])
+        self._organised = re.compile(rf"(?:{r['organised_by']})")
         self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
@@ -132,6 +133,7 @@ class Relations:
             rels += self._zone_builds(s, e, ents)
             rels += self._located(s, e, ents)
             rels += self._led_by(s, e, ents)
+            rels += self._organised_by(s, ents)
             rels += self._pairs(s, e, ents)
         located, nested = self._name_prefix()
         rels += located
@@ -892,6 +894,33 @@ class Relations:
                     continue
                 for body in bodies:
                     out.append(self._rel(target, "issuedBy", _m(body), "led_by", (start - 1, target[1])))
+        return out
+
+    def _organised_by(self, s: int, ents) -> list[dict]:
+        """「由甲主办、乙承办的X」, 「由甲、乙联合主办的X」: the organising bodies issued (led) X."""
+        out = []
+        for i, first in enumerate(ents):
+            if first.label_ != "AGENCY" or first.start_char == s or self.text[first.start_char - 1] != "由":
+                continue
+            bodies, pos = [], first.start_char
+            for x in ents[i:]:
+                if x.start_char != pos or x.label_ != "AGENCY":
+                    break
+                bodies.append(x)
+                role = self._organised.match(self.text, x.end_char)
+                pos = x.end_char + (role.end() - x.end_char if role else 0)
+                if self.text.startswith("、", pos):
+                    pos += 1
+                elif not role:
+                    break
+            if not self.text.startswith("的", pos) or not self._organised.search(self.text, first.end_char, pos):
+                continue
+            work = next((x for x in ents if x.start_char > pos and x.start_char - pos <= 12
+                         and x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"), None)
+            if work is None or any(c in self.text[pos:work.start_char] for c in "，。；"):
+                continue
+            for body in bodies:
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "organised_by", (first.start_char - 1, work.end_char)))
         return out
 
     def _zone_builds(self, s, e, ents) -> list[dict]:
