@@ -143,3 +143,14 @@ def test_the_bodies_organising_an_event_led_it(trained_nlp):
 def test_a_body_named_after_you_without_organising_leads_nothing(trained_nlp):
     doc, _ = process(trained_nlp, "由宁州市商务局推荐的第三届宁州数字经济博览会开幕。")
     assert not rels(doc, "issuedBy")
+
+
+def test_a_branch_named_after_a_place_the_article_names_lies_there(trained_nlp):
+    doc, _ = process(trained_nlp, "青浦区召开金融工作会议。星河银行青浦支行负责人介绍了情况。")
+    places = {r["o"][4] for r in doc._.kg_relations if r["p"] == "locatedIn" and r["s"][3] == "星河银行青浦支行"}
+    assert places == {"上海市/青浦区"}  # the division the article's 青浦区 is
+
+
+def test_a_place_inside_a_name_the_article_does_not_name_places_nothing(trained_nlp):
+    doc, _ = process(trained_nlp, "星河银行青浦支行负责人介绍了情况。")
+    assert not rels(doc, "locatedIn")

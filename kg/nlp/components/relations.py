@@ -705,6 +705,9 @@ class Relations:
                 named_zone = self._zone_of_named_place(ent) if ent.label_ == "DISTRICT" else None
                 if named_zone is not None:
                     out.append(self._rel(_m(ent), "locatedIn", named_zone, "named_zone", (ent.start_char, ent.end_char)))
+                branch = self._branch_place(ent, named) if ent.label_ == "ENTERPRISE" else None
+                if branch is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
             div = self.lex.divisions[key]
@@ -722,6 +725,17 @@ class Relations:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _branch_place(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
+        article names on its own too is located there (the longest such place, first from the left)."""
+        name = ent.text
+        for i in range(2, len(name) - 2):
+            for k in range(min(len(name) - 2, i + 8), i + 1, -1):
+                keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
+                if keys:
+                    return (ent.start_char + i, ent.start_char + k, "DISTRICT", name[i:k], keys[0])
+        return None
 
     def _zone_of_named_place(self, ent: Span) -> tuple | None:
         """「某某经济开发区」 in an article that writes 某某旗 (县, 区, 市) out in full: a zone named as the place
