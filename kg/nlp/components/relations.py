@@ -883,11 +883,15 @@ class Relations:
         return out
 
     def _nested_places(self, ents) -> list[dict]:
-        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it."""
+        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it;
+        so is a zone the divisions table does not know written right after a division (「某市|某某工业园区」)."""
         out = []
         for outer, inner in zip(ents, ents[1:]):
-            if outer.label_ == "DISTRICT" and inner.label_ == "DISTRICT" and outer.end_char == inner.start_char \
-                    and outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
+            if outer.label_ != "DISTRICT" or inner.label_ != "DISTRICT" or outer.end_char != inner.start_char:
+                continue
+            zone = inner.id_ not in self.lex.divisions and outer.id_ in self.lex.divisions \
+                and self._zone_suffix.search(inner.text[-6:]) is not None
+            if zone or outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
                 out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
         return out
 
