@@ -154,3 +154,15 @@ def test_a_branch_named_after_a_place_the_article_names_lies_there(trained_nlp):
 def test_a_place_inside_a_name_the_article_does_not_name_places_nothing(trained_nlp):
     doc, _ = process(trained_nlp, "星河银行青浦支行负责人介绍了情况。")
     assert not rels(doc, "locatedIn")
+
+
+def test_a_zone_written_right_after_a_division_lies_in_it(nlp):
+    """The NERs mostly read 「某市某某工业园区」 as one name; when one cuts it in two, the rules place the zone."""
+    doc, _ = process(nlp, "项目落户嘉兴市星河湾工业园区，总投资5亿元。")
+    text = doc.text
+    city = doc.char_span(text.index("嘉兴市"), text.index("嘉兴市") + 3, label="DISTRICT")
+    zone = doc.char_span(text.index("星河湾"), text.index("工业园区") + 4, label="DISTRICT")
+    city.id_ = "浙江省/嘉兴市"
+    doc.ents = [city, zone]
+    doc = nlp.get_pipe("kg_relations")(doc)
+    assert ("星河湾工业园区", "嘉兴市") in rels(doc, "locatedIn")
