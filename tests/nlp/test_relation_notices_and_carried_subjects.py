@@ -166,3 +166,10 @@ def test_a_zone_written_right_after_a_division_lies_in_it(nlp):
     doc.ents = [city, zone]
     doc = nlp.get_pipe("kg_relations")(doc)
     assert ("星河湾工业园区", "嘉兴市") in rels(doc, "locatedIn")
+
+
+def test_projects_listed_after_baokuo_lie_where_the_sentence_spreads_them(trained_nlp):
+    doc, _ = process(trained_nlp, "此次集中开工的12个重大项目分布于嘉兴市5个区县，涵盖化工、机械等产业，"
+                                  "包括投资50亿元的星河新材料产业园项目、投资20亿元的蓝海智慧冷链物流园项目。")
+    located = rels(doc, "locatedIn")
+    assert {("星河新材料产业园项目", "嘉兴市"), ("蓝海智慧冷链物流园项目", "嘉兴市")} <= located

@@ -84,6 +84,7 @@ class Relations:
         self._notice_issue = re.compile(r["notice_issue"])
         self._responsible = re.compile(r["responsible_units"])
         self._organised = re.compile(rf"(?:{r['organised_by']})")
+        self._spread_in = re.compile(rf"(?:{r['spread_in']})")
         self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
@@ -811,6 +812,7 @@ class Relations:
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
         out += self._held_at(s, ents, places)
+        out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
         return out
 
@@ -839,6 +841,17 @@ class Relations:
             return []
         items = [y for y in items if y is not target]
         return [self._rel(_m(y), "locatedIn", _m(target), "listed_in", (y.start_char, target.end_char)) for y in items]
+
+    def _spread_projects(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
+        """「…项目分布于某市7个区县…，包括A项目、B风电场…」: what the sentence lists after 包括 lies in the place."""
+        spread = self._spread_in.search(self.text, s, e)
+        place = places.get(spread.end()) if spread else None
+        include = self._include.search(self.text, place.end_char, e) if place is not None else None
+        if include is None:
+            return []
+        return [self._rel(_m(x), "locatedIn", _m(place), "spread_in", (spread.start(), x.end_char))
+                for x in ents if x.start_char >= include.end() and x.label_ in ("INITIATIVE", "ENTERPRISE")
+                and x.kb_id_ != "book_title"]
 
     def _listed_projects_end(self, x: Span, pos: int, ents) -> int:
         """Where the list of projects ``x`` opens ends (「A项目与某公司计划投资8亿元的B项目|将落户某县」), else ``pos``."""
