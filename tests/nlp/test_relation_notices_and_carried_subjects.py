@@ -173,3 +173,8 @@ def test_projects_listed_after_baokuo_lie_where_the_sentence_spreads_them(traine
                                   "包括投资50亿元的星河新材料产业园项目、投资20亿元的蓝海智慧冷链物流园项目。")
     located = rels(doc, "locatedIn")
     assert {("星河新材料产业园项目", "嘉兴市"), ("蓝海智慧冷链物流园项目", "嘉兴市")} <= located
+
+
+def test_a_places_region_word_names_the_place_itself(trained_nlp):
+    doc, _ = process(trained_nlp, "青浦区地区生产总值增长6%，青浦区地区企业活力增强。")
+    assert not any(s.startswith("青浦区") for s, _ in rels(doc, "locatedIn"))

@@ -85,6 +85,7 @@ class Relations:
         self._responsible = re.compile(r["responsible_units"])
         self._organised = re.compile(rf"(?:{r['organised_by']})")
         self._spread_in = re.compile(rf"(?:{r['spread_in']})")
+        self._same_place = re.compile(rf"(?:{r['same_place_words']})")
         self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
@@ -711,6 +712,8 @@ class Relations:
                     out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
+            if self._same_place.fullmatch(ent.text, k):
+                continue  # 某省地区 is the province
             div = self.lex.divisions[key]
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
