@@ -69,6 +69,7 @@ class PairFeatures:
         self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
         self.max_gap = int(cfg["max_gap"])
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
+        self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
         self.titles = sorted(self.lex.titles, key=len, reverse=True)
 
@@ -132,12 +133,13 @@ class PairFeatures:
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
-        for name, rx in self.triggers.items():
-            if rx.search(gap):
+        in_gap, in_before, in_after = self._triggers_in(gap), self._triggers_in(before), self._triggers_in(after[:24])
+        for name in self.triggers:
+            if name in in_gap:
                 on(f"trigger_between={name}")
-            if rx.search(before):
+            if name in in_before:
                 on(f"trigger_before={name}")
-            if rx.search(after[:24]):
+            if name in in_after:
                 on(f"trigger_after={name}")
         for c in _PUNCT:
             if c in gap:
@@ -176,6 +178,16 @@ class PairFeatures:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
+
+    def _triggers_in(self, text: str) -> frozenset[str]:
+        """The trigger groups found in ``text``; cached, as the pairs of one mention share the text around it."""
+        found = self._trigger_cache.get(text)
+        if found is None:
+            if len(self._trigger_cache) > 4096:
+                self._trigger_cache.clear()
+            found = self._trigger_cache[text] = frozenset(
+                name for name, rx in self.triggers.items() if rx.search(text))
+        return found
 
     def sentence_ents(self, doc: Doc, sentence: tuple[int, int]) -> list[Span]:
         s, e = sentence

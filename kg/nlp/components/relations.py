@@ -77,6 +77,22 @@ class Relations:
         self._led = re.compile(r["led_by"])
         self._group_noun = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})$")
         self._group_after = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['group_nouns']})")  # 「甲、乙等企业|落户…」
+        self._group_place = re.compile(rf"等{r['group_count']}")  # 「甲、乙等9家|某省|企业」
+        self._group_noun_at = re.compile(rf"(?:{r['group_nouns']})")
+        self._zone_group = re.compile(rf"等[^、，。；]{{0,10}}?(?:{r['zone_group_nouns']})")
+        self._sited_within = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_within']})")
+        self._notice_issue = re.compile(r["notice_issue"])
+        self._responsible = re.compile(r["responsible_units"])
+        self._organised = re.compile(rf"(?:{r['organised_by']})")
+        self._spread_in = re.compile(rf"(?:{r['spread_in']})")
+        self._same_place = re.compile(rf"(?:{r['same_place_words']})")
+        self._place_levels = r["zone_place_levels"]
+        self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
+        self._meeting_of = re.compile(r["meeting_of"])
+        self._meeting_passed = re.compile(r["meeting_passed"])
+        self._we_place = re.compile(rf"(?:{r['we_place']})")
+        self._carried_subject = re.compile(rf"(?:{r['carried_subject']})")
+        self._notice_header = re.compile(r["notice_header"])
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
         self._zone_cores = lex.patterns["zone_cores"]
@@ -119,10 +135,14 @@ class Relations:
             rels += self._zone_builds(s, e, ents)
             rels += self._located(s, e, ents)
             rels += self._led_by(s, e, ents)
+            rels += self._organised_by(s, ents)
             rels += self._pairs(s, e, ents)
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
+        rels += self._signed_notice()
+        rels += self._responsible_units()
+        rels += self._meeting_passed_works()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
@@ -440,6 +460,90 @@ class Relations:
                 pos += len(part)
         return out
 
+    def _signed_notice(self) -> list[dict]:
+        """A notice's bodies, one a line: those signing after 「…《X》…，现印发给你们…」 and the one heading
+        「关于印发《X》的通知」 on the line before. Each issued X."""
+        out = []
+        for work, m in self._notice_works():
+            line_end = self.text.find("\n", m.end())
+            for body in self._body_lines(line_end, forward=True) if line_end >= 0 else ():
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "signed_notice", (work.start_char, body.end_char)))
+        pos = 0
+        for line in self.text.split("\n"):
+            if self._notice_header.match(line):
+                work = next((x for x in self.ents if pos <= x.start_char and x.end_char <= pos + len(line)
+                             and x.label_ == "INITIATIVE"), None)
+                for body in self._body_lines(pos - 1, forward=False) if work is not None and pos else ():
+                    out.append(self._rel(_m(work), "issuedBy", _m(body), "notice_header",
+                                         (body.start_char, work.end_char)))
+            pos += len(line) + 1
+        return out
+
+    def _notice_works(self) -> list[tuple[Span, re.Match]]:
+        """The document each 「…，现印发给你们」 hands out: the work 「制定了《X》」 names on its line, else the
+        line's first (「《X》已经某政府同意，现印发…」)."""
+        out = []
+        for m in self._notice_issue.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            works = [x for x in self.ents if line_start <= x.start_char and x.end_char <= m.start()
+                     and x.label_ == "INITIATIVE"]
+            if works:
+                out.append((next((x for x in reversed(works) if self._issued_before.search(self.text, 0, x.start_char)),
+                                 works[0]), m))
+        return out
+
+    def _responsible_units(self) -> list[dict]:
+        """「（责任单位：甲、乙）」 in a notice's document (a work plan): 甲 and 乙 take part in it."""
+        notices = self._notice_works()
+        if not notices:
+            return []
+        work = _m(notices[0][0])
+        out = []
+        orgs = [x for x in self.ents if x.label_ in ORGS]
+        for m in self._responsible.finditer(self.text):
+            stop = self._next_stop(m.end(), len(self.text), "）)。；\n")
+            for x in orgs:
+                if m.end() <= x.start_char and x.end_char <= stop:
+                    out.append(self._rel(_m(x), "participatesIn", work, "responsible_unit", (m.start(), x.end_char)))
+        return out
+
+    def _meeting_passed_works(self) -> list[dict]:
+        """「县委副书记、县长甲主持召开某县政府常务会议。…会议原则通过了《X》」: the body whose meeting the
+        article reports (the last one named before) issued X."""
+        out = []
+        meetings = [x for x in self.ents if x.label_ == "AGENCY" and self._meeting_of.match(self.text, x.end_char)]
+        if not meetings:
+            return out
+        works = {x.start_char: x for x in self.ents if x.label_ == "INITIATIVE"}
+        for m in self._meeting_passed.finditer(self.text):
+            work = works.get(m.end())
+            body = next((x for x in reversed(meetings) if x.end_char <= m.start()), None)
+            if work is not None and body is not None:
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "meeting_passed", (m.start(), work.end_char)))
+        return out
+
+    def _body_lines(self, newline: int, forward: bool, limit: int = 30) -> list[Span]:
+        """The agencies written one a line (blank lines skipped) after (or before) the line break at
+        ``newline``, up to the first line that is not one agency's name: a notice's signatories."""
+        out: list[Span] = []
+        agencies = {(x.start_char, x.end_char): x for x in self.ents if x.label_ == "AGENCY"}
+        lines = self.text[newline + 1:].split("\n") if forward else self.text[:newline].split("\n")[::-1]
+        pos = newline + 1 if forward else newline
+        for line in lines[:limit]:
+            start = pos if forward else pos - len(line)
+            pos = pos + len(line) + 1 if forward else pos - len(line) - 1
+            core = line.strip()
+            if not core:
+                continue
+            begin = start + line.index(core)
+            body = agencies.get((begin, begin + len(core)))
+            if body is None:
+                break
+            out.append(body)
+            if not forward:
+                break  # a header names one body
+        return out
+
     def _is_agency_name(self, name: str) -> bool:
         if name in self._agency_names:
             return True
@@ -600,8 +704,16 @@ class Relations:
                 continue
             found = self._place_prefix(ent)
             if found is None:
+                named_zone = self._zone_of_named_place(ent) if ent.label_ == "DISTRICT" else None
+                if named_zone is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", named_zone, "named_zone", (ent.start_char, ent.end_char)))
+                branch = self._branch_place(ent, named) if ent.label_ == "ENTERPRISE" else None
+                if branch is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
+            if self._same_place.fullmatch(ent.text, k):
+                continue  # 某省地区 is the province
             div = self.lex.divisions[key]
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
@@ -617,6 +729,31 @@ class Relations:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _branch_place(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
+        article names on its own too is located there (the longest such place, first from the left)."""
+        name = ent.text
+        for i in range(2, len(name) - 2):
+            for k in range(min(len(name) - 2, i + 8), i + 1, -1):
+                keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
+                if keys:
+                    return (ent.start_char + i, ent.start_char + k, "DISTRICT", name[i:k], keys[0])
+        return None
+
+    def _zone_of_named_place(self, ent: Span) -> tuple | None:
+        """「某某经济开发区」 in an article that writes 某某旗 (县, 区, 市) out in full: a zone named as the place
+        plus a zone word lies in that place (the article's own words decide which place it is)."""
+        name = ent.text
+        for k in range(min(len(name) - 1, 8), 1, -1):
+            if not self._zone_suffix.fullmatch(name[k:]):
+                continue
+            for level in self._place_levels:
+                full = name[:k] + level
+                keys = [x for x in self.lex.place_keys(full) if self.lex.divisions[x].level != "zone"]
+                if keys and full in self.text:
+                    return (ent.start_char, ent.start_char + k, "DISTRICT", full, keys[0])
+        return None
 
     def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
         """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
@@ -650,6 +787,10 @@ class Relations:
             if x.label_ not in ("INITIATIVE", "ENTERPRISE", "DISTRICT"):
                 continue
             pos = x.end_char + (1 if self.text[x.end_char:x.end_char + 2] in ("项目", "工程") else 0) * 2
+            listed = self._listed_in(x, ents, places, s)
+            if listed:
+                out += listed
+                continue
             group = self._group_after.match(self.text, pos)
             if group is not None and x.label_ == "ENTERPRISE":  # 「甲、乙、丙等企业落户某区」: each of them
                 sited = self._sited.match(self.text, group.end())
@@ -664,7 +805,7 @@ class Relations:
             if place is not None and self._held_verbs.match(self.text, place.end_char):
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "held_in", (x.start_char, place.end_char + 2)))
                 continue
-            sited = self._sited.match(self.text, pos)
+            sited = self._sited.match(self.text, self._listed_projects_end(x, pos, ents))
             place = places.get(sited.end()) if sited else None
             if place is None:
                 role = self._part_of_place.match(self.text, pos)
@@ -674,8 +815,75 @@ class Relations:
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
         out += self._held_at(s, ents, places)
+        out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
         return out
+
+    def _listed_in(self, x: Span, ents, places: dict[int, Span], s: int) -> list[dict]:
+        """The last item ``x`` of a list and the place the list is said to be in: 「甲、乙等9家某省企业」
+        (companies), 「甲、乙、丙等某地区」 (places in a region), 「某区…，甲、乙等功能区坐落其中」 (zones in
+        the place that opens the sentence's first clause)."""
+        group = self._group_place.match(self.text, x.end_char)
+        if group is None:
+            return []
+        place = places.get(group.end())
+        target = None
+        if place is not None and place is not x:
+            if x.label_ == "ENTERPRISE" and self._group_noun_at.match(self.text, place.end_char):
+                target = place  # 「甲、乙等9家某省企业」
+            elif x.label_ == "DISTRICT" and group.end() == x.end_char + 1 and \
+                    self.text[place.end_char:place.end_char + 1] in "的，。；、" :
+                target = place  # 「甲、乙、丙等某地区的…」
+        items = self._joined_before(x, ents, ("ENTERPRISE",) if x.label_ == "ENTERPRISE" else ("DISTRICT",)) + [x]
+        if target is None and x.label_ == "DISTRICT":
+            zones = self._zone_group.match(self.text, x.end_char)
+            within = self._sited_within.match(self.text, zones.end()) if zones else None
+            if within:
+                target = self._clause_opener(s, items[0], places)
+        if target is None:
+            return []
+        items = [y for y in items if y is not target]
+        return [self._rel(_m(y), "locatedIn", _m(target), "listed_in", (y.start_char, target.end_char)) for y in items]
+
+    def _spread_projects(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
+        """「…项目分布于某市7个区县…，包括A项目、B风电场…」: what the sentence lists after 包括 lies in the place."""
+        spread = self._spread_in.search(self.text, s, e)
+        place = places.get(spread.end()) if spread else None
+        include = self._include.search(self.text, place.end_char, e) if place is not None else None
+        if include is None:
+            return []
+        return [self._rel(_m(x), "locatedIn", _m(place), "spread_in", (spread.start(), x.end_char))
+                for x in ents if x.start_char >= include.end() and x.label_ in ("INITIATIVE", "ENTERPRISE")
+                and x.kb_id_ != "book_title"]
+
+    def _listed_projects_end(self, x: Span, pos: int, ents) -> int:
+        """Where the list of projects ``x`` opens ends (「A项目与某公司计划投资8亿元的B项目|将落户某县」), else ``pos``."""
+        if x.label_ != "INITIATIVE":
+            return pos
+        starts = {y.start_char: y for y in ents}
+        while True:
+            joiner = re.match(r"与|和|及|以及|、", self.text[pos:pos + 2])
+            if joiner is None:
+                return pos
+            at = pos + joiner.end()
+            org = starts.get(at)
+            if org is not None and org.label_ in ORGS:
+                invest = self._invest_in.match(self.text, org.end_char)
+                at = invest.end() if invest else at
+            project = starts.get(at)
+            if project is None or project.label_ != "INITIATIVE":
+                return pos
+            pos = project.end_char
+
+    def _clause_opener(self, s: int, x: Span, places: dict[int, Span]) -> Span | None:
+        """The first place before ``x`` in its sentence that opens a clause (「他说，某区位于…」: 某区)."""
+        for start in sorted(places):
+            place = places[start]
+            if place.end_char > x.start_char or place is x:
+                continue
+            if start == s or self.text[start - 1] in "，；：":
+                return place
+        return None
 
     def _held_at(self, s, ents, places) -> list[dict]:
         """「在某市举办的第五届某博览会」: the event named right after is held in (located in) the place."""
@@ -691,11 +899,15 @@ class Relations:
         return out
 
     def _nested_places(self, ents) -> list[dict]:
-        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it."""
+        """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it;
+        so is a zone the divisions table does not know written right after a division (「某市|某某工业园区」)."""
         out = []
         for outer, inner in zip(ents, ents[1:]):
-            if outer.label_ == "DISTRICT" and inner.label_ == "DISTRICT" and outer.end_char == inner.start_char \
-                    and outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
+            if outer.label_ != "DISTRICT" or inner.label_ != "DISTRICT" or outer.end_char != inner.start_char:
+                continue
+            zone = inner.id_ not in self.lex.divisions and outer.id_ in self.lex.divisions \
+                and self._zone_suffix.search(inner.text[-6:]) is not None
+            if zone or outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
                 out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
         return out
 
@@ -716,6 +928,33 @@ class Relations:
                     continue
                 for body in bodies:
                     out.append(self._rel(target, "issuedBy", _m(body), "led_by", (start - 1, target[1])))
+        return out
+
+    def _organised_by(self, s: int, ents) -> list[dict]:
+        """「由甲主办、乙承办的X」, 「由甲、乙联合主办的X」: the organising bodies issued (led) X."""
+        out = []
+        for i, first in enumerate(ents):
+            if first.label_ != "AGENCY" or first.start_char == s or self.text[first.start_char - 1] != "由":
+                continue
+            bodies, pos = [], first.start_char
+            for x in ents[i:]:
+                if x.start_char != pos or x.label_ != "AGENCY":
+                    break
+                bodies.append(x)
+                role = self._organised.match(self.text, x.end_char)
+                pos = x.end_char + (role.end() - x.end_char if role else 0)
+                if self.text.startswith("、", pos):
+                    pos += 1
+                elif not role:
+                    break
+            if not self.text.startswith("的", pos) or not self._organised.search(self.text, first.end_char, pos):
+                continue
+            work = next((x for x in ents if x.start_char > pos and x.start_char - pos <= 12
+                         and x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"), None)
+            if work is None or any(c in self.text[pos:work.start_char] for c in "，。；"):
+                continue
+            for body in bodies:
+                out.append(self._rel(_m(work), "issuedBy", _m(body), "organised_by", (first.start_char - 1, work.end_char)))
         return out
 
     def _zone_builds(self, s, e, ents) -> list[dict]:
@@ -798,13 +1037,58 @@ class Relations:
             if jm is None:
                 continue
             j = clause_start + jm.start()
-            sides = self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
+            we = self._we_side(clause_start, j)
+            carried = self._carried_subject.fullmatch(self.text, clause_start, j) and clause_start > s
+            subject = self._clause_subject(s, clause_start, ents) if carried and not we else []
+            sides = [we] if we else subject or \
+                self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
             if sides == [None]:
                 sides = self._signatories_before(clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
-                out += self._partner_pairs(a, j, verb, pm, ents)
+                out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
         return out
+
+    def _we_side(self, start: int, end: int) -> tuple | None:
+        """「我区」 (the whole side, after clause-opening words) in an article about a district: its government."""
+        lead = self._carried_subject.match(self.text, start, end)
+        m = self._we_place.fullmatch(self.text, lead.end(), end)
+        div = self._home_of_level(m.group("level")) if m else None
+        if div is None:
+            return None
+        return (m.start(), end, "AGENCY", div.name + "人民政府", "")
+
+    def _home_of_level(self, level: str):
+        """The division 「我区」 (level 区) speaks of: the article's home when its name has that ending, else the
+        division of that ending the article names most often."""
+        home = self.lex.divisions.get(self.home) if self.home else None
+        if home is not None and home.name.endswith(level) and home.level != "zone":
+            return home
+        counts: dict[str, int] = {}
+        for x in self.ents:
+            div = self.lex.divisions.get(x.id_) if x.label_ == "DISTRICT" else None
+            if div is not None and div.name.endswith(level) and div.level != "zone":
+                counts[x.id_] = counts.get(x.id_, 0) + 1
+        return self.lex.divisions[max(counts, key=counts.get)] if counts else None
+
+    def _clause_subject(self, s: int, clause_start: int, ents) -> list[tuple]:
+        """The organisations listed at the head of the nearest earlier clause of the sentence that opens
+        with one (「甲、乙等银行，就某事，|与…签约」: 甲, 乙)."""
+        pos = clause_start - 1
+        while pos > s:
+            start = max([self.text.rfind(c, s, pos) for c in "，；："] + [s - 1]) + 1
+            head = next((x for x in ents if start <= x.start_char <= start + 2 and x.end_char <= pos), None)
+            head = head if head is not None and head.label_ in ORGS else None
+            if head is not None:
+                items, last = [head], head
+                for x in ents:
+                    if x.start_char >= last.end_char and x.end_char <= pos and x.label_ in ORGS \
+                            and self.text[last.end_char:x.start_char] in ("、", "和", "及", "以及"):
+                        items.append(x)
+                        last = x
+                return [_m(x) for x in items]
+            pos = start - 1
+        return []
 
     def _signatories_before(self, start: int, end: int, ents) -> list[tuple]:
         """「代表甲、乙在会上|与…签约」: the organisations listed right before a filler such as 在会上."""
@@ -852,18 +1136,27 @@ class Relations:
         """管委会, 开发区管委会: the committee of whatever zone the article is about."""
         return any(name == w + c or name == c for w in ("", *self._zone_words) for c in self._zone_cores)
 
-    def _partner_pairs(self, a: tuple, j: int, verb: int, pm, ents) -> list[dict]:
+    def _partner_pairs(self, a: tuple, j: int, verb: int, pm, ents, carried: bool = False) -> list[dict]:
         """a partnerOf each name listed between 与 and the verb (「与乙、丙签署」)."""
         out = []
         listed = self.text[j + 1:verb].rstrip("，；：")
+        if carried:  # 「…，与甲、乙等在某领域开展合作」: the list ends at 等 or where the clause goes on (在, 就)
+            inside = [(x.start_char - j - 1, x.end_char - j - 1) for x in ents if j < x.start_char < verb]
+            stop = next((m.start() for m in re.finditer(r"等|在|就|围绕", listed)
+                         if not any(a <= m.start() < b for a, b in inside)), len(listed))
+            listed = listed[:stop]
         listed = re.sub(r"(?:签署|签订|开展|达成|共同|发挥各自优势|进行|深化)[\u4e00-\u9fff]*$", "", listed)
         pos = j + 1
         for item in re.split(r"、|和|及", listed):
             b = None
             if item in self._zone_words:
                 b = (pos, pos + len(item), "DISTRICT", item, "")
+            elif self._we_place.fullmatch(item):
+                b = self._we_side(pos, pos + len(item))
             elif item:
                 b = self._name_at(pos, pos + len(item), ents, left=False)
+                if carried and b is not None and (b[0], b[1]) not in self.by_span:
+                    b = None  # a carried clause's partners are names the text marks, not words cut from it
             pos += len(item) + 1
             b = self._partner_side(b, ents) if b is not None else None
             if b is not None and b[3] != a[3]:
@@ -894,11 +1187,11 @@ class Relations:
                                      (who.start_char, target.end_char)))
         return out
 
-    def _joined_before(self, x: Span, ents) -> list[Span]:
-        """The organisations listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
+    def _joined_before(self, x: Span, ents, labels=ORGS) -> list[Span]:
+        """The organisations (or mentions of ``labels``) listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
         out, first = [], x
         for y in reversed([y for y in ents if y.end_char <= x.start_char]):
-            if y.label_ not in ORGS or self.text[y.end_char:first.start_char] not in ("、", "和", "与", "及", "以及"):
+            if y.label_ not in labels or self.text[y.end_char:first.start_char] not in ("、", "和", "与", "及", "以及"):
                 break
             out.insert(0, y)
             first = y
