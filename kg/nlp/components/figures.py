@@ -50,6 +50,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
+_QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -211,7 +212,7 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
-        following = self._following(text, m.end(), nominal_only=kind == "percent")
+        following = self._following(text, m.end(), nominal_only=kind == "percent", counted=kind == "count")
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
             return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
@@ -236,8 +237,11 @@ class Figures:
             share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
             if share_of:
                 indicator = indicator + share_of if ending == "noun" else share_of
-        elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
-            indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
+        elif kind in ("money", "number") and following and not qualifier and (
+                ending not in ("", "noun") or kind == "number" or self._only_verb(indicator) or self._ends_in_verb(indicator)):
+            # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
+            # counts what follows it (300万就诊人群)
+            indicator = following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
         if not verb and not indicator:
@@ -302,6 +306,12 @@ class Figures:
             return ""
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
+
+    @staticmethod
+    def _ends_in_verb(indicator: str) -> bool:
+        """The words before the number end in a verb whose object it is (企业获得|超2300万元)."""
+        toks = words(indicator) if indicator else ()
+        return bool(toks) and toks[-1][1] == "v"
 
     @staticmethod
     def _only_verb(indicator: str) -> bool:
@@ -395,9 +405,9 @@ class Figures:
             return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
         return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
 
-    def _following(self, text: str, pos: int, nominal_only: bool = False) -> str:
+    def _following(self, text: str, pos: int, nominal_only: bool = False, counted: bool = False) -> str:
         """The noun phrase right after a number (26个|重点工业项目, 100亿元|的产业投资基金; a list shares the
-        noun after its last number: 17.93%和0.72%|股份)."""
+        noun after its last number: 17.93%和0.72%|股份); after a count, one nominal verb too (10项|服务)."""
         listed = self._listed.match(text, pos)
         if listed:
             pos = listed.end()
@@ -415,17 +425,18 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase, self._words)
+        return _noun_phrase(phrase, self._words, counted=counted)
 
 
-def _noun_phrase(phrase: str, segment=words) -> str:
+def _noun_phrase(phrase: str, segment=words, counted: bool = False) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
-    if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
+    if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(segment(phrase)))]
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) or tag == "l" else tag)
+            for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
@@ -448,10 +459,23 @@ def _noun_phrase(phrase: str, segment=words) -> str:
             break
         else:
             break
-    while taken and (taken[-1][1] in ("c", "a", "f") or (taken[-1][1].startswith("v") and len(taken) == 1)):
-        taken.pop()
+    while taken and (taken[-1][1] in ("c", "a", "f") or (taken[-1][1].startswith("v") and len(taken) == 1
+                                                          and not (counted and taken[-1][1] == "vn"))):
+        taken.pop()  # a lone nominal verb is what was counted (10余项服务, 7场直播), never a lone verb
     out = "".join(w for w, _ in taken)
     return out if len(out) >= 2 else ""
+
+
+def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
+    """The words of ``phrase``, a short quoted name (20个“购在中国”专题活动, 90个“司机之家”) one noun with its
+    quotes dropped (what jieba makes of 司机/之/家 is no noun phrase)."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _QUOTED.finditer(phrase):
+        out += segment(phrase[pos:m.start()]) if m.start() > pos else ()
+        out.append((m.group(1), "nz"))
+        pos = m.end()
+    return out + list(segment(phrase[pos:]) if pos < len(phrase) else ())
 
 
 def _lone_verb(clause: str) -> str:
@@ -495,7 +519,7 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
                 out[-2:] = [(out[-2][0] + "大类", "n")]
             else:
                 out[-1] = (out[-1][0] + w, "n")
-        elif out and w in ("级", "亿级", "万级") and out[-1][1] in ("m", "mq"):
+        elif out and w in ("级", "亿级", "万级") and out[-1][1] in {"m", "mq", "a"} | _NOUN_TAGS:
             out[-1] = (out[-1][0] + w, "n")
         else:
             out.append((w, tag))
