@@ -92,6 +92,7 @@ class Figures:
         self.currency = fg["currency"]
         self.measures = set(fg["measures"].split("|"))
         self.counters = set(fg["counters"].split("|"))
+        self.tenths = fg["tenths"]
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
         units = "|".join(sorted(self.measures | self.counters, key=len, reverse=True))
@@ -99,8 +100,10 @@ class Figures:
         space = r"[ \u00a0]?"
         self._number = re.compile(
             rf"(?:(?<![\d.{_SIGNS}])(?<!{ordinal})(?P<sign>[{_SIGNS}](?=\d))?(?P<arabic>\d+(?:\.\d+)?)"
-            rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+))"
-            rf"(?P<more1>多|余)?{space}(?P<mult>{mult})?(?P<more2>多|余)?{space}(?P<unit>%|％|{cur}|{units})?")
+            rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+)"
+            rf"|(?<![\d.{_CN_DIGITS}])(?P<bare>(?<={fg['bare_scale_after']})(?=万|亿)|(?=[万亿][余多])))"
+            rf"(?P<more1>多|余)?{space}(?P<mult>(?:{mult})(?!{fg['multiplier_not_before']}))?(?P<more2>多|余)?{space}"
+            rf"(?P<unit>%|％|{cur}|{units}|(?<=[{_CN_DIGITS}]){fg['tenths']})?")
         self._listed = re.compile(
             rf"(?:{space}[、和及与或]{space}[{_SIGNS}]?(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?:多|余)?{space}(?:{mult})?"
             rf"{space}(?:%|％|{cur}|{units}))+")
@@ -173,8 +176,10 @@ class Figures:
         return doc
 
     def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
-        num = m.group("arabic") or m.group("chinese")
+        num = m.group("arabic") or m.group("chinese") or "1"  # bare 万, 亿: one of them
         mult, unit = m.group("mult"), m.group("unit")
+        if m.group("bare") is not None and not mult:
+            return None
         after = text[m.end():m.end() + 1]
         if unit in self._not_counter and after and after in self._not_counter[unit]:
             return None  # 365万人民, 5项目…: the counter character opens a word
@@ -202,7 +207,9 @@ class Figures:
         fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
         if m.group("sign") or fall:
             value = -value
-        if unit in ("%", "％"):
+        if unit == self.tenths:
+            value *= 10  # 六成 → 60%
+        if unit in ("%", "％", self.tenths):
             unit_name, kind = "percent", "percent"
         elif unit in self.currency:
             unit_name, kind = self.currency[unit], "money"
@@ -417,9 +424,11 @@ class Figures:
         phrase = text[pos:end]
         lead = self._scale_lead.match(phrase)
         if lead:
-            if nominal_only:
-                return ""  # 30%以上使用…: what follows says what the share does, not what it is of
             phrase = phrase[lead.end():]
+            if nominal_only and self._words(phrase.lstrip(" 的") or "。")[0][1] not in _NOUN_TAGS - {"vn"}:
+                return ""  # 30%以上使用…: what follows says what the share does (八成以上产品: a share of them)
+            if nominal_only:
+                phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
         phrase = phrase.lstrip(" ")
         if phrase.startswith("的"):
             if nominal_only:
