@@ -50,7 +50,9 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
-_QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]")
+_QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
+# a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
+_NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -240,10 +242,10 @@ class Figures:
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
-        elif kind == "percent" and not qualifier and (not indicator or ending) and re.match(" ?的", text[m.end():]):
+        elif kind == "percent" and not qualifier and re.match(" ?的", text[m.end():]):
             share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
-            if share_of:
-                indicator = indicator + share_of if ending == "noun" else share_of
+            if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
+                indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
         elif kind in ("money", "number") and following and not qualifier and (
                 ending not in ("", "noun") or kind == "number" or self._only_verb(indicator) or self._ends_in_verb(indicator)):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
@@ -419,7 +421,12 @@ class Figures:
         if listed:
             pos = listed.end()
         end = pos
-        while end < len(text) and text[end] not in _CLAUSE_BREAK and end - pos < 24:
+        while end < len(text) and end - pos < 24:
+            if text[end] == "（" and end > pos and _NAME_BRACKET.match(text, end):
+                end = text.index("）", end) + 1  # 职业（工种）: a bracket inside the name
+                continue
+            if text[end] in _CLAUSE_BREAK:
+                break
             end += 1
         phrase = text[pos:end]
         lead = self._scale_lead.match(phrase)
@@ -477,12 +484,17 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False) -> str:
 
 def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
     """The words of ``phrase``, a short quoted name (20个“购在中国”专题活动, 90个“司机之家”) one noun with its
-    quotes dropped (what jieba makes of 司机/之/家 is no noun phrase)."""
+    quotes dropped (what jieba makes of 司机/之/家 is no noun phrase), a short bracket kept with the noun before it."""
     out: list[tuple[str, str]] = []
     pos = 0
     for m in _QUOTED.finditer(phrase):
         out += segment(phrase[pos:m.start()]) if m.start() > pos else ()
-        out.append((m.group(1), "nz"))
+        if m.group(1):
+            out.append((m.group(1), "nz"))
+        elif out and out[-1][1] in _NOUN_TAGS | {"l"} and _NAME_BRACKET.fullmatch(m.group(2)):
+            out[-1] = (out[-1][0] + m.group(2), "n")  # 职业（工种）, 技能大师（名师）工作室: the bracket stays with its noun
+        else:
+            out.append((m.group(2), "x"))
         pos = m.end()
     return out + list(segment(phrase[pos:]) if pos < len(phrase) else ())
 
