@@ -95,6 +95,7 @@ class Figures:
         self.measures = set(fg["measures"].split("|"))
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
+        self._kept_lead = re.compile(fg["kept_leads"])
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
         units = "|".join(sorted(self.measures | self.counters, key=len, reverse=True))
@@ -325,7 +326,7 @@ class Figures:
     @staticmethod
     def _only_verb(indicator: str) -> bool:
         """No indicator, or one verb (设立, 签订): the number is its object, named by what follows."""
-        toks = words(indicator) if indicator else ()
+        toks = [t for t in words(indicator) if t[1] != "d"] if indicator else ()  # 快速增长: 增长
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
@@ -399,6 +400,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
+            return False  # 一级能效产品, 万元产值能耗, 每天工资, 月销售额: part of what is measured
         if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
                 toks[1][1] in ("n", "vn") or len(toks) > 2 and toks[1][1] == "v"):
             return False  # 已完成投资, 已落地项目: what was done so far is what is measured
@@ -406,8 +409,6 @@ class Figures:
             return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
         if tag in _EDGE_TAGS - {"m", "f"}:
             return True
-        if w == "年" and len(toks) > 1 and toks[1][1] in _NOUN_TAGS:
-            return False  # 年计划投资, 年产值: yearly
         if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
             return True
         if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
