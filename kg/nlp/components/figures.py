@@ -107,6 +107,8 @@ class Figures:
             rf"|(?<![\d.{_CN_DIGITS}])(?P<bare>(?<={fg['bare_scale_after']})(?=万|亿)|(?=[万亿][余多])))"
             rf"(?P<more1>多|余)?{space}(?P<mult>(?:{mult})(?!{fg['multiplier_not_before']}))?(?P<more2>多|余)?{space}"
             rf"(?P<unit>%|％|{cur}|{units}|(?<=[{_CN_DIGITS}]){fg['tenths']})?")
+        # the same number read without its unit (14亿多|人口: 人 opens a word, it counts nothing)
+        self._number_unitless = re.compile(self._number.pattern.replace("(?P<unit>", "(?P<unit>(?!)(?:") + ")?")
         self._listed = re.compile(
             rf"(?:{space}[、和及与或]{space}[{_SIGNS}]?(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?:多|余)?{space}(?:{mult})?"
             rf"{space}(?:%|％|{cur}|{units}))+")
@@ -185,7 +187,11 @@ class Figures:
             return None
         after = text[m.end():m.end() + 1]
         if unit in self._not_counter and after and after in self._not_counter[unit]:
-            return None  # 365万人民, 5项目…: the counter character opens a word
+            if not m.group("mult"):
+                return None  # 365万人民, 5项目…: the counter character opens a word
+            m = self._number_unitless.match(text, m.start())  # 14亿多人口: a number of 人口
+            mult, unit = m.group("mult"), None
+            after = text[m.end():m.end() + 1]
         opening = text[max(0, m.start() - 1):m.start()]
         if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
             return None  # “三个示范”, “八个100”: a slogan's name, not a figure
@@ -241,6 +247,8 @@ class Figures:
             indicator = (indicator if ending == "noun" else ending) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
+        elif kind == "count" and not indicator and not verb:
+            indicator = self._predicate(text, m.end(), "")  # 带动500多人|就业, 其中30个|已明确运营主体: what they did
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
         elif kind == "percent" and not qualifier and re.match(" ?的", text[m.end():]):
@@ -442,18 +450,20 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase, self._words, counted=counted)
+        return _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
 
 
-def _noun_phrase(phrase: str, segment=words, counted: bool = False) -> str:
+def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: re.Pattern | None = None) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) or tag == "l" else tag)
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) or tag in ("l", "i") else tag)
             for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
+    if len(toks) > 1 and kept_lead and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
+        toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
