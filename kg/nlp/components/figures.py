@@ -51,6 +51,8 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
+# an opening quote before a number with no closing quote between them
+_QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
 # a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
 _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
@@ -95,6 +97,7 @@ class Figures:
         self.measures = set(fg["measures"].split("|"))
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
+        self._event_counters = set(fg["event_counters"].split("|"))
         self._kept_lead = re.compile(fg["kept_leads"])
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
@@ -195,6 +198,9 @@ class Figures:
         opening = text[max(0, m.start() - 1):m.start()]
         if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
             return None  # “三个示范”, “八个100”: a slogan's name, not a figure
+        if _QUOTED_AROUND.search(text, max(0, m.start() - 12), m.start()) and re.match(
+                r"[^“”「」，。\n]{0,12}[”」]", text[m.end():]):
+            return None  # “政银企对接暨百名行长联千企”推进会: inside a quoted name
         if not (mult or unit):
             return None
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
@@ -228,7 +234,11 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
-        following = self._following(text, m.end(), nominal_only=kind == "percent", counted=kind == "count")
+        following = self._following(text, m.end(), nominal_only=kind == "percent",
+                                    counted=kind == "count" and unit not in self._event_counters)
+        if kind == "money" and following and m.group("bare") is not None and re.match(
+                rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
+            return None  # 超亿元项目11个: a size class of what is counted after it, not a figure
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
             return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
@@ -256,7 +266,8 @@ class Figures:
             if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
         elif kind in ("money", "number") and following and not qualifier and (
-                ending not in ("", "noun") or kind == "number" or self._only_verb(indicator) or self._ends_in_verb(indicator)):
+                ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
+                or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
             # counts what follows it (300万就诊人群)
             indicator = following
@@ -460,9 +471,13 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
     head, sep, tail = phrase.partition("的")
     if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head):
         phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) or tag in ("l", "i") else tag)
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag)
             for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
-    if len(toks) > 1 and kept_lead and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
+    # a set phrase jieba does not tag (公路运输|线路, 自贸协定, 以旧换新|补贴) is a noun when it opens the phrase
+    # or a noun follows it; not one closing it (支柱产业|稳步增长: what they did)
+    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS) else tag)
+            for i, (w, tag) in enumerate(toks)]
+    if len(toks) > 1 and kept_lead and len(toks[0][0]) > 1 and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
         toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
