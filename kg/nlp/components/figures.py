@@ -257,14 +257,19 @@ class Figures:
             indicator = (indicator if ending == "noun" else ending) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
-        elif kind == "count" and not indicator and not verb:
-            indicator = self._predicate(text, m.end(), "")  # 带动500多人|就业, 其中30个|已明确运营主体: what they did
+        elif kind == "count":
+            # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
+            indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
+            if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
+                indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?的", text[m.end():]):
             share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
             if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
+                # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
+                indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
         elif kind in ("money", "number") and following and not qualifier and (
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
@@ -488,7 +493,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             break
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
-        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
+        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
                 not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))
         elif w in _JOINERS and taken and noun_next:
