@@ -98,6 +98,7 @@ class Figures:
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
         self._event_counters = set(fg["event_counters"].split("|"))
+        self._property = re.compile(rf"(?:{fg['property_before']})$")
         self._kept_lead = re.compile(fg["kept_leads"])
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
@@ -205,6 +206,8 @@ class Figures:
             return None
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
+        if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
+            return None  # 一二类苗, 七八个小时: two numbers side by side, a range or a list, no value
         if unit is None and after in "年月日号时分届期代":
             return None
         if after == "级" or text[m.end():m.end() + 2] in ("量级", "能级"):
@@ -252,7 +255,10 @@ class Figures:
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
         if following and self._duration.fullmatch(following):
             following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
-        if kind in ("count", "measure") and following:
+        of_after = re.match(" ?的", text[m.end():]) and self._property.search(self._approx.sub("", prefix.strip(_MARKS)))
+        if kind in ("measure", "money") and following and of_after:
+            indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+        elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             indicator = (indicator if ending == "noun" else ending) + following
             if kind == "count":
