@@ -98,6 +98,7 @@ class Figures:
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
         self._event_counters = set(fg["event_counters"].split("|"))
+        self._earning = set(fg["earning_verbs"].split("|"))
         self._property = re.compile(rf"(?:{fg['property_before']})$")
         self._kept_lead = re.compile(fg["kept_leads"])
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
@@ -238,7 +239,7 @@ class Figures:
         else:
             unit_name, kind = "", "number"
         following = self._following(text, m.end(), nominal_only=kind == "percent",
-                                    counted=kind == "count" and unit not in self._event_counters)
+                                    counted=kind == "money" or kind == "count" and unit not in self._event_counters)
         if kind == "money" and following and m.group("bare") is not None and re.match(
                 rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
             return None  # 超亿元项目11个: a size class of what is counted after it, not a figure
@@ -284,6 +285,9 @@ class Figures:
             indicator = following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
+        if kind == "money" and ending in self._earning and not following:
+            period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
+            indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
         if not verb and not indicator:
             verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
