@@ -261,7 +261,11 @@ class Figures:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
-            indicator = (indicator if ending == "noun" else ending) + following
+            lead = indicator if ending == "noun" else ending
+            if not lead and ending == "noun":  # 出口50多个国家和地区: a nominal verb alone before the count
+                last = self._words(prefix.strip(_MARKS))[-1:] if prefix.strip(_MARKS) else []
+                lead = last[0][0] if last and last[0][1] == "vn" else ""
+            indicator = lead + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
