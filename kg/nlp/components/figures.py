@@ -261,11 +261,7 @@ class Figures:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
-            lead = indicator if ending == "noun" else ending
-            if not lead and ending == "noun":  # 出口50多个国家和地区: a nominal verb alone before the count
-                last = self._words(prefix.strip(_MARKS))[-1:] if prefix.strip(_MARKS) else []
-                lead = last[0][0] if last and last[0][1] == "vn" else ""
-            indicator = lead + following
+            indicator = (indicator if ending == "noun" else ending) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
@@ -343,8 +339,9 @@ class Figures:
         end = at + len(counted)
         stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
         rest = text[end:stop].strip()
-        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest):
-            return ""
+        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest) or rest.startswith(
+                tuple(_COMPARATIVES)):
+            return ""  # (营收增速|低于同业: a comparison, not what they did)
         first = words(rest)[0][1]
         return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
 
@@ -488,8 +485,10 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
-    if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head):
-        phrase = tail
+    head_words = words(head) if sep and head else ()
+    if head_words and head_words[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head) and not (
+            head_words[0][1] == "l" and len(head_words) > 1 and head_words[1][1] in _NOUN_TAGS):
+        phrase = tail  # (公路运输|线路的运力网: a set phrase before a noun is a name, not a modifier)
     toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag)
             for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
     # a set phrase jieba does not tag (公路运输|线路, 自贸协定, 以旧换新|补贴) is a noun when it opens the phrase
