@@ -177,7 +177,9 @@ class Figures:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
                     continue
-                fig["indicator"] = f"{prev} {fig.pop('_verb', '') or '变化'}".strip()
+                compared = clause if len(clause) <= 8 and re.fullmatch(r"[比较][^\d]+", clause) else ""
+                # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
+                fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
