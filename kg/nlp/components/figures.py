@@ -41,7 +41,7 @@ _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
-_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与][ \u00a0]?")
+_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与至到][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
@@ -114,6 +114,8 @@ class Figures:
             rf"(?P<unit>%|％|{cur}|{units}|(?<=[{_CN_DIGITS}]){fg['tenths']})?")
         # the same number read without its unit (14亿多|人口: 人 opens a word, it counts nothing)
         self._number_unitless = re.compile(self._number.pattern.replace("(?P<unit>", "(?P<unit>(?!)(?:") + ")?")
+        self._range_upper = re.compile(
+            rf"{space}[至到]{space}(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+){space}(?P<mult>{mult})?{space}(?P<unit>%|％|{cur}|{units})")
         self._listed = re.compile(
             rf"(?:{space}[、和及与或]{space}[{_SIGNS}]?(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?:多|余)?{space}(?:{mult})?"
             rf"{space}(?:%|％|{cur}|{units}))+")
@@ -205,8 +207,13 @@ class Figures:
         if _QUOTED_AROUND.search(text, max(0, m.start() - 12), m.start()) and re.match(
                 r"[^“”「」，。\n]{0,12}[”」]", text[m.end():]):
             return None  # “政银企对接暨百名行长联千企”推进会: inside a quoted name
+        follow_at = m.end()  # where the noun phrase after the number starts
         if not (mult or unit):
-            return None
+            upper = self._range_upper.match(text, m.end())
+            if not upper:
+                return None
+            mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
+            follow_at = upper.end()
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
         if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
@@ -240,7 +247,7 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
-        following = self._following(text, m.end(), nominal_only=kind == "percent",
+        following = self._following(text, follow_at, nominal_only=kind == "percent",
                                     counted=kind == "money" or kind == "count" and unit not in self._event_counters)
         if kind == "money" and following and m.group("bare") is not None and re.match(
                 rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
