@@ -108,8 +108,10 @@ class Figures:
         space = r"[ \u00a0]?"
         self._number = re.compile(
             rf"(?:(?<![\d.{_SIGNS}])(?<!{ordinal})(?P<sign>[{_SIGNS}](?=\d))?(?P<arabic>\d+(?:\.\d+)?)"
+            rf"|(?<![另{_CN_DIGITS}])(?P<half>一半)(?![一二三四五六七八九十])"
             rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+)"
-            rf"|(?<![\d.{_CN_DIGITS}])(?P<bare>(?<={fg['bare_scale_after']})(?=万|亿)|(?=[万亿][余多])))"
+            rf"|(?<![\d.{_CN_DIGITS}])(?P<bare>(?<={fg['bare_scale_after']})(?=万|亿)|(?=[万亿][余多]))"
+            rf")"
             rf"(?P<more1>多|余)?{space}(?P<mult>(?:{mult})(?!{fg['multiplier_not_before']}))?(?P<more2>多|余)?{space}"
             rf"(?P<unit>%|％|{cur}|{units}|(?<=[{_CN_DIGITS}]){fg['tenths']})?")
         # the same number read without its unit (14亿多|人口: 人 opens a word, it counts nothing)
@@ -192,6 +194,8 @@ class Figures:
     def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
         num = m.group("arabic") or m.group("chinese") or "1"  # bare 万, 亿: one of them
         mult, unit = m.group("mult"), m.group("unit")
+        if m.group("half"):
+            num, mult, unit = "50", None, "%"  # 一半以上的新能源汽车: half, a share of 50%
         if m.group("bare") is not None and not mult:
             return None
         after = text[m.end():m.end() + 1]
@@ -263,6 +267,11 @@ class Figures:
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        if kind == "count" and following and following.endswith(("级", "类", "型")):
+            shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
+                              text[follow_at + len(following):])
+            head = _noun_phrase(shared.group(1), self._words) if shared else ""
+            following += head  # 3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂: each one's 智能工厂
         if following and self._duration.fullmatch(following):
             following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
         of_after = re.match(" ?的", text[m.end():]) and self._property.search(self._approx.sub("", prefix.strip(_MARKS)))
@@ -518,6 +527,8 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
         elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
                 not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))
+        elif w == "等" and taken and taken[-1][1] in _NOUN_TAGS and noun_next:
+            taken.append((w, "c"))  # 5100万件手机等数码产品: examples of the noun after them
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
         elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
