@@ -289,7 +289,7 @@ class Figures:
             indicator = following  # 27.27%股权
             if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
-        elif kind == "percent" and not qualifier and re.match(" ?的", text[m.end():]):
+        elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
             share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
             if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
@@ -486,7 +486,7 @@ class Figures:
         lead = self._scale_lead.match(phrase)
         if lead:
             phrase = phrase[lead.end():]
-            if nominal_only and self._words(phrase.lstrip(" 的") or "。")[0][1] not in _NOUN_TAGS - {"vn"}:
+            if nominal_only and self._words(phrase.lstrip(" 的") or "。")[0][1] not in (_NOUN_TAGS - {"vn"}) | {"l"}:
                 return ""  # 30%以上使用…: what follows says what the share does (八成以上产品: a share of them)
             if nominal_only:
                 phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
@@ -524,8 +524,12 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             break
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
+        elif tag == "a" and taken and _modifiers_then_noun(toks[i:]):
+            taken += toks[i:]  # 儿童|友好|实践|基地: modifiers inside a name running to the clause end
+            break
         elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
-                not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
+                not taken or tag in ("f", "mq") or tag == "a" and (
+                    _nouns_to_end(toks[i + 1:]) or _modifiers_then_noun([(w, tag)] + toks[i + 1:]))):
             taken.append((w, tag))
         elif w == "等" and taken and taken[-1][1] in _NOUN_TAGS and noun_next:
             taken.append((w, "c"))  # 5100万件手机等数码产品: examples of the noun after them
@@ -579,6 +583,8 @@ def _modifiers_then_noun(toks) -> bool:
 def _nouns_to_end(toks) -> bool:
     """Nothing but nouns (or more modifying verbs before nouns) up to the end of the clause, the last a noun
     proper (集团总部|调研 ends in a nominal verb: what someone did there)."""
+    while len(toks) > 1 and toks[-1][1] == "f" and len(toks[-1][0]) == 1:
+        toks = toks[:-1]  # 新赛道|上: a place word closing the clause is not part of the name
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
         tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
 
