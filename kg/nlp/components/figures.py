@@ -504,7 +504,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
     head_words = words(head) if sep and head else ()
-    if head_words and head_words[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head) and not (
+    if head_words and head_words[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head) and len(head) <= 8 and not (
             head_words[0][1] == "l" and len(head_words) > 1 and head_words[1][1] in _NOUN_TAGS):
         phrase = tail  # (公路运输|线路的运力网: a set phrase before a noun is a name, not a modifier)
     toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag)
