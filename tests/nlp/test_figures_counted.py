@@ -24,6 +24,9 @@ date: 2025-03-18
 <p>随着长度133米的叶片缓缓升起，占地15320平方米的厂房三期已经开工。</p>
 <p>油菜一二类苗占比81.5%。市里召开“政企对接暨百名行长联千企”推进会。</p>
 <p>“我在这里浇花、除草，一年能挣4万多元，离家也很近。”</p>
+<p>全省已建成2.7万余家基础级、6300余家先进级智能工厂；全国一半以上的电动船舶产自本省。</p>
+<p>换电站日均放电量可达520至640千瓦时。据调度，早稻壮秧占比78.4%、比常年高2.3个百分点。</p>
+<p>县里对共计47处房产进行摸底，设置充电桩近930台。</p>
 """
 
 
@@ -97,3 +100,12 @@ def test_ranges_quoted_names_and_incomes(tmp_path):
     assert "12" not in got and _named(got, "81.5", "一二类苗占比")  # 一二类: a range, no number twelve
     assert "100" not in got  # 百名行长 inside a quoted name is no figure
     assert _named(got, "40000", "收入")  # 一年能挣4万多元
+
+
+def test_halves_ranges_listed_classes_and_comparisons(tmp_path):
+    got = _indicators(tmp_path)
+    assert _named(got, "27000", "基础级智能工厂") and _named(got, "6300", "先进级智能工厂")  # the shared head
+    assert _named(got, "50", "电动船舶")  # 一半以上的: a share of 50%
+    assert _named(got, "520", "日均放电量") and _named(got, "640", "日均放电量")  # the range's unit and name
+    assert _named(got, "2.3", "壮秧占比比常年高")  # the comparison as written, not 变化
+    assert _named(got, "47", "房产") and _named(got, "930", "充电桩")  # 处 counts; 充电桩 kept whole
