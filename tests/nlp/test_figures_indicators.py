@@ -82,7 +82,7 @@ def test_what_was_done_so_far(tmp_path):
 
 def test_a_share_of_what_follows(tmp_path):
     got = _indicators(tmp_path)
-    assert any(i.endswith("大豆") for i in got["45"]) and got["35"] == {"原木"}
+    assert any(i.endswith("大豆") for i in got["45"]) and got["35"] == {"原木 出自本省"}  # the share that did it
     assert got["6.08"] == {"营收增速"}  # 低于同业 compares it, it is not part of its name
 
 
@@ -119,7 +119,7 @@ def test_a_comparison_names_what_it_compares(tmp_path):
 def test_no_bound_or_total_word_left_at_the_end(tmp_path):
     got = _indicators(tmp_path)
     assert got["26000000"] == {"累计罚款"}  # not 罚款远: 远超 is the bound
-    assert got["130"] == {"企业家代表"}  # not …共计
+    assert got["130"] == {"企业家代表 出席"}  # not …共计; the count keeps what they did
 
 
 def test_a_generic_measure_is_of_the_thing_named_before(tmp_path):

@@ -41,7 +41,7 @@ _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
-_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与][ \u00a0]?")
+_LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与至到][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
 _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 # jieba tags that cannot open or close what is measured: conjunctions, prepositions, particles, adverbs,
@@ -50,6 +50,11 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = {"和", "及", "与", "以及"}
+_QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
+# an opening quote before a number with no closing quote between them
+_QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
+# a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
+_NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -91,6 +96,11 @@ class Figures:
         self.currency = fg["currency"]
         self.measures = set(fg["measures"].split("|"))
         self.counters = set(fg["counters"].split("|"))
+        self.tenths = fg["tenths"]
+        self._event_counters = set(fg["event_counters"].split("|"))
+        self._earning = set(fg["earning_verbs"].split("|"))
+        self._property = re.compile(rf"(?:{fg['property_before']})$")
+        self._kept_lead = re.compile(fg["kept_leads"])
         mult = "|".join(sorted(self.multipliers, key=len, reverse=True))
         cur = "|".join(sorted(self.currency, key=len, reverse=True))
         units = "|".join(sorted(self.measures | self.counters, key=len, reverse=True))
@@ -98,8 +108,16 @@ class Figures:
         space = r"[ \u00a0]?"
         self._number = re.compile(
             rf"(?:(?<![\d.{_SIGNS}])(?<!{ordinal})(?P<sign>[{_SIGNS}](?=\d))?(?P<arabic>\d+(?:\.\d+)?)"
-            rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+))"
-            rf"(?P<more1>多|余)?{space}(?P<mult>{mult})?(?P<more2>多|余)?{space}(?P<unit>%|％|{cur}|{units})?")
+            rf"|(?<![另{_CN_DIGITS}])(?P<half>一半)(?![一二三四五六七八九十])"
+            rf"|(?<![\d.{_CN_DIGITS}])(?<!{ordinal})(?P<chinese>[{_CN_DIGITS}]+)"
+            rf"|(?<![\d.{_CN_DIGITS}])(?P<bare>(?<={fg['bare_scale_after']})(?=万|亿)|(?=[万亿][余多]))"
+            rf")"
+            rf"(?P<more1>多|余)?{space}(?P<mult>(?:{mult})(?!{fg['multiplier_not_before']}))?(?P<more2>多|余)?{space}"
+            rf"(?P<unit>%|％|{cur}|{units}|(?<=[{_CN_DIGITS}]){fg['tenths']})?")
+        # the same number read without its unit (14亿多|人口: 人 opens a word, it counts nothing)
+        self._number_unitless = re.compile(self._number.pattern.replace("(?P<unit>", "(?P<unit>(?!)(?:") + ")?")
+        self._range_upper = re.compile(
+            rf"{space}[至到]{space}(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+){space}(?P<mult>{mult})?{space}(?P<unit>%|％|{cur}|{units})")
         self._listed = re.compile(
             rf"(?:{space}[、和及与或]{space}[{_SIGNS}]?(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)(?:多|余)?{space}(?:{mult})?"
             rf"{space}(?:%|％|{cur}|{units}))+")
@@ -163,7 +181,9 @@ class Figures:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
                     continue
-                fig["indicator"] = f"{prev} {fig.pop('_verb', '') or '变化'}".strip()
+                compared = clause if len(clause) <= 8 and re.fullmatch(r"[比较][^\d]+", clause) else ""
+                # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
+                fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
@@ -172,18 +192,36 @@ class Figures:
         return doc
 
     def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
-        num = m.group("arabic") or m.group("chinese")
+        num = m.group("arabic") or m.group("chinese") or "1"  # bare 万, 亿: one of them
         mult, unit = m.group("mult"), m.group("unit")
+        if m.group("half"):
+            num, mult, unit = "50", None, "%"  # 一半以上的新能源汽车: half, a share of 50%
+        if m.group("bare") is not None and not mult:
+            return None
         after = text[m.end():m.end() + 1]
         if unit in self._not_counter and after and after in self._not_counter[unit]:
-            return None  # 365万人民, 5项目…: the counter character opens a word
+            if not m.group("mult"):
+                return None  # 365万人民, 5项目…: the counter character opens a word
+            m = self._number_unitless.match(text, m.start())  # 14亿多人口: a number of 人口
+            mult, unit = m.group("mult"), None
+            after = text[m.end():m.end() + 1]
         opening = text[max(0, m.start() - 1):m.start()]
         if opening in ("“", '"', "「", "‘") and re.match(r"[^“”\"「」‘’，。\n]{0,6}[”\"」’]", text[m.end():]):
             return None  # “三个示范”, “八个100”: a slogan's name, not a figure
+        if _QUOTED_AROUND.search(text, max(0, m.start() - 12), m.start()) and re.match(
+                r"[^“”「」，。\n]{0,12}[”」]", text[m.end():]):
+            return None  # “政银企对接暨百名行长联千企”推进会: inside a quoted name
+        follow_at = m.end()  # where the noun phrase after the number starts
         if not (mult or unit):
-            return None
+            upper = self._range_upper.match(text, m.end())
+            if not upper:
+                return None
+            mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
+            follow_at = upper.end()
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
+        if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
+            return None  # 一二类苗, 七八个小时: two numbers side by side, a range or a list, no value
         if unit is None and after in "年月日号时分届期代":
             return None
         if after == "级" or text[m.end():m.end() + 2] in ("量级", "能级"):
@@ -201,7 +239,9 @@ class Figures:
         fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
         if m.group("sign") or fall:
             value = -value
-        if unit in ("%", "％"):
+        if unit == self.tenths:
+            value *= 10  # 六成 → 60%
+        if unit in ("%", "％", self.tenths):
             unit_name, kind = "percent", "percent"
         elif unit in self.currency:
             unit_name, kind = self.currency[unit], "money"
@@ -211,7 +251,11 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
-        following = self._following(text, m.end(), nominal_only=kind == "percent")
+        following = self._following(text, follow_at, nominal_only=kind == "percent",
+                                    counted=kind == "money" or kind == "count" and unit not in self._event_counters)
+        if kind == "money" and following and m.group("bare") is not None and re.match(
+                rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
+            return None  # 超亿元项目11个: a size class of what is counted after it, not a figure
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
             return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
@@ -223,23 +267,45 @@ class Figures:
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        if kind == "count" and following and following.endswith(("级", "类", "型")):
+            shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
+                              text[follow_at + len(following):])
+            head = _noun_phrase(shared.group(1), self._words) if shared else ""
+            following += head  # 3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂: each one's 智能工厂
         if following and self._duration.fullmatch(following):
             following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
-        if kind in ("count", "measure") and following:
+        of_after = re.match(" ?的", text[m.end():]) and self._property.search(self._approx.sub("", prefix.strip(_MARKS)))
+        if kind in ("measure", "money") and following and of_after:
+            indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+        elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             indicator = (indicator if ending == "noun" else ending) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
+        elif kind == "count":
+            # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
+            indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
-        elif kind == "percent" and not qualifier and (not indicator or ending) and re.match(" ?的", text[m.end():]):
+            if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
+                indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
+        elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
             share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
-            if share_of:
-                indicator = indicator + share_of if ending == "noun" else share_of
-        elif kind in ("money", "number") and following and not qualifier and (ending not in ("", "noun") or self._only_verb(indicator)):
-            indicator = following  # 设立100亿元产业投资基金, 提供不低于300亿元融资支持
+            if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
+                indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
+                # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
+                indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
+        elif kind in ("money", "number") and following and not qualifier and (
+                ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
+                or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
+            # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
+            # counts what follows it (300万就诊人群)
+            indicator = following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
+        if kind == "money" and ending in self._earning and not following:
+            period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
+            indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
         if not verb and not indicator:
             verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
@@ -291,8 +357,9 @@ class Figures:
         end = at + len(counted)
         stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
         rest = text[end:stop].strip()
-        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest):
-            return ""
+        if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest) or rest.startswith(
+                tuple(_COMPARATIVES)):
+            return ""  # (营收增速|低于同业: a comparison, not what they did)
         first = words(rest)[0][1]
         return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
 
@@ -304,9 +371,15 @@ class Figures:
         return m.group() if m else ""
 
     @staticmethod
+    def _ends_in_verb(indicator: str) -> bool:
+        """The words before the number end in a verb whose object it is (企业获得|超2300万元)."""
+        toks = words(indicator) if indicator else ()
+        return bool(toks) and toks[-1][1] == "v"
+
+    @staticmethod
     def _only_verb(indicator: str) -> bool:
         """No indicator, or one verb (设立, 签订): the number is its object, named by what follows."""
-        toks = words(indicator) if indicator else ()
+        toks = [t for t in words(indicator) if t[1] != "d"] if indicator else ()  # 快速增长: 增长
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
@@ -380,6 +453,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
+            return False  # 一级能效产品, 万元产值能耗, 每天工资, 月销售额: part of what is measured
         if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
                 toks[1][1] in ("n", "vn") or len(toks) > 2 and toks[1][1] == "v"):
             return False  # 已完成投资, 已落地项目: what was done so far is what is measured
@@ -387,45 +462,59 @@ class Figures:
             return False  # 首发募集资金: a longer word tagged as an adverb before what it names (已, 将 still open)
         if tag in _EDGE_TAGS - {"m", "f"}:
             return True
-        if w == "年" and len(toks) > 1 and toks[1][1] in _NOUN_TAGS:
-            return False  # 年计划投资, 年产值: yearly
         if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
             return True
         if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
             return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
         return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
 
-    def _following(self, text: str, pos: int, nominal_only: bool = False) -> str:
+    def _following(self, text: str, pos: int, nominal_only: bool = False, counted: bool = False) -> str:
         """The noun phrase right after a number (26个|重点工业项目, 100亿元|的产业投资基金; a list shares the
-        noun after its last number: 17.93%和0.72%|股份)."""
+        noun after its last number: 17.93%和0.72%|股份); after a count, one nominal verb too (10项|服务)."""
         listed = self._listed.match(text, pos)
         if listed:
             pos = listed.end()
         end = pos
-        while end < len(text) and text[end] not in _CLAUSE_BREAK and end - pos < 24:
+        while end < len(text) and end - pos < 24:
+            if text[end] == "（" and end > pos and _NAME_BRACKET.match(text, end):
+                end = text.index("）", end) + 1  # 职业（工种）: a bracket inside the name
+                continue
+            if text[end] in _CLAUSE_BREAK:
+                break
             end += 1
         phrase = text[pos:end]
         lead = self._scale_lead.match(phrase)
         if lead:
-            if nominal_only:
-                return ""  # 30%以上使用…: what follows says what the share does, not what it is of
             phrase = phrase[lead.end():]
+            if nominal_only and self._words(phrase.lstrip(" 的") or "。")[0][1] not in (_NOUN_TAGS - {"vn"}) | {"l"}:
+                return ""  # 30%以上使用…: what follows says what the share does (八成以上产品: a share of them)
+            if nominal_only:
+                phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
         phrase = phrase.lstrip(" ")
         if phrase.startswith("的"):
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase, self._words)
+        return _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
 
 
-def _noun_phrase(phrase: str, segment=words) -> str:
+def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: re.Pattern | None = None) -> str:
     """The noun phrase that opens ``phrase``: nouns, names, distinguishing and nominal words; a verb, an adjective
     or 以上 between nouns (国家级制造业创新中心, 行业大模型应用标杆, 规模以上工业企业); 和/及 between nouns; a
     nominal verb closing the clause (融资支持), but no predicate (支柱产业|稳步增长). A modifier ending in 的 is skipped (具有竞争力的|大数据龙头企业)."""
     head, sep, tail = phrase.partition("的")
-    if sep and head and words(head)[0][1][:1] in ("v", "a", "d", "p", "l"):
-        phrase = tail
-    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag) for w, tag in _glue_classes(_glue_codes(segment(phrase)))]
+    head_words = words(head) if sep and head else ()
+    if head_words and head_words[0][1][:1] in ("v", "a", "d", "p", "l") and not re.search(r"\d", head) and len(head) <= 8 and not (
+            head_words[0][1] == "l" and len(head_words) > 1 and head_words[1][1] in _NOUN_TAGS):
+        phrase = tail  # (公路运输|线路的运力网: a set phrase before a noun is a name, not a modifier)
+    toks = [(w, "n" if re.fullmatch(r"\d+强|\d+[A-Za-z]+", w) else tag)
+            for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
+    # a set phrase jieba does not tag (公路运输|线路, 自贸协定, 以旧换新|补贴) is a noun when it opens the phrase
+    # or a noun follows it; not one closing it (支柱产业|稳步增长: what they did)
+    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS) else tag)
+            for i, (w, tag) in enumerate(toks)]
+    if len(toks) > 1 and kept_lead and len(toks[0][0]) > 1 and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
+        toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
@@ -435,9 +524,15 @@ def _noun_phrase(phrase: str, segment=words) -> str:
             break
         if tag in _NOUN_TAGS:
             taken.append((w, tag))
-        elif tag in ("a", "f", "mq", "d") and noun_next and (taken or tag != "f") and (
-                not taken or tag in ("f", "mq") or tag == "a" and _nouns_to_end(toks[i + 1:])):
+        elif tag == "a" and taken and _modifiers_then_noun(toks[i:]):
+            taken += toks[i:]  # 儿童|友好|实践|基地: modifiers inside a name running to the clause end
+            break
+        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
+                not taken or tag in ("f", "mq") or tag == "a" and (
+                    _nouns_to_end(toks[i + 1:]) or _modifiers_then_noun([(w, tag)] + toks[i + 1:]))):
             taken.append((w, tag))
+        elif w == "等" and taken and taken[-1][1] in _NOUN_TAGS and noun_next:
+            taken.append((w, "c"))  # 5100万件手机等数码产品: examples of the noun after them
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
         elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
@@ -448,10 +543,28 @@ def _noun_phrase(phrase: str, segment=words) -> str:
             break
         else:
             break
-    while taken and (taken[-1][1] in ("c", "a", "f") or (taken[-1][1].startswith("v") and len(taken) == 1)):
-        taken.pop()
+    while taken and (taken[-1][1] in ("c", "a", "f") or (taken[-1][1].startswith("v") and len(taken) == 1
+                                                          and not (counted and taken[-1][1] == "vn"))):
+        taken.pop()  # a lone nominal verb is what was counted (10余项服务, 7场直播), never a lone verb
     out = "".join(w for w, _ in taken)
     return out if len(out) >= 2 else ""
+
+
+def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
+    """The words of ``phrase``, a short quoted name (20个“购在中国”专题活动, 90个“司机之家”) one noun with its
+    quotes dropped (what jieba makes of 司机/之/家 is no noun phrase), a short bracket kept with the noun before it."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _QUOTED.finditer(phrase):
+        out += segment(phrase[pos:m.start()]) if m.start() > pos else ()
+        if m.group(1):
+            out.append((m.group(1), "nz"))
+        elif out and out[-1][1] in _NOUN_TAGS | {"l"} and _NAME_BRACKET.fullmatch(m.group(2)):
+            out[-1] = (out[-1][0] + m.group(2), "n")  # 职业（工种）, 技能大师（名师）工作室: the bracket stays with its noun
+        else:
+            out.append((m.group(2), "x"))
+        pos = m.end()
+    return out + list(segment(phrase[pos:]) if pos < len(phrase) else ())
 
 
 def _lone_verb(clause: str) -> str:
@@ -470,6 +583,8 @@ def _modifiers_then_noun(toks) -> bool:
 def _nouns_to_end(toks) -> bool:
     """Nothing but nouns (or more modifying verbs before nouns) up to the end of the clause, the last a noun
     proper (集团总部|调研 ends in a nominal verb: what someone did there)."""
+    while len(toks) > 1 and toks[-1][1] == "f" and len(toks[-1][0]) == 1:
+        toks = toks[:-1]  # 新赛道|上: a place word closing the clause is not part of the name
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
         tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
 
@@ -495,7 +610,7 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
                 out[-2:] = [(out[-2][0] + "大类", "n")]
             else:
                 out[-1] = (out[-1][0] + w, "n")
-        elif out and w in ("级", "亿级", "万级") and out[-1][1] in ("m", "mq"):
+        elif out and w in ("级", "亿级", "万级") and out[-1][1] in {"m", "mq", "a"} | _NOUN_TAGS:
             out[-1] = (out[-1][0] + w, "n")
         else:
             out.append((w, tag))
