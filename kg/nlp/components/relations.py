@@ -105,6 +105,9 @@ class Relations:
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
         self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
+        self._post_subunit = re.compile(r["post_subunit"])
+        self._company_anaphor = re.compile(r["company_anaphor"])
+        self._anaphor_reach = int(r["company_anaphor_reach"])
         self._company_body = re.compile(r["company_body"])
         self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
@@ -192,6 +195,8 @@ class Relations:
             if not title:
                 break
             org = self._org_before(t_start)
+            if org is None:
+                org, t_start, title = self._through_subunit(t_start, title)
             if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
                 t_start -= 2  # 「政府旗长」: the government named before the title it implies
             segments.append((title, t_start, org))
@@ -201,6 +206,28 @@ class Relations:
                 continue
             break
         return segments[::-1]
+
+    def _through_subunit(self, t_start: int, title: str) -> tuple[Span | None, int, str]:
+        """The body of a title written after a sub-unit of it (「某银行研究局|局长」: the bank, role 研究局局长), or
+        after 「公司」 standing for the company the text named last (「公司综合管理部部长」); else no body."""
+        for unit_start in range(t_start, max(0, t_start - 12) - 1, -1):
+            unit = self.text[unit_start:t_start]
+            if unit and not self._post_subunit.fullmatch(unit):
+                continue
+            org = self._org_before(unit_start) if unit else None
+            if org is None:
+                org = self._company_named_last(unit_start)
+            if org is not None:
+                return org, unit_start, unit + title
+        return None, t_start, title
+
+    def _company_named_last(self, pos: int) -> Span | None:
+        """The enterprise 「公司」/「该公司」 ending at ``pos`` stands for: the last one named before it, nearby."""
+        anaphor = self._company_anaphor.search(self.text, max(0, pos - 3), pos)
+        if anaphor is None:
+            return None
+        return next((e for e in reversed(self.ents) if e.end_char <= anaphor.start() and e.label_ == "ENTERPRISE"
+                     and anaphor.start() - e.end_char <= self._anaphor_reach), None)
 
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
