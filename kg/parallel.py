@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import sys
 from typing import Iterable, Iterator
 
 from kg.config import Settings
@@ -51,6 +52,11 @@ def extract_one(document: Document, settings: Settings) -> tuple[Document, Extra
         return document, Skipped(document.source, describe_error(err), stage="extract")
 
 
+# The reading thread takes the GIL back after each sentence it encodes; at Python's default switch interval
+# (5 ms) it would wait that long each time while this thread extracts (measured: 0.5 ms is about 40 % faster).
+READ_AHEAD_SWITCH_INTERVAL = 0.0005
+
+
 def _in_this_process(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, Extraction]]:
     """One document after the other; the next one's LAC encoding runs in a background thread meanwhile
     (:func:`kg.nlp.extract.read_ahead`: onnxruntime works without the GIL while Python extracts, resolves
@@ -59,15 +65,20 @@ def _in_this_process(documents: Iterable[Document], settings: Settings) -> Itera
 
     upcoming = iter(documents)
     document = next(upcoming, None)
-    while document is not None:
-        following = next(upcoming, None)
-        if following is not None:
-            try:
-                read_ahead(_pipeline(settings), following)
-            except Exception:  # noqa: BLE001 - only a head start: extract_one meets and reports the same error
-                pass
-        yield extract_one(document, settings)
-        document = following
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, READ_AHEAD_SWITCH_INTERVAL))
+    try:
+        while document is not None:
+            following = next(upcoming, None)
+            if following is not None:
+                try:
+                    read_ahead(_pipeline(settings), following)
+                except Exception:  # noqa: BLE001 - only a head start: extract_one meets and reports the same error
+                    pass
+            yield extract_one(document, settings)
+            document = following
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def _work(args):
