@@ -3,9 +3,7 @@ count names the noun after its counter (even when jieba tags it as a set phrase,
 it), an amount after a verb names the noun after it, a count with no noun names what the counted did; more units
 (克, 株, 公斤), 六成 as 60%, a bare 万/亿 after a bound, a saving as a fall, no figure inside a quoted name, a
 range of numerals or a size class."""
-from kg.config import Settings
-from kg.pipeline import build
-from kg.rdf.query import resolve_query, run_store_query
+from .figure_indicators import indicators_by_value
 
 ARTICLE = """---
 title: 宁州物流与农业发展见闻
@@ -31,15 +29,7 @@ date: 2025-03-18
 
 
 def _indicators(tmp_path) -> dict[str, set[str]]:
-    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    result = build([tmp_path / "a.md"], None, Settings(), html=False)
-    with result.reading() as st:
-        out = run_store_query(st, resolve_query("figures_by_indicator"))
-    by_value: dict[str, set[str]] = {}
-    for row in out.rows:
-        r = dict(zip(out.columns, row))
-        by_value.setdefault(str(r["value"]), set()).add(str(r["indicator"]))
-    return by_value
+    return indicators_by_value(tmp_path, ARTICLE)
 
 
 def _named(got: dict[str, set[str]], value: str, key: str) -> bool:

@@ -2,9 +2,7 @@
 (签约) no bound, 后 cutting only as its own word, a listed number sharing the indicator of the one before it,
 a class word kept with its noun (生物医药类项目, 千亿级产业集群: 千亿级 is a size class, no figure),
 已/累计 kept before what was done so far (已落地项目, 累计完成投资), the predicate after counted things kept with them (8家企业通过首发上市审核), a percentage of the noun after 的 (45%的大豆), and a clause that is one verb (，占47.9%) naming what the number is of the sentence's indicator."""
-from kg.config import Settings
-from kg.pipeline import build
-from kg.rdf.query import resolve_query, run_store_query
+from .figure_indicators import indicators_by_value
 
 ARTICLE = """---
 title: 宁州开放型经济发布会
@@ -36,15 +34,7 @@ date: 2024-03-12
 
 
 def _indicators(tmp_path) -> dict[str, set[str]]:
-    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    result = build([tmp_path / "a.md"], None, Settings(), html=False)
-    with result.reading() as st:
-        out = run_store_query(st, resolve_query("figures_by_indicator"))
-    by_value: dict[str, set[str]] = {}
-    for row in out.rows:
-        r = dict(zip(out.columns, row))
-        by_value.setdefault(str(r["value"]), set()).add(str(r["indicator"]))
-    return by_value
+    return indicators_by_value(tmp_path, ARTICLE)
 
 
 def test_indicators_on_full_sentences(tmp_path):

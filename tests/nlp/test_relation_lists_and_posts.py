@@ -191,26 +191,22 @@ def test_a_province_holding_a_meeting_in_a_city_is_not_located_there(nlp):
     assert ("江西省", "长沙市") not in located and ("湖南省", "长沙市") not in located
 
 
-def roles(doc):
-    return {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
-
-
 def test_a_post_in_a_sub_unit_is_held_in_the_body_with_the_unit_in_the_role():
     # the trained NER reads the bank alone (LAC and the rules read 「中国人民银行研究局」 as one body)
     doc, _ = process(make_nlp(Settings()), "在金融服务领域，中国人民银行研究局局长王明介绍，将提升便利化程度。")
-    assert ("王明", "中国人民银行", "研究局局长") in roles(doc)
+    assert ("王明", "中国人民银行", "研究局局长") in posts_of(doc)
 
 
 def test_company_standing_for_the_company_named_last_holds_the_post(nlp):
     doc, _ = process(nlp, "宁州远航机械股份有限公司成立于2008年。“订单排到了明年。”公司综合管理部部长李建华说。")
-    assert ("李建华", "宁州远航机械股份有限公司", "综合管理部部长") in roles(doc)
+    assert ("李建华", "宁州远航机械股份有限公司", "综合管理部部长") in posts_of(doc)
 
 
 def test_company_with_no_company_named_before_it_holds_nothing(nlp):
     doc, _ = process(nlp, "宁州市人民政府召开会议。“订单排到了明年。”公司总经理李建华说。")
-    assert not {r for r in roles(doc) if r[0] == "李建华"}
+    assert not {r for r in posts_of(doc) if r[0] == "李建华"}
 
 
 def test_a_professor_holds_a_post_in_the_university(nlp):
     doc, _ = process(nlp, "宁州大学教授王立新表示，这一成果意义重大。")
-    assert ("王立新", "宁州大学", "教授") in roles(doc)
+    assert ("王立新", "宁州大学", "教授") in posts_of(doc)
