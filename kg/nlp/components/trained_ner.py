@@ -158,7 +158,7 @@ class Fragments:
     def verb_bounds(self, item, start: int, end: int, label: str,
                     words: "SortedWords | None" = None) -> tuple[int, int] | None:
         """``start:end`` of ``label`` (a project) moved past the last lead verb (the lead word list) LAC reads
-        inside it (「某某共同打造|G60科创平台」: the name starts after the verb; not past a verb of the name itself,
+        inside it (「某某共同打造|某某科创平台」: the name starts after the verb; not past a verb of the name itself,
         「城市运行数字体征系统」), or None when it ends in a verb that another verb follows (「某某集团有限公司|计划|投资」
         is a company and its predicate; a strategy may end in a verb: 「某某协同发展」). Only verbs of two characters or
         more count (LAC splits 「改扩建」 into 改|扩建); unchanged when fewer than ``verb_rest`` characters would
