@@ -89,6 +89,19 @@ class LacModel:
         """Words and tags of each text (one sentence each; empty texts give ``[]``)."""
         return [self._words(self.best_path(self.emissions(t))) if t else [] for t in texts]
 
+    def text_words(self, text: str, max_len: int = 160) -> tuple[tuple[int, int, str], ...]:
+        """The words of a whole text as ``(start, end, tag)``, tagged sentence piece by piece
+        (:func:`sentence_chunks`)."""
+        pieces = sentence_chunks(text, max_len)
+        found: list[tuple[int, int, str]] = []
+        for (start, _end), words in zip(pieces, self.tag([text[s:e] for s, e in pieces])):
+            found += [(start + w.start, start + w.end, w.tag) for w in words]
+        return tuple(found)
+
+    def read_ahead_text(self, text: str, max_len: int = 160) -> None:
+        """:meth:`read_ahead` of the sentence pieces :meth:`text_words` will tag."""
+        self.read_ahead([text[s:e] for s, e in sentence_chunks(text, max_len)])
+
     def read_ahead(self, texts: list[str], max_chars: int = READ_AHEAD_CHARS) -> None:
         """Start encoding ``texts`` (up to ``max_chars`` characters) in a background thread; :meth:`tag`
         takes the results when it meets the same texts. Only what the last two calls asked for is kept, so

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lac import load_lac, sentence_chunks
+from kg.nlp.lac import load_lac
 from kg.nlp.spans import text_of
 
 __all__ = ["LacNer", "make_lac_ner", "NER_SPANS", "PROPOSED_TAGS", "lac_words"]
@@ -41,15 +41,11 @@ class LacNer:
     def read_ahead(self, text: str) -> None:
         """Start encoding the sentences of ``text`` (a Doc's folded text, see :func:`kg.nlp.extract.read_ahead`)
         in the background, so that tagging it later mostly collects results."""
-        self.model.read_ahead([text[s:e] for s, e in sentence_chunks(text, self.max_chunk)])
+        self.model.read_ahead_text(text, self.max_chunk)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        pieces = sentence_chunks(text, self.max_chunk)
-        found: list[tuple[int, int, str]] = []
-        for (start, end), words in zip(pieces, self.model.tag([text[s:e] for s, e in pieces])):
-            found += [(start + w.start, start + w.end, w.tag) for w in words]
-        doc.user_data["kg_words"] = tuple(found)
+        found = self.model.text_words(text_of(doc), self.max_chunk)
+        doc.user_data["kg_words"] = found
         spans = []
         for start, end, tag in found:
             if tag in PROPOSED_TAGS:

@@ -241,13 +241,9 @@ def ner_input(doc: Doc, use_words: bool = True, lac_model_dir: str = ""):
     text = text_of(doc)
     words = lac_words(doc) if use_words else ()
     if use_words and not words and text.strip():
-        from kg.nlp.lac import load_lac, sentence_chunks
+        from kg.nlp.lac import load_lac
 
-        pieces = sentence_chunks(text, 160)
-        found = []
-        for (start, _end), tagged in zip(pieces, load_lac(lac_model_dir, 1).tag([text[s:e] for s, e in pieces])):
-            found += [(start + w.start, start + w.end, w.tag) for w in tagged]
-        words = doc.user_data["kg_words"] = tuple(found)
+        words = doc.user_data["kg_words"] = load_lac(lac_model_dir, 1).text_words(text)
     cands = tuple((s.start_char, s.end_char, s.label_, s.kb_id_ or "kg_gazetteer") for s in candidates(doc))
     return NerInput(text, tuple(words), cands)
 
