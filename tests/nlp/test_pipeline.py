@@ -62,6 +62,13 @@ def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
     assert {e.id_ for e in doc.ents if e.text == "“浙里办”平台"} == {"浙里办"}
 
 
+def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
+    doc, _ = process(nlp, "宁州市将组织数字化转型项目路演、创新大赛、供需对接会等活动，并举办首届宁州数字经济博览会。")
+    names = [t for t, label in ents(doc) if label == "INITIATIVE"]
+    assert "供需对接会" not in names
+    assert "首届宁州数字经济博览会" in names or "宁州数字经济博览会" in names
+
+
 def test_a_kind_of_state_body_without_its_jurisdiction_is_no_entity(nlp):
     doc, _ = process(nlp, "宁州市公安局会同检察机关、人民法院和公安机关开展专项行动，民主党派代表列席。")
     names = [t for t, _ in ents(doc)]

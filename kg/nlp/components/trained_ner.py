@@ -122,6 +122,9 @@ class Fragments:
     verb_labels: frozenset[str] = frozenset()  # the labels verb_bounds applies to
     verb_rest: int = 4  # verb_bounds cuts no name shorter than this
     level_chars: frozenset[str] = frozenset()  # 「区地县」「地州市」: division levels, no place's name
+    status_bracket: re.Pattern | None = None  # 「（试行）」: a document's status, in no organisation's name
+    subunit: re.Pattern | None = None  # a sub-unit of a body (relations' post_subunit: 「研究局」「某某司」)
+    title_head: re.Pattern | None = None  # a post title opening the text after a span
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -135,7 +138,8 @@ class Fragments:
                    re.compile(ner["generic_initiative"]), re.compile(f"(?:{ner['initiative_trailing']})$"),
                    re.compile(ner["trusted_government"]), frozenset(ner.get("verb_tags", "").split()),
                    frozenset(ner.get("verb_labels", "").split()), int(ner.get("verb_rest", 4)),
-                   frozenset(ner.get("level_chars", "")))
+                   frozenset(ner.get("level_chars", "")), re.compile(ner["status_bracket"]),
+                   re.compile(lex.patterns["relations"]["post_subunit"]), re.compile(f"(?:{titles})"))
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
@@ -147,8 +151,19 @@ class Fragments:
             return True
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
             return True
+        if label in ("AGENCY", "ENTERPRISE") and self.status_bracket is not None \
+                and self.status_bracket.search(name) is not None:
+            return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
             or self.count_head.match(name) is not None or not _balanced(name)
+
+    def subunit_of(self, text: str, start: int, end: int, bodies) -> bool:
+        """``text[start:end]`` is a body of ``bodies`` (``(start, end)`` pairs) and a sub-unit of it, with a post title
+        after it (「某银行研究局|局长」): GUIDELINES folds the sub-unit into the post, so the span names no body."""
+        if self.subunit is None or self.title_head is None or self.title_head.match(text, end) is None:
+            return False
+        return any(b_start == start and b_end < end and self.subunit.fullmatch(text, b_end, end) is not None
+                   for b_start, b_end in bodies)
 
     def trail_start(self, name: str, label: str) -> int:
         """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
@@ -216,6 +231,7 @@ class SortedWords:
             yield self.words[i]
 
 
+ORG_LABELS = ("AGENCY", "ENTERPRISE")
 _PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
 _OPENING = "（(“《「"
 
@@ -348,10 +364,13 @@ class TrainedNer:
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
+        bodies = [(c.start_char, c.end_char) for c in cands if self._trusted(c) and c.label_ in ORG_LABELS]
         if self.fragments is not None:
             words = SortedWords.of(item)
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
-                      if not self._fragment(x[4], item.text)]
+                      if not self._fragment(x[4], item.text)
+                      and (self._trusted(x[4])
+                           or not self.fragments.subunit_of(item.text, x[4].start_char, x[4].end_char, bodies))]
             scored = [x for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
@@ -367,7 +386,8 @@ class TrainedNer:
                     continue
                 start, end = cut
                 end = start + self.fragments.trail_start(item.text[start:end], label)
-                if self.fragments.is_fragment(item.text[start:end], label):
+                if self.fragments.is_fragment(item.text[start:end], label) \
+                        or ((start, end) not in fixed and self.fragments.subunit_of(item.text, start, end, bodies)):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
