@@ -368,7 +368,7 @@ class TrainedNer:
         if self.fragments is not None:
             words = SortedWords.of(item)
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
-                      if not self._fragment(x[4], item.text)
+                      if not self._fragment(x[4], item.text) and not self._home_country(x[4].text, x[4].label_)
                       and (self._trusted(x[4])
                            or not self.fragments.subunit_of(item.text, x[4].start_char, x[4].end_char, bodies))]
             scored = [x for x in scored if x[4] is not None]
@@ -387,6 +387,7 @@ class TrainedNer:
                 start, end = cut
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label) \
+                        or self._home_country(item.text[start:end], label) \
                         or ((start, end) not in fixed and self.fragments.subunit_of(item.text, start, end, bodies)):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
@@ -493,6 +494,11 @@ class TrainedNer:
         """A foreign country or world region, by its common name or a state's formal name (波兰共和国)."""
         return name in self.country_names or (self.state_form is not None and name not in self.own_country
                                               and self.state_form.match(name) is not None)
+
+    def _home_country(self, name: str, label: str) -> bool:
+        """The home country's own name as a place in an article that names no foreign country: mostly in slogans
+        and titles there (「中国经济」「中国制造」), not annotated (see ``trusted_countries``)."""
+        return label == "DISTRICT" and not self._abroad and name in self.own_country
 
     def _transliterated(self, cand) -> bool:
         """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
