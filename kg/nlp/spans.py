@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["CANDIDATES", "add_candidate", "candidates", "text_of"]
+__all__ = ["CANDIDATES", "ORGS", "add_candidate", "candidates", "text_of"]
 
 CANDIDATES = "kg_candidates"
+ORGS = frozenset({"AGENCY", "ENTERPRISE"})  # the labels of organisations
 
 
 def add_candidate(doc: Doc, start: int, end: int, label: str, rule: str, canonical: str = "") -> Span | None:

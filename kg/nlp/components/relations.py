@@ -32,11 +32,10 @@ from kg.language.agency import split_agency
 from kg.nlp.components.ner_typing import common_phrase
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import cut_before_verb, trim_left
-from kg.nlp.spans import text_of
+from kg.nlp.spans import ORGS, text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
-ORGS = {"AGENCY", "ENTERPRISE"}
 POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "")
 _SENT = re.compile(r"[^。！？\n]+")
 

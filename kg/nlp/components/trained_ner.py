@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from kg.errors import KgError
 from kg.nlp.components.statistical_ner import lac_words
-from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
+from kg.nlp.spans import CANDIDATES, ORGS, add_candidate, candidates, text_of
 
 __all__ = ["TrainedNer", "make_trained_ner", "ModelError", "ner_input", "MODEL_FILE", "MODES", "TRAINED_RULE"]
 
@@ -151,7 +151,7 @@ class Fragments:
             return True
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
             return True
-        if label in ("AGENCY", "ENTERPRISE") and self.status_bracket is not None \
+        if label in ORGS and self.status_bracket is not None \
                 and self.status_bracket.search(name) is not None:
             return True
         return (len(name) >= self.min_length and self.tails.search(name) is not None) \
@@ -231,7 +231,6 @@ class SortedWords:
             yield self.words[i]
 
 
-ORG_LABELS = ("AGENCY", "ENTERPRISE")
 _PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
 _OPENING = "（(“《「"
 
@@ -364,13 +363,12 @@ class TrainedNer:
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
-        bodies = [(c.start_char, c.end_char) for c in cands if self._trusted(c) and c.label_ in ORG_LABELS]
         if self.fragments is not None:
             words = SortedWords.of(item)
+            bodies = [(c.start_char, c.end_char) for c in cands if self._trusted(c) and c.label_ in ORGS]
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
-                      if not self._fragment(x[4], item.text) and not self._home_country(x[4].text, x[4].label_)
-                      and (self._trusted(x[4])
-                           or not self.fragments.subunit_of(item.text, x[4].start_char, x[4].end_char, bodies))]
+                      if not self._no_name(item.text, x[4].start_char, x[4].end_char, x[4].label_, bodies,
+                                           self._fragment(x[4], item.text), self._trusted(x[4]))]
             scored = [x for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
@@ -386,9 +384,8 @@ class TrainedNer:
                     continue
                 start, end = cut
                 end = start + self.fragments.trail_start(item.text[start:end], label)
-                if self.fragments.is_fragment(item.text[start:end], label) \
-                        or self._home_country(item.text[start:end], label) \
-                        or ((start, end) not in fixed and self.fragments.subunit_of(item.text, start, end, bodies)):
+                if self._no_name(item.text, start, end, label, bodies,
+                                 self.fragments.is_fragment(item.text[start:end], label), (start, end) in fixed):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
@@ -494,6 +491,12 @@ class TrainedNer:
         """A foreign country or world region, by its common name or a state's formal name (波兰共和国)."""
         return name in self.country_names or (self.state_form is not None and name not in self.own_country
                                               and self.state_form.match(name) is not None)
+
+    def _no_name(self, text: str, start: int, end: int, label: str, bodies, fragment: bool, trusted: bool) -> bool:
+        """``text[start:end]`` read as ``label`` names nothing: a ``fragment``, the home country at home, or (unless
+        ``trusted``) a body of ``bodies`` with its sub-unit before a title."""
+        return fragment or self._home_country(text[start:end], label) or (
+            not trusted and self.fragments.subunit_of(text, start, end, bodies))
 
     def _home_country(self, name: str, label: str) -> bool:
         """The home country's own name as a place in an article that names no foreign country: mostly in slogans
