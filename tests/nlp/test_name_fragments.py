@@ -163,3 +163,20 @@ def test_a_kind_of_business_is_no_organisation(fragments, kind):
 @pytest.mark.parametrize("name", ["青岭果蔬专业合作社", "白沙咖啡店", "青岭智能工厂", "宁州下游科技有限公司"])
 def test_a_named_business_is_an_organisation(fragments, name):
     assert not fragments.is_fragment(name, "ENTERPRISE")
+
+
+def test_lac_s_companies_need_more_than_its_other_organisations(nlp):
+    """LAC reads common nouns of full-length articles as companies (「中德|商业」「高新科技|专业」): its companies need
+    0.35, its agencies and outlets 0.2; the packaged model's settings say the same."""
+    import json
+
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import CONFIG_FILE, DEFAULT_SOURCE_THRESHOLDS, TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc("中德合作推动高新科技专业发展，宁州市商务局参加。")
+    company = doc.char_span(6, 10, label="ENTERPRISE", kb_id="ner")  # LAC's 高新科技
+    agency = doc.char_span(15, 21, label="AGENCY", kb_id="ner")
+    assert ner._needed(company) > 0.3 >= ner._needed(agency)
+    packaged = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert packaged["source_thresholds"] == DEFAULT_SOURCE_THRESHOLDS
