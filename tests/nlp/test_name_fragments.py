@@ -180,3 +180,15 @@ def test_lac_s_companies_need_more_than_its_other_organisations(nlp):
     assert ner._needed(company) > 0.3 >= ner._needed(agency)
     packaged = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
     assert packaged["source_thresholds"] == DEFAULT_SOURCE_THRESHOLDS
+
+
+def test_the_hua_of_in_china_and_a_foreign_country_is_no_place(nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    assert ner._in_china("在华美国企业增多", 1, 3, "DISTRICT")  # 在华|美国企业, read 华美
+    assert ner._in_china("来华德国游客", 1, 4, "DISTRICT")  # 来华|德国游客, read 华德国
+    # a region named with 华, 华 after no such verb, another label: as read
+    assert not ner._in_china("在华北地区投资", 1, 3, "DISTRICT") and not ner._in_china("在华中地区", 1, 3, "DISTRICT")
+    assert not ner._in_china("华美集团", 0, 2, "DISTRICT") and not ner._in_china("在华美国企业", 1, 3, "ENTERPRISE")

@@ -133,6 +133,8 @@ class Fragments:
     company_unit: re.Pattern | None = None  # 「某某有限公司|公共事务部」: a company's department, named by the company
     given_adverbs: frozenset[str] = frozenset()  # 「张有|才」: adverbs that are also given names' last characters
     generic_company: re.Pattern | None = None  # 「专业合作社」「初创公司」「下游」: a kind of business, no organisation
+    in_china: re.Pattern | None = None  # 「在华」「来华」: 华 is China, after these verbs (TrainedNer._in_china)
+    country_letters: frozenset[str] = frozenset()  # 「美」「德」: a country by one character
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -153,7 +155,9 @@ class Fragments:
                    re.compile(ner["place_chain"]) if ner.get("place_chain") else None,
                    re.compile(ner["company_unit"]) if ner.get("company_unit") else None,
                    frozenset(ner.get("given_adverbs", "")),
-                   re.compile(ner["generic_company"]) if ner.get("generic_company") else None)
+                   re.compile(ner["generic_company"]) if ner.get("generic_company") else None,
+                   re.compile(ner["in_china"]) if ner.get("in_china") else None,
+                   frozenset(ner.get("country_letters", "")) - frozenset("中"))
 
     def name_end(self, text: str, start: int, end: int) -> int:
         """``end`` moved past the adverb-like character (还, 才 ...) that follows a two-character person ``start:end``
@@ -435,6 +439,7 @@ class TrainedNer:
             words = SortedWords.of(item)
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
                       if not self._fragment(x[4], item.text) and not self._home_country(x[4].text, x[4].label_)
+                      and not self._in_china(item.text, x[4].start_char, x[4].end_char, x[4].label_)
                       and (self._trusted(x[4])
                            or not self.fragments.subunit_of(item.text, x[4].start_char, x[4].end_char, bodies))]
             scored = [x for x in scored if x[4] is not None]
@@ -463,6 +468,7 @@ class TrainedNer:
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self.fragments.is_fragment(item.text[start:end], label) \
                         or self._home_country(item.text[start:end], label) \
+                        or self._in_china(item.text, start, end, label) \
                         or ((start, end) not in fixed and self.fragments.subunit_of(item.text, start, end, bodies)):
                     continue
             if (start, end, label) not in bounds and (start, end) not in fixed \
@@ -605,6 +611,15 @@ class TrainedNer:
         """The home country's own name as a place in an article that names no foreign country: mostly in slogans
         and titles there (「中国经济」「中国制造」), not annotated (see ``trusted_countries``)."""
         return label == "DISTRICT" and not self._abroad and name in self.own_country
+
+    def _in_china(self, text: str, start: int, end: int, label: str) -> bool:
+        """A place read from the 华 of 「在华|来华|访华」 (China) on (「在华|美国企业」「来华|德国游客」 read 华美, 华德国):
+        华 and a foreign country or one country's letter, no place."""
+        if label != "DISTRICT" or self.fragments is None or self.fragments.in_china is None \
+                or self.fragments.in_china.match(text, max(0, start - 1)) is None or text[start] != "华":
+            return False
+        rest = text[start + 1:end]
+        return self._foreign(rest) or (len(rest) == 1 and rest in self.fragments.country_letters)
 
     def _transliterated(self, cand) -> bool:
         """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
