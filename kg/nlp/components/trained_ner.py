@@ -509,9 +509,8 @@ class TrainedNer:
         (:meth:`Fragments.place_pieces`): the gold names each on its own."""
         out = []
         for cand in cands:
-            rule = cand.kb_id_ or "kg_gazetteer"
             pieces = self.fragments.place_pieces(text, cand.start_char, cand.end_char) \
-                if cand.label_ == "DISTRICT" and rule not in self.keep_rules and rule not in EXACT_RULES else ()
+                if cand.label_ == "DISTRICT" and self._inexact(cand) else ()
             spans = [doc.char_span(s, e, label=cand.label_, kb_id=cand.kb_id_) for s, e in pieces]
             out.extend(spans if len(spans) > 1 and all(spans) else [cand])
         return out
@@ -521,26 +520,27 @@ class TrainedNer:
         (:meth:`Fragments.name_end`) with that character."""
         out = []
         for cand in cands:
-            rule = cand.kb_id_ or "kg_gazetteer"
             end = self.fragments.name_end(text, cand.start_char, cand.end_char) \
-                if cand.label_ == "PERSON" and rule not in self.keep_rules and rule not in EXACT_RULES else cand.end_char
+                if cand.label_ == "PERSON" and self._inexact(cand) else cand.end_char
             whole = doc.char_span(cand.start_char, end, label="PERSON", kb_id=cand.kb_id_) \
                 if end != cand.end_char else None
             out.append(whole or cand)
         return out
 
-    def _fragment(self, cand, text: str) -> bool:
-        """A candidate of an inexact rule (LAC's names, suffix rules, enumerations) that is a piece of text."""
+    def _inexact(self, cand) -> bool:
+        """A candidate of an inexact rule (LAC's names, suffix rules, enumerations): one the fragment rules repair."""
         rule = cand.kb_id_ or "kg_gazetteer"
-        return rule not in self.keep_rules and rule not in EXACT_RULES \
-            and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
+        return rule not in self.keep_rules and rule not in EXACT_RULES
+
+    def _fragment(self, cand, text: str) -> bool:
+        """A candidate of an inexact rule that is a piece of text."""
+        return self._inexact(cand) and self.fragments.is_fragment(text[cand.start_char:cand.end_char], cand.label_)
 
     def _trimmed(self, doc: Doc, cand, item, words: SortedWords):
         """``cand`` without an initiative's trailing action word and the lead verb LAC reads in it (inexact rules
         only, :meth:`Fragments.verb_bounds`); None when it ends in a verb another verb follows, or when what the
         verb leaves is a fragment."""
-        rule = cand.kb_id_ or "kg_gazetteer"
-        if rule in self.keep_rules or rule in EXACT_RULES:
+        if not self._inexact(cand):
             return cand
         bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_, words)
         if bounds is None:
