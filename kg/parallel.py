@@ -21,14 +21,22 @@ __all__ = ["extract_documents", "extract_one"]
 
 _NLP = {}  # settings key → pipeline, one per (worker) process
 
+# An invented article touching every component: its extraction loads what components load on first use
+# (LAC's session, jieba's dictionaries), so that no real article's time limit pays for it.
+WARM_UP_TEXT = "宁州市工业和信息化局局长陈建国表示，宏达机械股份有限公司将落户宁州高新区，投资12亿元建设《宁州市数字经济发展规划》项目。"
+
 
 def _pipeline(settings: Settings):
     key = (str(settings.nlp_data), settings.segmenter, settings.ner, settings.extra_components, str(settings.model),
            settings.relation_model)
     if key not in _NLP:
+        from kg.ingest.reader import document_from_text
         from kg.nlp import make_nlp
+        from kg.nlp.extract import extract_document
 
-        _NLP[key] = make_nlp(settings)
+        nlp = make_nlp(settings)
+        extract_document(nlp, document_from_text(WARM_UP_TEXT, "warm-up"), None)
+        _NLP[key] = nlp
     return _NLP[key]
 
 
