@@ -85,7 +85,7 @@ def msra_mention(text: str, start: int, end: int, label: str, conv: Conventions,
     name = text[start:end]
     if label == "PERSON" and (surname := conv.surname(name)):
         return start, start + len(surname), "PER"
-    if label == "AGENCY" and (gov := GOVERNMENT.search(name)) and gov.start() > 0:
+    if label == "AGENCY" and (gov := GOVERNMENT.search(name)):
         place = name[:gov.start()]
         return (start, start + len(place), "LOC") if place in conv.places or place in places else None
     if label == "DISTRICT" and name.endswith("地区") and len(name) > 2:
