@@ -1,0 +1,68 @@
+"""National party organs and intergovernmental organisations (``gazetteers/agency_international.tsv``) are
+agencies by their full names, and ``benchmarks/msra.py`` translates kg's mentions to MSRA's conventions only
+where the two name the same thing differently. Every sentence is invented for these tests."""
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.language.lexicon import load_lexicon
+
+from ..conftest import process
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.id_) for e in doc.ents]  # id_: the canonical name
+
+
+def test_the_extra_agency_file_is_read_with_agency_tsv():
+    agencies = dict(load_lexicon().gazetteer["agency"])
+    assert "国务院" in agencies  # agency.tsv
+    assert "世贸组织" in agencies["世界贸易组织"] and "联合国" in agencies  # agency_international.tsv
+
+
+def test_an_organ_of_the_central_committee_is_named_whole(nlp):
+    doc, _ = process(nlp, "中共中央政治局常委、宁州市委书记王建华出席会议。中共中央统战部负责同志介绍了有关情况。")
+    found = ents(doc)
+    assert ("中共中央政治局", "AGENCY", "中共中央政治局") in found
+    assert ("中共中央统战部", "AGENCY", "中共中央统一战线工作部") in found
+    assert not any(text == "中共中央" for text, *_ in found)
+
+
+def test_intergovernmental_organisations_are_agencies(nlp):
+    doc, _ = process(nlp, "宁州市代表团出席了联合国大会，并与世贸组织、亚太经合组织和世界银行的官员座谈。")
+    found = {(text, label) for text, label, _ in ents(doc)}
+    assert {("联合国大会", "AGENCY"), ("世贸组织", "AGENCY"), ("亚太经合组织", "AGENCY"),
+            ("世界银行", "AGENCY")} <= found
+
+
+@pytest.fixture(scope="module")
+def msra():
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "msra.py"
+    spec = importlib.util.spec_from_file_location("msra_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module, module.Conventions.load()
+
+
+@pytest.mark.parametrize("text, start, end, label, expected", [
+    ("王主席会见了来宾", 0, 3, "PERSON", (0, 1, "PER")),  # surname + title: the surname
+    ("欧阳教授说", 0, 4, "PERSON", (0, 2, "PER")),  # a compound surname
+    ("李老笑着说", 0, 2, "PERSON", (0, 1, "PER")),  # surname + honorific
+    ("王建华说", 0, 3, "PERSON", (0, 3, "PER")),  # a full name: as it is
+    ("法国政府表示", 0, 4, "AGENCY", (0, 2, "LOC")),  # a government named by its country: the country
+    ("宁州市人民政府表示", 0, 7, "AGENCY", (0, 3, "LOC")),  # ... by a place kg found in the article
+    ("省政府表示", 0, 3, "AGENCY", None),  # ... by no place: nothing
+    ("宁州市商务局表示", 0, 6, "AGENCY", (0, 6, "ORG")),  # another body: as it is
+    ("亚太地区经济", 0, 4, "DISTRICT", (0, 2, "LOC")),  # the generic 地区 left out
+    ("东盟各国", 0, 2, "DISTRICT", (0, 2, "ORG")),  # a bloc of states
+    ("东盟地区论坛", 0, 4, "DISTRICT", (0, 2, "ORG")),
+    ("党的十五大召开", 0, 5, "INITIATIVE", (2, 5, "ORG")),  # a party congress, without 党的
+    ("宁州党第三次全国代表大会", 0, 12, "INITIATIVE", (0, 12, "ORG")),
+    ("《宁州市数据条例》", 1, 8, "INITIATIVE", None),  # other initiatives are not scored
+])
+def test_msra_translation_of_kg_s_mentions(msra, text, start, end, label, expected):
+    module, conventions = msra
+    assert module.msra_mention(text, start, end, label, conventions, places={"宁州市"}) == expected
