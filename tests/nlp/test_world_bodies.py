@@ -66,3 +66,11 @@ def msra():
 def test_msra_translation_of_kg_s_mentions(msra, text, start, end, label, expected):
     module, conventions = msra
     assert module.msra_mention(text, start, end, label, conventions, places={"宁州市"}) == expected
+
+
+def test_a_two_character_place_spreads_only_where_it_is_read_as_a_place(nlp):
+    """和平 is a county's short name and a common noun: read once as a place, it is not a place in 世界和平."""
+    text = "他在和平工作多年，后来调到宁州。他说，我们要维护世界和平。"
+    doc, _ = process(nlp, text)
+    places = [e.start_char for e in doc.ents if e.label_ == "DISTRICT" and e.text == "和平"]
+    assert places == [2]
