@@ -19,13 +19,16 @@ each of them without exception (benchmarks/msra.md):
 
 * a person named by surname and title or honorific (江主席, 王老): kg's mention is the whole form (an alias of
   the person), MSRA tags the surname alone (江);
-* a government named by its jurisdiction (中国政府, 香港特别行政区政府, 湖南省人民政府): one Agency for kg;
-  MSRA tags no ORG ending in 政府, only the jurisdiction as LOC (when kg knows it as a place; 省政府 → nothing);
+* a government named by its jurisdiction (中国政府, 香港特别行政区政府, 湖南省人民政府) or implied by a post after
+  its place (北京市|市长 → 北京市人民政府): one Agency for kg; MSRA tags no ORG ending in 政府, only the
+  jurisdiction as LOC (when kg knows it as a place; 省政府 → nothing);
 * a region written with the generic 地区 (亚太地区): kg keeps the fullest form, MSRA tags no LOC ending in 地区,
   the place before it (亚太);
 * a bloc of states (东盟, 欧盟: ``BLOCS``): a region (District) in kg's gold, an ORG in MSRA;
 * a party congress (十五大, 中国共产党第十五次全国代表大会): a named event (Initiative) for kg, an ORG in MSRA,
-  which leaves out the leading 党的 (党的十五大 → 十五大).
+  which leaves out the leading 党的 (党的十五大 → 十五大);
+* a body after its term (第九届全国人民代表大会): kg names the body (全国人民代表大会, an Agency), MSRA's ORG
+  takes the term in.
 """
 from __future__ import annotations
 
@@ -49,6 +52,7 @@ NOT_SURFACE = ("implied_body", "name_prefix", "title_issuer")
 BLOCS = frozenset("东盟 欧盟 欧共体 欧洲联盟 非盟 非洲联盟 非统 非洲统一组织 阿盟 阿拉伯国家联盟 独联体 南共市".split())
 HONORIFICS = ("老",)  # 王老: a surname with an honorific, like a surname with a title
 GOVERNMENT = re.compile(r"(?:中央)?(?:人民)?政府$")
+TERM = re.compile(r"第[一二三四五六七八九十]+届$")
 CONGRESS = re.compile(r"^(?:党的)?(.*(?:第[一二三四五六七八九十]+次全国代表大会|十[一二三四五六七八九]?大))$")
 
 
@@ -78,15 +82,17 @@ class Conventions:
         return ""
 
 
-def msra_mention(text: str, start: int, end: int, label: str, conv: Conventions, places: set[str]
-                 ) -> tuple[int, int, str] | None:
-    """kg's mention ``text[start:end]`` of ``label`` as MSRA writes it (the module's docstring), or None when MSRA
-    tags nothing there; ``places`` are the places kg found in the same article."""
+def msra_mention(text: str, start: int, end: int, label: str, conv: Conventions, places: set[str],
+                 canonical: str = "") -> tuple[int, int, str] | None:
+    """kg's mention ``text[start:end]`` of ``label`` (``canonical``: kg's full name of it) as MSRA writes it (the
+    module's docstring), or None when MSRA tags nothing there; ``places`` are the places kg found in the same
+    article."""
     name = text[start:end]
     if label == "PERSON" and (surname := conv.surname(name)):
         return start, start + len(surname), "PER"
-    if label == "AGENCY" and (gov := GOVERNMENT.search(name)):
-        place = name[:gov.start()]
+    if label == "AGENCY" and (GOVERNMENT.search(name) or GOVERNMENT.search(canonical)):
+        gov = GOVERNMENT.search(name)  # 北京市|市长: the government implied by a post is written as its place
+        place = name[:gov.start()] if gov else name
         return (start, start + len(place), "LOC") if place in conv.places or place in places else None
     if label == "DISTRICT" and name.endswith("地区") and len(name) > 2:
         end, name = end - 2, name[:-2]
@@ -94,6 +100,8 @@ def msra_mention(text: str, start: int, end: int, label: str, conv: Conventions,
         return start, end, "ORG"
     if label == "INITIATIVE" and (congress := CONGRESS.match(name)):
         return start + congress.start(1), end, "ORG"
+    if label == "AGENCY" and (term := TERM.search(text, 0, start)):
+        return term.start(), end, "ORG"  # 第九届|全国人民代表大会: MSRA names the body with its term
     kind = KG_TO_MSRA.get(label)
     return (start, end, kind) if kind else None
 
@@ -160,7 +168,7 @@ def kg_spans(sentences: list[str], ner: str, per_article: int = 500, model: str 
             if m.end > starts[i] + len(lines[i]):
                 continue
             start, end = m.start - starts[i], m.end - starts[i]
-            span = msra_mention(lines[i], start, end, m.label, conv, places) if conv else \
+            span = msra_mention(lines[i], start, end, m.label, conv, places, m.text) if conv else \
                 (start, end, KG_TO_MSRA[m.label]) if m.label in KG_TO_MSRA else None
             if span is not None:
                 found[first + i].add(span)

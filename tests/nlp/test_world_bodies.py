@@ -74,3 +74,15 @@ def test_a_two_character_place_spreads_only_where_it_is_read_as_a_place(nlp):
     doc, _ = process(nlp, text)
     places = [e.start_char for e in doc.ents if e.label_ == "DISTRICT" and e.text == "和平"]
     assert places == [2]
+
+
+def test_msra_translation_of_a_government_implied_by_a_post(msra):
+    module, conventions = msra
+    # 「宁州市市长」: kg's Agency at 宁州市 is 宁州市人民政府; MSRA writes the place
+    assert module.msra_mention("宁州市市长王建华", 0, 3, "AGENCY", conventions, {"宁州市"}, "宁州市人民政府") \
+        == (0, 3, "LOC")
+
+
+def test_msra_translation_of_a_body_after_its_term(msra):
+    module, conventions = msra
+    assert module.msra_mention("宁州市第九届人民代表大会代表", 6, 12, "AGENCY", conventions, set()) == (3, 12, "ORG")
