@@ -86,3 +86,10 @@ def test_msra_translation_of_a_government_implied_by_a_post(msra):
 def test_msra_translation_of_a_body_after_its_term(msra):
     module, conventions = msra
     assert module.msra_mention("宁州市第九届人民代表大会代表", 6, 12, "AGENCY", conventions, set()) == (3, 12, "ORG")
+
+
+def test_an_organisation_of_two_countries_joined_by_a_dash_is_named_whole(nlp):
+    doc, _ = process(nlp, "老挝—中国友好协会主席会见了宁州代表团。")
+    found = {(text, label) for text, label, _ in ents(doc)}
+    assert ("老挝—中国友好协会", "AGENCY") in found
+    assert not {text for text, _ in found} & {"中国友好协会", "老挝"}
