@@ -93,3 +93,9 @@ def test_an_organisation_of_two_countries_joined_by_a_dash_is_named_whole(nlp):
     found = {(text, label) for text, label, _ in ents(doc)}
     assert ("老挝—中国友好协会", "AGENCY") in found
     assert not {text for text, _ in found} & {"中国友好协会", "老挝"}
+
+
+def test_people_s_organisations_are_no_entities(nlp):
+    """GUIDELINES: people's organisations such as 工商联 are not entities; so are 妇联, 侨联, 文联, 科协, 总工会."""
+    doc, _ = process(nlp, "宁州市妇联主席王芳出席会议，全国妇联和宁州市总工会也派人参加。")
+    assert [(text, label) for text, label, _ in ents(doc)] == [("王芳", "PERSON")]
