@@ -99,3 +99,20 @@ def test_people_s_organisations_are_no_entities(nlp):
     """GUIDELINES: people's organisations such as 工商联 are not entities; so are 妇联, 侨联, 文联, 科协, 总工会."""
     doc, _ = process(nlp, "宁州市妇联主席王芳出席会议，全国妇联和宁州市总工会也派人参加。")
     assert [(text, label) for text, label, _ in ents(doc)] == [("王芳", "PERSON")]
+
+
+def test_a_person_cut_at_a_middle_dot_is_named_whole(nlp):
+    """LAC reads only the first part of a transliterated full name (巴桑|·格列朗达): the person runs over the dot."""
+    doc, _ = process(nlp, "出席会议的有巴桑·格列朗达（藏族）等代表。")
+    assert [(text, label) for text, label, _ in ents(doc)] == [("巴桑·格列朗达", "PERSON")]
+
+
+def test_dotted_whole_keeps_to_the_transliterated_parts(nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    text = "主席爱德华多·扬·莫达，"
+    assert ner._dotted_whole(text, 2, 6) == (2, 11)  # 爱德华多|·扬·莫达
+    assert ner._dotted_whole(text, 9, 11) == (2, 11)  # 莫达 after the dots
+    assert ner._dotted_whole("宁州市长王建华说", 4, 7) == (4, 7)  # no dot: as it is
