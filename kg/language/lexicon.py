@@ -196,8 +196,9 @@ def load_lexicon(data_dir: str | Path = "") -> Lexicon:
     divisions, division_names, short_names, parent_keys = _divisions(data)
     gazetteer = {}
     for kind in ("agency", "media", "enterprise", "initiative"):
-        rows = []
-        for row in _tsv(data / "gazetteers" / f"{kind}.tsv"):
+        rows = []  # KIND.tsv, then any KIND_*.tsv (agency_international.tsv: more bodies of the same kind)
+        for row in (r for path in [data / "gazetteers" / f"{kind}.tsv",
+                                   *sorted((data / "gazetteers").glob(f"{kind}_*.tsv"))] for r in _tsv(path)):
             aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
             rows.append((row[0], aliases))
         gazetteer[kind] = rows

@@ -19,6 +19,8 @@ from kg.schema import LABELS
 __all__ = ["DocLexicon", "make_doc_lexicon"]
 
 _NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
+# a two-character place spreads only where LAC reads a place word (世界|和平 is a common noun, not 和平县)
+_PLACE_TAGS = {"LOC", "s", "ns"}
 PROPAGATED = set(LABELS)
 
 
@@ -44,12 +46,14 @@ class DocLexicon:
         # with the statistical tagger, a two-character name (和平, 双方 are words too) spreads only where it
         # reads a name-like word of exactly those characters
         tagged = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _NAME_TAGS}
+        placed = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _PLACE_TAGS}
         for surface in sorted(known, key=len, reverse=True):
             ref = known[surface]
             for start, end in _occurrences(surface, text):
                 if any(taken[start:end]):
                     continue
-                if len(surface) <= 2 and lac_words(doc) and (start, end) not in tagged:
+                if len(surface) <= 2 and lac_words(doc) and (start, end) not in (
+                        placed if ref.label_ == "DISTRICT" else tagged):
                     continue
                 span = doc.char_span(start, end, label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
                 if span is not None:

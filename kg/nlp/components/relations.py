@@ -32,12 +32,17 @@ from kg.language.agency import split_agency
 from kg.nlp.components.ner_typing import common_phrase
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import cut_before_verb, trim_left
+from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import ORGS, text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
 POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "")
 _SENT = re.compile(r"[^。！？\n]+")
+# LAC's tags of a name-like word, and of a verb, adjective or adverb: a piece of text made of the second kind only
+# is no partner's name (Relations._plain_words)
+NAME_WORD_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
+PLAIN_WORD_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d"})
 
 
 def normalise_title(title: str) -> str:
@@ -114,6 +119,8 @@ class Relations:
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = text_of(doc)
+        self.words = lac_words(doc)
+        self.word_starts = [w[0] for w in self.words]
         self.home = doc._.kg_home
         self.ents = list(doc.ents)
         self.by_end = {e.end_char: e for e in self.ents}
@@ -1044,9 +1051,24 @@ class Relations:
         else:
             piece = cut_before_verb(piece)
         if not 2 <= len(piece) <= 10 or piece in self.lex.not_entities or common_phrase(piece) \
+                or self._plain_words(start, start + len(piece)) \
                 or re.match(r"[\d一二三四五六七八九十百千多数几]+[家个所位]", piece):
             return None  # 「与10家企业签约」: a count of companies, not a name
         return (start, start + len(piece), "ENTERPRISE", piece, "")
+
+    def _plain_words(self, start: int, end: int) -> bool:
+        """LAC reads ``[start, end)`` as ordinary words, one of them a verb, adjective or adverb and none a name
+        (「在平等和相互尊重的基础上」「加强双边和多边合作」「深化国有企业改革」): no partner's name."""
+        first = bisect.bisect_left(self.word_starts, start)
+        if first == len(self.words) or self.words[first][0] != start:
+            return False
+        tags, i = [], first
+        while i < len(self.words) and self.words[i][1] <= end:
+            tags.append(self.words[i][2])
+            i += 1
+        if not tags or self.words[i - 1][1] != end:
+            return False
+        return not any(tag in NAME_WORD_TAGS for tag in tags) and any(tag in PLAIN_WORD_TAGS for tag in tags)
 
     def _partners(self, s, e, ents) -> list[dict]:
         """「A与B、C签署…合作协议」, 「A与B合作…」: A partnerOf each of B, C."""

@@ -57,6 +57,8 @@ TRAINED_RULE = "trained_ner"
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 # 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
 DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
+DASHES = "—－-–"
+DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules that read a name exactly: their candidates are never taken for fragments (Fragments)
@@ -493,6 +495,8 @@ class TrainedNer:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(span)
+        if self.fragments is not None:
+            chosen = self._joined_by_dash(chosen, item.text)
         kept = [s for s in chosen if not isinstance(s, tuple)]
         if self.nested_places:  # known places inside kept names still tell the mention filter the article's home
             kept += _nested_places(cands, [s[:2] if isinstance(s, tuple) else (s.start_char, s.end_char)
@@ -520,12 +524,30 @@ class TrainedNer:
         (:meth:`Fragments.name_end`) with that character."""
         out = []
         for cand in cands:
-            end = self.fragments.name_end(text, cand.start_char, cand.end_char) \
-                if cand.label_ == "PERSON" and self._inexact(cand) else cand.end_char
-            whole = doc.char_span(cand.start_char, end, label="PERSON", kb_id=cand.kb_id_) \
-                if end != cand.end_char else None
+            start, end = cand.start_char, cand.end_char
+            if cand.label_ == "PERSON" and self._inexact(cand):
+                end = self.fragments.name_end(text, start, end)
+                start, end = self._dotted_whole(text, start, end)
+            whole = doc.char_span(start, end, label="PERSON", kb_id=cand.kb_id_) \
+                if (start, end) != (cand.start_char, cand.end_char) else None
             out.append(whole or cand)
         return out
+
+    def _dotted_whole(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A person next to a middle dot (帕巴拉|·格列朗杰, 爱德华|多·扬·莫达) taken over every dotted part: runs of
+        transliteration characters joined by middle dots (a transliterated full name is one name)."""
+        chars = self.transliterated
+        if not chars or not (any(c in DOTS for c in text[max(0, start - 1):end + 1])):
+            return start, end
+        if any(c in DOTS for c in text[start:end]) or (end < len(text) and text[end] in DOTS):
+            while end < len(text) and (text[end] in chars or (text[end] in DOTS and end + 1 < len(text)
+                                                              and text[end + 1] in chars)):
+                end += 1
+        if start > 0 and text[start - 1] in DOTS:
+            while start > 0 and (text[start - 1] in chars or (text[start - 1] in DOTS and start > 1
+                                                              and text[start - 2] in chars)):
+                start -= 1
+        return start, end
 
     def _inexact(self, cand) -> bool:
         """A candidate of an inexact rule (LAC's names, suffix rules, enumerations): one the fragment rules repair."""
@@ -560,6 +582,20 @@ class TrainedNer:
             return None
         return doc.char_span(start, end, label=label, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
+
+    def _joined_by_dash(self, chosen: list, text: str) -> list:
+        """An organisation right after 「某国—」 (老挝—中国友好协会, 中国—某国商务理事会: a body of two countries)
+        begins at that country: the country read as a place and the rest read as a name are pieces of one name."""
+        bounds = [(s.start_char, s.end_char, s.label_) if not isinstance(s, tuple) else s for s in chosen]
+        places = {end: i for i, (start, end, label) in enumerate(bounds)
+                  if label == "DISTRICT" and (self._foreign(text[start:end]) or text[start:end] in self.own_country)}
+        joined, gone = {}, set()
+        for i, (start, end, label) in enumerate(bounds):
+            place = places.get(start - 1)
+            if label in ("AGENCY", "ENTERPRISE") and place is not None and text[start - 1] in DASHES:
+                joined[i] = (bounds[place][0], end, label)
+                gone.add(place)
+        return [joined.get(i, span) for i, span in enumerate(chosen) if i not in gone] if joined else chosen
 
     def _decides(self, label: str) -> bool:
         return not self.model_labels or label in self.model_labels
