@@ -57,8 +57,8 @@ TRAINED_RULE = "trained_ner"
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 # 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
 DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
-DASHES = "—－-–"
-DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
+DASHES = "—－-–"  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
+DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules that read a name exactly: their candidates are never taken for fragments (Fragments)
