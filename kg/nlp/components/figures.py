@@ -131,6 +131,8 @@ class Figures:
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
         self._growth = re.compile(rf"{fg['growth']}")
         self._decrease = re.compile(fg["decrease"])
+        self._saving = re.compile(fg["saving"])
+        self._per_unit_price = re.compile(fg["per_unit_price"])
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -185,6 +187,9 @@ class Figures:
                 # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
                 fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
+            if fig.pop("_price") and "价" not in fig["indicator"]:
+                head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
+                fig["indicator"] = f"{head}价格 {said}".strip()
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
@@ -236,12 +241,14 @@ class Figures:
             value *= Decimal(self.multipliers[mult])
         clause_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1, floor)
         prefix = text[clause_start:m.start()]
-        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
+        share = unit in ("%", "％", self.tenths)
+        saving = None if share else self._saving.search(prefix)  # 节省了2000元: the amount saved (节省60%: a fall)
+        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至")) and not saving
         if m.group("sign") or fall:
             value = -value
         if unit == self.tenths:
             value *= 10  # 六成 → 60%
-        if unit in ("%", "％", self.tenths):
+        if share:
             unit_name, kind = "percent", "percent"
         elif unit in self.currency:
             unit_name, kind = self.currency[unit], "money"
@@ -275,7 +282,9 @@ class Figures:
         if following and self._duration.fullmatch(following):
             following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
         of_after = re.match(" ?的", text[m.end():]) and self._property.search(self._approx.sub("", prefix.strip(_MARKS)))
-        if kind in ("measure", "money") and following and of_after:
+        if saving and following:
+            indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
+        elif kind in ("measure", "money") and following and of_after:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
@@ -317,6 +326,7 @@ class Figures:
                 "value": value, "unit": unit_name, "indicator": indicator,
                 "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
+                "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
 
     def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
@@ -380,6 +390,8 @@ class Figures:
     def _only_verb(indicator: str) -> bool:
         """No indicator, or one verb (设立, 签订): the number is its object, named by what follows."""
         toks = [t for t in words(indicator) if t[1] != "d"] if indicator else ()  # 快速增长: 增长
+        if len(toks) == 2 and toks[1][0] in ("至", "到") and toks[0][1].startswith("v"):
+            toks = toks[:1]  # 降至, 涨到: the verb bringing what the sentence named to the level stated
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
@@ -408,6 +420,8 @@ class Figures:
             verb = verb or "至"
         elif toks and toks[-1][0] in ("至", "到"):
             toks.pop()
+        toks = [t for i, t in enumerate(toks) if not (
+            t[0] in ("约", "大约") and i + 1 < len(toks) and toks[i + 1][0].startswith("占"))]  # 数量约占全国: 数量占全国
         ending = ""
         if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
