@@ -143,6 +143,9 @@ class Figures:
         self._whole_words = re.compile(fg["whole_words"])
         self._so_far = set(fg["so_far"].split("|"))
         self._generic_heads = set(fg["generic_heads"].split("|"))
+        self._bare_measures = set(fg["bare_measures"].split("|"))
+        heads = sorted(self._generic_heads | self._bare_measures, key=len, reverse=True)
+        self._measure_at_end = re.compile(rf"(?:{'|'.join(heads)})$")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -176,7 +179,12 @@ class Figures:
                 said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
-                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
+                fig["indicator"] = self._thing_measured(last_by_sentence[sent_start]) + fig["indicator"]  # 新增上市公司12家，总数达到66家
+            elif fig["indicator"] in self._bare_measures and previous and previous["start"] >= sent_start and text[
+                    previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
+                    self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
+                # 全县葡萄种植面积达2.7万亩，年产量4.7万吨: the 葡萄's (not after a count of what was done: 建成81家企业)
+                fig["indicator"] = self._thing_measured(previous["indicator"].split(" ")[0]) + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
@@ -379,6 +387,17 @@ class Figures:
             return ""
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
+
+    def _thing_measured(self, indicator: str) -> str:
+        """``indicator`` without the measure closing it (全县葡萄种植面积 → 全县葡萄), whole when nothing is left."""
+        m = self._measure_at_end.search(indicator)
+        return indicator[:m.start()] if m and m.start() >= 2 else indicator
+
+    @staticmethod
+    def _nouns_only(indicator: str) -> bool:
+        """Nothing but nouns (制造业项目): the thing a clause names, not what was done (建成加工企业)."""
+        toks = words(indicator) if indicator else ()
+        return bool(toks) and all(tag in _NOUN_TAGS for _, tag in toks) and toks[-1][1] != "vn"
 
     @staticmethod
     def _ends_in_verb(indicator: str) -> bool:
