@@ -248,6 +248,12 @@ class Figures:
         if mult:
             value *= Decimal(self.multipliers[mult])
         clause_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1, floor)
+        lead = re.search(rf"[{_CN_DIGITS}]+大$", text[max(0, floor - 4):floor]) if clause_start == floor > 0 else None
+        if lead:  # 四大主导产业增加值占…达67.2%: the class count before opens what is measured
+            clause_start -= len(lead.group())
+        listed_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK if c != "、") + 1, floor)
+        if clause_start > listed_start and not re.search(rf"[\d{_CN_DIGITS}]", text[listed_start:m.start()]):
+            clause_start = listed_start  # 参观、研学的人数达20万人次: what is measured is the whole list
         prefix = text[clause_start:m.start()]
         share = unit in ("%", "％", self.tenths)
         saving = None if share else self._saving.search(prefix)  # 节省了2000元: the amount saved (节省60%: a fall)
