@@ -2,7 +2,8 @@
 store: an amount of money per unit (元/个) is a price, of the thing the clause names; a verb bringing it to a level
 (降至) is said of that price; 平均降价 N% and 降幅在 N% are falls; an amount saved is positive and named by what
 was saved; 约 before 占 is no part of what is measured; a bare measure (年产量, 投资总额) right after a clause that
-named a thing is that thing's; a list (参观、研学) or a class count (五大主导产业) opening what is measured stays in it."""
+named a thing is that thing's; a list (参观、研学) or a class count (五大主导产业) opening what is measured stays in it; 「甲、乙等…，增速分别为A、B」 pairs the names before 等 with
+the numbers."""
 import pytest
 
 from .figure_indicators import indicators_by_value
@@ -18,6 +19,7 @@ date: 2025-02-11
 <p>宁州市财政赤字减少11亿元。</p>
 <p>目前，全县蓝莓种植面积达3.4万余亩，年产量5.2万吨。其中加工项目570个，投资总额1390亿元。</p>
 <p>山区建成76处示范基地和93家加工企业，去年产值达41.6亿元。</p>
+<p>其中，家用烤箱、净水器、吸尘器等产品产量较快增长，增速分别为12.7%、9.4%、7.6%。</p>
 <p>每年前往各茶坊参观、研学的人数已达31万人次。今年前三季度，五大主导产业增加值占地区生产总值比重达63.4%。</p>
 """
 
@@ -66,3 +68,9 @@ def test_a_list_or_a_class_count_opening_the_indicator_stays(got):
     assert _named(got, "310000", "参观、研学的人数")  # not 研学的人数 alone
     assert _named(got, "63.4", "五大主导产业增加值占地区生产总值比重")  # not 主导产业… without its 五大
     assert _named(got, "5", "主导产业")  # 五大 is a count of its own still
+
+
+def test_names_listed_in_the_clause_before_respectively(got):
+    assert _named(got, "12.7", "家用烤箱") and _named(got, "9.4", "净水器") and _named(got, "7.6", "吸尘器")
+    assert all("增速" in i for i in got["9.4"])  # what the number measures of each, not 「增速 增速」
+    assert not any(i.replace(" ", "") == "增速增速" for i in got["9.4"])

@@ -179,7 +179,7 @@ class Figures:
                 said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
-                fig["indicator"] = self._thing_measured(last_by_sentence[sent_start]) + fig["indicator"]  # 新增上市公司12家，总数达到66家
+                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
             elif fig["indicator"] in self._bare_measures and previous and previous["start"] >= sent_start and text[
                     previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
                     self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
@@ -251,8 +251,8 @@ class Figures:
         lead = re.search(rf"[{_CN_DIGITS}]+大$", text[max(0, floor - 4):floor]) if clause_start == floor > 0 else None
         if lead:  # 四大主导产业增加值占…达67.2%: the class count before opens what is measured
             clause_start -= len(lead.group())
-        listed_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK if c != "、") + 1, floor)
-        if clause_start > listed_start and not re.search(rf"[\d{_CN_DIGITS}]", text[listed_start:m.start()]):
+        listed_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK if c != "、") + 1
+        if clause_start > listed_start >= floor and not re.search(rf"[\d{_CN_DIGITS}]", text[listed_start:m.start()]):
             clause_start = listed_start  # 参观、研学的人数达20万人次: what is measured is the whole list
         prefix = text[clause_start:m.start()]
         share = unit in ("%", "％", self.tenths)
@@ -360,9 +360,16 @@ class Figures:
         names = [n for n in re.split(r"[、和及与]", found.group("items")) if n]
         listed = self._listed.match(text, m.end())
         starts = [m.start()] + ([n.start() for n in self._number.finditer(text, m.end(), listed.end())] if listed else [])
+        tail = found.group("tail").strip("的")
+        if len(names) == 1 and len(starts) > 1 and text[start - 1:start] == "，":
+            # 冷柜、空调等产品产量较快增长，增速分别为13.3%、9.7%: the names listed (before 等) in the clause before
+            before = max(text.rfind(c, 0, start - 1) for c in "，。；：！？\n") + 1
+            listed_names = re.match(r"([^，。；：！？\n等]+)等", text[before:start - 1])
+            others = [n for n in re.split(r"[、和及与]", listed_names.group(1)) if n] if listed_names else []
+            if len(others) == len(starts):
+                names, tail = others, f"{names[0]} {tail}".strip()
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
-        tail = found.group("tail").strip("的")
         head = self._shared_head.search(names[-1])
         if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
             names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
