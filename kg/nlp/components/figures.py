@@ -15,7 +15,9 @@ clause with no name of its own (「，占47.9%」「，高于全国2.1个百分�
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
 cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
-both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
+both are falls; 「平均降价60%」「降幅在60%」 → −60. An amount saved is an amount (「节省了2000元」 → 2000, named 节省
+and what was saved), a saved share a fall (「节省60%的用车成本」 → −60). The indicator keeps the verb as written
+(「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1". An amount per unit (「1万元/个」) is a price.
 
 Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的N大), plan names (十四五), size
 classes (千亿级产业集群).
