@@ -3,7 +3,7 @@ store: an amount of money per unit (元/个) is a price, of the thing the clause
 (降至) is said of that price; 平均降价 N% and 降幅在 N% are falls; an amount saved is positive and named by what
 was saved; 约 before 占 is no part of what is measured; a bare measure (年产量, 投资总额) right after a clause that
 named a thing is that thing's; a list (参观、研学) or a class count (五大主导产业) opening what is measured stays in it; 「甲、乙等…，增速分别为A、B」 pairs the names before 等 with
-the numbers."""
+the numbers; a number with no counter after a verb is named by the verb and what follows, as a count is."""
 import pytest
 
 from .figure_indicators import indicators_by_value
@@ -20,6 +20,7 @@ date: 2025-02-11
 <p>目前，全县蓝莓种植面积达3.4万余亩，年产量5.2万吨。其中加工项目570个，投资总额1390亿元。</p>
 <p>山区建成76处示范基地和93家加工企业，去年产值达41.6亿元。</p>
 <p>其中，家用烤箱、净水器、吸尘器等产品产量较快增长，增速分别为12.7%、9.4%、7.6%。</p>
+<p>合作社带动3万农民增收，平台覆盖区内医院210万就诊人群。</p>
 <p>每年前往各茶坊参观、研学的人数已达31万人次。今年前三季度，五大主导产业增加值占地区生产总值比重达63.4%。</p>
 """
 
@@ -74,3 +75,8 @@ def test_names_listed_in_the_clause_before_respectively(got):
     assert _named(got, "12.7", "家用烤箱") and _named(got, "9.4", "净水器") and _named(got, "7.6", "吸尘器")
     assert all("增速" in i for i in got["9.4"])  # what the number measures of each, not 「增速 增速」
     assert not any(i.replace(" ", "") == "增速增速" for i in got["9.4"])
+
+
+def test_a_number_of_things_after_a_verb_keeps_the_verb_as_a_count_does(got):
+    assert all(i.startswith("带动农民") for i in got["30000"])  # 带动3万农民, as 引进了38家企业 → 引进企业
+    assert _named(got, "2100000", "就诊人群")

@@ -324,8 +324,10 @@ class Figures:
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
-            # counts what follows it (300万就诊人群)
-            indicator = following
+            # counts what follows it (300万就诊人群), as a count does with the verb whose object it is (带动10万农民:
+            # 带动农民, like 引进了38家企业 → 引进企业)
+            indicator = (ending if kind == "number" and ending not in ("", "noun") and not self._money.search(following)
+                         else "") + following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
         if kind == "money" and ending in self._earning and not following:
