@@ -15,7 +15,9 @@ clause with no name of its own (「，占47.9%」「，高于全国2.1个百分�
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
 cancel it); 「下降到0.7%」「降至」 state the level reached, so the value stays positive; in 「分别下降0.7%和3.1%」
-both are falls. The indicator keeps the verb as written (「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1".
+both are falls; 「平均降价60%」「降幅在60%」 → −60. An amount saved is an amount (「节省了2000元」 → 2000, named 节省
+and what was saved), a saved share a fall (「节省60%的用车成本」 → −60). The indicator keeps the verb as written
+(「同比下降」), so −3.1 with 同比下降 reads "a change of −3.1". An amount per unit (「1万元/个」) is a price.
 
 Never figures: ordinals and sessions (第3届, 第三十九次会议, 五届三次会议, 党的N大), plan names (十四五), size
 classes (千亿级产业集群).
@@ -131,6 +133,8 @@ class Figures:
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
         self._growth = re.compile(rf"{fg['growth']}")
         self._decrease = re.compile(fg["decrease"])
+        self._saving = re.compile(fg["saving"])
+        self._per_unit_price = re.compile(fg["per_unit_price"])
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -141,6 +145,9 @@ class Figures:
         self._whole_words = re.compile(fg["whole_words"])
         self._so_far = set(fg["so_far"].split("|"))
         self._generic_heads = set(fg["generic_heads"].split("|"))
+        self._bare_measures = set(fg["bare_measures"].split("|"))
+        heads = sorted(self._generic_heads | self._bare_measures, key=len, reverse=True)
+        self._measure_at_end = re.compile(rf"(?:{'|'.join(heads)})$")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -175,6 +182,11 @@ class Figures:
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
                 fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
+            elif fig["indicator"] in self._bare_measures and previous and previous["start"] >= sent_start and text[
+                    previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
+                    self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
+                # 全县葡萄种植面积达2.7万亩，年产量4.7万吨: the 葡萄's (not after a count of what was done: 建成81家企业)
+                fig["indicator"] = self._thing_measured(previous["indicator"].split(" ")[0]) + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
@@ -185,6 +197,9 @@ class Figures:
                 # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
                 fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
+            if fig.pop("_price") and "价" not in fig["indicator"]:
+                head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
+                fig["indicator"] = f"{head}价格 {said}".strip()
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
@@ -235,13 +250,21 @@ class Figures:
         if mult:
             value *= Decimal(self.multipliers[mult])
         clause_start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK) + 1, floor)
+        lead = re.search(rf"[{_CN_DIGITS}]+大$", text[max(0, floor - 4):floor]) if clause_start == floor > 0 else None
+        if lead:  # 四大主导产业增加值占…达67.2%: the class count before opens what is measured
+            clause_start -= len(lead.group())
+        listed_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK if c != "、") + 1
+        if clause_start > listed_start >= floor and not re.search(rf"[\d{_CN_DIGITS}]", text[listed_start:m.start()]):
+            clause_start = listed_start  # 参观、研学的人数达20万人次: what is measured is the whole list
         prefix = text[clause_start:m.start()]
-        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至"))
+        share = unit in ("%", "％", self.tenths)
+        saving = None if share else self._saving.search(prefix)  # 节省了2000元: the amount saved (节省60%: a fall)
+        fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至")) and not saving
         if m.group("sign") or fall:
             value = -value
         if unit == self.tenths:
             value *= 10  # 六成 → 60%
-        if unit in ("%", "％", self.tenths):
+        if share:
             unit_name, kind = "percent", "percent"
         elif unit in self.currency:
             unit_name, kind = self.currency[unit], "money"
@@ -275,7 +298,9 @@ class Figures:
         if following and self._duration.fullmatch(following):
             following = ""  # 压缩至0.5个工作日: a unit of time, what is measured is named before it
         of_after = re.match(" ?的", text[m.end():]) and self._property.search(self._approx.sub("", prefix.strip(_MARKS)))
-        if kind in ("measure", "money") and following and of_after:
+        if saving and following:
+            indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
+        elif kind in ("measure", "money") and following and of_after:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
@@ -299,8 +324,10 @@ class Figures:
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
-            # counts what follows it (300万就诊人群)
-            indicator = following
+            # counts what follows it (300万就诊人群), as a count does with the verb whose object it is (带动10万农民:
+            # 带动农民, like 引进了38家企业 → 引进企业)
+            indicator = (ending if kind == "number" and ending not in ("", "noun") and not self._money.search(following)
+                         else "") + following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
         if kind == "money" and ending in self._earning and not following:
@@ -317,6 +344,7 @@ class Figures:
                 "value": value, "unit": unit_name, "indicator": indicator,
                 "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
+                "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
 
     def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
@@ -336,9 +364,16 @@ class Figures:
         names = [n for n in re.split(r"[、和及与]", found.group("items")) if n]
         listed = self._listed.match(text, m.end())
         starts = [m.start()] + ([n.start() for n in self._number.finditer(text, m.end(), listed.end())] if listed else [])
+        tail = found.group("tail").strip("的")
+        if len(names) == 1 and len(starts) > 1 and text[start - 1:start] == "，":
+            # 冷柜、空调等产品产量较快增长，增速分别为13.3%、9.7%: the names listed (before 等) in the clause before
+            before = max(text.rfind(c, 0, start - 1) for c in "，。；：！？\n") + 1
+            listed_names = re.match(r"([^，。；：！？\n等]+)等", text[before:start - 1])
+            others = [n for n in re.split(r"[、和及与]", listed_names.group(1)) if n] if listed_names else []
+            if len(others) == len(starts):
+                names, tail = others, f"{names[0]} {tail}".strip()
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
-        tail = found.group("tail").strip("的")
         head = self._shared_head.search(names[-1])
         if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
             names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
@@ -370,6 +405,17 @@ class Figures:
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
 
+    def _thing_measured(self, indicator: str) -> str:
+        """``indicator`` without the measure closing it (全县葡萄种植面积 → 全县葡萄), whole when nothing is left."""
+        m = self._measure_at_end.search(indicator)
+        return indicator[:m.start()] if m and m.start() >= 2 else indicator
+
+    @staticmethod
+    def _nouns_only(indicator: str) -> bool:
+        """Nothing but nouns (制造业项目): the thing a clause names, not what was done (建成加工企业)."""
+        toks = words(indicator) if indicator else ()
+        return bool(toks) and all(tag in _NOUN_TAGS for _, tag in toks) and toks[-1][1] != "vn"
+
     @staticmethod
     def _ends_in_verb(indicator: str) -> bool:
         """The words before the number end in a verb whose object it is (企业获得|超2300万元)."""
@@ -380,6 +426,8 @@ class Figures:
     def _only_verb(indicator: str) -> bool:
         """No indicator, or one verb (设立, 签订): the number is its object, named by what follows."""
         toks = [t for t in words(indicator) if t[1] != "d"] if indicator else ()  # 快速增长: 增长
+        if len(toks) == 2 and toks[1][0] in ("至", "到") and toks[0][1].startswith("v"):
+            toks = toks[:1]  # 降至, 涨到: the verb bringing what the sentence named to the level stated
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
@@ -408,6 +456,8 @@ class Figures:
             verb = verb or "至"
         elif toks and toks[-1][0] in ("至", "到"):
             toks.pop()
+        toks = [t for i, t in enumerate(toks) if not (
+            t[0] in ("约", "大约") and i + 1 < len(toks) and toks[i + 1][0].startswith("占"))]  # 数量约占全国: 数量占全国
         ending = ""
         if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and not verb and toks[-1][0] not in self._existential:
             ending = toks[-1][0]
