@@ -192,3 +192,27 @@ def test_the_hua_of_in_china_and_a_foreign_country_is_no_place(nlp):
     # a region named with 华, 华 after no such verb, another label: as read
     assert not ner._in_china("在华北地区投资", 1, 3, "DISTRICT") and not ner._in_china("在华中地区", 1, 3, "DISTRICT")
     assert not ner._in_china("华美集团", 0, 2, "DISTRICT") and not ner._in_china("在华美国企业", 1, 3, "ENTERPRISE")
+
+
+def test_a_platform_system_or_project_of_the_suffix_rule_is_not_trusted_a_programme_is(nlp):
+    """The suffix rule reads every 「…平台」「…系统」「…项目」 as an initiative (「某某综合服务平台」 is mostly a
+    description): the model decides those; a programme (「…行动」「…计划」「…工程」) and a project named right after
+    its investment stay trusted, as do other rules' candidates."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+
+    def trusted(text: str, name: str, rule: str = "initiative_suffix") -> bool:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        return ner._trusted(doc.char_span(start, start + len(name), label="INITIATIVE", kb_id=rule,
+                                          alignment_mode="expand"))
+
+    assert not trusted("宁州市搭建青岭智慧物流综合服务平台，服务企业。", "青岭智慧物流综合服务平台")
+    assert not trusted("园区引入云桥仓储调度管理系统。", "云桥仓储调度管理系统")
+    assert not trusted("白沙县推进屋顶分布式光伏发电项目。", "屋顶分布式光伏发电项目")
+    assert trusted("宁州市深入实施青岭制造业提质扩能行动。", "青岭制造业提质扩能行动")
+    assert trusted("当地启动乡村工匠培育计划。", "乡村工匠培育计划")
+    assert trusted("总投资8.5亿元的青岭新材料生产基地项目将落户白沙。", "青岭新材料生产基地项目")
+    assert trusted("宁州市建设青岭智慧物流综合服务平台。", "青岭智慧物流综合服务平台", rule="quoted_name")
