@@ -216,3 +216,14 @@ def test_a_platform_system_or_project_of_the_suffix_rule_is_not_trusted_a_progra
     assert trusted("当地启动乡村工匠培育计划。", "乡村工匠培育计划")
     assert trusted("总投资8.5亿元的青岭新材料生产基地项目将落户白沙。", "青岭新材料生产基地项目")
     assert trusted("宁州市建设青岭智慧物流综合服务平台。", "青岭智慧物流综合服务平台", rule="quoted_name")
+
+
+def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(nlp):
+    """「“十六五”规划建议」「“十六五”规划纲要」: the quoted-system rule reads the proposal and the outline whole, not
+    「“十六五”规划」 cut before 建议/纲要."""
+    from ..conftest import process
+
+    doc, _ = process(nlp, "白沙县认真学习“十六五”规划建议，对照“十六五”规划纲要谋划青岭新区发展。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "“十六五”规划建议" in names and "“十六五”规划纲要" in names
+    assert "“十六五”规划" not in names
