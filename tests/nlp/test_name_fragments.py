@@ -227,3 +227,13 @@ def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(n
     names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
     assert "“十六五”规划建议" in names and "“十六五”规划纲要" in names
     assert "“十六五”规划" not in names
+
+
+@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市"])
+def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
+    assert fragments.is_fragment(kind, "DISTRICT")
+
+
+@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县"])
+def test_a_named_zone_or_city_is_a_place(fragments, name):
+    assert not fragments.is_fragment(name, "DISTRICT")

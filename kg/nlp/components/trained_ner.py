@@ -135,6 +135,7 @@ class Fragments:
     generic_company: re.Pattern | None = None  # 「专业合作社」「初创公司」「下游」: a kind of business, no organisation
     in_china: re.Pattern | None = None  # 「在华」「来华」: 华 is China, after these verbs (TrainedNer._in_china)
     country_letters: frozenset[str] = frozenset()  # 「美」「德」: a country by one character
+    generic_place: re.Pattern | None = None  # 「自由贸易试验区」「国家级经济技术开发区」「大城市」: a kind of place
     thing_rule: str = ""  # the suffix rule whose things (thing_ending) are not trusted (TrainedNer._trusted)
     thing_ending: re.Pattern | None = None  # 「…平台」「…系统」「…项目」: a thing, not a programme (「…行动」「…计划」)
     invested_before: re.Pattern | None = None  # 「投资8亿元的|…项目」: a project named after its investment
@@ -161,6 +162,7 @@ class Fragments:
                    re.compile(ner["generic_company"]) if ner.get("generic_company") else None,
                    re.compile(ner["in_china"]) if ner.get("in_china") else None,
                    frozenset(ner.get("country_letters", "")) - frozenset("中"),
+                   re.compile(ner["generic_place"]) if ner.get("generic_place") else None,
                    ner.get("thing_rule", ""),
                    re.compile(f"(?:{ner['thing_endings']})$") if ner.get("thing_endings") else None,
                    re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None)
@@ -214,6 +216,8 @@ class Fragments:
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
+            return True
+        if label == "DISTRICT" and self.generic_place is not None and self.generic_place.fullmatch(name) is not None:
             return True
         if label in ORGS and self.status_bracket is not None \
                 and self.status_bracket.search(name) is not None:
