@@ -237,3 +237,14 @@ def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
 @pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县"])
 def test_a_named_zone_or_city_is_a_place(fragments, name):
     assert not fragments.is_fragment(name, "DISTRICT")
+
+
+def test_a_quoted_task_names_the_programme_after_its_verbs(nlp):
+    """「“深入实施某某振兴行动”」 quotes a document's task: the programme is 「某某振兴行动」; a quotation that is only
+    a verb and a kind (「“启动计划”」) keeps its bounds."""
+    from ..conftest import process
+
+    doc, _ = process(nlp, "规划建议提出，“深入实施青岭种苗振兴行动”“实施新一轮白沙产业链高质量发展行动”。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "青岭种苗振兴行动" in names and "新一轮白沙产业链高质量发展行动" in names
+    assert not any(n.startswith(("深入", "实施")) for n in names)
