@@ -248,3 +248,23 @@ def test_a_quoted_task_names_the_programme_after_its_verbs(nlp):
     names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
     assert "青岭种苗振兴行动" in names and "新一轮白沙产业链高质量发展行动" in names
     assert not any(n.startswith(("深入", "实施")) for n in names)
+
+
+def test_the_model_decides_a_platform_of_the_suffix_rule_by_the_general_threshold(nlp):
+    """An untrusted platform of the suffix rule needs the general threshold, not the initiatives' label threshold:
+    with a label threshold no span can reach it stays, and a candidate of no trusted rule does not."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+    from kg.nlp.spans import candidates
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"), threshold=0.0, source_thresholds={},
+                     label_thresholds={"INITIATIVE": 1.01})
+    doc = nlp.make_doc("青岭智慧物流综合服务平台已服务白沙县企业。")
+    for name, proc in nlp.pipeline:
+        if name == "kg_trained_ner":
+            break
+        doc = proc(doc)
+    platform = [c for c in candidates(doc) if c.kb_id_ == "initiative_suffix"]
+    assert [c.text for c in platform] == ["青岭智慧物流综合服务平台"]
+    kept = [c for c in candidates(ner(doc)) if c.kb_id_ == "initiative_suffix"]
+    assert [(c.text, c.label_) for c in kept] == [("青岭智慧物流综合服务平台", "INITIATIVE")]

@@ -446,6 +446,8 @@ class TrainedNer:
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
+            elif self._thing(cand):
+                sure.add(order)  # the model decides a trusted rule's thing: ``threshold``, no per-label threshold
             if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
@@ -643,6 +645,12 @@ class TrainedNer:
     def _transliterated(self, cand) -> bool:
         """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
         return cand.kb_id_ == "ner" and len(cand.text) >= 3 and all(c in self.transliterated for c in cand.text)
+
+    def _thing(self, cand) -> bool:
+        """A trusted rule's platform, system or project that is not trusted (:meth:`Fragments.untrusted_thing`)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return self.fragments is not None and rule in self.trusted_rules \
+            and self.fragments.untrusted_thing(cand.doc.text, cand.start_char, cand.end_char, rule)
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
