@@ -211,7 +211,7 @@ def test_a_platform_system_or_project_of_the_suffix_rule_is_not_trusted_a_progra
 
     assert not trusted("宁州市搭建青岭智慧物流综合服务平台，服务企业。", "青岭智慧物流综合服务平台")
     assert not trusted("园区引入云桥仓储调度管理系统。", "云桥仓储调度管理系统")
-    assert not trusted("白沙县推进屋顶分布式光伏发电项目。", "屋顶分布式光伏发电项目")
+    assert not trusted("白沙县推进青岭厂房屋顶储能示范项目。", "青岭厂房屋顶储能示范项目")
     assert trusted("宁州市深入实施青岭制造业提质扩能行动。", "青岭制造业提质扩能行动")
     assert trusted("当地启动乡村工匠培育计划。", "乡村工匠培育计划")
     assert trusted("总投资8.5亿元的青岭新材料生产基地项目将落户白沙。", "青岭新材料生产基地项目")
