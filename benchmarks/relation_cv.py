@@ -1,11 +1,11 @@
 """Relation errors in cross-validation, per predicate, with the misses sorted by cause.
 
     PYTHONPATH=$PWD python benchmarks/relation_cv.py ../shared/eval/train --extra training/gold \
-        --folds-dir /tmp/folds [--classifier] [--errors /tmp/relation_errors.txt]
+        --folds-dir /tmp/folds [--classifier] [--errors /tmp/relation_errors.txt] [--ner-settings '{...}']
 
 Fold k's CRF is the one of ``benchmarks/arbitration.py`` (trained once into ``FOLDS_DIR/foldK`` on the other
-folds plus ``--extra``, which is never held out), with the packaged NER settings, so a change to the relation
-step is measured without retraining the NER. ``--classifier`` also trains each fold's relation classifier on
+folds plus ``--extra``, which is never held out), with the packaged NER settings (``--ner-settings`` lays a JSON
+object over them), so a change to the relation step is measured without retraining the NER. ``--classifier`` also trains each fold's relation classifier on
 that fold's training articles (candidates from the fold's own pipeline), as ``kg train`` would, so the figures
 are those of the shipped pipeline (rules + classifier); without it, the rules alone.
 
@@ -100,13 +100,16 @@ def main(argv=None) -> int:
     ap.add_argument("--component", nargs="*", default=["{}"],
                     help="JSON objects laid over the classifier's packaged settings: one table each")
     ap.add_argument("--errors", type=Path, default=None, help="write the FP/FN relation lines here")
+    ap.add_argument("--ner-settings", default="{}",
+                    help="JSON object laid over the packaged NER cfg.json (as benchmarks/arbitration.py --settings)")
     a = ap.parse_args(argv)
     started = time.perf_counter()
     train = load_corpus([a.train])
     extra = load_corpus(a.extra) if a.extra else []
     folds = fold_models(train, extra, a.folds_dir, a.folds, a.seed)
     splits = split_folds(list(train), a.folds, a.seed)
-    cfg = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
+    cfg = {**json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8")),
+           **json.loads(a.ner_settings)}
     settings_list = [json.loads(c) for c in a.component] if a.classifier else [{}]
     counts = [{p: Counter() for p in PREDICATES} for _ in settings_list]
     entities = [Counter() for _ in settings_list]

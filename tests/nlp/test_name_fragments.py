@@ -192,3 +192,79 @@ def test_the_hua_of_in_china_and_a_foreign_country_is_no_place(nlp):
     # a region named with 华, 华 after no such verb, another label: as read
     assert not ner._in_china("在华北地区投资", 1, 3, "DISTRICT") and not ner._in_china("在华中地区", 1, 3, "DISTRICT")
     assert not ner._in_china("华美集团", 0, 2, "DISTRICT") and not ner._in_china("在华美国企业", 1, 3, "ENTERPRISE")
+
+
+def test_a_platform_system_or_project_of_the_suffix_rule_is_not_trusted_a_programme_is(nlp):
+    """The suffix rule reads every 「…平台」「…系统」「…项目」 as an initiative (「某某综合服务平台」 is mostly a
+    description): the model decides those; a programme (「…行动」「…计划」「…工程」) and a project named right after
+    its investment stay trusted, as do other rules' candidates."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+
+    def trusted(text: str, name: str, rule: str = "initiative_suffix") -> bool:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        return ner._trusted(doc.char_span(start, start + len(name), label="INITIATIVE", kb_id=rule,
+                                          alignment_mode="expand"))
+
+    assert not trusted("宁州市搭建青岭智慧物流综合服务平台，服务企业。", "青岭智慧物流综合服务平台")
+    assert not trusted("园区引入云桥仓储调度管理系统。", "云桥仓储调度管理系统")
+    assert not trusted("白沙县推进青岭厂房屋顶储能示范项目。", "青岭厂房屋顶储能示范项目")
+    assert trusted("宁州市深入实施青岭制造业提质扩能行动。", "青岭制造业提质扩能行动")
+    assert trusted("当地启动乡村工匠培育计划。", "乡村工匠培育计划")
+    assert trusted("总投资8.5亿元的青岭新材料生产基地项目将落户白沙。", "青岭新材料生产基地项目")
+    assert trusted("宁州市建设青岭智慧物流综合服务平台。", "青岭智慧物流综合服务平台", rule="quoted_name")
+
+
+def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(nlp):
+    """「“十六五”规划建议」「“十六五”规划纲要」: the quoted-system rule reads the proposal and the outline whole, not
+    「“十六五”规划」 cut before 建议/纲要."""
+    from ..conftest import process
+
+    doc, _ = process(nlp, "白沙县认真学习“十六五”规划建议，对照“十六五”规划纲要谋划青岭新区发展。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "“十六五”规划建议" in names and "“十六五”规划纲要" in names
+    assert "“十六五”规划" not in names
+
+
+@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市"])
+def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
+    assert fragments.is_fragment(kind, "DISTRICT")
+
+
+@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县"])
+def test_a_named_zone_or_city_is_a_place(fragments, name):
+    assert not fragments.is_fragment(name, "DISTRICT")
+
+
+def test_a_quoted_task_names_the_programme_after_its_verbs(nlp):
+    """「“深入实施某某振兴行动”」 quotes a document's task: the programme is 「某某振兴行动」; a quotation that is only
+    a verb and a kind (「“启动计划”」) keeps its bounds."""
+    from ..conftest import process
+
+    doc, _ = process(nlp, "规划建议提出，“深入实施青岭种苗振兴行动”“实施新一轮白沙产业链高质量发展行动”。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "青岭种苗振兴行动" in names and "新一轮白沙产业链高质量发展行动" in names
+    assert not any(n.startswith(("深入", "实施")) for n in names)
+
+
+def test_the_model_decides_a_platform_of_the_suffix_rule_by_the_general_threshold(nlp):
+    """An untrusted platform of the suffix rule needs the general threshold, not the initiatives' label threshold:
+    with a label threshold no span can reach it stays, and a candidate of no trusted rule does not."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+    from kg.nlp.spans import candidates
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"), threshold=0.0, source_thresholds={},
+                     label_thresholds={"INITIATIVE": 1.01})
+    doc = nlp.make_doc("青岭智慧物流综合服务平台已服务白沙县企业。")
+    for name, proc in nlp.pipeline:
+        if name == "kg_trained_ner":
+            break
+        doc = proc(doc)
+    platform = [c for c in candidates(doc) if c.kb_id_ == "initiative_suffix"]
+    assert [c.text for c in platform] == ["青岭智慧物流综合服务平台"]
+    kept = [c for c in candidates(ner(doc)) if c.kb_id_ == "initiative_suffix"]
+    assert [(c.text, c.label_) for c in kept] == [("青岭智慧物流综合服务平台", "INITIATIVE")]

@@ -63,6 +63,8 @@ class NamePatterns:
         self._quote = re.compile(r"“([^“”\n]{1,40})”")
         q = pat["quoted"]
         self._q_accept = re.compile(rf"(?:{q['accept_suffix']})$")
+        leads = sorted({*self.lex.lead_words, *q.get("task_leads", "").split()}, key=len, reverse=True)
+        self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)(?:{pat['quoted_system']['suffix']})")
         self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
@@ -327,7 +329,17 @@ class NamePatterns:
             after = text[m.end():m.end() + 1]
             if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
                     or after in ("（", "(") and len(inner) >= 4:
-                yield m.start(1), m.end(1), "INITIATIVE", "quoted_name"
+                yield m.start(1) + self._task_lead(inner), m.end(1), "INITIATIVE", "quoted_name"
+
+    def _task_lead(self, inner: str) -> int:
+        """How many characters of a quoted programme are the task's verbs before its name (「“深入实施|某某振兴行动”」
+        quotes a document's task: the programme is named after the verbs), as long as a programme's name remains."""
+        cut = 0
+        while True:
+            m = self._q_task_lead.match(inner, cut)
+            if m is None or len(inner) - m.end() < 4 or not self._q_accept.search(inner, m.end()):
+                return cut
+            cut = m.end()
 
 
 @Language.factory("kg_name_patterns", default_config={"data_dir": ""},

@@ -137,6 +137,10 @@ class Fragments:
     generic_company: re.Pattern | None = None  # 「专业合作社」「初创公司」「下游」: a kind of business, no organisation
     in_china: re.Pattern | None = None  # 「在华」「来华」: 华 is China, after these verbs (TrainedNer._in_china)
     country_letters: frozenset[str] = frozenset()  # 「美」「德」: a country by one character
+    generic_place: re.Pattern | None = None  # 「自由贸易试验区」「国家级经济技术开发区」「大城市」: a kind of place
+    thing_rule: str = ""  # the suffix rule whose things (thing_ending) are not trusted (TrainedNer._trusted)
+    thing_ending: re.Pattern | None = None  # 「…平台」「…系统」「…项目」: a thing, not a programme (「…行动」「…计划」)
+    invested_before: re.Pattern | None = None  # 「投资8亿元的|…项目」: a project named after its investment
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -159,7 +163,19 @@ class Fragments:
                    frozenset(ner.get("given_adverbs", "")),
                    re.compile(ner["generic_company"]) if ner.get("generic_company") else None,
                    re.compile(ner["in_china"]) if ner.get("in_china") else None,
-                   frozenset(ner.get("country_letters", "")) - frozenset("中"))
+                   frozenset(ner.get("country_letters", "")) - frozenset("中"),
+                   re.compile(ner["generic_place"]) if ner.get("generic_place") else None,
+                   ner.get("thing_rule", ""),
+                   re.compile(f"(?:{ner['thing_endings']})$") if ner.get("thing_endings") else None,
+                   re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None)
+
+    def untrusted_thing(self, text: str, start: int, end: int, rule: str) -> bool:
+        """``text[start:end]``, a candidate of ``rule``, names a thing by its kind (「某某综合服务平台」「某某管理系统」):
+        the suffix rule reads every platform, system and project described so as a name, so the model decides;
+        a project right after its investment (「投资8亿元的|某某项目」) is named, as is a programme (「某某行动」)."""
+        if rule != self.thing_rule or self.thing_ending is None or self.thing_ending.search(text, start, end) is None:
+            return False
+        return self.invested_before is None or self.invested_before.search(text, max(0, start - 16), start) is None
 
     def name_end(self, text: str, start: int, end: int) -> int:
         """``end`` moved past the adverb-like character (还, 才 ...) that follows a two-character person ``start:end``
@@ -202,6 +218,8 @@ class Fragments:
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
+            return True
+        if label == "DISTRICT" and self.generic_place is not None and self.generic_place.fullmatch(name) is not None:
             return True
         if label in ORGS and self.status_bracket is not None \
                 and self.status_bracket.search(name) is not None:
@@ -430,6 +448,8 @@ class TrainedNer:
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
+            elif self._thing(cand):
+                sure.add(order)  # the model decides a trusted rule's thing: ``threshold``, no per-label threshold
             if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
@@ -662,10 +682,18 @@ class TrainedNer:
         """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
         return cand.kb_id_ == "ner" and len(cand.text) >= 3 and all(c in self.transliterated for c in cand.text)
 
+    def _thing(self, cand) -> bool:
+        """A trusted rule's platform, system or project that is not trusted (:meth:`Fragments.untrusted_thing`)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return self.fragments is not None and rule in self.trusted_rules \
+            and self.fragments.untrusted_thing(cand.doc.text, cand.start_char, cand.end_char, rule)
+
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
-        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules or (
+        return ((rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules)
+                and not (self.fragments is not None
+                         and self.fragments.untrusted_thing(cand.doc.text, cand.start_char, cand.end_char, rule))) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
