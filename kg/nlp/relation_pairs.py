@@ -68,6 +68,16 @@ class PairFeatures:
         self.symmetric = set(cfg.get("symmetric", ()))
         self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
         self.max_gap = int(cfg["max_gap"])
+        self.gap_limits = {p: int(v) for p, v in cfg.get("max_gap_of", {}).items()}  # over ``max_gap``
+        cross = cfg.get("next_sentence", {})  # pairs across a sentence end: which predicates, how far apart
+        self.cross_predicates = set(cross.get("predicates", ()))
+        self.cross_gap = int(cross.get("max_gap", 0))
+        self.gap_edges = int(cfg.get("gap_edges", 0))
+        # a place's rank (0: widest) by the divisions table, else by the end of its name; see _rank
+        levels = cfg.get("place_levels", {})
+        self.division_ranks = dict(levels.get("divisions", {}))
+        self.suffix_ranks = sorted(((sfx, int(rank)) for sfx, rank in levels.get("suffixes", {}).items()),
+                                   key=lambda item: len(item[0]), reverse=True)  # the first and last this many characters of a long gap
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
@@ -79,25 +89,47 @@ class PairFeatures:
         text = text_of(doc)
         ents = _distinct(doc.ents)
         starts = [e.start_char for e in ents]
-        out = []
+        out: list[Pair] = []
+        limit = max([self.max_gap, *self.gap_limits.values()])
+        previous: tuple[int, int, list[Span]] | None = None
         for sent in _SENT.finditer(text):
             s, e = sent.span()
             inside = [x for x in ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
             for i, a in enumerate(inside):
                 for b in inside[i + 1:]:
-                    if b.start_char - a.end_char > self.max_gap:
+                    if b.start_char - a.end_char > limit:
                         break
-                    if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
-                        continue  # a name inside a name (kg_relations' name_prefix), or twice the same entity
-                    for subj, obj in ((a, b), (b, a)):
-                        for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
-                            if predicate in self.symmetric and subj is b and \
-                                    predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
-                                continue  # a symmetric pair is considered once, in text order
-                            if self._excluded(predicate, subj, obj):
-                                continue
-                            out.append(Pair(subj, predicate, obj, (s, e)))
+                    self._add_pairs(out, a, b, (s, e), self.gap_limits)
+            if self.cross_predicates and previous is not None and inside and "\n" not in text[previous[1]:s]:
+                p_start, _, before = previous
+                for a in reversed(before):
+                    if inside[0].start_char - a.end_char > self.cross_gap:
+                        break
+                    for b in inside:
+                        if b.start_char - a.end_char > self.cross_gap:
+                            break
+                        self._add_pairs(out, a, b, (p_start, e), None)
+            previous = (s, e, inside)
         return out
+
+    def _add_pairs(self, out: list[Pair], a: Span, b: Span, sentence: tuple[int, int], limits: dict | None) -> None:
+        """The pairs of mentions ``a`` (first) and ``b``; ``limits`` None: only the cross-sentence predicates."""
+        if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
+            return  # a name inside a name (kg_relations' name_prefix), or twice the same entity
+        gap = b.start_char - a.end_char
+        for subj, obj in ((a, b), (b, a)):
+            for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
+                if limits is None:
+                    if predicate not in self.cross_predicates:
+                        continue
+                elif gap > limits.get(predicate, self.max_gap):
+                    continue
+                if predicate in self.symmetric and subj is b and \
+                        predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
+                    continue  # a symmetric pair is considered once, in text order
+                if self._excluded(predicate, subj, obj):
+                    continue
+                out.append(Pair(subj, predicate, obj, sentence))
 
     def _excluded(self, predicate: str, subj: Span, obj: Span) -> bool:
         table = self.excluded.get(predicate)
@@ -130,6 +162,9 @@ class PairFeatures:
         for n in (1, 2):
             for i in range(len(masked) - n + 1):
                 on(f"g{n}={'|'.join(masked[i:i + n])}")
+        if self.gap_edges and len(masked) > 6:  # what opens and closes a long gap (「…。公司负责人|张三」)
+            on(f"gap_head={''.join(masked[:self.gap_edges])}")
+            on(f"gap_tail={''.join(masked[-self.gap_edges:])}")
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
@@ -146,6 +181,8 @@ class PairFeatures:
                 on(f"punct={c}")
         if not any(c in gap for c in "，；："):
             on("same_clause")
+        if any(c in gap for c in "。！？"):
+            on("cross_sentence")
         on(f"n_between={min(len(between), 4)}")
         for x in between:
             on(f"between={x.label_}")
@@ -165,6 +202,11 @@ class PairFeatures:
             if ent is sentence_ents[0]:
                 on(f"{role}_opens_sentence")
         if pair.predicate == "locatedIn":
+            if self.suffix_ranks and not gap and s_ent.label_ == o_ent.label_ == "DISTRICT":
+                inner, outer = self._rank(s_ent), self._rank(o_ent)  # 「某县|某镇」: a narrower place right after
+                if inner is not None and outer is not None:
+                    on(f"adjacent_place={'narrower' if inner > outer else 'wider' if inner < outer else 'same'}"
+                       f"{'_after' if first is o_ent else '_before'}")
             if self.lex.within(s_ent.id_, o_ent.id_):
                 on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
             if o_ent.id_ and o_ent.id_ == doc._.kg_home:
@@ -178,6 +220,15 @@ class PairFeatures:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
+
+    def _rank(self, place: Span) -> int | None:
+        """How narrow ``place`` is (0: a province; larger: narrower): by its level in the divisions table, else
+        by the end of its name (「…镇」「…村」), else None."""
+        div = self.lex.divisions.get(place.id_)
+        if div is not None and div.level in self.division_ranks:
+            return int(self.division_ranks[div.level])
+        name = place.text
+        return next((rank for sfx, rank in self.suffix_ranks if name.endswith(sfx)), None)
 
     def _triggers_in(self, text: str) -> frozenset[str]:
         """The trigger groups found in ``text``; cached, as the pairs of one mention share the text around it."""
