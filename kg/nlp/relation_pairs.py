@@ -68,16 +68,11 @@ class PairFeatures:
         self.symmetric = set(cfg.get("symmetric", ()))
         self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
         self.max_gap = int(cfg["max_gap"])
-        self.gap_limits = {p: int(v) for p, v in cfg.get("max_gap_of", {}).items()}  # over ``max_gap``
-        cross = cfg.get("next_sentence", {})  # pairs across a sentence end: which predicates, how far apart
-        self.cross_predicates = set(cross.get("predicates", ()))
-        self.cross_gap = int(cross.get("max_gap", 0))
-        self.gap_edges = int(cfg.get("gap_edges", 0))
         # a place's rank (0: widest) by the divisions table, else by the end of its name; see _rank
         levels = cfg.get("place_levels", {})
         self.division_ranks = dict(levels.get("divisions", {}))
         self.suffix_ranks = sorted(((sfx, int(rank)) for sfx, rank in levels.get("suffixes", {}).items()),
-                                   key=lambda item: len(item[0]), reverse=True)  # the first and last this many characters of a long gap
+                                   key=lambda item: len(item[0]), reverse=True)
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
@@ -89,47 +84,25 @@ class PairFeatures:
         text = text_of(doc)
         ents = _distinct(doc.ents)
         starts = [e.start_char for e in ents]
-        out: list[Pair] = []
-        limit = max([self.max_gap, *self.gap_limits.values()])
-        previous: tuple[int, int, list[Span]] | None = None
+        out = []
         for sent in _SENT.finditer(text):
             s, e = sent.span()
             inside = [x for x in ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end_char <= e]
             for i, a in enumerate(inside):
                 for b in inside[i + 1:]:
-                    if b.start_char - a.end_char > limit:
+                    if b.start_char - a.end_char > self.max_gap:
                         break
-                    self._add_pairs(out, a, b, (s, e), self.gap_limits)
-            if self.cross_predicates and previous is not None and inside and "\n" not in text[previous[1]:s]:
-                p_start, _, before = previous
-                for a in reversed(before):
-                    if inside[0].start_char - a.end_char > self.cross_gap:
-                        break
-                    for b in inside:
-                        if b.start_char - a.end_char > self.cross_gap:
-                            break
-                        self._add_pairs(out, a, b, (p_start, e), None)
-            previous = (s, e, inside)
+                    if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
+                        continue  # a name inside a name (kg_relations' name_prefix), or twice the same entity
+                    for subj, obj in ((a, b), (b, a)):
+                        for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
+                            if predicate in self.symmetric and subj is b and \
+                                    predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
+                                continue  # a symmetric pair is considered once, in text order
+                            if self._excluded(predicate, subj, obj):
+                                continue
+                            out.append(Pair(subj, predicate, obj, (s, e)))
         return out
-
-    def _add_pairs(self, out: list[Pair], a: Span, b: Span, sentence: tuple[int, int], limits: dict | None) -> None:
-        """The pairs of mentions ``a`` (first) and ``b``; ``limits`` None: only the cross-sentence predicates."""
-        if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
-            return  # a name inside a name (kg_relations' name_prefix), or twice the same entity
-        gap = b.start_char - a.end_char
-        for subj, obj in ((a, b), (b, a)):
-            for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):
-                if limits is None:
-                    if predicate not in self.cross_predicates:
-                        continue
-                elif gap > limits.get(predicate, self.max_gap):
-                    continue
-                if predicate in self.symmetric and subj is b and \
-                        predicate in self.pairs_by_labels.get((a.label_, b.label_), ()):
-                    continue  # a symmetric pair is considered once, in text order
-                if self._excluded(predicate, subj, obj):
-                    continue
-                out.append(Pair(subj, predicate, obj, sentence))
 
     def _excluded(self, predicate: str, subj: Span, obj: Span) -> bool:
         table = self.excluded.get(predicate)
@@ -162,9 +135,6 @@ class PairFeatures:
         for n in (1, 2):
             for i in range(len(masked) - n + 1):
                 on(f"g{n}={'|'.join(masked[i:i + n])}")
-        if self.gap_edges and len(masked) > 6:  # what opens and closes a long gap (「…。公司负责人|张三」)
-            on(f"gap_head={''.join(masked[:self.gap_edges])}")
-            on(f"gap_tail={''.join(masked[-self.gap_edges:])}")
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
@@ -181,8 +151,6 @@ class PairFeatures:
                 on(f"punct={c}")
         if not any(c in gap for c in "，；："):
             on("same_clause")
-        if any(c in gap for c in "。！？"):
-            on("cross_sentence")
         on(f"n_between={min(len(between), 4)}")
         for x in between:
             on(f"between={x.label_}")
