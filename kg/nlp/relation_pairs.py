@@ -68,6 +68,11 @@ class PairFeatures:
         self.symmetric = set(cfg.get("symmetric", ()))
         self.excluded = {p: {role: set(v) for role, v in table.items()} for p, table in cfg.get("excluded_sources", {}).items()}
         self.max_gap = int(cfg["max_gap"])
+        # a place's rank (0: widest) by the divisions table, else by the end of its name; see _rank
+        levels = cfg.get("place_levels", {})
+        self.division_ranks = dict(levels.get("divisions", {}))
+        self.suffix_ranks = sorted(((sfx, int(rank)) for sfx, rank in levels.get("suffixes", {}).items()),
+                                   key=lambda item: len(item[0]), reverse=True)
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
@@ -165,6 +170,11 @@ class PairFeatures:
             if ent is sentence_ents[0]:
                 on(f"{role}_opens_sentence")
         if pair.predicate == "locatedIn":
+            if self.suffix_ranks and not gap and s_ent.label_ == o_ent.label_ == "DISTRICT":
+                inner, outer = self._rank(s_ent), self._rank(o_ent)  # 「某县|某镇」: a narrower place right after
+                if inner is not None and outer is not None:
+                    on(f"adjacent_place={'narrower' if inner > outer else 'wider' if inner < outer else 'same'}"
+                       f"{'_after' if first is o_ent else '_before'}")
             if self.lex.within(s_ent.id_, o_ent.id_):
                 on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
             if o_ent.id_ and o_ent.id_ == doc._.kg_home:
@@ -178,6 +188,15 @@ class PairFeatures:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
+
+    def _rank(self, place: Span) -> int | None:
+        """How narrow ``place`` is (0: a province; larger: narrower): by its level in the divisions table, else
+        by the end of its name (「…镇」「…村」), else None."""
+        div = self.lex.divisions.get(place.id_)
+        if div is not None and div.level in self.division_ranks:
+            return int(self.division_ranks[div.level])
+        name = place.text
+        return next((rank for sfx, rank in self.suffix_ranks if name.endswith(sfx)), None)
 
     def _triggers_in(self, text: str) -> frozenset[str]:
         """The trigger groups found in ``text``; cached, as the pairs of one mention share the text around it."""

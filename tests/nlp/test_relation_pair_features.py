@@ -1,0 +1,58 @@
+"""The relation classifier's candidate pairs and features (kg.nlp.relation_pairs) on mentions the real pipeline
+finds (LAC and the rules, no trained model). Invented names."""
+import json
+
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+from kg.nlp.components.relation_classifier import CONFIG_FILE, DEFAULT_MODEL_DIR
+from kg.nlp.relation_pairs import PairFeatures, load_pair_config
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(model=None, relation_model=""))
+
+
+@pytest.fixture(scope="module")
+def featurizer():
+    return PairFeatures()
+
+
+def adjacency(nlp, featurizer, text):
+    """(subject, object) → the adjacent_place feature of each locatedIn candidate of ``text``."""
+    doc, _ = process(nlp, text)
+    out = {}
+    for pair in featurizer.pairs(doc):
+        if pair.predicate == "locatedIn":
+            feats = featurizer.features(doc, pair, featurizer.sentence_ents(doc, pair.sentence))
+            out[(pair.subject.text, pair.object.text)] = sorted(k for k in feats if k.startswith("adjacent_place"))
+    return out
+
+
+def test_a_narrower_place_written_right_after_a_wider_one(nlp, featurizer):
+    found = adjacency(nlp, featurizer, "记者来到青山县白石镇红星村，村民正在采摘茶叶。")
+    assert found[("白石镇", "青山县")] == ["adjacent_place=narrower_after"]
+    assert found[("红星村", "白石镇")] == ["adjacent_place=narrower_after"]
+    assert found[("青山县", "白石镇")] == ["adjacent_place=wider_before"]
+    assert found[("红星村", "青山县")] == []  # not written next to each other
+
+
+def test_the_divisions_table_ranks_a_known_province(nlp, featurizer):
+    found = adjacency(nlp, featurizer, "在浙江省临安区白沙村，游客络绎不绝。")
+    assert found[("临安区白沙村", "浙江省")] == ["adjacent_place=narrower_after"]
+
+
+def test_places_apart_have_no_adjacency_feature(nlp, featurizer):
+    found = adjacency(nlp, featurizer, "白石镇的茶叶销往青山县。")
+    assert found[("白石镇", "青山县")] == []
+
+
+def test_the_packaged_model_uses_the_thresholds_chosen_with_the_pairs():
+    chosen = load_pair_config()["component"]
+    packaged = json.loads((DEFAULT_MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert packaged["thresholds"] == chosen["thresholds"]
+    assert packaged["threshold"] == chosen["threshold"]
