@@ -556,6 +556,7 @@ class NerModel:
                     if a >= start and b <= end:
                         probs[(a, b)] = {label: self._probability(a, b, label, start) for label in LABELS}
                     k += 1
+            del feats  # freed now, not walked by the collector's first pass once it is back on
         return found, probs
 
 
