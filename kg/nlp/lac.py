@@ -156,10 +156,9 @@ class LacModel:
                 score = score + self.transitions[path[first - 1], cands[0]]
             backs = []
             for i in range(1, len(cands)):
-                step = score[:, None] + self.transitions[np.ix_(cands[i - 1], cands[i])]
-                best = step.argmax(axis=0)
-                backs.append(best)
-                score = step[best, np.arange(len(cands[i]))] + emissions[first + i, cands[i]]
+                step = score[:, None] + self.transitions[cands[i - 1][:, None], cands[i]]
+                backs.append(step.argmax(axis=0))
+                score = step.max(axis=0) + emissions[first + i, cands[i]]  # the scores argmax picked
             if end < last:
                 score = score + self.transitions[cands[-1], path[end + 1]]
             j = int(score.argmax())
