@@ -37,7 +37,19 @@ def _pipeline(settings: Settings):
         nlp = make_nlp(settings)
         extract_document(nlp, document_from_text(WARM_UP_TEXT, "warm-up"), None)
         _NLP[key] = nlp
+        _settle_heap()
     return _NLP[key]
+
+
+def _settle_heap() -> None:
+    """Move every object alive now (the pipeline's tables and models: hundreds of thousands of containers that
+    live as long as the process) out of the cycle collector's sight, after one last full collection. Otherwise
+    each of its older-generation passes during extraction walks them all again (measured: about 5 % of a
+    build's CPU time). Changes no result; only garbage made before now is collected first."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 class ArticleTimeout(Exception):

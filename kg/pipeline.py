@@ -237,8 +237,6 @@ def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = Tr
     ``graph`` gives the rdflib Graph the entailments and the review pages need (made from the store if absent)."""
     from kg.rdf.serialize import write_graph
     from kg.store.export import write_store_turtle
-    from kg.store.view import store_view
-    from kg.viz import render_html
 
     graph = graph or (lambda: rdflib_graph(store, settings.infer))
     out.mkdir(parents=True, exist_ok=True)
@@ -247,7 +245,10 @@ def write_outputs(store: KgStore, out: Path, settings: Settings, html: bool = Tr
         outputs["turtle"] = write_graph(graph(), out / "graph.ttl")
     else:
         outputs["turtle"] = write_store_turtle(store, out / "graph.ttl")
-    if html:
+    if html:  # the view's libraries (networkx, pyvis) are imported only for it
+        from kg.store.view import store_view
+        from kg.viz import render_html
+
         G, total = store_view(store, max_nodes)
         title = f"kg · {len(store.documents())} document(s)"
         outputs["html"] = write_text(out / "graph.html", render_html(G, title=title, max_nodes=max_nodes, total=total))

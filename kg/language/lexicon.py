@@ -184,10 +184,15 @@ def _parent_keys(divisions: dict[str, Division]) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(data_dir: str | Path = "") -> Lexicon:
-    """The lexicon under ``data_dir`` (default: the packaged ``kg/language/data``), loaded once."""
-    data = Path(data_dir or NLP_DATA_DIR)
+    """The lexicon under ``data_dir`` (default: the packaged ``kg/language/data``), loaded once per folder:
+    ``load_lexicon()``, ``load_lexicon("")`` and ``load_lexicon(NLP_DATA_DIR)`` are the same object (the store,
+    the gazetteer ruler and the components ask in these three ways)."""
+    return _load_lexicon(Path(data_dir or NLP_DATA_DIR).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(data: Path) -> Lexicon:
     lex = data / "lexicon"
     titles = sorted(set(_words(lex / "titles.txt")), key=lambda t: (-len(t), t))  # longest first, then a fixed order
     cores = {}

@@ -92,10 +92,10 @@ class LacModel:
     def text_words(self, text: str, max_len: int = 160) -> tuple[tuple[int, int, str], ...]:
         """The words of a whole text as ``(start, end, tag)``, tagged sentence piece by piece
         (:func:`sentence_chunks`)."""
-        pieces = sentence_chunks(text, max_len)
         found: list[tuple[int, int, str]] = []
-        for (start, _end), words in zip(pieces, self.tag([text[s:e] for s, e in pieces])):
-            found += [(start + w.start, start + w.end, w.tag) for w in words]
+        for start, end in sentence_chunks(text, max_len):
+            if end > start:  # as :meth:`tag` does, without making a LacWord of each word
+                found += self._spans(self.best_path(self.emissions(text[start:end])), start)
         return tuple(found)
 
     def read_ahead_text(self, text: str, max_len: int = 160) -> None:
@@ -156,10 +156,9 @@ class LacModel:
                 score = score + self.transitions[path[first - 1], cands[0]]
             backs = []
             for i in range(1, len(cands)):
-                step = score[:, None] + self.transitions[np.ix_(cands[i - 1], cands[i])]
-                best = step.argmax(axis=0)
-                backs.append(best)
-                score = step[best, np.arange(len(cands[i]))] + emissions[first + i, cands[i]]
+                step = score[:, None] + self.transitions[cands[i - 1][:, None], cands[i]]
+                backs.append(step.argmax(axis=0))
+                score = step.max(axis=0) + emissions[first + i, cands[i]]  # the scores argmax picked
             if end < last:
                 score = score + self.transitions[cands[-1], path[end + 1]]
             j = int(score.argmax())
@@ -170,13 +169,17 @@ class LacModel:
         return path
 
     def _words(self, path: np.ndarray) -> list[LacWord]:
-        """A word starts at the first tag and at each tag that is not an inside (-I) tag."""
+        return [LacWord(*span) for span in self._spans(path)]
+
+    def _spans(self, path: np.ndarray, offset: int = 0) -> list[tuple[int, int, str]]:
+        """``(start, end, tag)`` of each word of ``path``, moved by ``offset``: a word starts at the first tag
+        and at each tag that is not an inside (-I) tag."""
         if not len(path):
             return []
-        starts = [0, *(np.flatnonzero(~self.inside[path[1:]]) + 1).tolist()]
-        names = self.tag_names
-        return [LacWord(start, end, names[tag])
-                for start, end, tag in zip(starts, starts[1:] + [len(path)], path[starts].tolist())]
+        starts = np.flatnonzero(~self.inside[path[1:]]) + 1
+        tags = map(self.tag_names.__getitem__, path[[0, *starts.tolist()]].tolist())
+        bounds = [offset, *(starts + offset).tolist(), offset + len(path)]
+        return list(zip(bounds, bounds[1:], tags))
 
 
 @lru_cache(maxsize=2)

@@ -24,9 +24,12 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.facts import Entity, Evidence, Extraction
 from kg.ingest.document import Document
-from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES
+from kg.rdf.namespace import ENTITY_CLASSES, KG, PREDICATES, TermCache
 from kg.resolve import Resolved, hierarchy_edges
 from kg.resolve.ids import document_iri, entity_iri, node_iri
+
+# rdflib's namespaces make a term anew at each use, and the builder uses them a triple at a time: made once here
+DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, KG = map(TermCache, (DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, KG))
 
 __all__ = ["document_triples", "contribution_triples", "entity_triples", "fact_triples", "hierarchy_triples",
            "located_in_triples",

@@ -6,8 +6,24 @@ from rdflib.namespace import DefinedNamespace
 from kg.rdf.prefixes import KG_NS, QUERY_PREFIXES
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
-__all__ = ["KG", "KG_NS", "bind_prefixes", "ENTITY_CLASSES", "PREDICATES", "ENTITY_CLASS_LIST", "VOCABULARY",
+__all__ = ["KG", "KG_NS", "TermCache", "bind_prefixes", "ENTITY_CLASSES", "PREDICATES", "ENTITY_CLASS_LIST", "VOCABULARY",
            "SPARQL_PROLOGUE", "prefix_map", "sparql_file"]
+
+
+class TermCache:
+    """A namespace whose terms are each made once: rdflib's namespaces make (and, when closed, check) a new
+    URIRef on every ``NS.term``, which the RDF builder does for every triple. ``NS[name]`` is passed through."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)  # an unknown term of a closed namespace raises here, every time
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self._namespace[name]
 
 
 class KG(DefinedNamespace):

@@ -99,9 +99,10 @@ class LexiconIndex:
         self.prefixes = frozenset(w[:k] for w in self.table for k in range(1, len(w) + 1))
         self._features = {w: _WordFeatures.of(classes) for w, classes in self.table.items()}
 
-    def matches(self, text: str) -> list[list[str]]:
-        """Per character, the features of the lexicon words covering it."""
-        out: list[list[str]] = [[] for _ in text]
+    def matches(self, text: str, out: list[list[str]] | None = None) -> list[list[str]]:
+        """Per character, the features of the lexicon words covering it (added to ``out``'s lists when given)."""
+        if out is None:
+            out = [[] for _ in text]
         n = len(text)
         prefixes, features = self.prefixes, self._features
         for i in range(n):
@@ -160,18 +161,20 @@ def _position(i: int, start: int, end: int) -> str:
     return "B" if i == start else "E" if i == end - 1 else "I"
 
 
-_CLASS_CACHE: dict[str, str] = {}
+class _ClassTable(dict):
+    """character → :func:`_char_class`, filled as characters are met."""
+
+    def __missing__(self, ch: str) -> str:
+        k = self[ch] = _char_class(ch)
+        return k
+
+
+_CLASS_CACHE = _ClassTable()
 
 
 def _classes(text: str) -> str:
-    get = _CLASS_CACHE.get
-    out = []
-    for ch in text:
-        k = get(ch)
-        if k is None:
-            k = _CLASS_CACHE[ch] = _char_class(ch)
-        out.append(k)
-    return "".join(out)
+    """The class letter of each character of ``text``."""
+    return "".join(map(_CLASS_CACHE.__getitem__, text))
 
 
 # the character columns, in the features' order: (template, what follows it, where that starts from the character)
@@ -215,10 +218,7 @@ def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | No
         columns.append(list(map(template.__add__, cut) if known is None else map(known.by_template[template].get, cut)))
     word_columns, extra = _word_features(item, text, n)
     columns += word_columns
-    # lexicon
-    for more, found in zip(extra, index.matches(text)):
-        if found:
-            more += found
+    index.matches(text, extra)  # lexicon
     # rule candidates
     for start, end, label, rule in item.candidates:
         for i in range(max(start, 0), min(end, n)):
@@ -229,8 +229,7 @@ def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | No
         if end < n:
             extra[end].append(f"cd:after:{label}")
     _bracket_features(text, extra)
-    for more, naming in zip(extra, naming_features(item, index)):
-        more += naming
+    naming_features(item, index, out=extra)
     rows = zip(repeat("bias", n), *columns)
     if known is not None:  # None where the model does not know the feature
         return [[*filter(None, row), *more] for row, more in zip(rows, extra)]
@@ -325,8 +324,18 @@ def _bucket(distance: int) -> str:
     return ""
 
 
-def naming_features(item: NerInput, index: LexiconIndex | None = None,
-                    groups: Sequence[str] | None = None) -> list[list[str]]:
+_AHEAD_REACH = _AHEAD_BUCKETS[-1][0]  # no ``nx:KIND:D`` feature farther than this from the ending
+
+
+@lru_cache(maxsize=64)
+def _ahead_features(kind: str) -> tuple[tuple[str | None, ...], str]:
+    """The ``ahead`` features of one kind of ending: by distance to it (index D: ``nx:KIND:bucket``, None at 0)
+    and inside it (``nx:KIND:in``)."""
+    return (None, *(f"nx:{kind}:{_bucket(d)}" for d in range(1, _AHEAD_REACH + 1))), f"nx:{kind}:in"
+
+
+def naming_features(item: NerInput, index: LexiconIndex | None = None, groups: Sequence[str] | None = None,
+                    out: list[list[str]] | None = None) -> list[list[str]]:
     """Per character, what tells where a long name begins and ends, beyond the ±3 characters the other
     features see (``groups``, default :data:`FEATURE_GROUPS`):
 
@@ -340,25 +349,28 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
       (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters;
     * ``list``: in a clause listing items with 、, the kinds of name ending found in any item or its head noun
       (:func:`list_features`); ``listhead``: only those of the head noun after 等 (:func:`list_head_features`).
+
+    With ``out`` (a list per character), the features are added to its lists, which are returned.
     """
     groups = FEATURE_GROUPS if groups is None else groups
     text = item.text
     n = len(text)
-    out: list[list[str]] = [[] for _ in range(n)]
+    if out is None:
+        out = [[] for _ in range(n)]
     if "ahead" in groups:
         bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), n]
         for kind, pattern in name_endings().items():
+            ahead, inside = _ahead_features(kind)
             for a, b in zip(bounds, bounds[1:]):
                 prev = a  # characters before the next ending, from ``prev`` on
                 for m in pattern.finditer(text, a, b):
                     s, e = m.span()
-                    for i in range(prev, s):
-                        bucket = _bucket(s - i)
-                        if bucket:
-                            out[i].append(f"nx:{kind}:{bucket}")
+                    for i in range(max(prev, s - _AHEAD_REACH), s):  # the ones farther have no feature
+                        out[i].append(ahead[s - i])
                     for i in range(max(s, prev), e):
-                        out[i].append(f"nx:{kind}:in")
+                        out[i].append(inside)
                     prev = max(prev, e)
+    classes = _classes(text)
     if "verb" in groups or "shape" in groups:
         words = sorted(item.words)
         for w, (start, end, tag) in enumerate(words):
@@ -371,15 +383,14 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
                     if end - start <= 3:
                         out[nxt].append("av=" + text[start:end])
             if "shape" in groups:
-                kinds = _classes(text[start:end])
+                kinds = classes[start:end]
                 if kinds.strip("H") and "H" in kinds:
                     shape = "ws=" + re.sub(r"(.)\1+", r"\1", kinds)
                     for i in range(start, end):
                         out[i].append(shape)
     if "shape" in groups:
-        for i in range(1, n):
-            if _char_class(text[i]) == "H" and _char_class(text[i - 1]) == "L":
-                out[i].append("after_latin")
+        for m in _LATIN_THEN_HAN.finditer(classes):
+            out[m.end() - 1].append("after_latin")
     if "list" in groups:
         list_features(text, out)
     if "listhead" in groups:
@@ -387,6 +398,7 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None,
     return out
 
 
+_LATIN_THEN_HAN = re.compile("LH")  # in a text's character classes (:func:`_classes`)
 # a clause (between sentence and clause marks other than 、) that lists items: 「A、B和C等项目」
 _LIST_CLAUSE = re.compile(r"[^。！？!?；;，,：:\n]*、[^。！？!?；;，,：:\n]*")
 
@@ -556,6 +568,7 @@ class NerModel:
                     if a >= start and b <= end:
                         probs[(a, b)] = {label: self._probability(a, b, label, start) for label in LABELS}
                     k += 1
+            del feats  # freed now, not walked by the collector's first pass once it is back on
         return found, probs
 
 

@@ -37,3 +37,10 @@ def test_a_division_cannot_lie_in_one_of_its_level_or_below():
     yichang = next(iter(lex.place_keys("宜昌市")))
     assert lex.cannot_lie_in(hubei, yichang) and lex.cannot_lie_in(yichang, yichang)
     assert not lex.cannot_lie_in(yichang, hubei) and not lex.cannot_lie_in(yichang, "no such key")
+
+
+def test_the_lexicon_is_loaded_once_however_its_folder_is_named():
+    from kg.config import NLP_DATA_DIR
+
+    lex = load_lexicon()
+    assert load_lexicon("") is lex and load_lexicon(NLP_DATA_DIR) is lex and load_lexicon(str(NLP_DATA_DIR)) is lex

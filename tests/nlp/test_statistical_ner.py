@@ -36,6 +36,17 @@ def test_lac_model_gives_the_shipped_packages_words_and_tags():
     assert [[(s[w.start:w.end], w.tag) for w in words] for s, words in zip(SENTENCES, ours)] == LAC().run(SENTENCES)
 
 
+def test_a_whole_texts_words_are_its_sentence_pieces_words_moved_to_their_offsets():
+    text = "\n".join(SENTENCES) + "\nabc only latin\n" + SENTENCES[0]
+    model = load_lac()
+    pieces = sentence_chunks(text)
+    expected = [(start + w.start, start + w.end, w.tag) for (start, end), words
+                in zip(pieces, model.tag([text[s:e] for s, e in pieces])) for w in words]
+    found = model.text_words(text)
+    assert list(found) == expected and found[-1][1] == len(text)
+    assert all(type(s) is int and type(e) is int for s, e, _ in found)  # plain ints, not numpy's
+
+
 def _viterbi(emissions, transitions):
     """The textbook algorithm, for reference."""
     score, back = emissions[0].copy(), []

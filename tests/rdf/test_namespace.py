@@ -31,6 +31,19 @@ def test_misspelt_term_raises():
         KG.holdsPostAt  # noqa: B018
 
 
+def test_a_term_cache_gives_the_namespaces_terms_and_still_refuses_a_misspelt_one():
+    import pytest
+
+    from kg.rdf.namespace import TermCache
+
+    kg, rdf = TermCache(KG), TermCache(RDF)
+    assert kg.Agency == KG.Agency and rdf.type == RDF.type and rdf.type is rdf.type
+    assert kg["holdsPostIn"] == KG.holdsPostIn
+    for _ in range(2):  # not remembered as a term
+        with pytest.raises(AttributeError):
+            kg.holdsPostAt  # noqa: B018
+
+
 def test_the_query_prefix_table_names_rdflibs_namespaces():
     """kg.rdf.prefixes is plain strings (kg query --help lists it without importing rdflib): the same
     IRIs as rdflib's namespaces."""
