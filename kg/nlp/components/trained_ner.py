@@ -689,14 +689,14 @@ class TrainedNer:
         """A trusted rule's platform, system or project that is not trusted (:meth:`Fragments.untrusted_thing`)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return self.fragments is not None and rule in self.trusted_rules \
-            and self.fragments.untrusted_thing(cand.doc.text, cand.start_char, cand.end_char, rule)
+            and self.fragments.untrusted_thing(text_of(cand.doc), cand.start_char, cand.end_char, rule)
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
         rule = cand.kb_id_ or "kg_gazetteer"
         return ((rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules)
                 and not (self.fragments is not None
-                         and self.fragments.untrusted_thing(cand.doc.text, cand.start_char, cand.end_char, rule))) or (
+                         and self.fragments.untrusted_thing(text_of(cand.doc), cand.start_char, cand.end_char, rule))) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
