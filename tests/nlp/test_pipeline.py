@@ -69,6 +69,13 @@ def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
     assert "首届宁州数字经济博览会" in names or "宁州数字经济博览会" in names
 
 
+def test_an_agreement_or_a_pilot_named_by_its_kind_alone_is_no_initiative(nlp):
+    doc, _ = process(nlp, "宏达机械股份有限公司与宁州市人民政府签署战略合作协议，双方还签订了合作备忘录。"
+                          "宁州市江北区入选国家级试点，将建设宁州数据交易平台。")
+    names = [t for t, label in ents(doc) if label == "INITIATIVE"]
+    assert "战略合作协议" not in names and "合作备忘录" not in names and "国家级试点" not in names
+
+
 def test_a_kind_of_state_body_without_its_jurisdiction_is_no_entity(nlp):
     doc, _ = process(nlp, "宁州市公安局会同检察机关、人民法院和公安机关开展专项行动，民主党派代表列席。")
     names = [t for t, _ in ents(doc)]
