@@ -685,18 +685,19 @@ class TrainedNer:
         """LAC's place of three or more transliteration characters (约翰内斯堡): a foreign place."""
         return cand.kb_id_ == "ner" and len(cand.text) >= 3 and all(c in self.transliterated for c in cand.text)
 
+    def _of_trusted_rule(self, cand) -> bool:
+        """``cand`` comes from a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
+        rule = cand.kb_id_ or "kg_gazetteer"
+        return rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules
+
     def _thing(self, cand) -> bool:
         """A trusted rule's platform, system or project that is not trusted (:meth:`Fragments.untrusted_thing`)."""
-        rule = cand.kb_id_ or "kg_gazetteer"
-        return self.fragments is not None and rule in self.trusted_rules \
-            and self.fragments.untrusted_thing(text_of(cand.doc), cand.start_char, cand.end_char, rule)
+        return self.fragments is not None and self._of_trusted_rule(cand) and self.fragments.untrusted_thing(
+            text_of(cand.doc), cand.start_char, cand.end_char, cand.kb_id_ or "kg_gazetteer")
 
     def _trusted(self, cand) -> bool:
-        """A candidate of a trusted rule (``rule``, or ``rule:LABEL`` for one label of it)."""
-        rule = cand.kb_id_ or "kg_gazetteer"
-        return ((rule in self.trusted_rules or f"{rule}:{cand.label_}" in self.trusted_rules)
-                and not (self.fragments is not None
-                         and self.fragments.untrusted_thing(text_of(cand.doc), cand.start_char, cand.end_char, rule))) or (
+        """A candidate of a trusted rule (but not its thing, :meth:`_thing`), or a name trusted by its form."""
+        return (self._of_trusted_rule(cand) and not self._thing(cand)) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
