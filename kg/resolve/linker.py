@@ -162,6 +162,19 @@ class Resolver:
                 core = core[:-len(trade)]
         return out - {name}
 
+    def _unit_of(self, short: str, full: str) -> bool:
+        """Whether ``full`` names a unit of the company called ``short`` rather than its full name: it goes on
+        after a group (某某集团青岛造船有限公司, 某某通信集团湖北有限公司), with a place (某某电网湖北省电力公司),
+        or ends in a bare 公司 after trade words (某某重科土方机械公司, 某某五局华东公司)."""
+        tail = _CORPORATE_TAIL.search(full)
+        if tail is None or not full.startswith(short):
+            return False
+        rest = full[len(short):tail.start()]
+        if not rest or rest.startswith(("（", "(")):
+            return False
+        return (short.endswith("集团") or "集团" in rest or self.lex.starts_with_place(rest)
+                or tail.group() == "公司")
+
     def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str],
                      zone: str = "") -> dict[str, str]:
         """Short references → their full form within one document."""
@@ -199,7 +212,7 @@ class Resolver:
             for core in self._enterprise_cores(name):
                 cores.setdefault(core, set()).add(key)
         for key, name in orgs.items():
-            fits = cores.get(name, set()) - {key}
+            fits = {k for k in cores.get(name, set()) - {key} if not self._unit_of(name, orgs[k])}
             if len(fits) == 1 and len(orgs[next(iter(fits))]) > len(name):
                 alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():

@@ -110,3 +110,12 @@ def test_the_longest_trade_word_is_cut_from_a_company_name():
     # 房地产 and 地产 both end the name: the short name is 远川, never 远川房 (whichever a set yields first)
     cores = Resolver()._enterprise_cores("远川房地产有限公司")
     assert "远川" in cores and "远川房" not in cores
+
+
+def test_a_company_unit_stays_apart_from_the_company_while_its_full_legal_name_joins_it():
+    unit = resolve(("", [Mention("远航重工", "ENTERPRISE", 0, 4), Mention("远航重工土方机械公司", "ENTERPRISE", 5, 15)]))
+    assert sorted(n for _t, n, _a in names(unit)) == ["远航重工", "远航重工土方机械公司"]
+    group_unit = resolve(("", [Mention("远航集团", "ENTERPRISE", 0, 4), Mention("远航集团青岛造船有限公司", "ENTERPRISE", 5, 17)]))
+    assert len(names(group_unit)) == 2
+    full = resolve(("", [Mention("远航重工", "ENTERPRISE", 0, 4), Mention("远航重工机械股份有限公司", "ENTERPRISE", 5, 17)]))
+    assert names(full) == [("ENTERPRISE", "远航重工机械股份有限公司", ("远航重工",))]
