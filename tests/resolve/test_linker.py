@@ -119,3 +119,4 @@ def test_a_company_unit_stays_apart_from_the_company_while_its_full_legal_name_j
     assert len(names(group_unit)) == 2
     full = resolve(("", [Mention("远航重工", "ENTERPRISE", 0, 4), Mention("远航重工机械股份有限公司", "ENTERPRISE", 5, 17)]))
     assert names(full) == [("ENTERPRISE", "远航重工机械股份有限公司", ("远航重工",))]
+
