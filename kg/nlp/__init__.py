@@ -15,6 +15,7 @@ from kg.config import NLP_DATA_DIR, Settings
 from kg.nlp import components  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
 from kg.language.lexicon import gazetteer_patterns, load_lexicon
+from kg.nlp.components.figure_indicators import add_figure_indicators, figure_model_dir
 from kg.nlp.components.relation_classifier import add_relation_classifier, relation_model_dir
 from kg.nlp.spans import CANDIDATES
 
@@ -53,6 +54,9 @@ def make_nlp(settings: Settings | None = None) -> Language:
                     nlp.add_pipe("kg_trained_ner", config={**data_config, **config,
                                                            "model_dir": str(ner_dir(settings.model))})
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
+    figure_model = figure_model_dir(settings) if settings.ner == "lac" else None  # it reads LAC's words
+    if figure_model is not None:
+        add_figure_indicators(nlp, figure_model)
     relation_model = relation_model_dir(settings) if settings.ner == "lac" else None  # --ner rules: rules only
     if relation_model is not None:
         add_relation_classifier(nlp, relation_model, data_config)
