@@ -14,7 +14,7 @@ from kg.training.corpus import load_corpus
 from kg.training.figures import train_figure_indicators
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "figures"
-HELD_OUT = "南浦新港年吞吐量超420万标箱，跻身全国前列。南浦园区年产值突破25亿元。"
+HELD_OUT = "退休职工领到了50元钱的洗车券，连声道谢。南浦园区年产值突破25亿元。"
 
 
 def indicators(nlp, text: str) -> dict[str, str]:
@@ -47,11 +47,11 @@ def test_training_writes_weights_and_counts(trained):
 
 
 def test_the_chooser_names_the_measured_noun_in_a_held_out_sentence(nlp, model_folder):
-    assert indicators(nlp, HELD_OUT)["420万"] == "标箱"  # the rules alone name the unit
+    assert indicators(nlp, HELD_OUT)["50元"] == "退休职工领到"  # the rules alone: who and the verb
     with_model = make_nlp(Settings(model=model_folder))
     assert with_model.pipe_names.index("kg_figure_indicators") == with_model.pipe_names.index("kg_figures") + 1
     chosen = indicators(with_model, HELD_OUT)
-    assert chosen["420万"].endswith("年吞吐量")
+    assert chosen["50元"] == "洗车券"
     assert chosen["25亿元"] == indicators(nlp, HELD_OUT)["25亿元"]  # what the rules named right stays
 
 
@@ -63,6 +63,7 @@ def test_save_and_reload_give_the_same_indicators_and_bytes(trained, model_folde
     reloaded = make_nlp()
     add_figure_indicators(reloaded, tmp_path / "copy")
     assert indicators(reloaded, HELD_OUT) == indicators(nlp, HELD_OUT)
+    assert indicators(reloaded, HELD_OUT)["50元"] == "洗车券"
     train_figure_indicators(load_corpus([CORPUS]), tmp_path / "again", seed=0)
     assert (tmp_path / "again" / "figures.json").read_bytes() == (out / "figures.json").read_bytes()
 
