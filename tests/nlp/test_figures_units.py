@@ -29,3 +29,19 @@ def test_measures_and_counters_of_full_length_news(tmp_path):
     assert _named(got, "12", "电路板") and _named(got, "8", "钢管")
     assert _named(got, "3120", "开行") and _named(got, "2600", "发出")
     assert _named(got, "4200", "图书") and _named(got, "26", "选修课") and "3" in got
+
+
+RATIOS = """---
+title: 宁州城乡发展
+date: 2025-04-02
+---
+<p>宁州城乡居民收入比缩小至2.31∶1，城乡收入倍差由1.82降至1.52。两地人均地区生产总值比值为1.87。</p>
+<p>该指数为105.3，市场向好。</p>
+"""
+
+
+def test_a_ratio_named_before_a_number_with_no_unit_is_a_figure(tmp_path):
+    got = indicators_by_value(tmp_path, RATIOS)
+    assert _named(got, "2.31", "城乡居民收入比") and _named(got, "1.87", "人均地区生产总值比值")
+    assert _named(got, "1.82", "城乡收入倍差") and _named(got, "1.52", "城乡收入倍差")
+    assert "105.3" not in got  # a number with no unit and no ratio before it stays no figure

@@ -135,6 +135,7 @@ class Figures:
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
+        self._ratio = re.compile(fg["ratio_before"])
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -229,10 +230,11 @@ class Figures:
         follow_at = m.end()  # where the noun phrase after the number starts
         if not (mult or unit):
             upper = self._range_upper.match(text, m.end())
-            if not upper:
-                return None
-            mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
-            follow_at = upper.end()
+            if upper:
+                mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
+                follow_at = upper.end()
+            elif not (m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start())):
+                return None  # (收入比值为1.93: a ratio, a plain number)
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
         if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
