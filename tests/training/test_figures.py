@@ -86,3 +86,17 @@ def test_a_chosen_noun_and_the_rules_tail_do_not_repeat_words():
     assert joined("专用输电线路", "输电线路从电站延伸而出") == "专用输电线路 从电站延伸而出"
     assert joined("展台", "展台") == "展台"
     assert joined("年吞吐量", "同比增长") == "年吞吐量 同比增长"
+
+
+def test_kg_train_with_figure_chooser_writes_it_and_build_runs_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["train", str(CORPUS), "--out", str(tmp_path / "m"), "--figure-chooser", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "m" / "figures" / "figures.json").is_file()
+    meta = (tmp_path / "m" / "meta.json").read_text(encoding="utf-8")
+    assert '"figures": {' in meta  # what was trained: documents, groups, pairs
+    assert "kg_figure_indicators" in make_nlp(Settings(model=tmp_path / "m")).pipe_names
+    assert "kg_figure_indicators" not in make_nlp().pipe_names  # the packaged model has no chooser
