@@ -4,7 +4,8 @@ kg's rule components, which type, repair and canonicalise them and find what a m
 (agency short forms, initiatives, posts, figures, relations). ``Settings(ner="rules")`` leaves the
 model out. A model trained on annotated articles (``kg train``; ``Settings.model``, the packaged
 default model unless None) adds ``kg_trained_ner`` before the mention filter: it reads the rules'
-candidates and LAC's words and decides the mentions (see :mod:`kg.nlp.components.trained_ner`). Other
+candidates and LAC's words and decides the mentions (see :mod:`kg.nlp.components.trained_ner`); a model
+folder with ``figures/`` (``kg train --figure-chooser``) adds ``kg_figure_indicators`` after ``kg_figures``. Other
 components can be slotted in at the same place with ``Settings.extra_components``."""
 from __future__ import annotations
 

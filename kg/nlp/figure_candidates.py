@@ -5,16 +5,18 @@ the same candidates and features.
 The candidates are the rules' indicator (its head, before the first space: the rest says how the value is
 read, 同比增长 or what the counted things did, and is kept whatever is chosen) and the noun phrases of the
 figure's own clause, read from LAC's words (``doc.user_data["kg_words"]``): every run of up to
-``MAX_WORDS`` nominal words before the number (the subject 全省技术合同成交额, 年吞吐量 in 「年吞吐量超200万标箱」)
-or after it (the counted noun in 「374个沿边行政村」, 10块|线路板). A candidate never ends in a verb alone, a
-particle or a conjunction, so whatever is chosen still names what is measured.
+``MAX_WORDS`` nominal words before the number (the subject 全省技术合同成交额) or after it (the counted noun in
+「374个沿边行政村」, the voucher in 「领取了10元钱的餐券」); an adjective inside a run (高|价值|水产品) and a
+measure word right after a noun (梅花|点) belong to it. A candidate never opens with a measure word nor ends in
+an adjective, a verb, a particle or a conjunction, so whatever is chosen still names what is measured.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "candidates", "features", "rule_tags", "joined", "head_and_tail", "unit_kind", "MAX_WORDS", "CLAUSE_BREAKS"]
+__all__ = ["Candidate", "candidates", "features", "rule_tags", "joined", "head_and_tail", "unit_kind", "MAX_WORDS",
+           "CLAUSE_BREAKS"]
 
 MAX_WORDS = 4  # the longest run of words a candidate is made of
 CLAUSE_BREAKS = "，。；：！？（）()\n,;!?"
@@ -53,6 +55,7 @@ def head_and_tail(indicator: str) -> tuple[str, str]:
 
 
 def unit_kind(unit: str) -> str:
+    """percent, money (the currencies of ``figures.currency``), number (no unit) or unit (a measure or counter)."""
     if unit == "percent":
         return "percent"
     if unit in ("CNY", "USD", "EUR", "HKD", "JPY", "GBP"):

@@ -21,7 +21,7 @@ from kg.nlp.components.figure_indicators import DEFAULT_MARGIN, FigureIndicators
 from kg.nlp.figure_candidates import candidates, features, head_and_tail, joined, rule_tags
 from kg.training.corpus import GoldDocument, GoldFigure
 
-__all__ = ["DocFigures", "FigureGroup", "read_figures", "figure_groups", "fit_indicator_model", "figures_found",
+__all__ = ["DocFigures", "FigureGroup", "read_figures", "figure_groups", "fit_indicator_model", "figures_found", "apply",
            "train_figure_indicators", "DEFAULT_C"]
 
 DEFAULT_C = 0.3
