@@ -1,6 +1,7 @@
 """Units of measure and counter words from the figures table (names.yml ``figures``) that full-length news uses:
 volumes (立方米), temperatures (摄氏度), energy (吉瓦时), containers (标箱, 箱), trains (列), orders (单), long
-things (根), books (册), courses (门), seats (席). Invented sentences, through the real pipeline and store."""
+things (根), books (册), courses (门), seats (席); ratios named before a plain number; a count brought to another
+(从2条发展到15条). Invented sentences, through the real pipeline and store."""
 from .figure_indicators import indicators_by_value
 
 ARTICLE = """---
@@ -45,3 +46,17 @@ def test_a_ratio_named_before_a_number_with_no_unit_is_a_figure(tmp_path):
     assert _named(got, "2.31", "城乡居民收入比") and _named(got, "1.87", "人均地区生产总值比值")
     assert _named(got, "1.82", "城乡收入倍差") and _named(got, "1.52", "城乡收入倍差")
     assert "105.3" not in got  # a number with no unit and no ratio before it stays no figure
+
+
+CHANGES = """---
+title: 宁州园区
+date: 2025-04-02
+---
+<p>园区生产线从2条发展到15条，合作社社员从30户增加到210户。</p>
+"""
+
+
+def test_a_count_brought_to_another_is_named_by_what_was_counted_before(tmp_path):
+    got = indicators_by_value(tmp_path, CHANGES)
+    assert _named(got, "2", "园区生产线") and _named(got, "15", "园区生产线")  # not 「发展」, the verb after 2条
+    assert _named(got, "30", "合作社社员") and _named(got, "210", "合作社社员")

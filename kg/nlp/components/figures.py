@@ -57,6 +57,8 @@ _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
 # a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
 _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
+# a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户)
+_CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -543,6 +545,8 @@ class Figures:
             if nominal_only:
                 phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
         phrase = phrase.lstrip(" ")
+        if _CHANGE_TO_LEVEL.match(phrase):
+            return ""  # 生产线从2条|发展到15条: a verb bringing the count to another, not what was counted
         if phrase.startswith("的"):
             if nominal_only:
                 return ""
