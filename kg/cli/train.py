@@ -18,6 +18,8 @@ def train_cli(
     folds: int = Opt(0, "--folds", "-k", help="Also run K-fold cross-validation by document first and print "
                                              "per-type P/R/F1, relation F1 and figure recall (0: no)."),
     seed: int = Opt(13, "--seed", help="Seed of the fold split; the same corpus and seed give identical files."),
+    figure_chooser: bool = Opt(False, "--figure-chooser", help="Also train the figure indicator chooser "
+                                                              "(MODEL/figures; it then runs after kg_figures)."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress or summary on stderr."),
 ):
     """Train kg's entity recogniser on annotated articles and write a model folder for `kg build --model`.
@@ -47,7 +49,7 @@ def train_cli(
         if not quiet:
             err(f"{folds}-fold cross-validation over {len(docs)} documents (seed {seed}):")
             err(table(scores))
-    train_model(docs, out, seed, scores=scores, progress=lambda: bar.update(1))
+    train_model(docs, out, seed, scores=scores, progress=lambda: bar.update(1), figures=figure_chooser)
     bar.close()
     if not quiet:
         err(f"trained on {len(docs)} documents ({sum(len(d.text) for d in docs)} characters): wrote {out}")

@@ -4,7 +4,8 @@ kg's rule components, which type, repair and canonicalise them and find what a m
 (agency short forms, initiatives, posts, figures, relations). ``Settings(ner="rules")`` leaves the
 model out. A model trained on annotated articles (``kg train``; ``Settings.model``, the packaged
 default model unless None) adds ``kg_trained_ner`` before the mention filter: it reads the rules'
-candidates and LAC's words and decides the mentions (see :mod:`kg.nlp.components.trained_ner`). Other
+candidates and LAC's words and decides the mentions (see :mod:`kg.nlp.components.trained_ner`); a model
+folder with ``figures/`` (``kg train --figure-chooser``) adds ``kg_figure_indicators`` after ``kg_figures``. Other
 components can be slotted in at the same place with ``Settings.extra_components``."""
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kg.config import NLP_DATA_DIR, Settings
 from kg.nlp import components  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
 from kg.language.lexicon import gazetteer_patterns, load_lexicon
+from kg.nlp.components.figure_indicators import add_figure_indicators, figure_model_dir
 from kg.nlp.components.relation_classifier import add_relation_classifier, relation_model_dir
 from kg.nlp.spans import CANDIDATES
 
@@ -53,6 +55,9 @@ def make_nlp(settings: Settings | None = None) -> Language:
                     nlp.add_pipe("kg_trained_ner", config={**data_config, **config,
                                                            "model_dir": str(ner_dir(settings.model))})
         nlp.add_pipe(name, config={} if name == "kg_lac_ner" else data_config)
+    figure_model = figure_model_dir(settings) if settings.ner == "lac" else None  # it reads LAC's words
+    if figure_model is not None:
+        add_figure_indicators(nlp, figure_model)
     relation_model = relation_model_dir(settings) if settings.ner == "lac" else None  # --ner rules: rules only
     if relation_model is not None:
         add_relation_classifier(nlp, relation_model, data_config)

@@ -3,6 +3,7 @@
     MODEL/meta.json        kg version, seed, corpus sizes, training parameters, cross-validation scores
     MODEL/ner/             the kg_trained_ner component (model.crfsuite, cfg.json)
     MODEL/relations/       the relation classifier, when kg.training.relations is available
+    MODEL/figures/         the figure indicator chooser, when asked for (``figures=True``; not in the default model)
 
 The same corpus and seed give byte-identical files (no dates, sorted keys, a deterministic optimiser).
 """
@@ -78,10 +79,11 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
                 keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD,
                 label_thresholds: dict | None = None,
                 lac_words: bool = True, scores: dict | None = None,
-                progress: Callable[[], None] | None = None, relations: bool = True) -> Path:
+                progress: Callable[[], None] | None = None, relations: bool = True, figures: bool = False) -> Path:
     """Train the entity recogniser on ``docs`` and write the model folder ``out``; returns ``out``.
     ``settings`` is the pipeline whose rule candidates and LAC words the model reads (default
-    ``Settings(model=None)``); ``progress`` is called once per document read."""
+    ``Settings(model=None)``); ``progress`` is called once per document read. ``figures``: also train the figure
+    indicator chooser into ``MODEL/figures`` (off by default: in cross-validation it does not beat the rules)."""
     from kg import __version__
     from kg.config import Settings
     from kg.training.ner import DEFAULT_PARAMS, fit, pipeline_inputs, training_sequences
@@ -106,6 +108,10 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
         trained = _train_relations(docs, out / "relations", seed)
         if trained:
             meta["relations"] = trained
+    if figures:
+        from kg.training.figures import train_figure_indicators
+
+        meta["figures"] = train_figure_indicators(list(docs), out / "figures", seed)
     if scores:
         meta["cross_validation"] = scores
     (out / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",

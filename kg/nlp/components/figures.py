@@ -57,6 +57,8 @@ _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
 # a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
 _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
+# a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户)
+_CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -135,6 +137,7 @@ class Figures:
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
+        self._ratio = re.compile(fg["ratio_before"])
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -229,10 +232,11 @@ class Figures:
         follow_at = m.end()  # where the noun phrase after the number starts
         if not (mult or unit):
             upper = self._range_upper.match(text, m.end())
-            if not upper:
-                return None
-            mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
-            follow_at = upper.end()
+            if upper:
+                mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
+                follow_at = upper.end()
+            elif not (m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start())):
+                return None  # (收入比值为1.93: a ratio, a plain number)
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
         if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
@@ -541,6 +545,8 @@ class Figures:
             if nominal_only:
                 phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
         phrase = phrase.lstrip(" ")
+        if _CHANGE_TO_LEVEL.match(phrase):
+            return ""  # 生产线从2条|发展到15条: a verb bringing the count to another, not what was counted
         if phrase.startswith("的"):
             if nominal_only:
                 return ""
