@@ -117,3 +117,18 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
     doc_a, _ = process(nlp, text)
     doc_b, _ = process(loaded, text)
     assert ents(doc_a) == ents(doc_b) == [("市经信局", "AGENCY"), ("陈建国", "PERSON")]
+
+
+def test_a_list_closed_by_a_sector_word_names_no_companies():
+    """「汽车、医药、纺织等领域民营企业」: the items before 「等领域」「等行业」 are sectors, whatever head noun follows;
+    「青松科技、蓝河电气等企业」 are companies."""
+    from kg.nlp.components.enumerations import Enumerations
+    from kg.nlp.spans import candidates
+
+    blank = spacy.blank("zh")
+    lists = Enumerations(blank)
+    doc = lists(blank.make_doc("汽车、医药、纺织等领域民营企业集群成势，包括风电、光伏等行业企业加快出海。"))
+    assert candidates(doc) == []
+    doc = lists(blank.make_doc("青松科技、蓝河电气、白塔化纤等企业签约落户。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [
+        ("青松科技", "ENTERPRISE"), ("蓝河电气", "ENTERPRISE"), ("白塔化纤", "ENTERPRISE")]
