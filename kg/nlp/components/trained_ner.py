@@ -147,6 +147,7 @@ class Fragments:
     quote_rule: str = ""  # the quoted-name rule whose names without a programme ending are not certain (loose_quote)
     quote_ending: re.Pattern | None = None  # 「…行动」「…平台」「…大会」: a quoted name that ends like a programme
     company_institute: re.Pattern | None = None  # 「某某集团研究院」「某某集团五院」: a company's institute, an Enterprise
+    company_lead: re.Pattern | None = None  # 「企业|某某科技有限公司」: a kind of company before the company's name
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -175,7 +176,19 @@ class Fragments:
                    re.compile(f"(?:{ner['thing_endings']})$") if ner.get("thing_endings") else None,
                    re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None,
                    ner.get("quote_rule", ""), re.compile(f"(?:{lex.patterns['quoted']['accept_suffix']})$"),
-                   re.compile(f"(?:{ner['company_institute']})$") if ner.get("company_institute") else None)
+                   re.compile(f"(?:{ner['company_institute']})$") if ner.get("company_institute") else None,
+                   re.compile(ner["company_lead"]) if ner.get("company_lead") else None)
+
+    def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
+        """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
+        (「平台企业|某某科技有限公司」, 「总公司|某某股份有限公司」; not 「企业家…」), as long as ``verb_rest`` characters
+        remain."""
+        m = self.company_lead.match(item.text, start, end) \
+            if label == "ENTERPRISE" and self.company_lead is not None else None
+        if m is None or end - m.end() < self.verb_rest:
+            return start
+        word = words.starting_at(start)
+        return m.end() if word is not None and word[1] == m.end() else start
 
     def institute_label(self, text: str, start: int, end: int, label: str) -> str:
         """ENTERPRISE for an organisation ``start:end`` that is a company's institute (「某某集团研究院」, 「某某集团五院」:
@@ -510,6 +523,7 @@ class TrainedNer:
                 if company is not None:
                     end, label = company, "ENTERPRISE"
                 label = self.fragments.institute_label(item.text, start, end, label)
+                start = self.fragments.company_start(item, start, end, label, words)
                 cut = self.fragments.verb_bounds(item, start, end, label, words)
                 if cut is None:
                     continue
@@ -624,6 +638,7 @@ class TrainedNer:
         company = self.fragments.company_end(item.text, start, end, label)
         if company is not None:
             end, label = company, "ENTERPRISE"
+        start = self.fragments.company_start(item, start, end, label, words)
         end = start + self.fragments.trail_start(item.text[start:end], label)
         if (start, end, label) == (cand.start_char, cand.end_char, cand.label_):
             return cand
