@@ -1,7 +1,7 @@
 """``kg_enumerations``: the items of a list take the type of its head noun.
 
 「上汽、电气、华谊、华虹、光明等上海国企」, 「比如大众MEB、特斯拉、凯迪拉克、ABB等」 (in a
-sentence about 企业), 「7个市级示范区（A、B、C）」; a list closed by 「等领域」「等行业」 names sectors (no type). The last item of an open list is cut
+sentence about 企业), 「7个市级示范区（A、B、C）」 (an open list is the companies of its sentence after 比如/例如 …, not after 包括); a list closed by 「等领域」「等行业」 names sectors (no type). The last item of an open list is cut
 before its verb with jieba (「比如腾讯与华为发挥各自优势」 → 华为).
 """
 from __future__ import annotations
@@ -47,6 +47,7 @@ class Enumerations:
         heads = "|".join(en["heads"]["ENTERPRISE"].split("|"))
         self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
         self._trigger = re.compile(en["triggers"])
+        self._example = re.compile(rf"(?:{en.get('example_triggers', en['triggers'])})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -64,7 +65,10 @@ class Enumerations:
                 if m.group(2) and self._of_sectors(sentence, m.end()):
                     continue
                 label = self._head_label(sentence[m.end():m.end() + 8], prefix=True) if m.group(2) else None
-                label = label or self._head_label(sentence[:m.start()])
+                if not label:
+                    label = self._head_label(sentence[:m.start()])
+                    if label == "ENTERPRISE" and not self._example.match(sentence, m.start()):
+                        continue  # 「包括A系统、B技术」 in a sentence on companies: their parts or fields
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=bool(m.group(2)),
                                     split=self._split)

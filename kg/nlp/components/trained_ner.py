@@ -65,10 +65,8 @@ DEFAULT_THRESHOLD = 0.5
 EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system")
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
-# the enumerations' companies are not trusted (「汽车、医药等领域企业」「包括A系统、B系统」 in a sentence about companies:
-# lists of sectors and things typed by a head noun nearby; cross-validation, benchmarks/ner.md), their other items are
-DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration:INITIATIVE",
-                         "enumeration:DISTRICT", "enumeration:MEDIA", "initiative_suffix", "agency_core")
+DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
+                         "initiative_suffix", "agency_core")
 DEFAULT_TRUSTED_FLOOR = 0.5
 DEFAULT_NEW_THRESHOLD = 0.8
 DEFAULT_LABEL_THRESHOLDS = {"INITIATIVE": 0.6}  # chosen by cross-validation (benchmarks/ner.md)
@@ -95,11 +93,9 @@ DEFAULT_TRUSTED_DOTTED_NAMES = True
 # cross-validation on them and on the short articles, benchmarks/ner.md); the suffix rule's platforms, systems and
 # projects the model decides (Fragments.untrusted_thing) from 0.3 (the same cross-validation: short 0.871 at 0.5, 0.4
 # and 0.3, full-length 0.774 / 0.773 / 0.773; the bundled sample keeps a platform listed after 「其中」 at 0.3); the
-# enumerations' companies (not trusted) and the quoted names without a programme's ending (Fragments.loose_quote) from
-# 0.3 (cross-validation, benchmarks/ner.md)
+# quoted names without a programme's ending (Fragments.loose_quote) from 0.3 (cross-validation, benchmarks/ner.md)
 DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.35, "ner/MEDIA": 0.2,
-                                               "initiative_suffix": 0.3, "enumeration/ENTERPRISE": 0.3,
-                                               "quoted_name": 0.3}
+                                               "initiative_suffix": 0.3, "quoted_name": 0.3}
 # an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
 DEFAULT_ORG_AROUND_PLACE = True
 # a trusted name scores at least as a shorter reading of its label inside it (TrainedNer._trusted_outer)
@@ -204,11 +200,11 @@ class Fragments:
         return label
 
     def loose_quote(self, text: str, start: int, end: int, rule: str) -> bool:
-        """``text[start:end]``, a candidate of ``rule``, is a quoted name that does not end like a programme: the
-        quoted-name rule took it for its place, 国家/中国, digits or a bracket after it (「“中国某某之乡”」, a quoted
-        sentence 「“某某是某某的根基”」), so the model decides rather than the rule."""
+        """``text[start:end]``, a candidate of ``rule``, is a quoted name that does not end like a programme and is
+        not described in brackets right after (「“某某少等待”（…）」): the quoted-name rule took it for its place,
+        国家/中国 or digits (「“中国某某之乡”」, a quoted sentence 「“某某是某某的根基”」), so the model decides."""
         return bool(self.quote_rule) and rule == self.quote_rule and self.quote_ending is not None \
-            and self.quote_ending.search(text, start, end) is None
+            and self.quote_ending.search(text, start, end) is None and text[end + 1:end + 2] not in ("（", "(")
 
     def untrusted_thing(self, text: str, start: int, end: int, rule: str) -> bool:
         """``text[start:end]``, a candidate of ``rule``, names a thing by its kind (「某某综合服务平台」「某某管理系统」):
