@@ -282,6 +282,9 @@ def test_a_quoted_name_without_a_programme_s_ending_is_not_certain(nlp, fragment
     assert fragments.loose_quote(text, honour, honour + 6, "quoted_name")
     assert not fragments.loose_quote(text, programme, programme + 8, "quoted_name")
     assert not fragments.loose_quote(text, honour, honour + 6, "initiative_suffix")  # other rules: as before
+    described = "白沙县推出“青岭少排队”（共享数据，再造流程）。"
+    at = described.index("青岭少排队")
+    assert not fragments.loose_quote(described, at, at + 5, "quoted_name")  # described in brackets: certain
     ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
     doc = nlp.make_doc(text)
     assert not ner._trusted(doc.char_span(honour, honour + 6, label="INITIATIVE", kb_id="quoted_name"))
@@ -317,3 +320,24 @@ def test_a_company_s_numbered_academy_is_an_enterprise_in_the_pipeline(nlp):
     doc, _ = process(nlp, "青岭航天科技集团五院专家介绍，这艘飞船已完成测试。")
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("青岭航天科技集团五院") == "ENTERPRISE"
+
+
+def test_a_kind_of_company_before_a_company_s_name_is_cut_off(fragments):
+    """「平台企业|某某数字科技（宁州）有限公司」「总公司|某某技术股份有限公司」: the kind of company LAC reads as its own word
+    is the sentence's, not the name's; 「企业家…」 (another word) and a too short rest stay."""
+    from kg.nlp.components.trained_ner import SortedWords
+
+    text = "平台企业青松数字科技（宁州）有限公司"
+    item = NerInput(text, ((0, 2, "n"), (2, 4, "n"), (4, 10, "ORG")))
+    assert text[fragments.company_start(item, 2, len(text), "ENTERPRISE", SortedWords.of(item)):] \
+        == "青松数字科技（宁州）有限公司"
+    text = "总公司白沙智连技术股份有限公司"
+    item = NerInput(text, ((0, 3, "n"), (3, 15, "ORG")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 3
+    assert fragments.company_start(item, 0, len(text), "AGENCY", SortedWords.of(item)) == 0
+    text = "企业家联合会"
+    item = NerInput(text, ((0, 3, "n"), (3, 6, "n")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 0
+    text = "集团公司"
+    item = NerInput(text, ((0, 2, "n"), (2, 4, "n")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 0

@@ -132,3 +132,19 @@ def test_a_list_closed_by_a_sector_word_names_no_companies():
     doc = lists(blank.make_doc("青松科技、蓝河电气、白塔化纤等企业签约落户。"))
     assert [(c.text, c.label_) for c in candidates(doc)] == [
         ("青松科技", "ENTERPRISE"), ("蓝河电气", "ENTERPRISE"), ("白塔化纤", "ENTERPRISE")]
+
+
+def test_an_open_list_names_its_sentence_s_companies_after_an_example_word_only():
+    """「民营企业…，比如青松与蓝河发挥各自优势」: examples of the sentence's companies; 「企业…，包括充电设施建设、电池回收
+    技术」: their fields, no companies; a list headed by 等 and a kind of company stays a list of companies."""
+    from kg.nlp.components.enumerations import Enumerations
+    from kg.nlp.spans import candidates
+
+    blank = spacy.blank("zh")
+    lists = Enumerations(blank)
+    doc = lists(blank.make_doc("民营企业也是重要参与者，比如青松与蓝河发挥各自优势。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [("青松", "ENTERPRISE"), ("蓝河", "ENTERPRISE")]
+    doc = lists(blank.make_doc("双方企业将加强合作，包括充电设施建设、电池回收技术和循环经济方案开发，实现共赢。"))
+    assert candidates(doc) == []
+    doc = lists(blank.make_doc("示范区包括青岭、白沙两个片区。"))  # other kinds of name: as before
+    assert [c.label_ for c in candidates(doc)] == ["DISTRICT", "DISTRICT"]
