@@ -58,8 +58,24 @@ def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
     doc, _ = process(nlp, "坚持“双轮驱动”，打造“浙里办”平台和“城市大脑”数字治理平台，推行“一把手”负责制。")
     names = [t for t, _ in ents(doc)]
     assert "双轮驱动" not in names and "一把手" not in names
-    assert "“浙里办”平台" in names and "“城市大脑”数字治理平台" in names
-    assert {e.id_ for e in doc.ents if e.text == "“浙里办”平台"} == {"浙里办"}
+    # 「“浙里办”平台」: the platform is named by its quoted code (names.yml quoted_system.code_named)
+    assert "浙里办" in names and "“城市大脑”数字治理平台" in names
+    assert {e.id_ for e in doc.ents if e.text == "浙里办"} == {"浙里办"}
+
+
+def test_a_quoted_code_closing_a_list_or_counted_is_the_name_and_one_after_a_verb_is_none():
+    """「“青松绿”“白塔红”等民生工程」「“东数西青”两大工程」: the quoted codes are the names; 「“青岭数字”项目」: the
+    project is named by its code; 「“五年见成效”各项目」「“量子蓝图”转化为服务国家战略」: no name; 「“十四五”规划」 and
+    「“1+2”政策体系」 are named whole as before."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("实施“青松绿”“白塔红”等民生工程和“东数西青”两大工程，推进“青岭数字”项目、“五年见成效”各项目，"
+            "“量子蓝图”转化为服务国家战略，落实“十四五”规划和“1+2”政策体系。")
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["白塔红", "东数西青", "青岭数字", "“十四五”规划", "“1+2”政策体系"]
 
 
 def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
