@@ -93,9 +93,9 @@ DEFAULT_TRUSTED_DOTTED_NAMES = True
 # cross-validation on them and on the short articles, benchmarks/ner.md); the suffix rule's platforms, systems and
 # projects the model decides (Fragments.untrusted_thing) from 0.3 (the same cross-validation: short 0.871 at 0.5, 0.4
 # and 0.3, full-length 0.774 / 0.773 / 0.773; the bundled sample keeps a platform listed after 「其中」 at 0.3); the
-# quoted names without a programme's ending (Fragments.loose_quote) from 0.3 (cross-validation, benchmarks/ner.md)
+# quoted names without a programme's ending (Fragments.loose_quote) from 0.15 (cross-validation, benchmarks/ner.md)
 DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.35, "ner/MEDIA": 0.2,
-                                               "initiative_suffix": 0.3, "quoted_name": 0.3}
+                                               "initiative_suffix": 0.3, "quoted_name": 0.15}
 # an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
 DEFAULT_ORG_AROUND_PLACE = True
 # a trusted name scores at least as a shorter reading of its label inside it (TrainedNer._trusted_outer)
