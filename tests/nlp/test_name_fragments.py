@@ -268,3 +268,76 @@ def test_the_model_decides_a_platform_of_the_suffix_rule_by_the_general_threshol
     assert [c.text for c in platform] == ["青岭智慧物流综合服务平台"]
     kept = [c for c in candidates(ner(doc)) if c.kb_id_ == "initiative_suffix"]
     assert [(c.text, c.label_) for c in kept] == [("青岭智慧物流综合服务平台", "INITIATIVE")]
+
+
+def test_a_quoted_name_without_a_programme_s_ending_is_not_certain(nlp, fragments):
+    """The quoted-name rule takes a quotation for a name by its place, 国家/中国, digits or a bracket after it too
+    (「“中国青岭之乡”」, a quoted sentence 「“国家青岭是白沙发展的根基”」): such a quotation is neither certain nor
+    trusted, the model decides; a quoted programme (「“青岭数字乡村行动”」) stays certain."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    text = "白沙县被誉为“中国青岭之乡”，并推进“青岭数字乡村行动”。"
+    honour, programme = text.index("中国青岭之乡"), text.index("青岭数字乡村行动")
+    assert fragments.loose_quote(text, honour, honour + 6, "quoted_name")
+    assert not fragments.loose_quote(text, programme, programme + 8, "quoted_name")
+    assert not fragments.loose_quote(text, honour, honour + 6, "initiative_suffix")  # other rules: as before
+    described = "白沙县推出“青岭少排队”（共享数据，再造流程）。"
+    at = described.index("青岭少排队")
+    assert not fragments.loose_quote(described, at, at + 5, "quoted_name")  # described in brackets: certain
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc(text)
+    assert not ner._trusted(doc.char_span(honour, honour + 6, label="INITIATIVE", kb_id="quoted_name"))
+    assert ner._trusted(doc.char_span(programme, programme + 8, label="INITIATIVE", kb_id="quoted_name"))
+
+
+def test_a_quoted_sentence_is_no_initiative_and_a_quoted_programme_is(nlp):
+    from ..conftest import process
+
+    doc, _ = process(nlp, "陈青岭指出，“国家青岭是白沙发展的根基”。白沙县启动“青岭数字乡村行动”。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "青岭数字乡村行动" in names
+    assert not any("根基" in n for n in names)
+
+
+@pytest.mark.parametrize("name", ["青岭航天科技集团五院", "白沙重工集团研究院", "青岭电气股份有限公司数字能源研发中心",
+                                  "白沙化工集团宁州新材料研究所"])
+def test_a_company_s_institute_is_an_enterprise(fragments, name):
+    """GUIDELINES: a company's named R&D institutes are Enterprises, though 「…研究院」「…五院」 read like public bodies."""
+    assert fragments.institute_label(name, 0, len(name), "AGENCY") == "ENTERPRISE"
+    assert fragments.institute_label(name, 0, len(name), "ENTERPRISE") == "ENTERPRISE"
+
+
+@pytest.mark.parametrize("name", ["白沙县医疗集团青岭镇卫生院", "宁州大学化学研究所", "青岭市农业科学院"])
+def test_a_public_institute_keeps_its_label(fragments, name):
+    assert fragments.institute_label(name, 0, len(name), "AGENCY") == "AGENCY"
+    assert fragments.institute_label(name, 0, len(name), "DISTRICT") == "DISTRICT"
+
+
+def test_a_company_s_numbered_academy_is_an_enterprise_in_the_pipeline(nlp):
+    from ..conftest import process
+
+    doc, _ = process(nlp, "青岭航天科技集团五院专家介绍，这艘飞船已完成测试。")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("青岭航天科技集团五院") == "ENTERPRISE"
+
+
+def test_a_kind_of_company_before_a_company_s_name_is_cut_off(fragments):
+    """「平台企业|某某数字科技（宁州）有限公司」「总公司|某某技术股份有限公司」: the kind of company LAC reads as its own word
+    is the sentence's, not the name's; 「企业家…」 (another word) and a too short rest stay."""
+    from kg.nlp.components.trained_ner import SortedWords
+
+    text = "平台企业青松数字科技（宁州）有限公司"
+    item = NerInput(text, ((0, 2, "n"), (2, 4, "n"), (4, 10, "ORG")))
+    assert text[fragments.company_start(item, 2, len(text), "ENTERPRISE", SortedWords.of(item)):] \
+        == "青松数字科技（宁州）有限公司"
+    text = "总公司白沙智连技术股份有限公司"
+    item = NerInput(text, ((0, 3, "n"), (3, 15, "ORG")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 3
+    assert fragments.company_start(item, 0, len(text), "AGENCY", SortedWords.of(item)) == 0
+    text = "企业家联合会"
+    item = NerInput(text, ((0, 3, "n"), (3, 6, "n")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 0
+    text = "集团公司"
+    item = NerInput(text, ((0, 2, "n"), (2, 4, "n")))
+    assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 0

@@ -58,8 +58,24 @@ def test_quoted_slogans_are_not_entities_but_programmes_are(nlp):
     doc, _ = process(nlp, "坚持“双轮驱动”，打造“浙里办”平台和“城市大脑”数字治理平台，推行“一把手”负责制。")
     names = [t for t, _ in ents(doc)]
     assert "双轮驱动" not in names and "一把手" not in names
-    assert "“浙里办”平台" in names and "“城市大脑”数字治理平台" in names
-    assert {e.id_ for e in doc.ents if e.text == "“浙里办”平台"} == {"浙里办"}
+    # 「“浙里办”平台」: the platform is named by its quoted code (names.yml quoted_system.code_named)
+    assert "浙里办" in names and "“城市大脑”数字治理平台" in names
+    assert {e.id_ for e in doc.ents if e.text == "浙里办"} == {"浙里办"}
+
+
+def test_a_quoted_code_closing_a_list_or_counted_is_the_name_and_one_after_a_verb_is_none():
+    """「“青松绿”“白塔红”等民生工程」「“东数西青”两大工程」: the quoted codes are the names; 「“青岭数字”项目」: the
+    project is named by its code; 「“五年见成效”各项目」「“量子蓝图”转化为服务国家战略」: no name; 「“十四五”规划」 and
+    「“1+2”政策体系」 are named whole as before."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("实施“青松绿”“白塔红”等民生工程和“东数西青”两大工程，推进“青岭数字”项目、“五年见成效”各项目，"
+            "“量子蓝图”转化为服务国家战略，落实“十四五”规划和“1+2”政策体系。")
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["白塔红", "东数西青", "青岭数字", "“十四五”规划", "“1+2”政策体系"]
 
 
 def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
@@ -117,3 +133,34 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
     doc_a, _ = process(nlp, text)
     doc_b, _ = process(loaded, text)
     assert ents(doc_a) == ents(doc_b) == [("市经信局", "AGENCY"), ("陈建国", "PERSON")]
+
+
+def test_a_list_closed_by_a_sector_word_names_no_companies():
+    """「汽车、医药、纺织等领域民营企业」: the items before 「等领域」「等行业」 are sectors, whatever head noun follows;
+    「青松科技、蓝河电气等企业」 are companies."""
+    from kg.nlp.components.enumerations import Enumerations
+    from kg.nlp.spans import candidates
+
+    blank = spacy.blank("zh")
+    lists = Enumerations(blank)
+    doc = lists(blank.make_doc("汽车、医药、纺织等领域民营企业集群成势，包括风电、光伏等行业企业加快出海。"))
+    assert candidates(doc) == []
+    doc = lists(blank.make_doc("青松科技、蓝河电气、白塔化纤等企业签约落户。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [
+        ("青松科技", "ENTERPRISE"), ("蓝河电气", "ENTERPRISE"), ("白塔化纤", "ENTERPRISE")]
+
+
+def test_an_open_list_names_its_sentence_s_companies_after_an_example_word_only():
+    """「民营企业…，比如青松与蓝河发挥各自优势」: examples of the sentence's companies; 「企业…，包括充电设施建设、电池回收
+    技术」: their fields, no companies; a list headed by 等 and a kind of company stays a list of companies."""
+    from kg.nlp.components.enumerations import Enumerations
+    from kg.nlp.spans import candidates
+
+    blank = spacy.blank("zh")
+    lists = Enumerations(blank)
+    doc = lists(blank.make_doc("民营企业也是重要参与者，比如青松与蓝河发挥各自优势。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [("青松", "ENTERPRISE"), ("蓝河", "ENTERPRISE")]
+    doc = lists(blank.make_doc("双方企业将加强合作，包括充电设施建设、电池回收技术和循环经济方案开发，实现共赢。"))
+    assert candidates(doc) == []
+    doc = lists(blank.make_doc("示范区包括青岭、白沙两个片区。"))  # other kinds of name: as before
+    assert [c.label_ for c in candidates(doc)] == ["DISTRICT", "DISTRICT"]

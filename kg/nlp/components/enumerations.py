@@ -1,7 +1,7 @@
 """``kg_enumerations``: the items of a list take the type of its head noun.
 
 「上汽、电气、华谊、华虹、光明等上海国企」, 「比如大众MEB、特斯拉、凯迪拉克、ABB等」 (in a
-sentence about 企业), 「7个市级示范区（A、B、C）」. The last item of an open list is cut
+sentence about 企业), 「7个市级示范区（A、B、C）」 (an open list is the companies of its sentence after 比如/例如 …, not after 包括); a list closed by 「等领域」「等行业」 names sectors (no type). The last item of an open list is cut
 before its verb with jieba (「比如腾讯与华为发挥各自优势」 → 华为).
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Enumerations:
         item = rf"{_ITEM_CHARS}{{1,{self.item_max}}}"
         sep = en["separators"]
         self._heads = {label: re.compile(rf"(?:{rx})") for label, rx in en["heads"].items()}
+        self._sectors = re.compile(rf"(?:{en['sector_heads']})") if en.get("sector_heads") else None
         # 比如A、B、C等 / 包括A与B...
         # lists are read up to MAX_ITEMS items a match: each match attempt is bounded, so a page-long
         # list with no end is read in linear time (a longer real list keeps its last MAX_ITEMS items)
@@ -46,6 +47,7 @@ class Enumerations:
         heads = "|".join(en["heads"]["ENTERPRISE"].split("|"))
         self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
         self._trigger = re.compile(en["triggers"])
+        self._example = re.compile(rf"(?:{en.get('example_triggers', en['triggers'])})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -54,12 +56,19 @@ class Enumerations:
             # each pattern backtracks at every position: run it only where its fixed part occurs
             listed = "、" in sentence
             for m in self._headed.finditer(sentence) if listed and "等" in sentence else ():
+                if self._of_sectors(sentence, m.end()):
+                    continue
                 label = self._head_label(sentence[m.end():m.end() + 12], prefix=True)
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=True, trim_first=True)
             for m in self._triggered.finditer(sentence) if self._trigger.search(sentence) else ():
+                if m.group(2) and self._of_sectors(sentence, m.end()):
+                    continue
                 label = self._head_label(sentence[m.end():m.end() + 8], prefix=True) if m.group(2) else None
-                label = label or self._head_label(sentence[:m.start()])
+                if not label:
+                    label = self._head_label(sentence[:m.start()])
+                    if label == "ENTERPRISE" and not self._example.match(sentence, m.start()):
+                        continue  # 「包括A系统、B技术」 in a sentence on companies: their parts or fields
                 if label:
                     self._add_items(doc, s0 + m.start(1), m.group(1), label, closed=bool(m.group(2)),
                                     split=self._split)
@@ -72,6 +81,11 @@ class Enumerations:
                 if label:
                     self._add_items(doc, s0 + m.start(2), m.group(2), label, closed=True)
         return doc
+
+    def _of_sectors(self, sentence: str, after: int) -> bool:
+        """The list closed by 等 at ``after`` names sectors (「汽车、医药等|领域企业」「等|13个行业」), not names."""
+        return self._sectors is not None and self._sectors.match(_COUNT.sub("", sentence[after:after + 8], count=1)) \
+            is not None
 
     def _head_label(self, context: str, prefix: bool = False, suffix: bool = False) -> str | None:
         if prefix:  # 「等13家省内外企业」: the count does not push the head noun away

@@ -66,7 +66,11 @@ class NamePatterns:
         leads = sorted({*self.lex.lead_words, *q.get("task_leads", "").split()}, key=len, reverse=True)
         self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
-        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)(?:{pat['quoted_system']['suffix']})")
+        qs = pat["quoted_system"]
+        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
+        self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
+        self._q_reject_gap = re.compile(qs["reject_gap"]) if qs.get("reject_gap") else None
+        self._q_code_named = re.compile(f"(?:{qs['code_named']})$") if qs.get("code_named") else None
         self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
                        for surface in [canonical, *aliases]}
         derived = pat["derived"]
@@ -318,6 +322,13 @@ class NamePatterns:
                 continue
             if any(w in m.group(2) for w in self.lex.lead_words):
                 continue  # “一省一策”制定个性化改革: a verb between the code and the noun
+            if self._q_reject_gap is not None and self._q_reject_gap.search(m.group(2)):
+                continue  # “某某”各项目, “某某”转化为某某战略: a determiner or a verb between them
+            code = (self._q_code_gap is not None and self._q_code_gap.match(m.group(2))) or (
+                not m.group(2) and self._q_code_named is not None and self._q_code_named.match(m.group(3)))
+            if code:  # “某某”等重点工程, “某某”项目: the code is the name
+                yield m.start(1), m.end(1), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
+                continue
             # “浙里办”平台 is the platform 浙里办 when the gazetteer knows it
             yield m.start(), m.end(), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
         for m in self._quote.finditer(text):

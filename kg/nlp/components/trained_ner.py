@@ -92,9 +92,10 @@ DEFAULT_TRUSTED_DOTTED_NAMES = True
 # its companies from 0.35 (full-length articles: LAC reads many common nouns as companies, 中德|商业, 高新科技|专业;
 # cross-validation on them and on the short articles, benchmarks/ner.md); the suffix rule's platforms, systems and
 # projects the model decides (Fragments.untrusted_thing) from 0.3 (the same cross-validation: short 0.871 at 0.5, 0.4
-# and 0.3, full-length 0.774 / 0.773 / 0.773; the bundled sample keeps a platform listed after 「其中」 at 0.3)
+# and 0.3, full-length 0.774 / 0.773 / 0.773; the bundled sample keeps a platform listed after 「其中」 at 0.3); the
+# quoted names without a programme's ending (Fragments.loose_quote) from 0.15 (cross-validation, benchmarks/ner.md)
 DEFAULT_SOURCE_THRESHOLDS: dict[str, float] = {"ner/AGENCY": 0.2, "ner/ENTERPRISE": 0.35, "ner/MEDIA": 0.2,
-                                               "initiative_suffix": 0.3}
+                                               "initiative_suffix": 0.3, "quoted_name": 0.15}
 # an organisation LAC reads around a trusted place scores at least as the place (TrainedNer._org_around_place)
 DEFAULT_ORG_AROUND_PLACE = True
 # a trusted name scores at least as a shorter reading of its label inside it (TrainedNer._trusted_outer)
@@ -144,6 +145,10 @@ class Fragments:
     thing_rule: str = ""  # the suffix rule whose things (thing_ending) are not trusted (TrainedNer._trusted)
     thing_ending: re.Pattern | None = None  # 「…平台」「…系统」「…项目」: a thing, not a programme (「…行动」「…计划」)
     invested_before: re.Pattern | None = None  # 「投资8亿元的|…项目」: a project named after its investment
+    quote_rule: str = ""  # the quoted-name rule whose names without a programme ending are not certain (loose_quote)
+    quote_ending: re.Pattern | None = None  # 「…行动」「…平台」「…大会」: a quoted name that ends like a programme
+    company_institute: re.Pattern | None = None  # 「某某集团研究院」「某某集团五院」: a company's institute, an Enterprise
+    company_lead: re.Pattern | None = None  # 「企业|某某科技有限公司」: a kind of company before the company's name
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -170,7 +175,36 @@ class Fragments:
                    re.compile(ner["generic_place"]) if ner.get("generic_place") else None,
                    ner.get("thing_rule", ""),
                    re.compile(f"(?:{ner['thing_endings']})$") if ner.get("thing_endings") else None,
-                   re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None)
+                   re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None,
+                   ner.get("quote_rule", ""), re.compile(f"(?:{lex.patterns['quoted']['accept_suffix']})$"),
+                   re.compile(f"(?:{ner['company_institute']})$") if ner.get("company_institute") else None,
+                   re.compile(ner["company_lead"]) if ner.get("company_lead") else None)
+
+    def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
+        """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
+        (「平台企业|某某科技有限公司」, 「总公司|某某股份有限公司」; not 「企业家…」), as long as ``verb_rest`` characters
+        remain."""
+        m = self.company_lead.match(item.text, start, end) \
+            if label == "ENTERPRISE" and self.company_lead is not None else None
+        if m is None or end - m.end() < self.verb_rest:
+            return start
+        word = words.starting_at(start)
+        return m.end() if word is not None and word[1] == m.end() else start
+
+    def institute_label(self, text: str, start: int, end: int, label: str) -> str:
+        """ENTERPRISE for an organisation ``start:end`` that is a company's institute (「某某集团研究院」, 「某某集团五院」:
+        a company's R&D institute is an Enterprise by GUIDELINES, though it reads like a public body), else ``label``."""
+        if label in ORGS and self.company_institute is not None \
+                and self.company_institute.search(text, start, end) is not None:
+            return "ENTERPRISE"
+        return label
+
+    def loose_quote(self, text: str, start: int, end: int, rule: str) -> bool:
+        """``text[start:end]``, a candidate of ``rule``, is a quoted name that does not end like a programme and is
+        not described in brackets right after (「“某某少等待”（…）」): the quoted-name rule took it for its place,
+        国家/中国 or digits (「“中国某某之乡”」, a quoted sentence 「“某某是某某的根基”」), so the model decides."""
+        return bool(self.quote_rule) and rule == self.quote_rule and self.quote_ending is not None \
+            and self.quote_ending.search(text, start, end) is None and text[end + 1:end + 2] not in ("（", "(")
 
     def untrusted_thing(self, text: str, start: int, end: int, rule: str) -> bool:
         """``text[start:end]``, a candidate of ``rule``, names a thing by its kind (「某某综合服务平台」「某某管理系统」):
@@ -446,17 +480,23 @@ class TrainedNer:
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
-            if rule in self.keep_rules or not self._decides(cand.label_):
+            if (rule in self.keep_rules and not self._loose_quote(cand)) or not self._decides(cand.label_):
                 own, best = 1.0, cand.label_
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
-            elif self._thing(cand):
+            elif self._thing(cand) or self._loose_quote(cand):
                 sure.add(order)  # the model decides a trusted rule's thing: ``threshold``, no per-label threshold
             if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
+            if self.fragments is not None and self._inexact(cand) \
+                    and self.fragments.institute_label(item.text, cand.start_char, cand.end_char, cand.label_) \
+                    != cand.label_:
+                relabelled = doc.char_span(cand.start_char, cand.end_char, label="ENTERPRISE", kb_id=cand.kb_id_,
+                                           span_id=cand.id_, alignment_mode="contract")
+                cand, own = (relabelled, max([own, *p.values()])) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
             words = SortedWords.of(item)
@@ -483,6 +523,8 @@ class TrainedNer:
                 company = self.fragments.company_end(item.text, start, end, label)
                 if company is not None:
                     end, label = company, "ENTERPRISE"
+                label = self.fragments.institute_label(item.text, start, end, label)
+                start = self.fragments.company_start(item, start, end, label, words)
                 cut = self.fragments.verb_bounds(item, start, end, label, words)
                 if cut is None:
                     continue
@@ -597,6 +639,7 @@ class TrainedNer:
         company = self.fragments.company_end(item.text, start, end, label)
         if company is not None:
             end, label = company, "ENTERPRISE"
+        start = self.fragments.company_start(item, start, end, label, words)
         end = start + self.fragments.trail_start(item.text[start:end], label)
         if (start, end, label) == (cand.start_char, cand.end_char, cand.label_):
             return cand
@@ -695,9 +738,15 @@ class TrainedNer:
         return self.fragments is not None and self._of_trusted_rule(cand) and self.fragments.untrusted_thing(
             text_of(cand.doc), cand.start_char, cand.end_char, cand.kb_id_ or "kg_gazetteer")
 
+    def _loose_quote(self, cand) -> bool:
+        """A quoted name without a programme's ending (:meth:`Fragments.loose_quote`): neither certain nor trusted."""
+        return self.fragments is not None and self.fragments.loose_quote(
+            text_of(cand.doc), cand.start_char, cand.end_char, cand.kb_id_ or "kg_gazetteer")
+
     def _trusted(self, cand) -> bool:
-        """A candidate of a trusted rule (but not its thing, :meth:`_thing`), or a name trusted by its form."""
-        return (self._of_trusted_rule(cand) and not self._thing(cand)) or (
+        """A candidate of a trusted rule (but not its thing, :meth:`_thing`, nor a loose quote, :meth:`_loose_quote`),
+        or a name trusted by its form."""
+        return (self._of_trusted_rule(cand) and not self._thing(cand) and not self._loose_quote(cand)) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
