@@ -76,6 +76,8 @@ class PairFeatures:
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
+        self._places_for: dict | None = None  # the rules whose places _rule_places holds
+        self._places: tuple[dict, dict] = ({}, {})
         self.titles = sorted(self.lex.titles, key=len, reverse=True)
 
     # -- candidates -------------------------------------------------------------------------------------
@@ -179,6 +181,8 @@ class PairFeatures:
                 on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
             if o_ent.id_ and o_ent.id_ == doc._.kg_home:
                 on("object_is_home")
+            if rules is not None and getattr(self, "EXP_places", True):
+                self._placed_by_rules(pair, first, second, sentence_ents, rules, on)
         if pair.predicate == "holdsPostIn":
             if first is o_ent and self._title_at_end(gap.rstrip("、")):
                 on("title_before_person")
@@ -188,6 +192,35 @@ class PairFeatures:
             rule = rules.get(pair.key)
             on(f"rule={rule}" if rule else "rule=none")
         return f
+
+    def _placed_by_rules(self, pair: Pair, first: Span, second: Span, sentence_ents: list[Span], rules: dict,
+                         on) -> None:
+        """What the rules already say of the two ends of a locatedIn candidate, in its sentence: the subject has
+        another place (one inside the candidate place, or another), or the place is that of a mention written
+        between the two ends (「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
+        by_subject, by_object = self._rule_places(rules)
+        s_ent, o_ent = pair.subject, pair.object
+        for start, end in by_subject.get((s_ent.start_char, s_ent.end_char), ()):
+            place = next((x for x in sentence_ents if x.start_char == start and x.end_char == end), None)
+            if place is not None and start != o_ent.start_char:
+                inside = bool(place.id_ and o_ent.id_ and self.lex.within(place.id_, o_ent.id_))
+                on(f"subject_placed_elsewhere={'inside' if inside else 'other'}")
+        for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ()):
+            if first.end_char <= start and end <= second.start_char:
+                on("place_of_mention_between")
+
+    def _rule_places(self, rules: dict) -> tuple[dict, dict]:
+        """The rules' locatedIn pairs of one Doc (``rules``: pair key → rule), by subject and by object span;
+        cached for the Doc's candidates, which share one ``rules``."""
+        if self._places_for is not rules:
+            by_subject: dict[tuple[int, int], list] = {}
+            by_object: dict[tuple[int, int], list] = {}
+            for s_start, s_end, predicate, o_start, o_end in rules:
+                if predicate == "locatedIn":
+                    by_subject.setdefault((s_start, s_end), []).append((o_start, o_end))
+                    by_object.setdefault((o_start, o_end), []).append((s_start, s_end))
+            self._places_for, self._places = rules, (by_subject, by_object)
+        return self._places
 
     def _rank(self, place: Span) -> int | None:
         """How narrow ``place`` is (0: a province; larger: narrower): by its level in the divisions table, else

@@ -56,3 +56,27 @@ def test_the_packaged_model_uses_the_thresholds_chosen_with_the_pairs():
     packaged = json.loads((DEFAULT_MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
     assert packaged["thresholds"] == chosen["thresholds"]
     assert packaged["threshold"] == chosen["threshold"]
+
+
+def placed(nlp, featurizer, text):
+    """(subject, object) → the features of each locatedIn candidate of ``text`` that read the rules' places."""
+    from kg.nlp.components.relation_classifier import rule_index
+
+    doc, _ = process(nlp, text)
+    rules = rule_index(doc._.kg_relations or ())
+    out = {}
+    for pair in featurizer.pairs(doc):
+        if pair.predicate == "locatedIn":
+            feats = featurizer.features(doc, pair, featurizer.sentence_ents(doc, pair.sentence), rules)
+            out[(pair.subject.text, pair.object.text)] = sorted(
+                k for k in feats if k.startswith(("subject_placed_elsewhere", "place_of_mention_between")))
+    return out
+
+
+def test_a_project_the_rules_placed_elsewhere_in_its_sentence(nlp, featurizer):
+    found = placed(nlp, featurizer, "宏远公司计划投资10亿元的青禾农业产业园项目将落户青山县，"
+                                    "星海集团计划投资5亿元的蓝湾数据中心项目将落户白水县。")
+    assert found[("青禾农业产业园项目", "青山县")] == []  # the rules' own pair
+    assert found[("青禾农业产业园项目", "白水县")] == ["place_of_mention_between", "subject_placed_elsewhere=other"]
+    assert found[("星海集团", "白水县")] == ["place_of_mention_between"]  # its project settles there, not the company
+    assert found[("蓝湾数据中心项目", "青山县")] == ["subject_placed_elsewhere=other"]
