@@ -181,8 +181,6 @@ class PairFeatures:
                 on("object_contains_subject")  # the divisions table says so (浦东新区 in 上海市)
             if o_ent.id_ and o_ent.id_ == doc._.kg_home:
                 on("object_is_home")
-            if rules is not None and getattr(self, "EXP_places", True):
-                self._placed_by_rules(pair, first, second, sentence_ents, rules, on)
         if pair.predicate == "holdsPostIn":
             if first is o_ent and self._title_at_end(gap.rstrip("、")):
                 on("title_before_person")
@@ -193,21 +191,24 @@ class PairFeatures:
             on(f"rule={rule}" if rule else "rule=none")
         return f
 
-    def _placed_by_rules(self, pair: Pair, first: Span, second: Span, sentence_ents: list[Span], rules: dict,
-                         on) -> None:
+    def rule_places(self, pair: Pair, sentence_ents: list[Span], rules: dict) -> list[str]:
         """What the rules already say of the two ends of a locatedIn candidate, in its sentence: the subject has
-        another place (one inside the candidate place, or another), or the place is that of a mention written
-        between the two ends (「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
+        another place (``subject_placed_elsewhere=inside``: one inside the candidate place; ``=other``), or the
+        place is that of a mention written between the two ends (``place_of_mention_between``:
+        「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
         by_subject, by_object = self._rule_places(rules)
         s_ent, o_ent = pair.subject, pair.object
+        first, second = (s_ent, o_ent) if s_ent.start_char < o_ent.start_char else (o_ent, s_ent)
+        out = []
         for start, end in by_subject.get((s_ent.start_char, s_ent.end_char), ()):
             place = next((x for x in sentence_ents if x.start_char == start and x.end_char == end), None)
             if place is not None and start != o_ent.start_char:
                 inside = bool(place.id_ and o_ent.id_ and self.lex.within(place.id_, o_ent.id_))
-                on(f"subject_placed_elsewhere={'inside' if inside else 'other'}")
-        for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ()):
-            if first.end_char <= start and end <= second.start_char:
-                on("place_of_mention_between")
+                out.append(f"subject_placed_elsewhere={'inside' if inside else 'other'}")
+        if any(first.end_char <= start and end <= second.start_char
+               for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ())):
+            out.append("place_of_mention_between")
+        return out
 
     def _rule_places(self, rules: dict) -> tuple[dict, dict]:
         """The rules' locatedIn pairs of one Doc (``rules``: pair key → rule), by subject and by object span;

@@ -59,18 +59,14 @@ def test_the_packaged_model_uses_the_thresholds_chosen_with_the_pairs():
 
 
 def placed(nlp, featurizer, text):
-    """(subject, object) → the features of each locatedIn candidate of ``text`` that read the rules' places."""
+    """(subject, object) → what the rules' places say of each locatedIn candidate of ``text`` (rule_places)."""
     from kg.nlp.components.relation_classifier import rule_index
 
     doc, _ = process(nlp, text)
     rules = rule_index(doc._.kg_relations or ())
-    out = {}
-    for pair in featurizer.pairs(doc):
-        if pair.predicate == "locatedIn":
-            feats = featurizer.features(doc, pair, featurizer.sentence_ents(doc, pair.sentence), rules)
-            out[(pair.subject.text, pair.object.text)] = sorted(
-                k for k in feats if k.startswith(("subject_placed_elsewhere", "place_of_mention_between")))
-    return out
+    return {(pair.subject.text, pair.object.text): sorted(featurizer.rule_places(
+        pair, featurizer.sentence_ents(doc, pair.sentence), rules))
+        for pair in featurizer.pairs(doc) if pair.predicate == "locatedIn"}
 
 
 def test_a_project_the_rules_placed_elsewhere_in_its_sentence(nlp, featurizer):
