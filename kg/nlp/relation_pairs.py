@@ -76,8 +76,6 @@ class PairFeatures:
         self.triggers = {name: re.compile(rx) for name, rx in cfg["triggers"].items()}
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
-        self._places_for: dict | None = None  # the rules whose places _rule_places holds
-        self._places: tuple[dict, dict] = ({}, {})
         self.titles = sorted(self.lex.titles, key=len, reverse=True)
 
     # -- candidates -------------------------------------------------------------------------------------
@@ -210,18 +208,16 @@ class PairFeatures:
             out.append("place_of_mention_between")
         return out
 
-    def _rule_places(self, rules: dict) -> tuple[dict, dict]:
-        """The rules' locatedIn pairs of one Doc (``rules``: pair key → rule), by subject and by object span;
-        cached for the Doc's candidates, which share one ``rules``."""
-        if self._places_for is not rules:
-            by_subject: dict[tuple[int, int], list] = {}
-            by_object: dict[tuple[int, int], list] = {}
-            for s_start, s_end, predicate, o_start, o_end in rules:
-                if predicate == "locatedIn":
-                    by_subject.setdefault((s_start, s_end), []).append((o_start, o_end))
-                    by_object.setdefault((o_start, o_end), []).append((s_start, s_end))
-            self._places_for, self._places = rules, (by_subject, by_object)
-        return self._places
+    @staticmethod
+    def _rule_places(rules: dict) -> tuple[dict, dict]:
+        """The rules' locatedIn pairs (``rules``: pair key → rule) by subject span and by object span."""
+        by_subject: dict[tuple[int, int], list] = {}
+        by_object: dict[tuple[int, int], list] = {}
+        for s_start, s_end, predicate, o_start, o_end in rules:
+            if predicate == "locatedIn":
+                by_subject.setdefault((s_start, s_end), []).append((o_start, o_end))
+                by_object.setdefault((o_start, o_end), []).append((s_start, s_end))
+        return by_subject, by_object
 
     def _rank(self, place: Span) -> int | None:
         """How narrow ``place`` is (0: a province; larger: narrower): by its level in the divisions table, else
