@@ -29,6 +29,11 @@ def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
 
 
+def test_two_titles_joined_by_jian_are_both_held_in_the_body(nlp):
+    found = rules(nlp, "“发展好企业最重要。”宏远集团董事长兼总裁王立新表示。", "holdsPostIn")
+    assert {("王立新", "宏远集团", "董事长"), ("王立新", "宏远集团", "总裁")} <= found
+
+
 def test_a_verb_before_a_role_is_no_post(nlp):
     assert rules(nlp, "宏远科技有限公司派出医生王立新前往灾区。", "holdsPostIn") == set()
 

@@ -217,7 +217,7 @@ class Relations:
                 t_start -= 2  # 「政府旗长」: the government named before the title it implies
             segments.append((title, t_start, org))
             pos = org.start_char if org is not None else t_start
-            if pos > 0 and self.text[pos - 1] == "、":
+            if pos > 0 and self.text[pos - 1] in "、兼":  # 「某集团董事长兼总裁」: two titles, one body
                 pos -= 1
                 continue
             break
