@@ -189,6 +189,36 @@ class PairFeatures:
             on(f"rule={rule}" if rule else "rule=none")
         return f
 
+    def rule_places(self, pair: Pair, sentence_ents: list[Span], rules: dict) -> list[str]:
+        """What the rules already say of the two ends of a locatedIn candidate, in its sentence: the subject has
+        another place (``subject_placed_elsewhere=inside``: one inside the candidate place; ``=other``), or the
+        place is that of a mention written between the two ends (``place_of_mention_between``:
+        「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
+        by_subject, by_object = self._rule_places(rules)
+        s_ent, o_ent = pair.subject, pair.object
+        first, second = (s_ent, o_ent) if s_ent.start_char < o_ent.start_char else (o_ent, s_ent)
+        out = []
+        for start, end in by_subject.get((s_ent.start_char, s_ent.end_char), ()):
+            place = next((x for x in sentence_ents if x.start_char == start and x.end_char == end), None)
+            if place is not None and start != o_ent.start_char:
+                inside = bool(place.id_ and o_ent.id_ and self.lex.within(place.id_, o_ent.id_))
+                out.append(f"subject_placed_elsewhere={'inside' if inside else 'other'}")
+        if any(first.end_char <= start and end <= second.start_char
+               for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ())):
+            out.append("place_of_mention_between")
+        return out
+
+    @staticmethod
+    def _rule_places(rules: dict) -> tuple[dict, dict]:
+        """The rules' locatedIn pairs (``rules``: pair key → rule) by subject span and by object span."""
+        by_subject: dict[tuple[int, int], list] = {}
+        by_object: dict[tuple[int, int], list] = {}
+        for s_start, s_end, predicate, o_start, o_end in rules:
+            if predicate == "locatedIn":
+                by_subject.setdefault((s_start, s_end), []).append((o_start, o_end))
+                by_object.setdefault((o_start, o_end), []).append((s_start, s_end))
+        return by_subject, by_object
+
     def _rank(self, place: Span) -> int | None:
         """How narrow ``place`` is (0: a province; larger: narrower): by its level in the divisions table, else
         by the end of its name (「…镇」「…村」), else None."""

@@ -93,8 +93,9 @@ def rule_index(relations) -> dict[tuple, str]:
 class RelationClassifier:
     def __init__(self, nlp: Language, name: str = "kg_relation_classifier", data_dir: str = "",
                  threshold: float = 0.5, veto_rules: list[str] | tuple = (), veto_threshold: float = 0.05,
-                 thresholds: dict[str, float] | None = None):
+                 thresholds: dict[str, float] | None = None, rule_places_final: bool = False):
         self.name = name
+        self.rule_places_final = rule_places_final  # no locatedIn against the places the rules gave (rule_places)
         self.threshold = threshold
         self.thresholds = dict(thresholds or {})  # per predicate, over ``threshold``
         self.veto_rules = set(veto_rules)
@@ -125,11 +126,14 @@ class RelationClassifier:
         kept = [rel for rel in rules if not self._vetoed(rel, prob)]
         found = rule_index(kept)
         named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
+        by_rules = rule_index(kept)  # not ``found``, which grows with the pairs added here
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
             if pair.predicate == "locatedIn" and self.featurizer.lex.cannot_lie_in(pair.subject.id_, pair.object.id_):
                 continue  # a province is never in one of its cities, whatever the words around say
+            if pair.predicate == "locatedIn" and self.rule_places_final and self._against_rules(doc, pair, by_rules):
+                continue
             by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
             if by_name in named or by_name[::-1] in named:  # no relation holds both ways; partnerOf is one fact
                 continue
@@ -141,6 +145,12 @@ class RelationClassifier:
                          "rule": RULE, "ev": ev, "role": role})
         doc._.kg_relations = tuple(kept)
         return doc
+
+    def _against_rules(self, doc: Doc, pair: Pair, by_rules: dict) -> bool:
+        """The rules placed the candidate's subject elsewhere in its sentence (not inside the candidate place), or
+        the place is the one of a mention written between the two ends."""
+        found = self.featurizer.rule_places(pair, self.featurizer.sentence_ents(doc, pair.sentence), by_rules)
+        return "subject_placed_elsewhere=other" in found or "place_of_mention_between" in found
 
     def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
         if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:
@@ -157,7 +167,7 @@ class RelationClassifier:
         path.mkdir(parents=True, exist_ok=True)
         (path / MODEL_FILE).write_text(self.model.to_json(), encoding="utf-8")
         config = {"threshold": self.threshold, "thresholds": self.thresholds, "veto_rules": sorted(self.veto_rules),
-                  "veto_threshold": self.veto_threshold}
+                  "veto_threshold": self.veto_threshold, "rule_places_final": self.rule_places_final}
         (path / CONFIG_FILE).write_text(json.dumps(config, sort_keys=True, indent=1) + "\n", encoding="utf-8")
 
     def from_disk(self, path: str | Path, exclude=()) -> "RelationClassifier":
@@ -173,6 +183,7 @@ class RelationClassifier:
             self.veto_rules = set(saved.get("veto_rules", self.veto_rules))
             self.veto_threshold = float(saved.get("veto_threshold", self.veto_threshold))
             self.thresholds = {k: float(v) for k, v in saved.get("thresholds", self.thresholds).items()}
+            self.rule_places_final = bool(saved.get("rule_places_final", self.rule_places_final))
         return self
 
     def to_bytes(self, exclude=()) -> bytes:
@@ -185,11 +196,11 @@ class RelationClassifier:
 
 @Language.factory("kg_relation_classifier",
                   default_config={"data_dir": "", "threshold": 0.5, "thresholds": {}, "veto_rules": [],
-                                  "veto_threshold": 0.05},
+                                  "veto_threshold": 0.05, "rule_places_final": False},
                   assigns=["doc._.kg_relations"], requires=["doc.ents", "doc._.kg_relations"])
 def make_relation_classifier(nlp: Language, name: str, data_dir: str, threshold: float, thresholds: dict,
-                             veto_rules: list[str], veto_threshold: float) -> RelationClassifier:
-    return RelationClassifier(nlp, name, data_dir, threshold, veto_rules, veto_threshold, thresholds)
+                             veto_rules: list[str], veto_threshold: float, rule_places_final: bool) -> RelationClassifier:
+    return RelationClassifier(nlp, name, data_dir, threshold, veto_rules, veto_threshold, thresholds, rule_places_final)
 
 
 def relation_model_dir(settings) -> Path | None:

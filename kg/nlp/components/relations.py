@@ -76,6 +76,8 @@ class Relations:
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
         self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
         self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._sited_before = re.compile(rf"(?:{r['sited_before']})")
+        self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
@@ -110,6 +112,8 @@ class Relations:
         self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
+        self._role_before = re.compile(rf"(?:{r['post_roles']})$")
+        self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
         self._anaphor_reach = int(r["company_anaphor_reach"])
         self._company_body = re.compile(r["company_body"])
@@ -196,18 +200,24 @@ class Relations:
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
         if bracket and bracket.group(1) in self._titles_set:
             pos -= len(bracket.group())
+        while pos > 0 and not segments and self.text[pos - 1] in " \u3000":
+            pos -= 1  # 「某公司首席执行官 某某」: a heading's name after a space
         while True:
             title, t_start = self._title_before(pos)
+            org = None
+            if title:
+                org = self._org_before(t_start)
+                if org is None:
+                    org, t_start, title = self._through_subunit(t_start, title)
+            if org is None and not segments:
+                title, t_start, org = self._role(pos) or (title, t_start, org)
             if not title:
                 break
-            org = self._org_before(t_start)
-            if org is None:
-                org, t_start, title = self._through_subunit(t_start, title)
             if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
                 t_start -= 2  # 「政府旗长」: the government named before the title it implies
             segments.append((title, t_start, org))
             pos = org.start_char if org is not None else t_start
-            if pos > 0 and self.text[pos - 1] == "、":
+            if pos > 0 and self.text[pos - 1] in "、兼":  # 「某集团董事长兼总裁」: two titles, one body
                 pos -= 1
                 continue
             break
@@ -226,6 +236,21 @@ class Relations:
             if org is not None:
                 return org, unit_start, unit + title
         return None, t_start, title
+
+    def _role(self, pos: int) -> tuple[str, int, Span] | None:
+        """A job role ending at ``pos`` (``post_roles``) with the organisation written before it: right before,
+        before a sub-unit (「某集团研发中心开发部|经理」), or before a few characters of its field (「某公司|运营|总监」)."""
+        m = self._role_before.search(self.text, max(0, pos - 6), pos)
+        if m is None:
+            return None
+        modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
+        for start in range(m.start(), (modifier.start() if modifier else m.start()) - 1, -1):
+            org = self._org_before(start)
+            if org is None and start == m.start():
+                org, start, _ = self._through_subunit(start, "")
+            if org is not None and org.label_ in ORGS:
+                return self.text[start:pos], start, org
+        return None
 
     def _company_named_last(self, pos: int) -> Span | None:
         """The enterprise 「公司」/「该公司」 ending at ``pos`` stands for: the last one named before it, nearby."""
@@ -848,8 +873,48 @@ class Relations:
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
         out += self._held_at(s, ents, places)
+        out += self._sited_before_name(s, e, ents, places)
+        out += self._place_implements(s, e, ents)
         out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
+        return out
+
+    def _sited_before_name(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
+        """「位于某县某镇的X」「总部位于某市的X」: X (the mention right after 的) lies in the last place of the run, the
+        narrowest (「位于某省某市的X」: the province is the city's; cross-validation on full-length news)."""
+        out = []
+        for m in self._sited_before.finditer(self.text, s, e):
+            run, pos = [], m.end()
+            while pos in places:
+                run.append(places[pos])
+                pos = places[pos].end_char
+            if not run or self.text[pos:pos + 1] != "的":
+                continue
+            x = next((y for y in ents if y.start_char == pos + 1), None)
+            if x is None or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title":
+                continue
+            out.append(self._rel(_m(x), "locatedIn", _m(run[-1]), "sited_before", (m.start(), x.end_char)))
+        return out
+
+    def _place_implements(self, s: int, e: int, ents) -> list[dict]:
+        """「某省将深入实施X工程」「某市创新实施X」: a place that opens its clause (after at most two characters)
+        carries out the programmes its verb is followed by in the clause; they lie in the place."""
+        out = []
+        for i, place in enumerate(ents):
+            if place.label_ != "DISTRICT":
+                continue
+            clause_start = max(self.text.rfind(c, s, place.start_char) for c in "，；：") + 1
+            if place.start_char - max(clause_start, s) > 2:
+                continue
+            verb = self._implements.match(self.text, place.end_char)
+            if verb is None:
+                continue
+            clause_end = self._next_stop(verb.end(), e, "，。；")
+            for x in ents[i + 1:]:
+                if x.start_char >= clause_end:
+                    break
+                if x.label_ == "INITIATIVE" and x.start_char >= verb.end() and x.kb_id_ != "book_title":
+                    out.append(self._rel(_m(x), "locatedIn", _m(place), "place_implements", (place.start_char, x.end_char)))
         return out
 
     def _listed_in(self, x: Span, ents, places: dict[int, Span], s: int) -> list[dict]:

@@ -1,0 +1,55 @@
+"""Relation rules for full-length news: job roles held in the organisation named before them, a name sited
+「位于…的」 in a run of places, and a place carrying out a programme. The real pipeline (LAC and the rules for
+the names, no trained NER, no relation classifier), so these check the rules alone. Invented names."""
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(model=None, relation_model=""))
+
+
+def rules(nlp, text, predicate):
+    doc, _ = process(nlp, text)
+    return {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == predicate}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("“产品很受欢迎。”宏远科技有限公司运营总监王立新介绍。", ("王立新", "宏远科技有限公司", "运营总监")),
+    ("青禾生物技术研究院首席科学家赵明远表示，团队已完成试验。", ("赵明远", "青禾生物技术研究院", "首席科学家")),
+    ("蓝湾电子有限公司相关负责人孙志刚说。", ("孙志刚", "蓝湾电子有限公司", "相关负责人")),
+    ("宏远科技有限公司首席执行官 王立新", ("王立新", "宏远科技有限公司", "首席执行官")),  # a heading: a space before the name
+])
+def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+def test_two_titles_joined_by_jian_are_both_held_in_the_body(nlp):
+    found = rules(nlp, "“发展好企业最重要。”宏远集团董事长兼总裁王立新表示。", "holdsPostIn")
+    assert {("王立新", "宏远集团", "董事长"), ("王立新", "宏远集团", "总裁")} <= found
+
+
+def test_a_verb_before_a_role_is_no_post(nlp):
+    assert rules(nlp, "宏远科技有限公司派出医生王立新前往灾区。", "holdsPostIn") == set()
+
+
+def test_a_name_sited_in_the_last_place_of_a_run(nlp):
+    found = rules(nlp, "位于青山县白石镇的宏远科技有限公司，展厅里摆满了新产品。", "locatedIn")
+    assert ("宏远科技有限公司", "白石镇", "") in found and ("宏远科技有限公司", "青山县", "") not in found
+    assert ("星海集团有限公司", "宁州市", "") in rules(nlp, "总部位于宁州市的星海集团有限公司发布了年报。", "locatedIn")
+
+
+def test_a_place_carrying_out_a_programme(nlp):
+    found = rules(nlp, "近年来，青州省将深入实施乡村振兴示范工程，推动农业发展。", "locatedIn")
+    assert ("乡村振兴示范工程", "青州省", "") in found
+    assert ("“百企帮百村”行动", "宁州市", "") in rules(nlp, "宁州市创新实施“百企帮百村”行动。", "locatedIn")
+
+
+def test_a_place_inside_a_clause_carries_out_nothing(nlp):
+    found = rules(nlp, "专家们在宁州市考察后建议实施乡村振兴示范工程。", "locatedIn")
+    assert ("乡村振兴示范工程", "宁州市", "") not in found
