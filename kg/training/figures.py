@@ -11,26 +11,19 @@ one is right and the other wrong (scikit-learn, liblinear: deterministic), expor
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from kg.nlp.components.figure_indicators import DEFAULT_MARGIN, FigureIndicators, IndicatorModel, choose_indicators
 from kg.nlp.figure_candidates import candidates, features, head_and_tail, joined, rule_tags
+from kg.resolve.normalize import norm
 from kg.training.corpus import GoldDocument, GoldFigure
 
 __all__ = ["DocFigures", "FigureGroup", "read_figures", "figure_groups", "fit_indicator_model", "figures_found", "apply",
            "train_figure_indicators", "DEFAULT_C"]
 
 DEFAULT_C = 0.3
-_STRIP = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】•·・‧∙]")
-
-
-def norm(s: str) -> str:
-    """The scorer's folding of indicators (NFKC, no quotes, book-title marks or spaces, lower case)."""
-    return _STRIP.sub("", unicodedata.normalize("NFKC", str(s))).lower()
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ plain JSON weights (:class:`~kg.nlp.components.relation_classifier.RelationModel
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.components.relation_classifier import RelationModel, rule_index
 from kg.nlp.relation_pairs import PairFeatures, load_pair_config
+from kg.resolve.normalize import norm as _norm
 from kg.training.corpus import GoldDocument, split_folds
 
 __all__ = ["PairExample", "train_relations", "fit_model", "pair_examples", "process", "gold_name_index",
@@ -30,12 +29,6 @@ __all__ = ["PairExample", "train_relations", "fit_model", "pair_examples", "proc
 
 DEFAULT_C = 0.5
 SYMMETRIC = {"partnerOf"}
-_STRIP = re.compile(r"[\s\"'“”‘’《》〈〉「」『』【】•·・‧∙]")
-
-
-def _norm(s: str) -> str:
-    """The scorer's name folding (NFKC, no quotes, book-title marks, middle dots or spaces, lower case)."""
-    return _STRIP.sub("", unicodedata.normalize("NFKC", str(s))).lower()
 
 
 @dataclass(frozen=True)

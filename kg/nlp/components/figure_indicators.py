@@ -11,7 +11,6 @@ The weights are plain JSON (``figures.json``: a bias and feature weights), read 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from kg.errors import KgError
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.figure_candidates import candidates, features, head_and_tail, joined, rule_tags
 from kg.nlp.spans import text_of
+from kg.nlp.weights_file import dump_weights, load_weights, read_weights_file, rounded, sigmoid
 
 __all__ = ["DEFAULT_MARGIN", "FigureIndicators", "IndicatorModel", "IndicatorModelError", "make_figure_indicators", "MODEL_FILE",
            "CONFIG_FILE", "figure_model_dir", "add_figure_indicators", "choose_indicators"]
@@ -49,27 +49,19 @@ class IndicatorModel:
         return self.bias + sum(get(k, 0.0) * v for k, v in feats.items())
 
     def probability(self, feats: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.score(feats)))))
+        return sigmoid(self.score(feats))
 
     def to_json(self) -> str:
-        data = {"format": 1, "meta": self.meta, "bias": round(self.bias, 6),
-                "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())}}
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        return dump_weights({"meta": self.meta, **rounded(self.bias, self.weights)})
 
     @classmethod
     def from_json(cls, raw: str) -> "IndicatorModel":
-        data = json.loads(raw)
-        if data.get("format") != 1:
-            raise IndicatorModelError(f"unknown figure indicator model format {data.get('format')!r}")
+        data = load_weights(raw, IndicatorModelError, "figure indicator model")
         return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}, data.get("meta", {}))
 
     @classmethod
     def load(cls, folder: str | Path) -> "IndicatorModel":
-        path = Path(folder) / MODEL_FILE
-        try:
-            return cls.from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise IndicatorModelError(f"{path}: not a readable figure indicator model ({err})") from err
+        return read_weights_file(Path(folder) / MODEL_FILE, cls.from_json, IndicatorModelError, "figure indicator model")
 
 
 def choose_indicators(model: IndicatorModel, text: str, words, figures, margin: float = DEFAULT_MARGIN) -> list[dict]:

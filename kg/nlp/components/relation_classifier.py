@@ -10,7 +10,6 @@ The weights are plain JSON (``relations.json``: per predicate a bias and feature
 from __future__ import annotations
 
 import json
-import math
 from itertools import repeat
 from operator import mul
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg.errors import KgError
 from kg.nlp.relation_pairs import Pair, PairFeatures, span_key
+from kg.nlp.weights_file import dump_weights, load_weights, read_weights_file, rounded, sigmoid
 
 __all__ = ["RelationClassifier", "RelationModel", "RelationModelError", "make_relation_classifier", "RULE",
            "MODEL_FILE", "CONFIG_FILE", "DEFAULT_MODEL_DIR", "relation_model_dir", "add_relation_classifier"]
@@ -49,30 +49,21 @@ class RelationModel:
             return None
         # the same products added in the same order as a generator would, with C-level map
         z = model["bias"] + sum(map(mul, map(model["weights"].get, features, repeat(0.0)), features.values()))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return sigmoid(z)
 
     def to_json(self) -> str:
-        data = {"format": 1, "rule_features": self.rule_features, "meta": self.meta,
-                "predicates": {p: {"bias": round(m["bias"], 6),
-                                   "weights": {k: round(v, 6) for k, v in sorted(m["weights"].items())}}
-                               for p, m in sorted(self.predicates.items())}}
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        return dump_weights({"rule_features": self.rule_features, "meta": self.meta,
+                             "predicates": {p: rounded(m["bias"], m["weights"]) for p, m in sorted(self.predicates.items())}})
 
     @classmethod
     def from_json(cls, raw: str) -> "RelationModel":
-        data = json.loads(raw)
-        if data.get("format") != 1:
-            raise RelationModelError(f"unknown relation model format {data.get('format')!r}")
+        data = load_weights(raw, RelationModelError, "relation model")
         return cls({p: {"bias": float(m["bias"]), "weights": dict(m["weights"])} for p, m in data["predicates"].items()},
                    bool(data.get("rule_features", True)), data.get("meta", {}))
 
     @classmethod
     def load(cls, folder: str | Path) -> "RelationModel":
-        path = Path(folder) / MODEL_FILE
-        try:
-            return cls.from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise RelationModelError(f"{path}: not a readable relation model ({err})") from err
+        return read_weights_file(Path(folder) / MODEL_FILE, cls.from_json, RelationModelError, "relation model")
 
 
 def _name(mention: tuple) -> str:
