@@ -144,6 +144,8 @@ class Figures:
         self._duration = re.compile(fg["duration_nouns"])
         self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
+        self._demonstrative = re.compile(rf"(?:{fg['demonstratives']})")
+        self._survey_verb = re.compile(rf"(?:{fg['survey_verbs']})")
         self._existential = set(fg["existential"].split("|"))
         self._whole_words = re.compile(fg["whole_words"])
         self._so_far = set(fg["so_far"].split("|"))
@@ -217,7 +219,7 @@ class Figures:
         if m.group("bare") is not None and not mult:
             return None
         after = text[m.end():m.end() + 1]
-        if unit in self._not_counter and after and after in self._not_counter[unit]:
+        if unit in self._not_counter and after and after in self._not_counter[unit] and not self._counter_split_off(text, m):
             if not m.group("mult"):
                 return None  # 365万人民, 5项目…: the counter character opens a word
             m = self._number_unitless.match(text, m.start())  # 14亿多人口: a number of 人口
@@ -319,7 +321,7 @@ class Figures:
             if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
-            share_of = self._following(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
+            share_of = self._following(text, m.end()) or self._answers(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
             if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
@@ -522,6 +524,20 @@ class Figures:
             return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
         return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
 
+    def _counter_split_off(self, text: str, m: re.Match) -> bool:
+        """Whether jieba reads the counter as a word of its own before a longer word that starts with the character
+        after it (61个|人工智能项目, not 20个人|参加 or 365万人民)."""
+        end = m.end("unit")
+        stop = re.search(rf"[{_CLAUSE_BREAK}]", text[end:end + 12])
+        toks = words(text[m.start("unit"):end + (stop.start() if stop else 12)])
+        return len(toks) > 1 and toks[0][0] == m.group("unit") and len(toks[1][0]) > 1 and toks[1][0][0] == text[end]
+
+    def _answers(self, text: str, pos: int) -> str:
+        """A survey's answers after a share of 的 (有58%的回答|表示…): the verb (jieba tags 回答 a verb) a verb of saying follows."""
+        rest = re.match(rf" ?的([^{_CLAUSE_BREAK}]{{2,12}})", text[pos:])
+        toks = words(rest.group(1)) if rest else ()
+        return toks[0][0] if len(toks) > 1 and toks[0][1][:1] == "v" and self._survey_verb.fullmatch(toks[1][0]) else ""
+
     def _following(self, text: str, pos: int, nominal_only: bool = False, counted: bool = False) -> str:
         """The noun phrase right after a number (26个|重点工业项目, 100亿元|的产业投资基金; a list shares the
         noun after its last number: 17.93%和0.72%|股份); after a count, one nominal verb too (10项|服务)."""
@@ -545,6 +561,9 @@ class Figures:
             if nominal_only:
                 phrase = phrase.lstrip(" 的")  # 70%以上的业务场景
         phrase = phrase.lstrip(" ")
+        demonstrative = self._demonstrative.match(phrase)
+        if demonstrative:
+            phrase = phrase[demonstrative.end():]  # 9部这类电影短片: the 电影短片
         if _CHANGE_TO_LEVEL.match(phrase):
             return ""  # 生产线从2条|发展到15条: a verb bringing the count to another, not what was counted
         if phrase.startswith("的"):
