@@ -145,6 +145,7 @@ class Figures:
         self._compared = re.compile(rf"(?:{fg['comparison_before']})$")
         self._not_counter = fg["counter_not_before"]
         self._demonstrative = re.compile(rf"(?:{fg['demonstratives']})")
+        self._share_is_verb = re.compile(rf"(?:{fg['share_is']})")
         self._survey_verb = re.compile(rf"(?:{fg['survey_verbs']})")
         self._existential = set(fg["existential"].split("|"))
         self._whole_words = re.compile(fg["whole_words"])
@@ -295,6 +296,8 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
+        if kind == "percent" and not following and not indicator and not prefix.strip(_MARKS):
+            following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
         if kind == "count" and following and following.endswith(("级", "类", "型")):
             shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
@@ -531,6 +534,13 @@ class Figures:
         stop = re.search(rf"[{_CLAUSE_BREAK}]", text[end:end + 12])
         toks = words(text[m.start("unit"):end + (stop.start() if stop else 12)])
         return len(toks) > 1 and toks[0][0] == m.group("unit") and len(toks[1][0]) > 1 and toks[1][0][0] == text[end]
+
+    def _share_is(self, text: str, pos: int) -> str:
+        """The noun a share opening its clause is said to be (，90%以上是|非常规钢种), after its bound."""
+        rest = re.split(rf"[{_CLAUSE_BREAK}]", text[pos:pos + 32])[0]
+        lead = self._scale_lead.match(rest)  # (anchored with ^: matched on the slice, not at a pos)
+        verb = self._share_is_verb.match(rest, lead.end() if lead else 0)
+        return _noun_phrase(rest[verb.end():], self._words) if verb else ""
 
     def _answers(self, text: str, pos: int) -> str:
         """A survey's answers after a share of 的 (有58%的回答|表示…): the verb (jieba tags 回答 a verb) a verb of saying follows."""
