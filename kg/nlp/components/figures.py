@@ -11,6 +11,8 @@ Money and percentages name the noun that follows only when the words before give
 a percentage before 的 is a share of the noun after it (全国约40%的石油). Counted things keep what the clause says
 they did (6家企业|在证监局辅导备案). A number listed right after another shares its indicator (分别增长A、B); a
 clause with no name of its own (「，占47.9%」「，高于全国2.1个百分点」) is named after the sentence's indicator.
+A counter character that opens a word (365万人民, 5项目) counts nothing, unless jieba splits the counter off a longer
+word (61个|人工智能项目); a share opening its clause names what it is said to be (，90%以上是非常规钢种).
 
 Signs: the value is the signed change the text states. 「-0.7%」「−0.7%」「增长-0.7%」 → −0.7; 「下降0.7%」
 「减少12亿元」 → −0.7 and −1200000000; 「下降-0.7%」 stays −0.7 (the sign repeats the verb, it does not
@@ -324,7 +326,8 @@ class Figures:
             if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
-            share_of = self._following(text, m.end()) or self._answers(text, m.end())  # 全国约40%的石油、30%的木材: a share of what follows 的
+            # 全国约40%的石油、30%的木材: a share of what follows 的 (有58%的回答表示…: of a survey's answers)
+            share_of = self._following(text, m.end()) or self._answers(text, m.end())
             if share_of:  # (为市场供应了约70%的风电装备: of the 风电装备 supplied there)
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
@@ -532,7 +535,7 @@ class Figures:
         after it (61个|人工智能项目, not 20个人|参加 or 365万人民)."""
         end = m.end("unit")
         stop = re.search(rf"[{_CLAUSE_BREAK}]", text[end:end + 12])
-        toks = words(text[m.start("unit"):end + (stop.start() if stop else 12)])
+        toks = self._words(text[m.start("unit"):end + (stop.start() if stop else 12)])
         return len(toks) > 1 and toks[0][0] == m.group("unit") and len(toks[1][0]) > 1 and toks[1][0][0] == text[end]
 
     def _share_is(self, text: str, pos: int) -> str:
@@ -543,9 +546,10 @@ class Figures:
         return _noun_phrase(rest[verb.end():], self._words) if verb else ""
 
     def _answers(self, text: str, pos: int) -> str:
-        """A survey's answers after a share of 的 (有58%的回答|表示…): the verb (jieba tags 回答 a verb) a verb of saying follows."""
+        """A survey's answers after a share of 的 (有58%的回答|表示…): the verb (jieba tags 回答 a verb) that a verb
+        of saying follows."""
         rest = re.match(rf" ?的([^{_CLAUSE_BREAK}]{{2,12}})", text[pos:])
-        toks = words(rest.group(1)) if rest else ()
+        toks = self._words(rest.group(1)) if rest else ()
         return toks[0][0] if len(toks) > 1 and toks[0][1][:1] == "v" and self._survey_verb.fullmatch(toks[1][0]) else ""
 
     def _following(self, text: str, pos: int, nominal_only: bool = False, counted: bool = False) -> str:
