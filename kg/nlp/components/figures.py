@@ -323,7 +323,7 @@ class Figures:
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
             indicator = following  # 27.27%股权
-            if self._scale_lead.match(text, m.end()):  # 四成以上产品产量|位居全球第一: the share that did it
+            if self._scale_lead.match(text[m.end():m.end() + 24]):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
             # 全国约40%的石油、30%的木材: a share of what follows 的 (有58%的回答表示…: of a survey's answers)
