@@ -27,7 +27,8 @@ def dump_weights(data: dict) -> str:
 def load_weights(raw: str, error: type[Exception], what: str) -> dict:
     """The JSON object of a weight file, raising ``error`` when its format is not this one."""
     data = json.loads(raw)
-    if data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        data = data if isinstance(data, dict) else {}
         raise error(f"unknown {what} format {data.get('format')!r}")
     return data
 

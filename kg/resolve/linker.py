@@ -164,8 +164,8 @@ class Resolver:
 
     def _unit_of(self, short: str, full: str) -> bool:
         """Whether ``full`` names a unit of the company called ``short`` rather than its full name: it goes on
-        after a group (某某集团青岛造船有限公司, 某某通信集团湖北有限公司), with a place (某某电网湖北省电力公司),
-        or ends in a bare 公司 after trade words (某某重科土方机械公司, 某某五局华东公司)."""
+        after a group (远航集团宁州造船有限公司, 远航通信集团青州有限公司), with a place (远航电网青州省电力公司),
+        or ends in a bare 公司 after more than trade words (远航重工土方机械公司, 远航网约车公司; not 远航科技公司)."""
         tail = _CORPORATE_TAIL.search(full)
         if tail is None or not full.startswith(short):
             return False
@@ -173,7 +173,16 @@ class Resolver:
         if not rest or rest.startswith(("（", "(")):
             return False
         return (short.endswith("集团") or "集团" in rest or self.lex.starts_with_place(rest)
-                or tail.group() == "公司")
+                or tail.group() == "公司" and bool(self._strip_trade_words(rest)))
+
+    def _strip_trade_words(self, text: str) -> str:
+        """``text`` without the trade words it ends in: 科技 → "", 土方机械 → 土方 (远航科技公司 is 远航's own name)."""
+        while text:
+            trade = next((w for w in self._trade_words if text.endswith(w)), None)
+            if trade is None:
+                break
+            text = text[:-len(trade)]
+        return text
 
     def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str],
                      zone: str = "") -> dict[str, str]:

@@ -3,6 +3,7 @@ volumes (立方米), temperatures (摄氏度), energy (吉瓦时), containers (�
 things (根), books (册), courses (门), seats (席); ratios named before a plain number; a count brought to another
 (从2条发展到15条). Invented sentences, through the real pipeline and store."""
 from .figure_indicators import indicators_by_value
+from ..conftest import process
 
 ARTICLE = """---
 title: 宁州港口与园区见闻
@@ -36,16 +37,22 @@ RATIOS = """---
 title: 宁州城乡发展
 date: 2025-04-02
 ---
-<p>宁州城乡居民收入比缩小至2.31∶1，城乡收入倍差由1.82降至1.52。两地人均地区生产总值比值为1.87。</p>
+<p>宁州城乡居民收入比缩小至2.31∶1，城乡收入倍差由1.82降至1.52。两地居民消费支出比值为1.87。</p>
 <p>该指数为105.3，市场向好。</p>
 """
 
 
 def test_a_ratio_named_before_a_number_with_no_unit_is_a_figure(tmp_path):
     got = indicators_by_value(tmp_path, RATIOS)
-    assert _named(got, "2.31", "城乡居民收入比") and _named(got, "1.87", "人均地区生产总值比值")
+    assert _named(got, "2.31", "城乡居民收入比") and _named(got, "1.87", "居民消费支出比值")
     assert _named(got, "1.82", "城乡收入倍差") and _named(got, "1.52", "城乡收入倍差")
     assert "105.3" not in got  # a number with no unit and no ratio before it stays no figure
+
+
+def test_a_ratio_is_a_plain_number_even_of_incomes(nlp):
+    doc, _ = process(nlp, "宁州城乡居民收入比缩小至2.31∶1，城乡收入倍差由1.82降至1.52。两地居民消费支出比值为1.87。")
+    units = {str(f["value"]): f["unit"] for f in doc._.kg_figures}
+    assert {units.get(v) for v in ("2.31", "1.82", "1.52", "1.87")} == {"number"}, units
 
 
 CHANGES = """---
@@ -53,6 +60,7 @@ title: 宁州园区
 date: 2025-04-02
 ---
 <p>园区生产线从2条发展到15条，合作社社员从30户增加到210户。</p>
+<p>宁州计划新增12家企业到2027年实现全覆盖。</p>
 """
 
 
@@ -60,3 +68,4 @@ def test_a_count_brought_to_another_is_named_by_what_was_counted_before(tmp_path
     got = indicators_by_value(tmp_path, CHANGES)
     assert _named(got, "2", "园区生产线") and _named(got, "15", "园区生产线")  # not 「发展」, the verb after 2条
     assert _named(got, "30", "合作社社员") and _named(got, "210", "合作社社员")
+    assert _named(got, "12", "新增企业")  # brought to a date, not to another count

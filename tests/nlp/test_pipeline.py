@@ -148,6 +148,11 @@ def test_a_list_closed_by_a_sector_word_names_no_companies():
     doc = lists(blank.make_doc("青松科技、蓝河电气、白塔化纤等企业签约落户。"))
     assert [(c.text, c.label_) for c in candidates(doc)] == [
         ("青松科技", "ENTERPRISE"), ("蓝河电气", "ENTERPRISE"), ("白塔化纤", "ENTERPRISE")]
+    # a sector word that begins a longer head noun names firms and zones: 「等行业龙头企业」「等产业园区」
+    doc = lists(blank.make_doc("青松科技、蓝河电气等行业龙头企业加快布局。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [("青松科技", "ENTERPRISE"), ("蓝河电气", "ENTERPRISE")]
+    doc = lists(blank.make_doc("宁州高新区、青山经开区等产业园区加快发展。"))
+    assert [(c.text, c.label_) for c in candidates(doc)] == [("宁州高新区", "DISTRICT"), ("青山经开区", "DISTRICT")]
 
 
 def test_an_open_list_names_its_sentence_s_companies_after_an_example_word_only():

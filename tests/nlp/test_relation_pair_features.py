@@ -71,7 +71,7 @@ def placed(nlp, featurizer, text):
 
 def test_a_project_the_rules_placed_elsewhere_in_its_sentence(nlp, featurizer):
     found = placed(nlp, featurizer, "宏远公司计划投资10亿元的青禾农业产业园项目将落户青山县，"
-                                    "星海集团计划投资5亿元的蓝湾数据中心项目将落户白水县。")
+                                    "星海集团计划投资6亿元的蓝湾数据中心项目将落户白水县。")
     assert found[("青禾农业产业园项目", "青山县")] == []  # the rules' own pair
     assert found[("青禾农业产业园项目", "白水县")] == ["place_of_mention_between", "subject_placed_elsewhere=other"]
     assert found[("星海集团", "白水县")] == ["place_of_mention_between"]  # its project settles there, not the company
@@ -83,7 +83,7 @@ def test_the_classifier_adds_no_place_against_the_rules_places(nlp, tmp_path):
     ``rule_places_final`` keeps the places the rules gave; the setting is saved beside the weights."""
     from kg.nlp.components.relation_classifier import RelationClassifier, RelationModel
 
-    text = "宏远公司计划投资10亿元的青禾农业产业园项目将落户青山县，星海集团计划投资5亿元的蓝湾数据中心项目将落户白水县。"
+    text = "宏远公司计划投资10亿元的青禾农业产业园项目将落户青山县，星海集团计划投资6亿元的蓝湾数据中心项目将落户白水县。"
     found = {}
     for final in (False, True):
         component = RelationClassifier(nlp, rule_places_final=final, thresholds={"locatedIn": 0.5})

@@ -34,8 +34,10 @@ def test_two_titles_joined_by_jian_are_both_held_in_the_body(nlp):
     assert {("王立新", "宏远集团", "董事长"), ("王立新", "宏远集团", "总裁")} <= found
 
 
-def test_a_verb_before_a_role_is_no_post(nlp):
-    assert rules(nlp, "宏远科技有限公司派出医生王立新前往灾区。", "holdsPostIn") == set()
+@pytest.mark.parametrize("text", ["宏远科技有限公司派出医生王立新前往灾区。", "宏远科技有限公司看望院士王立新，并送上慰问品。",
+                                  "宏远科技有限公司感谢医生王立新的付出。"])
+def test_a_verb_before_a_role_is_no_post(nlp, text):
+    assert rules(nlp, text, "holdsPostIn") == set()
 
 
 def test_a_name_sited_in_the_last_place_of_a_run(nlp):
@@ -48,6 +50,13 @@ def test_a_place_carrying_out_a_programme(nlp):
     found = rules(nlp, "近年来，青州省将深入实施乡村振兴示范工程，推动农业发展。", "locatedIn")
     assert ("乡村振兴示范工程", "青州省", "") in found
     assert ("“百企帮百村”行动", "宁州市", "") in rules(nlp, "宁州市创新实施“百企帮百村”行动。", "locatedIn")
+
+
+@pytest.mark.parametrize("text, place", [("宁州市深入实施乡村振兴战略，加快推进农业现代化。", "宁州市"),
+                                         ("青州省推进“一带一路”建设，扩大对外开放。", "青州省"),
+                                         ("他向宁州市提出“青松计划”的建议。", "宁州市")])
+def test_a_national_strategy_or_a_place_after_a_preposition_places_nothing(nlp, text, place):
+    assert not {r for r in rules(nlp, text, "locatedIn") if r[1] == place}
 
 
 def test_a_place_inside_a_clause_carries_out_nothing(nlp):

@@ -119,4 +119,6 @@ def test_a_company_unit_stays_apart_from_the_company_while_its_full_legal_name_j
     assert len(names(group_unit)) == 2
     full = resolve(("", [Mention("远航重工", "ENTERPRISE", 0, 4), Mention("远航重工机械股份有限公司", "ENTERPRISE", 5, 17)]))
     assert names(full) == [("ENTERPRISE", "远航重工机械股份有限公司", ("远航重工",))]
+    informal = resolve(("", [Mention("远航", "ENTERPRISE", 0, 2), Mention("远航科技公司", "ENTERPRISE", 3, 9)]))
+    assert names(informal) == [("ENTERPRISE", "远航科技公司", ("远航",))]  # trade words alone before 公司: its own name
 

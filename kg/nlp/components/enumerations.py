@@ -32,7 +32,8 @@ class Enumerations:
         item = rf"{_ITEM_CHARS}{{1,{self.item_max}}}"
         sep = en["separators"]
         self._heads = {label: re.compile(rf"(?:{rx})") for label, rx in en["heads"].items()}
-        self._sectors = re.compile(rf"(?:{en['sector_heads']})") if en.get("sector_heads") else None
+        self._sectors = re.compile(rf"(?:{en['sector_heads']})(?!{en.get('sector_not_before') or '$^'})") \
+            if en.get("sector_heads") else None
         # 比如A、B、C等 / 包括A与B...
         # lists are read up to MAX_ITEMS items a match: each match attempt is bounded, so a page-long
         # list with no end is read in linear time (a longer real list keeps its last MAX_ITEMS items)

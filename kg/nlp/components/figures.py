@@ -59,8 +59,9 @@ _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
 # a bracket inside a name (职业（工种）, 县（区）): short, no number, no aside (（含2家外资企业）)
 _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^（），。；！？\n\d]{1,8}）")
-# a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户)
-_CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]")
+# a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户), not to a date (12家企业|到2027年)
+_CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]"
+                              rf"(?![\d{_CN_DIGITS}.]*[年月日])")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
@@ -235,13 +236,16 @@ class Figures:
                 r"[^“”「」，。\n]{0,12}[”」]", text[m.end():]):
             return None  # “政银企对接暨百名行长联千企”推进会: inside a quoted name
         follow_at = m.end()  # where the noun phrase after the number starts
+        ratio = False
         if not (mult or unit):
             upper = self._range_upper.match(text, m.end())
             if upper:
                 mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
                 follow_at = upper.end()
-            elif not (m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start())):
-                return None  # (收入比值为1.93: a ratio, a plain number)
+            elif m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start()):
+                ratio = True  # 收入比值为1.93: a ratio, a plain number (never money, whatever it compares)
+            else:
+                return None
         if m.group("chinese") and (num == "一" and not mult or num in ("零", "〇")):
             return None  # 一 alone, 零部件, 零售: no figure
         if m.group("chinese") and re.fullmatch(r"[一二两三四五六七八九]{2,}", num):
@@ -350,7 +354,7 @@ class Figures:
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
-            unit_name = "CNY" if self._money.search(indicator or prefix) else "number"
+            unit_name = "CNY" if not ratio and self._money.search(indicator or prefix) else "number"
         written = text[m.start():m.end()].rstrip()
         return {"text": written, "start": m.start(), "end": m.start() + len(written),
                 "value": value, "unit": unit_name, "indicator": indicator,

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from kg.language.agency import split_agency
 from kg.nlp.components.ner_typing import common_phrase
 from kg.language.lexicon import load_lexicon
-from kg.language.segment import cut_before_verb, trim_left
+from kg.language.segment import cut_before_verb, trim_left, words
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import ORGS, text_of
 
@@ -78,6 +78,8 @@ class Relations:
         self._held_before = re.compile(rf"(?:{r['held_before']})的")
         self._sited_before = re.compile(rf"(?:{r['sited_before']})")
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
+        self._national_programme = re.compile(r["place_implements_national"])
+        self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
         self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
@@ -113,6 +115,7 @@ class Relations:
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
+        self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
         self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
         self._anaphor_reach = int(r["company_anaphor_reach"])
@@ -249,8 +252,15 @@ class Relations:
             if org is None and start == m.start():
                 org, start, _ = self._through_subunit(start, "")
             if org is not None and org.label_ in ORGS:
+                if self._acts(self.text[start:m.start()]):
+                    return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
                 return self.text[start:pos], start, org
         return None
+
+    def _acts(self, modifier: str) -> bool:
+        """Whether the characters between an organisation and a role hold a verb (jieba's tag ``v``)."""
+        return any(tag == "v" and word not in self._role_modifier_verbs for word, tag in words(modifier)) \
+            if modifier else False
 
     def _company_named_last(self, pos: int) -> Span | None:
         """The enterprise 「公司」/「该公司」 ending at ``pos`` stands for: the last one named before it, nearby."""
@@ -904,7 +914,8 @@ class Relations:
             if place.label_ != "DISTRICT":
                 continue
             clause_start = max(self.text.rfind(c, s, place.start_char) for c in "，；：") + 1
-            if place.start_char - max(clause_start, s) > 2:
+            lead = self.text[max(clause_start, s):place.start_char]
+            if len(lead) > 2 or self._implements_lead_stops.intersection(lead):
                 continue
             verb = self._implements.match(self.text, place.end_char)
             if verb is None:
@@ -913,7 +924,8 @@ class Relations:
             for x in ents[i + 1:]:
                 if x.start_char >= clause_end:
                     break
-                if x.label_ == "INITIATIVE" and x.start_char >= verb.end() and x.kb_id_ != "book_title":
+                if x.label_ == "INITIATIVE" and x.start_char >= verb.end() and x.kb_id_ not in ("book_title", "", "kg_gazetteer") \
+                        and not self._national_programme.search(x.text):  # "": a gazetteer's (national) programme
                     out.append(self._rel(_m(x), "locatedIn", _m(place), "place_implements", (place.start_char, x.end_char)))
         return out
 
