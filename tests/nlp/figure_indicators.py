@@ -15,3 +15,8 @@ def indicators_by_value(folder, article: str) -> dict[str, set[str]]:
         r = dict(zip(out.columns, row))
         by_value.setdefault(str(r["value"]), set()).add(str(r["indicator"]))
     return by_value
+
+
+def named(got: dict[str, set[str]], value: str, key: str) -> bool:
+    """Whether some figure of ``value`` has an indicator containing ``key`` (the scorer's rule)."""
+    return any(key in i.replace(" ", "") for i in got.get(value, ()))

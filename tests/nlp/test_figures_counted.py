@@ -3,7 +3,7 @@ count names the noun after its counter (even when jieba tags it as a set phrase,
 it), an amount after a verb names the noun after it, a count with no noun names what the counted did; more units
 (克, 株, 公斤), 六成 as 60%, a bare 万/亿 after a bound, a saving as a fall, no figure inside a quoted name, a
 range of numerals or a size class."""
-from .figure_indicators import indicators_by_value
+from .figure_indicators import indicators_by_value, named as _named
 
 ARTICLE = """---
 title: 宁州物流与农业发展见闻
@@ -31,10 +31,6 @@ date: 2025-03-18
 def _indicators(tmp_path) -> dict[str, set[str]]:
     return indicators_by_value(tmp_path, ARTICLE)
 
-
-def _named(got: dict[str, set[str]], value: str, key: str) -> bool:
-    """Whether some figure of ``value`` has an indicator containing ``key`` (the scorer's rule)."""
-    return any(key in i.replace(" ", "") for i in got.get(value, ()))
 
 
 def test_a_count_names_the_noun_after_its_counter(tmp_path):

@@ -2,7 +2,7 @@
 jieba splits off a longer word that starts with the counter's character, a pronoun between a count and its noun,
 a survey's share of its answers, a share opening its clause that says what it is; and the words that still stop a
 counter where jieba keeps the word whole (个人, 人民)."""
-from .figure_indicators import indicators_by_value
+from .figure_indicators import indicators_by_value, named as _named
 
 ARTICLE = """---
 title: 宁州数字经济见闻
@@ -19,10 +19,6 @@ date: 2025-05-20
 def _indicators(tmp_path) -> dict[str, set[str]]:
     return indicators_by_value(tmp_path, ARTICLE)
 
-
-def _named(got: dict[str, set[str]], value: str, key: str) -> bool:
-    """Whether some figure of ``value`` has an indicator containing ``key`` (the scorer's rule)."""
-    return any(key in i.replace(" ", "") for i in got.get(value, ()))
 
 
 def test_a_counter_split_off_a_longer_word_still_counts(tmp_path):

@@ -6,7 +6,7 @@ named a thing is that thing's; a list (参观、研学) or a class count (五大
 the numbers; a number with no counter after a verb is named by the verb and what follows, as a count is."""
 import pytest
 
-from .figure_indicators import indicators_by_value
+from .figure_indicators import indicators_by_value, named as _named
 
 ARTICLE = """---
 title: 宁州医用耗材集采见闻
@@ -29,10 +29,6 @@ date: 2025-02-11
 def got(tmp_path_factory) -> dict[str, set[str]]:
     return indicators_by_value(tmp_path_factory.mktemp("prices"), ARTICLE)
 
-
-def _named(got: dict[str, set[str]], value: str, key: str) -> bool:
-    """Whether some figure of ``value`` has an indicator containing ``key`` (the scorer's rule)."""
-    return any(key in i.replace(" ", "") for i in got.get(value, ()))
 
 
 def test_an_amount_per_unit_is_a_price_and_its_level_too(got):

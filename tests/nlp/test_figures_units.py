@@ -2,7 +2,7 @@
 volumes (立方米), temperatures (摄氏度), energy (吉瓦时), containers (标箱, 箱), trains (列), orders (单), long
 things (根), books (册), courses (门), seats (席); ratios named before a plain number; a count brought to another
 (从2条发展到15条). Invented sentences, through the real pipeline and store."""
-from .figure_indicators import indicators_by_value
+from .figure_indicators import indicators_by_value, named as _named
 from ..conftest import process
 
 ARTICLE = """---
@@ -17,9 +17,6 @@ date: 2025-04-02
 <p>宁州菜单上新增了9道菜，门店根据订单备货。</p>
 """
 
-
-def _named(got: dict[str, set[str]], value: str, key: str) -> bool:
-    return any(key in i.replace(" ", "") for i in got.get(value, ()))
 
 
 def test_measures_and_counters_of_full_length_news(tmp_path):
