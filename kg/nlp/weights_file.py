@@ -27,9 +27,9 @@ def dump_weights(data: dict) -> str:
 def load_weights(raw: str, error: type[Exception], what: str) -> dict:
     """The JSON object of a weight file, raising ``error`` when its format is not this one."""
     data = json.loads(raw)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        data = data if isinstance(data, dict) else {}
-        raise error(f"unknown {what} format {data.get('format')!r}")
+    version = data.get("format") if isinstance(data, dict) else None
+    if version != FORMAT:
+        raise error(f"unknown {what} format {version!r}")
     return data
 
 

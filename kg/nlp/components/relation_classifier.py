@@ -115,9 +115,9 @@ class RelationClassifier:
         scored = self.scored_pairs(doc)
         prob = {pair.key: p for pair, p in scored}
         kept = [rel for rel in rules if not self._vetoed(rel, prob)]
-        found = rule_index(kept)
+        by_rules = rule_index(kept)
+        found = dict(by_rules)  # grows with the pairs added here; ``by_rules`` stays the rules' own
         named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
-        by_rules = rule_index(kept)  # not ``found``, which grows with the pairs added here
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue

@@ -481,12 +481,13 @@ class TrainedNer:
             p = probs.get((cand.start_char, cand.end_char), {})
             own = p.get(cand.label_, 0.0)
             best = max(p, key=p.get) if p else cand.label_
-            if (rule in self.keep_rules and not self._loose_quote(cand)) or not self._decides(cand.label_):
+            loose = self._loose_quote(cand)
+            if (rule in self.keep_rules and not loose) or not self._decides(cand.label_):
                 own, best = 1.0, cand.label_
             elif self._trusted(cand):
                 own, best = max(own, self.trusted_floor), cand.label_
                 sure.add(order)
-            elif self._thing(cand) or self._loose_quote(cand):
+            elif loose or self._thing(cand):
                 sure.add(order)  # the model decides a trusted rule's thing: ``threshold``, no per-label threshold
             if best != cand.label_ and p[best] > own and self._decides(best):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
