@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from kg.training.corpus import load_corpus, split_folds
-from kg.training.figures import DEFAULT_C, apply, figure_groups, figures_found, fit_indicator_model, read_figures
+from kg.training.figures import DEFAULT_C, choose_for, figure_groups, figures_found, fit_indicator_model, read_figures
 
 MARGINS = (0.0, 0.5, 1.0, 2.0)
 
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
         model = fit_indicator_model(always + [g for d in train for g in groups[d.doc_id]], a.seed, a.c)
         for margin in MARGINS:
             for d in held:
-                chosen = apply(model, items[d.doc_id], margin)
+                chosen = choose_for(model, items[d.doc_id], margin)
                 found[margin] += figures_found(items[d.doc_id], chosen)
                 changed[margin] += sum(x["indicator"] != y["indicator"] for x, y in zip(chosen, items[d.doc_id].figures))
     print(f"{a.target}: {len(items)} articles, {gold} gold figures, {a.folds}-fold CV (seed {a.seed}, C {a.c})")
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     for name, its in [(str(a.target), list(items.values())), *extra_items.items()]:
         n = sum(len(it.gold) for it in its)
         before = sum(figures_found(it, it.figures) for it in its)
-        after = sum(figures_found(it, apply(everything, it, 1.0)) for it in its)
+        after = sum(figures_found(it, choose_for(everything, it, 1.0)) for it in its)
         print(f"  {name:<40} rules {before / n:.3f}  chooser {after / n:.3f}  ({n} gold)")
     print(f"time {time.perf_counter() - started:.0f} s")
     return 0

@@ -20,7 +20,7 @@ from kg.nlp.figure_candidates import candidates, features, head_and_tail, joined
 from kg.resolve.normalize import norm
 from kg.training.corpus import GoldDocument, GoldFigure
 
-__all__ = ["DocFigures", "FigureGroup", "read_figures", "figure_groups", "fit_indicator_model", "figures_found", "apply",
+__all__ = ["DocFigures", "FigureGroup", "read_figures", "figure_groups", "fit_indicator_model", "figures_found", "choose_for",
            "train_figure_indicators", "DEFAULT_C"]
 
 DEFAULT_C = 0.3
@@ -140,7 +140,8 @@ def figures_found(item: DocFigures, figures: Sequence[dict]) -> int:
                for g in item.gold)
 
 
-def apply(model: IndicatorModel, item: DocFigures, margin: float = 0.0) -> list[dict]:
+def choose_for(model: IndicatorModel, item: DocFigures, margin: float = 0.0) -> list[dict]:
+    """The article's figures with each indicator chosen by ``model`` (replaced only where a candidate beats the rules' choice by ``margin``)."""
     return choose_indicators(model, item.text, item.words, item.figures, margin)
 
 
