@@ -65,6 +65,10 @@ _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到�
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
+# lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
+_VERB_LEADS = {"力争", "争取", "确保", "推动"}
+# modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
+_MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
 _PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
@@ -459,7 +463,7 @@ class Figures:
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        toks = list(self._words(core.strip(_MARKS)))
+        toks = _glue_classes(self._words(core.strip(_MARKS)))  # 千亿元|级|产业链: 千亿元级 names the 产业链
         after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
         if after:
             toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
@@ -470,6 +474,8 @@ class Figures:
         if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
             toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
             verb = verb or "至"
+            while len(toks) > 1 and toks[-1][0] in _MODALS:
+                toks.pop()  # 合格率可|提升至99.5%: the modal says nothing of what is measured
         elif toks and toks[-1][0] in ("至", "到"):
             toks.pop()
         toks = [t for i, t in enumerate(toks) if not (
@@ -531,7 +537,7 @@ class Figures:
         if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
             return True
         if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
-            return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
+            return not (tag.startswith("n") and w not in _VERB_LEADS and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
         return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
 
     def _counter_split_off(self, text: str, m: re.Match) -> bool:
