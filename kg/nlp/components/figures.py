@@ -67,6 +67,8 @@ _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "�
 # verbs that say what happened to the counted things, never part of their name
 # lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
 _VERB_LEADS = {"力争", "争取", "确保", "推动"}
+# bounds after a verb and before its number (开行超过3.4万列)
+_BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
 _MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
 _PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
@@ -353,8 +355,8 @@ class Figures:
         if kind == "money" and ending in self._earning and not following:
             period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
             indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
-        if not verb and not indicator:
-            verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
+        if not indicator and (not verb or verb in _BOUNDS):
+            verb = _lone_verb(prefix) or verb  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
@@ -667,8 +669,14 @@ def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
 
 
 def _lone_verb(clause: str) -> str:
-    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」)."""
-    toks = words(clause.strip(_MARKS)) if clause.strip(_MARKS) else ()
+    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」), with its period, the
+    bound after it and 累计/已 before it read past (「2025年开行6037列、累计开行超过3.4万列」: 开行, 累计开行)."""
+    clause = _PERIOD.sub("", clause).strip(_MARKS)
+    toks = list(words(clause)) if clause else []
+    while len(toks) > 1 and toks[-1][0] in _BOUNDS and toks[-2][0] not in ("到", "至"):
+        toks.pop()  # (到2018年突破: 到 opens a period, it is no verb)
+    if len(toks) == 2 and toks[0][0] in ("累计", "已") and toks[1][1] == "v":
+        return toks[0][0] + toks[1][0]
     return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" else ""
 
 
