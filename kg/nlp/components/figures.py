@@ -308,8 +308,10 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
-        if kind == "percent" and not following and not indicator and not prefix.strip(_MARKS):
-            following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种
+        among = ""  # 引进项目中|90%都是战略性新兴产业: the share of those named before 中 that are what follows
+        if kind == "percent" and not following and (not indicator or prefix.rstrip().endswith("中")) and not verb:
+            following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种 (且80%为老人)
+            among = indicator + "中" if following and indicator and not indicator.endswith("中") else indicator
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
         if kind == "count" and following and following.endswith(("级", "类", "型")):
             shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
@@ -332,7 +334,7 @@ class Figures:
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
-            indicator = following  # 27.27%股权
+            indicator = among + following  # 27.27%股权
             if self._scale_lead.match(text[m.end():m.end() + 24]):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
@@ -342,6 +344,13 @@ class Figures:
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
                 indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
+        elif kind == "percent" and not qualifier and not following and self._predicate(text, m.end(), ""):
+            # 其中87%|与AI相关, 产品99%|出口: the share of them that does what the clause says after it
+            said = self._predicate(text, m.end(), "")
+            if indicator:
+                indicator = f"{indicator} {said}"
+            else:
+                verb = said  # (named after the sentence's indicator)
         elif kind in ("money", "number") and following and not qualifier and (
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
