@@ -67,6 +67,8 @@ _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "�
 # verbs that say what happened to the counted things, never part of their name
 # lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
 _VERB_LEADS = {"力争", "争取", "确保", "推动"}
+# place words that bound a count rather than name what is counted (10个以上|项目)
+_PLACE_BOUNDS = {"以上", "以下", "之间", "以内", "之内", "左右", "前后", "之后", "之前", "以后", "以前", "之中", "当中"}
 # bounds after a verb and before its number (开行超过3.4万列)
 _BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
@@ -422,7 +424,7 @@ class Figures:
         at = text.find(counted, pos)
         end = at + len(counted)
         stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
-        rest = text[end:stop].strip()
+        rest = text[end:stop].split("…")[0].strip()  # (参会……各类开放平台扩容提质: the ellipsis ends what they did)
         if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest) or rest.startswith(
                 tuple(_COMPARATIVES)):
             return ""  # (营收增速|低于同业: a comparison, not what they did)
@@ -629,7 +631,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
         noun_next = nxt in _NOUN_TAGS
-        if not taken and tag in ("a", "v") and _modifiers_then_noun(toks[i:]):
+        if not taken and tag in ("a", "v", "t") and _modifiers_then_noun(toks[i:]):
             taken += toks[i:]  # 重大|创新|创业|项目: modifiers and verbs naming the noun that closes the clause
             break
         if tag in _NOUN_TAGS:
@@ -637,7 +639,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
         elif tag == "a" and taken and _modifiers_then_noun(toks[i:]):
             taken += toks[i:]  # 儿童|友好|实践|基地: modifiers inside a name running to the clause end
             break
-        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
+        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f" or _placed(w)) and (
                 not taken or tag in ("f", "mq") or tag == "a" and (
                     _nouns_to_end(toks[i + 1:]) or _modifiers_then_noun([(w, tag)] + toks[i + 1:]))):
             taken.append((w, tag))
@@ -675,6 +677,11 @@ def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
             out.append((m.group(2), "x"))
         pos = m.end()
     return out + list(segment(phrase[pos:]) if pos < len(phrase) else ())
+
+
+def _placed(word: str) -> bool:
+    """A place word that can open a name (沿边|行政村, 境外|机构): two characters or more, not a bound (以上)."""
+    return len(word) > 1 and word not in _PLACE_BOUNDS
 
 
 def _lone_verb(clause: str) -> str:
