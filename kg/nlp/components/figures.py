@@ -69,6 +69,8 @@ _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "�
 _VERB_LEADS = {"力争", "争取", "确保", "推动"}
 # place words that bound a count rather than name what is counted (10个以上|项目)
 _PLACE_BOUNDS = {"以上", "以下", "之间", "以内", "之内", "左右", "前后", "之后", "之前", "以后", "以前", "之中", "当中"}
+# characters jieba tags as numerals that are numbers, never the end of a noun (梅花|点 is a noun)
+_NUMERAL_CHARS = set(_CN_DIGITS + "万亿多余几半数")
 # bounds after a verb and before its number (开行超过3.4万列)
 _BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
@@ -300,6 +302,9 @@ class Figures:
         if kind == "money" and following and m.group("bare") is not None and re.match(
                 rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
             return None  # 超亿元项目11个: a size class of what is counted after it, not a figure
+        if kind == "money" and unit == "元" and num in "一二两三四五六七八九" and not mult and following and \
+                text[m.end():].startswith(following):
+            return None  # 三元锂电池, 二元结构: a class named by a numeral and 元, no amount of money
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
             return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
@@ -368,6 +373,8 @@ class Figures:
             indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
         if not indicator and (not verb or verb in _BOUNDS):
             verb = _lone_verb(prefix) or verb  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
+        if indicator and qualifier and indicator.endswith(qualifier):
+            qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
@@ -727,7 +734,7 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
     """A class word stays with what it classes (生物医药|类|项目 → 生物医药类|项目, 行业|大|类 → 行业大类,
     千亿|级 → 千亿级): one noun."""
     out: list[tuple[str, str]] = []
-    for w, tag in toks:
+    for i, (w, tag) in enumerate(toks):
         if out and w == "类" and (out[-1][1] in _NOUN_TAGS or out[-1][1].startswith("v") or out[-1][0] == "大" and len(out) > 1):
             if out[-1][0] == "大" and out[-2][1] in _NOUN_TAGS:
                 out[-2:] = [(out[-2][0] + "大类", "n")]
@@ -735,6 +742,10 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
                 out[-1] = (out[-1][0] + w, "n")
         elif out and w in ("级", "亿级", "万级") and out[-1][1] in {"m", "mq", "a"} | _NOUN_TAGS:
             out[-1] = (out[-1][0] + w, "n")
+        elif out and tag == "m" and len(w) == 1 and w not in _NUMERAL_CHARS and not w.isdigit() and out[-1][1] in _NOUN_TAGS \
+                and i + 1 < len(toks) and (toks[i + 1][1] in _NOUN_TAGS or toks[i + 1][0] == "的"):
+            out[-1] = (out[-1][0] + w, "n")  # 梅花|点, 数据|点: a measure word jieba splits off the noun it ends
+            # (a noun or 的 after it; not 心态|种|了|40多亩)
         else:
             out.append((w, tag))
     return out
