@@ -167,6 +167,7 @@ class Figures:
         self._bare_measures = set(fg["bare_measures"].split("|"))
         heads = sorted(self._generic_heads | self._bare_measures, key=len, reverse=True)
         self._measure_at_end = re.compile(rf"(?:{'|'.join(heads)})$")
+        self._directed = re.compile(fg["directed_measures"])
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -545,6 +546,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w == "对" and len(toks) > 1 and self._directed.search("".join(t[0] for t in toks)):
+            return False  # 对东盟进出口增幅, 对共建国家直接投资: trade or investment with whom is part of the measure
         if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
             return False  # 一级能效产品, 万元产值能耗, 每天工资, 月销售额: part of what is measured
         if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
