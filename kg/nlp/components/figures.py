@@ -196,9 +196,11 @@ class Figures:
                 fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
             clause = text[fig["clause"][0]:m.start()].strip(_MARKS)
             if fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
-                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)):
-                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」)
-                said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    or re.match(r"(?:约|仅)?占(?:全[国省市区县球]|世界)", clause)):
+                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
+                # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
+                said = re.sub(r"(?:的|达到|超过|达|超|为)+$", "", clause) if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
                 fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
@@ -515,7 +517,9 @@ class Figures:
             while toks and (self._opener(toks) or toks[0][0].strip(_MARKS) == ""):
                 toks.pop(0)
                 changed = True
-            while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == ""):
+            while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == "" or toks[-1][1] == "t" and len(toks) > 1
+                            and toks[-2][0] in ("到", "至")):
+                # (涨到|现在|的4000多元: the time of the level reached names nothing measured)
                 toks.pop()
                 changed = True
         core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
