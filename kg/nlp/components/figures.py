@@ -167,7 +167,10 @@ class Figures:
         self._bare_measures = set(fg["bare_measures"].split("|"))
         heads = sorted(self._generic_heads | self._bare_measures, key=len, reverse=True)
         self._measure_at_end = re.compile(rf"(?:{'|'.join(heads)})$")
+        self._measure_inside = re.compile(rf"(?:{'|'.join(heads)})")
         self._directed = re.compile(fg["directed_measures"])
+        self._people = set(fg["reporting_people"].split("|"))
+        self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -208,7 +211,13 @@ class Figures:
                     previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
                     self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
                 # 全县葡萄种植面积达2.7万亩，年产量4.7万吨: the 葡萄's (not after a count of what was done: 建成81家企业)
-                fig["indicator"] = self._thing_measured(previous["indicator"].split(" ")[0]) + fig["indicator"]
+                thing = self._thing_measured(previous["indicator"].split(" ")[0])
+                if thing not in self._bare_measures:  # (亩产超过4000斤，亩产值…: not 「亩产亩产值」)
+                    fig["indicator"] = thing + fig["indicator"]
+            elif fig["indicator"] in self._bare_measures and (
+                    subject := self._sentence_subject(text, sent_start, fig["clause"][0])):
+                # 林下经济蓬勃发展，…，2024年产值达52.3亿元: the 产值 of what the sentence opens with
+                fig["indicator"] = subject + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
@@ -389,6 +398,32 @@ class Figures:
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
                 "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
+
+    def _sentence_subject(self, text: str, sent_start: int, clause_start: int) -> str:
+        """The thing the sentence's first clause opens with, when the figure's clause comes after it and that clause
+        states no number (林下经济|蓬勃发展，…; 今年他种植的|玉米|产量喜人，亩产2100斤 → 玉米): nouns only, its measure
+        dropped; empty when the clause opens with anything else (在…指导下, 记者了解到 names a person)."""
+        ends = [i for i in (text.find(c, sent_start, clause_start) for c in "，；：") if i >= 0]
+        if not ends or min(ends) >= clause_start:
+            return ""
+        first = _PERIOD.sub("", text[sent_start:min(ends)]).strip(_MARKS)
+        if not first or re.search(rf"[\d{_CN_DIGITS}]", first):
+            return ""
+        first = first.rsplit("的", 1)[-1]  # (他种植的|玉米产量喜人: the thing after what was done to it)
+        toks = self._words(first)
+        if not toks or toks[0][1] not in _NOUN_TAGS - {"vn"} or toks[0][1].startswith("nr") and (
+                len(toks) < 2 or toks[1][1] not in _NOUN_TAGS):
+            return ""  # (玉米|产量: jieba reads 玉米 a name; a name alone is a person's)
+        subject = _noun_phrase(first, self._words)
+        rest = self._words(first[len(subject):]) if first.startswith(subject) and len(first) > len(subject) else ()
+        measure = self._measure_inside.search(subject)  # (玉米产量|喜人: the clause is about the thing's measure)
+        if not (measure and measure.start() >= 2) and (not rest or rest[0][1][:1] not in ("v", "a", "i", "l", "d")
+                                                        or self._saying.match(rest[0][0])):
+            return ""  # (仪式|上: no clause about the thing; 公司总经理某某|介绍: who speaks, not what is measured)
+        if not self._nouns_only(subject) or any(t.startswith("nr") for _, t in self._words(subject)[1:]):
+            return ""
+        subject = subject[:measure.start()] if measure else subject  # 玉米产量喜人 → 玉米
+        return subject if len(subject) >= 2 and subject not in self._people else ""
 
     def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
         """A plan or forecast: a target word (到2025年, 力争, 预计 …) in the figure's own clause or in the clause
