@@ -65,6 +65,8 @@ _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到�
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
 # verbs that say what happened to the counted things, never part of their name
+# the wholes a share is of (占全国, 占全球)
+_WHOLE = "全[国省市区县球]|世界"
 # lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
 _VERB_LEADS = {"力争", "争取", "确保", "推动"}
 # place words that bound a count rather than name what is counted (10个以上|项目)
@@ -198,9 +200,12 @@ class Figures:
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
                 fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
             clause = text[fig["clause"][0]:m.start()].strip(_MARKS)
-            if fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
+            shared = re.fullmatch(rf"(.+占)(?:{_WHOLE})", previous["indicator"]) if previous and previous["start"] >= sent_start else None
+            if shared and re.fullmatch(_WHOLE, fig["indicator"]) and text[previous["end"]:fig["clause"][0]].strip() == "、":
+                fig["indicator"] = shared.group(1) + fig["indicator"]  # 出货量占全国15%、全球11%: 出货量占全球
+            elif fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
                     clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
-                    or re.match(r"(?:约|仅)?占(?:全[国省市区县球]|世界)", clause)):
+                    or re.match(rf"(?:约|仅)?占(?:{_WHOLE})", clause)):
                 # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
                 # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
                 said = re.sub(r"(?:的|达到|超过|达|超|为)+$", "", clause) if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
