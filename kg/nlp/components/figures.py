@@ -368,8 +368,9 @@ class Figures:
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
                 indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
-        elif kind == "percent" and not qualifier and not following and self._predicate(text, m.end(), ""):
-            # 其中87%|与AI相关, 产品99%|出口: the share of them that does what the clause says after it
+        elif kind == "percent" and not qualifier and not following and 0 < len(self._predicate(text, m.end(), "")) <= 8:
+            # 其中87%|与AI相关: the share of them that does what the clause says after it (a short predicate, not
+            # 「一半能做生意就不错了」)
             said = self._predicate(text, m.end(), "")
             if indicator:
                 indicator = f"{indicator} {said}"
