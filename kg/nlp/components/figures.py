@@ -219,7 +219,7 @@ class Figures:
                 thing = self._thing_measured(previous["indicator"].split(" ")[0])
                 if thing not in self._bare_measures:  # (亩产超过4000斤，亩产值…: not 「亩产亩产值」)
                     fig["indicator"] = thing + fig["indicator"]
-            elif fig["indicator"] in self._bare_measures and (
+            elif (fig["indicator"] in self._bare_measures or self._property.fullmatch(fig["indicator"])) and (
                     subject := self._sentence_subject(text, sent_start, fig["clause"][0])):
                 # 林下经济蓬勃发展，…，2024年产值达52.3亿元: the 产值 of what the sentence opens with
                 fig["indicator"] = subject + fig["indicator"]
@@ -358,7 +358,9 @@ class Figures:
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
-            indicator = among + following  # 27.27%股权
+            done_to = ending == "noun" and not among and self._words(following)[0][1] in ("v", "vn", "l", "i")
+            # 27.27%股权; 煤矸石100%综合利用: what is done to the thing named right before the share
+            indicator = (indicator if done_to else among) + following
             if self._scale_lead.match(text[m.end():m.end() + 24]):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
@@ -409,23 +411,27 @@ class Figures:
         """The thing the sentence's first clause opens with, when the figure's clause comes after it and that clause
         states no number (林下经济|蓬勃发展，…; 今年他种植的|玉米|产量喜人，亩产2100斤 → 玉米): nouns only, its measure
         dropped; empty when the clause opens with anything else (在…指导下, 记者了解到 names a person)."""
-        ends = [i for i in (text.find(c, sent_start, clause_start) for c in "，；：") if i >= 0]
-        if not ends or min(ends) >= clause_start:
-            return ""
-        first = _PERIOD.sub("", text[sent_start:min(ends)]).strip(_MARKS)
-        if not first or re.search(rf"[\d{_CN_DIGITS}]", first):
+        first = ""
+        for clause in re.split("[，；：]", text[sent_start:clause_start])[:-1]:
+            first = _PERIOD.sub("", clause).strip(_MARKS)
+            if first and not _LEAD.fullmatch(first) and self._words(first)[0][1] != "t" or len(self._words(first)) > 1:
+                break  # (如今，一条…硬化路正在修建: a clause that only says when opens nothing)
+        if not first or re.search(r"\d", first):
             return ""
         first = first.rsplit("的", 1)[-1]  # (他种植的|玉米产量喜人: the thing after what was done to it)
         toks = self._words(first)
+        while toks and toks[0][1] == "m" and toks[0][0][0] in _CN_DIGITS:
+            first, toks = first[len(toks[0][0]):], toks[1:]  # 一片|钢板: the thing, not how many
         if not toks or toks[0][1] not in _NOUN_TAGS - {"vn"} or toks[0][1].startswith("nr") and (
                 len(toks) < 2 or toks[1][1] not in _NOUN_TAGS):
             return ""  # (玉米|产量: jieba reads 玉米 a name; a name alone is a person's)
         subject = _noun_phrase(first, self._words)
         rest = self._words(first[len(subject):]) if first.startswith(subject) and len(first) > len(subject) else ()
         measure = self._measure_inside.search(subject)  # (玉米产量|喜人: the clause is about the thing's measure)
-        if not (measure and measure.start() >= 2) and (not rest or rest[0][1][:1] not in ("v", "a", "i", "l", "d")
-                                                        or self._saying.match(rest[0][0])):
-            return ""  # (仪式|上: no clause about the thing; 公司总经理某某|介绍: who speaks, not what is measured)
+        if not (measure and measure.start() >= 2) and rest and (rest[0][1][:1] not in ("v", "a", "i", "l", "d", "t")
+                                                                or self._saying.match(rest[0][0])):
+            return ""  # (仪式|上: no clause about the thing; 公司总经理某某|介绍: who speaks, not what is measured;
+            # 一片钢板，厚度…: a clause that is the noun phrase alone names it)
         if not self._nouns_only(subject) or any(t.startswith("nr") for _, t in self._words(subject)[1:]):
             return ""
         subject = subject[:measure.start()] if measure else subject  # 玉米产量喜人 → 玉米
