@@ -211,7 +211,8 @@ class Figures:
                 said = re.sub(r"(?:的|达到|超过|达|超|为)+$", "", clause) if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
-                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
+                prev = last_by_sentence[sent_start]  # 新增上市公司12家，总数达到66家 (not 「…占比占比」)
+                fig["indicator"] = prev if prev.endswith(fig["indicator"]) else prev + fig["indicator"]
             elif fig["indicator"] in self._bare_measures and previous and previous["start"] >= sent_start and text[
                     previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
                     self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
