@@ -689,6 +689,8 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             for i, (w, tag) in enumerate(toks)]
     if len(toks) > 1 and kept_lead and len(toks[0][0]) > 1 and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
         toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
+    if len(toks) > 1 and toks[0][1] == "q" and len(toks[0][0]) > 1 and toks[1][1] in _NOUN_TAGS:
+        toks = toks[1:]  # 8个|系列|新款水泵产品: a second measure word before what is counted
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
@@ -702,7 +704,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             taken += toks[i:]  # 儿童|友好|实践|基地: modifiers inside a name running to the clause end
             break
         elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f" or _placed(w)) and (
-                not taken or tag in ("f", "mq") or tag == "a" and (
+                not taken or tag in ("f", "mq", "t") or tag == "a" and (
                     _nouns_to_end(toks[i + 1:]) or _modifiers_then_noun([(w, tag)] + toks[i + 1:]))):
             taken.append((w, tag))
         elif w == "等" and taken and taken[-1][1] in _NOUN_TAGS and noun_next:
@@ -771,7 +773,8 @@ def _nouns_to_end(toks) -> bool:
     while len(toks) > 1 and toks[-1][1] == "f" and len(toks[-1][0]) == 1:
         toks = toks[:-1]  # 新赛道|上: a place word closing the clause is not part of the name
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
-        tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
+        tag in _NOUN_TAGS or (tag.startswith("v") or tag == "t") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
+    # (人工晶体|植入|日间|手术: a time word inside the name)
 
 
 def _glue_codes(toks) -> list[tuple[str, str]]:
