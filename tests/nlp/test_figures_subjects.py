@@ -29,6 +29,11 @@ date: 2025-06-10
 <p>茶叶产业蓬勃发展，种植面积达8.6万亩，2024年产值达12.5亿元，同比增长20.5%。</p>
 <p>光伏组件出货量占全国12%、全球8%。</p>
 <p>记者了解到，去年产值达8.8亿元。</p>
+<p>该医院已开展600余次眼科植入日间手术。</p>
+<p>工厂今年推出6个系列新款电机产品。</p>
+<p>产能全部释放后，矿渣100%综合利用。</p>
+<p>一块玻璃，厚度只有1.2毫米。</p>
+<p>其中，新签约项目27个、占比达45%。</p>
 """
 
 
@@ -63,10 +68,14 @@ def test_shares_say_of_what(got):
     assert named(got, "2000", "暑期实习岗位") and named(got, "65", "与芯片设计相关")
     assert named(got, "40", "煤炭探明储量占全省")  # ，占全省四成以上: the 储量's share
     assert named(got, "8", "出货量占全球") and named(got, "12", "出货量占全国")
+    assert named(got, "100", "矿渣综合利用")  # what is done to the thing named right before the share
+    assert named(got, "45", "新签约项目占比")  # 占比 alone: of what the sentence named
 
 
-def test_counted_names_open_with_a_place_word(got):
+def test_counted_names_open_with_a_place_word_or_hold_a_time_word(got):
     assert named(got, "412", "沿边行政村")
+    assert named(got, "600", "眼科植入日间手术")  # 日间 inside the name
+    assert named(got, "6", "新款电机产品")  # 6个|系列|新款电机产品
 
 
 def test_trade_with_whom_is_part_of_the_measure(got):
@@ -81,3 +90,4 @@ def test_a_bare_measure_is_of_what_the_sentence_opens_with(got):
     assert named(got, "1250000000", "茶叶产业产值")
     assert named(got, "20.5", "茶叶产业产值同比增长")
     assert got["880000000"] == {"产值"}  # 记者了解到: who reports is not what is measured
+    assert named(got, "1.2", "玻璃厚度")  # 一块玻璃，厚度…: a clause that is the noun alone
