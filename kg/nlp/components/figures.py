@@ -381,6 +381,7 @@ class Figures:
                 verb = said  # (named after the sentence's indicator)
         elif kind in ("money", "number") and following and not qualifier and (
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
+                or len(verb) > 1 and verb.endswith("到") and not self._money.search(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
             # counts what follows it (300万就诊人群), as a count does with the verb whose object it is (带动10万农民:
@@ -543,8 +544,8 @@ class Figures:
             toks.pop()
             adjacent = False
         if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
+            verb = verb or toks[-2][0] + toks[-1][0]  # (争取到150万元资金: 争取到 with the noun after it)
             toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
-            verb = verb or "至"
             while len(toks) > 1 and toks[-1][0] in _MODALS:
                 toks.pop()  # 合格率可|提升至99.5%: the modal says nothing of what is measured
         elif toks and toks[-1][0] in ("至", "到"):
