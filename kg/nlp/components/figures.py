@@ -148,6 +148,7 @@ class Figures:
         self._scale_lead = re.compile(rf"^{space}{fg['scale_lead']}")
         self._money = re.compile(fg["money_words"])
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
+        self._said_tail = re.compile(rf"(?:的|{fg['trailing_verbs']}|{fg['approximately']}|提升至|提高至)+$")
         self._growth = re.compile(rf"{fg['growth']}")
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
@@ -205,10 +206,12 @@ class Figures:
                 fig["indicator"] = shared.group(1) + fig["indicator"]  # 出货量占全国15%、全球11%: 出货量占全球
             elif fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
                     clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
-                    or re.match(rf"(?:约|仅)?占(?:{_WHOLE})", clause)):
+                    or re.match(r"(?:约|仅)?占", clause)):
                 # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
                 # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
-                said = re.sub(r"(?:的|达到|超过|达|超|为)+$", "", clause) if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                if re.match(r"(?:约|仅)?占", said):
+                    said = self._said_tail.sub("", said) or said  # (占国内市场份额近, 占比提升至: without 近, 提升至)
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
                 prev = last_by_sentence[sent_start]  # 新增上市公司12家，总数达到66家 (not 「…占比占比」)
