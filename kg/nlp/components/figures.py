@@ -77,7 +77,7 @@ _NUMERAL_CHARS = set(_CN_DIGITS + "万亿多余几半数")
 _BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
 _MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
-_PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
+_PREDICATES = {"显示", "表明", "增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
 def parse_number(num: str) -> Decimal:
@@ -689,8 +689,10 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
     # a set phrase jieba does not tag (公路运输|线路, 自贸协定, 以旧换新|补贴) is a noun when it opens the phrase
     # or a noun follows it; not one closing it (支柱产业|稳步增长: what they did)
-    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS) else tag)
-            for i, (w, tag) in enumerate(toks)]
+    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS or (
+                i > 0 and toks[i - 1][1] in _NOUN_TAGS and i + 2 == len(toks) and toks[i + 1][1] == "v"
+                and toks[i + 1][0] not in _PREDICATES)) else tag)
+            for i, (w, tag) in enumerate(toks)]  # (国家|发明专利|授权: a set phrase between a noun and the nominal verb closing the clause)
     if len(toks) > 1 and kept_lead and len(toks[0][0]) > 1 and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
         toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
     if len(toks) > 1 and toks[0][1] == "q" and len(toks[0][0]) > 1 and toks[1][1] in _NOUN_TAGS:
