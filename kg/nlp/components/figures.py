@@ -73,6 +73,8 @@ _VERB_LEADS = {"力争", "争取", "确保", "推动"}
 _PLACE_BOUNDS = {"以上", "以下", "之间", "以内", "之内", "左右", "前后", "之后", "之前", "以后", "以前", "之中", "当中"}
 # characters jieba tags as numerals that are numbers, never the end of a noun (梅花|点 is a noun)
 _NUMERAL_CHARS = set(_CN_DIGITS + "万亿多余几半数")
+# words for "now" (全国现在有2199个县): never the end of what is measured
+_NOW = {"现在", "如今", "目前", "当前", "今天", "眼下"}
 # bounds after a verb and before its number (开行超过3.4万列)
 _BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
@@ -570,8 +572,8 @@ class Figures:
                 toks.pop(0)
                 changed = True
             while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == "" or toks[-1][1] == "t" and len(toks) > 1
-                            and toks[-2][0] in ("到", "至")):
-                # (涨到|现在|的4000多元: the time of the level reached names nothing measured)
+                            and (toks[-2][0] in ("到", "至") or toks[-1][0] in _NOW)):
+                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured)
                 toks.pop()
                 changed = True
         core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
