@@ -34,6 +34,12 @@ date: 2025-06-10
 <p>产能全部释放后，矿渣100%综合利用。</p>
 <p>一块玻璃，厚度只有1.2毫米。</p>
 <p>其中，新签约项目27个、占比达45%。</p>
+<p>村里争取到120万元资金，改造了道路。</p>
+<p>居民人均教育支出同比增长5.1%，占居民人均消费支出的比重为12.3%。</p>
+<p>目前，青石县建成5个万亩茶叶标准化示范基地。</p>
+<p>目前在售产品超过800个。</p>
+<p>该项目已获得7件国家发明专利授权。</p>
+<p>去年销售额达到900万元，其中有500万元来自线上。</p>
 """
 
 
@@ -70,12 +76,21 @@ def test_shares_say_of_what(got):
     assert named(got, "8", "出货量占全球") and named(got, "12", "出货量占全国")
     assert named(got, "100", "矿渣综合利用")  # what is done to the thing named right before the share
     assert named(got, "45", "新签约项目占比")  # 占比 alone: of what the sentence named
+    assert named(got, "12.3", "居民人均教育支出占居民人均消费支出的比重")  # ，占…的比重为: the 支出's share
 
 
 def test_counted_names_open_with_a_place_word_or_hold_a_time_word(got):
     assert named(got, "412", "沿边行政村")
     assert named(got, "600", "眼科植入日间手术")  # 日间 inside the name
     assert named(got, "6", "新款电机产品")  # 6个|系列|新款电机产品
+    assert named(got, "5", "万亩茶叶标准化示范基地")  # 万亩 a size opening the name
+    assert named(got, "800", "在售产品")  # 在售 one word, not 「售产品」
+    assert named(got, "7", "国家发明专利授权")
+
+
+def test_what_a_verb_with_dao_obtains_is_named_after_it(got):
+    assert got["1200000"] == {"资金"}  # 村里争取到120万元资金: not 「村里」
+    assert named(got, "5000000", "来自线上") and not any(i.endswith("来自线") for i in got["5000000"])
 
 
 def test_trade_with_whom_is_part_of_the_measure(got):
