@@ -64,7 +64,6 @@ _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到�
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
-# verbs that say what happened to the counted things, never part of their name
 # the wholes a share is of (占全国, 占全球)
 _WHOLE = "全[国省市区县球]|世界"
 # lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
@@ -79,6 +78,7 @@ _NOW = {"现在", "如今", "目前", "当前", "今天", "眼下"}
 _BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
 # modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
 _MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
+# verbs that say what happened to the counted things (or what a survey shows), never part of their name
 _PREDICATES = {"显示", "表明", "增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
@@ -415,9 +415,10 @@ class Figures:
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
 
     def _sentence_subject(self, text: str, sent_start: int, clause_start: int) -> str:
-        """The thing the sentence's first clause opens with, when the figure's clause comes after it and that clause
-        states no number (林下经济|蓬勃发展，…; 今年他种植的|玉米|产量喜人，亩产2100斤 → 玉米): nouns only, its measure
-        dropped; empty when the clause opens with anything else (在…指导下, 记者了解到 names a person)."""
+        """The thing the sentence's first clause opens with (past a clause that only says when), when the figure's
+        clause comes after it and that clause writes no digits (林下经济|蓬勃发展，…; 今年他种植的|玉米|产量喜人，亩产
+        2100斤 → 玉米; 一片|钢板，厚度… → 钢板): nouns only, its measure dropped; empty when the clause opens with
+        anything else (在…指导下) or names who speaks (某某|介绍, 记者了解到)."""
         first = ""
         for clause in re.split("[，；：]", text[sent_start:clause_start])[:-1]:
             first = _PERIOD.sub("", clause).strip(_MARKS)
