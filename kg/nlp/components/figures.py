@@ -64,8 +64,22 @@ _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到�
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
 # verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
 _COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
-# verbs that say what happened to the counted things, never part of their name
-_PREDICATES = {"增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
+# the wholes a share is of (占全国, 占全球)
+_WHOLE = "全[国省市区县球]|世界"
+# lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
+_VERB_LEADS = {"力争", "争取", "确保", "推动"}
+# place words that bound a count rather than name what is counted (10个以上|项目)
+_PLACE_BOUNDS = {"以上", "以下", "之间", "以内", "之内", "左右", "前后", "之后", "之前", "以后", "以前", "之中", "当中"}
+# characters jieba tags as numerals that are numbers, never the end of a noun (梅花|点 is a noun)
+_NUMERAL_CHARS = set(_CN_DIGITS + "万亿多余几半数")
+# words for "now" (全国现在有2199个县): never the end of what is measured
+_NOW = {"现在", "如今", "目前", "当前", "今天", "眼下"}
+# bounds after a verb and before its number (开行超过3.4万列)
+_BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
+# modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
+_MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
+# verbs that say what happened to the counted things (or what a survey shows), never part of their name
+_PREDICATES = {"显示", "表明", "增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
 
 
 def parse_number(num: str) -> Decimal:
@@ -136,6 +150,7 @@ class Figures:
         self._scale_lead = re.compile(rf"^{space}{fg['scale_lead']}")
         self._money = re.compile(fg["money_words"])
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
+        self._said_tail = re.compile(rf"(?:的|{fg['trailing_verbs']}|{fg['approximately']}|提升至|提高至)+$")
         self._growth = re.compile(rf"{fg['growth']}")
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
@@ -157,6 +172,10 @@ class Figures:
         self._bare_measures = set(fg["bare_measures"].split("|"))
         heads = sorted(self._generic_heads | self._bare_measures, key=len, reverse=True)
         self._measure_at_end = re.compile(rf"(?:{'|'.join(heads)})$")
+        self._measure_inside = re.compile(rf"(?:{'|'.join(heads)})")
+        self._directed = re.compile(fg["directed_measures"])
+        self._people = set(fg["reporting_people"].split("|"))
+        self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -184,18 +203,32 @@ class Figures:
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
                 fig["indicator"] = previous["indicator"]  # 分别增长2.55%、5.51%: the second one grew too
             clause = text[fig["clause"][0]:m.start()].strip(_MARKS)
-            if fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
-                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)):
-                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」)
+            shared = re.fullmatch(rf"(.+占)(?:{_WHOLE})", previous["indicator"]) if previous and previous["start"] >= sent_start else None
+            if shared and re.fullmatch(_WHOLE, fig["indicator"]) and text[previous["end"]:fig["clause"][0]].strip() == "、":
+                fig["indicator"] = shared.group(1) + fig["indicator"]  # 出货量占全国15%、全球11%: 出货量占全球
+            elif fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    or re.match(r"(?:约|仅)?占", clause)):
+                # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
+                # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
                 said = clause if len(clause) <= 8 else fig["indicator"]  # 比全国高, as written
+                if re.match(r"(?:约|仅)?占", said):
+                    said = self._said_tail.sub("", said) or said  # (占国内市场份额近, 占比提升至: without 近, 提升至)
                 fig["indicator"] = f"{last_by_sentence[sent_start]} {said}"
             elif fig["indicator"] in self._generic_heads and last_by_sentence.get(sent_start):
-                fig["indicator"] = last_by_sentence[sent_start] + fig["indicator"]  # 新增上市公司12家，总数达到66家
+                prev = last_by_sentence[sent_start]  # 新增上市公司12家，总数达到66家 (not 「…占比占比」)
+                fig["indicator"] = prev if prev.endswith(fig["indicator"]) else prev + fig["indicator"]
             elif fig["indicator"] in self._bare_measures and previous and previous["start"] >= sent_start and text[
                     previous["end"]:fig["clause"][0]].strip() in ("，", "；") and (
                     self._measure_at_end.search(previous["indicator"].split(" ")[0]) or self._nouns_only(previous["indicator"])):
                 # 全县葡萄种植面积达2.7万亩，年产量4.7万吨: the 葡萄's (not after a count of what was done: 建成81家企业)
-                fig["indicator"] = self._thing_measured(previous["indicator"].split(" ")[0]) + fig["indicator"]
+                thing = self._thing_measured(previous["indicator"].split(" ")[0])
+                if thing not in self._bare_measures:  # (亩产超过4000斤，亩产值…: not 「亩产亩产值」)
+                    fig["indicator"] = thing + fig["indicator"]
+            elif (fig["indicator"] in self._bare_measures or self._property.fullmatch(fig["indicator"])) and (
+                    subject := self._sentence_subject(text, sent_start, fig["clause"][0])):
+                # 林下经济蓬勃发展，…，2024年产值达52.3亿元: the 产值 of what the sentence opens with
+                fig["indicator"] = subject + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             if not fig["indicator"]:
@@ -292,6 +325,9 @@ class Figures:
         if kind == "money" and following and m.group("bare") is not None and re.match(
                 rf"[^{_CLAUSE_BREAK}]*[\d{_CN_DIGITS}]", text[m.end():]):
             return None  # 超亿元项目11个: a size class of what is counted after it, not a figure
+        if kind == "money" and unit == "元" and num in "一二两三四五六七八九" and not mult and following and \
+                text[m.end():].startswith(following):
+            return None  # 三元锂电池, 二元结构: a class named by a numeral and 元, no amount of money
         if kind == "count" and not following and (unit == "大" or m.group("chinese") and len(num) == 1 and not mult):
             return None  # 三大, 九台 without a noun after them are no count (扩大, 党的N大, 九台市)
         if kind in ("money", "number", "measure") and (self._range_start.match(text, m.end()) or following and (
@@ -302,8 +338,10 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
-        if kind == "percent" and not following and not indicator and not prefix.strip(_MARKS):
-            following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种
+        among = ""  # 引进项目中|90%都是战略性新兴产业: the share of those named before 中 that are what follows
+        if kind == "percent" and not following and (not indicator or prefix.rstrip().endswith("中")) and not verb:
+            following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种 (且80%为老人)
+            among = indicator + "中" if following and indicator and not indicator.endswith("中") else indicator
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
         if kind == "count" and following and following.endswith(("级", "类", "型")):
             shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
@@ -326,7 +364,9 @@ class Figures:
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
         elif kind == "percent" and following and not qualifier:
-            indicator = following  # 27.27%股权
+            done_to = ending == "noun" and not among and self._words(following)[0][1] in ("v", "vn", "l", "i")
+            # 27.27%股权; 煤矸石100%综合利用: what is done to the thing named right before the share
+            indicator = (indicator if done_to else among) + following
             if self._scale_lead.match(text[m.end():m.end() + 24]):  # 四成以上产品产量|位居全球第一: the share that did it
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "percent" and not qualifier and re.match(" ?(?:多|余|以上|左右)?的", text[m.end():]):
@@ -336,8 +376,17 @@ class Figures:
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
                 indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
+        elif kind == "percent" and not qualifier and not following and 0 < len(self._predicate(text, m.end(), "")) <= 8:
+            # 其中87%|与AI相关: the share of them that does what the clause says after it (a short predicate, not
+            # 「一半能做生意就不错了」)
+            said = self._predicate(text, m.end(), "")
+            if indicator:
+                indicator = f"{indicator} {said}"
+            else:
+                verb = said  # (named after the sentence's indicator)
         elif kind in ("money", "number") and following and not qualifier and (
                 ending not in ("", "noun") or self._only_verb(indicator) or self._ends_in_verb(indicator)
+                or len(verb) > 1 and verb.endswith("到") and not self._money.search(indicator)
                 or kind == "number" and not self._money.search(indicator) and text[m.end():m.end() + 1] != " "):
             # 设立100亿元产业投资基金, 提供不低于300亿元融资支持, 获得超2300万元扶持资金; a number with no unit
             # counts what follows it (300万就诊人群), as a count does with the verb whose object it is (带动10万农民:
@@ -349,8 +398,10 @@ class Figures:
         if kind == "money" and ending in self._earning and not following:
             period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
             indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
-        if not verb and not indicator:
-            verb = _lone_verb(prefix)  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
+        if not indicator and (not verb or verb in _BOUNDS):
+            verb = _lone_verb(prefix) or verb  # 规模达3090亿元，占47.9%: the share of that 规模 (not its 变化)
+        if indicator and qualifier and indicator.endswith(qualifier):
+            qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
         if not unit_name:
@@ -362,6 +413,37 @@ class Figures:
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
                 "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
+
+    def _sentence_subject(self, text: str, sent_start: int, clause_start: int) -> str:
+        """The thing the sentence's first clause opens with (past a clause that only says when), when the figure's
+        clause comes after it and that clause writes no digits (林下经济|蓬勃发展，…; 今年他种植的|玉米|产量喜人，亩产
+        2100斤 → 玉米; 一片|钢板，厚度… → 钢板): nouns only, its measure dropped; empty when the clause opens with
+        anything else (在…指导下) or names who speaks (某某|介绍, 记者了解到)."""
+        first = ""
+        for clause in re.split("[，；：]", text[sent_start:clause_start])[:-1]:
+            first = _PERIOD.sub("", clause).strip(_MARKS)
+            if first and not _LEAD.fullmatch(first) and self._words(first)[0][1] != "t" or len(self._words(first)) > 1:
+                break  # (如今，一条…硬化路正在修建: a clause that only says when opens nothing)
+        if not first or re.search(r"\d", first):
+            return ""
+        first = first.rsplit("的", 1)[-1]  # (他种植的|玉米产量喜人: the thing after what was done to it)
+        toks = self._words(first)
+        while toks and toks[0][1] == "m" and toks[0][0][0] in _CN_DIGITS:
+            first, toks = first[len(toks[0][0]):], toks[1:]  # 一片|钢板: the thing, not how many
+        if not toks or toks[0][1] not in _NOUN_TAGS - {"vn"} or toks[0][1].startswith("nr") and (
+                len(toks) < 2 or toks[1][1] not in _NOUN_TAGS):
+            return ""  # (玉米|产量: jieba reads 玉米 a name; a name alone is a person's)
+        subject = _noun_phrase(first, self._words)
+        rest = self._words(first[len(subject):]) if first.startswith(subject) and len(first) > len(subject) else ()
+        measure = self._measure_inside.search(subject)  # (玉米产量|喜人: the clause is about the thing's measure)
+        if not (measure and measure.start() >= 2) and rest and (rest[0][1][:1] not in ("v", "a", "i", "l", "d", "t")
+                                                                or self._saying.match(rest[0][0])):
+            return ""  # (仪式|上: no clause about the thing; 公司总经理某某|介绍: who speaks, not what is measured;
+            # 一片钢板，厚度…: a clause that is the noun phrase alone names it)
+        if not self._nouns_only(subject) or any(t.startswith("nr") for _, t in self._words(subject)[1:]):
+            return ""
+        subject = subject[:measure.start()] if measure else subject  # 玉米产量喜人 → 玉米
+        return subject if len(subject) >= 2 and subject not in self._people else ""
 
     def _is_target(self, text: str, sent_start: int, clause_start: int, at: int) -> bool:
         """A plan or forecast: a target word (到2025年, 力争, 预计 …) in the figure's own clause or in the clause
@@ -407,7 +489,7 @@ class Figures:
         at = text.find(counted, pos)
         end = at + len(counted)
         stop = min((i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i >= 0), default=len(text))
-        rest = text[end:stop].strip()
+        rest = text[end:stop].split("…")[0].strip()  # (参会……各类开放平台扩容提质: the ellipsis ends what they did)
         if not 2 <= len(rest) <= _PREDICATE_CHARS or re.search(r"[\d" + _CN_DIGITS + "]", rest) or rest.startswith(
                 tuple(_COMPARATIVES)):
             return ""  # (营收增速|低于同业: a comparison, not what they did)
@@ -459,7 +541,7 @@ class Figures:
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
         core = _PERIOD.sub("", core)
-        toks = list(self._words(core.strip(_MARKS)))
+        toks = _glue_classes(self._words(core.strip(_MARKS)))  # 千亿元|级|产业链: 千亿元级 names the 产业链
         after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
         if after:
             toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
@@ -468,8 +550,10 @@ class Figures:
             toks.pop()
             adjacent = False
         if len(toks) > 2 and toks[-1][0] in ("至", "到") and toks[-2][1] == "v":
+            verb = verb or toks[-2][0] + toks[-1][0]  # (争取到150万元资金: 争取到 with the noun after it)
             toks = toks[:-2]  # 企业开办时间压缩至0.5个工作日: the level X is brought to, named by X
-            verb = verb or "至"
+            while len(toks) > 1 and toks[-1][0] in _MODALS:
+                toks.pop()  # 合格率可|提升至99.5%: the modal says nothing of what is measured
         elif toks and toks[-1][0] in ("至", "到"):
             toks.pop()
         toks = [t for i, t in enumerate(toks) if not (
@@ -488,7 +572,9 @@ class Figures:
             while toks and (self._opener(toks) or toks[0][0].strip(_MARKS) == ""):
                 toks.pop(0)
                 changed = True
-            while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == ""):
+            while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == "" or toks[-1][1] == "t" and len(toks) > 1
+                            and (toks[-2][0] in ("到", "至") or toks[-1][0] in _NOW)):
+                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured)
                 toks.pop()
                 changed = True
         core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
@@ -519,6 +605,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w == "对" and len(toks) > 1 and self._directed.search("".join(t[0] for t in toks)):
+            return False  # 对东盟进出口增幅, 对共建国家直接投资: trade or investment with whom is part of the measure
         if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
             return False  # 一级能效产品, 万元产值能耗, 每天工资, 月销售额: part of what is measured
         if w in self._so_far and len(toks) > 1 and toks[-1][1] in ("n", "vn") and (
@@ -531,7 +619,7 @@ class Figures:
         if tag == "m" and not (len(toks) > 1 and toks[1][0] in ("以上", "以下")) and not (len(toks) > 2 and toks[2][0] in ("以上", "以下")):
             return True
         if self._lead_words.fullmatch(w) or _LEAD.fullmatch(w):
-            return not (tag.startswith("n") and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
+            return not (tag.startswith("n") and w not in _VERB_LEADS and len(toks) > 1 and toks[1][1] in _NOUN_TAGS)
         return tag == "v" and len(toks) > 1 and w in ("有", "是", "为", "共有", "拥有")
 
     def _counter_split_off(self, text: str, m: re.Match) -> bool:
@@ -604,15 +692,19 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             for w, tag in _glue_classes(_glue_codes(_quoted_as_names(phrase, segment)))]
     # a set phrase jieba does not tag (公路运输|线路, 自贸协定, 以旧换新|补贴) is a noun when it opens the phrase
     # or a noun follows it; not one closing it (支柱产业|稳步增长: what they did)
-    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS) else tag)
-            for i, (w, tag) in enumerate(toks)]
+    toks = [(w, "n" if tag in ("l", "i") and (i == 0 or i + 1 < len(toks) and toks[i + 1][1] in _NOUN_TAGS or (
+                i > 0 and toks[i - 1][1] in _NOUN_TAGS and i + 2 == len(toks) and toks[i + 1][1] == "v"
+                and toks[i + 1][0] not in _PREDICATES)) else tag)
+            for i, (w, tag) in enumerate(toks)]  # (国家|发明专利|授权: a set phrase between a noun and the nominal verb closing the clause)
     if len(toks) > 1 and kept_lead and len(toks[0][0]) > 1 and kept_lead.fullmatch(toks[0][0]) and toks[1][1] in _NOUN_TAGS:
         toks[0] = (toks[0][0], "b")  # 31个|亿元项目, 99个|首批典型应用场景: a class word opening the name
+    if len(toks) > 1 and toks[0][1] == "q" and len(toks[0][0]) > 1 and toks[1][1] in _NOUN_TAGS:
+        toks = toks[1:]  # 8个|系列|新款水泵产品: a second measure word before what is counted
     taken: list[tuple[str, str]] = []
     for i, (w, tag) in enumerate(toks):
         nxt = toks[i + 1][1] if i + 1 < len(toks) else None
         noun_next = nxt in _NOUN_TAGS
-        if not taken and tag in ("a", "v") and _modifiers_then_noun(toks[i:]):
+        if not taken and tag in ("a", "v", "t") and _modifiers_then_noun(toks[i:]):
             taken += toks[i:]  # 重大|创新|创业|项目: modifiers and verbs naming the noun that closes the clause
             break
         if tag in _NOUN_TAGS:
@@ -620,8 +712,8 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
         elif tag == "a" and taken and _modifiers_then_noun(toks[i:]):
             taken += toks[i:]  # 儿童|友好|实践|基地: modifiers inside a name running to the clause end
             break
-        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f") and (
-                not taken or tag in ("f", "mq") or tag == "a" and (
+        elif tag in ("a", "f", "mq", "d", "t", "h") and noun_next and (taken or tag != "f" or _placed(w)) and (
+                not taken or tag in ("f", "mq", "t") or tag == "a" and (
                     _nouns_to_end(toks[i + 1:]) or _modifiers_then_noun([(w, tag)] + toks[i + 1:]))):
             taken.append((w, tag))
         elif w == "等" and taken and taken[-1][1] in _NOUN_TAGS and noun_next:
@@ -660,9 +752,20 @@ def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
     return out + list(segment(phrase[pos:]) if pos < len(phrase) else ())
 
 
+def _placed(word: str) -> bool:
+    """A place word that can open a name (沿边|行政村, 境外|机构): two characters or more, not a bound (以上)."""
+    return len(word) > 1 and word not in _PLACE_BOUNDS
+
+
 def _lone_verb(clause: str) -> str:
-    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」)."""
-    toks = words(clause.strip(_MARKS)) if clause.strip(_MARKS) else ()
+    """The clause before a number when it is one verb and nothing else (占 in 「，占47.9%」), with its period, the
+    bound after it and 累计/已 before it read past (「2025年开行6037列、累计开行超过3.4万列」: 开行, 累计开行)."""
+    clause = _PERIOD.sub("", clause).strip(_MARKS)
+    toks = list(words(clause)) if clause else []
+    while len(toks) > 1 and toks[-1][0] in _BOUNDS and toks[-2][0] not in ("到", "至"):
+        toks.pop()  # (到2018年突破: 到 opens a period, it is no verb)
+    if len(toks) == 2 and toks[0][0] in ("累计", "已") and toks[1][1] == "v":
+        return toks[0][0] + toks[1][0]
     return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" else ""
 
 
@@ -679,7 +782,8 @@ def _nouns_to_end(toks) -> bool:
     while len(toks) > 1 and toks[-1][1] == "f" and len(toks[-1][0]) == 1:
         toks = toks[:-1]  # 新赛道|上: a place word closing the clause is not part of the name
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
-        tag in _NOUN_TAGS or tag.startswith("v") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
+        tag in _NOUN_TAGS or (tag.startswith("v") or tag == "t") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
+    # (人工晶体|植入|日间|手术: a time word inside the name)
 
 
 def _glue_codes(toks) -> list[tuple[str, str]]:
@@ -697,7 +801,7 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
     """A class word stays with what it classes (生物医药|类|项目 → 生物医药类|项目, 行业|大|类 → 行业大类,
     千亿|级 → 千亿级): one noun."""
     out: list[tuple[str, str]] = []
-    for w, tag in toks:
+    for i, (w, tag) in enumerate(toks):
         if out and w == "类" and (out[-1][1] in _NOUN_TAGS or out[-1][1].startswith("v") or out[-1][0] == "大" and len(out) > 1):
             if out[-1][0] == "大" and out[-2][1] in _NOUN_TAGS:
                 out[-2:] = [(out[-2][0] + "大类", "n")]
@@ -705,6 +809,10 @@ def _glue_classes(toks) -> list[tuple[str, str]]:
                 out[-1] = (out[-1][0] + w, "n")
         elif out and w in ("级", "亿级", "万级") and out[-1][1] in {"m", "mq", "a"} | _NOUN_TAGS:
             out[-1] = (out[-1][0] + w, "n")
+        elif out and tag == "m" and len(w) == 1 and w not in _NUMERAL_CHARS and not w.isdigit() and out[-1][1] in _NOUN_TAGS \
+                and i + 1 < len(toks) and (toks[i + 1][1] in _NOUN_TAGS or toks[i + 1][0] == "的"):
+            out[-1] = (out[-1][0] + w, "n")  # 梅花|点, 数据|点: a measure word jieba splits off the noun it ends
+            # (a noun or 的 after it; not 心态|种|了|40多亩)
         else:
             out.append((w, tag))
     return out
