@@ -39,6 +39,13 @@ from kg.nlp.spans import text_of
 
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
+
+
+def _word_class(kind: str) -> frozenset[str]:
+    """A closed word class of ``figures.function_words`` in names.yml (commented there)."""
+    return frozenset(load_lexicon().patterns["figures"]["function_words"][kind].split("|"))
+
+
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;"
@@ -53,7 +60,7 @@ _MARKS = "“”\"'‘’《》「」『』【】()（）[] \u3000"
 _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "mq", "x", "y", "e", "o", "w", "f"}
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
-_JOINERS = {"和", "及", "与", "以及"}
+_JOINERS = _word_class("joiners")
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
@@ -62,24 +69,17 @@ _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^
 # a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户), not to a date (12家企业|到2027年)
 _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]"
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
-# verbs that compare what is named before them with something else (营收增速|低于同业): never inside a name
-_COMPARATIVES = {"高于", "低于", "快于", "慢于", "多于", "少于", "优于", "超过", "超出"}
+_COMPARATIVES = _word_class("comparatives")
 # the wholes a share is of (占全国, 占全球)
 _WHOLE = "全[国省市区县球]|世界"
-# lead words that are verbs whatever jieba tags them (力争 nz): never part of what is measured (计划投资额 keeps 计划)
-_VERB_LEADS = {"力争", "争取", "确保", "推动"}
-# place words that bound a count rather than name what is counted (10个以上|项目)
-_PLACE_BOUNDS = {"以上", "以下", "之间", "以内", "之内", "左右", "前后", "之后", "之前", "以后", "以前", "之中", "当中"}
+_VERB_LEADS = _word_class("verb_leads")
+_PLACE_BOUNDS = _word_class("place_bounds")
 # characters jieba tags as numerals that are numbers, never the end of a noun (梅花|点 is a noun)
 _NUMERAL_CHARS = set(_CN_DIGITS + "万亿多余几半数")
-# words for "now" (全国现在有2199个县): never the end of what is measured
-_NOW = {"现在", "如今", "目前", "当前", "今天", "眼下"}
-# bounds after a verb and before its number (开行超过3.4万列)
-_BOUNDS = {"超过", "超", "达", "达到", "近", "约", "逾", "共", "共计", "突破"}
-# modal verbs between what is measured and the verb bringing it to a level (合格率可提升至99.5%)
-_MODALS = {"可", "能", "将", "可以", "能够", "有望", "会", "要"}
-# verbs that say what happened to the counted things (or what a survey shows), never part of their name
-_PREDICATES = {"显示", "表明", "增长", "增加", "下降", "减少", "提升", "提高", "发展", "签约", "参会", "开工", "落地", "投产", "入选", "参加"}
+_NOW = _word_class("now")
+_BOUNDS = _word_class("bounds")
+_MODALS = _word_class("modals")
+_PREDICATES = _word_class("predicates")
 
 
 def parse_number(num: str) -> Decimal:
