@@ -15,6 +15,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kg.language.lexicon import load_lexicon
+
 __all__ = ["Candidate", "candidates", "features", "rule_tags", "joined", "head_and_tail", "unit_kind", "MAX_WORDS",
            "CLAUSE_BREAKS"]
 
@@ -58,7 +60,7 @@ def unit_kind(unit: str) -> str:
     """percent, money (the currencies of ``figures.currency``), number (no unit) or unit (a measure or counter)."""
     if unit == "percent":
         return "percent"
-    if unit in ("CNY", "USD", "EUR", "HKD", "JPY", "GBP"):
+    if unit in set(load_lexicon().patterns["figures"]["currency"].values()):
         return "money"
     if unit == "number":
         return "number"
