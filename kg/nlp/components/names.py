@@ -50,7 +50,8 @@ class NamePatterns:
         for rule in pat["suffix_rules"]:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
-            self._suffix_rules.append((rule, rx))
+            clause = re.compile(rule["clause_verbs"]) if rule.get("clause_verbs") else None
+            self._suffix_rules.append((rule, rx, clause))
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
         self._zone_words = set(pat["zone_words"])
         self._zone_cores = set(pat["zone_cores"])
@@ -237,7 +238,7 @@ class NamePatterns:
         lex = self.lex
         # where the tagger's names run on past a character (长城|科技股份有限公司: 城 is no zone's end there)
         inside = {i for s, e, tag in self._tagged if tag in ("ORG", "LOC", "PER") for i in range(s + 1, e)}
-        for rule, rx in self._suffix_rules:
+        for rule, rx, clause in self._suffix_rules:
             for m in rx.finditer(text):
                 if m.end() in inside:
                     continue
@@ -257,6 +258,8 @@ class NamePatterns:
                         window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
                     cut = trim_left(window, lex.lead_words) if window else 0
                 name_part = window[cut:]
+                if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
+                    name_part = name_part[max([0, *(m.end() for m in clause.finditer(name_part))]):]
                 if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
                     continue
                 start = m.start() - len(name_part)

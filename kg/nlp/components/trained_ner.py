@@ -464,7 +464,12 @@ class TrainedNer:
             cands = self._split_places(doc, cands, item.text)
             cands = self._whole_people(doc, cands, item.text)
         self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
-        found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
+        words = SortedWords.of(item) if self.fragments is not None else None
+        asked = [(c.start_char, c.end_char) for c in cands]
+        if self.fragments is not None:  # the bounds the fragment rules will cut candidates to are scored too
+            asked += [(t.start_char, t.end_char) for c, t in ((c, self._trimmed(doc, c, item, words)) for c in cands)
+                      if t is not None and t is not c]
+        found, probs = self.model.analyse(item, asked)
         passed = []  # candidates of labels the model does not decide, left to the mention filter
         if self.model_labels:
             found = [f for f in found if f[2] in self.model_labels]
@@ -501,12 +506,11 @@ class TrainedNer:
                 cand, own = (relabelled, max([own, *p.values()])) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            words = SortedWords.of(item)
             bodies = [(c.start_char, c.end_char) for c in cands if self._trusted(c) and c.label_ in ORGS]
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
                       if not self._no_name(item.text, x[4].start_char, x[4].end_char, x[4].label_, bodies,
                                            self._fragment(x[4], item.text), self._trusted(x[4]))]
-            scored = [x for x in scored if x[4] is not None]
+            scored = [self._rescored(x, probs) for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
@@ -650,6 +654,13 @@ class TrainedNer:
             return None
         return doc.char_span(start, end, label=label, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
+
+    def _rescored(self, entry: tuple, probs: dict) -> tuple:
+        """A candidate the fragment rules cut (:meth:`_trimmed`: 「举办|某某论坛」) scores at least the model's
+        probability of the cut span, not only that of the span the rule proposed."""
+        own, length, prio, order, cand = entry
+        cut = probs.get((cand.start_char, cand.end_char), {}).get(cand.label_, 0.0)
+        return (max(own, cut), length, prio, order, cand) if cut > own else entry
 
     def _joined_by_dash(self, chosen: list, text: str) -> list:
         """An organisation right after 「某国—」 (老挝—中国友好协会, 中国—某国商务理事会: a body of two countries)
