@@ -50,7 +50,8 @@ class NamePatterns:
         for rule in pat["suffix_rules"]:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
-            self._suffix_rules.append((rule, rx))
+            clause = re.compile(rule["clause_verbs"]) if rule.get("clause_verbs") else None
+            self._suffix_rules.append((rule, rx, clause))
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
         self._zone_words = set(pat["zone_words"])
         self._zone_cores = set(pat["zone_cores"])
@@ -237,7 +238,7 @@ class NamePatterns:
         lex = self.lex
         # where the tagger's names run on past a character (长城|科技股份有限公司: 城 is no zone's end there)
         inside = {i for s, e, tag in self._tagged if tag in ("ORG", "LOC", "PER") for i in range(s + 1, e)}
-        for rule, rx in self._suffix_rules:
+        for rule, rx, clause in self._suffix_rules:
             for m in rx.finditer(text):
                 if m.end() in inside:
                     continue
@@ -251,12 +252,17 @@ class NamePatterns:
                     left -= 1
                 window = text[left:m.start()]
                 if self._tagged and window:
-                    cut = self._tagged_cut(left, m.start(), rule["label"])
+                    cut = self._tagged_cut(left, m.start(), rule["label"], rule.get("verbs_break", False))
                 else:
                     if left > 0 and self._name_char(text[left - 1]):
                         window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
                     cut = trim_left(window, lex.lead_words) if window else 0
                 name_part = window[cut:]
+                if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
+                    name_part = name_part[max([0, *(m.end() for m in clause.finditer(name_part))]):]
+                if rule.get("route_joiners"):  # 「甲至|乙高铁」: a line named by both its ends
+                    name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
+                        + name_part
                 if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
                     continue
                 start = m.start() - len(name_part)
@@ -281,7 +287,18 @@ class NamePatterns:
                     continue  # 从江|城: a place and 城 is no zone
                 yield start, m.end(), rule["label"], rule["rule"]
 
-    def _tagged_cut(self, left: int, right: int, label: str) -> int:
+    def _route_start(self, text: str, start: int, joiners: str) -> str:
+        """The first end of a line named by both its ends (「甲至|乙高铁」「甲—|乙铁路」), written right before
+        ``start`` as a place (a word LAC tags as a place, or one the lexicon knows) and a joiner; else ""."""
+        if start < 3 or text[start - 1] not in joiners:
+            return ""
+        i = bisect.bisect_left(self._tag_ends, start - 1)
+        word = self._tagged[i] if i < len(self._tagged) and self._tag_ends[i] == start - 1 else None
+        if word is not None and (word[2] in ("LOC", "ns") or self.lex.is_place(text[word[0]:word[1]])):
+            return text[word[0]:start]
+        return ""
+
+    def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False) -> int:
         """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
         after the last function word, number, dated time or person name before ``right`` (and, for
         organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
@@ -295,7 +312,8 @@ class NamePatterns:
             right = left + bracket.start()  # 台积电（南京）有限公司: the bracketed place belongs to the name
         i = bisect.bisect_right(self._tag_ends, left)
         cut = left
-        breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
+        breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" and not verbs_break \
+            else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
         for start, end, tag in self._tagged[i:]:
             if start >= right:
                 break

@@ -150,6 +150,9 @@ class Fragments:
     quote_ending: re.Pattern | None = None  # 「…行动」「…平台」「…大会」: a quoted name that ends like a programme
     company_institute: re.Pattern | None = None  # 「某某集团研究院」「某某集团五院」: a company's institute, an Enterprise
     company_lead: re.Pattern | None = None  # 「企业|某某科技有限公司」: a kind of company before the company's name
+    sector_after: re.Pattern | None = None  # 「产业」「资源」: what follows a place and a trade naming a sector
+    sector_trades: frozenset[str] = frozenset()  # 「能源」「文旅」: trades a place's sector is named by
+    place_prefixes: frozenset[str] = frozenset()  # every division's name and short name (the lexicon's)
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -179,7 +182,9 @@ class Fragments:
                    re.compile(f"(?:{ner['invested_before']})$") if ner.get("invested_before") else None,
                    ner.get("quote_rule", ""), re.compile(f"(?:{lex.patterns['quoted']['accept_suffix']})$"),
                    re.compile(f"(?:{ner['company_institute']})$") if ner.get("company_institute") else None,
-                   re.compile(ner["company_lead"]) if ner.get("company_lead") else None)
+                   re.compile(ner["company_lead"]) if ner.get("company_lead") else None,
+                   re.compile(ner["sector_after"]) if ner.get("sector_after") else None,
+                   lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -191,6 +196,14 @@ class Fragments:
             return start
         word = words.starting_at(start)
         return m.end() if word is not None and word[1] == m.end() else start
+
+    def sector_reading(self, text: str, start: int, end: int, label: str) -> bool:
+        """``text[start:end]``, a company, is a place and a trade followed by a sector's noun (「某地能源|资源富集」
+        「某地文旅|产业」「某省科技|服务」): a place's sector, no company (LAC reads such pairs as companies)."""
+        if label != "ENTERPRISE" or self.sector_after is None or self.sector_after.match(text, end) is None:
+            return False
+        name = text[start:end]
+        return any(name[:k] in self.place_prefixes and name[k:] in self.sector_trades for k in range(2, len(name) - 1))
 
     def institute_label(self, text: str, start: int, end: int, label: str) -> str:
         """ENTERPRISE for an organisation ``start:end`` that is a company's institute (「某某集团研究院」, 「某某集团五院」:
@@ -464,7 +477,12 @@ class TrainedNer:
             cands = self._split_places(doc, cands, item.text)
             cands = self._whole_people(doc, cands, item.text)
         self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
-        found, probs = self.model.analyse(item, [(c.start_char, c.end_char) for c in cands])
+        words = SortedWords.of(item) if self.fragments is not None else None
+        asked = [(c.start_char, c.end_char) for c in cands]
+        if self.fragments is not None:  # the bounds the fragment rules will cut candidates to are scored too
+            asked += [(t.start_char, t.end_char) for c, t in ((c, self._trimmed(doc, c, item, words)) for c in cands)
+                      if t is not None and t is not c]
+        found, probs = self.model.analyse(item, asked)
         passed = []  # candidates of labels the model does not decide, left to the mention filter
         if self.model_labels:
             found = [f for f in found if f[2] in self.model_labels]
@@ -501,12 +519,11 @@ class TrainedNer:
                 cand, own = (relabelled, max([own, *p.values()])) if relabelled is not None else (cand, own)
             scored.append((own, cand.end_char - cand.start_char, RULE_PRIORITY.get(rule, 0), -order, cand))
         if self.fragments is not None:
-            words = SortedWords.of(item)
             bodies = [(c.start_char, c.end_char) for c in cands if self._trusted(c) and c.label_ in ORGS]
             scored = [(*x[:4], self._trimmed(doc, x[4], item, words)) for x in scored
                       if not self._no_name(item.text, x[4].start_char, x[4].end_char, x[4].label_, bodies,
                                            self._fragment(x[4], item.text), self._trusted(x[4]))]
-            scored = [x for x in scored if x[4] is not None]
+            scored = [self._rescored(x, probs) for x in scored if x[4] is not None]
         if self.org_around_place:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
@@ -651,6 +668,13 @@ class TrainedNer:
         return doc.char_span(start, end, label=label, kb_id=cand.kb_id_,
                              span_id=cand.id_, alignment_mode="contract") or cand
 
+    def _rescored(self, entry: tuple, probs: dict) -> tuple:
+        """A candidate the fragment rules cut (:meth:`_trimmed`: 「举办|某某论坛」) scores at least the model's
+        probability of the cut span, not only that of the span the rule proposed."""
+        own, length, prio, order, cand = entry
+        cut = probs.get((cand.start_char, cand.end_char), {}).get(cand.label_, 0.0)
+        return (max(own, cut), length, prio, order, cand) if cut > own else entry
+
     def _joined_by_dash(self, chosen: list, text: str) -> list:
         """An organisation right after 「某国—」 (老挝—中国友好协会, 中国—某国商务理事会: a body of two countries)
         begins at that country: the country read as a place and the rest read as a name are pieces of one name."""
@@ -708,9 +732,11 @@ class TrainedNer:
 
     def _no_name(self, text: str, start: int, end: int, label: str, bodies, fragment: bool, trusted: bool) -> bool:
         """``text[start:end]`` read as ``label`` names nothing: a ``fragment``, the home country at home, a place read
-        from the 华 of 在华/来华, or (unless ``trusted``) a body of ``bodies`` with its sub-unit before a title."""
+        from the 华 of 在华/来华, or (unless ``trusted``) a body of ``bodies`` with its sub-unit before a title or a
+        place's sector read as a company (:meth:`Fragments.sector_reading`)."""
         return fragment or self._home_country(text[start:end], label) or self._in_china(text, start, end, label) or (
-            not trusted and self.fragments.subunit_of(text, start, end, bodies))
+            not trusted and (self.fragments.subunit_of(text, start, end, bodies)
+                             or self.fragments.sector_reading(text, start, end, label)))
 
     def _home_country(self, name: str, label: str) -> bool:
         """The home country's own name as a place in an article that names no foreign country: mostly in slogans

@@ -1,0 +1,97 @@
+"""Meetings, events, lines and works named by their kind (names.yml ``meeting_suffix``, ``works_suffix``: candidates
+the trained model decides), a body's routine meeting, a place's sector read as a company, and a cut candidate scored
+as cut: invented names (real divisions only where the lexicon's places are the point)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.trained_ner import Fragments
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    return Fragments.load()
+
+
+def rule_candidates(nlp, text: str, *rules: str) -> list[tuple[str, str]]:
+    from kg.nlp.spans import candidates
+
+    doc, _ = process(nlp, text)
+    return [(c.text, c.kb_id_) for c in candidates(doc) if c.kb_id_ in rules]
+
+
+def test_a_meeting_is_proposed_after_the_verb_that_convenes_it(rules_nlp):
+    """「举办|某某大会」「召开|某某会议」: the meeting's name starts after the convening verb, with no proper modifier
+    needed (the model decides)."""
+    found = rule_candidates(rules_nlp, "白沙县举办青岭茶业发展大会，宁州机械集团召开干部大会，县政府召开常务会议。",
+                            "meeting_suffix", "event_suffix")
+    assert ("青岭茶业发展大会", "meeting_suffix") in found
+    assert not any(name.startswith(("举办", "召开")) or "召开" in name for name, _ in found)
+
+
+@pytest.mark.parametrize("routine", ["县政府常务会议", "干部大会", "常务会议", "全市动员大会", "党组会议"])
+def test_a_body_s_routine_meeting_is_no_initiative(fragments, routine):
+    assert fragments.is_fragment(routine, "INITIATIVE")
+
+
+@pytest.mark.parametrize("event", ["青岭茶业发展大会", "白沙数字经济论坛", "宁州经贸合作交流会",
+                                   "第三届青岭全体会议", "青岭国际茶文化节"])
+def test_a_named_meeting_or_event_is_no_fragment(fragments, event):
+    assert not fragments.is_fragment(event, "INITIATIVE")
+
+
+def test_the_trained_model_keeps_no_routine_meeting(nlp):
+    doc, _ = process(nlp, "宁州机械集团召开干部大会，宣布新班子任职决定。县政府召开常务会议，研究青岭新区规划。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert not any(n.endswith(("干部大会", "常务会议")) for n in names)
+
+
+def test_a_line_is_named_by_both_its_ends_and_a_work_by_its_kind(rules_nlp):
+    """「甲至乙高铁」: the line's first end and the joiner are part of its name; 「某某水利枢纽船闸」 is proposed whole;
+    「某某光伏电站项目」 is the project, not a power station cut before 项目; a verb ends the clause before a work
+    (「县里通|高铁」 names none)."""
+    text = "今年，宁州至白沙高铁开通运营，青岭水利枢纽船闸通航，白沙县光伏电站项目并网。县里通高铁后更方便。"
+    found = [name for name, _ in rule_candidates(rules_nlp, text, "works_suffix")]
+    assert "宁州至白沙高铁" in found and "青岭水利枢纽船闸" in found
+    assert not any(name.endswith("光伏电站") for name in found)
+    assert not any("通高铁" in name for name in found)
+
+
+def test_the_model_decides_meetings_and_works(nlp):
+    """The kind-named meetings and works are no trusted rule's: the model keeps or drops them by its probability."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc("宁州至白沙高铁开通，青岭茶业发展大会开幕。")
+    assert not ner._trusted(doc.char_span(0, 7, label="INITIATIVE", kb_id="works_suffix"))
+    assert not ner._trusted(doc.char_span(10, 18, label="INITIATIVE", kb_id="meeting_suffix"))
+
+
+def test_a_place_and_a_trade_before_a_sector_s_noun_is_no_company(fragments):
+    """「江西能源|资源丰富」「江西文旅|产业」: LAC reads a place and a trade as a company; before a sector's noun they
+    name the place's sector. A company's full name, a name not opening with a place, another label: unchanged."""
+    text = "江西能源资源丰富，江西文旅产业兴旺，江西能源有限公司扩产，青岭能源资源集团成立。"
+    at = text.index
+    assert fragments.sector_reading(text, 0, 4, "ENTERPRISE")
+    assert fragments.sector_reading(text, at("江西文旅"), at("江西文旅") + 4, "ENTERPRISE")
+    assert not fragments.sector_reading(text, at("江西能源有限"), at("江西能源有限") + 4, "ENTERPRISE")
+    assert not fragments.sector_reading(text, at("青岭能源"), at("青岭能源") + 4, "ENTERPRISE")
+    assert not fragments.sector_reading(text, 0, 4, "AGENCY")
+
+
+def test_a_cut_candidate_scores_at_least_the_model_s_probability_of_the_cut_span(nlp):
+    """A candidate the fragment rules cut (「举办|某某论坛」) is scored by the model's probability of what remains when
+    that is higher than the probability of the span the rule proposed."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc("白沙县举办青岭数字经济论坛。")
+    cut = doc.char_span(5, 13, label="INITIATIVE", kb_id="meeting_suffix")
+    entry = (0.1, 10, 3, 0, cut)
+    assert ner._rescored(entry, {(5, 13): {"INITIATIVE": 0.9}})[0] == 0.9
+    assert ner._rescored(entry, {(5, 13): {"INITIATIVE": 0.05}}) == entry
+    assert ner._rescored(entry, {}) == entry
