@@ -62,3 +62,20 @@ def test_a_national_strategy_or_a_place_after_a_preposition_places_nothing(nlp, 
 def test_a_place_inside_a_clause_carries_out_nothing(nlp):
     found = rules(nlp, "专家们在宁州市考察后建议实施乡村振兴示范工程。", "locatedIn")
     assert ("乡村振兴示范工程", "宁州市", "") not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("甘肃省青山县白石镇，宏远农业科技有限公司4号棚里，工人正在检查。", ("宏远农业科技有限公司", "白石镇")),
+    ("下午4点，青山市白水县，星海汽车销售服务有限公司的展厅里，直播设备已经架好。", ("星海汽车销售服务有限公司", "白水县")),
+    ("湖北宜昌，走进宏远化工集团的车间，机器轰鸣。", ("宏远化工集团", "宜昌")),
+    ("在青山市高新区，蓝湾科技有限公司的工作人员正在调度生产。", ("蓝湾科技有限公司", "青山市高新区")),
+])
+def test_a_scene_of_places_opening_the_sentence_places_the_next_name(nlp, text, pair):
+    assert pair + ("",) in rules(nlp, text, "locatedIn")
+
+
+@pytest.mark.parametrize("text", ["近年来，宏远集团在青山市投资建厂。", "青山市白水县的企业，宏远集团最大。",
+                                  "青山市，白水县，宏远集团都在这里。", "上午，青山市的宏远集团开门营业。"])
+def test_no_scene_without_a_clause_of_places_only(nlp, text):
+    assert ("宏远集团", "青山市", "") not in rules(nlp, text, "locatedIn")
+    assert ("宏远集团", "白水县", "") not in rules(nlp, text, "locatedIn")

@@ -76,6 +76,9 @@ class Relations:
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
         self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
         self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._scene_place_lead = re.compile(rf"(?:{r['scene_place_lead']})?")
+        self._scene_time = re.compile(r["scene_time"])
+        self._scene_subject_lead = re.compile(rf"(?:{r['scene_subject_leads']})?")
         self._sited_before = re.compile(rf"(?:{r['sited_before']})")
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
@@ -883,11 +886,33 @@ class Relations:
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
         out += self._held_at(s, ents, places)
+        out += self._scene_opener(s, e, ents, places)
         out += self._sited_before_name(s, e, ents, places)
         out += self._place_implements(s, e, ents)
         out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
         return out
+
+    def _scene_opener(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
+        """「某县某镇，某公司4号棚里」「下午4点，某市某县，某公司的展厅里」「在某园区，某公司…」: a sentence whose
+        first clause (after at most one clause telling the time) is places only sets the scene of the name that
+        opens the next clause; it lies in the run's last, narrowest place."""
+        start, clause_end = s, self._next_stop(s, e, "，")
+        if self._scene_time.fullmatch(self.text, s, clause_end):
+            start, clause_end = clause_end + 1, self._next_stop(clause_end + 1, e, "，")
+        run, pos = [], self._scene_place_lead.match(self.text, start).end()
+        while pos in places:
+            run.append(places[pos])
+            pos = places[pos].end_char
+        if not run or pos != clause_end or clause_end >= e:
+            return []
+        at = self._scene_subject_lead.match(self.text, clause_end + 1).end()
+        x = next((y for y in ents if y.start_char == at), None)
+        if x is None or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title":
+            return []
+        if x.label_ == "DISTRICT" and x.id_ in self.lex.divisions and self.lex.divisions[x.id_].level != "zone":
+            return []  # 「某省，某市…」: a division of the table has its own parent
+        return [self._rel(_m(x), "locatedIn", _m(run[-1]), "scene_opener", (start, x.end_char))]
 
     def _sited_before_name(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
         """「位于某县某镇的X」「总部位于某市的X」: X (the mention right after 的) lies in the last place of the run, the
