@@ -79,3 +79,19 @@ def test_a_scene_of_places_opening_the_sentence_places_the_next_name(nlp, text, 
 def test_no_scene_without_a_clause_of_places_only(nlp, text):
     assert ("宏远集团", "青山市", "") not in rules(nlp, text, "locatedIn")
     assert ("宏远集团", "白水县", "") not in rules(nlp, text, "locatedIn")
+
+
+def test_a_place_stays_the_subject_of_the_clauses_after_it():
+    """「某省在…中，…，深入实施X工程」 and the next sentences of the paragraph 「实施Y行动」: the programmes lie in the
+    place; a new paragraph, another name opening a clause, or a pronoun before the verb ends it. Invented names;
+    the packaged model finds the programme names."""
+    nlp = make_nlp()
+    found = rules(nlp, "李明介绍，青山省在发展的实践中，结合自身资源禀赋，深入实施百县千镇万村高质量发展工程，成效明显。",
+                  "locatedIn")
+    assert ("百县千镇万村高质量发展工程", "青山省", "") in found
+    found = rules(nlp, "扩大优质文化服务供给。青山省将实施文艺精品创作繁荣工程，推动提升艺术原创能力。"
+                       "实施公共文化服务提质增效行动，提升服务水平。", "locatedIn")
+    assert {("文艺精品创作繁荣工程", "青山省", ""), ("公共文化服务提质增效行动", "青山省", "")} <= found
+    for text in ["青山省将完善政策。他们将实施公共文化服务提质增效行动。", "青山省将完善政策。宏远集团将实施公共文化服务提质增效行动。",
+                 "青山省将完善政策。\n实施公共文化服务提质增效行动，提升服务水平。"]:
+        assert ("公共文化服务提质增效行动", "青山省", "") not in rules(nlp, text, "locatedIn"), text

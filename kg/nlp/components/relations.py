@@ -83,6 +83,7 @@ class Relations:
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
         self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
+        self._carried_lead_stops = frozenset(r["place_carried_lead_stops"])
         self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
@@ -162,6 +163,7 @@ class Relations:
         rels += self._signed_notice()
         rels += self._responsible_units()
         rels += self._meeting_passed_works()
+        rels += self._carried_place_implements()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
@@ -936,22 +938,50 @@ class Relations:
         carries out the programmes its verb is followed by in the clause; they lie in the place."""
         out = []
         for i, place in enumerate(ents):
-            if place.label_ != "DISTRICT":
-                continue
-            clause_start = max(self.text.rfind(c, s, place.start_char) for c in "，；：") + 1
-            lead = self.text[max(clause_start, s):place.start_char]
-            if len(lead) > 2 or self._implements_lead_stops.intersection(lead):
+            if place.label_ != "DISTRICT" or not self._opens_clause(place, s):
                 continue
             verb = self._implements.match(self.text, place.end_char)
-            if verb is None:
+            if verb is not None:
+                out += self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
+                                           "place_implements")
+        return out
+
+    def _opens_clause(self, x: Span, s: int) -> bool:
+        """``x`` opens its clause of the sentence starting at ``s`` (after at most two characters, no preposition)."""
+        clause_start = max(self.text.rfind(c, s, x.start_char) for c in "，；：") + 1
+        lead = self.text[max(clause_start, s):x.start_char]
+        return len(lead) <= 2 and not self._implements_lead_stops.intersection(lead)
+
+    def _programmes_in(self, place: Span, start: int, end: int, ents, rule: str) -> list[dict]:
+        """The programmes named in ``[start, end)`` carried out by ``place``: locatedIn it (no policy document, no
+        national programme, no name of a gazetteer, which are national)."""
+        return [self._rel(_m(x), "locatedIn", _m(place), rule, (place.start_char, x.end_char)) for x in ents
+                if x.label_ == "INITIATIVE" and start <= x.start_char and x.end_char <= end
+                and x.kb_id_ not in ("book_title", "", "kg_gazetteer") and not self._national_programme.search(x.text)]
+
+    def _carried_place_implements(self) -> list[dict]:
+        """「某省在…中，…，深入实施X工程」「某省将…。实施X行动」: a place opening a clause stays the subject of the
+        later clauses of its paragraph until one opens with another name; a clause that opens with the verb
+        (``_place_implements``' verbs) carries out the programmes after it, which lie in the place."""
+        out, subject = [], None
+        starts = {x.start_char: x for x in self.ents}
+        for clause in re.finditer(r"[^，；：。！？\n]+", self.text):
+            c_start, c_end = clause.span()
+            if c_start > 0 and self.text[c_start - 1] == "\n":
+                subject = None  # a new paragraph
+            verb = self._implements.match(self.text, c_start, c_end)
+            opener = next((starts[i] for i in range(c_start, min(c_start + 3, c_end)) if i in starts), None)
+            if opener is not None and (verb is None or opener.start_char < verb.end()):
+                sentence_start = max(self.text.rfind(c, 0, opener.start_char) for c in "。！？\n") + 1
+                if self._opens_clause(opener, sentence_start):
+                    subject = opener if opener.label_ == "DISTRICT" else None
+                    continue
+            if subject is None:
                 continue
-            clause_end = self._next_stop(verb.end(), e, "，。；")
-            for x in ents[i + 1:]:
-                if x.start_char >= clause_end:
-                    break
-                if x.label_ == "INITIATIVE" and x.start_char >= verb.end() and x.kb_id_ not in ("book_title", "", "kg_gazetteer") \
-                        and not self._national_programme.search(x.text):  # "": a gazetteer's (national) programme
-                    out.append(self._rel(_m(x), "locatedIn", _m(place), "place_implements", (place.start_char, x.end_char)))
+            if verb is None or self._carried_lead_stops.intersection(self.text[c_start:verb.end()]) \
+                    or any(c_start <= x.start_char < verb.end() for x in self.ents):
+                continue
+            out += self._programmes_in(subject, verb.end(), c_end, self.ents, "place_implements_carried")
         return out
 
     def _listed_in(self, x: Span, ents, places: dict[int, Span], s: int) -> list[dict]:
