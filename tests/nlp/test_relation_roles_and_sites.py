@@ -95,3 +95,17 @@ def test_a_place_stays_the_subject_of_the_clauses_after_it():
     for text in ["青山省将完善政策。他们将实施公共文化服务提质增效行动。", "青山省将完善政策。宏远集团将实施公共文化服务提质增效行动。",
                  "青山省将完善政策。\n实施公共文化服务提质增效行动，提升服务水平。"]:
         assert ("公共文化服务提质增效行动", "青山省", "") not in rules(nlp, text, "locatedIn"), text
+
+
+@pytest.mark.parametrize("text, post", [
+    ("几年前，李明远创办了青禾新能源有限公司，产品销往各地。", ("李明远", "青禾新能源有限公司", "创始人")),
+    ("王立新创办的宏远医疗科技（天津）有限公司，是创新的缩影。", ("王立新", "宏远医疗科技（天津）有限公司", "创始人")),
+    ("回国后，赵刚创立了宁海宏远旅游用品有限公司，开始生产登山杖。", ("赵刚", "宁海宏远旅游用品有限公司", "创始人")),
+])
+def test_the_founder_of_a_company(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+def test_no_founder_when_the_verb_is_not_right_after_the_person(nlp):
+    found = rules(nlp, "赵刚介绍，村里去年成立了宁海宏远旅游用品有限公司。", "holdsPostIn")
+    assert not any(s == "赵刚" and o == "宁海宏远旅游用品有限公司" for s, o, _ in found)

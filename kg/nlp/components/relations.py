@@ -67,6 +67,8 @@ class Relations:
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
+        self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
+        self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
         self._include = re.compile(rf"(?:{r['include_verbs']})")
         self._build = re.compile(rf"(?:{r['build_verbs']})")
@@ -157,6 +159,7 @@ class Relations:
             rels += self._led_by(s, e, ents)
             rels += self._organised_by(s, ents)
             rels += self._pairs(s, e, ents)
+            rels += self._founders(ents)
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
@@ -230,6 +233,20 @@ class Relations:
                 continue
             break
         return segments[::-1]
+
+    def _founders(self, ents) -> list[dict]:
+        """「某某创办的某公司」「某某创立了某公司」: the person founded the enterprise (holdsPostIn, role 创始人)."""
+        out = []
+        starts = {x.start_char: x for x in ents}
+        for person in ents:
+            if person.label_ != "PERSON":
+                continue
+            verb = self._founded.match(self.text, person.end_char)
+            company = starts.get(verb.end()) if verb else None
+            if company is not None and company.label_ == "ENTERPRISE":
+                out.append(self._rel(_m(person), "holdsPostIn", _m(company), "founded",
+                                     (person.start_char, company.end_char), self._founded_role))
+        return out
 
     def _through_subunit(self, t_start: int, title: str) -> tuple[Span | None, int, str]:
         """The body of a title written after a sub-unit of it (「某银行研究局|局长」: the bank, role 研究局局长), or
