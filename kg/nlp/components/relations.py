@@ -63,6 +63,7 @@ class Relations:
         r = lex.patterns["relations"]
         self._issue = re.compile(rf"(?:{r['issue_verbs']})了?")
         self._partner = re.compile(rf"(?:{r['partner_verbs']})")
+        self._partner_direct = re.compile(rf"(?:{r['partner_direct_verbs']})了?")
         self._partner_filler = re.compile(rf"{r['partner_filler']}$")
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
@@ -160,6 +161,7 @@ class Relations:
             rels += self._organised_by(s, ents)
             rels += self._pairs(s, e, ents)
             rels += self._founders(ents)
+            rels += self._direct_partners(ents)
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
@@ -1244,6 +1246,20 @@ class Relations:
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
+        return out
+
+    def _direct_partners(self, ents) -> list[dict]:
+        """「甲集团联合乙公司自主研发…」「甲公司携手乙公司推出…」: an enterprise and the organisation right after the
+        verb are partners (the verb right after the first name)."""
+        out = []
+        starts = {x.start_char: x for x in ents}
+        for a in ents:
+            if a.label_ != "ENTERPRISE":
+                continue
+            verb = self._partner_direct.match(self.text, a.end_char)
+            b = starts.get(verb.end()) if verb else None
+            if b is not None and b.label_ in ORGS and b.text != a.text:
+                out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
 
     def _we_side(self, start: int, end: int) -> tuple | None:
