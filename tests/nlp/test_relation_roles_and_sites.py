@@ -109,3 +109,9 @@ def test_the_founder_of_a_company(nlp, text, post):
 def test_no_founder_when_the_verb_is_not_right_after_the_person(nlp):
     found = rules(nlp, "赵刚介绍，村里去年成立了宁海宏远旅游用品有限公司。", "holdsPostIn")
     assert not any(s == "赵刚" and o == "宁海宏远旅游用品有限公司" for s, o, _ in found)
+
+
+def test_places_listed_together_carry_nothing():
+    nlp = make_nlp()
+    found = rules(nlp, "青山、白水两地聚焦基础设施建设，全力推动公共文化服务提质增效行动。", "locatedIn")
+    assert not any(s == "公共文化服务提质增效行动" for s, _, _ in found)

@@ -931,8 +931,8 @@ class Relations:
         x = next((y for y in ents if y.start_char == at), None)
         if x is None or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title":
             return []
-        if x.label_ == "DISTRICT" and x.id_ in self.lex.divisions and self.lex.divisions[x.id_].level != "zone":
-            return []  # 「某省，某市…」: a division of the table has its own parent
+        if x.label_ == "DISTRICT" and (x.id_ not in self.lex.divisions or self.lex.divisions[x.id_].level != "zone"):
+            return []  # 「某省，某市…」: a division has its own parent; a place the table does not know may be a mountain
         return [self._rel(_m(x), "locatedIn", _m(run[-1]), "scene_opener", (start, x.end_char))]
 
     def _sited_before_name(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
@@ -993,7 +993,9 @@ class Relations:
             if opener is not None and (verb is None or opener.start_char < verb.end()):
                 sentence_start = max(self.text.rfind(c, 0, opener.start_char) for c in "。！？\n") + 1
                 if self._opens_clause(opener, sentence_start):
-                    subject = opener if opener.label_ == "DISTRICT" else None
+                    # the subject: a place that is the clause's first word and no item of a list (「甲、乙两地」)
+                    subject = opener if opener.label_ == "DISTRICT" and opener.start_char == c_start \
+                        and self.text[opener.end_char:opener.end_char + 1] not in ("、", "和", "与", "及") else None
                     continue
             if subject is None:
                 continue
