@@ -986,8 +986,8 @@ class Relations:
         starts = {x.start_char: x for x in self.ents}
         for clause in re.finditer(r"[^，；：。！？\n]+", self.text):
             c_start, c_end = clause.span()
-            if c_start > 0 and self.text[c_start - 1] == "\n":
-                subject = None  # a new paragraph
+            if c_start > 0 and self.text[c_start - 1] == "\n" or self.text[c_start] in self._carried_lead_stops:
+                subject = None  # a new paragraph, or a clause opening with a pronoun (「我们还要…」: another subject)
             verb = self._implements.match(self.text, c_start, c_end)
             opener = next((starts[i] for i in range(c_start, min(c_start + 3, c_end)) if i in starts), None)
             if opener is not None and (verb is None or opener.start_char < verb.end()):
