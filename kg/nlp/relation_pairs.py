@@ -18,7 +18,7 @@ from kg.config import NLP_DATA_DIR
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.nlp.spans import text_of
 
-__all__ = ["Pair", "PairFeatures", "load_pair_config", "span_key"]
+__all__ = ["Pair", "PairFeatures", "RulePlaces", "load_pair_config", "span_key"]
 
 _SENT = re.compile(r"[^。！？\n]+")
 _PUNCT = "，、；：（）“”《》()"
@@ -77,6 +77,7 @@ class PairFeatures:
         self._trigger_cache: dict[str, frozenset[str]] = {}
         self.buckets = list(cfg["gap_buckets"])
         self.titles = sorted(self.lex.titles, key=len, reverse=True)
+        self._sentence_index: _SentenceIndex | None = None  # of the last sentence_ents list features() was given
 
     # -- candidates -------------------------------------------------------------------------------------
     def pairs(self, doc: Doc) -> list[Pair]:
@@ -128,7 +129,8 @@ class PairFeatures:
         on(f"types={s_ent.label_}>{o_ent.label_}")
         on("subject_first" if first is s_ent else "object_first")
         on(f"gap<={next((b for b in self.buckets if len(gap) <= b), 'more')}")
-        between = [x for x in sentence_ents if first.end_char <= x.start_char and x.end_char <= second.start_char]
+        index = self._index_of(text, sentence_ents)
+        between = index.between(first.end_char, second.start_char)
         masked = _masked(text, first.end_char, second.start_char, between)  # names in between → one mark each
         if len(masked) <= 6:
             on(f"gap={'|'.join(masked)}")
@@ -162,7 +164,7 @@ class PairFeatures:
             on("same_list")
         for role, ent in (("subject", s_ent), ("object", o_ent)):
             on(f"{role}_source={ent.kb_id_ or 'gazetteer'}")
-            if _in_list(text, ent, sentence_ents):
+            if (ent.start_char, ent.end_char, ent.label_) in index.list_items:
                 on(f"{role}_in_list")
             if ent.label_ == "DISTRICT":
                 div = self.lex.divisions.get(ent.id_)
@@ -189,24 +191,35 @@ class PairFeatures:
             on(f"rule={rule}" if rule else "rule=none")
         return f
 
-    def rule_places(self, pair: Pair, sentence_ents: list[Span], rules: dict) -> list[str]:
-        """What the rules already say of the two ends of a locatedIn candidate, in its sentence: the subject has
-        another place (``subject_placed_elsewhere=inside``: one inside the candidate place; ``=other``), or the
-        place is that of a mention written between the two ends (``place_of_mention_between``:
-        「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
+    def _index_of(self, text: str, sentence_ents: list[Span]) -> "_SentenceIndex":
+        """The index of ``sentence_ents``, built once while the pairs of one sentence are described."""
+        index = self._sentence_index
+        if index is None or index.ents is not sentence_ents or index.text is not text:
+            index = self._sentence_index = _SentenceIndex.of(text, sentence_ents)
+        return index
+
+    def rule_places(self, pair: Pair, sentence_ents: list[Span], rules: dict) -> "RulePlaces":
+        """What the rules already say of the two ends of a locatedIn candidate, in its sentence: the places they gave
+        its subject, sorted by the divisions' containment against the candidate place (one inside it, one it lies
+        in, or another place), and whether the candidate place is that of a mention written between the two ends
+        (「甲项目落户A县，乙公司…的丙项目落户B县」: 甲 is not in B县, nor 乙)."""
         by_subject, by_object = self._rule_places(rules)
         s_ent, o_ent = pair.subject, pair.object
         first, second = (s_ent, o_ent) if s_ent.start_char < o_ent.start_char else (o_ent, s_ent)
-        out = []
+        inside, around, other = [], [], []
         for start, end in by_subject.get((s_ent.start_char, s_ent.end_char), ()):
             place = next((x for x in sentence_ents if x.start_char == start and x.end_char == end), None)
-            if place is not None and start != o_ent.start_char:
-                inside = bool(place.id_ and o_ent.id_ and self.lex.within(place.id_, o_ent.id_))
-                out.append(f"subject_placed_elsewhere={'inside' if inside else 'other'}")
-        if any(first.end_char <= start and end <= second.start_char
-               for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ())):
-            out.append("place_of_mention_between")
-        return out
+            if place is None or start == o_ent.start_char:
+                continue
+            if place.id_ and o_ent.id_ and self.lex.within(place.id_, o_ent.id_):
+                inside.append(place.text)  # 「落户杭州市…浙江省」: the candidate is wider
+            elif place.id_ and o_ent.id_ and self.lex.within(o_ent.id_, place.id_):
+                around.append(place.text)  # 「落户浙江省，在杭州市建设」: the candidate is narrower
+            else:
+                other.append(place.text)
+        between = any(first.end_char <= start and end <= second.start_char
+                      for start, end in by_object.get((o_ent.start_char, o_ent.end_char), ()))
+        return RulePlaces(tuple(inside), tuple(around), tuple(other), between)
 
     @staticmethod
     def _rule_places(rules: dict) -> tuple[dict, dict]:
@@ -261,6 +274,24 @@ class PairFeatures:
         return self._title_at_start(text[o_ent.end_char:])
 
 
+@dataclass(frozen=True)
+class RulePlaces:
+    """The rules' places for the subject of a locatedIn candidate, in the candidate's sentence (by the divisions'
+    containment: the candidate place contains them, lies inside them, or neither), and whether the candidate place
+    is the rules' place of a mention written between the two ends."""
+
+    inside: tuple[str, ...] = ()
+    around: tuple[str, ...] = ()
+    other: tuple[str, ...] = ()
+    of_mention_between: bool = False
+
+    @property
+    def against(self) -> bool:
+        """The candidate contradicts the rules: they put the subject in an unrelated place, or the place is
+        another mention's."""
+        return bool(self.other) or self.of_mention_between
+
+
 def _distinct(ents) -> list[Span]:
     seen, out = set(), []
     for e in ents:
@@ -270,16 +301,50 @@ def _distinct(ents) -> list[Span]:
     return out
 
 
-def _in_list(text: str, ent: Span, ents: list[Span]) -> bool:
-    """``ent`` is an item of a list (「甲、乙、丙」): a neighbour of its label is joined to it by 、/和/及."""
+@dataclass(frozen=True)
+class _SentenceIndex:
+    """One sentence's mentions indexed for the pair features, so a sentence of n mentions costs O(n log n)
+    however many pairs it has (a 、-list line of hundreds of names)."""
+
+    text: str
+    ents: list[Span]
+    starts: list[int] | None  # the mentions' start offsets, None when ``ents`` is not in text order
+    list_items: frozenset[tuple[int, int, str]]  # (start, end, label) of every item of a list (_list_items)
+
+    @classmethod
+    def of(cls, text: str, ents: list[Span]) -> "_SentenceIndex":
+        starts = [x.start_char for x in ents]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        return cls(text, ents, starts if ordered else None, _list_items(text, ents))
+
+    def between(self, start: int, end: int) -> list[Span]:
+        """The mentions lying within ``[start, end)``, in the order of ``ents``."""
+        if self.starts is None:
+            return [x for x in self.ents if start <= x.start_char and x.end_char <= end]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [x for x in self.ents[lo:hi] if x.end_char <= end]
+
+
+_ITEM_SEP = _LIST_SEP[:5]  # what joins two items of a list (the comma does not)
+_ITEM_SEP_LENGTHS = sorted({len(sep) for sep in _ITEM_SEP})
+
+
+def _list_items(text: str, ents: list[Span]) -> frozenset[tuple[int, int, str]]:
+    """The mentions that are items of a list (「甲、乙、丙」): a neighbour of the same label is joined to them by
+    、/和/及/与/以及. One pass over the mentions, each looking up the mentions ending just before it."""
+    by_end: dict[int, list[Span]] = {}
     for x in ents:
-        if x is ent or x.label_ != ent.label_:
-            continue
-        if x.end_char <= ent.start_char and text[x.end_char:ent.start_char] in _LIST_SEP[:5]:
-            return True
-        if ent.end_char <= x.start_char and text[ent.end_char:x.start_char] in _LIST_SEP[:5]:
-            return True
-    return False
+        by_end.setdefault(x.end_char, []).append(x)
+    items: set[tuple[int, int, str]] = set()
+    for ent in ents:
+        for n in _ITEM_SEP_LENGTHS:
+            if text[ent.start_char - n:ent.start_char] not in _ITEM_SEP or ent.start_char - n < 0:
+                continue
+            for x in by_end.get(ent.start_char - n, ()):
+                if x.label_ == ent.label_:
+                    items.add((x.start_char, x.end_char, x.label_))
+                    items.add((ent.start_char, ent.end_char, ent.label_))
+    return frozenset(items)
 
 
 def _only_list(text: str, first: Span, between: list[Span], second: Span) -> bool:

@@ -210,3 +210,17 @@ def test_company_with_no_company_named_before_it_holds_nothing(nlp):
 def test_a_professor_holds_a_post_in_the_university(nlp):
     doc, _ = process(nlp, "宁州大学教授王立新表示，这一成果意义重大。")
     assert ("王立新", "宁州大学", "教授") in posts_of(doc)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("宏远集团携手青山市人民政府推出新品。", ("宏远集团", "青山市人民政府")),
+    ("宏远集团携手星海科技有限公司推出新品。", ("宏远集团", "星海科技有限公司")),
+    ("青山港集团联合华星公司自主研发的系统投入使用。", ("青山港集团", "华星公司")),
+])
+def test_organisations_either_side_of_a_joining_verb_are_partners(text, pair):
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+
+    doc, _ = process(make_nlp(Settings(relation_model="")), text)
+    found = {(r["s"][3], r["o"][3], r["rule"]) for r in doc._.kg_relations if r["p"] == "partnerOf"}
+    assert pair + ("partner_direct",) in found

@@ -62,3 +62,57 @@ def test_a_national_strategy_or_a_place_after_a_preposition_places_nothing(nlp, 
 def test_a_place_inside_a_clause_carries_out_nothing(nlp):
     found = rules(nlp, "专家们在宁州市考察后建议实施乡村振兴示范工程。", "locatedIn")
     assert ("乡村振兴示范工程", "宁州市", "") not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("甘肃省青山县白石镇，宏远农业科技有限公司4号棚里，工人正在检查。", ("宏远农业科技有限公司", "白石镇")),
+    ("下午4点，青山市白水县，星海汽车销售服务有限公司的展厅里，直播设备已经架好。", ("星海汽车销售服务有限公司", "白水县")),
+    ("湖北宜昌，走进宏远化工集团的车间，机器轰鸣。", ("宏远化工集团", "宜昌")),
+    ("在青山市高新区，蓝湾科技有限公司的工作人员正在调度生产。", ("蓝湾科技有限公司", "青山市高新区")),
+])
+def test_a_scene_of_places_opening_the_sentence_places_the_next_name(nlp, text, pair):
+    assert pair + ("",) in rules(nlp, text, "locatedIn")
+
+
+@pytest.mark.parametrize("text", ["近年来，宏远集团在青山市投资建厂。", "青山市白水县的企业，宏远集团最大。",
+                                  "青山市，白水县，宏远集团都在这里。", "上午，青山市的宏远集团开门营业。"])
+def test_no_scene_without_a_clause_of_places_only(nlp, text):
+    assert ("宏远集团", "青山市", "") not in rules(nlp, text, "locatedIn")
+    assert ("宏远集团", "白水县", "") not in rules(nlp, text, "locatedIn")
+
+
+def test_a_place_stays_the_subject_of_the_clauses_after_it():
+    """「某省在…中，…，深入实施X工程」 and the next sentences of the paragraph 「实施Y行动」: the programmes lie in the
+    place; a new paragraph, another name opening a clause, or a pronoun before the verb ends it. Invented names;
+    the packaged model finds the programme names."""
+    nlp = make_nlp()
+    found = rules(nlp, "李明介绍，青山省在发展的实践中，结合自身资源禀赋，深入实施百县千镇万村高质量发展工程，成效明显。",
+                  "locatedIn")
+    assert ("百县千镇万村高质量发展工程", "青山省", "") in found
+    found = rules(nlp, "扩大优质文化服务供给。青山省将实施文艺精品创作繁荣工程，推动提升艺术原创能力。"
+                       "实施公共文化服务提质增效行动，提升服务水平。", "locatedIn")
+    assert {("文艺精品创作繁荣工程", "青山省", ""), ("公共文化服务提质增效行动", "青山省", "")} <= found
+    for text in ["青山省将完善政策。他们将实施公共文化服务提质增效行动。", "青山省将完善政策。宏远集团将实施公共文化服务提质增效行动。",
+                 "青山省将完善政策。\n实施公共文化服务提质增效行动，提升服务水平。",
+                 "青山省将完善政策。我们还要共同打造创新平台，加快实施公共文化服务提质增效行动。"]:
+        assert ("公共文化服务提质增效行动", "青山省", "") not in rules(nlp, text, "locatedIn"), text
+
+
+@pytest.mark.parametrize("text, post", [
+    ("几年前，李明远创办了青禾新能源有限公司，产品销往各地。", ("李明远", "青禾新能源有限公司", "创始人")),
+    ("王立新创办的宏远医疗科技（天津）有限公司，是创新的缩影。", ("王立新", "宏远医疗科技（天津）有限公司", "创始人")),
+    ("回国后，赵刚创立了宁海宏远旅游用品有限公司，开始生产登山杖。", ("赵刚", "宁海宏远旅游用品有限公司", "创始人")),
+])
+def test_the_founder_of_a_company(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+def test_no_founder_when_the_verb_is_not_right_after_the_person(nlp):
+    found = rules(nlp, "赵刚介绍，村里去年成立了宁海宏远旅游用品有限公司。", "holdsPostIn")
+    assert not any(s == "赵刚" and o == "宁海宏远旅游用品有限公司" for s, o, _ in found)
+
+
+def test_places_listed_together_carry_nothing():
+    nlp = make_nlp()
+    found = rules(nlp, "青山、白水两地聚焦基础设施建设，全力推动公共文化服务提质增效行动。", "locatedIn")
+    assert not any(s == "公共文化服务提质增效行动" for s, _, _ in found)

@@ -138,10 +138,9 @@ class RelationClassifier:
         return doc
 
     def _against_rules(self, doc: Doc, pair: Pair, by_rules: dict) -> bool:
-        """The rules placed the candidate's subject elsewhere in its sentence (not inside the candidate place), or
-        the place is the one of a mention written between the two ends."""
-        found = self.featurizer.rule_places(pair, self.featurizer.sentence_ents(doc, pair.sentence), by_rules)
-        return "subject_placed_elsewhere=other" in found or "place_of_mention_between" in found
+        """The rules placed the candidate's subject in its sentence in a place that neither contains nor lies inside
+        the candidate place (by the divisions table), or the place is the one of a mention written between."""
+        return self.featurizer.rule_places(pair, self.featurizer.sentence_ents(doc, pair.sentence), by_rules).against
 
     def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
         if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:

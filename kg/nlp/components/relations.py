@@ -63,10 +63,13 @@ class Relations:
         r = lex.patterns["relations"]
         self._issue = re.compile(rf"(?:{r['issue_verbs']})了?")
         self._partner = re.compile(rf"(?:{r['partner_verbs']})")
+        self._partner_direct = re.compile(rf"(?:{r['partner_direct_verbs']})了?")
         self._partner_filler = re.compile(rf"{r['partner_filler']}$")
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
+        self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
+        self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
         self._include = re.compile(rf"(?:{r['include_verbs']})")
         self._build = re.compile(rf"(?:{r['build_verbs']})")
@@ -76,10 +79,14 @@ class Relations:
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
         self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
         self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._scene_place_lead = re.compile(rf"(?:{r['scene_place_lead']})?")
+        self._scene_time = re.compile(r["scene_time"])
+        self._scene_subject_lead = re.compile(rf"(?:{r['scene_subject_leads']})?")
         self._sited_before = re.compile(rf"(?:{r['sited_before']})")
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
         self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
+        self._carried_lead_stops = frozenset(r["place_carried_lead_stops"])
         self._invest_in = re.compile(r["invest_in"])
         self._part_of_place = re.compile(rf"(?:{r['part_of_place']})")
         self._led = re.compile(r["led_by"])
@@ -153,12 +160,15 @@ class Relations:
             rels += self._led_by(s, e, ents)
             rels += self._organised_by(s, ents)
             rels += self._pairs(s, e, ents)
+            rels += self._founders(ents)
+            rels += self._direct_partners(ents)
         located, nested = self._name_prefix()
         rels += located
         rels += self._title_issuers()
         rels += self._signed_notice()
         rels += self._responsible_units()
         rels += self._meeting_passed_works()
+        rels += self._carried_place_implements()
         rels = [r for r in rels if not (r["p"] == "locatedIn" and self.lex.cannot_lie_in(r["s"][4], r["o"][4]))]
         doc._.kg_relations = tuple(rels)
         doc._.kg_nested = tuple(nested)
@@ -225,6 +235,20 @@ class Relations:
                 continue
             break
         return segments[::-1]
+
+    def _founders(self, ents) -> list[dict]:
+        """「某某创办的某公司」「某某创立了某公司」: the person founded the enterprise (holdsPostIn, role 创始人)."""
+        out = []
+        starts = {x.start_char: x for x in ents}
+        for person in ents:
+            if person.label_ != "PERSON":
+                continue
+            verb = self._founded.match(self.text, person.end_char)
+            company = starts.get(verb.end()) if verb else None
+            if company is not None and company.label_ == "ENTERPRISE":
+                out.append(self._rel(_m(person), "holdsPostIn", _m(company), "founded",
+                                     (person.start_char, company.end_char), self._founded_role))
+        return out
 
     def _through_subunit(self, t_start: int, title: str) -> tuple[Span | None, int, str]:
         """The body of a title written after a sub-unit of it (「某银行研究局|局长」: the bank, role 研究局局长), or
@@ -883,11 +907,33 @@ class Relations:
             if place is not x:
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "sited_in", (x.start_char, place.end_char)))
         out += self._held_at(s, ents, places)
+        out += self._scene_opener(s, e, ents, places)
         out += self._sited_before_name(s, e, ents, places)
         out += self._place_implements(s, e, ents)
         out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
         return out
+
+    def _scene_opener(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
+        """「某县某镇，某公司4号棚里」「下午4点，某市某县，某公司的展厅里」「在某园区，某公司…」: a sentence whose
+        first clause (after at most one clause telling the time) is places only sets the scene of the name that
+        opens the next clause; it lies in the run's last, narrowest place."""
+        start, clause_end = s, self._next_stop(s, e, "，")
+        if self._scene_time.fullmatch(self.text, s, clause_end):
+            start, clause_end = clause_end + 1, self._next_stop(clause_end + 1, e, "，")
+        run, pos = [], self._scene_place_lead.match(self.text, start).end()
+        while pos in places:
+            run.append(places[pos])
+            pos = places[pos].end_char
+        if not run or pos != clause_end or clause_end >= e:
+            return []
+        at = self._scene_subject_lead.match(self.text, clause_end + 1).end()
+        x = next((y for y in ents if y.start_char == at), None)
+        if x is None or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title":
+            return []
+        if x.label_ == "DISTRICT" and (x.id_ not in self.lex.divisions or self.lex.divisions[x.id_].level != "zone"):
+            return []  # 「某省，某市…」: a division has its own parent; a place the table does not know may be a mountain
+        return [self._rel(_m(x), "locatedIn", _m(run[-1]), "scene_opener", (start, x.end_char))]
 
     def _sited_before_name(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
         """「位于某县某镇的X」「总部位于某市的X」: X (the mention right after 的) lies in the last place of the run, the
@@ -911,22 +957,52 @@ class Relations:
         carries out the programmes its verb is followed by in the clause; they lie in the place."""
         out = []
         for i, place in enumerate(ents):
-            if place.label_ != "DISTRICT":
-                continue
-            clause_start = max(self.text.rfind(c, s, place.start_char) for c in "，；：") + 1
-            lead = self.text[max(clause_start, s):place.start_char]
-            if len(lead) > 2 or self._implements_lead_stops.intersection(lead):
+            if place.label_ != "DISTRICT" or not self._opens_clause(place, s):
                 continue
             verb = self._implements.match(self.text, place.end_char)
-            if verb is None:
+            if verb is not None:
+                out += self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
+                                           "place_implements")
+        return out
+
+    def _opens_clause(self, x: Span, s: int) -> bool:
+        """``x`` opens its clause of the sentence starting at ``s`` (after at most two characters, no preposition)."""
+        clause_start = max(self.text.rfind(c, s, x.start_char) for c in "，；：") + 1
+        lead = self.text[max(clause_start, s):x.start_char]
+        return len(lead) <= 2 and not self._implements_lead_stops.intersection(lead)
+
+    def _programmes_in(self, place: Span, start: int, end: int, ents, rule: str) -> list[dict]:
+        """The programmes named in ``[start, end)`` carried out by ``place``: locatedIn it (no policy document, no
+        national programme, no name of a gazetteer, which are national)."""
+        return [self._rel(_m(x), "locatedIn", _m(place), rule, (place.start_char, x.end_char)) for x in ents
+                if x.label_ == "INITIATIVE" and start <= x.start_char and x.end_char <= end
+                and x.kb_id_ not in ("book_title", "", "kg_gazetteer") and not self._national_programme.search(x.text)]
+
+    def _carried_place_implements(self) -> list[dict]:
+        """「某省在…中，…，深入实施X工程」「某省将…。实施X行动」: a place opening a clause stays the subject of the
+        later clauses of its paragraph until one opens with another name; a clause that opens with the verb
+        (``_place_implements``' verbs) carries out the programmes after it, which lie in the place."""
+        out, subject = [], None
+        starts = {x.start_char: x for x in self.ents}
+        for clause in re.finditer(r"[^，；：。！？\n]+", self.text):
+            c_start, c_end = clause.span()
+            if c_start > 0 and self.text[c_start - 1] == "\n" or self.text[c_start] in self._carried_lead_stops:
+                subject = None  # a new paragraph, or a clause opening with a pronoun (「我们还要…」: another subject)
+            verb = self._implements.match(self.text, c_start, c_end)
+            opener = next((starts[i] for i in range(c_start, min(c_start + 3, c_end)) if i in starts), None)
+            if opener is not None and (verb is None or opener.start_char < verb.end()):
+                sentence_start = max(self.text.rfind(c, 0, opener.start_char) for c in "。！？\n") + 1
+                if self._opens_clause(opener, sentence_start):
+                    # the subject: a place that is the clause's first word and no item of a list (「甲、乙两地」)
+                    subject = opener if opener.label_ == "DISTRICT" and opener.start_char == c_start \
+                        and self.text[opener.end_char:opener.end_char + 1] not in ("、", "和", "与", "及") else None
+                    continue
+            if subject is None:
                 continue
-            clause_end = self._next_stop(verb.end(), e, "，。；")
-            for x in ents[i + 1:]:
-                if x.start_char >= clause_end:
-                    break
-                if x.label_ == "INITIATIVE" and x.start_char >= verb.end() and x.kb_id_ not in ("book_title", "", "kg_gazetteer") \
-                        and not self._national_programme.search(x.text):  # "": a gazetteer's (national) programme
-                    out.append(self._rel(_m(x), "locatedIn", _m(place), "place_implements", (place.start_char, x.end_char)))
+            if verb is None or self._carried_lead_stops.intersection(self.text[c_start:verb.end()]) \
+                    or any(c_start <= x.start_char < verb.end() for x in self.ents):
+                continue
+            out += self._programmes_in(subject, verb.end(), c_end, self.ents, "place_implements_carried")
         return out
 
     def _listed_in(self, x: Span, ents, places: dict[int, Span], s: int) -> list[dict]:
@@ -1172,6 +1248,20 @@ class Relations:
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
+        return out
+
+    def _direct_partners(self, ents) -> list[dict]:
+        """「甲集团联合乙公司自主研发…」「甲公司携手乙公司推出…」: an enterprise and the organisation right after the
+        verb are partners (the verb right after the first name)."""
+        out = []
+        starts = {x.start_char: x for x in ents}
+        for a in ents:
+            if a.label_ != "ENTERPRISE":
+                continue
+            verb = self._partner_direct.match(self.text, a.end_char)
+            b = starts.get(verb.end()) if verb else None
+            if b is not None and b.label_ in ORGS and b.text != a.text:
+                out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
 
     def _we_side(self, start: int, end: int) -> tuple | None:
