@@ -3,7 +3,8 @@
 * A mention's canonical name comes from its gazetteer id, from the agency expansion
   (市经信委 → 上海市经济和信息化委员会, using the article's home jurisdiction), or from its text.
 * Keys are ``person:`` or ``named:`` + the normalised canonical name (districts: their division
-  path, so 普陀区 of 上海市 and of 舟山市 stay apart). The entity type is voted by its mentions,
+  path, so 普陀区 of 上海市 and of 舟山市 stay apart; a body named by a level alone, 市政府 in an article
+  whose city is unknown, also by its document). The entity type is voted by its mentions,
   so one noisy type decision neither renames nor splits a node.
 * Within a document, short references join their full form: 《若干政策措施》 → the full title,
   “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.schema import ENTITY_TYPES
 from kg.facts import Entity, Extraction, Mention
-from kg.language.agency import canonical_agency
+from kg.language.agency import canonical_agency, split_agency
 from kg.language.priorities import RULE_PRIORITY
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.language.segment import words
@@ -74,6 +75,11 @@ class Resolver:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
 
+    def _bare_jurisdiction(self, name: str) -> bool:
+        """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
+        it: the same words in two articles are two bodies."""
+        return split_agency(name, self.lex).jurisdiction in self.lex.patterns["bare_jurisdictions"]
+
     def home_city(self, ex: Extraction) -> str:
         """The city an article about a province is about (what its 市政府, 市委 are): the city of that province
         it names most, ties going to the one named first; "" when the home is no province or names none."""
@@ -109,6 +115,8 @@ class Resolver:
         city = self.home_city(ex)
         for m in ex.mentions:
             key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone, city)
+            if m.label == "AGENCY" and self._bare_jurisdiction(name):
+                key = f"{key}@{ex.doc_id}"  # 市政府 of a city the article does not name: this article's own
             keys.append(key)
             names.setdefault(key, name)
             if parent:

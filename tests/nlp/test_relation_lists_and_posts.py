@@ -224,3 +224,12 @@ def test_organisations_either_side_of_a_joining_verb_are_partners(text, pair):
     doc, _ = process(make_nlp(Settings(relation_model="")), text)
     found = {(r["s"][3], r["o"][3], r["rule"]) for r in doc._.kg_relations if r["p"] == "partnerOf"}
     assert pair + ("partner_direct",) in found
+
+
+def test_a_mayor_after_the_committee_of_a_city_the_gazetteer_lacks_holds_that_citys_government(nlp):
+    # 青澜 is no division: the place is read from the committee's name, never left as a bare 市政府
+    doc, _ = process(nlp, "青澜市委副书记、市长吴振邦出席会议并讲话。")
+    assert posts_of(doc) >= {("吴振邦", "青澜市委", "副书记"), ("吴振邦", "青澜市人民政府", "市长")}
+    assert ("吴振邦", "市政府") not in rels(doc, "holdsPostIn")
+    doc, _ = process(nlp, "青澜县委副书记、市长吴振邦出席会议。")  # a county's committee names no city
+    assert ("吴振邦", "青澜县人民政府") not in rels(doc, "holdsPostIn")

@@ -122,3 +122,10 @@ def test_a_company_unit_stays_apart_from_the_company_while_its_full_legal_name_j
     informal = resolve(("", [Mention("远航", "ENTERPRISE", 0, 2), Mention("远航科技公司", "ENTERPRISE", 3, 9)]))
     assert names(informal) == [("ENTERPRISE", "远航科技公司", ("远航",))]  # trade words alone before 公司: its own name
 
+
+
+def test_a_body_named_by_its_level_alone_is_each_articles_own_when_no_home_completes_it():
+    # two articles about cities kg cannot place: their 市政府 are two bodies, never one node holding both mayors
+    r = resolve(("", [Mention("市政府", "AGENCY", 0, 3)]), ("", [Mention("市政府", "AGENCY", 0, 3)]),
+                ("上海市", [Mention("市政府", "AGENCY", 0, 3)]), ("上海市", [Mention("市政府", "AGENCY", 0, 3)]))
+    assert sorted(e.name for e in r.entities.values()) == ["上海市人民政府", "市政府", "市政府"]

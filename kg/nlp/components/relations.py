@@ -354,7 +354,8 @@ class Relations:
         juris = self._implied[title][:1]  # 省政府 → 省
         found = self._place_prefix(org) if org.label_ in ORGS else None
         if found is None:
-            return None
+            place = self._unknown_place_of(org.text) if org.label_ in ORGS else ""
+            return (t_start, t_start + len(title), "AGENCY", place + "人民政府", "") if place.endswith(juris) else None
         place = self.lex.divisions[found[2]].name
         if not place.endswith(juris) or self.lex.divisions[found[2]].level == "zone":
             return None
@@ -635,6 +636,17 @@ class Relations:
             if not forward:
                 break  # a header names one body
         return out
+
+    def _unknown_place_of(self, name: str) -> str:
+        """The place a body the gazetteer does not know is named after (青澜市委 → 青澜市): a place-like word
+        ending in a division's level, then a known agency core; "" otherwise."""
+        body = name[2:] if name.startswith("中共") else name
+        for core in self.lex.agency_cores:
+            if body.endswith(core):
+                m = re.fullmatch(r"[\u4e00-\u9fff]{1,6}[省市县区州旗盟]", body[:-len(core)])
+                if m:
+                    return m.group()
+        return ""
 
     def _is_agency_name(self, name: str) -> bool:
         if name in self._agency_names:
