@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.serve.guard import QueryRefused, check_query, engine_message
+from kg.serve.guard import QueryRefused, check_query
 from kg.serve.results import GRAPH_FORMATS, select_chunks, serialize_ask
 from kg.rdf.union import reads_union
 
@@ -76,12 +76,12 @@ def _run(store: ox.Store, sparql: str, fmt: str, graph_fmt: str, row_cap: int, b
     """The answer to ``sparql``: at most ``row_cap`` rows (or triples) and ``byte_cap`` bytes, else 413.
     The answer is serialised row by row into a capped buffer, so neither this worker nor the server's
     main process ever holds more than ``byte_cap`` bytes of it."""
-    try:
-        result = store.query(sparql, use_default_graph_as_union=reads_union(store))
+    from kg.rdf.query import PREFIXES, syntax_error
+
+    try:  # kg's prefixes are declared as for ``kg query`` (a query's own PREFIX lines win)
+        result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=reads_union(store))
     except SyntaxError as err:
-        message, at = engine_message(err)
-        where = f" at line {at[0]}, column {at[1]}" if at else ""
-        return Answer(400, f"SPARQL syntax error{where}: {message}".encode(), _TEXT)
+        return Answer(400, syntax_error(sparql, err).encode(), _TEXT)
     body = _CappedBody(byte_cap)
     try:
         if isinstance(result, ox.QueryBoolean):

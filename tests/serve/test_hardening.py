@@ -229,7 +229,14 @@ def test_a_syntax_error_is_400_with_the_parsers_message(hardened):
     status, body, _ = send(hardened, "SELEC * WHERE { ?s ?p ?o }")
     assert status == 400 and "syntax error" in body and "expected" in body, body
     status, body, _ = send(hardened, "SELECT * WHERE { ?s ?p ?o } LIMT 5")
-    assert status == 400 and "syntax error" in body, body
+    assert status == 400 and "syntax error at line 1, column 29, near 'LIMT 5'" in body, body  # as kg query says
+    status, body, _ = send(hardened, "SELECT * WHERE { ?s nope:x ?o }")
+    assert status == 400 and "the prefix 'nope:' is not declared" in body, body
+
+
+def test_kgs_prefixes_are_declared_as_for_kg_query(hardened):
+    status, body, _ = send(hardened, "ASK { ?s a kg:Document }")
+    assert status == 200, body
 
 
 def test_queries_past_the_limits_are_refused_before_parsing(hardened):
