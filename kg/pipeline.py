@@ -73,7 +73,9 @@ class BuildResult:
 
     def summary(self) -> str:
         c = self.counts
-        lines = [f"documents: {len(self.documents)} built, {len(self.skipped)} skipped" if self.store.folder is None
+        reprints = f", {c['reprints']} reprints (the same text from another path: a source of its document)" \
+            if c.get("reprints") else ""
+        lines = [f"documents: {len(self.documents)} built{reprints}, {len(self.skipped)} skipped" if self.store.folder is None
                  else f"store {self.store.folder}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} "
                       f"unchanged, {c['reprints']} reprints, {len(self.skipped)} skipped"]
         if self.tally:

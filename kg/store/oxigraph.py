@@ -276,9 +276,11 @@ class KgStore:
         return self.store.contains_named_graph(ox.NamedNode(str(document_iri(self.base, doc_id))))
 
     def add_source(self, doc_id: str, source: str) -> None:
-        """Record another source of an already stored document (a reprint)."""
+        """Record another source of an already stored document (a reprint): in the registry, and in the
+        document's graph (and the default graph repeating it), so the exported graph names every path."""
         d = URIRef(str(document_iri(self.base, doc_id)))
-        self._update(_data([(d, KG.sourcePath, Literal(source), URIRef(self.sources_graph.value))]))
+        fact = (d, KG.sourcePath, Literal(source))
+        self._update(_data([fact + (URIRef(self.sources_graph.value),), fact + (d,), fact]))
 
     def put_document(self, doc_id: str, source: str, quads: list[tuple], contribution: dict[str, Entity],
                      replaces: str | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.config import Settings
 from kg.ingest.source_name import source_name
@@ -81,6 +81,21 @@ def test_reprint_is_recognised(tmp_path):
     with KgStore(tmp_path / "store") as st:
         (sources,) = st.documents().values()
         assert sources == sorted([source_name(ARTICLES[0]), reprint.name])  # as given: a file outside the cwd is its name
+        # the exported graph names both paths of the one document, and removing it removes both
+        paths = {str(t.object.value) for t in st.triples() if t.predicate.value.endswith("#sourcePath")}
+        assert paths == set(sources)
+    with KgStore(tmp_path / "store", write=True) as st:
+        st.remove_document(next(iter(st.documents())))
+        assert not [t for t in st.triples() if t.predicate.value.endswith("#sourcePath")] and not st.documents()
+
+
+def test_a_reprint_in_one_build_is_said_and_exported(tmp_path):
+    both = copy(ARTICLES[:1], tmp_path / "a") + copy(ARTICLES[:1], tmp_path / "b")
+    result = build(both, tmp_path / "out", Settings())
+    assert result.counts["reprints"] == 1 and "1 reprints" in result.summary().splitlines()[0]
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    paths = {str(o) for o in graph.objects(None, URIRef("https://example.org/kg/ontology#sourcePath"))}
+    assert len(paths) == 2 and all(p.endswith(both[0].name) for p in paths)
 
 
 @pytest.mark.parametrize("kill_after", [1, 2, 4])
