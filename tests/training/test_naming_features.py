@@ -118,7 +118,7 @@ def test_the_head_list_features_are_packaged_and_the_whole_list_ones_are_not():
     from kg.training.ner import FEATURE_GROUPS
 
     assert "listhead" in FEATURE_GROUPS and "list" not in FEATURE_GROUPS
-    # words + quote (2026-12-07): t6 CV folds 0-1 0.785 -> 0.787, Initiative 0.603 -> 0.597: not packaged
+    # words + quote (2026-12-07): t6 CV folds 0-1 0.785 -> 0.787, short CV fold 0 0.892 -> 0.879: not packaged
     assert "words" not in FEATURE_GROUPS and "quote" not in FEATURE_GROUPS
 
 
