@@ -347,6 +347,10 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None, groups: S
       a name starts after 推进/举办/建设, not before;
     * ``shape``: the class pattern of a LAC word that mixes Latin letters or digits with Han characters
       (``ws=LH`` for brand-and-word forms like ``AB航空``), and a Han character right after Latin letters;
+    * ``words``: LAC's wider context (:func:`word_context_features`): the tags of the words two before and two
+      after, and at a word's first (last) character the previous (next) word when short;
+    * ``quote``: inside a short 《》/“”/「」/（） pair, how far its closing mark is, how long its content is and
+      the two characters after it (:func:`quote_features`): 「“某某”战略」 vs 「“某某”」 alone;
     * ``list``: in a clause listing items with 、, the kinds of name ending found in any item or its head noun
       (:func:`list_features`); ``listhead``: only those of the head noun after 等 (:func:`list_head_features`).
 
@@ -391,11 +395,64 @@ def naming_features(item: NerInput, index: LexiconIndex | None = None, groups: S
     if "shape" in groups:
         for m in _LATIN_THEN_HAN.finditer(classes):
             out[m.end() - 1].append("after_latin")
+    if "words" in groups:
+        word_context_features(item, out)
+    if "quote" in groups:
+        quote_features(text, out)
     if "list" in groups:
         list_features(text, out)
     if "listhead" in groups:
         list_head_features(text, out)
     return out
+
+
+WORD_CONTEXT_LENGTH = 4  # the longest neighbouring word given as such (``wp=`` / ``wn=``)
+
+
+def word_context_features(item: NerInput, out: list[list[str]]) -> None:
+    """LAC's context wider than the neighbouring words' tags: on every character of a word, the tags of the words
+    two before and two after (``wt-2=``, ``wt+2=``); on its first character the previous word (``wp=``), on its last
+    the next one (``wn=``), when at most ``WORD_CONTEXT_LENGTH`` long. Added to ``out`` in place."""
+    text, n = item.text, len(item.text)
+    words = [(s, e, t) for s, e, t in sorted(item.words) if 0 <= s < e <= n]
+    for w, (start, end, _tag) in enumerate(words):
+        before = "wt-2=" + (words[w - 2][2] if w >= 2 else "^")
+        after = "wt+2=" + (words[w + 2][2] if w + 2 < len(words) else "$")
+        for i in range(start, end):
+            out[i] += (before, after)
+        if w > 0 and words[w - 1][1] - words[w - 1][0] <= WORD_CONTEXT_LENGTH:
+            out[start].append("wp=" + text[words[w - 1][0]:words[w - 1][1]])
+        if w + 1 < len(words) and words[w + 1][1] - words[w + 1][0] <= WORD_CONTEXT_LENGTH:
+            out[end - 1].append("wn=" + text[words[w + 1][0]:words[w + 1][1]])
+
+
+_QUOTE_PAIRS = {"《": "》", "“": "”", "「": "」", "（": "）", "(": ")"}
+_QUOTE_KIND = {"《": "book", "“": "quote", "「": "quote", "（": "paren", "(": "paren"}
+QUOTE_REACH = 40  # the longest bracket content the ``quote`` features describe
+_QUOTE_BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (5, "5"), (8, "8"), (12, "12"), (20, "20"), (QUOTE_REACH, "40"))
+
+
+def _quote_bucket(distance: int) -> str:
+    return next(name for limit, name in _QUOTE_BUCKETS if distance <= limit)
+
+
+def quote_features(text: str, out: list[list[str]]) -> None:
+    """For the content of a bracket pair of at most ``QUOTE_REACH`` characters with no other bracket of its kind
+    inside: on each character, the distance to the closing mark (``qd:KIND:bucket``), the content's length
+    (``ql:KIND:bucket``) and the two characters after the closing mark (``qa:KIND=XX``). Added in place."""
+    n = len(text)
+    for i, ch in enumerate(text):
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None:
+            continue
+        j = text.find(close, i + 1, min(n, i + 2 + QUOTE_REACH))
+        if j <= i + 1 or ch in text[i + 1:j]:
+            continue
+        kind = _QUOTE_KIND[ch]
+        size = f"ql:{kind}:{_quote_bucket(j - i - 1)}"
+        tail = f"qa:{kind}=" + text[j + 1:j + 3]
+        for k in range(i + 1, j):
+            out[k] += (f"qd:{kind}:{_quote_bucket(j - k)}", size, tail)
 
 
 _LATIN_THEN_HAN = re.compile("LH")  # in a text's character classes (:func:`_classes`)
