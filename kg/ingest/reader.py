@@ -22,7 +22,7 @@ from kg.deadline import time_limit
 from kg.errors import InputError
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
-from kg.ingest.frontmatter import parse_date, split_front_matter
+from kg.ingest.frontmatter import parse_date, read_front_matter
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
 
@@ -124,10 +124,13 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     """Build a Document from decoded file content (front matter + HTML or plain body).
 
     ``body_format``: ``html``, ``text`` (markup stays text) or ``auto`` (HTML when the body has block structure:
-    <p>, <div> ...; a stray <script> or <b> in plain text stays text)."""
-    meta, body = split_front_matter(raw)
+    <p>, <div> ...; a stray <script> or <b> in plain text stays text). Front matter that had to be read line by
+    line is said in the Document's warnings."""
+    front = read_front_matter(raw)
+    body = front.body
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
-    return document_from_blocks(html_blocks(body) if is_html else text_blocks(body), meta, source, file_hash)
+    doc = document_from_blocks(html_blocks(body) if is_html else text_blocks(body), front.meta, source, file_hash)
+    return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
 
 
 def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
@@ -243,7 +246,7 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
     warnings += repaired
-    return dataclasses.replace(doc, warnings=tuple(warnings)) if warnings else doc
+    return dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc
 
 
 def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
