@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from kg.ingest.authors import document_author
 from kg.ingest.bounds import Reading, check_zip
 from kg.ingest.frontmatter import signing_date
 from kg.ingest.html import Block, _clean, table_row_text
@@ -15,7 +16,8 @@ __all__ = ["docx_blocks"]
 
 
 def docx_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> tuple[list[Block], dict]:
-    """The paragraphs of a .docx (headings marked) and its core properties (title, author, date)."""
+    """The paragraphs of a .docx (headings marked) and its core properties (title, author unless a generator's or
+    a default account's name, date)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -46,7 +48,7 @@ def docx_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> 
     if not title and blocks and blocks[0].kind == "heading":
         title = blocks[0].text
     # the signing date, not the file's creation time (a template's, often)
-    meta = {"title": title, "author": (props.author or "").strip(), "date": signing_date([b.text for b in blocks])}
+    meta = {"title": title, "author": document_author(props.author), "date": signing_date([b.text for b in blocks])}
     return blocks, {k: v for k, v in meta.items() if v}
 
 
