@@ -150,3 +150,11 @@ def test_the_cli_reports_a_lenient_feed_as_repaired(tmp_path):
                for line in proc.stderr.splitlines()), proc.stderr
     record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert [d["source"].rsplit("/", 1)[-1] for d in record["documents"]] == ["bomb.xml#1"]
+
+
+@pytest.mark.parametrize("head", [b"<!DOCTYPE " + b"[" * 70000, b"<!--" * 20000, b"<?" * 30000,
+                                  b"<!DOCTYPE x [" + b"[<!ENTITY a 'b'>" * 4000])
+def test_telling_a_feed_never_backtracks_over_a_hostile_prolog(head):
+    started = time.perf_counter()
+    assert is_feed_file(head) is False
+    assert time.perf_counter() - started < 0.5
