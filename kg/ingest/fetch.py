@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from kg.config import DEFAULT_MAX_ITEMS, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RETR
 from kg.errors import InputError
 from kg.ingest.address import RefusedAddress, url_refusal
 from kg.ingest.document import Document
+from kg.ingest.feed import parse_feed
 from kg.ingest.reader import Skipped, read_document
 from kg.ingest.transport import Budget, WatchedAdapter, time_left
 
@@ -231,25 +230,11 @@ def is_feed(content_type: str, body: bytes) -> bool:
         or head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head
 
 
-# where a feed's item (RSS <item>, Atom <entry>, with or without a namespace prefix) ends
-_ITEM_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
-_ITEM_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
-
-
 def feed_links(path: Path, base: str, max_items: int = DEFAULT_MAX_ITEMS) -> tuple[list[str], int]:
     """The article links of the first ``max_items`` items of an RSS/Atom feed, in feed order, and how many items
-    the feed has. Only those items are parsed: the feed is cut after the last one (feedparser reads the cut feed
-    as well as the whole; a feed of 100,000 items would take it minutes)."""
-    import feedparser
-
-    data = path.read_bytes()
-    total = len(_ITEM_START.findall(data))
-    ends = [m.end() for m in itertools.islice(_ITEM_END.finditer(data), max_items)]
-    if total > max_items and ends:
-        data = data[:ends[-1]]
-    parsed = feedparser.parse(data)
-    links = [urljoin(base, entry.link) for entry in parsed.entries[:max_items] if entry.get("link")]
-    return links, max(total, len(parsed.entries))
+    the feed has (only those items are parsed: :func:`kg.ingest.feed.parse_feed`)."""
+    feed = parse_feed(path.read_bytes(), max_items)
+    return [urljoin(base, item.link) for item in feed.items if item.link], feed.total
 
 
 def fetch_documents(urls: Iterable[str], fetcher: Fetcher, report: FetchReport,

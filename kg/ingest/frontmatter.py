@@ -1,13 +1,17 @@
-"""Split YAML front matter from a Markdown/text file and type its values."""
+"""Split YAML front matter from a Markdown/text file and type its values.
+
+Front matter that is not valid YAML (an unquoted 「: 」 in a title, an unclosed ``[``) is read again line by line,
+``key: value`` split at the first 「: 」, and the repair is said (:attr:`FrontMatter.repair`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 import yaml
 
-__all__ = ["split_front_matter", "parse_date"]
+__all__ = ["FrontMatter", "read_front_matter", "split_front_matter", "parse_date"]
 
 MAX_ALIASES = 20  # a YAML "billion laughs" needs many; front matter needs none
 
@@ -40,16 +44,75 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _FrontMatterLoader.c
 _FRONT = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-def split_front_matter(raw: str) -> tuple[dict, str]:
-    """Return ``(metadata, body)``. Malformed or absent front matter gives ``({}, raw)``."""
+@dataclass(frozen=True)
+class FrontMatter:
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    repair: str = ""  # what was done to read malformed front matter, "" when nothing was
+
+
+def read_front_matter(raw: str) -> FrontMatter:
+    """The front matter's keys and the body after it. Front matter YAML cannot read is read again line by line
+    (:func:`_line_by_line`), and ``repair`` says so; absent front matter gives ``({}, raw)``."""
     m = _FRONT.match(raw)
     if not m:
-        return {}, raw
+        return FrontMatter({}, raw)
+    body = raw[m.end():]
     try:
         meta = yaml.load(m.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader with bounds
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        meta = _line_by_line(m.group(1))
+        keys = ", ".join(list(meta)[:8]) + (" …" if len(meta) > 8 else "")
+        return FrontMatter(meta, body, f"front matter is not valid YAML ({_yaml_problem(err, raw[:m.start(1)].count(chr(10)))}): read line by line, "
+                                       + (f"kept {keys}" if meta else "no key: value line in it"))
+    return FrontMatter(meta if isinstance(meta, dict) else {}, body)
+
+
+def split_front_matter(raw: str) -> tuple[dict, str]:
+    """Return ``(metadata, body)`` (see :func:`read_front_matter`)."""
+    front = read_front_matter(raw)
+    return front.meta, front.body
+
+
+def _yaml_problem(err: BaseException, first_line: int) -> str:
+    """YAML's complaint and the line of the file it is about (the block starts after ``first_line`` lines)."""
+    problem = getattr(err, "problem", None) or (str(err).splitlines() or [type(err).__name__])[0]
+    mark = getattr(err, "problem_mark", None)
+    return f"line {first_line + mark.line + 1}: {problem}" if mark is not None else str(problem)
+
+
+_KEY_LINE = re.compile(r"^([^\s#:\-][^:]*?):(?:[ \t]+(.*))?$")
+_LIST_ITEM = re.compile(r"^\s*-[ \t]+(.*)$")
+
+
+def _line_by_line(block: str) -> dict:
+    """``key: value`` lines of malformed front matter, split at the first 「: 」; a value YAML reads alone as a
+    scalar (a date, a quoted string) is typed, any other is kept as written; ``- item`` lines under a key with no
+    value are its list. Indented lines (a nested mapping) and comments are left out."""
+    meta: dict = {}
+    open_key = ""
+    for line in block.splitlines()[:1000]:
+        item = _LIST_ITEM.match(line)
+        if item and open_key:
+            meta[open_key].append(_scalar(item.group(1)))
+            continue
+        m = _KEY_LINE.match(line.rstrip())
+        if not m:
+            open_key = ""
+            continue
+        key, value = m.group(1).strip(), (m.group(2) or "").strip()
+        meta[key] = _scalar(value) if value else []
+        open_key = "" if value else key
+    return {k: v for k, v in meta.items() if v not in ([], "", None)}
+
+
+def _scalar(value: str):
+    """``value`` as YAML reads it when that is a scalar (a date, a number, a quoted string), else as written."""
+    try:
+        parsed = yaml.load(value, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader with bounds
     except (yaml.YAMLError, RecursionError, ValueError):
-        return {}, raw[m.end():]
-    return (meta if isinstance(meta, dict) else {}), raw[m.end():]
+        return value
+    return parsed if isinstance(parsed, (str, int, float, date)) and not isinstance(parsed, bool) else value
 
 
 def parse_date(value) -> datetime | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html"]
+__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html", "table_row_text"]
 
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
               "section", "article", "header", "footer", "dd", "dt", "figcaption", "tr", "ul", "ol", "table"}
@@ -23,6 +24,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b-\u200f\ufeff]|\x1b\[[0
 _MARKER = re.compile(r"^([^：:\n。，,！？]{2,24})[：:]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 _MD_BOLD = re.compile(r"\*\*|__")
+MAX_SPAN = 100  # a cell's colspan/rowspan above this is a typo or a trap, not a layout
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,49 @@ def looks_like_html(body: str) -> bool:
 def _clean(text: str) -> str:
     """Collapse white space and drop control characters (terminal escapes, zero-width marks)."""
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def table_row_text(cells: Iterable[str]) -> str:
+    """A table row as one paragraph, written the way a saved page's text renders it (trafilatura's table row):
+    ``| 地区生产总值 | 3250.6亿元 | 5.8% |``. An empty cell keeps its place (``| |``), so a row's figures stay
+    under their columns; a ``|`` inside a cell is escaped and its line breaks become spaces. "" for a row
+    with no text."""
+    texts = [_clean(cell.replace("\n", " ")).replace("|", "\\|") for cell in cells]
+    return _clean("| " + " | ".join(texts) + " |") if any(texts) else ""
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attribute) or "1").strip()), MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _html_table_rows(table: Tag) -> list[list[str]]:
+    """The rows of an HTML table as cell texts, laid out on its grid: a cell spanning columns or rows is
+    followed by (or has below it) empty cells, as trafilatura lays a table out."""
+    rows: list[list[str]] = []
+    below: dict[int, int] = {}  # column → rows still covered by a rowspan from above
+    for tr in table.find_all("tr"):
+        row: list[str] = []
+
+        def covered() -> None:
+            while len(row) in below:
+                column = len(row)
+                below[column] -= 1
+                if not below[column]:
+                    del below[column]
+                row.append("")
+
+        for cell in tr.find_all(("td", "th"), recursive=False):
+            covered()
+            columns, spanned_rows = _span(cell, "colspan"), _span(cell, "rowspan")
+            if spanned_rows > 1:
+                below.update({c: spanned_rows - 1 for c in range(len(row), len(row) + columns)})
+            row += [cell.get_text("")] + [""] * (columns - 1)
+        covered()
+        rows.append(row)
+    return rows
 
 
 def _is_bold_marker(tag: Tag) -> str:
@@ -81,6 +126,9 @@ def html_blocks(body: str) -> list[Block]:
             if child is None:
                 flush(inline, kind)
                 stack.pop()
+            elif isinstance(child, Tag) and child.name == "table" and child.find("table") is None:
+                flush(inline, kind)  # one paragraph a row, its cells in their columns (see table_row_text)
+                blocks.extend(Block(text, kind) for row in _html_table_rows(child) if (text := table_row_text(row)))
             elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
                 flush(inline, kind)
                 child_kind = "heading" if re.fullmatch(r"h[1-6]", child.name) else (

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.authors import document_author
 from kg.ingest.bounds import Reading
 from kg.ingest.frontmatter import signing_date
 from kg.ingest.html import Block, _clean
@@ -129,7 +130,7 @@ def _metadata(reader, blocks: list[Block]) -> dict:
     if (not title or generated) and blocks \
             and len(blocks[0].text) <= 60 and not _ENDS_PARAGRAPH.search(blocks[0].text):
         title = blocks[0].text  # a policy document prints its title first
-    meta = {"title": title, "author": str(info.get("/Author") or "").strip()}
+    meta = {"title": title, "author": document_author(str(info.get("/Author") or ""))}
     meta["date"] = signing_date([b.text for b in blocks])
     meta["pages"] = str(len(reader.pages))
     return {k: v for k, v in meta.items() if v}

@@ -22,11 +22,12 @@ from kg.deadline import time_limit
 from kg.errors import InputError
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
-from kg.ingest.frontmatter import parse_date, split_front_matter
+from kg.ingest.frontmatter import parse_date, read_front_matter
+from kg.ingest.feed import is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
 
-__all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
+__all__ = ["Skipped", "read_document", "read_documents", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
            "describe_error"]
 
 _KNOWN_KEYS = {"title", "date", "author", "categories", "source", "publisher"}
@@ -124,10 +125,13 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     """Build a Document from decoded file content (front matter + HTML or plain body).
 
     ``body_format``: ``html``, ``text`` (markup stays text) or ``auto`` (HTML when the body has block structure:
-    <p>, <div> ...; a stray <script> or <b> in plain text stays text)."""
-    meta, body = split_front_matter(raw)
+    <p>, <div> ...; a stray <script> or <b> in plain text stays text). Front matter that had to be read line by
+    line is said in the Document's warnings."""
+    front = read_front_matter(raw)
+    body = front.body
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
-    return document_from_blocks(html_blocks(body) if is_html else text_blocks(body), meta, source, file_hash)
+    doc = document_from_blocks(html_blocks(body) if is_html else text_blocks(body), front.meta, source, file_hash)
+    return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
 
 
 def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
@@ -189,7 +193,19 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: 
                   seconds: float = 0.0) -> Document:
     """Read one file: a PDF or Word document by its format's reader, anything else as text (a saved web
     page through :mod:`kg.ingest.webpage`), within ``limits`` and ``seconds`` (0: no time limit). Raises
-    :class:`InputError` with the path and the reason."""
+    :class:`InputError` with the path and the reason; a feed file, which holds many articles, is one (see
+    :func:`read_documents`)."""
+    documents = read_documents(path, max_bytes, limits, seconds)
+    if len(documents) != 1 or documents[0].source != str(path):
+        raise InputError(f"{path}: an RSS/Atom feed of {len(documents)} item(s): each is an article (kg build reads "
+                         f"them, kg fetch fetches their pages)")
+    return documents[0]
+
+
+def read_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits = ReadLimits(),
+                   seconds: float = 0.0) -> list[Document]:
+    """The articles of one file: the file itself (:func:`read_document`), or each item of an RSS/Atom feed file
+    (:func:`_read_feed`), whose source is the file's path and ``#`` and the item's number."""
     path = Path(path)
     try:
         with time_limit(seconds, lambda: ReadTimeout(timeout_reason(seconds))) as deadline:
@@ -200,7 +216,36 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits: 
         raise InputError(message if message.startswith(f"{path}: ") else f"{path}: {message}") from err
 
 
-def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
+def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> list[Document]:
+    """Each item of a feed file as a Document: its title (a heading), then its content or description; its link
+    (never fetched), date, author and categories as metadata, the channel's title as ``site``."""
+    from kg.ingest.feed import parse_feed
+
+    feed = parse_feed(data)
+    reading.check_time()
+    documents, chars = [], 0
+    for number, item in enumerate(feed.items, 1):
+        reading.check_time()
+        body = html_blocks(item.body) if looks_like_html(item.body) else text_blocks(item.body)
+        title = " ".join(item.title.split())
+        blocks = ([Block(title, "heading")] if title else []) + body
+        chars += sum(len(b.text) + 1 for b in blocks)
+        reading.check_chars(chars)
+        if not blocks:
+            continue
+        meta = {"title": title, "date": item.date, "author": item.author, "categories": list(item.categories),
+                "url": item.link, "site": feed.title}
+        doc = document_from_blocks(blocks, {k: v for k, v in meta.items() if v}, f"{source}#{number}", file_hash)
+        if feed.problem:
+            doc = dataclasses.replace(doc, warnings=(f"the feed is not well-formed XML ({feed.problem}): its items "
+                                                     f"read leniently",))
+        documents.append(doc)
+    if not documents:
+        raise InputError(f"an RSS/Atom feed with no item text ({feed.total} item(s))")
+    return documents
+
+
+def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     try:
         data = _read_capped(path, max_bytes)
     except OSError as err:
@@ -216,7 +261,7 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
             raise InputError(f"{path}: cannot read as {path.suffix.lower()[1:].upper()} ({describe_error(err)})") from err
         if not doc.text.strip():
             raise InputError(f"{path}: no body text (a scanned {path.suffix.lower()[1:].upper()} needs OCR first)")
-        return doc
+        return [doc]
     warnings = []
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data:
         nuls = data.count(b"\x00")
@@ -226,6 +271,10 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
         warnings.append(f"{nuls} NUL byte(s) removed")
     if data.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")):
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
+    if is_feed_file(data):
+        reading.check_chars(len(data) // 4, "feed XML")
+        return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc
+                for doc in _read_feed(data, str(path), file_hash, reading)]
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
     what = "markup and text" if body_format == "html" or looks_like_html(data[:65536].decode("latin-1")) else "text"
     reading.check_chars(len(data) // 4, what)  # no encoding takes more than 4 bytes a character: over, not decoded
@@ -243,7 +292,7 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> Document:
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
     warnings += repaired
-    return dataclasses.replace(doc, warnings=tuple(warnings)) if warnings else doc
+    return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc]
 
 
 def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
@@ -328,7 +377,7 @@ def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BY
     ``skipped``."""
     for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
         try:
-            yield read_document(path, max_bytes, limits, seconds)
+            yield from read_documents(path, max_bytes, limits, seconds)
         except InputError as err:
             if skipped is None:
                 raise

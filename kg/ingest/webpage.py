@@ -19,6 +19,8 @@ _LINK = re.compile(r"<a\s", re.I)
 # lines a portal prints around the body: 「来源：」「发布时间：」「责任编辑：」, print/share/back buttons
 _META_LINE = re.compile(r"^(?:来源|发布时间|发布日期|时间|作者|编辑|责任编辑|字号|浏览次数|点击数|分享到|【?打印】?|【?关闭】?|返回列表)"
                         r"[：:\s]|^(?:打印|关闭|返回列表|返回顶部|分享)$")
+# the line trafilatura draws under a table's header row (|---|---|): no text, not a paragraph
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _SOURCE = re.compile(r"来源[：:]\s*([^\s|｜　]{2,30})")
 _EDITOR = re.compile(r"责任编辑[：:]\s*([^\s|｜　]{2,12})")
 
@@ -39,7 +41,8 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
     found = found.as_dict() if hasattr(found, "as_dict") else found  # trafilatura ≥ 2 returns a Document
     if not found or not (found.get("text") or "").strip():
         return None
-    lines = [line for line in found["text"].splitlines() if not _META_LINE.match(line.strip())]
+    lines = [line for line in found["text"].splitlines()
+             if not _META_LINE.match(line.strip()) and not _TABLE_RULE.match(line.strip())]
     blocks = text_blocks("\n".join(lines))
     title = (found.get("title") or "").strip()
     if blocks and title and blocks[0].text == title:

@@ -108,7 +108,7 @@ def test_a_docx_gives_paragraphs_headings_and_table_rows(tmp_path):
     paragraphs = [(doc.text[p.start:p.end], p.kind) for p in doc.paragraphs]
     assert paragraphs[0] == ("宁州市促进平台经济健康发展若干措施", "heading")
     assert ("一、支持平台企业做大做强", "heading") in paragraphs
-    assert ("鼎新软件有限公司；宁州高新技术产业开发区；12亿元", "p") in paragraphs
+    assert ("| 鼎新软件有限公司 | 宁州高新技术产业开发区 | 12亿元 |", "p") in paragraphs
     assert doc.title == "宁州市促进平台经济健康发展若干措施" and doc.author == "宁州市发展和改革委员会"
     assert doc.date.date().isoformat() == "2024-04-01"
 
