@@ -17,6 +17,7 @@ from kg.ingest import Document, Skipped, iter_documents
 from kg.ingest.reader import describe_error
 from kg.ingest.source_name import count_inputs, named_documents
 from kg.interrupts import interrupts_deferred
+from kg.printable import printable
 from kg.rdf.serialize import write_text
 from kg.store import KgStore
 from kg.store.counts import GraphCounts, count_graph
@@ -80,8 +81,8 @@ class BuildResult:
             lines += self.tally.lines()
         lines.append(f"time:      {self.seconds:.2f} s")
         lines += [s.line() for s in self.skipped]
-        lines += [f"repaired {d.source}: {w}" for d in self.documents for w in d.warnings]
-        lines += [f"wrote {p}" for p in self.outputs.values()]
+        lines += [f"repaired {printable(d.source)}: {printable(w)}" for d in self.documents for w in d.warnings]
+        lines += [f"wrote {printable(p)}" for p in self.outputs.values()]
         return "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, split_front_matter
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
+from kg.printable import printable
 
 __all__ = ["Skipped", "read_document", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
            "describe_error"]
@@ -42,9 +43,11 @@ class Skipped:
     stage: str = "read"
 
     def line(self) -> str:
+        """One line for stderr: the path and the reason with their control characters escaped."""
+        path, reason = printable(self.path), printable(self.reason)
         if self.stage in ("read", "refused"):
-            return f"{'skipped' if self.stage == 'read' else 'refused'} {self.path}: {self.reason}"
-        return f"failed {self.path} ({self.stage}): {self.reason}"
+            return f"{'skipped' if self.stage == 'read' else 'refused'} {path}: {reason}"
+        return f"failed {path} ({self.stage}): {reason}"
 
 
 def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:

@@ -11,6 +11,7 @@ from rdflib import Graph, Literal
 
 from kg.config import QUERY_DIR
 from kg.errors import QueryError
+from kg.printable import printable
 from kg.rdf.namespace import VOCABULARY
 
 __all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "with_values", "named_queries", "format_result"]
@@ -244,8 +245,9 @@ _CELL_CONTROLS = str.maketrans({"\n": "⏎", "\r": "⏎", "\t": "→", "\v": "�
 
 
 def _one_line(cell: str) -> str:
-    """A cell on one table line: a line break shows as ⏎ (CR LF as one), a tab as →."""
-    return cell.replace("\r\n", "\n").translate(_CELL_CONTROLS)
+    """A cell on one table line: a line break shows as ⏎ (CR LF as one), a tab as →, any other control
+    character as an escape (``\\x1b``: a source path cannot drive the terminal)."""
+    return printable(cell.replace("\r\n", "\n").translate(_CELL_CONTROLS))
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> str:
