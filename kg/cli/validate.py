@@ -15,7 +15,7 @@ from kg.errors import InputError
 def validate_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
-    limit: int = Opt(50, "--limit", help="Show at most this many violations."),
+    limit: int = Opt(50, "--limit", min=0, help="Show at most this many violations."),
     engine: str = Opt("sparql", "--engine", help="sparql: the shapes compiled to SPARQL and run in Oxigraph "
                       "(seconds); pyshacl: the reference SHACL engine (same report, minutes on large graphs)."),
 ):
