@@ -9,10 +9,10 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from kg.config import QUERY_DIR
+from kg.config import DEFAULT_BASE_IRI, QUERY_DIR
 from kg.errors import QueryError
 from kg.printable import printable
-from kg.rdf.namespace import VOCABULARY
+from kg.rdf.namespace import VOCABULARY, bind_prefixes
 
 __all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "with_values", "named_queries", "format_result"]
 
@@ -84,7 +84,8 @@ def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None)
     if result.type == "ASK":
         return QueryResult(["ask"], [[str(bool(result.askAnswer)).lower()]], "ask", bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult([], [], "graph", graph=result.graph)
+        base = next((str(ns)[:-3] for prefix, ns in graph.namespaces() if prefix == "kgr"), DEFAULT_BASE_IRI)
+        return QueryResult([], [], "graph", graph=bind_prefixes(result.graph, base))
     columns = [str(v) for v in result.vars]
     return QueryResult(columns, [[_cell(row[i]) for i in range(len(columns))] for row in result])
 
@@ -115,7 +116,9 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
         from rdflib import Graph
 
         data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
-        return QueryResult([], [], "graph", graph=Graph().parse(data=data.decode("utf-8"), format="nt"))
+        graph = Graph().parse(data=data.decode("utf-8"), format="nt")
+        # kg's prefixes (kg:, kgr:, doc: of the store's base, the vocabularies), not rdflib's ns1:, ns2:
+        return QueryResult([], [], "graph", graph=bind_prefixes(graph, getattr(store, "base", DEFAULT_BASE_IRI)))
     columns = [v.value for v in result.variables]
     rows = [[_ox_cell(sol[c]) for c in columns] for sol in result]
     return QueryResult(columns, rows)

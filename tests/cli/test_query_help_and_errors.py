@@ -104,3 +104,12 @@ def test_a_table_keeps_one_line_per_row(tmp_path):
     assert lines[5] == "(3 rows)"
     csv_out = kg("query", graph, "SELECT ?note WHERE { <http://example.org/a> ?p ?note }", "--format", "csv").stdout
     assert "第一行\n第二行\tend" in csv_out  # csv and json keep the text as it is
+
+
+@pytest.mark.parametrize("where", ["graph", "store"])
+def test_construct_output_uses_kg_prefixes(built, where):
+    source = ["--store", built / "store"] if where == "store" else [built / "out" / "graph.ttl"]
+    proc = kg("query", *source, "CONSTRUCT { ?e kg:mentionedIn ?d } WHERE { ?e kg:mentionedIn ?d } LIMIT 2")
+    assert proc.returncode == 0, proc.stderr
+    assert "@prefix kg: <" in proc.stdout and " kg:mentionedIn doc:" in proc.stdout, proc.stdout
+    assert "ns1:" not in proc.stdout
