@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,10 +46,20 @@ def resolve_query(query: str) -> str:
     if query in shipped:
         return shipped[query].read_text(encoding="utf-8")
     refuse_update(query)
-    if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+    if not looks_like_sparql(query):
         names = ", ".join(shipped)
         raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a shipped query ({names})")
-    return query
+    return query  # SPARQL, or meant to be: a syntax error is reported where it is, by the engine
+
+
+_SPARQL_WORDS = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|WHERE|PREFIX|BASE|FILTER|OPTIONAL|LIMIT)\b",
+                           re.IGNORECASE)
+
+
+def looks_like_sparql(text: str) -> bool:
+    """True for text meant as a query (a group ``{`` or a SPARQL keyword as a word), however misspelt
+    the rest is; False for a word such as a mistyped query name."""
+    return "{" in text or _SPARQL_WORDS.search(text) is not None
 
 
 UPDATE_OPERATIONS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")

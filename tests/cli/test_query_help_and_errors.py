@@ -113,3 +113,21 @@ def test_construct_output_uses_kg_prefixes(built, where):
     assert proc.returncode == 0, proc.stderr
     assert "@prefix kg: <" in proc.stdout and " kg:mentionedIn doc:" in proc.stdout, proc.stdout
     assert "ns1:" not in proc.stdout
+
+
+@pytest.mark.parametrize("text, where", [
+    ("SELEC ?x WHERE { ?x ?p ?o }", "line 1, column 1"),
+    ("SELECT ?x\nWHERE { ?x ?p }", "line 2, column 9"),
+    ("PREFIX ex: <http://example.org/>\nSELECT ?x WHERE ?x ex:p ?o", "line 2, column 17"),
+])
+def test_a_misspelt_query_reports_where_its_syntax_error_is(built, text, where):
+    proc = kg("query", "--store", built / "store", text)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: error: SPARQL syntax error at {where}"), lines
+
+
+def test_a_mistyped_query_name_lists_the_shipped_queries(built):
+    proc = kg("query", "--store", built / "store", "aliasez")
+    assert proc.returncode == 1
+    assert "'aliasez' is neither SPARQL, a .rq file, nor a shipped query (aliases, " in proc.stderr
