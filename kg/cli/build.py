@@ -12,6 +12,7 @@ from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
                        DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, ReadLimits, Settings)
 from kg.errors import NothingBuilt
+from kg.printable import printable
 
 
 class NerMode(str, Enum):
@@ -143,7 +144,7 @@ def build_cli(
         with result.reading() as st:  # the entailments live only in result.graph
             report = shacl(result.graph if settings.infer else st)
         for violation in report.violations[:20]:
-            err(str(violation))
+            err(printable(violation))
         err("SHACL: conforms" if report.conforms else f"SHACL: {len(report.violations)} violation(s)")
         if not report.conforms:
             raise typer.Exit(1)

@@ -8,6 +8,7 @@ import typer
 
 from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
 from kg.errors import InputError
+from kg.printable import printable
 
 
 @app.command("validate")
@@ -30,7 +31,7 @@ def validate_cli(
     with open_source(graph, store) as st:
         report = validate(st, engine=engine)
     for violation in report.violations[:limit]:
-        print(violation)
+        print(printable(violation))  # a focus node or value may come from an article
     if len(report.violations) > limit:
         print(f"... and {len(report.violations) - limit} more")
     if report.conforms:

@@ -52,3 +52,28 @@ def test_query_table_escapes_control_characters_in_source_paths(built):
     assert proc.returncode == 0, proc.stderr
     assert not _has_controls(proc.stdout), proc.stdout
     assert "报道\\x1b[2J\\x1b]0;pwned\\x07.md" in proc.stdout, proc.stdout
+
+
+def test_remove_names_the_source_with_its_controls_escaped(tmp_path):
+    article = tmp_path / "旧\x1b]0;pwned\x07稿.md"
+    shutil.copy(SAMPLE_ARTICLE, article)
+    store = tmp_path / "store"
+    built = subprocess.run([*KG, "build", str(article), "--ner", "rules", "--no-model", "--no-html", "-q",
+                            "--store", str(store), "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                           timeout=300)
+    assert built.returncode == 0, built.stderr
+    proc = subprocess.run([*KG, "remove", "--store", str(store), str(article)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not _has_controls(proc.stderr) and "旧\\x1b]0;pwned\\x07稿.md" in proc.stderr, proc.stderr
+
+
+def test_remove_takes_a_source_path_with_a_space(tmp_path):
+    article = tmp_path / "my article.md"
+    shutil.copy(SAMPLE_ARTICLE, article)
+    store = tmp_path / "store"
+    subprocess.run([*KG, "build", str(article), "--ner", "rules", "--no-model", "--no-html", "-q", "--store",
+                    str(store), "--out", str(tmp_path / "out")], check=True, capture_output=True, timeout=300)
+    proc = subprocess.run([*KG, "remove", "--store", str(store), str(article)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stderr.startswith("removed "), proc.stderr
