@@ -146,7 +146,11 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
 
     expected, engine_at = engine_message(err)
     offset = _undeclared_prefix(sparql)  # the engine says "expected OPTIONAL" or "Prefix not found", at the end
-    if offset is not None:
+    form = _misspelt_form(sparql) if offset is None else None  # the engine says "expected CONSTRUCT" for SELEC
+    if form is not None:
+        offset, word = form
+        expected = f"expected a query form (SELECT, CONSTRUCT, ASK or DESCRIBE), got {word!r}"
+    elif offset is not None:
         expected = f"the prefix {sparql[offset:].split(':')[0] + ':'!r} is not declared (add PREFIX …: <…>)"
     else:
         try:
@@ -165,6 +169,21 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
     near = " ".join(sparql[offset:offset + 30].split())
     return f"SPARQL syntax error at {line_and_column(sparql, offset)}" + (f", near {near!r}" if near else
                                                                           " (the end of the query)") + f": {expected}"
+
+
+def _misspelt_form(sparql: str) -> tuple[int, str] | None:
+    """Where the query's first keyword after the prologue is, and the word, when it is no query form
+    (``SELEC``); None otherwise (offsets in the text with code-point escapes resolved, as the parser reads it)."""
+    from kg.serve.guard import QUERY_FORMS, QueryRefused, tokens
+
+    try:
+        toks = tokens(sparql, leading=True)
+    except QueryRefused:
+        return None
+    words = [t for t in toks if t.kind == "name" and t.text.upper() not in ("PREFIX", "BASE")]
+    if not words or words[0].text.upper() in QUERY_FORMS:
+        return None
+    return words[0].start, words[0].text
 
 
 def _undeclared_prefix(sparql: str) -> int | None:

@@ -127,6 +127,15 @@ def test_a_misspelt_query_reports_where_its_syntax_error_is(built, text, where):
     assert len(lines) == 1 and lines[0].startswith(f"kg: error: SPARQL syntax error at {where}"), lines
 
 
+@pytest.mark.parametrize("text, word", [("SELEC ?x WHERE { ?x ?p ?o }", "SELEC"),
+                                        ("PREFIX ex: <http://example.org/>\nSLECT * WHERE { ?s ex:p ?o }", "SLECT")])
+def test_a_misspelt_query_form_is_named(built, text, word):
+    proc = kg("query", "--store", built / "store", text)
+    assert proc.returncode == 1
+    assert proc.stderr.rstrip("\n").endswith(
+        f"expected a query form (SELECT, CONSTRUCT, ASK or DESCRIBE), got {word!r}"), proc.stderr
+
+
 def test_a_mistyped_query_name_lists_the_shipped_queries(built):
     proc = kg("query", "--store", built / "store", "aliasez")
     assert proc.returncode == 1
