@@ -323,6 +323,12 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
             raise InputError(f"{path}: no such file or folder")
 
 
+def _reason(err: InputError, path: Path) -> str:
+    """The reason of ``err`` without the path it starts with (a path may hold ': ' itself)."""
+    message, prefix = str(err), f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message.split(": ", 1)[-1]
+
+
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                    suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
                    follow_symlinks: bool = False, limits: ReadLimits = ReadLimits(),
@@ -335,7 +341,7 @@ def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BY
         except InputError as err:
             if skipped is None:
                 raise
-            skipped.append(Skipped(str(path), str(err).split(": ", 1)[-1]))
+            skipped.append(Skipped(str(path), _reason(err, path)))
         except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 - one bad file never stops a build
             if skipped is None:
                 raise
