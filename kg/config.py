@@ -27,6 +27,7 @@ DEFAULT_MAX_RATIO = 100
 DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
 DEFAULT_MAX_REDIRECTS = 5  # redirects kg fetch follows from one URL
 DEFAULT_MAX_RETRY_AFTER = 10.0  # seconds kg fetch waits at most when a server says Retry-After
+DASK_CONNECT_SECONDS = 10.0  # seconds kg build --dask tries to reach the scheduler (distributed's default: 30)
 
 
 @dataclass(frozen=True)

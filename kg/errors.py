@@ -1,6 +1,6 @@
 """Named errors. The CLI turns any KgError into exit code 1 and one line on stderr."""
 
-__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "BaseIriError", "Interrupted"]
+__all__ = ["KgError", "InputError", "QueryError", "GraphFileError", "BaseIriError", "Interrupted", "SchedulerError"]
 
 
 class KgError(Exception):
@@ -29,6 +29,10 @@ class GraphFileError(KgError):
 
 class BaseIriError(KgError):
     """A base IRI kg cannot mint IRIs under (not absolute, not ending in ``/`` or ``#``, or not an IRI)."""
+
+
+class SchedulerError(KgError):
+    """A Dask scheduler (``kg build --dask``) that cannot be reached."""
 
 
 class Interrupted(KgError):

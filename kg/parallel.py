@@ -11,8 +11,9 @@ import itertools
 import sys
 from typing import Iterable, Iterator
 
-from kg.config import Settings
+from kg.config import DASK_CONNECT_SECONDS, Settings
 from kg.deadline import time_limit
+from kg.errors import SchedulerError
 from kg.facts import Extraction
 from kg.ingest.document import Document
 from kg.ingest.reader import Skipped, describe_error
@@ -126,8 +127,17 @@ def extract_documents(documents: Iterable[Document], settings: Settings, workers
 
 def _on_dask(documents: Iterable[Document], settings: Settings, address: str, window: int):
     from distributed import Client
+    from distributed.comm.addressing import get_address_host_port
 
-    with Client(address, set_as_default=False) as client:
+    try:  # a malformed address is refused before a Client exists (a failed one hangs 20 s closing itself)
+        get_address_host_port(address)  # an unknown scheme, no port; inproc:// (one process only) too
+    except ValueError as err:
+        raise SchedulerError(f"not a Dask scheduler address: {address} ({err})") from None
+    try:
+        client = Client(address, set_as_default=False, timeout=DASK_CONNECT_SECONDS)
+    except (OSError, ValueError) as err:  # refused, timed out, a host name that does not resolve
+        raise SchedulerError(f"cannot reach the Dask scheduler {address}: {err}") from None
+    with client:
         pending: collections.deque = collections.deque()
         docs = iter(documents)
         for document in itertools.islice(docs, window):

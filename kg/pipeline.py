@@ -7,7 +7,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sized
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sized
 
 from rdflib import Graph
 
@@ -17,9 +17,13 @@ from kg.ingest import Document, Skipped, iter_documents
 from kg.ingest.reader import describe_error
 from kg.ingest.source_name import count_inputs, named_documents
 from kg.interrupts import interrupts_deferred
+from kg.printable import printable
 from kg.rdf.serialize import write_text
 from kg.store import KgStore
 from kg.store.counts import GraphCounts, count_graph
+
+if TYPE_CHECKING:
+    from kg.resolve.curation import Curation
 
 __all__ = ["Built", "BuildResult", "build", "add_documents", "write_outputs", "rdflib_graph", "push"]
 
@@ -54,6 +58,7 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
     tally: GraphCounts | None = None
+    warnings: list[str] = field(default_factory=list)  # about the build as a whole (a curation drop unused)
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
@@ -82,25 +87,29 @@ class BuildResult:
             lines += self.tally.lines()
         lines.append(f"time:      {self.seconds:.2f} s")
         lines += [s.line() for s in self.skipped]
-        lines += [f"repaired {d.source}: {w}" for d in self.documents for w in d.warnings]
-        lines += [f"wrote {p}" for p in self.outputs.values()]
+        lines += [f"warning: {w}" for w in self.warnings]
+        lines += [f"repaired {printable(d.source)}: {printable(w)}" for d in self.documents for w in d.warnings]
+        lines += [f"wrote {printable(p)}" for p in self.outputs.values()]
         return "\n".join(lines)
 
 
 def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settings,
                   progress: Callable[[Iterable], Iterable] = lambda it: it,
-                  documents: Iterable[Document] | None = None) -> tuple[dict, list[Built], list[Skipped]]:
+                  documents: Iterable[Document] | None = None,
+                  curation: Curation | None = None) -> tuple[dict, list[Built], list[Skipped]]:
     """Add, replace or skip each input document in ``store`` (one atomic commit each): ingest → nlp →
     resolve → rdf, one document in memory at a time. An article that fails to read, extract or resolve
     (or runs over ``settings.article_seconds``) is left out and listed. Returns the counts (added,
     replaced, unchanged, reprints), the documents added and the skipped files. ``documents`` (read already,
-    e.g. fetched from the web) are added instead of reading ``inputs``."""
+    e.g. fetched from the web) are added instead of reading ``inputs``. ``curation`` (default: loaded from
+    ``settings.curation``) records which of its drop names matched."""
     from kg.parallel import extract_documents
     from kg.rdf.builder import document_quads
     from kg.resolve import Resolved, Resolver
     from kg.resolve.curation import Curation, load_curation
 
-    curation = load_curation(settings.curation) if settings.curation else Curation()
+    if curation is None:
+        curation = load_curation(settings.curation) if settings.curation else Curation()
     resolver = Resolver(curation=curation)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "reprints": 0}
     skipped: list[Skipped] = []
@@ -188,6 +197,15 @@ def _interrupted_line(store: KgStore, counts: dict, failed: int, total: int | No
             f"{len(store.documents())} in it now; run the same command again to add the rest")
 
 
+def _curation_warnings(curation: Curation, built: list[Built]) -> list[str]:
+    """One line naming the curation's drop names that matched no entity of the articles built now."""
+    unmatched = curation.unmatched_drops() if built else []
+    if not unmatched:
+        return []
+    return [f"curation drop matched no entity in the {len(built)} article(s) built: "
+            f"{', '.join(printable(n) for n in unmatched)} (check the spelling; a name or an alias is matched)"]
+
+
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,
           html: bool = True, progress: Callable[[Iterable], Iterable] = lambda it: it,
           store: str | Path | None = None, report: bool = False,
@@ -204,12 +222,16 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
     started = time.perf_counter()
     # a folder store keeps the entailments itself (its queries see them); in memory they are made for the outputs
     with KgStore(store, write=True, base=settings.base_iri, infer=settings.infer and store is not None) as kg_store:
-        counts, built, skipped = add_documents(kg_store, inputs, settings, progress, documents)
+        from kg.resolve.curation import Curation, load_curation
+
+        curation = load_curation(settings.curation) if settings.curation else Curation()
+        counts, built, skipped = add_documents(kg_store, inputs, settings, progress, documents, curation)
         kg_store.refresh_inferred()
         if not kg_store.documents():
             raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
                                else "nothing to build: no article files found", skipped)
-        result = BuildResult(kg_store, counts, built, skipped, settings=settings, tally=count_graph(kg_store))
+        result = BuildResult(kg_store, counts, built, skipped, settings=settings, tally=count_graph(kg_store),
+                             warnings=_curation_warnings(curation, built))
         if out_dir is not None:
             result.outputs = write_outputs(kg_store, Path(out_dir), settings, html=html, report=report,
                                            graph=lambda: result.graph)
@@ -293,6 +315,7 @@ def build_record(result: BuildResult) -> str:
         "skipped": [{"path": s.path, "stage": s.stage, "reason": s.reason} for s in result.skipped],
         "repaired": [{"path": d.source, "warning": w} for d in result.documents for w in d.warnings],
         "mixed_scripts": [{"doc": d.doc_id, **found} for d in result.documents for found in d.mixed_scripts],
+        "warnings": result.warnings,
     }
     if result.tally:
         record.update(result.tally.record())

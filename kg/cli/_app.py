@@ -11,6 +11,7 @@ import typer.core
 
 from kg import __version__
 from kg.errors import KgError
+from kg.printable import printable
 
 __all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "open_source", "STORE_OPT", "GRAPH_ARG"]
 
@@ -81,7 +82,7 @@ def reports_errors(func):
             return result
         except KgError as e:
             code = getattr(e, "exit_code", 1)  # 130: interrupted, which is not an error
-            err(f"kg: error: {e}" if code == 1 else f"kg: {e}")
+            err(f"kg: error: {printable(e)}" if code == 1 else f"kg: {printable(e)}")  # may name an input
             raise typer.Exit(code)
         except OSError as e:
             line = disk_full_line(e)
@@ -150,7 +151,7 @@ def main() -> None:
     except _click.exceptions.UsageError as e:
         where = e.ctx.command_path if e.ctx is not None else "kg"
         message = " ".join(e.format_message().split())
-        err(f"kg: usage error: {message} (see `{where} --help`)")
+        err(f"kg: usage error: {printable(message)} (see `{where} --help`)")
         sys.exit(2)
     except Exit as e:
         sys.exit(e.exit_code)

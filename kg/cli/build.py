@@ -1,6 +1,7 @@
 """``kg build``."""
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -11,11 +12,21 @@ from kg.cli._app import Arg, Opt, app, err, reports_errors
 from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
                        DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, ReadLimits, Settings)
 from kg.errors import NothingBuilt
+from kg.printable import printable
 
 
 class NerMode(str, Enum):
     lac = "lac"
     rules = "rules"
+
+
+def _default_model_corpus() -> str:
+    """What the shipped model was trained on, from its meta.json (read without importing the trainer)."""
+    try:
+        documents = json.loads((DEFAULT_MODEL / "meta.json").read_text(encoding="utf-8"))["corpus"]["documents"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "annotated real articles"
+    return f"{documents} annotated real articles"
 
 
 @app.command("build")
@@ -27,14 +38,14 @@ def build_cli(
     base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints: an absolute "
                                   f"IRI ending in / or # (default {DEFAULT_BASE_IRI}; a store keeps the one it was "
                                   "built with)."),
-    max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this (on disk)."),
-    max_chars: int = Opt(DEFAULT_MAX_CHARS, "--max-chars", help="Skip an input whose text is longer than this: a "
+    max_bytes: int = Opt(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Skip input files larger than this (on disk)."),
+    max_chars: int = Opt(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Skip an input whose text is longer than this: a "
                          "text or HTML file as decoded (markup included), a PDF's or .docx's text (reading stops "
                          "there)."),
-    max_unpacked_bytes: int = Opt(DEFAULT_MAX_UNPACKED_BYTES, "--max-unpacked-bytes", help="Skip a .docx whose zip "
+    max_unpacked_bytes: int = Opt(DEFAULT_MAX_UNPACKED_BYTES, "--max-unpacked-bytes", min=1, help="Skip a .docx whose zip "
                                   "members unpack to more than this together (checked before it is opened; a member "
                                   "over 1 MiB packed more than 100:1 is a zip bomb and skipped too)."),
-    max_pages: int = Opt(DEFAULT_MAX_PAGES, "--max-pages", help="Skip a PDF of more pages than this."),
+    max_pages: int = Opt(DEFAULT_MAX_PAGES, "--max-pages", min=1, help="Skip a PDF of more pages than this."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
@@ -46,7 +57,7 @@ def build_cli(
     report: bool = Opt(False, "--report", help="Also write article review pages into DIR/report."),
     store: Optional[Path] = Opt(None, "--store", "-s", help="Keep the graph in this Oxigraph store folder: add new "
                                                           "articles, replace changed ones, skip unchanged ones."),
-    workers: int = Opt(1, "--workers", "-w", help="Extraction processes (the output is identical for any number)."),
+    workers: int = Opt(1, "--workers", "-w", min=1, help="Extraction processes (the output is identical for any number)."),
     ner: NerMode = Opt(NerMode.lac, "--ner", help="Name finding: 'lac' (default) runs the pretrained Chinese NER "
                        "(Baidu LAC, shipped with the package) under the rules; 'rules' uses rules and gazetteers "
                        "only (about 3x faster, fewer names found)."),
@@ -54,13 +65,13 @@ def build_cli(
     endpoint: Optional[str] = Opt(None, "--endpoint", help="Also load every article's named graph and the entities "
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
     strict: bool = Opt(False, "--strict", help="Exit 1 when any input file was skipped or failed."),
-    article_timeout: float = Opt(300.0, "--article-timeout", help="Seconds one article may take to read, and "
+    article_timeout: float = Opt(300.0, "--article-timeout", min=0, help="Seconds one article may take to read, and "
                                  "again to extract; a slower one is reported as skipped or failed and the rest is "
                                  "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
     model: Optional[str] = Opt(None, "--model", "-m", help="A model folder written by `kg train` (default: the model "
-                               "shipped in the package, trained on 158 annotated real articles: a CRF that decides "
+                               f"shipped in the package, trained on {_default_model_corpus()}: a CRF that decides "
                                "which names the rules and LAC proposed are real and where they end, and a relation "
                                "classifier)."),
     no_model: bool = Opt(False, "--no-model", help="No trained model: LAC and the rules only (--ner rules: the rules "
@@ -133,7 +144,7 @@ def build_cli(
         with result.reading() as st:  # the entailments live only in result.graph
             report = shacl(result.graph if settings.infer else st)
         for violation in report.violations[:20]:
-            err(str(violation))
+            err(printable(violation))
         err("SHACL: conforms" if report.conforms else f"SHACL: {len(report.violations)} violation(s)")
         if not report.conforms:
             raise typer.Exit(1)

@@ -7,6 +7,7 @@ from typing import Optional
 
 from kg.cli._app import Arg, Opt, STORE_OPT, app, open_source, reports_errors
 from kg.errors import InputError
+from kg.printable import printable
 
 FORMATS = ("table", "json")
 
@@ -54,7 +55,7 @@ def eval_cli(
                               "micro": asdict(score)}, ensure_ascii=False, indent=1))
             return
         for path, s in rows:
-            print(f"{path}: {s.headline() if s else 'not in the graph (every gold item counted as missed)'}")
+            print(f"{printable(path)}: {s.headline() if s else 'not in the graph (every gold item counted as missed)'}")
         if verbose:
             print("\n".join(score.errors))
         print(score.table())

@@ -18,13 +18,13 @@ def fetch_cli(
     store: Path = Opt(..., "--store", "-s", help="The kg store folder the articles are added to (created if absent)."),
     cache: Optional[Path] = Opt(None, "--cache", help="Folder of downloaded pages and their ETag/Last-Modified "
                                 "(default: STORE.cache beside the store)."),
-    delay: float = Opt(1.0, "--delay", help="Seconds between two requests to one host (a longer robots.txt "
+    delay: float = Opt(1.0, "--delay", min=0, help="Seconds between two requests to one host (a longer robots.txt "
                        "Crawl-delay wins)."),
     timeout: float = Opt(20.0, "--timeout", help="Seconds one URL may take on the network, all of it: robots.txt, "
                          "redirects, connecting, headers and body (a server that trickles is cut off)."),
-    retries: int = Opt(2, "--retries", help="Retries of a request that failed to connect or got 429/502/503/504."),
-    max_bytes: int = Opt(20_000_000, "--max-bytes", help="Refuse a response larger than this."),
-    max_items: int = Opt(DEFAULT_MAX_ITEMS, "--max-items", help="Fetch at most this many items of one feed (the "
+    retries: int = Opt(2, "--retries", min=0, help="Retries of a request that failed to connect or got 429/502/503/504."),
+    max_bytes: int = Opt(20_000_000, "--max-bytes", min=1, help="Refuse a response larger than this."),
+    max_items: int = Opt(DEFAULT_MAX_ITEMS, "--max-items", min=1, help="Fetch at most this many items of one feed (the "
                          "rest is one line on stderr)."),
     allow_private: bool = Opt(False, "--allow-private", help="Also fetch feed items and redirects that lead to "
                               "loopback, private, link-local or other non-public addresses (by default only the "
@@ -32,7 +32,7 @@ def fetch_cli(
     out: Optional[Path] = Opt(None, "--out", "-o", help="Also write graph.ttl, graph.html and build.json of the "
                               "whole store here."),
     ner: NerMode = Opt(NerMode.lac, "--ner", help="Name finding, as for `kg build`."),
-    workers: int = Opt(1, "--workers", "-w", help="Extraction processes."),
+    workers: int = Opt(1, "--workers", "-w", min=1, help="Extraction processes."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No summary on stderr."),
 ):
     """Fetch articles from the web into a store: pages and feeds, politely and incrementally.

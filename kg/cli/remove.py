@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import List
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.printable import printable
 
 
 @app.command("remove")
@@ -24,4 +25,4 @@ def remove_cli(
         for doc in docs:
             doc_id = doc if st.has_document(doc) else st.find_document(doc)  # a content id, source path or file
             st.remove_document(doc_id)
-            err(f"removed {doc_id} ({doc})")
+            err(f"removed {doc_id} ({printable(doc)})")

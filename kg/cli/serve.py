@@ -13,13 +13,13 @@ def serve_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     host: str = Opt("127.0.0.1", "--host", help="Interface to bind (loopback unless you say otherwise)."),
-    port: int = Opt(7878, "--port", help="TCP port."),
+    port: int = Opt(7878, "--port", min=0, max=65535, help="TCP port."),
     timeout: float = Opt(10.0, "--timeout", help="Seconds a query may run before it is stopped (HTTP 503)."),
-    row_cap: int = Opt(10000, "--row-cap", help="Largest result a query may return (larger: HTTP 413)."),
+    row_cap: int = Opt(10000, "--row-cap", min=1, help="Largest result a query may return (larger: HTTP 413)."),
     answer_mb: float = Opt(64, "--answer-mb", help="Largest answer in megabytes (larger: HTTP 413); the "
                            "server never holds more of one."),
-    workers: int = Opt(2, "--workers", help="Query worker processes."),
-    memory_mb: int = Opt(2048, "--memory-mb", help="Address space each query worker may use; a query past it "
+    workers: int = Opt(2, "--workers", min=1, help="Query worker processes."),
+    memory_mb: int = Opt(2048, "--memory-mb", min=0, help="Address space each query worker may use; a query past it "
                          "fails (HTTP 500) and its worker is replaced (0: no limit)."),
     allow_host: Optional[List[str]] = Opt(None, "--allow-host", help="A Host name clients may use besides the "
                                           "loopback names and --host (repeat it; '*' allows any)."),

@@ -19,7 +19,7 @@ class StatsFormat(str, Enum):
 def stats_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
-    top: int = Opt(10, "--top", help="How many entities per ranking."),
+    top: int = Opt(10, "--top", min=1, help="How many entities per ranking."),
     fmt: StatsFormat = Opt(StatsFormat.table, "--format", "-f", help="table, or json (as kg query --format json)."),
     as_json: bool = Opt(False, "--json", hidden=True, help="The same as --format json (kept for old scripts)."),
 ):

@@ -15,7 +15,7 @@ def train_cli(
     corpus: List[Path] = Arg(..., help="Gold corpora: gold JSON files, or folders searched for them (docs/ + gold/ "
                                        "pairs, or gold files whose \"doc\" points at the article)."),
     out: Path = Opt(..., "--out", "-o", help="Model folder to write (created): meta.json, ner/ (and relations/)."),
-    folds: int = Opt(0, "--folds", "-k", help="Also run K-fold cross-validation by document first and print "
+    folds: int = Opt(0, "--folds", "-k", min=0, help="Also run K-fold cross-validation by document first and print "
                                              "per-type P/R/F1, relation F1 and figure recall (0: no)."),
     seed: int = Opt(13, "--seed", help="Seed of the fold split; the same corpus and seed give identical files."),
     figure_chooser: bool = Opt(False, "--figure-chooser", help="Also train the figure indicator chooser "

@@ -8,6 +8,7 @@ import typer
 
 from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
 from kg.errors import InputError
+from kg.printable import printable
 
 
 @app.command("validate")
@@ -15,7 +16,7 @@ from kg.errors import InputError
 def validate_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
-    limit: int = Opt(50, "--limit", help="Show at most this many violations."),
+    limit: int = Opt(50, "--limit", min=0, help="Show at most this many violations."),
     engine: str = Opt("sparql", "--engine", help="sparql: the shapes compiled to SPARQL and run in Oxigraph "
                       "(seconds); pyshacl: the reference SHACL engine (same report, minutes on large graphs)."),
 ):
@@ -30,7 +31,7 @@ def validate_cli(
     with open_source(graph, store) as st:
         report = validate(st, engine=engine)
     for violation in report.violations[:limit]:
-        print(violation)
+        print(printable(violation))  # a focus node or value may come from an article
     if len(report.violations) > limit:
         print(f"... and {len(report.violations) - limit} more")
     if report.conforms:

@@ -21,7 +21,7 @@ def viz_cli(
     store: Optional[Path] = STORE_OPT,
     out: Path = Opt(Path("output/view.html"), "--out", "-o", help="The HTML file to write (created with its folder)."),
     focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),
-    depth: int = Opt(1, "--depth", help="Hops around --focus."),
+    depth: int = Opt(1, "--depth", min=0, help="Hops around --focus."),
     types: Optional[str] = Opt(None, "--types", help="Comma-separated entity types to keep, e.g. Agency,Enterprise."),
     max_nodes: Optional[int] = Opt(None, "--max-nodes", help="Keep only the N most central nodes (PageRank)."),
     physics: bool = Opt(False, "--physics/--no-physics", help="Let the graph move (a force simulation from kg's "

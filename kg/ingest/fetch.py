@@ -30,6 +30,7 @@ from kg.ingest.document import Document
 from kg.ingest.feed import parse_feed
 from kg.ingest.reader import Skipped, read_document
 from kg.ingest.transport import Budget, WatchedAdapter, time_left
+from kg.printable import printable
 
 __all__ = ["Fetcher", "FetchReport", "fetch_documents", "USER_AGENT"]
 
@@ -262,7 +263,7 @@ def fetch_documents(urls: Iterable[str], fetcher: Fetcher, report: FetchReport,
                 (report.downloaded if got[1] else report.unchanged).append(url)
                 links, items = feed_links(got[0], url, max_items)
                 if items > max_items:
-                    report.capped.append(f"{url}: {items - max_items} more items not fetched (--max-items)")
+                    report.capped.append(f"{printable(url)}: {items - max_items} more items not fetched (--max-items)")
                 yield from ((link, None) for link in links)
             elif got is not None:
                 yield url, got

@@ -26,6 +26,7 @@ from kg.ingest.frontmatter import parse_date, read_front_matter
 from kg.ingest.feed import is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
+from kg.printable import printable
 
 __all__ = ["Skipped", "read_document", "read_documents", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
            "describe_error"]
@@ -43,9 +44,11 @@ class Skipped:
     stage: str = "read"
 
     def line(self) -> str:
+        """One line for stderr: the path and the reason with their control characters escaped."""
+        path, reason = printable(self.path), printable(self.reason)
         if self.stage in ("read", "refused"):
-            return f"{'skipped' if self.stage == 'read' else 'refused'} {self.path}: {self.reason}"
-        return f"failed {self.path} ({self.stage}): {self.reason}"
+            return f"{'skipped' if self.stage == 'read' else 'refused'} {path}: {reason}"
+        return f"failed {path} ({self.stage}): {reason}"
 
 
 def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
@@ -369,6 +372,12 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
             raise InputError(f"{path}: no such file or folder")
 
 
+def _reason(err: InputError, path: Path) -> str:
+    """The reason of ``err`` without the path it starts with (a path may hold ': ' itself)."""
+    message, prefix = str(err), f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message.split(": ", 1)[-1]
+
+
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                    suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
                    follow_symlinks: bool = False, limits: ReadLimits = ReadLimits(),
@@ -381,7 +390,7 @@ def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BY
         except InputError as err:
             if skipped is None:
                 raise
-            skipped.append(Skipped(str(path), str(err).split(": ", 1)[-1]))
+            skipped.append(Skipped(str(path), _reason(err, path)))
         except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 - one bad file never stops a build
             if skipped is None:
                 raise

@@ -4,14 +4,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from kg.config import QUERY_DIR
+from kg.config import DEFAULT_BASE_IRI, QUERY_DIR
 from kg.errors import QueryError
-from kg.rdf.namespace import VOCABULARY
+from kg.printable import printable
+from kg.rdf.namespace import VOCABULARY, bind_prefixes
 
 __all__ = ["QueryResult", "resolve_query", "run_query", "run_store_query", "with_values", "named_queries", "format_result"]
 
@@ -44,10 +46,20 @@ def resolve_query(query: str) -> str:
     if query in shipped:
         return shipped[query].read_text(encoding="utf-8")
     refuse_update(query)
-    if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+    if not looks_like_sparql(query):
         names = ", ".join(shipped)
         raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a shipped query ({names})")
-    return query
+    return query  # SPARQL, or meant to be: a syntax error is reported where it is, by the engine
+
+
+_SPARQL_WORDS = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|WHERE|PREFIX|BASE|FILTER|OPTIONAL|LIMIT)\b",
+                           re.IGNORECASE)
+
+
+def looks_like_sparql(text: str) -> bool:
+    """True for text meant as a query (a group ``{`` or a SPARQL keyword as a word), however misspelt
+    the rest is; False for a word such as a mistyped query name."""
+    return "{" in text or _SPARQL_WORDS.search(text) is not None
 
 
 UPDATE_OPERATIONS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
@@ -83,7 +95,8 @@ def run_query(graph: Graph, sparql: str, bindings: dict[str, str] | None = None)
     if result.type == "ASK":
         return QueryResult(["ask"], [[str(bool(result.askAnswer)).lower()]], "ask", bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult([], [], "graph", graph=result.graph)
+        base = next((str(ns)[:-3] for prefix, ns in graph.namespaces() if prefix == "kgr"), DEFAULT_BASE_IRI)
+        return QueryResult([], [], "graph", graph=bind_prefixes(result.graph, base))
     columns = [str(v) for v in result.vars]
     return QueryResult(columns, [[_cell(row[i]) for i in range(len(columns))] for row in result])
 
@@ -114,7 +127,9 @@ def run_store_query(store, sparql: str, bindings: dict[str, str] | None = None) 
         from rdflib import Graph
 
         data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
-        return QueryResult([], [], "graph", graph=Graph().parse(data=data.decode("utf-8"), format="nt"))
+        graph = Graph().parse(data=data.decode("utf-8"), format="nt")
+        # kg's prefixes (kg:, kgr:, doc: of the store's base, the vocabularies), not rdflib's ns1:, ns2:
+        return QueryResult([], [], "graph", graph=bind_prefixes(graph, getattr(store, "base", DEFAULT_BASE_IRI)))
     columns = [v.value for v in result.variables]
     rows = [[_ox_cell(sol[c]) for c in columns] for sol in result]
     return QueryResult(columns, rows)
@@ -131,7 +146,11 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
 
     expected, engine_at = engine_message(err)
     offset = _undeclared_prefix(sparql)  # the engine says "expected OPTIONAL" or "Prefix not found", at the end
-    if offset is not None:
+    form = _misspelt_form(sparql) if offset is None else None  # the engine says "expected CONSTRUCT" for SELEC
+    if form is not None:
+        offset, word = form
+        expected = f"expected a query form (SELECT, CONSTRUCT, ASK or DESCRIBE), got {word!r}"
+    elif offset is not None:
         expected = f"the prefix {sparql[offset:].split(':')[0] + ':'!r} is not declared (add PREFIX …: <…>)"
     else:
         try:
@@ -150,6 +169,21 @@ def syntax_error(sparql: str, err: SyntaxError) -> str:
     near = " ".join(sparql[offset:offset + 30].split())
     return f"SPARQL syntax error at {line_and_column(sparql, offset)}" + (f", near {near!r}" if near else
                                                                           " (the end of the query)") + f": {expected}"
+
+
+def _misspelt_form(sparql: str) -> tuple[int, str] | None:
+    """Where the query's first keyword after the prologue is, and the word, when it is no query form
+    (``SELEC``); None otherwise (offsets in the text with code-point escapes resolved, as the parser reads it)."""
+    from kg.serve.guard import QUERY_FORMS, QueryRefused, tokens
+
+    try:
+        toks = tokens(sparql, leading=True)
+    except QueryRefused:
+        return None
+    words = [t for t in toks if t.kind == "name" and t.text.upper() not in ("PREFIX", "BASE")]
+    if not words or words[0].text.upper() in QUERY_FORMS:
+        return None
+    return words[0].start, words[0].text
 
 
 def _undeclared_prefix(sparql: str) -> int | None:
@@ -244,8 +278,9 @@ _CELL_CONTROLS = str.maketrans({"\n": "⏎", "\r": "⏎", "\t": "→", "\v": "�
 
 
 def _one_line(cell: str) -> str:
-    """A cell on one table line: a line break shows as ⏎ (CR LF as one), a tab as →."""
-    return cell.replace("\r\n", "\n").translate(_CELL_CONTROLS)
+    """A cell on one table line: a line break shows as ⏎ (CR LF as one), a tab as →, any other control
+    character as an escape (``\\x1b``: a source path cannot drive the terminal)."""
+    return printable(cell.replace("\r\n", "\n").translate(_CELL_CONTROLS))
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> str:

@@ -40,6 +40,11 @@ class Curation:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
     rename: dict[str, str] = field(default_factory=dict)
+    dropped: set[str] = field(default_factory=set, repr=False, compare=False)  # drop names that matched
+
+    def unmatched_drops(self) -> list[str]:
+        """The ``drop`` names that matched no entity in any document applied so far (a typo, most likely)."""
+        return [name for name in self.drop if name not in self.dropped]
 
     def apart(self, a: str, b: str) -> bool:
         """True when the names ``a`` and ``b`` must stay separate entities."""
@@ -71,6 +76,7 @@ class Curation:
             if key:
                 entities.pop(key)
                 remap[key] = None
+                self.dropped.add(name)
         for name, extra in self.aliases.items():
             key = find(name)
             if key:

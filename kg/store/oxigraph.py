@@ -273,7 +273,13 @@ class KgStore:
 
     # -- writing ----------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
-        return self.store.contains_named_graph(ox.NamedNode(str(document_iri(self.base, doc_id))))
+        """True if ``doc_id`` is a stored document's id; False for any other text (a source path with a space
+        or a control character is no IRI, and so no id)."""
+        try:  # Oxigraph checks the IRI (rdflib's URIRef would log a warning about it)
+            graph = ox.NamedNode(f"{self.base}doc/{doc_id}")  # document_iri's form
+        except ValueError:
+            return False
+        return self.store.contains_named_graph(graph)
 
     def add_source(self, doc_id: str, source: str) -> None:
         """Record another source of an already stored document (a reprint): in the registry, and in the

@@ -104,3 +104,39 @@ def test_a_table_keeps_one_line_per_row(tmp_path):
     assert lines[5] == "(3 rows)"
     csv_out = kg("query", graph, "SELECT ?note WHERE { <http://example.org/a> ?p ?note }", "--format", "csv").stdout
     assert "第一行\n第二行\tend" in csv_out  # csv and json keep the text as it is
+
+
+@pytest.mark.parametrize("where", ["graph", "store"])
+def test_construct_output_uses_kg_prefixes(built, where):
+    source = ["--store", built / "store"] if where == "store" else [built / "out" / "graph.ttl"]
+    proc = kg("query", *source, "CONSTRUCT { ?e kg:mentionedIn ?d } WHERE { ?e kg:mentionedIn ?d } LIMIT 2")
+    assert proc.returncode == 0, proc.stderr
+    assert "@prefix kg: <" in proc.stdout and " kg:mentionedIn doc:" in proc.stdout, proc.stdout
+    assert "ns1:" not in proc.stdout
+
+
+@pytest.mark.parametrize("text, where", [
+    ("SELEC ?x WHERE { ?x ?p ?o }", "line 1, column 1"),
+    ("SELECT ?x\nWHERE { ?x ?p }", "line 2, column 9"),
+    ("PREFIX ex: <http://example.org/>\nSELECT ?x WHERE ?x ex:p ?o", "line 2, column 17"),
+])
+def test_a_misspelt_query_reports_where_its_syntax_error_is(built, text, where):
+    proc = kg("query", "--store", built / "store", text)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: error: SPARQL syntax error at {where}"), lines
+
+
+@pytest.mark.parametrize("text, word", [("SELEC ?x WHERE { ?x ?p ?o }", "SELEC"),
+                                        ("PREFIX ex: <http://example.org/>\nSLECT * WHERE { ?s ex:p ?o }", "SLECT")])
+def test_a_misspelt_query_form_is_named(built, text, word):
+    proc = kg("query", "--store", built / "store", text)
+    assert proc.returncode == 1
+    assert proc.stderr.rstrip("\n").endswith(
+        f"expected a query form (SELECT, CONSTRUCT, ASK or DESCRIBE), got {word!r}"), proc.stderr
+
+
+def test_a_mistyped_query_name_lists_the_shipped_queries(built):
+    proc = kg("query", "--store", built / "store", "aliasez")
+    assert proc.returncode == 1
+    assert "'aliasez' is neither SPARQL, a .rq file, nor a shipped query (aliases, " in proc.stderr
