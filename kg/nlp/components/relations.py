@@ -236,16 +236,21 @@ class Relations:
             break
         return segments[::-1]
 
+    def _joined_by(self, ents, label: str, verb: re.Pattern):
+        """(a, b) for each mention ``a`` labelled ``label`` that ``verb`` follows, with the mention ``b`` right
+        after the verb (「甲创办的乙」, 「甲联合乙」)."""
+        starts = {x.start_char: x for x in ents}
+        for a in ents:
+            m = verb.match(self.text, a.end_char) if a.label_ == label else None
+            b = starts.get(m.end()) if m else None
+            if b is not None:
+                yield a, b
+
     def _founders(self, ents) -> list[dict]:
         """「某某创办的某公司」「某某创立了某公司」: the person founded the enterprise (holdsPostIn, role 创始人)."""
         out = []
-        starts = {x.start_char: x for x in ents}
-        for person in ents:
-            if person.label_ != "PERSON":
-                continue
-            verb = self._founded.match(self.text, person.end_char)
-            company = starts.get(verb.end()) if verb else None
-            if company is not None and company.label_ == "ENTERPRISE":
+        for person, company in self._joined_by(ents, "PERSON", self._founded):
+            if company.label_ == "ENTERPRISE":
                 out.append(self._rel(_m(person), "holdsPostIn", _m(company), "founded",
                                      (person.start_char, company.end_char), self._founded_role))
         return out
@@ -1266,13 +1271,8 @@ class Relations:
         """「甲集团联合乙公司自主研发…」「甲公司携手乙公司推出…」: an enterprise and the organisation right after the
         verb are partners (the verb right after the first name)."""
         out = []
-        starts = {x.start_char: x for x in ents}
-        for a in ents:
-            if a.label_ != "ENTERPRISE":
-                continue
-            verb = self._partner_direct.match(self.text, a.end_char)
-            b = starts.get(verb.end()) if verb else None
-            if b is not None and b.label_ in ORGS and b.text != a.text:
+        for a, b in self._joined_by(ents, "ENTERPRISE", self._partner_direct):
+            if b.label_ in ORGS and b.text != a.text:
                 out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
 
