@@ -271,7 +271,8 @@ class NamePatterns:
                     continue
                 if rule["label"] == "DISTRICT" and (lex.is_place(surface) or lex.is_place_run(surface)):
                     continue  # 江苏盐城 is two places, not a zone named 江苏盐-城
-                if name_part.endswith(tuple(rule.get("generic_endings", ()))):
+                if name_part.endswith(tuple(rule.get("generic_endings", ()))) \
+                        or rule.get("generic_names") and re.search(rule["generic_names"], surface):
                     continue
                 if rule["require_proper"] and not has_proper_prefix(name_part, lex):
                     # 「我县|龙华…产业园」: the name may start one or two characters later

@@ -154,6 +154,7 @@ class Fragments:
     sector_after: re.Pattern | None = None  # 「产业」「资源」: what follows a place and a trade naming a sector
     sector_trades: frozenset[str] = frozenset()  # 「能源」「文旅」: trades a place's sector is named by
     place_prefixes: frozenset[str] = frozenset()  # every division's name and short name (the lexicon's)
+    peoples_organisation: re.Pattern | None = None  # 「某市妇联」「某省科协」: people's organisations, no entity
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -185,7 +186,8 @@ class Fragments:
                    re.compile(f"(?:{ner['company_institute']})$") if ner.get("company_institute") else None,
                    re.compile(ner["company_lead"]) if ner.get("company_lead") else None,
                    re.compile(ner["sector_after"]) if ner.get("sector_after") else None,
-                   lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes)
+                   lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes,
+                   re.compile(f"(?:{ner['peoples_organisations']})$") if ner.get("peoples_organisations") else None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -269,6 +271,8 @@ class Fragments:
             return True
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
+        if label in ORGS and self.peoples_organisation is not None and self.peoples_organisation.search(name):
+            return True  # GUIDELINES: people's organisations such as 工商联 are no entities, whoever proposes them
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
             return True
         if label == "DISTRICT" and self.generic_place is not None and self.generic_place.fullmatch(name) is not None:
