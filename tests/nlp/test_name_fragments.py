@@ -6,6 +6,8 @@ import pytest
 from kg.nlp.components.trained_ner import Fragments
 from kg.training.ner import NerInput
 
+from ..conftest import process
+
 
 @pytest.fixture(scope="module")
 def fragments():
@@ -341,3 +343,11 @@ def test_a_kind_of_company_before_a_company_s_name_is_cut_off(fragments):
     text = "集团公司"
     item = NerInput(text, ((0, 2, "n"), (2, 4, "n")))
     assert fragments.company_start(item, 0, len(text), "ENTERPRISE", SortedWords.of(item)) == 0
+
+
+def test_a_legal_company_name_introduced_as_a_subsidiary_is_kept(nlp):
+    # the model alone doubts this full legal name after 旗下 (it drops it); introduced so, it is a company, part of
+    # the parent
+    doc, _ = process(nlp, "远川新能源旗下时代长禾动力电池有限公司产能持续释放。")
+    assert ("时代长禾动力电池有限公司", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
+    assert ("时代长禾动力电池有限公司", "partOf", "远川新能源") in {(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations}

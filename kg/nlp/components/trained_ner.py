@@ -15,7 +15,8 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   ``new_threshold`` (per label ``new_thresholds``) and may not be a whole quotation, join two names of its label
   or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC. Trusted too: places
   with a division ending, foreign countries, states' formal names and transliterated places (``trusted_countries``;
-  the home country only in an article naming a foreign one), dotted full names (``trusted_dotted_names``).
+  the home country only in an article naming a foreign one), dotted full names (``trusted_dotted_names``), a
+  company's full legal name right after 子公司/旗下 (SUBSIDIARY_LEGAL_NAME).
   ``source_thresholds`` sets what one source's candidates need instead of ``threshold`` (LAC's organisations: 0.2);
   with ``fragment_filter`` (:class:`Fragments`) no candidate of an inexact rule and no new span that is a piece
   of text (「…和」「18家企业」) is kept, a new span's lead verb and an initiative's trailing 建设 are cut off,
@@ -57,6 +58,9 @@ TRAINED_RULE = "trained_ner"
 BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[）)][^（）()]*(?:公司|集团)$")
 # 「约翰·史密斯」「买买提·艾力」: a transliterated full name, given name and family name joined by a middle dot
 DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
+# 「某公司全资子公司|某某科技有限公司」: a company's full legal name right after the words introducing it as a subsidiary
+SUBSIDIARY_LEGAL_NAME = re.compile(r"(?:子公司|旗下)$")
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 DASHES = "—－-–"  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
 DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
@@ -785,6 +789,8 @@ class TrainedNer:
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
             self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(cand.text) is not None) or (
             cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None) or (
+            cand.label_ == "ENTERPRISE" and LEGAL_FORM.search(cand.text) is not None
+            and SUBSIDIARY_LEGAL_NAME.search(text_of(cand.doc), 0, cand.start_char) is not None) or (
             cand.label_ == "AGENCY" and self.fragments is not None
             and self.fragments.trusted_government.match(cand.text) is not None)
 
