@@ -39,8 +39,11 @@ def kg_build(*args, cwd: Path) -> subprocess.CompletedProcess:
 def interrupted_build(*args, cwd: Path, after: int = 3) -> tuple[int, str]:
     """Run ``kg build`` as a terminal would (its own process group) and press Ctrl-C, i.e. send SIGINT to the
     whole group, once ``after`` articles are committed (the log's progress lines say so, one per article)."""
+    # SIGINT as a terminal leaves it: a test run started in the background (``cmd &`` in a script) ignores SIGINT,
+    # and a child would inherit that and never see the Ctrl-C
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", *map(str, args)], stderr=subprocess.PIPE, text=True,
-                            cwd=cwd, env=_env(KG_PROGRESS_EVERY="1"), start_new_session=True)
+                            cwd=cwd, env=_env(KG_PROGRESS_EVERY="1"), start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     log = []
     try:
         for line in proc.stderr:  # the build ends by itself if the line never comes
@@ -61,8 +64,7 @@ def store_quads(folder: Path) -> set[str]:
 
 
 def test_ctrl_c_keeps_the_committed_articles_and_a_rerun_completes_the_store(twelve, tmp_path):
-    common = ["--no-html"]  # the default pipeline: with --ner rules 12 articles take under a second, and the build
-    # could end before the signal arrives on a loaded machine
+    common = ["--ner", "rules", "--no-html"]
     code, log = interrupted_build(twelve, "--store", tmp_path / "s", "--out", tmp_path / "o", *common, cwd=tmp_path)
     last = log.strip().splitlines()[-1]
     assert code == 130 and "Traceback" not in log, log
@@ -85,7 +87,7 @@ def test_ctrl_c_keeps_the_committed_articles_and_a_rerun_completes_the_store(twe
 @pytest.mark.parametrize("workers, keep", [("2", True), ("2", False), ("1", False)])
 def test_ctrl_c_with_workers_with_and_without_a_store(twelve, tmp_path, workers, keep):
     store = ["--store", tmp_path / "s"] if keep else []
-    code, log = interrupted_build(twelve, "--workers", workers, *store, "--no-html",
+    code, log = interrupted_build(twelve, "--workers", workers, *store, "--ner", "rules", "--no-html",
                                   "--out", tmp_path / "o", cwd=tmp_path)
     assert code == 130 and "Traceback" not in log and "KeyboardInterrupt" not in log, log
     last = log.strip().splitlines()[-1]
