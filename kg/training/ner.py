@@ -317,11 +317,9 @@ def name_endings(data_dir: str = "") -> dict[str, re.Pattern]:
     return out
 
 
-def _bucket(distance: int) -> str:
-    for limit, name in _AHEAD_BUCKETS:
-        if distance <= limit:
-            return name
-    return ""
+def _bucket(distance: int, buckets: tuple[tuple[int, str], ...] = _AHEAD_BUCKETS) -> str:
+    """The name of the first of ``buckets`` (limit, name) that ``distance`` is within; "" past the last."""
+    return next((name for limit, name in buckets if distance <= limit), "")
 
 
 _AHEAD_REACH = _AHEAD_BUCKETS[-1][0]  # no ``nx:KIND:D`` feature farther than this from the ending
@@ -432,10 +430,6 @@ QUOTE_REACH = 40  # the longest bracket content the ``quote`` features describe
 _QUOTE_BUCKETS = ((1, "1"), (2, "2"), (3, "3"), (5, "5"), (8, "8"), (12, "12"), (20, "20"), (QUOTE_REACH, "40"))
 
 
-def _quote_bucket(distance: int) -> str:
-    return next(name for limit, name in _QUOTE_BUCKETS if distance <= limit)
-
-
 def quote_features(text: str, out: list[list[str]]) -> None:
     """For the content of a bracket pair of at most ``QUOTE_REACH`` characters with no other bracket of its kind
     inside: on each character, the distance to the closing mark (``qd:KIND:bucket``), the content's length
@@ -449,10 +443,10 @@ def quote_features(text: str, out: list[list[str]]) -> None:
         if j <= i + 1 or ch in text[i + 1:j]:
             continue
         kind = _QUOTE_KIND[ch]
-        size = f"ql:{kind}:{_quote_bucket(j - i - 1)}"
+        size = f"ql:{kind}:{_bucket(j - i - 1, _QUOTE_BUCKETS)}"
         tail = f"qa:{kind}=" + text[j + 1:j + 3]
         for k in range(i + 1, j):
-            out[k] += (f"qd:{kind}:{_quote_bucket(j - k)}", size, tail)
+            out[k] += (f"qd:{kind}:{_bucket(j - k, _QUOTE_BUCKETS)}", size, tail)
 
 
 _LATIN_THEN_HAN = re.compile("LH")  # in a text's character classes (:func:`_classes`)
