@@ -9,6 +9,8 @@ Each setting is a JSON object laid over the packaged model's ``ner/cfg.json`` (k
 plus ``--extra`` (never held out) into ``FOLDS_DIR/foldK/model.crfsuite`` when missing, so later runs only score.
 Prints one line per setting: the sample's entity and relation F1 (with ``--sample-gold``), cross-validated
 entity F1, per type, and relation F1 (the rules' relations: the fold models have no relation classifier).
+With ``--errors FILE`` the first setting's errors (``FP``/``FN``/``DUP``/``TYPE`` lines of :func:`kg.evaluate.evaluate`)
+are written to FILE, one per line after the held-out article's id, to read them by kind.
 The results of the tuning are in ``benchmarks/ner.md``.
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from kg.config import DEFAULT_MODEL, Settings
 from kg.nlp.components.trained_ner import CONFIG_FILE, MODEL_FILE
 from kg.training.corpus import load_corpus, split_folds
-from kg.training.crossval import Tally, score_documents
+from kg.training.crossval import Tally
 from kg.training.model import train_model
 
 
@@ -71,13 +73,18 @@ def sample_scores(model: Path, gold: Path) -> tuple[float, float]:
 
 
 def main(argv=None) -> int:
+    from kg.evaluate import evaluate
+    from kg.pipeline import build
+
     ap = fold_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     ap.add_argument("--settings", default="[{}]", help="JSON list of objects laid over the packaged cfg.json")
     ap.add_argument("--sample-gold", type=Path, default=None, help="the bundled sample's gold JSON")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write the first setting's errors here (article id, then the scorer's error line)")
     a = ap.parse_args(argv)
     base = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
     folds = fold_models(load_corpus([a.train]), load_corpus(a.extra) if a.extra else [], a.folds_dir, a.folds, a.seed)
-    for over in json.loads(a.settings):
+    for n, over in enumerate(json.loads(a.settings)):
         cfg = {**base, **over}
         line = json.dumps(over, ensure_ascii=False)
         with tempfile.TemporaryDirectory() as tmp:
@@ -87,8 +94,15 @@ def main(argv=None) -> int:
                                          a.sample_gold)
                 line += f" | sample entities {ent:.3f} relations {rel:.3f}"
             tally = Tally()
+            errors: list[str] = []
             for i, (crf, held) in enumerate(folds):
-                score_documents(held, Settings(model=model_folder(Path(tmp) / f"fold{i}", crf, cfg)), tally)
+                settings = Settings(model=model_folder(Path(tmp) / f"fold{i}", crf, cfg))
+                for gold in held:
+                    score = evaluate(build([gold.path], None, settings, html=False).graph, gold.gold)
+                    tally.add(score)
+                    errors += [f"{gold.doc_id}\t{e}" for e in score.errors]
+            if a.errors is not None and n == 0:
+                a.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
         s = tally.summary()
         line += f" | CV entities {s['entities']['f1']:.3f} " + " ".join(
             f"{t}={v['f1']:.3f}" for t, v in s["types"].items()) + f" relations {s['relations']['f1']:.3f}"

@@ -7,7 +7,8 @@
   whose city is unknown, also by its document). The entity type is voted by its mentions,
   so one noisy type decision neither renames nor splits a node.
 * Within a document, short references join their full form: 《若干政策措施》 → the full title,
-  “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系.
+  “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系,
+  云溪 → 云溪县 (a place by its proper part, when the article names one full place with it).
 """
 from __future__ import annotations
 
@@ -145,7 +146,8 @@ class Resolver:
 
     def _enterprise_cores(self, name: str) -> set[str]:
         """The short names a full company name is called by: 宁州远航机械股份有限公司 → 远航机械, 远航,
-        宁州远航 (the place, the trade words and the corporate form dropped in turn), and its first words
+        宁州远航 (the place, the trade words and the corporate form dropped in turn; 远航新材料科技 → 远航科技, its
+        trade name and its last trade word), and its first words
         (中国电子信息产业集团有限公司 → 中国电子)."""
         m = _CORPORATE_TAIL.search(name)
         if m is None:
@@ -168,6 +170,9 @@ class Resolver:
                 if trade is None:
                     break
                 core = core[:-len(trade)]
+        last = next((w for w in self._trade_words if body.endswith(w) and len(body) > len(w) + 1), None)
+        if last is not None:  # 青禾新材料科技 → 青禾科技: its trade name (2 to 4 characters after a place) and last trade word
+            out |= {body[place:place + k] + last for k in range(2, 5) if place + k < len(body) - len(last)}
         return out - {name}
 
     def _unit_of(self, short: str, full: str) -> bool:
@@ -191,6 +196,35 @@ class Resolver:
                 break
             text = text[:-len(trade)]
         return text
+
+    def _proper_part(self, name: str) -> str:
+        """A place's name without its level ending (云溪县 → 云溪, 临江新区 → 临江); "" when none or under two
+        characters would remain."""
+        level = next((e for e in self.lex.patterns["place_levels"] if name.endswith(e)), "")
+        return name[:-len(level)] if level and len(name) - len(level) >= 2 else ""
+
+    def _place_short_forms(self, mentions: list[Mention], keys: list[str]) -> dict[str, str]:
+        """Keys of places named by their proper part alone (云溪) → the full place the article names with it
+        (云溪县), when it names exactly one. The article's own reading wins over the gazetteer's one for the bare
+        part (a 云溪区 elsewhere), unless the full place is a gazetteer division too: two known places stay apart.
+        A longer name holding the part (云溪大道, 云溪公司) is another mention and is not touched."""
+        full_places: dict[str, set[str]] = defaultdict(set)
+        known: set[str] = set()
+        for i, m in enumerate(mentions):
+            if m.label == "DISTRICT" and (part := self._proper_part(strip_marks(m.text))):
+                full_places[part].add(keys[i])
+                if m.kb_id in self.lex.divisions:
+                    known.add(keys[i])
+        out: dict[str, str] = {}
+        for i, m in enumerate(mentions):
+            fulls = full_places.get(strip_marks(m.text), set()) if m.label == "DISTRICT" else set()
+            if len(fulls) != 1 or keys[i] in fulls:
+                continue
+            full = next(iter(fulls))
+            if m.kb_id in self.lex.divisions and full in known:
+                continue
+            out[keys[i]] = full
+        return out
 
     def _doc_aliases(self, mentions: list[Mention], keys: list[str], names: dict[str, str],
                      zone: str = "") -> dict[str, str]:
@@ -250,6 +284,8 @@ class Resolver:
                         or other_key != key and other == zk and len(names[other_key]) > len(names[key]):
                     alias_of[key] = other_key
                     break
+        for key, full in self._place_short_forms(mentions, keys).items():
+            alias_of.setdefault(key, full)
         agencies = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "AGENCY"}
         for i, m in enumerate(mentions):
             core = self.lex.agency_cores.get(m.text)

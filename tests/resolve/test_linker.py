@@ -129,3 +129,28 @@ def test_a_body_named_by_its_level_alone_is_each_articles_own_when_no_home_compl
     r = resolve(("", [Mention("市政府", "AGENCY", 0, 3)]), ("", [Mention("市政府", "AGENCY", 0, 3)]),
                 ("上海市", [Mention("市政府", "AGENCY", 0, 3)]), ("上海市", [Mention("市政府", "AGENCY", 0, 3)]))
     assert sorted(e.name for e in r.entities.values()) == ["上海市人民政府", "市政府", "市政府"]
+
+
+def test_place_by_its_proper_part_joins_the_full_place_the_article_names():
+    # 「云溪」 alone is a gazetteer county elsewhere (岳阳市/云溪区): in an article on 云溪县 it is that county
+    r = resolve(("", [Mention("云溪县", "DISTRICT", 0, 3), Mention("云溪", "DISTRICT", 20, 22, kb_id="岳阳市/云溪区"),
+                      Mention("云溪大道", "DISTRICT", 30, 34), Mention("云溪", "DISTRICT", 40, 42)]))
+    assert names(r) == [("DISTRICT", "云溪县", ("云溪",)), ("DISTRICT", "云溪大道", ())]
+
+
+def test_place_by_its_proper_part_stays_apart_when_two_full_places_have_it():
+    r = resolve(("", [Mention("青岭县", "DISTRICT", 0, 3), Mention("青岭镇", "DISTRICT", 10, 13),
+                      Mention("青岭", "DISTRICT", 20, 22)]))
+    assert sorted(e.name for e in r.entities.values()) == ["青岭", "青岭县", "青岭镇"]
+
+
+def test_two_gazetteer_places_stay_apart():
+    # 吉林 read as the province and 吉林市 the city: the gazetteer tells them apart
+    r = resolve(("", [Mention("吉林市", "DISTRICT", 0, 3, kb_id="吉林省/吉林市"),
+                      Mention("吉林", "DISTRICT", 10, 12, kb_id="吉林省")]))
+    assert sorted(e.name for e in r.entities.values()) == ["吉林市", "吉林省"]
+
+
+def test_company_short_form_of_trade_name_and_last_trade_word_joins_the_full_name():
+    r = resolve(("", [Mention("青禾新材料科技股份有限公司", "ENTERPRISE", 0, 13), Mention("青禾科技", "ENTERPRISE", 20, 24)]))
+    assert names(r) == [("ENTERPRISE", "青禾新材料科技股份有限公司", ("青禾科技",))]
