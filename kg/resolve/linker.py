@@ -34,6 +34,11 @@ _QUOTED_CODE = re.compile(r"^“([^”]+)”")
 DROPPED = ""  # alias target of a mention that names no entity
 _PROJECT_WORD = re.compile(r"(?:项目|工程)$")
 _CORPORATE_TAIL = re.compile(r"(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
+# a full company or group name's ending (_enterprise_cores), and the bare ending of a short form (远航公司)
+_NAME_TAIL = re.compile(r"(?:(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)|集团)$")
+# (not 集团: 某某集团 is also the group of a 某某物流集团 or of a local 某地某某有限公司)
+_SHORT_FORM_TAIL = re.compile(r"(?<!有限)(?<!股份)(?<!集团)公司$")
+_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 远航（中国）医疗科技: a place or country in brackets
 
 
 # ties between entity types go to the more specific reading
@@ -147,13 +152,12 @@ class Resolver:
     def _enterprise_cores(self, name: str) -> set[str]:
         """The short names a full company name is called by: 宁州远航机械股份有限公司 → 远航机械, 远航,
         宁州远航 (the place, the trade words and the corporate form dropped in turn; 远航新材料科技 → 远航科技, its
-        trade name and its last trade word), and its first words
-        (中国电子信息产业集团有限公司 → 中国电子)."""
-        m = _CORPORATE_TAIL.search(name)
-        if m is None:
+        trade name and its last trade word), and its first words (中国电子信息产业集团有限公司 → 中国电子). A place or country
+        in brackets (远航（中国）医疗科技有限公司) is left out, and a group (远航实业集团) is named like a company."""
+        found = self._company_body(name)
+        if found is None:
             return set()
-        body = name[:m.start()]
-        place = next((k for k in range(min(len(body) - 2, 8), 1, -1) if self.lex.is_place(body[:k])), 0)
+        body, place = found
         out = set()
         pos = 0
         for word, _tag in words(body)[:-1]:  # 中国电子信息产业集团有限公司 → 中国电子, 中国电子信息
@@ -174,6 +178,34 @@ class Resolver:
         if last is not None:  # 青禾新材料科技 → 青禾科技: its trade name (2 to 4 characters after a place) and last trade word
             out |= {body[place:place + k] + last for k in range(2, 5) if place + k < len(body) - len(last)}
         return out - {name}
+
+    def _company_body(self, name: str) -> tuple[str, int] | None:
+        """A full company or group name without its corporate form and a bracketed place (远航（中国）医疗科技有限公司
+        → 远航医疗科技), and how many characters of places open it; None for no such name."""
+        m = _NAME_TAIL.search(name)
+        if m is None:
+            return None
+        body = name[:m.start()]
+        if len(unbracketed := _BRACKETED.sub("", body)) >= 2:
+            body = unbracketed
+        return body, self._place_head(body)
+
+    def _opens_trade_name(self, short: str, full: str) -> bool:
+        """``short`` (two to five characters) opens the trade name of the full company name ``full`` after its places:
+        宁州青岭远航五金有限公司 is called 远航 (远航公司)."""
+        found = self._company_body(full) if 2 <= len(short) <= 5 else None
+        return found is not None and found[0][found[1]:].startswith(short) and len(found[0]) - found[1] > len(short)
+
+    def _place_head(self, body: str) -> int:
+        """How many characters of places (divisions, their short names) open ``body`` (宁州市青岭远航 → 宁州市青岭),
+        leaving two or more."""
+        head = 0
+        while True:
+            k = next((k for k in range(min(len(body) - head - 2, 8), 1, -1)
+                      if self.lex.is_place(body[head:head + k]) or body[head:head + k] in self.lex.short_names), 0)
+            if not k:
+                return head
+            head += k
 
     def _unit_of(self, short: str, full: str) -> bool:
         """Whether ``full`` names a unit of the company called ``short`` rather than its full name: it goes on
@@ -263,7 +295,11 @@ class Resolver:
             for core in self._enterprise_cores(name):
                 cores.setdefault(core, set()).add(key)
         for key, name in orgs.items():
-            fits = {k for k in cores.get(name, set()) - {key} if not self._unit_of(name, orgs[k])}
+            bare = _SHORT_FORM_TAIL.sub("", name)  # 远航公司 → 远航: the trade name of a full name
+            found = cores.get(name, set()) | (cores.get(bare, set()) if len(bare) >= 2 else set())
+            fits = {k for k in found - {key} if not self._unit_of(name, orgs[k])} or \
+                {k for k, full in orgs.items() if k != key and self._opens_trade_name(bare, full)
+                 and not self._unit_of(name, full)}  # only when no short name of a full name fits
             if len(fits) == 1 and len(orgs[next(iter(fits))]) > len(name):
                 alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():
@@ -271,7 +307,7 @@ class Resolver:
                 if other_key == key or len(other) <= len(name):
                     continue
                 head, tail = other[:len(other) - len(name)], other[len(other) - len(name):]
-                if tail == name and (head == "中国" or self.lex.is_place(head)) or \
+                if tail == name and (head == "中国" or self.lex.is_place(head) or head in self.lex.countries) or \
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
