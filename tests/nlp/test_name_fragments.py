@@ -351,3 +351,22 @@ def test_a_legal_company_name_introduced_as_a_subsidiary_is_kept(nlp):
     doc, _ = process(nlp, "远川新能源旗下时代长禾动力电池有限公司产能持续释放。")
     assert ("时代长禾动力电池有限公司", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
     assert ("时代长禾动力电池有限公司", "partOf", "远川新能源") in {(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations}
+
+
+def test_a_purpose_clause_s_verb_starts_no_name(fragments):
+    # 「为|规范|青岭湖流域管理，」: the verb right after 为 opens a goal, the name (if any) starts after it
+    text = "为规范青岭湖流域治理工程管理"
+    item = NerInput(text, ((0, 1, "p"), (1, 3, "v"), (3, 6, "LOC"), (6, 8, "n"), (8, 10, "vn"), (10, 12, "n"),
+                           (12, 14, "vn")))
+    assert fragments.verb_end(item, 1, 12) == 3
+    # the same verb after no purpose mark stays (a name may hold a verb: 「规范化青岭工程」 is cut by other rules)
+    item = NerInput("着力规范青岭湖流域治理工程", ((0, 2, "d"), (2, 4, "v"), (4, 7, "LOC"), (7, 9, "n"), (9, 11, "vn"),
+                                      (11, 13, "n")))
+    assert fragments.verb_end(item, 2, 13) == 2
+
+
+def test_the_suffix_rule_reads_no_purpose_clause_as_a_project(rules_nlp):
+    doc, _ = process(rules_nlp, "为规范青岭湖流域生态治理项目管理，宁州市制定本办法。\n"
+                                "为规范白沙镇农村饮水安全工程建设，县水利局印发通知。")
+    found = {e.text for e in doc.ents if e.label_ == "INITIATIVE"}
+    assert not any(name.startswith("规范") for name in found), found

@@ -54,6 +54,7 @@ class NamePatterns:
             self._suffix_rules.append((rule, rx, clause))
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
         self._zone_words = set(pat["zone_words"])
+        self._purpose_marks = frozenset(pat.get("purpose_marks", "").split())
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
@@ -303,8 +304,8 @@ class NamePatterns:
         """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
         after the last function word, number, dated time or person name before ``right`` (and, for
         organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
-        their clause-opening verbs are dropped with jieba's words as in rules-only mode); a word cut by
-        ``left`` is dropped whole."""
+        their clause-opening verbs are dropped with jieba's words as in rules-only mode; a verb right after a
+        purpose mark, 「为|规范|某某项目」, is dropped too); a word cut by ``left`` is dropped whole."""
         text = self._current_text
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$", text[left:right])
         inner = bracket.group(1) if bracket else ""
@@ -315,11 +316,14 @@ class NamePatterns:
         cut = left
         breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" and not verbs_break \
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
-        for start, end, tag in self._tagged[i:]:
+        for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
             word = text[start:end]
-            if start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]|[期号代]$|^第.+届$", word)) \
+            if tag == "v" and k > 0 and self._tagged[k - 1][1] == start \
+                    and text[self._tagged[k - 1][0]:start] in self._purpose_marks:
+                cut = max(cut, min(end, right))  # 「为|规范|某某项目」: a purpose clause's verb, no name's start
+            elif start < left or tag in breaks and not (tag == "m" and re.search(r"[A-Za-z]|[期号代]$|^第.+届$", word)) \
                     or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
                 cut = max(cut, min(end, right))
         if label == "INITIATIVE" and cut < right and not _EDITION.match(text, cut):

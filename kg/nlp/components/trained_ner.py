@@ -159,6 +159,7 @@ class Fragments:
     sector_trades: frozenset[str] = frozenset()  # 「能源」「文旅」: trades a place's sector is named by
     place_prefixes: frozenset[str] = frozenset()  # every division's name and short name (the lexicon's)
     peoples_organisation: re.Pattern | None = None  # 「某市妇联」「某省科协」: people's organisations, no entity
+    purpose_marks: frozenset[str] = frozenset()  # 「为」「为了」: a verb right after one opens a purpose clause
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -191,7 +192,8 @@ class Fragments:
                    re.compile(ner["company_lead"]) if ner.get("company_lead") else None,
                    re.compile(ner["sector_after"]) if ner.get("sector_after") else None,
                    lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes,
-                   re.compile(f"(?:{ner['peoples_organisations']})$") if ner.get("peoples_organisations") else None)
+                   re.compile(f"(?:{ner['peoples_organisations']})$") if ner.get("peoples_organisations") else None,
+                   frozenset(lex.patterns.get("purpose_marks", "").split()))
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -324,8 +326,9 @@ class Fragments:
         return start, end
 
     def verb_end(self, item, start: int, end: int, words: "SortedWords | None" = None) -> int:
-        """``start`` moved past the verb it falls inside (「用好|某某平台」: LAC's verb 用好 ends inside the span) or
-        past a verb's complement right after a verb (「开展|好|某某行动」), as long as ``verb_rest`` characters remain;
+        """``start`` moved past the verb it falls inside (「用好|某某平台」: LAC's verb 用好 ends inside the span), past
+        a verb's complement right after a verb (「开展|好|某某行动」) or past a purpose clause's verb (「为|规范|某某项目」),
+        as long as ``verb_rest`` characters remain;
         unchanged for a span that starts where a word starts and opens with no complement."""
         words = words or SortedWords.of(item)
         i = bisect_right(words.starts, start) - 1
@@ -334,6 +337,9 @@ class Fragments:
         w_start, w_end, tag = words.words[i]
         if w_start < start < w_end and tag in self.verb_tags and end - w_end >= self.verb_rest:
             return w_end  # a verb LAC reads across the span's start
+        if w_start == start and tag in self.verb_tags and i > 0 and words.words[i - 1][1] == start \
+                and item.text[words.words[i - 1][0]:start] in self.purpose_marks and end - w_end >= self.verb_rest:
+            return w_end  # 「为|规范|某某管理」: a purpose clause's verb
         if w_start == start and item.text[w_start:w_end] in self.complements and i > 0 \
                 and words.words[i - 1][1] == start and words.words[i - 1][2] in self.verb_tags \
                 and end - w_end >= self.verb_rest:
