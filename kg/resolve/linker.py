@@ -197,15 +197,39 @@ class Resolver:
         return found is not None and found[0][found[1]:].startswith(short) and len(found[0]) - found[1] > len(short)
 
     def _place_head(self, body: str) -> int:
-        """How many characters of places (divisions, their short names) open ``body`` (宁州市青岭远航 → 宁州市青岭),
-        leaving two or more."""
+        """How many characters of places (divisions, their short names, a name of two or three characters with 省, 市
+        or 县 after it) open ``body`` (宁州市青岭远航 → 宁州市青岭), leaving two or more."""
         head = 0
         while True:
             k = next((k for k in range(min(len(body) - head - 2, 8), 1, -1)
-                      if self.lex.is_place(body[head:head + k]) or body[head:head + k] in self.lex.short_names), 0)
+                      if self.lex.is_place(body[head:head + k]) or body[head:head + k] in self.lex.short_names
+                      or k in (3, 4) and body[head + k - 1] in "省市县"), 0)
             if not k:
                 return head
             head += k
+
+    def _abbreviates(self, short: str, full: str) -> bool:
+        """``short`` abbreviates the full company name ``full`` by characters of its words, in order (宁州工程机械集团有限公司
+        → 宁工集团, 青岭农业高科技股份有限公司 → 岭农高科): not a piece of it written out (the other readings), not its
+        first and last words alone (中国某某银行 is no 中国银行), and a 集团 only of a group."""
+        head = _NAME_TAIL.search(short)
+        if short.endswith("集团") and "集团" not in full or head is not None and head.group() not in ("集团", "公司"):
+            return False
+        letters = short[:head.start()] if head is not None else short
+        found = self._company_body(full) if len(letters) >= 2 and full != short else None
+        if found is None or letters in found[0]:
+            return False
+        body, place = found
+        if letters[0] not in (body[0], body[place]) and letters[:2] not in body:
+            return False
+        if any(body.startswith(letters[:k]) and body.endswith(letters[k:]) for k in range(1, len(letters))):
+            return False
+        at = 0
+        for ch in letters:
+            at = body.find(ch, at) + 1
+            if not at:
+                return False
+        return True
 
     def _unit_of(self, short: str, full: str) -> bool:
         """Whether ``full`` names a unit of the company called ``short`` rather than its full name: it goes on
@@ -299,7 +323,9 @@ class Resolver:
             found = cores.get(name, set()) | (cores.get(bare, set()) if len(bare) >= 2 else set())
             fits = {k for k in found - {key} if not self._unit_of(name, orgs[k])} or \
                 {k for k, full in orgs.items() if k != key and self._opens_trade_name(bare, full)
-                 and not self._unit_of(name, full)}  # only when no short name of a full name fits
+                 and not self._unit_of(name, full)} or \
+                {k for k, full in orgs.items() if k != key and self._abbreviates(name, full)}
+            # (each only when no reading before it fits)
             if len(fits) == 1 and len(orgs[next(iter(fits))]) > len(name):
                 alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():

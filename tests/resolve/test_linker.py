@@ -154,3 +154,32 @@ def test_two_gazetteer_places_stay_apart():
 def test_company_short_form_of_trade_name_and_last_trade_word_joins_the_full_name():
     r = resolve(("", [Mention("青禾新材料科技股份有限公司", "ENTERPRISE", 0, 13), Mention("青禾科技", "ENTERPRISE", 20, 24)]))
     assert names(r) == [("ENTERPRISE", "青禾新材料科技股份有限公司", ("青禾科技",))]
+
+
+def test_company_abbreviation_by_characters_of_its_words_joins_the_full_name():
+    r = resolve(("", [Mention("宁州工程机械集团有限公司", "ENTERPRISE", 0, 12), Mention("宁工集团", "ENTERPRISE", 20, 24),
+                      Mention("青岭农业高科技股份有限公司", "ENTERPRISE", 30, 43), Mention("岭农高科", "ENTERPRISE", 50, 54)]))
+    assert names(r) == [("ENTERPRISE", "宁州工程机械集团有限公司", ("宁工集团",)),
+                        ("ENTERPRISE", "青岭农业高科技股份有限公司", ("岭农高科",))]
+
+
+def test_a_company_named_by_another_s_first_and_last_words_stays_apart():
+    # 中国青岭银行 is no 中国银行 (its first and last words), and 宁工集团 is no group's short form of a mere company
+    r = resolve(("", [Mention("中国青岭银行股份有限公司", "ENTERPRISE", 0, 12), Mention("中国银行", "ENTERPRISE", 20, 24),
+                      Mention("宁州工程机械有限公司", "ENTERPRISE", 30, 40), Mention("宁工集团", "ENTERPRISE", 50, 54)]))
+    assert len(r.entities) == 4
+
+
+def test_a_short_form_with_公司_joins_the_company_whose_trade_name_it_keeps():
+    r = resolve(("", [Mention("宁州市东岭五金有限公司", "ENTERPRISE", 0, 11), Mention("东岭公司", "ENTERPRISE", 20, 24),
+                      Mention("远帆（宁州）医疗科技股份有限公司", "ENTERPRISE", 30, 46), Mention("远帆", "ENTERPRISE", 50, 52),
+                      Mention("婴乐宝公司", "ENTERPRISE", 60, 65), Mention("美国婴乐宝公司", "ENTERPRISE", 70, 77)]))
+    assert names(r) == [("ENTERPRISE", "宁州市东岭五金有限公司", ("东岭公司",)),
+                        ("ENTERPRISE", "美国婴乐宝公司", ("婴乐宝公司",)),
+                        ("ENTERPRISE", "远帆（宁州）医疗科技股份有限公司", ("远帆",))]
+
+
+def test_a_group_s_short_form_does_not_join_a_local_company_of_its_brand():
+    # 远帆集团 is the group, 青岭远帆有限公司 its local company: two nodes
+    r = resolve(("", [Mention("青岭远帆有限公司", "ENTERPRISE", 0, 8), Mention("远帆集团", "ENTERPRISE", 20, 24)]))
+    assert len(r.entities) == 2
