@@ -8,7 +8,8 @@
   so one noisy type decision neither renames nor splits a node.
 * Within a document, short references join their full form: 《若干政策措施》 → the full title,
   “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系,
-  云溪 → 云溪县 (a place by its proper part, when the article names one full place with it).
+  云溪 → 云溪县 (a place by its proper part, when the article names one full place with it), 远航公司 → 宁州远航机械有限公司
+  (a company by its trade name, also when the NER read it as a person), 宁工集团 → 宁州工程机械集团有限公司.
 """
 from __future__ import annotations
 
@@ -142,7 +143,8 @@ class Resolver:
             if m.rule not in ("implied_body",):
                 for form in {strip_marks(m.text), strip_marks(m.surface)} - {"", entity.name}:
                     entity.aliases.add(form)  # the folded form and the form as written
-            votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
+            if m.label != "PERSON" or key.startswith("person:"):  # a company's short form read as a person: no vote
+                votes[key][m.label] += 1 + RULE_PRIORITY.get(m.rule, 5) / 10
         for key, entity in entities.items():
             entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
             entity.aliases |= self._gazetteer_aliases.get(entity.name, set()) - {entity.name}  # general knowledge
@@ -197,13 +199,13 @@ class Resolver:
         return found is not None and found[0][found[1]:].startswith(short) and len(found[0]) - found[1] > len(short)
 
     def _place_head(self, body: str) -> int:
-        """How many characters of places (divisions, their short names, a name of two or three characters with 省, 市
-        or 县 after it) open ``body`` (宁州市青岭远航 → 宁州市青岭), leaving two or more."""
+        """How many characters of places (divisions, their short names, countries, a name of two or three characters
+        with 省, 市 or 县 after it) open ``body`` (宁州市青岭远航 → 宁州市青岭), leaving two or more."""
         head = 0
         while True:
             k = next((k for k in range(min(len(body) - head - 2, 8), 1, -1)
                       if self.lex.is_place(body[head:head + k]) or body[head:head + k] in self.lex.short_names
-                      or k in (3, 4) and body[head + k - 1] in "省市县"), 0)
+                      or body[head:head + k] in self.lex.countries or k in (3, 4) and body[head + k - 1] in "省市县"), 0)
             if not k:
                 return head
             head += k
@@ -337,6 +339,12 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
+        for i, m in enumerate(mentions):  # 米兰香 read as a person in an article on 某地米兰香食品有限公司: the company
+            if m.label == "PERSON" and 2 <= len(m.text) <= 4 and keys[i] not in alias_of:
+                fits = cores.get(m.text, set()) or {k for k, full in orgs.items() if self._opens_trade_name(m.text, full)}
+                fits = {alias_of.get(k, k) for k in fits}
+                if len(fits) == 1:
+                    alias_of[keys[i]] = fits.pop()
         zones = {keys[i]: zone_key(names[keys[i]]) for i, m in enumerate(mentions)
                  if m.label == "DISTRICT" and m.kb_id not in self.lex.divisions}
         for key, zk in zones.items():

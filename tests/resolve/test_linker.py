@@ -183,3 +183,9 @@ def test_a_group_s_short_form_does_not_join_a_local_company_of_its_brand():
     # 远帆集团 is the group, 青岭远帆有限公司 its local company: two nodes
     r = resolve(("", [Mention("青岭远帆有限公司", "ENTERPRISE", 0, 8), Mention("远帆集团", "ENTERPRISE", 20, 24)]))
     assert len(r.entities) == 2
+
+
+def test_a_company_s_trade_name_read_as_a_person_joins_the_company():
+    r = resolve(("", [Mention("宁波市米禾香食品有限公司", "ENTERPRISE", 0, 12), Mention("米禾香", "PERSON", 20, 23),
+                      Mention("米禾香", "PERSON", 30, 33), Mention("陈青岭", "PERSON", 40, 43)]))
+    assert names(r) == [("ENTERPRISE", "宁波市米禾香食品有限公司", ("米禾香",)), ("PERSON", "陈青岭", ())]
