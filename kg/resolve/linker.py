@@ -261,6 +261,10 @@ class Resolver:
         level = next((e for e in self.lex.patterns["place_levels"] if name.endswith(e)), "")
         return name[:-len(level)] if level and len(name) - len(level) >= 2 else ""
 
+    def _bare_place(self, name: str) -> bool:
+        """``name`` has no level ending of its own (云溪, not 云溪市: 漳州市区 is no 漳州市's full form)."""
+        return not any(name.endswith(e) for e in self.lex.patterns["place_levels"])
+
     def _place_short_forms(self, mentions: list[Mention], keys: list[str]) -> dict[str, str]:
         """Keys of places named by their proper part alone (云溪) → the full place the article names with it
         (云溪县), when it names exactly one. The article's own reading wins over the gazetteer's one for the bare
@@ -269,13 +273,14 @@ class Resolver:
         full_places: dict[str, set[str]] = defaultdict(set)
         known: set[str] = set()
         for i, m in enumerate(mentions):
-            if m.label == "DISTRICT" and (part := self._proper_part(strip_marks(m.text))):
+            if m.label == "DISTRICT" and (part := self._proper_part(strip_marks(m.text))) and self._bare_place(part):
                 full_places[part].add(keys[i])
                 if m.kb_id in self.lex.divisions:
                     known.add(keys[i])
         out: dict[str, str] = {}
         for i, m in enumerate(mentions):
-            fulls = full_places.get(strip_marks(m.text), set()) if m.label == "DISTRICT" else set()
+            bare = strip_marks(m.text)
+            fulls = full_places.get(bare, set()) if m.label == "DISTRICT" and self._bare_place(bare) else set()
             if len(fulls) != 1 or keys[i] in fulls:
                 continue
             full = next(iter(fulls))

@@ -189,3 +189,9 @@ def test_a_company_s_trade_name_read_as_a_person_joins_the_company():
     r = resolve(("", [Mention("宁波市米禾香食品有限公司", "ENTERPRISE", 0, 12), Mention("米禾香", "PERSON", 20, 23),
                       Mention("米禾香", "PERSON", 30, 33), Mention("陈青岭", "PERSON", 40, 43)]))
     assert names(r) == [("ENTERPRISE", "宁波市米禾香食品有限公司", ("米禾香",)), ("PERSON", "陈青岭", ())]
+
+
+def test_a_full_place_is_no_short_form_of_its_urban_area():
+    # 「宁州市区」 (the city's urban area) does not take 宁州市 as its short form
+    r = resolve(("", [Mention("宁州市", "DISTRICT", 0, 3), Mention("宁州市区", "DISTRICT", 10, 14)]))
+    assert sorted(e.name for e in r.entities.values()) == ["宁州市", "宁州市区"]
