@@ -370,3 +370,16 @@ def test_the_suffix_rule_reads_no_purpose_clause_as_a_project(rules_nlp):
                                 "为规范白沙镇农村饮水安全工程建设，县水利局印发通知。")
     found = {e.text for e in doc.ents if e.label_ == "INITIATIVE"}
     assert not any(name.startswith("规范") for name in found), found
+
+
+def test_an_honorific_title_is_no_initiative(rules_nlp):
+    # 「“中国某某之乡”」「“某某之都”」: titles a place is given (GUIDELINES: set phrases), whatever the model says
+    doc, _ = process(rules_nlp, "白沙县被授予“中国青岭蓝莓之乡”称号，宁州市打造“国际白沙茶之都”，启动“青岭数字乡村行动”。")
+    names = [e.text for e in doc.ents if e.label_ == "INITIATIVE"]
+    assert "青岭数字乡村行动" in names and not any(n.endswith(("之乡", "之都")) for n in names), names
+
+
+@pytest.mark.parametrize("label", ["INITIATIVE", "DISTRICT", "ENTERPRISE"])
+def test_an_honorific_title_is_a_fragment_of_any_type(fragments, label):
+    assert fragments.is_fragment("青岭蓝莓之乡", label) and fragments.is_fragment("白沙茶之都", label)
+    assert not fragments.is_fragment("青岭未来之城", label)

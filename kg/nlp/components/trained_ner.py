@@ -160,6 +160,7 @@ class Fragments:
     place_prefixes: frozenset[str] = frozenset()  # every division's name and short name (the lexicon's)
     peoples_organisation: re.Pattern | None = None  # 「某市妇联」「某省科协」: people's organisations, no entity
     purpose_marks: frozenset[str] = frozenset()  # 「为」「为了」: a verb right after one opens a purpose clause
+    honorific: re.Pattern | None = None  # 「某某之乡」「某某之都」: a title a place is given, no name
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -193,7 +194,8 @@ class Fragments:
                    re.compile(ner["sector_after"]) if ner.get("sector_after") else None,
                    lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes,
                    re.compile(f"(?:{ner['peoples_organisations']})$") if ner.get("peoples_organisations") else None,
-                   frozenset(lex.patterns.get("purpose_marks", "").split()))
+                   frozenset(lex.patterns.get("purpose_marks", "").split()),
+                   re.compile(ner["honorific_title"]) if ner.get("honorific_title") else None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -273,6 +275,8 @@ class Fragments:
             return True
         if label == "INITIATIVE" and self.generic_initiative.search(name) is not None:
             return True
+        if self.honorific is not None and self.honorific.search(name) is not None:
+            return True  # 「某某之乡」: a title a place is given (GUIDELINES: set phrases)
         if label == "PERSON" and self.address is not None and self.address.match(name) is not None:
             return True
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
