@@ -55,6 +55,16 @@ class Resolved:
     contributions: dict[str, dict[str, Entity]] = field(default_factory=dict)
 
 
+def _in_order(letters: str, text: str) -> bool:
+    """Every character of ``letters`` occurs in ``text``, in that order."""
+    at = 0
+    for ch in letters:
+        at = text.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
 class Resolver:
     def __init__(self, lexicon: Lexicon | None = None, curation: Curation | None = None):
         self.lex = lexicon or load_lexicon()
@@ -212,8 +222,9 @@ class Resolver:
 
     def _abbreviates(self, short: str, full: str) -> bool:
         """``short`` abbreviates the full company name ``full`` by characters of its words, in order (宁州工程机械集团有限公司
-        → 宁工集团, 青岭农业高科技股份有限公司 → 岭农高科): not a piece of it written out (the other readings), not its
-        first and last words alone (中国某某银行 is no 中国银行), and a 集团 only of a group."""
+        → 宁工集团, 青岭农业高科技股份有限公司 → 岭农高科; a province by its one-character abbreviation: 安徽省某能集团 →
+        皖能集团): not a piece of it written out (the other readings), not its first and last words alone (中国某某银行
+        is no 中国银行), and a 集团 only of a group."""
         head = _NAME_TAIL.search(short)
         if short.endswith("集团") and "集团" not in full or head is not None and head.group() not in ("集团", "公司"):
             return False
@@ -222,16 +233,19 @@ class Resolver:
         if found is None or letters in found[0]:
             return False
         body, place = found
-        if letters[0] not in (body[0], body[place]) and letters[:2] not in body:
+        if letters[0] not in (body[0], body[place], self._province_abbreviated(body)[0]) and letters[:2] not in body:
             return False
         if any(body.startswith(letters[:k]) and body.endswith(letters[k:]) for k in range(1, len(letters))):
             return False
-        at = 0
-        for ch in letters:
-            at = body.find(ch, at) + 1
-            if not at:
-                return False
-        return True
+        return any(_in_order(letters, text) for text in (body, self._province_abbreviated(body)))
+
+    def _province_abbreviated(self, body: str) -> str:
+        """``body`` with the province it opens with (安徽省, 安徽) written by its one-character abbreviation (皖)."""
+        for province, short in self.lex.patterns.get("province_abbreviations", {}).items():
+            for written in (province + "省", province + "市", province):
+                if body.startswith(written) and len(body) > len(written):
+                    return short + body[len(written):]
+        return body
 
     def _unit_of(self, short: str, full: str) -> bool:
         """Whether ``full`` names a unit of the company called ``short`` rather than its full name: it goes on

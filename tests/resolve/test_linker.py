@@ -195,3 +195,8 @@ def test_a_full_place_is_no_short_form_of_its_urban_area():
     # 「宁州市区」 (the city's urban area) does not take 宁州市 as its short form
     r = resolve(("", [Mention("宁州市", "DISTRICT", 0, 3), Mention("宁州市区", "DISTRICT", 10, 14)]))
     assert sorted(e.name for e in r.entities.values()) == ["宁州市", "宁州市区"]
+
+
+def test_a_company_abbreviated_with_its_province_s_one_character_name_joins_the_full_name():
+    r = resolve(("", [Mention("安徽省青岭能源集团有限公司", "ENTERPRISE", 0, 13), Mention("皖岭能集团", "ENTERPRISE", 20, 25)]))
+    assert names(r) == [("ENTERPRISE", "安徽省青岭能源集团有限公司", ("皖岭能集团",))]
