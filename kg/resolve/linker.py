@@ -222,8 +222,8 @@ class Resolver:
 
     def _abbreviates(self, short: str, full: str) -> bool:
         """``short`` abbreviates the full company name ``full`` by characters of its words, in order (宁州工程机械集团有限公司
-        → 宁工集团, 青岭农业高科技股份有限公司 → 岭农高科; a province by its one-character abbreviation: 安徽省某能集团 →
-        皖能集团): not a piece of it written out (the other readings), not its first and last words alone (中国某某银行
+        → 宁工集团, 青岭农业高科技股份有限公司 → 岭农高科; a province by its one-character abbreviation: 安徽省青岭能源集团 →
+        皖岭能集团): not a piece of it written out (the other readings), not its first and last words alone (中国某某银行
         is no 中国银行), and a 集团 only of a group."""
         head = _NAME_TAIL.search(short)
         if short.endswith("集团") and "集团" not in full or head is not None and head.group() not in ("集团", "公司"):
@@ -276,7 +276,7 @@ class Resolver:
         return name[:-len(level)] if level and len(name) - len(level) >= 2 else ""
 
     def _bare_place(self, name: str) -> bool:
-        """``name`` has no level ending of its own (云溪, not 云溪市: 漳州市区 is no 漳州市's full form)."""
+        """``name`` has no level ending of its own (云溪, not 云溪市: 宁州市区 is no 宁州市's full form)."""
         return not any(name.endswith(e) for e in self.lex.patterns["place_levels"])
 
     def _place_short_forms(self, mentions: list[Mention], keys: list[str]) -> dict[str, str]:
@@ -358,7 +358,7 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
-        for i, m in enumerate(mentions):  # 米兰香 read as a person in an article on 某地米兰香食品有限公司: the company
+        for i, m in enumerate(mentions):  # 米禾香 read as a person in an article on 某地米禾香食品有限公司: the company
             if m.label == "PERSON" and 2 <= len(m.text) <= 4 and keys[i] not in alias_of:
                 fits = cores.get(m.text, set()) or {k for k, full in orgs.items() if self._opens_trade_name(m.text, full)}
                 fits = {alias_of.get(k, k) for k in fits}

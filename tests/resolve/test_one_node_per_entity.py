@@ -6,8 +6,8 @@ from kg.pipeline import build
 
 ARTICLE = ("---\ntitle: 云溪县召开推进会\n---\n"
            "3月5日，云溪县召开优化营商环境推进会。近年来，云溪坚持产业立县，云溪大道沿线新增企业120家。\n"
-           "青禾新材料科技股份有限公司董事长李明远表示，青禾科技将在云溪追加投资，宁波市东龙五金有限公司也将扩产，"
-           "东龙公司负责人说。\n")
+           "青禾新材料科技股份有限公司董事长李明远表示，青禾科技将在云溪追加投资，宁波市东岭五金有限公司也将扩产，"
+           "东岭公司负责人说。\n")
 
 
 def test_short_forms_of_a_place_and_of_companies_are_aliases_of_one_node(tmp_path):
@@ -25,4 +25,4 @@ def test_short_forms_of_a_place_and_of_companies_are_aliases_of_one_node(tmp_pat
     holding = lambda name: [labels for labels in nodes.values() if name in labels]  # noqa: E731
     assert holding("云溪") == [{"云溪县", "云溪"}]  # not a 云溪区 of its own, nor in 云溪大道's node
     assert holding("青禾科技") == [{"青禾新材料科技股份有限公司", "青禾科技"}]
-    assert holding("东龙公司") == [{"宁波市东龙五金有限公司", "东龙公司"}]
+    assert holding("东岭公司") == [{"宁波市东岭五金有限公司", "东岭公司"}]
