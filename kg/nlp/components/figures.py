@@ -152,6 +152,8 @@ class Figures:
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
         self._said_tail = re.compile(rf"(?:的|{fg['trailing_verbs']}|{fg['approximately']}|提升至|提高至)+$")
         self._growth = re.compile(rf"{fg['growth']}")
+        self._growth_after = re.compile(fg["growth_after"])
+        self._carrying = re.compile(rf"(?:{fg['carrying_verbs']})")
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
@@ -343,6 +345,14 @@ class Figures:
             following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种 (且80%为老人)
             among = indicator + "中" if following and indicator and not indicator.endswith("中") else indicator
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        grown = self._growth_after.match(text, m.end()) if kind == "percent" and not qualifier else None
+        if grown:  # 浙江实现了9.8%的高速增长 → 浙江 增长; 连续3年保持30%以上增长 → the sentence's indicator 增长
+            qualifier, following = grown.group("growth"), ""
+            if qualifier == "下降" and value > 0:
+                value = -value  # 实现了3%的下降: a fall
+            indicator = self._without_carrying_verb(indicator)
+            if not indicator:
+                verb = qualifier
         if kind == "count" and following and following.endswith(("级", "类", "型")):
             shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
                               text[follow_at + len(following):])
@@ -502,6 +512,20 @@ class Figures:
             return ""
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
+
+    def _without_carrying_verb(self, indicator: str) -> str:
+        """``indicator`` without the verb that only carries a change said after the number and the adverbs and
+        times before that verb (浙江更是实现 → 浙江; 连续3年保持 → nothing)."""
+        toks = self._words(indicator) if indicator else []
+        if not any(self._carrying.fullmatch(w) for w, _ in toks):
+            return indicator
+        while toks and not self._carrying.fullmatch(toks[-1][0]):
+            toks.pop()
+        toks.pop()
+        while toks and toks[-1][1] in _EDGE_TAGS | {"v", "t", "a"}:
+            toks.pop()
+        core = "".join(w for w, _ in toks)
+        return core if len(core) >= 2 else ""
 
     def _thing_measured(self, indicator: str) -> str:
         """``indicator`` without the measure closing it (全县葡萄种植面积 → 全县葡萄), whole when nothing is left."""
