@@ -386,10 +386,10 @@ class Figures:
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
                 indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
-        elif kind == "percent" and not qualifier and not following and 0 < len(self._predicate(text, m.end(), "")) <= 8:
-            # 其中87%|与AI相关: the share of them that does what the clause says after it (a short predicate, not
-            # 「一半能做生意就不错了」)
-            said = self._predicate(text, m.end(), "")
+        elif kind == "percent" and not qualifier and not following and 0 < len(
+                said := self._share_does(text, m.end())) <= (12 if self._scale_lead.match(text[m.end():m.end() + 4]) else 8):
+            # 其中87%|与AI相关, 大型企业30%以上|使用计算机辅助制造技术: the share of them that does what the clause says
+            # after it (a short predicate, longer after a bound; not 「一半能做生意就不错了」)
             if indicator:
                 indicator = f"{indicator} {said}"
             else:
@@ -505,6 +505,11 @@ class Figures:
             return ""  # (营收增速|低于同业: a comparison, not what they did)
         first = words(rest)[0][1]
         return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
+
+    def _share_does(self, text: str, pos: int) -> str:
+        """What the clause says a share does right after it, past its bound (30%以上|使用…技术)."""
+        lead = self._scale_lead.match(text[pos:pos + 4])
+        return self._predicate(text, pos + (lead.end() if lead else 0), "")
 
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
