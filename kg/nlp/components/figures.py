@@ -158,6 +158,7 @@ class Figures:
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
+        self._frame_nouns = set(fg["frame_nouns"].split("|"))
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -322,6 +323,9 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
+        per_unit = self._per_unit_price.match(text, m.end()) if kind == "money" else None
+        if per_unit:
+            follow_at = per_unit.end()  # 11.80元/股|的价格
         following = self._following(text, follow_at, nominal_only=kind == "percent",
                                     counted=kind == "money" or kind == "count" and unit not in self._event_counters)
         if kind == "money" and following and m.group("bare") is not None and re.match(
@@ -405,6 +409,11 @@ class Figures:
                          else "") + following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
+        elif kind == "money" and following and not qualifier and re.match(" ?的", text[follow_at:]) and not (
+                self._money.search(indicator) or self._measure_inside.search(indicator)):
+            # 四家公司合计约6319万元的款项 → 公司款项; 公司拟以不低于11.80元/股的价格 → 价格: an amount of what follows
+            # 的 when the words before name no amount
+            indicator = (indicator if self._nouns_only(indicator) else "") + (self._leading_nouns(following) or following)
         if kind == "money" and ending in self._earning and not following:
             period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
             indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
@@ -421,7 +430,7 @@ class Figures:
                 "value": value, "unit": unit_name, "indicator": indicator,
                 "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
-                "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
+                "_price": bool(per_unit),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
 
     def _sentence_subject(self, text: str, sent_start: int, clause_start: int) -> str:
@@ -705,7 +714,21 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
+        head = _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
+        if head in self._frame_nouns:
+            return ""  # 达到3GW的目标: the 目标 frames the number, what is measured is named before it
+        return head
+
+    def _leading_nouns(self, phrase: str) -> str:
+        """The nouns proper (no nominal verb) that open ``phrase`` (款项|仍|未清偿 → 款项); empty when they make
+        under two characters."""
+        out = []
+        for w, tag in self._words(phrase):
+            if tag not in _NOUN_TAGS - {"vn", "zg", "g"}:
+                break
+            out.append(w)
+        found = "".join(out)
+        return found if len(found) >= 2 else ""
 
 
 def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: re.Pattern | None = None) -> str:
