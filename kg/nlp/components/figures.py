@@ -159,6 +159,7 @@ class Figures:
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
+        self._list_framing = re.compile(rf"(?:{fg['list_framing_verbs']})")
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -371,7 +372,10 @@ class Figures:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
-            indicator = (indicator if ending == "noun" else ending) + following
+            listed_by = self._verb_before_list(prefix) if kind == "count" and unit != "大" and not re.fullmatch(
+                r"[\d一二三四五六七八九十]+大", text[m.start():m.end()]) else ""
+            # 覆盖成都、自贡…等八个市（州） → 覆盖市（州）: a count of the things a verb lists, named by the verb
+            indicator = listed_by + following if listed_by else (indicator if ending == "noun" else ending) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
@@ -514,6 +518,26 @@ class Figures:
             return ""  # (营收增速|低于同业: a comparison, not what they did)
         first = words(rest)[0][1]
         return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
+
+    def _verb_before_list(self, prefix: str) -> str:
+        """The verbs opening a 、 list that a count closes (机构|覆盖|成都、自贡…等八个 → 覆盖; 检查观摩了甲、乙和丙四个
+        → 检查观摩), when the words before the first item hold one; else empty."""
+        if "、" not in prefix:
+            return ""
+        toks = self._words(prefix[:prefix.index("、")])
+        first = next((i for i, (_, tag) in enumerate(toks) if tag == "v"), None)
+        if first is None:
+            return ""
+        last = first
+        while last + 1 < len(toks) and toks[last + 1][1] == "v":
+            last += 1
+        rest = toks[last + 1:]
+        if rest and rest[0][0] == "了":
+            rest = rest[1:]
+        if not rest or rest[0][1] not in _NOUN_TAGS:
+            return ""  # (the first item must follow the verb)
+        verb = "".join(w for w, _ in toks[first:last + 1])
+        return verb if len(verb) >= 2 and not self._list_framing.match(verb) else ""
 
     def _share_does(self, text: str, pos: int) -> str:
         """What the clause says a share does right after it, past its bound (30%以上|使用…技术)."""
