@@ -159,6 +159,7 @@ class Figures:
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
+        self._measure_ending = re.compile(rf"(?:{fg['measure_endings']})$")
         self._list_framing = re.compile(rf"(?:{fg['list_framing_verbs']})")
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
@@ -370,6 +371,9 @@ class Figures:
             indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
         elif kind in ("measure", "money") and following and of_after:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+        elif kind in ("measure", "money", "number") and following and re.match(" ?的", text[follow_at:]) and indicator \
+                and self._nouns_only(indicator) and self._measure_ending.search(indicator) and not indicator.endswith(following):
+            indicator = following + indicator  # 常住人口仅3万多的兴隆镇 → 兴隆镇常住人口: the measure of what follows 的
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
             listed_by = self._verb_before_list(prefix) if kind == "count" and unit != "大" and not re.fullmatch(
