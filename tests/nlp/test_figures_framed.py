@@ -1,0 +1,44 @@
+"""Indicators where the words around a number frame it rather than name it: a change said after a percentage
+(实现了9.8%的增长), a share past its bound doing something (30%以上使用…), an amount of what follows 的 (…的款项,
+…/股的价格), 目标 framing a level, a count closing a list a verb opens (覆盖甲、乙等八个市), the measure of the thing
+after 的 (常住人口仅3万多的…镇), 经开区 one word."""
+from .figure_indicators import indicators_by_value, named
+
+ARTICLE = """---
+title: 青川经济简报
+date: 2024-05-20
+---
+<p>去年，青川市数字产业营收达到512.6亿元，连续4年保持23%以上增长。</p>
+<p>今年前两个月，南屿省更是实现了9.7%的高速增长。</p>
+<p>受行业调整影响，北坪镇木材加工业实现了6.4%的下降。</p>
+<p>全市规上企业37%以上使用工业互联网平台，其中41%以上使用智能排产系统。</p>
+<p>三家经销商合计约8317万元的款项至今未结清。</p>
+<p>青禾股份拟以不低于13.40元/股的价格，向特定对象发行股票。</p>
+<p>公司计划建成并运营的储能电站规模达到7GW的目标。</p>
+<p>青川农商行网点覆盖东岭、西坝、南塘、北湾等九个乡镇（街道）。</p>
+<p>各部门围绕算力、数据、场景三个重点开展工作。</p>
+<p>常住人口仅4万多的溪口镇，有300多家民宿。</p>
+<p>其中高新区31个项目，经开区17个项目。</p>
+"""
+
+
+def test_framed_numbers_are_named_by_what_they_measure(tmp_path):
+    got = indicators_by_value(tmp_path, ARTICLE)
+    # a change said after the percentage: of the sentence's measure, or of the subject, not of 保持/实现
+    assert named(got, "23", "数字产业营收增长") and not named(got, "23", "保持")
+    assert named(got, "9.7", "南屿省增长") and not named(got, "9.7", "实现")
+    assert named(got, "-6.4", "木材加工业下降")  # a fall said after it is negative
+    # a share past its bound does what the clause says (the second one of the sentence's subject too)
+    assert named(got, "37", "规上企业使用工业互联网平台")
+    assert named(got, "41", "使用智能排产系统")
+    # an amount of what follows 的, when the words before name no amount
+    assert named(got, "83170000", "款项")
+    assert any("价格" in i and "拟以" not in i for i in got["13.4"])
+    # 目标 frames the level, it is not what is measured
+    assert named(got, "7", "储能电站规模") and not named(got, "7", "目标")
+    # a count closing a list a verb opens: named by the verb, not by the list
+    assert named(got, "9", "覆盖乡镇（街道）") and not named(got, "9", "东岭")
+    assert not named(got, "3", "围绕重点") and named(got, "3", "场景重点")  # 围绕 only frames topics: kept as written
+    # the measure named before the number is of the thing after 的
+    assert named(got, "40000", "溪口镇常住人口")
+    assert named(got, "17", "经开区项目") and named(got, "31", "高新区项目")
