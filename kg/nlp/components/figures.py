@@ -159,6 +159,8 @@ class Figures:
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
+        self._count_changes = set(fg["count_changes"].split("|"))
+        self._level_adverbs = set(fg["level_adverbs"].split("|"))
         self._measure_ending = re.compile(rf"(?:{fg['measure_endings']})$")
         self._list_framing = re.compile(rf"(?:{fg['list_framing_verbs']})")
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
@@ -212,7 +214,8 @@ class Figures:
             if shared and re.fullmatch(_WHOLE, fig["indicator"]) and text[previous["end"]:fig["clause"][0]].strip() == "、":
                 fig["indicator"] = shared.group(1) + fig["indicator"]  # 出货量占全国15%、全球11%: 出货量占全球
             elif fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
-                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"(?:分别|均|都)?[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    or re.match(r"(?:分别|均|都)[比较]", clause)
                     or re.match(r"(?:约|仅)?占", clause)):
                 # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
                 # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
@@ -236,6 +239,8 @@ class Figures:
                 fig["indicator"] = subject + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
+            elif fig["indicator"] and (to_level := self._verb_to_level(fig["indicator"])) and last_by_sentence.get(sent_start):
+                fig["_verb"], fig["indicator"] = to_level, ""  # 每年出口60万根，后来一度回落至每年20多万根: 出口 回落至
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -379,7 +384,8 @@ class Figures:
             listed_by = self._verb_before_list(prefix) if kind == "count" and unit != "大" and not re.fullmatch(
                 r"[\d一二三四五六七八九十]+大", text[m.start():m.end()]) else ""
             # 覆盖成都、自贡…等八个市（州） → 覆盖市（州）: a count of the things a verb lists, named by the verb
-            indicator = listed_by + following if listed_by else (indicator if ending == "noun" else ending) + following
+            indicator = listed_by + following if listed_by else (indicator if ending == "noun" else ending or (
+                verb if kind == "count" and verb in self._count_changes else "")) + following
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
@@ -593,6 +599,12 @@ class Figures:
         if len(toks) == 2 and toks[1][0] in ("至", "到") and toks[0][1].startswith("v"):
             toks = toks[:1]  # 降至, 涨到: the verb bringing what the sentence named to the level stated
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
+
+    def _verb_to_level(self, indicator: str) -> str:
+        """The verb of an indicator that is only when and how a level was reached (后来|一度|回落, 随后|降到): the verb,
+        else empty."""
+        toks = [t for t in words(indicator) if t[1] not in ("d", "t") and t[0] not in self._level_adverbs]
+        return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" and len(toks[0][0]) > 1 else ""
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
         """What the words before the number name, the verb closing them (达到, 增长) and how they end: the verb
