@@ -241,6 +241,9 @@ class Figures:
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
             elif fig["indicator"] and (to_level := self._verb_to_level(fig["indicator"])) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = to_level, ""  # 每年出口60万根，后来一度回落至每年20多万根: 出口 回落至
+            lone = _lone_verb(clause) if not fig["indicator"] and fig["unit"] not in ("percent", "number", "CNY") else ""
+            if not last_by_sentence.get(sent_start) and len(lone) >= 3 and lone.startswith(("已", "累计")):
+                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
