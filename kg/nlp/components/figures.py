@@ -394,6 +394,9 @@ class Figures:
         elif kind == "count":
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
+        elif kind == "percent" and following and not qualifier and indicator and ending == "" and \
+                prefix.rstrip(" ").endswith("的") and len(self._thing_of(indicator)) >= 2:
+            indicator = self._thing_of(indicator)  # 押注全年利润的七成|建设…: a share of 全年利润, not of what it went to
         elif kind == "percent" and following and not qualifier:
             done_to = ending == "noun" and not among and self._words(following)[0][1] in ("v", "vn", "l", "i")
             # 27.27%股权; 煤矸石100%综合利用: what is done to the thing named right before the share
@@ -602,6 +605,14 @@ class Figures:
         if len(toks) == 2 and toks[1][0] in ("至", "到") and toks[0][1].startswith("v"):
             toks = toks[:1]  # 降至, 涨到: the verb bringing what the sentence named to the level stated
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
+
+    def _thing_of(self, indicator: str) -> str:
+        """The nouns closing ``indicator`` after the verb before them (兴达公司押注全年利润 → 全年利润)."""
+        toks = self._words(indicator)
+        at = max((i for i, (_, tag) in enumerate(toks) if tag == "v"), default=-1)
+        thing = toks[at + 1:]
+        ok = thing and thing[-1][1] in _NOUN_TAGS - {"vn"} and all(tag in _NOUN_TAGS | {"m", "t"} for _, tag in thing)
+        return "".join(w for w, _ in thing) if ok else ""
 
     def _verb_to_level(self, indicator: str) -> str:
         """The verb of an indicator that is only when and how a level was reached (后来|一度|回落, 随后|降到): the verb,
