@@ -354,6 +354,8 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
+        if verb in ("拥有", "有") and re.search(r"每[百千万]*[人户]$", indicator):
+            indicator += verb  # 平均每万人拥有约4家: a rate per head, said with its verb
         among = ""  # 引进项目中|90%都是战略性新兴产业: the share of those named before 中 that are what follows
         if kind == "percent" and not following and (not indicator or prefix.rstrip().endswith("中")) and not verb:
             following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种 (且80%为老人)
