@@ -42,3 +42,32 @@ def test_framed_numbers_are_named_by_what_they_measure(tmp_path):
     # the measure named before the number is of the thing after 的
     assert named(got, "40000", "溪口镇常住人口")
     assert named(got, "17", "经开区项目") and named(got, "31", "高新区项目")
+
+
+LEVELS = """---
+title: 东坪产业简报
+date: 2024-06-03
+---
+<p>巅峰时每年出口70万件，后来一度回落至每年30多万件，冲击不小。</p>
+<p>全区工业增加值一季度增长4.1%，二季度增长5.3%，分别较上季度提高1.8个、1.2个百分点。</p>
+<p>全县今年新开工项目540个，比去年增加130个项目。</p>
+<p>健康养护中心经两期建设，已入住6200余人，服务一体化。</p>
+<p>东坪公司押注全年利润的六成建设新材料车间，历时两年突破瓶颈。</p>
+<p>检测数据显示，一次合格率可提升至98.7%。</p>
+<p>当前全镇茶馆已超过600家，平均每万人拥有约7家。</p>
+<p>这是480千瓦的超充桩，从插上电到充满不到半小时。</p>
+"""
+
+
+def test_levels_comparisons_and_counts_say_what_they_are_of(tmp_path):
+    got = indicators_by_value(tmp_path, LEVELS)
+    # a level reached after another is of the sentence's indicator, with the verb (not 「后来一度回落」)
+    assert named(got, "300000", "出口回落") and not any(i.startswith("后来") for i in got["300000"])
+    # a comparison opening with 分别 is said of the sentence's indicator
+    assert named(got, "1.8", "工业增加值") and named(got, "1.8", "提高") and named(got, "1.2", "提高")
+    assert named(got, "130", "增加项目")  # the change of a count stays with what is counted
+    assert named(got, "6200", "已入住")  # what was done so far counts them when nothing else is named
+    assert got["60"] == {"全年利润"}  # a share of what 的 closes before it, not of what it went to
+    assert named(got, "98.7", "一次合格率")
+    assert named(got, "7", "每万人拥有")
+    assert named(got, "480", "超充桩")  # one word, the thing measured
