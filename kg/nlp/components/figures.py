@@ -552,8 +552,8 @@ class Figures:
         rest = toks[last + 1:]
         if rest and rest[0][0] == "了":
             rest = rest[1:]
-        if not rest or rest[0][1] not in _NOUN_TAGS:
-            return ""  # (the first item must follow the verb)
+        if not rest or rest[0][1] not in _NOUN_TAGS or len(rest[0][0]) < 2:
+            return ""  # (the first item must follow the verb; not 研发|出泡|藕|带: a verb jieba cut inside a word)
         verb = "".join(w for w, _ in toks[first:last + 1])
         return verb if len(verb) >= 2 and not self._list_framing.match(verb) else ""
 
