@@ -71,3 +71,16 @@ def test_levels_comparisons_and_counts_say_what_they_are_of(tmp_path):
     assert named(got, "98.7", "一次合格率")
     assert named(got, "7", "每万人拥有")
     assert named(got, "480", "超充桩")  # one word, the thing measured
+
+
+RESPECTIVE = """---
+title: 西岭文旅简报
+date: 2025-01-10
+---
+<p>2024年西岭县接待游客412.36万人次，游客花费58.27亿元，同比分别增长27.45%和63.18%。</p>
+"""
+
+
+def test_changes_listed_after_the_figures_they_are_of(tmp_path):
+    got = indicators_by_value(tmp_path, RESPECTIVE)
+    assert named(got, "27.45", "接待游客同比增长") and named(got, "63.18", "游客花费同比增长")

@@ -160,6 +160,7 @@ class Figures:
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
         self._count_changes = set(fg["count_changes"].split("|"))
+        self._respectively_changed = re.compile(fg["respectively_changed"])
         self._level_adverbs = set(fg["level_adverbs"].split("|"))
         self._measure_ending = re.compile(rf"(?:{fg['measure_endings']})$")
         self._list_framing = re.compile(rf"(?:{fg['list_framing_verbs']})")
@@ -205,6 +206,8 @@ class Figures:
             elif m.start() < falling_until and fig["value"] > 0:
                 fig["value"] = -fig["value"]
             paired.update(self._respective(text, m, fig))
+            if m.start() not in paired:
+                paired.update(self._respective_to_figures(text, m, [f for f in out if f["start"] >= sent_start]))
             if m.start() in paired:
                 fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
@@ -523,6 +526,22 @@ class Figures:
                 return {}
             out[at] = f"{name} {tail}".strip()
         return out
+
+    def _respective_to_figures(self, text: str, m: re.Match, before: list[dict]) -> dict[int, str]:
+        """「接待游客573.52万人次，游客花费75.13亿元，同比分别增长39.16%和101.58%」: a clause that is only 分别 and a
+        change, with as many numbers as the figures stated before it in the sentence: the first number the change of
+        the first of them (接待游客 同比增长), and so on. Empty otherwise."""
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：！？\n") + 1
+        said = self._respectively_changed.fullmatch(text[start:m.start()].strip())
+        listed = self._listed.match(text, m.end())
+        if not said or not listed:
+            return {}
+        starts = [m.start()] + [n.start() for n in self._number.finditer(text, m.end(), listed.end())]
+        names = [f["indicator"].split(" ")[0] for f in before[-len(starts):]]
+        if len(names) != len(starts) or not all(names):
+            return {}
+        change = (said.group("base") or "") + said.group("change")
+        return {at: f"{name} {change}" for name, at in zip(names, starts)}
 
     def _predicate(self, text: str, pos: int, counted: str) -> str:
         """What the counted things did, when the clause says it after them (6家企业|在证监局辅导备案, 5个项目|已开工
