@@ -61,6 +61,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = _word_class("joiners")
+_LEAD_WORDS_KEPT_OUT = {"共", "累计", "共计", "全年", "已", "了"}  # (行业|共|销售…: not part of the volume's name)
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
@@ -160,6 +161,7 @@ class Figures:
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
         self._count_changes = set(fg["count_changes"].split("|"))
+        self._volume_verbs = dict(fg["volume_verbs"])
         self._respectively_changed = re.compile(fg["respectively_changed"])
         self._level_adverbs = set(fg["level_adverbs"].split("|"))
         self._measure_ending = re.compile(rf"(?:{fg['measure_endings']})$")
@@ -448,6 +450,8 @@ class Figures:
             qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
+        if kind in ("count", "measure") and indicator and " " not in indicator:
+            indicator = self._as_volume(indicator)  # 行业共销售挖掘机19.2万台 → 行业挖掘机销量
         if not unit_name:
             unit_name = "CNY" if not ratio and self._money.search(indicator or prefix) else "number"
         written = text[m.start():m.end()].rstrip()
@@ -634,6 +638,20 @@ class Figures:
         thing = toks[at + 1:]
         ok = thing and thing[-1][1] in _NOUN_TAGS - {"vn"} and all(tag in _NOUN_TAGS | {"m", "t"} for _, tag in thing)
         return "".join(w for w, _ in thing) if ok else ""
+
+    def _as_volume(self, indicator: str) -> str:
+        """A verb of trade or output and the nouns it takes (共销售|挖掘机) as the volume measured (挖掘机销量), the
+        words before it kept (行业); ``indicator`` unchanged otherwise."""
+        toks = self._words(indicator)
+        for i, (w, tag) in enumerate(toks):
+            volume = self._volume_verbs.get(w)
+            if volume and tag in ("v", "vn") and i + 1 < len(toks) and (i == 0 or toks[i - 1][1] == "d" or toks[i - 1][0] in _LEAD_WORDS_KEPT_OUT):
+                thing = "".join(t for t, _ in toks[i + 1:])
+                head = "".join(t for t, tg in toks[:i] if t not in _LEAD_WORDS_KEPT_OUT and tg != "d")
+                if len(thing) >= 2 and self._nouns_only(thing):
+                    return head + thing + volume
+                break
+        return indicator
 
     def _verb_to_level(self, indicator: str) -> str:
         """The verb of an indicator that is only when and how a level was reached (后来|一度|回落, 随后|降到): the verb,
