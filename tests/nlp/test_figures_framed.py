@@ -80,6 +80,7 @@ date: 2025-01-10
 <p>2024年西岭县接待游客412.36万人次，游客花费58.27亿元，同比分别增长27.45%和63.18%。</p>
 <p>今年前8个月，行业共销售起重机7.3万台，同比增长12.6%；销售压路机2.9万台，同比增长8.8%。</p>
 <p>园区聚集农机生产企业86家。</p>
+<p>目前，这里的茶苗共14个品种。</p>
 """
 
 
@@ -90,3 +91,4 @@ def test_changes_listed_after_the_figures_they_are_of(tmp_path):
     assert named(got, "73000", "起重机销量") and named(got, "12.6", "起重机销量同比增长")
     assert named(got, "29000", "压路机销量") and named(got, "8.8", "压路机销量同比增长")
     assert named(got, "86", "农机生产企业")  # 生产 inside a noun names no output
+    assert named(got, "14", "茶苗品种")  # kinds counted of the thing named before them

@@ -161,6 +161,7 @@ class Figures:
         self._ratio = re.compile(fg["ratio_before"])
         self._frame_nouns = set(fg["frame_nouns"].split("|"))
         self._count_changes = set(fg["count_changes"].split("|"))
+        self._class_nouns = set(fg["class_nouns"].split("|"))
         self._volume_verbs = dict(fg["volume_verbs"])
         self._respectively_changed = re.compile(fg["respectively_changed"])
         self._level_adverbs = set(fg["level_adverbs"].split("|"))
@@ -394,8 +395,9 @@ class Figures:
             listed_by = self._verb_before_list(prefix) if kind == "count" and unit != "大" and not re.fullmatch(
                 r"[\d一二三四五六七八九十]+大", text[m.start():m.end()]) else ""
             # 覆盖成都、自贡…等八个市（州） → 覆盖市（州）: a count of the things a verb lists, named by the verb
-            indicator = listed_by + following if listed_by else (indicator if ending == "noun" else ending or (
-                verb if kind == "count" and verb in self._count_changes else "")) + following
+            indicator = listed_by + following if listed_by else (indicator if ending == "noun" or (
+                following in self._class_nouns and self._nouns_only(indicator)) else ending or (
+                verb if kind == "count" and verb in self._count_changes else "")) + following  # (种苗共10余个类型: 种苗类型)
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
