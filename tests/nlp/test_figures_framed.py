@@ -81,6 +81,7 @@ date: 2025-01-10
 <p>今年前8个月，行业共销售起重机7.3万台，同比增长12.6%；销售压路机2.9万台，同比增长8.8%。</p>
 <p>园区聚集农机生产企业86家。</p>
 <p>目前，这里的茶苗共14个品种。</p>
+<p>基地南美白对虾年产量达9万斤，其他特色水产品3万余斤。</p>
 """
 
 
@@ -92,3 +93,4 @@ def test_changes_listed_after_the_figures_they_are_of(tmp_path):
     assert named(got, "29000", "压路机销量") and named(got, "8.8", "压路机销量同比增长")
     assert named(got, "86", "农机生产企业")  # 生产 inside a noun names no output
     assert named(got, "14", "茶苗品种")  # kinds counted of the thing named before them
+    assert named(got, "30000", "其他特色水产品")  # 其他 singles out part of what was named

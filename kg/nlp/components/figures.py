@@ -81,6 +81,7 @@ _NOW = _word_class("now")
 _BOUNDS = _word_class("bounds")
 _MODALS = _word_class("modals")
 _PREDICATES = _word_class("predicates")
+_OTHERS = _word_class("others")
 
 
 def parse_number(num: str) -> Decimal:
@@ -738,6 +739,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w in _OTHERS and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"a"}:
+            return False  # 其他高价值水产品: the others of what was named, part of what is measured
         if w == "对" and len(toks) > 1 and self._directed.search("".join(t[0] for t in toks)):
             return False  # 对东盟进出口增幅, 对共建国家直接投资: trade or investment with whom is part of the measure
         if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
