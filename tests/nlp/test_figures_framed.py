@@ -82,6 +82,7 @@ date: 2025-01-10
 <p>园区聚集农机生产企业86家。</p>
 <p>目前，这里的茶苗共14个品种。</p>
 <p>基地南美白对虾年产量达9万斤，其他特色水产品3万余斤。</p>
+<p>检测显示：电路板含金量0.27克、锡18.6克、钯0.021克。</p>
 """
 
 
@@ -94,3 +95,4 @@ def test_changes_listed_after_the_figures_they_are_of(tmp_path):
     assert named(got, "86", "农机生产企业")  # 生产 inside a noun names no output
     assert named(got, "14", "茶苗品种")  # kinds counted of the thing named before them
     assert named(got, "30000", "其他特色水产品")  # 其他 singles out part of what was named
+    assert got["18.6"] == {"锡"} and got["0.021"] == {"钯"}  # listed names of one character, not the first's 变化
