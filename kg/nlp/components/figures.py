@@ -362,7 +362,7 @@ class Figures:
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
         if not indicator and kind == "measure" and text[clause_start - 1:clause_start] == "、" and len(
-                prefix.strip()) == 1 and words(prefix.strip())[0][1] in ("n", "g", "ng"):
+                prefix.strip()) == 1 and words(prefix.strip())[0][1] in _NOUN_TAGS | {"g"}:
             indicator = prefix.strip()  # 含银量0.19克、铜25.8克、钯0.015克: a listed name of one character
         if verb in ("拥有", "有") and re.search(r"每[百千万]*[人户]$", indicator):
             indicator += verb  # 平均每万人拥有约4家: a rate per head, said with its verb
