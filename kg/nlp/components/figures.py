@@ -61,7 +61,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = _word_class("joiners")
-_LEAD_WORDS_KEPT_OUT = {"共", "累计", "共计", "全年", "已", "了"}  # (行业|共|销售…: not part of the volume's name)
+_VOLUME_LEADS = _word_class("volume_leads")
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
@@ -652,9 +652,9 @@ class Figures:
         toks = self._words(indicator)
         for i, (w, tag) in enumerate(toks):
             volume = self._volume_verbs.get(w)
-            if volume and tag in ("v", "vn") and i + 1 < len(toks) and (i == 0 or toks[i - 1][1] == "d" or toks[i - 1][0] in _LEAD_WORDS_KEPT_OUT):
+            if volume and tag in ("v", "vn") and i + 1 < len(toks) and (i == 0 or toks[i - 1][1] == "d" or toks[i - 1][0] in _VOLUME_LEADS):
                 thing = "".join(t for t, _ in toks[i + 1:])
-                head = "".join(t for t, tg in toks[:i] if t not in _LEAD_WORDS_KEPT_OUT and tg != "d")
+                head = "".join(t for t, tg in toks[:i] if t not in _VOLUME_LEADS and tg != "d")
                 if len(thing) >= 2 and self._nouns_only(thing):
                     return head + thing + volume
                 break
