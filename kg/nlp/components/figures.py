@@ -61,6 +61,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = _word_class("joiners")
+_VOLUME_LEADS = _word_class("volume_leads")
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
 _QUOTED_AROUND = re.compile(r"[“「][^“”「」，。\n]*$")
@@ -80,6 +81,7 @@ _NOW = _word_class("now")
 _BOUNDS = _word_class("bounds")
 _MODALS = _word_class("modals")
 _PREDICATES = _word_class("predicates")
+_OTHERS = _word_class("others")
 
 
 def parse_number(num: str) -> Decimal:
@@ -152,10 +154,20 @@ class Figures:
         self._trailing = re.compile(rf"(?:{fg['trailing_verbs']}|从)+$")
         self._said_tail = re.compile(rf"(?:的|{fg['trailing_verbs']}|{fg['approximately']}|提升至|提高至)+$")
         self._growth = re.compile(rf"{fg['growth']}")
+        self._growth_after = re.compile(fg["growth_after"])
+        self._carrying = re.compile(rf"(?:{fg['carrying_verbs']})")
         self._decrease = re.compile(fg["decrease"])
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
+        self._frame_nouns = set(fg["frame_nouns"].split("|"))
+        self._count_changes = set(fg["count_changes"].split("|"))
+        self._class_nouns = set(fg["class_nouns"].split("|"))
+        self._volume_verbs = dict(fg["volume_verbs"])
+        self._respectively_changed = re.compile(fg["respectively_changed"])
+        self._level_adverbs = set(fg["level_adverbs"].split("|"))
+        self._measure_ending = re.compile(rf"(?:{fg['measure_endings']})$")
+        self._list_framing = re.compile(rf"(?:{fg['list_framing_verbs']})")
         self._lead_words = re.compile(rf"(?:{fg['indicator_lead']})+")
         self._target = re.compile(fg["target"])
         self._respectively = re.compile(fg["respectively"])
@@ -198,6 +210,8 @@ class Figures:
             elif m.start() < falling_until and fig["value"] > 0:
                 fig["value"] = -fig["value"]
             paired.update(self._respective(text, m, fig))
+            if m.start() not in paired:
+                paired.update(self._respective_to_figures(text, m, [f for f in out if f["start"] >= sent_start]))
             if m.start() in paired:
                 fig["indicator"] = paired.pop(m.start())
             if not fig["indicator"] and previous and _LIST_JOIN.fullmatch(text, previous["end"], m.start()):
@@ -207,7 +221,8 @@ class Figures:
             if shared and re.fullmatch(_WHOLE, fig["indicator"]) and text[previous["end"]:fig["clause"][0]].strip() == "、":
                 fig["indicator"] = shared.group(1) + fig["indicator"]  # 出货量占全国15%、全球11%: 出货量占全球
             elif fig["indicator"] and last_by_sentence.get(sent_start) and fig["indicator"].replace(" ", "") in clause and (
-                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    clause.startswith(tuple(_COMPARATIVES)) or re.match(r"(?:分别|均|都)?[比较](?:全国|全省|全市|上年|去年|同期)", clause)
+                    or re.match(r"(?:分别|均|都)[比较]", clause)
                     or re.match(r"(?:约|仅)?占", clause)):
                 # 增长8.1%，高于全国2.1个百分点: what is compared is the sentence's indicator (not 「高于全国」);
                 # 储量4028亿立方米，占全省三成以上: the share is that 储量's (not 「占全省」's)
@@ -231,6 +246,12 @@ class Figures:
                 fig["indicator"] = subject + fig["indicator"]
             elif fig["indicator"] and self._only_verb(fig["indicator"]) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = fig["indicator"], ""  # 产值从24.5亿元提升到2.13万亿元: 产值 提升
+            elif fig["indicator"] and (to_level := self._verb_to_level(fig["indicator"])) and last_by_sentence.get(sent_start):
+                fig["_verb"], fig["indicator"] = to_level, ""  # 每年出口60万根，后来一度回落至每年20多万根: 出口 回落至
+            lone = _lone_verb(clause) if not fig["indicator"] and fig["unit"] not in ("percent", "number", "CNY") else ""
+            if not last_by_sentence.get(sent_start) and len(lone) >= 3 and lone.startswith(("已", "累计")) and not re.match(
+                    rf"[\d{_CN_DIGITS}]", text[fig["end"]:fig["end"] + 1]):  # (累计开放3批58个应用场景: the 58 are counted)
+                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -320,6 +341,9 @@ class Figures:
             unit_name, kind = ("个" if unit == "大" else unit), "count"
         else:
             unit_name, kind = "", "number"
+        per_unit = self._per_unit_price.match(text, m.end()) if kind == "money" else None
+        if per_unit:
+            follow_at = per_unit.end()  # 11.80元/股|的价格
         following = self._following(text, follow_at, nominal_only=kind == "percent",
                                     counted=kind == "money" or kind == "count" and unit not in self._event_counters)
         if kind == "money" and following and m.group("bare") is not None and re.match(
@@ -338,11 +362,24 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
+        if not indicator and kind == "measure" and text[clause_start - 1:clause_start] == "、" and len(
+                prefix.strip()) == 1 and words(prefix.strip())[0][1] in _NOUN_TAGS | {"g"}:
+            indicator = prefix.strip()  # 含银量0.19克、铜25.8克、钯0.015克: a listed name of one character
+        if verb in ("拥有", "有") and re.search(r"每[百千万]*[人户]$", indicator):
+            indicator += verb  # 平均每万人拥有约4家: a rate per head, said with its verb
         among = ""  # 引进项目中|90%都是战略性新兴产业: the share of those named before 中 that are what follows
         if kind == "percent" and not following and (not indicator or prefix.rstrip().endswith("中")) and not verb:
             following = self._share_is(text, m.end())  # ，90%以上是非常规钢种: a share of 非常规钢种 (且80%为老人)
             among = indicator + "中" if following and indicator and not indicator.endswith("中") else indicator
         qualifier = self._qualifier(prefix, verb) if unit_name in ("percent", "个百分点", "倍") else ""
+        grown = self._growth_after.match(text, m.end()) if kind == "percent" and not qualifier else None
+        if grown:  # 浙江实现了9.8%的高速增长 → 浙江 增长; 连续3年保持30%以上增长 → the sentence's indicator 增长
+            qualifier, following = grown.group("growth"), ""
+            if qualifier == "下降" and value > 0:
+                value = -value  # 实现了3%的下降: a fall
+            indicator = self._without_carrying_verb(indicator)
+            if not indicator:
+                verb = qualifier
         if kind == "count" and following and following.endswith(("级", "类", "型")):
             shared = re.match(rf"[^{_CLAUSE_BREAK}]*(?:、[^，。；！？\n、]*)+?{following[-1]}([^{_CLAUSE_BREAK}]+)",
                               text[follow_at + len(following):])
@@ -355,14 +392,25 @@ class Figures:
             indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
         elif kind in ("measure", "money") and following and of_after:
             indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+        elif kind in ("measure", "money", "number") and following and re.match(" ?的", text[follow_at:]) and indicator \
+                and self._nouns_only(indicator) and self._measure_ending.search(indicator) and not indicator.endswith(following):
+            indicator = following + indicator  # 常住人口仅3万多的兴隆镇 → 兴隆镇常住人口: the measure of what follows 的
         elif kind in ("count", "measure") and following:
             # 引进了38家企业 → 引进企业; 高新区23个项目 → 高新区项目; else what follows (26个重点工业项目)
-            indicator = (indicator if ending == "noun" else ending) + following
+            listed_by = self._verb_before_list(prefix) if kind == "count" and unit != "大" and not re.fullmatch(
+                r"[\d一二三四五六七八九十]+大", text[m.start():m.end()]) else ""
+            # 覆盖成都、自贡…等八个市（州） → 覆盖市（州）: a count of the things a verb lists, named by the verb
+            indicator = listed_by + following if listed_by else (indicator if ending == "noun" or (
+                following in self._class_nouns and self._nouns_only(indicator)) else ending or (
+                verb if kind == "count" and verb in self._count_changes else "")) + following  # (种苗共10余个类型: 种苗类型)
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
         elif kind == "count":
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
+        elif kind == "percent" and following and not qualifier and indicator and ending == "" and \
+                prefix.rstrip(" ").endswith("的") and len(self._thing_of(indicator)) >= 2:
+            indicator = self._thing_of(indicator)  # 押注全年利润的七成|建设…: a share of 全年利润, not of what it went to
         elif kind == "percent" and following and not qualifier:
             done_to = ending == "noun" and not among and self._words(following)[0][1] in ("v", "vn", "l", "i")
             # 27.27%股权; 煤矸石100%综合利用: what is done to the thing named right before the share
@@ -376,10 +424,10 @@ class Figures:
                 indicator = indicator + share_of if ending in ("noun", "") and not verb else share_of
                 # 75%的产品|销往新疆以外的市场: the share of them that did it, as for counted things
                 indicator = f"{indicator} {self._predicate(text, m.end(), share_of)}".strip()
-        elif kind == "percent" and not qualifier and not following and 0 < len(self._predicate(text, m.end(), "")) <= 8:
-            # 其中87%|与AI相关: the share of them that does what the clause says after it (a short predicate, not
-            # 「一半能做生意就不错了」)
-            said = self._predicate(text, m.end(), "")
+        elif kind == "percent" and not qualifier and not following and 0 < len(
+                said := self._share_does(text, m.end())) <= (12 if self._scale_lead.match(text[m.end():m.end() + 4]) else 8):
+            # 其中87%|与AI相关, 大型企业30%以上|使用计算机辅助制造技术: the share of them that does what the clause says
+            # after it (a short predicate, longer after a bound; not 「一半能做生意就不错了」)
             if indicator:
                 indicator = f"{indicator} {said}"
             else:
@@ -395,6 +443,11 @@ class Figures:
                          else "") + following
         elif kind == "money" and following and not qualifier and ending == "noun" and self._money.search(following):
             indicator += following  # 甲银行3万亿元资产规模: the bank's 资产规模
+        elif kind == "money" and following and not qualifier and re.match(" ?的", text[follow_at:]) and not (
+                self._money.search(indicator) or self._measure_inside.search(indicator)):
+            # 四家公司合计约6319万元的款项 → 公司款项; 公司拟以不低于11.80元/股的价格 → 价格: an amount of what follows
+            # 的 when the words before name no amount
+            indicator = (indicator if self._nouns_only(indicator) else "") + (self._leading_nouns(following) or following)
         if kind == "money" and ending in self._earning and not following:
             period = re.match(r"(?:每|一个?)(?:年|月|天|日)", indicator.split(ending)[0][-4:] if ending in indicator else "")
             indicator = (period.group() if period else "") + "收入"  # 一年能挣3万多元, 每月能挣6000多元: an income
@@ -404,6 +457,8 @@ class Figures:
             qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
             indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
+        if kind in ("count", "measure") and indicator and " " not in indicator:
+            indicator = self._as_volume(indicator)  # 行业共销售挖掘机19.2万台 → 行业挖掘机销量
         if not unit_name:
             unit_name = "CNY" if not ratio and self._money.search(indicator or prefix) else "number"
         written = text[m.start():m.end()].rstrip()
@@ -411,7 +466,7 @@ class Figures:
                 "value": value, "unit": unit_name, "indicator": indicator,
                 "period": period_m.group() if period_m else "",
                 "clause": (clause_start, m.end()), "_verb": verb, "_fall": fall,
-                "_price": kind == "money" and bool(self._per_unit_price.match(text, m.end())),
+                "_price": bool(per_unit),
                 "target": self._is_target(text, sent_start, clause_start, m.start())}
 
     def _sentence_subject(self, text: str, sent_start: int, clause_start: int) -> str:
@@ -483,6 +538,22 @@ class Figures:
             out[at] = f"{name} {tail}".strip()
         return out
 
+    def _respective_to_figures(self, text: str, m: re.Match, before: list[dict]) -> dict[int, str]:
+        """「接待游客573.52万人次，游客花费75.13亿元，同比分别增长39.16%和101.58%」: a clause that is only 分别 and a
+        change, with as many numbers as the figures stated before it in the sentence: the first number the change of
+        the first of them (接待游客 同比增长), and so on. Empty otherwise."""
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：！？\n") + 1
+        said = self._respectively_changed.fullmatch(text[start:m.start()].strip())
+        listed = self._listed.match(text, m.end())
+        if not said or not listed:
+            return {}
+        starts = [m.start()] + [n.start() for n in self._number.finditer(text, m.end(), listed.end())]
+        names = [f["indicator"].split(" ")[0] for f in before[-len(starts):]]
+        if len(names) != len(starts) or not all(names):
+            return {}
+        change = (said.group("base") or "") + said.group("change")
+        return {at: f"{name} {change}" for name, at in zip(names, starts)}
+
     def _predicate(self, text: str, pos: int, counted: str) -> str:
         """What the counted things did, when the clause says it after them (6家企业|在证监局辅导备案, 5个项目|已开工
         建设): the count is of things that did it. Empty when the clause goes on with no predicate or a number."""
@@ -496,12 +567,51 @@ class Figures:
         first = words(rest)[0][1]
         return rest if first.startswith("v") and first != "vn" or first in ("d", "p") else ""
 
+    def _verb_before_list(self, prefix: str) -> str:
+        """The verbs opening a 、 list that a count closes (机构|覆盖|成都、自贡…等八个 → 覆盖; 检查观摩了甲、乙和丙四个
+        → 检查观摩), when the words before the first item hold one; else empty."""
+        if "、" not in prefix:
+            return ""
+        toks = self._words(prefix[:prefix.index("、")])
+        first = next((i for i, (_, tag) in enumerate(toks) if tag == "v"), None)
+        if first is None:
+            return ""
+        last = first
+        while last + 1 < len(toks) and toks[last + 1][1] == "v":
+            last += 1
+        rest = toks[last + 1:]
+        if rest and rest[0][0] == "了":
+            rest = rest[1:]
+        if not rest or rest[0][1] not in _NOUN_TAGS or len(rest[0][0]) < 2:
+            return ""  # (the first item must follow the verb; not 研发|出泡|藕|带: a verb jieba cut inside a word)
+        verb = "".join(w for w, _ in toks[first:last + 1])
+        return verb if len(verb) >= 2 and not self._list_framing.match(verb) else ""
+
+    def _share_does(self, text: str, pos: int) -> str:
+        """What the clause says a share does right after it, past its bound (30%以上|使用…技术)."""
+        lead = self._scale_lead.match(text[pos:pos + 4])
+        return self._predicate(text, pos + (lead.end() if lead else 0), "")
+
     def _qualifier(self, prefix: str, verb: str) -> str:
         """同比增长, 年均增长, 下降 …: what makes a percentage a change rather than a level (「提高到9.8%」 is a level)."""
         if not verb or verb.endswith(("到", "至")):
             return ""
         m = self._growth.search(prefix[-(len(verb) + 2):])
         return m.group() if m else ""
+
+    def _without_carrying_verb(self, indicator: str) -> str:
+        """``indicator`` without the verb that only carries a change said after the number and the adverbs and
+        times before that verb (浙江更是实现 → 浙江; 连续3年保持 → nothing)."""
+        toks = self._words(indicator) if indicator else []
+        if not any(self._carrying.fullmatch(w) for w, _ in toks):
+            return indicator
+        while toks and not self._carrying.fullmatch(toks[-1][0]):
+            toks.pop()
+        toks.pop()
+        while toks and toks[-1][1] in _EDGE_TAGS | {"v", "t", "a"}:
+            toks.pop()
+        core = "".join(w for w, _ in toks)
+        return core if len(core) >= 2 else ""
 
     def _thing_measured(self, indicator: str) -> str:
         """``indicator`` without the measure closing it (全县葡萄种植面积 → 全县葡萄), whole when nothing is left."""
@@ -527,6 +637,34 @@ class Figures:
         if len(toks) == 2 and toks[1][0] in ("至", "到") and toks[0][1].startswith("v"):
             toks = toks[:1]  # 降至, 涨到: the verb bringing what the sentence named to the level stated
         return not toks or (len(toks) == 1 and toks[0][1].startswith("v") and toks[0][1] != "vn")
+
+    def _thing_of(self, indicator: str) -> str:
+        """The nouns closing ``indicator`` after the verb before them (兴达公司押注全年利润 → 全年利润)."""
+        toks = self._words(indicator)
+        at = max((i for i, (_, tag) in enumerate(toks) if tag == "v"), default=-1)
+        thing = toks[at + 1:]
+        ok = thing and thing[-1][1] in _NOUN_TAGS - {"vn"} and all(tag in _NOUN_TAGS | {"m", "t"} for _, tag in thing)
+        return "".join(w for w, _ in thing) if ok else ""
+
+    def _as_volume(self, indicator: str) -> str:
+        """A verb of trade or output and the nouns it takes (共销售|挖掘机) as the volume measured (挖掘机销量), the
+        words before it kept (行业); ``indicator`` unchanged otherwise."""
+        toks = self._words(indicator)
+        for i, (w, tag) in enumerate(toks):
+            volume = self._volume_verbs.get(w)
+            if volume and tag in ("v", "vn") and i + 1 < len(toks) and (i == 0 or toks[i - 1][1] == "d" or toks[i - 1][0] in _VOLUME_LEADS):
+                thing = "".join(t for t, _ in toks[i + 1:])
+                head = "".join(t for t, tg in toks[:i] if t not in _VOLUME_LEADS and tg != "d")
+                if len(thing) >= 2 and self._nouns_only(thing):
+                    return head + thing + volume
+                break
+        return indicator
+
+    def _verb_to_level(self, indicator: str) -> str:
+        """The verb of an indicator that is only when and how a level was reached (后来|一度|回落, 随后|降到): the verb,
+        else empty."""
+        toks = [t for t in words(indicator) if t[1] not in ("d", "t") and t[0] not in self._level_adverbs]
+        return toks[0][0] if len(toks) == 1 and toks[0][1] == "v" and len(toks[0][0]) > 1 else ""
 
     def _indicator(self, prefix: str, allow_verb: bool = False) -> tuple[str, str, str]:
         """What the words before the number name, the verb closing them (达到, 增长) and how they end: the verb
@@ -605,6 +743,8 @@ class Figures:
 
     def _opener(self, toks: list[tuple[str, str]]) -> bool:
         w, tag = toks[0]
+        if w in _OTHERS and len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"a"}:
+            return False  # 其他高价值水产品: the others of what was named, part of what is measured
         if w == "对" and len(toks) > 1 and self._directed.search("".join(t[0] for t in toks)):
             return False  # 对东盟进出口增幅, 对共建国家直接投资: trade or investment with whom is part of the measure
         if len(toks) > 1 and toks[1][1] in _NOUN_TAGS | {"v"} and self._kept_lead.fullmatch(w):
@@ -676,7 +816,21 @@ class Figures:
             if nominal_only:
                 return ""
             phrase = phrase[1:]
-        return _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
+        head = _noun_phrase(phrase, self._words, counted=counted, kept_lead=self._kept_lead)
+        if head in self._frame_nouns:
+            return ""  # 达到3GW的目标: the 目标 frames the number, what is measured is named before it
+        return head
+
+    def _leading_nouns(self, phrase: str) -> str:
+        """The nouns proper (no nominal verb) that open ``phrase`` (款项|仍|未清偿 → 款项); empty when they make
+        under two characters."""
+        out = []
+        for w, tag in self._words(phrase):
+            if tag not in _NOUN_TAGS - {"vn", "zg", "g"}:
+                break
+            out.append(w)
+        found = "".join(out)
+        return found if len(found) >= 2 else ""
 
 
 def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: re.Pattern | None = None) -> str:
