@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 from kg.config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES, ReadLimits
 from kg.deadline import time_limit
 from kg.errors import InputError
+from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, read_front_matter
@@ -133,7 +134,12 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     front = read_front_matter(raw)
     body = front.body
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
-    doc = document_from_blocks(html_blocks(body) if is_html else text_blocks(body), front.meta, source, file_hash)
+    blocks = html_blocks(body) if is_html else text_blocks(body)
+    meta = front.meta
+    if not _as_text(meta.get("author")):  # no author in front matter: the page's <meta>, else a byline on top
+        author = (page_author(body) if is_html else "") or byline_author(b.text for b in blocks[:TOP_LINES])
+        meta = {**meta, "author": author} if author else meta
+    doc = document_from_blocks(blocks, meta, source, file_hash)
     return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
 
 

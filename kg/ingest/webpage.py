@@ -6,8 +6,11 @@ case: front matter, then the article's HTML); :func:`is_web_page` tells the two 
 """
 from __future__ import annotations
 
+import html
 import re
 
+from kg.ingest.authors import document_author
+from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.html import Block, text_blocks
 
 __all__ = ["is_web_page", "web_page_blocks"]
@@ -23,6 +26,10 @@ _META_LINE = re.compile(r"^(?:来源|发布时间|发布日期|时间|作者|编
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _SOURCE = re.compile(r"来源[：:]\s*([^\s|｜　]{2,30})")
 _EDITOR = re.compile(r"责任编辑[：:]\s*([^\s|｜　]{2,12})")
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|dd|dt|ul|ol|table)\b[^>]*>",
+                        re.I)
+HEADER_LINES = 8  # the page lines above the body's first paragraph a byline is looked for in
 
 
 def is_web_page(body: str) -> bool:
@@ -48,12 +55,27 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
     if blocks and title and blocks[0].text == title:
         blocks = blocks[1:]  # the title is metadata, and the first line again
     raw_text = re.sub(r"<[^>]+>", " ", page)
+    author = (page_author(page) or byline_author(_lines_above(page, blocks) + found["text"].splitlines()[:TOP_LINES])
+              or document_author(found.get("author")))
     source = _SOURCE.search(raw_text)
     editor = _EDITOR.search(raw_text)
     meta = {"title": title, "date": found.get("date") or None,
-            "author": (found.get("author") or "").strip(),
+            "author": author,
             "publisher": source.group(1) if source else (found.get("sitename") or "").strip(),
             "site": (found.get("sitename") or found.get("hostname") or "").strip(),
             "editor": editor.group(1) if editor else "",
             "url": found.get("url") or url or ""}
     return blocks, {k: v for k, v in meta.items() if v}
+
+
+def _lines_above(page: str, blocks: list[Block]) -> list[str]:
+    """The page's text lines just above the body's first paragraph (where a portal prints 「来源：… 作者：…」),
+    nearest first."""
+    if not blocks:
+        return []
+    lines = [" ".join(line.split()) for line in _BLOCK_TAG.sub("\n", _INVISIBLE.sub("", page)).splitlines()]
+    lines = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip() for line in lines]
+    lines = [line for line in lines if line]
+    opening = blocks[0].text[:20]
+    first = next((i for i, line in enumerate(lines) if opening in line), None)
+    return [] if first is None else lines[max(0, first - HEADER_LINES):first][::-1]
