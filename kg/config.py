@@ -73,6 +73,9 @@ def checked_base_iri(iri: str) -> str:
     return iri
 
 
+ARTICLE_SECONDS_CHARS = 100_000  # the text one --article-timeout is for (see Settings.article_seconds)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Build settings. ``base_iri`` prefixes every instance IRI kg mints."""
@@ -83,7 +86,9 @@ class Settings:
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
-    article_seconds: float = 300.0  # reading, or extracting, one article longer fails it (0: no limit)
+    # reading, or extracting, one article longer fails it (0: no limit); an article over ARTICLE_SECONDS_CHARS
+    # characters gets this much per ARTICLE_SECONDS_CHARS to extract (its sections take their time one by one)
+    article_seconds: float = 300.0
     follow_symlinks: bool = False  # read symbolic links that lead out of an input folder
     ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)

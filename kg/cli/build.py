@@ -66,7 +66,7 @@ def build_cli(
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
     strict: bool = Opt(False, "--strict", help="Exit 1 when any input file was skipped or failed."),
     article_timeout: float = Opt(300.0, "--article-timeout", min=0, help="Seconds one article may take to read, and "
-                                 "again to extract; a slower one is reported as skipped or failed and the rest is "
+                                 "again to extract (an article over 100,000 characters: this per 100,000); a slower one is reported as skipped or failed and the rest is "
                                  "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
@@ -98,7 +98,7 @@ def build_cli(
 
     Example: kg build articles/ --out output ; kg build articles/ --store kgstore
     """
-    from kg.cli._progress import progress_display
+    from kg.cli._progress import long_article_lines, progress_display
     from kg.pipeline import build
 
     if store is not None and (store / "CURRENT").exists():
@@ -121,7 +121,9 @@ def build_cli(
                         model=chosen_model)
 
     try:
-        result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet), store=store, report=report)
+        with long_article_lines(quiet):
+            result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet),
+                           store=store, report=report)
     except NothingBuilt as nothing:
         for s in nothing.skipped if not quiet else ():
             err(s.line())
