@@ -20,11 +20,12 @@ DEFAULT_MODEL = PACKAGE_DIR / "models" / "default"  # the trained model shipped 
 DEFAULT_BASE_IRI = "https://example.org/kg/"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")  # read from a folder when the file's root is a feed's (rss, feed, RDF)
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_PAGES = 1_000
 DEFAULT_MAX_RATIO = 100
-DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
+DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed, and kg build from one feed file
 DEFAULT_MAX_REDIRECTS = 5  # redirects kg fetch follows from one URL
 DEFAULT_MAX_RETRY_AFTER = 10.0  # seconds kg fetch waits at most when a server says Retry-After
 DASK_CONNECT_SECONDS = 10.0  # seconds kg build --dask tries to reach the scheduler (distributed's default: 30)
@@ -39,6 +40,7 @@ class ReadLimits:
     max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES  # a .docx's zip members together, uncompressed
     max_ratio: int = DEFAULT_MAX_RATIO  # a .docx member (over 1 MiB) unpacking to more than this times its size
     max_pages: int = DEFAULT_MAX_PAGES  # pages of a PDF
+    max_items: int = DEFAULT_MAX_ITEMS  # items of a feed file (the rest is not read, and said)
 
 
 _FORBIDDEN_IN_IRI = {" ": "a space", "<": "<", ">": ">", '"': '"', "{": "{", "}": "}", "|": "|", "\\": "a backslash",
