@@ -9,13 +9,16 @@ bounds each stream's decompression and parsing itself (``pypdf.Configuration``).
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -142,12 +145,47 @@ def _page_lines(reader, reading: Reading) -> list[list[str]]:
     return pages
 
 
-def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> tuple[list[Block], dict]:
-    """The paragraphs of a PDF (each with the page it starts on) and its metadata (title, author, date)."""
+class _Kept(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        if message and message not in self.messages:
+            self.messages.append(message)
+
+
+@contextlib.contextmanager
+def _pypdf_messages() -> Iterator[list[str]]:
+    """What pypdf logs while a PDF is read (「EOF marker not found」), kept for kg's one-line report instead of
+    printed on stderr."""
+    log = logging.getLogger("pypdf")
+    kept, propagate = _Kept(), log.propagate
+    log.addHandler(kept)
+    log.propagate = False
+    try:
+        yield kept.messages
+    finally:
+        log.removeHandler(kept)
+        log.propagate = propagate
+
+
+def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> tuple[list[Block], dict, list[str]]:
+    """The paragraphs of a PDF (each with the page it starts on), its metadata (title, author, date) and what
+    pypdf had to repair to read it. A PDF pypdf cannot read raises :class:`InputError` saying so in words."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
-    pages = _page_lines(reader, reading)
+    with _pypdf_messages() as repairs:
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = _page_lines(reader, reading)
+        except InputError:
+            raise
+        except Exception as err:  # noqa: BLE001 - pypdf's many errors of a damaged file: one line
+            problem = (str(err).strip().splitlines() or [""])[0][:200]
+            said = "; ".join(repairs + ([problem] if problem and problem not in repairs else []))
+            raise InputError(f"cannot read as PDF: damaged or truncated ({said or 'unreadable'})") from err
     running = _running_lines(pages)
     widths = sorted(len(line) for lines in pages for line in lines)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # a full printed line, in characters
@@ -175,7 +213,7 @@ def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> t
             open_ = not is_title and not _ENDS_PARAGRAPH.search(line) and len(line) >= 0.8 * full
     if text:
         blocks.append(_block(text, page_of, len(blocks) == title_block))
-    return blocks, _metadata(reader, blocks, title)
+    return blocks, _metadata(reader, blocks, title), repairs
 
 
 def _joined(lines: list[str]) -> str:

@@ -57,8 +57,10 @@ class Skipped:
 def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
     from kg.ingest.pdf import pdf_blocks
 
-    blocks, meta = pdf_blocks(data, source, reading)
-    return document_from_blocks(blocks, meta, source, file_hash)
+    blocks, meta, repairs = pdf_blocks(data, source, reading)
+    doc = document_from_blocks(blocks, meta, source, file_hash)
+    return dataclasses.replace(doc, warnings=(f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf "
+                                              f"could repair it",)) if repairs else doc
 
 
 def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
