@@ -22,6 +22,7 @@ _META_AUTHOR = {"author", "article:author", "og:article:author", "og:author", "d
                 "citation_author", "byl"}
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _SPLIT = re.compile(r"[、，,；;]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_BRACKETS = re.compile(r"^[^（(\n]{0,24}[（(]([^）)\n]{2,60})[）)]")  # 本报讯（记者 张三）, 新华社北京3月4日电（…）
 TOP_LINES = 3  # the body lines a byline is looked for in
 
@@ -153,7 +154,7 @@ def _segment_names(segment: str) -> list[str]:
         position = max(stop, start + 1)
         if not value:
             continue
-        if label.any_name and len(value) <= rules.max_any and not _SPLIT.search(value) and not rules.person.fullmatch(value.split()[0]):
+        if label.any_name and _one_name(value):
             names.append(value)
             continue
         people = _people(value)
@@ -161,6 +162,14 @@ def _segment_names(segment: str) -> list[str]:
             return []
         names += people
     return names
+
+
+def _one_name(value: str) -> bool:
+    """``value`` is one name of any kind (「本报评论员」「宁州市发展和改革委员会」), not a list of people: Chinese,
+    short, no separator or field label in it."""
+    rules = _bylines()
+    return (len(value) <= rules.max_any and _CJK.search(value) is not None and not _SPLIT.search(value)
+            and not re.search(r"[：:\s]", value) and not rules.person.fullmatch(value))
 
 
 def _people(value: str) -> list[str] | None:

@@ -56,6 +56,9 @@ def test_a_saved_page_gives_its_author(tmp_path, name):
     (["记者从市发展改革委获悉，今年一季度全市投资增长。"], ""),  # a sentence, no byline
     (["记者 张三 从市发展改革委获悉，今年一季度全市投资增长较快。"], ""),
     (["宁州市召开推进会", "文｜John Smith"], "John Smith"),
+    (["时间：2024年03月05日 作者： 稿源：宁州市政府新闻办"], ""),  # an empty author field, then the next field
+    (["来源：宁州发布 | 作者：ance | 发布时间：2024-03-05"], ""),  # a fragment, no name
+    (["2024-03-05 09:56 来源：宁州日报 作者：孙丽 周航 编辑：吴桐"], "孙丽、周航"),
 ])
 def test_byline_lines(lines, author):
     assert byline_author(lines) == author
