@@ -43,6 +43,7 @@ class _TitleEnds:
     """What ends a title printed over several lines (``data/pdf_title.yml``)."""
 
     line: re.Pattern  # a salutation, a document number or a date line
+    number: re.Pattern  # a document number (文号) line
     last_line: re.Pattern  # how a title's last line ends (the kind of document)
     max_lines: int
     max_chars: int
@@ -52,7 +53,8 @@ class _TitleEnds:
 def _title_ends() -> _TitleEnds:
     data = yaml.safe_load((Path(__file__).parent / "data" / "pdf_title.yml").read_text(encoding="utf-8"))
     line = re.compile("|".join(f"(?:{data[key]})" for key in ("salutation", "document_number", "date")))
-    return _TitleEnds(line, re.compile(data["last_line"]), int(data["max_lines"]), int(data["max_chars"]))
+    return _TitleEnds(line, re.compile(data["document_number"]), re.compile(data["last_line"]), int(data["max_lines"]),
+                      int(data["max_chars"]))
 
 
 def _stands_alone(line: str) -> bool:
@@ -64,13 +66,16 @@ def title_lines(lines: list[str]) -> tuple[int, int] | None:
     """Where a policy document's title is among its first page's lines, ``(start, end)``: the first lines after
     any document number or date, up to the salutation, document number or date that follows them; None when no
     such line ends them within a title's length. A line between them ending with the kind of document (「…的通知」)
-    is the title's last: the lines after it are a salutation printed over two lines.
+    is the title's last: the lines after it are a salutation printed over two lines. Lines above a document
+    number at the top are the issuer's letterhead (「宁州市人民政府文件」), not the title.
 
     >>> title_lines(["宁政发〔2026〕3号", "宁州市人民政府关于印发加快推进数字", "经济发展若干措施的通知", "各区人民政府：", "现将……"])
     (1, 3)
     """
     ends = _title_ends()
-    start = 0
+    top = lines[:ends.max_lines + 1]
+    numbers = [i for i, line in enumerate(top) if ends.number.match(line)]
+    start = numbers[0] + 1 if numbers and not any(ends.last_line.search(line) for line in top[:numbers[0]]) else 0
     while start < len(lines) and _stands_alone(lines[start]):
         start += 1
     chars = 0
