@@ -184,13 +184,19 @@ def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> t
     with _pypdf_messages() as repairs:
         try:
             reader = PdfReader(io.BytesIO(data))
-            pages = _page_lines(reader, reading)
+            blocks, title = _blocks(_page_lines(reader, reading))
+            return blocks, _metadata(reader, blocks, title), repairs
         except InputError:
             raise
         except Exception as err:  # noqa: BLE001 - pypdf's many errors of a damaged file: one line
             problem = (str(err).strip().splitlines() or [""])[0][:200]
             said = "; ".join(repairs + ([problem] if problem and problem not in repairs else []))
             raise InputError(f"cannot read as PDF: damaged or truncated ({said or 'unreadable'})") from err
+
+
+def _blocks(pages: list[list[str]]) -> tuple[list[Block], str]:
+    """The paragraphs of a PDF's pages (each with the page it starts on), and the title printed over the first
+    page's top lines ("" when :func:`title_lines` finds none)."""
     running = _running_lines(pages)
     widths = sorted(len(line) for lines in pages for line in lines)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # a full printed line, in characters
@@ -218,7 +224,7 @@ def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> t
             open_ = not is_title and not _ENDS_PARAGRAPH.search(line) and len(line) >= 0.8 * full
     if text:
         blocks.append(_block(text, page_of, len(blocks) == title_block))
-    return blocks, _metadata(reader, blocks, title), repairs
+    return blocks, title
 
 
 def _joined(lines: list[str]) -> str:
