@@ -26,9 +26,10 @@ _META_LINE = re.compile(r"^(?:来源|发布时间|发布日期|时间|作者|编
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _SOURCE = re.compile(r"来源[：:]\s*([^\s|｜　]{2,30})")
 _EDITOR = re.compile(r"责任编辑[：:]\s*([^\s|｜　]{2,12})")
-_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|dd|dt|ul|ol|table)\b[^>]*>",
-                        re.I)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*>|([^<]+|<)")  # a tag (closing?, name), or text between tags
+_HIDDEN = {"script", "style", "noscript", "template"}
+_BLOCK_NAMES = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article",
+                "header", "footer", "dd", "dt", "ul", "ol", "table"}
 HEADER_LINES = 8  # the page lines above the body's first paragraph a byline is looked for in
 
 
@@ -68,14 +69,32 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
     return blocks, {k: v for k, v in meta.items() if v}
 
 
+def _page_lines(page: str) -> list[str]:
+    """The text lines of a page: a block tag ends a line, an inline one joins (「作者：<a>张三</a>」 is one line), and
+    script and style contents are left out. One pass over the tags (a page of unclosed <script>s stays linear)."""
+    lines, line, hidden = [], [], ""
+    for tag in _TAG.finditer(page):
+        closing, name, text = tag.group(1), (tag.group(2) or "").lower(), tag.group(3)
+        if text is not None:
+            if not hidden:
+                line.append(text)
+        elif hidden:
+            hidden = "" if closing and name == hidden else hidden
+        elif name in _HIDDEN and not closing:
+            hidden = name
+        elif name in _BLOCK_NAMES:
+            lines.append("".join(line))
+            line = []
+    lines.append("".join(line))
+    return [text for text in (" ".join(html.unescape(raw).split()) for raw in lines) if text]
+
+
 def _lines_above(page: str, blocks: list[Block]) -> list[str]:
     """The page's text lines just above the body's first paragraph (where a portal prints 「来源：… 作者：…」),
     nearest first."""
     if not blocks:
         return []
-    lines = [" ".join(line.split()) for line in _BLOCK_TAG.sub("\n", _INVISIBLE.sub("", page)).splitlines()]
-    lines = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip() for line in lines]
-    lines = [line for line in lines if line]
+    lines = _page_lines(page)
     opening = blocks[0].text[:20]
     first = next((i for i, line in enumerate(lines) if opening in line), None)
     return [] if first is None else lines[max(0, first - HEADER_LINES):first][::-1]
