@@ -1,6 +1,6 @@
 """Who wrote an article, when its file has no author property: a saved page's metadata (``<meta name="author">``,
-``article:author``, JSON-LD ``author``), else a byline near the top of its body (「作者：张三」「记者 张三 李四」
-「文/张三」「本报讯（记者 张三）」; the patterns are ``data/bylines.yml``). Generator and default-account names are
+``article:author``, JSON-LD ``author``), else a byline near the top of its body (「作者：韩梅」「记者 韩梅 林涛」
+「文/韩梅」「本报讯（记者 韩梅）」; the patterns are ``data/bylines.yml``). Generator and default-account names are
 dropped as in :func:`kg.ingest.authors.document_author`."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _META_AUTHOR = {"author", "article:author", "og:article:author", "og:author", "d
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _SPLIT = re.compile(r"[、，,；;]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_OPENING_BRACKETS = re.compile(r"^[^（(\n]{0,24}[（(]([^）)\n]{2,60})[）)]")  # 本报讯（记者 张三）, 新华社北京3月4日电（…）
+_OPENING_BRACKETS = re.compile(r"^[^（(\n]{0,24}[（(]([^）)\n]{2,60})[）)]")  # 本报讯（记者 韩梅）, 新华社北京3月4日电（…）
 TOP_LINES = 3  # the body lines a byline is looked for in
 
 
@@ -117,10 +117,10 @@ def _names_in(value) -> Iterator[str]:
 def byline_author(lines: Iterable[str]) -> str:
     """The names the first byline among ``lines`` gives, joined with 「、」; "" when no line is one.
 
-    >>> byline_author(["宁州市召开推进会", "来源：宁州日报 作者：张三 发布时间：2024-03-05"])
-    '张三'
-    >>> byline_author(["本报讯（记者 张三 通讯员 李四）3月4日，宁州市召开推进会。"])
-    '张三、李四'
+    >>> byline_author(["宁州市召开推进会", "来源：宁州日报 作者：韩梅 发布时间：2024-03-05"])
+    '韩梅'
+    >>> byline_author(["本报讯（记者 韩梅 通讯员 林涛）3月4日，宁州市召开推进会。"])
+    '韩梅、林涛'
     """
     for line in lines:
         names = _line_names(" ".join(line.split()))

@@ -70,7 +70,7 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
 
 
 def _page_lines(page: str) -> list[str]:
-    """The text lines of a page: a block tag ends a line, an inline one joins (「作者：<a>张三</a>」 is one line), and
+    """The text lines of a page: a block tag ends a line, an inline one joins (「作者：<a>韩梅</a>」 is one line), and
     script and style contents are left out. One pass over the tags (a page of unclosed <script>s stays linear)."""
     lines, line, hidden = [], [], ""
     for tag in _TAG.finditer(page):
