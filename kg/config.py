@@ -20,11 +20,12 @@ DEFAULT_MODEL = PACKAGE_DIR / "models" / "default"  # the trained model shipped 
 DEFAULT_BASE_IRI = "https://example.org/kg/"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")  # read from a folder when the file's root is a feed's (rss, feed, RDF)
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_PAGES = 1_000
 DEFAULT_MAX_RATIO = 100
-DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed
+DEFAULT_MAX_ITEMS = 200  # items kg fetch reads from one feed, and kg build from one feed file
 DEFAULT_MAX_REDIRECTS = 5  # redirects kg fetch follows from one URL
 DEFAULT_MAX_RETRY_AFTER = 10.0  # seconds kg fetch waits at most when a server says Retry-After
 DASK_CONNECT_SECONDS = 10.0  # seconds kg build --dask tries to reach the scheduler (distributed's default: 30)
@@ -39,6 +40,7 @@ class ReadLimits:
     max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES  # a .docx's zip members together, uncompressed
     max_ratio: int = DEFAULT_MAX_RATIO  # a .docx member (over 1 MiB) unpacking to more than this times its size
     max_pages: int = DEFAULT_MAX_PAGES  # pages of a PDF
+    max_items: int = DEFAULT_MAX_ITEMS  # items of a feed file (the rest is not read, and said)
 
 
 _FORBIDDEN_IN_IRI = {" ": "a space", "<": "<", ">": ">", '"': '"', "{": "{", "}": "}", "|": "|", "\\": "a backslash",
@@ -73,6 +75,9 @@ def checked_base_iri(iri: str) -> str:
     return iri
 
 
+ARTICLE_SECONDS_CHARS = 100_000  # the text one --article-timeout is for (see Settings.article_seconds)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Build settings. ``base_iri`` prefixes every instance IRI kg mints."""
@@ -83,7 +88,9 @@ class Settings:
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     nlp_data: Path = NLP_DATA_DIR
     segmenter: str = "char"
-    article_seconds: float = 300.0  # reading, or extracting, one article longer fails it (0: no limit)
+    # reading, or extracting, one article longer fails it (0: no limit); an article over ARTICLE_SECONDS_CHARS
+    # characters gets this much per ARTICLE_SECONDS_CHARS to extract (its sections take their time one by one)
+    article_seconds: float = 300.0
     follow_symlinks: bool = False  # read symbolic links that lead out of an input folder
     ner: str = "lac"  # "lac": the statistical NER proposes names for the rules to type; "rules": rules only (faster)
     extra_components: tuple[str, ...] = field(default_factory=tuple)

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import collections
 import itertools
+import logging
 import sys
-from typing import Iterable, Iterator
+import time
+from typing import Callable, Iterable, Iterator
 
-from kg.config import DASK_CONNECT_SECONDS, Settings
+from kg.config import ARTICLE_SECONDS_CHARS, DASK_CONNECT_SECONDS, Settings
 from kg.deadline import time_limit
+from kg.interrupts import ignore_interrupts
+from kg.printable import printable
 from kg.errors import SchedulerError
 from kg.facts import Extraction
 from kg.ingest.document import Document
 from kg.ingest.reader import Skipped, describe_error
 
-__all__ = ["extract_documents", "extract_one"]
+__all__ = ["extract_documents", "extract_one", "article_seconds", "progress_log", "PROGRESS_SECONDS"]
+
+# where extraction tells how far it is inside a long article; the CLI shows it on stderr (kg.cli._progress)
+progress_log = logging.getLogger("kg.progress")
+progress_log.propagate = False  # shown by its own handler only, never by a root logger's
+PROGRESS_SECONDS = 10.0  # a line at most this often
 
 _NLP = {}  # settings key → pipeline, one per (worker) process
 
@@ -65,12 +74,54 @@ def extract_one(document: Document, settings: Settings) -> tuple[Document, Extra
 
     try:
         nlp = _pipeline(settings)  # loading the pipeline does not count against the article's time
-        seconds = settings.article_seconds
+        seconds = article_seconds(settings.article_seconds, len(document.text))
         with time_limit(seconds, lambda: ArticleTimeout(f"still running after {seconds:g} s (--article-timeout)")) \
                 as deadline:
-            return document, extract_document(nlp, document, deadline)
+            return document, extract_document(nlp, document, deadline, on_section=_section_progress(document))
     except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 - isolation: one article, one line
         return document, Skipped(document.source, describe_error(err), stage="extract")
+
+
+def article_seconds(seconds: float, chars: int) -> float:
+    """The time an article of ``chars`` characters may take to extract: ``seconds``, or that much per
+    :data:`ARTICLE_SECONDS_CHARS` characters of a longer one.
+
+    >>> article_seconds(300, 5_000), article_seconds(300, 900_000), article_seconds(0, 900_000)
+    (300, 2700.0, 0)
+    """
+    return seconds * chars / ARTICLE_SECONDS_CHARS if seconds and chars > ARTICLE_SECONDS_CHARS else seconds
+
+
+def _section_progress(document: Document) -> Callable[[int, int], None] | None:
+    """For an article read in sections, a reporter of the characters done to the ``kg.progress`` log: a line when
+    it starts, then one every :data:`PROGRESS_SECONDS` (the CLI shows them, unless quiet)."""
+    from kg.nlp.extract import SECTION_CHARS
+
+    if len(document.text) <= SECTION_CHARS or not progress_log.isEnabledFor(logging.INFO):
+        return None
+    name = printable(document.source)
+    progress_log.info("long article %s: %s characters, read in sections", name, f"{len(document.text):,}")
+    started = last = time.monotonic()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PROGRESS_SECONDS or done >= total:
+            progress_log.info("long article %s: %s of %s characters, %.0f s", name, f"{done:,}", f"{total:,}",
+                              now - started)
+            last = now
+    return report
+
+
+def _start_worker(show_progress: bool) -> None:
+    """A pool worker: Ctrl-C is the parent's to handle; the progress of a long article goes to stderr if the
+    parent shows progress."""
+    ignore_interrupts()
+    if show_progress:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        progress_log.addHandler(handler)
+        progress_log.setLevel(logging.INFO)
 
 
 # The reading thread takes the GIL back after each sentence it encodes; at Python's default switch interval
@@ -116,10 +167,11 @@ def extract_documents(documents: Iterable[Document], settings: Settings, workers
     else:
         import multiprocessing as mp
 
-        from kg.interrupts import ignore_interrupts, ignoring_interrupts
+        from kg.interrupts import ignoring_interrupts
 
         with ignoring_interrupts():  # Ctrl-C stops the parent, which ends the pool; workers never see it
-            pool = mp.get_context("spawn").Pool(workers, initializer=ignore_interrupts)
+            pool = mp.get_context("spawn").Pool(workers, initializer=_start_worker,
+                                                initargs=(progress_log.isEnabledFor(logging.INFO),))
         with pool:
             # imap keeps the input order; a small chunk keeps few documents in flight
             yield from pool.imap(_work, ((d, settings) for d in documents), chunksize=2)

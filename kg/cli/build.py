@@ -9,8 +9,9 @@ from typing import List, Optional
 import typer
 
 from kg.cli._app import Arg, Opt, app, err, reports_errors
-from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES,
-                       DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, ReadLimits, Settings)
+from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES,
+                       DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, FEED_SUFFIXES, ReadLimits,
+                       Settings)
 from kg.errors import NothingBuilt
 from kg.printable import printable
 
@@ -33,7 +34,8 @@ def _default_model_corpus() -> str:
 @reports_errors
 def build_cli(
     inputs: Optional[List[Path]] = Arg(None, help="Article files or folders (searched recursively for "
-                                                  f"{' '.join(DEFAULT_SUFFIXES)}). None: the bundled sample article."),
+                                                  f"{' '.join(DEFAULT_SUFFIXES)}, and for RSS/Atom feeds among "
+                                                  f"{' '.join(FEED_SUFFIXES)}). None: the bundled sample article."),
     out: Path = Opt(Path("output"), "--out", "-o", help="Output folder (created with its parents)."),
     base_iri: Optional[str] = Opt(None, "--base-iri", help=f"Prefix of every instance IRI kg mints: an absolute "
                                   f"IRI ending in / or # (default {DEFAULT_BASE_IRI}; a store keeps the one it was "
@@ -46,6 +48,8 @@ def build_cli(
                                   "members unpack to more than this together (checked before it is opened; a member "
                                   "over 1 MiB packed more than 100:1 is a zip bomb and skipped too)."),
     max_pages: int = Opt(DEFAULT_MAX_PAGES, "--max-pages", min=1, help="Skip a PDF of more pages than this."),
+    max_items: int = Opt(DEFAULT_MAX_ITEMS, "--max-items", min=1, help="Read at most this many items of a feed file "
+                         "(the rest is one line on stderr)."),
     html: bool = Opt(True, "--html/--no-html", help="Also write the interactive view graph.html."),
     curation: Optional[Path] = Opt(None, "--curation", help="YAML file of overrides: drop, merge, keep_apart, "
                                                             "aliases, types, rename (see README)."),
@@ -66,7 +70,7 @@ def build_cli(
                                   "graph into this SPARQL 1.1 Graph Store endpoint (e.g. http://127.0.0.1:7878/store)."),
     strict: bool = Opt(False, "--strict", help="Exit 1 when any input file was skipped or failed."),
     article_timeout: float = Opt(300.0, "--article-timeout", min=0, help="Seconds one article may take to read, and "
-                                 "again to extract; a slower one is reported as skipped or failed and the rest is "
+                                 "again to extract (an article over 100,000 characters: this per 100,000); a slower one is reported as skipped or failed and the rest is "
                                  "built (0: no limit)."),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Also read symbolic links that lead out of an "
                                 "input folder (by default they are listed as skipped)."),
@@ -98,7 +102,7 @@ def build_cli(
 
     Example: kg build articles/ --out output ; kg build articles/ --store kgstore
     """
-    from kg.cli._progress import progress_display
+    from kg.cli._progress import long_article_lines, progress_display
     from kg.pipeline import build
 
     if store is not None and (store / "CURRENT").exists():
@@ -109,7 +113,8 @@ def build_cli(
         with KgStore(store, base=base_iri, wait=0.0) as existing:
             base_iri = existing.base
             infer = infer or existing.infer  # a store built with --infer keeps its entailments
-    limits = ReadLimits(max_chars=max_chars, max_unpacked_bytes=max_unpacked_bytes, max_pages=max_pages)
+    limits = ReadLimits(max_chars=max_chars, max_unpacked_bytes=max_unpacked_bytes, max_pages=max_pages,
+                        max_items=max_items)
     from kg.training.model import check_model
 
     chosen_model = None if no_model else DEFAULT_MODEL if model in (None, "default") else Path(model)
@@ -121,7 +126,9 @@ def build_cli(
                         model=chosen_model)
 
     try:
-        result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet), store=store, report=report)
+        with long_article_lines(quiet):
+            result = build(inputs or [], out, settings, html=html, progress=progress_display("extracting", quiet),
+                           store=store, report=report)
     except NothingBuilt as nothing:
         for s in nothing.skipped if not quiet else ():
             err(s.line())

@@ -1,6 +1,7 @@
 """``kg fetch``."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import List, Optional
 
@@ -54,6 +55,8 @@ def fetch_cli(
     from kg.store import KgStore
 
     base_iri = None
+    made = [_first_missing(folder) for folder in (store, cache or store.with_name(store.name + ".cache"))
+            if not folder.exists()]
     if (store / "CURRENT").exists():
         with KgStore(store) as existing:
             base_iri = existing.base
@@ -71,6 +74,8 @@ def fetch_cli(
     except NothingBuilt as nothing:
         for line in [s.line() for s in report.failed + nothing.skipped] + report.capped:
             err(line)
+        for folder in made:  # the store and cache folders this run created hold nothing worth keeping
+            shutil.rmtree(folder, ignore_errors=True)
         raise KgError(f"nothing fetched into {store} ({report.line()})") from None
     if not quiet:
         err(f"{report.line()} (cache {cache})")
@@ -81,3 +86,11 @@ def fetch_cli(
             err(line)
     if report.failed and not (report.downloaded or report.unchanged):
         raise typer.Exit(1)
+
+
+def _first_missing(folder: Path) -> Path:
+    """The outermost of ``folder`` and its parents that does not exist yet (what creating it creates)."""
+    folder = folder.absolute()
+    while not folder.parent.exists():
+        folder = folder.parent
+    return folder

@@ -22,11 +22,13 @@ class ReadTimeout(InputError):
 
 @dataclass(frozen=True)
 class Reading:
-    """The limits of one file's reading and its deadline (``time.monotonic()``; None: no time limit)."""
+    """The limits of one file's reading and its deadline (``time.monotonic()``; None: no time limit); ``unread``
+    says what a reader left out over a limit (a feed's items past --max-items), one line each."""
 
     limits: ReadLimits = field(default_factory=ReadLimits)
     deadline: float | None = None
     seconds: float = 0.0
+    unread: list[str] = field(default_factory=list)
 
     def check_time(self) -> None:
         if expired(self.deadline):

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed"]
+__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed", "FEED_HEAD"]
 
 # where a feed's item (RSS <item>, Atom <entry>, with or without a namespace prefix) starts and ends
 _ITEM_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
@@ -24,7 +24,7 @@ _ITEM_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
 # comments, a DOCTYPE (with an internal subset)
 _PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*", re.S | re.I)
 _FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s/>]")
-_HEAD = 65536  # the prolog of a feed is short; a root not found within this is not a feed's
+FEED_HEAD = 65536  # the prolog of a feed is short; a root not found within this is not a feed's
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class ParsedFeed:
 
 def is_feed_file(data: bytes) -> bool:
     """Whether ``data`` is XML whose root element is ``rss``, ``feed`` (Atom) or ``rdf:RDF`` (RSS 1.0)."""
-    head = data[:_HEAD]
+    head = data[:FEED_HEAD]
     prolog = _PROLOG.match(head)
     return bool(_FEED_ROOT.match(head, prolog.end() if prolog else 0))
 

@@ -32,7 +32,7 @@ from kg.ingest.reader import Skipped, read_document
 from kg.ingest.transport import Budget, WatchedAdapter, time_left
 from kg.printable import printable
 
-__all__ = ["Fetcher", "FetchReport", "fetch_documents", "USER_AGENT"]
+__all__ = ["Fetcher", "FetchReport", "fetch_documents", "url_problem", "USER_AGENT"]
 
 USER_AGENT = "kg-fetch/1.0 (+https://example.org/kg; knowledge graphs of policy news)"
 _FEED_TYPES = ("rss", "atom", "xml")
@@ -50,6 +50,60 @@ class FetchReport:
         return (f"fetched {len(self.downloaded)}, unchanged {len(self.unchanged)}, failed {len(self.failed)}")
 
 
+def url_problem(url: str) -> str:
+    """Why ``url`` is no web address kg fetch can fetch ("" when it is one): another scheme (a local file is
+    given to kg build), no scheme, no host, or a malformed one.
+
+    >>> url_problem("https://www.example.gov.cn/a.html"), url_problem("www.example.gov.cn/a.html")
+    ('', 'no http:// or https:// in front (https://www.example.gov.cn/a.html?)')
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is no number raises here
+    except ValueError as err:
+        return f"not a valid URL ({err})"
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        return "a file URL: kg fetch fetches web pages (kg build reads files)"
+    if scheme in ("http", "https"):
+        return "" if parts.hostname else "no host name in it"
+    if not parts.netloc and "." in url.split("/")[0]:  # www.example.gov.cn/a.html (or with :8080)
+        return f"no http:// or https:// in front (https://{url}?)"
+    if scheme:
+        return f"a URL of scheme {scheme}: kg fetch fetches http:// and https:// only"
+    return "not a web address (http:// or https://)"
+
+
+def _network_reason(err: BaseException) -> str:
+    """What went wrong on the network, in words (not the exception's class): refused, host not found, a TLS
+    failure, a reset ..."""
+    import socket
+    import ssl
+
+    seen, causes, pending = set(), [], [err]
+    while pending:  # the error, what it wraps (urllib3 keeps it in .reason) and what caused it
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        causes.append(current)
+        pending += [getattr(current, "reason", None) if isinstance(getattr(current, "reason", None), BaseException)
+                    else None, current.__cause__, current.__context__]
+        pending += [a for a in getattr(current, "args", ()) if isinstance(a, BaseException)]
+    for cause in causes:
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cause, socket.gaierror) or type(cause).__name__ == "NameResolutionError":
+            return "host name not found"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS failed ({cause.reason or 'handshake'})".replace("_", " ").lower()
+        if isinstance(cause, ConnectionResetError):
+            return "connection reset by the server"
+        if type(cause).__name__ in ("InvalidSchema", "MissingSchema", "InvalidURL"):
+            return "not a valid web address"
+    return "network error"
+
+
 class Fetcher:
     """A polite HTTP client with a cache folder (``index.json`` + one file per URL).
 
@@ -61,8 +115,7 @@ class Fetcher:
     def __init__(self, cache: str | Path, delay: float = 1.0, timeout: float = 20.0,
                  max_bytes: int = 20_000_000, retries: int = 2, user_agent: str = USER_AGENT,
                  allow_private: bool = False, max_redirects: int = DEFAULT_MAX_REDIRECTS):
-        self.cache = Path(cache)
-        self.cache.mkdir(parents=True, exist_ok=True)
+        self.cache = Path(cache)  # made when the first answer is kept
         self.delay, self.timeout, self.max_bytes = delay, timeout, max_bytes
         self.allow_private, self.max_redirects = allow_private, max_redirects
         self.user_agent = user_agent
@@ -105,6 +158,9 @@ class Fetcher:
         """The cached file of ``url`` and whether it was downloaded now (False: the server said 304).
         ``trusted``: the user typed it (else it came from a feed). Raises :class:`InputError` with the reason
         (:class:`RefusedAddress` for an address that is not public)."""
+        problem = url_problem(url)
+        if problem:
+            raise RefusedAddress(f"{url}: {problem}")
         return self._follow(url, trusted, Budget(self.timeout))
 
     def _follow(self, url: str, trusted: bool, budget: Budget, robots: bool = True) -> tuple[Path, bool]:
@@ -171,8 +227,9 @@ class Fetcher:
             # a read timeout comes back wrapped in a ConnectionError once the retries are spent
             if watch is not None and watch.expired or isinstance(err, requests.Timeout) or "timed out" in str(err):
                 raise out_of_time from err
-            raise InputError(f"{key}: {type(err).__name__}") from err
+            raise InputError(f"{key}: {_network_reason(err)}") from err
         name = hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + _suffix(url, kind, bytes(body))
+        self.cache.mkdir(parents=True, exist_ok=True)
         path = self.cache / name
         path.write_bytes(bytes(body))
         self.index[key] = {"file": name, "etag": etag, "last_modified": modified, "type": kind}

@@ -17,13 +17,14 @@ from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
-from kg.config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES, ReadLimits
+from kg.config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES, FEED_SUFFIXES, ReadLimits
 from kg.deadline import time_limit
 from kg.errors import InputError
+from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, read_front_matter
-from kg.ingest.feed import is_feed_file
+from kg.ingest.feed import FEED_HEAD, is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
 from kg.printable import printable
@@ -37,7 +38,7 @@ _KNOWN_KEYS = {"title", "date", "author", "categories", "source", "publisher"}
 @dataclass(frozen=True)
 class Skipped:
     """An input that is not in the graph: ``stage`` is where it stopped (read, extract, resolve) and
-    ``reason`` says why in one line."""
+    ``reason`` says why in one line; ``limit``: a file read in part (a feed's items past --max-items)."""
 
     path: str
     reason: str
@@ -46,6 +47,8 @@ class Skipped:
     def line(self) -> str:
         """One line for stderr: the path and the reason with their control characters escaped."""
         path, reason = printable(self.path), printable(self.reason)
+        if self.stage == "limit":  # read in part: the rest is over a limit
+            return f"partly read {path}: {reason}"
         if self.stage in ("read", "refused"):
             return f"{'skipped' if self.stage == 'read' else 'refused'} {path}: {reason}"
         return f"failed {path} ({self.stage}): {reason}"
@@ -54,8 +57,10 @@ class Skipped:
 def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
     from kg.ingest.pdf import pdf_blocks
 
-    blocks, meta = pdf_blocks(data, source, reading)
-    return document_from_blocks(blocks, meta, source, file_hash)
+    blocks, meta, repairs = pdf_blocks(data, source, reading)
+    doc = document_from_blocks(blocks, meta, source, file_hash)
+    return dataclasses.replace(doc, warnings=(f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf "
+                                              f"could repair it",)) if repairs else doc
 
 
 def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
@@ -133,7 +138,12 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
     front = read_front_matter(raw)
     body = front.body
     is_html = body_format == "html" or body_format == "auto" and looks_like_html(body)
-    doc = document_from_blocks(html_blocks(body) if is_html else text_blocks(body), front.meta, source, file_hash)
+    blocks = html_blocks(body) if is_html else text_blocks(body)
+    meta = front.meta
+    if not _as_text(meta.get("author")):  # no author in front matter: the page's <meta>, else a byline on top
+        author = (page_author(body) if is_html else "") or byline_author(b.text for b in blocks[:TOP_LINES])
+        meta = {**meta, "author": author} if author else meta
+    doc = document_from_blocks(blocks, meta, source, file_hash)
     return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
 
 
@@ -209,10 +219,15 @@ def read_documents(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, limits:
                    seconds: float = 0.0) -> list[Document]:
     """The articles of one file: the file itself (:func:`read_document`), or each item of an RSS/Atom feed file
     (:func:`_read_feed`), whose source is the file's path and ``#`` and the item's number."""
-    path = Path(path)
+    return _read_file(Path(path), max_bytes, limits, seconds)[0]
+
+
+def _read_file(path: Path, max_bytes: int, limits: ReadLimits, seconds: float) -> tuple[list[Document], str]:
+    """:func:`read_documents`, and what was left unread over a limit ("" when nothing was)."""
     try:
         with time_limit(seconds, lambda: ReadTimeout(timeout_reason(seconds))) as deadline:
-            return _read(path, max_bytes, Reading(limits, deadline, seconds))
+            reading = Reading(limits, deadline, seconds)
+            return _read(path, max_bytes, reading), "; ".join(reading.unread)
     except InputError as err:
         # a timeout raised inside a codec comes back re-worded by Python ("decoding with … failed (…)"): say it plainly
         message = timeout_reason(seconds) if isinstance(err, ReadTimeout) else str(err)
@@ -224,8 +239,10 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
     (never fetched), date, author and categories as metadata, the channel's title as ``site``."""
     from kg.ingest.feed import parse_feed
 
-    feed = parse_feed(data)
+    feed = parse_feed(data, reading.limits.max_items)
     reading.check_time()
+    if feed.total > len(feed.items):
+        reading.unread.append(f"{feed.total - len(feed.items):,} more items not read (--max-items {reading.limits.max_items:,})")
     documents, chars = [], 0
     for number, item in enumerate(feed.items, 1):
         reading.check_time()
@@ -323,9 +340,21 @@ def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
     return ""
 
 
+def _is_feed_in_folder(file: Path, root: Path, follow_symlinks: bool) -> bool:
+    """An XML file (``FEED_SUFFIXES``) of a folder whose root element is a feed's: its first bytes tell."""
+    if file.suffix.lower() not in FEED_SUFFIXES or _skip_reason(file, root, follow_symlinks):
+        return False
+    try:
+        with open(file, "rb") as fh:
+            return is_feed_file(fh.read(FEED_HEAD))
+    except OSError:
+        return False
+
+
 def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
                follow_symlinks: bool = False) -> Iterator[Path]:
-    """Files named directly, and files with a known suffix under folders (recursive, sorted). What cannot
+    """Files named directly, and files with a known suffix under folders (recursive, sorted), and the XML files
+    there that are RSS/Atom feeds (:func:`_is_feed_in_folder`). What cannot
     be read (a dangling link, a link out of the folder, a FIFO or device, an unreadable folder) is added
     to ``skipped`` with its reason."""
     def skip(path, reason):
@@ -353,7 +382,7 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                 dirnames.sort()
                 for name in sorted(filenames):
                     file = here / name
-                    if file.suffix.lower() not in suffixes:
+                    if file.suffix.lower() not in suffixes and not _is_feed_in_folder(file, path, follow_symlinks):
                         continue
                     reason = _skip_reason(file, path, follow_symlinks)
                     if reason:
@@ -386,7 +415,10 @@ def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BY
     ``skipped``."""
     for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
         try:
-            yield from read_documents(path, max_bytes, limits, seconds)
+            documents, unread = _read_file(path, max_bytes, limits, seconds)
+            if unread and skipped is not None:
+                skipped.append(Skipped(str(path), unread, stage="limit"))
+            yield from documents
         except InputError as err:
             if skipped is None:
                 raise

@@ -158,3 +158,41 @@ def test_telling_a_feed_never_backtracks_over_a_hostile_prolog(head):
     started = time.perf_counter()
     assert is_feed_file(head) is False
     assert time.perf_counter() - started < 0.5
+
+
+def _items(count: int, place: str = "宁州市") -> str:
+    return "".join(f"<item><title>{place}第{i}次常务会议</title><description>{place}人民政府召开第{i}次常务会议。"
+                   f"</description></item>" for i in range(1, count + 1))
+
+
+def test_feeds_in_a_folder_are_found_by_their_root_whatever_their_suffix(tmp_path):
+    from kg.ingest.reader import iter_paths
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    channel = '<?xml version="1.0"?><rss version="2.0"><channel><title>宁州日报</title>{}</channel></rss>'
+    (folder / "feed.xml").write_text(channel.format(_items(2)), encoding="utf-8")
+    (folder / "sub" / "news.rss").write_text(channel.format(_items(1, "江陵市")), encoding="utf-8")
+    (folder / "sub" / "entries.atom").write_text(ATOM, encoding="utf-8")
+    (folder / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                                        'sitemap/0.9"><url><loc>http://127.0.0.1:9/</loc></url></urlset>',
+                                        encoding="utf-8")
+    (folder / "data.json").write_text('{"rss": 1}', encoding="utf-8")
+    found = sorted(p.relative_to(folder).as_posix() for p in iter_paths([folder]))
+    assert found == ["feed.xml", "sub/entries.atom", "sub/news.rss"]  # not the sitemap, not the JSON
+    result = build([folder], None, Settings(ner="rules"))
+    assert sorted(d.source for d in result.documents) == ["in/feed.xml#1", "in/feed.xml#2", "in/sub/entries.atom#1",
+                                                           "in/sub/news.rss#1"]
+    assert not result.skipped
+
+
+def test_a_feed_file_is_read_up_to_max_items_and_the_rest_is_said(tmp_path):
+    from kg.config import ReadLimits
+
+    feed = tmp_path / "big.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>宁州日报</title>'
+                    f'{_items(30)}</channel></rss>', encoding="utf-8")
+    result = build([feed], None, Settings(ner="rules", limits=ReadLimits(max_items=12)))
+    assert [d.source for d in result.documents] == [f"big.xml#{i}" for i in range(1, 13)]
+    assert [s.line() for s in result.skipped] == [f"partly read {feed}: 18 more items not read (--max-items 12)"]
+    assert len(read_documents(feed)) == 30  # under the default limit of 200: every item

@@ -117,3 +117,38 @@ def test_robots_txt_is_honoured_and_a_bad_url_is_one_line(site, tmp_path):
     assert ("/private/secret.html", 200) not in log
     nothing = _fetch(f"{url}/missing.html", "--store", tmp_path / "t")
     assert nothing.exit_code == 1 and "nothing fetched" in nothing.stderr
+
+
+def _refused_port() -> int:
+    """A port on 127.0.0.1 nothing listens on (bound, then closed)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_failed_fetch_is_one_plain_line_and_leaves_no_folder_behind(tmp_path):
+    port = _refused_port()
+    expected = {
+        "file:///etc/passwd": "refused file:///etc/passwd: a file URL: kg fetch fetches web pages (kg build reads files)",
+        "file://etc/passwd": "refused file://etc/passwd: a file URL: kg fetch fetches web pages (kg build reads files)",
+        "www.example.org/a.html": "refused www.example.org/a.html: no http:// or https:// in front "
+                                  "(https://www.example.org/a.html?)",
+        "ftp://127.0.0.1/a.txt": "refused ftp://127.0.0.1/a.txt: a URL of scheme ftp: kg fetch fetches http:// and "
+                                 "https:// only",
+        "http://[::1/a.html": "refused http://[::1/a.html: not a valid URL (Invalid IPv6 URL)",
+        f"http://127.0.0.1:{port}/a.html": f"failed http://127.0.0.1:{port}/a.html (fetch): connection refused",
+    }
+    for url, line in expected.items():
+        store = tmp_path / "new" / "store"
+        result = _fetch(url, "--store", store)
+        assert result.exit_code == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert lines[0] == line and len(lines) == 2 and lines[1].startswith("kg: error: nothing fetched"), lines
+        assert "Schema" not in result.stderr and "Error" not in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "new").exists()  # neither the store, the cache, nor their parent folder
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    assert _fetch(f"http://127.0.0.1:{port}/a.html", "--store", kept / "store").exit_code == 1
+    assert kept.exists() and not any(kept.iterdir())  # a folder that was there stays, nothing is added to it
