@@ -116,3 +116,17 @@ def test_places_listed_together_carry_nothing():
     nlp = make_nlp()
     found = rules(nlp, "青山、白水两地聚焦基础设施建设，全力推动公共文化服务提质增效行动。", "locatedIn")
     assert not any(s == "公共文化服务提质增效行动" for s, _, _ in found)
+
+
+def test_a_hospital_named_after_a_place_the_article_names_lies_in_it(nlp):
+    text = "岳阳市位于湖南省东北部。岳阳市第一人民医院近日开通远程门诊，平江县人民医院也加入了协作网。"
+    found = rules(nlp, text, "locatedIn")
+    assert ("岳阳市第一人民医院", "岳阳市", "") in found
+    assert ("平江县人民医院", "平江县", "") in found  # a county: named in the hospital's name is enough
+
+
+def test_a_government_body_or_a_university_is_not_placed_by_its_name(nlp):
+    text = "岳阳市位于湖南省东北部。岳阳市商务局与岳阳大学联合举办培训班，湖南省第二人民医院派员参加。"
+    found = {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
+    assert ("岳阳市商务局", "岳阳市") not in found and ("岳阳大学", "岳阳市") not in found
+    assert ("湖南省第二人民医院", "湖南省") in found

@@ -7,7 +7,7 @@ Rules (each names itself in the evidence):
 * ``issue_verb``     「市政府先后颁布《A》《B》」 → issuedBy; 「我们研究制定了《C》」 → the speaker's body.
 * ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
-* ``name_prefix``    a zone or project whose name starts with a place → locatedIn that place.
+* ``name_prefix``    a zone, project, company or hospital whose name starts with a place → locatedIn that place.
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
@@ -101,6 +101,7 @@ class Relations:
         self._organised = re.compile(rf"(?:{r['organised_by']})")
         self._spread_in = re.compile(rf"(?:{r['spread_in']})")
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
+        self._sited_agency = re.compile(r["sited_agency"])
         self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
@@ -800,9 +801,9 @@ class Relations:
     # -- locatedIn --------------------------------------------------------------
     def _name_prefix(self) -> tuple[list[dict], list[tuple]]:
         """A place that begins another name: the jurisdiction of a body is a mention of that place
-        (宁安县委 names 宁安县); a zone, project or enterprise is ``locatedIn`` it when the text says
-        so: the place is a county or zone, or the article names it on its own too (江苏|远航集团 in
-        an article about 江苏). A brand that starts with a city (宁德|时代) says nothing alone."""
+        (宁安县委 names 宁安县); a zone, project, enterprise or hospital (``sited_agency``) is ``locatedIn`` it
+        when the text says so: the place is a county or zone, or the article names it on its own too (江苏|远航集团
+        in an article about 江苏). A brand that starts with a city (宁德|时代) says nothing alone."""
         out, nested = [], []
         named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
@@ -827,7 +828,8 @@ class Relations:
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
                 nested.append(place)  # a body's jurisdiction is a place the text names
-                continue
+                if not self._sited_agency.search(ent.text):
+                    continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
             if ent.kb_id_ == "book_title":
                 continue
             zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
