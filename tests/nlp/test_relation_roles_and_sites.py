@@ -130,3 +130,17 @@ def test_a_government_body_or_a_university_is_not_placed_by_its_name(nlp):
     found = {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
     assert ("岳阳市商务局", "岳阳市") not in found and ("岳阳大学", "岳阳市") not in found
     assert ("湖南省第二人民医院", "湖南省") in found
+
+
+@pytest.mark.parametrize("text", [
+    "星河科技有限公司自2014年起先后与青禾农业发展有限公司、远帆物流有限公司等企业合作。",
+    "其主力企业星河科技有限公司，自2014年起先后与青禾农业发展有限公司、远帆物流有限公司等机构合作，发展迅速。",
+])
+def test_partners_named_after_a_time_phrase(nlp, text):
+    found = {(s, o) for s, o, _ in rules(nlp, text, "partnerOf")}
+    assert found == {("星河科技有限公司", "青禾农业发展有限公司"), ("星河科技有限公司", "远帆物流有限公司")}
+
+
+def test_a_clause_before_the_time_phrase_that_does_not_close_with_a_name_gives_no_partner(nlp):
+    text = "星河科技有限公司的订单大增，自2014年起先后与青禾农业发展有限公司合作。"
+    assert rules(nlp, text, "partnerOf") == set()

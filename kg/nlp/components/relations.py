@@ -1263,7 +1263,7 @@ class Relations:
             sides = [we] if we else subject or \
                 self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
             if sides == [None]:
-                sides = self._signatories_before(clause_start, j, ents)
+                sides = self._signatories_before(clause_start, j, ents) or self._signatories_closing(s, clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
@@ -1325,6 +1325,17 @@ class Relations:
         if filler is None or filler.start() == end:
             return []
         last = next((x for x in reversed(ents) if x.end_char == filler.start() and x.start_char >= start), None)
+        if last is None or last.label_ not in ORGS:
+            return []
+        return [_m(x) for x in self._joined_before(last, ents) + [last]]
+
+    def _signatories_closing(self, s: int, start: int, end: int, ents) -> list[tuple]:
+        """「甲，自2014年起先后|与…」: a clause before 与 of a time or an adverb only (``partner_filler``) leaves the
+        organisations closing the clause before it (in the sentence) as the partners."""
+        if start <= s or start == end or self.text[start - 1] != "，" \
+                or not self._partner_filler.fullmatch(self.text, start, end):
+            return []
+        last = next((x for x in reversed(ents) if x.end_char == start - 1 and x.start_char >= s), None)
         if last is None or last.label_ not in ORGS:
             return []
         return [_m(x) for x in self._joined_before(last, ents) + [last]]
