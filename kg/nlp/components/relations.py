@@ -66,7 +66,7 @@ class Relations:
         self._partner_direct = re.compile(rf"(?:{r['partner_direct_verbs']})了?")
         self._partner_filler = re.compile(rf"{r['partner_filler']}$")
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
-        self._participate = re.compile(rf"(?:{r['participate_verbs']})")
+        self._participate = re.compile(rf"(?:{r['participate_adverbs']}){{0,3}}(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
