@@ -144,3 +144,10 @@ def test_partners_named_after_a_time_phrase(nlp, text):
 def test_a_clause_before_the_time_phrase_that_does_not_close_with_a_name_gives_no_partner(nlp):
     text = "星河科技有限公司的订单大增，自2014年起先后与青禾农业发展有限公司合作。"
     assert rules(nlp, text, "partnerOf") == set()
+
+
+@pytest.mark.parametrize("text", ["星河科技有限公司首次参展第五届青禾国际农业博览会。",
+                                  "星河科技有限公司参加第五届青禾国际农业博览会。"])
+def test_an_exhibitor_takes_part_in_the_fair(nlp, text):
+    found = rules(nlp, text, "participatesIn")  # the rules read the fair with or without its edition (第五届)
+    assert any(s == "星河科技有限公司" and o.endswith("青禾国际农业博览会") for s, o, _ in found), found
