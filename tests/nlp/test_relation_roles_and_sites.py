@@ -151,3 +151,15 @@ def test_a_clause_before_the_time_phrase_that_does_not_close_with_a_name_gives_n
 def test_an_exhibitor_takes_part_in_the_fair(nlp, text):
     found = rules(nlp, text, "participatesIn")  # the rules read the fair with or without its edition (第五届)
     assert any(s == "星河科技有限公司" and o.endswith("青禾国际农业博览会") for s, o, _ in found), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("北京市推进建设，北京经济技术开发区引进企业。", ("北京经济技术开发区", "北京")),  # a zone of the divisions table
+    ("杭州今年外贸增长。杭州经济技术开发区新引进项目12个。", ("杭州经济技术开发区", "杭州")),
+])
+def test_a_zone_named_after_a_city_the_article_names_lies_in_it(nlp, text, pair):
+    assert pair in {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
+
+
+def test_a_zone_named_after_a_city_the_article_does_not_name_is_not_placed(nlp):
+    assert rules(nlp, "北京经济技术开发区引进企业12家。", "locatedIn") == set()

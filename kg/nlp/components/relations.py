@@ -7,7 +7,8 @@ Rules (each names itself in the evidence):
 * ``issue_verb``     「市政府先后颁布《A》《B》」 → issuedBy; 「我们研究制定了《C》」 → the speaker's body.
 * ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
-* ``name_prefix``    a zone, project, company or hospital whose name starts with a place → locatedIn that place.
+* ``name_prefix``    a zone, project, company or hospital whose name starts with a place → locatedIn that place;
+                     ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区).
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
@@ -839,7 +840,27 @@ class Relations:
             if div.level in ("province", "prefecture") and key not in named:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
+        placed = {rel["s"][:2] for rel in out}
+        for ent in self.ents:  # the zones none of the above placed (the divisions table's, 「杭州|经济技术开发区」)
+            wider = self._zone_named_after(ent, named) if ent.label_ == "DISTRICT" and \
+                (ent.start_char, ent.end_char) not in placed else None
+            if wider is not None:
+                out.append(self._rel(_m(ent), "locatedIn", wider, "zone_named_after", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _zone_named_after(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某市经济技术开发区」「某省某某高新区」: a zone whose name starts with a province or prefecture the article
+        names on its own lies in it (GUIDELINES: a place prefix on a name whose place is annotated on its own), the
+        divisions table's zones too. Not a county's short name (江北新区 is not in a 江北区)."""
+        name = ent.text
+        if not re.search(rf"(?:{self._zone_suffix.pattern})$", name):
+            return None
+        for k in range(min(len(name) - 2, 8), 1, -1):
+            keys = [x for x in self.lex.place_keys(name[:k]) if x in named and x != ent.id_
+                    and self.lex.divisions[x].level in ("province", "prefecture")]
+            if keys:
+                return (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
+        return None
 
     def _branch_place(self, ent: Span, named: set[str]) -> tuple | None:
         """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
