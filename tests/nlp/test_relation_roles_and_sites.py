@@ -155,7 +155,7 @@ def test_an_exhibitor_takes_part_in_the_fair(nlp, text):
 
 @pytest.mark.parametrize("text, pair", [
     ("北京市推进建设，北京经济技术开发区引进企业。", ("北京经济技术开发区", "北京")),  # a zone of the divisions table
-    ("杭州今年外贸增长。杭州经济技术开发区新引进项目12个。", ("杭州经济技术开发区", "杭州")),
+    ("杭州今年外贸增长。杭州经济技术开发区引进企业12家。", ("杭州经济技术开发区", "杭州")),
 ])
 def test_a_zone_named_after_a_city_the_article_names_lies_in_it(nlp, text, pair):
     assert pair in {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
