@@ -125,6 +125,13 @@ def test_a_hospital_named_after_a_place_the_article_names_lies_in_it(nlp):
     assert ("平江县人民医院", "平江县", "") in found  # a county: named in the hospital's name is enough
 
 
+def test_a_hospital_read_with_the_province_before_its_city_is_not_placed_by_its_name(nlp):
+    text = "岳阳市位于湖南省东北部。在湖南省岳阳市第一人民医院，医生正在手术。"
+    doc, _ = process(nlp, text)
+    assert "湖南省岳阳市第一人民医院" in {e.text for e in doc.ents}  # the NER without its model reads it whole
+    assert not any(r["s"][3] == "湖南省岳阳市第一人民医院" and r["p"] == "locatedIn" for r in doc._.kg_relations)
+
+
 def test_a_government_body_or_a_university_is_not_placed_by_its_name(nlp):
     text = "岳阳市位于湖南省东北部。岳阳市商务局与岳阳大学联合举办培训班，湖南省第二人民医院派员参加。"
     found = {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}

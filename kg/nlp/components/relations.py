@@ -829,7 +829,7 @@ class Relations:
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
                 nested.append(place)  # a body's jurisdiction is a place the text names
-                if not self._sited_agency.search(ent.text):
+                if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
             if ent.kb_id_ == "book_title":
                 continue
@@ -847,6 +847,11 @@ class Relations:
             if wider is not None:
                 out.append(self._rel(_m(ent), "locatedIn", wider, "zone_named_after", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _place_follows(self, name: str, k: int) -> bool:
+        """Another place follows the place ``name`` starts with (「湖南省|湘潭市中心医院」: the name read with the
+        province before it; the hospital's own name starts at the second place)."""
+        return any(self.lex.place_keys(name[k:j]) for j in range(k + 2, min(len(name), k + 8) + 1))
 
     def _zone_named_after(self, ent: Span, named: set[str]) -> tuple | None:
         """「某市经济技术开发区」「某省某某高新区」: a zone whose name starts with a province or prefecture the article
