@@ -318,6 +318,8 @@ def feature_groups(groups: Iterable[str] | None = None) -> tuple[str, ...]:
         raise FeatureGroupError(f"unknown NER feature group(s) {', '.join(map(repr, unknown))} "
                                 f"(known: {', '.join(NAMING_GROUPS)})")
     return groups
+
+
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,、：:\n]")
 _AHEAD_BUCKETS = ((1, "1"), (2, "2"), (4, "4"), (7, "7"), (11, "11"), (16, "16"))  # characters before an ending
 
