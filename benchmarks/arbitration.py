@@ -53,6 +53,14 @@ def fold_arguments(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return ap
 
 
+def fold_feature_groups(folds_dir: Path) -> dict:
+    """``{"feature_groups": [...]}`` when ``folds_dir``'s CRFs were trained with other naming feature groups
+    (``benchmarks/crf_cv.py`` writes them to ``FOLDS_DIR/config.json``), to lay over a ``cfg.json``; else ``{}``."""
+    path = folds_dir / "config.json"
+    groups = json.loads(path.read_text(encoding="utf-8")).get("groups") if path.is_file() else None
+    return {} if groups is None else {"feature_groups": list(groups)}
+
+
 def model_folder(root: Path, crf: Path, cfg: dict, relations: Path | None = None) -> Path:
     """A model folder with ``crf``, the settings ``cfg`` and, when given, a relation classifier folder."""
     (root / "ner").mkdir(parents=True, exist_ok=True)
@@ -83,6 +91,7 @@ def main(argv=None) -> int:
                     help="write the first setting's errors here (article id, then the scorer's error line)")
     a = ap.parse_args(argv)
     base = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
+    fold_groups = fold_feature_groups(a.folds_dir)
     folds = fold_models(load_corpus([a.train]), load_corpus(a.extra) if a.extra else [], a.folds_dir, a.folds, a.seed)
     for n, over in enumerate(json.loads(a.settings)):
         cfg = {**base, **over}
@@ -96,7 +105,7 @@ def main(argv=None) -> int:
             tally = Tally()
             errors: list[str] = []
             for i, (crf, held) in enumerate(folds):
-                settings = Settings(model=model_folder(Path(tmp) / f"fold{i}", crf, cfg))
+                settings = Settings(model=model_folder(Path(tmp) / f"fold{i}", crf, {**cfg, **fold_groups}))
                 for gold in held:
                     score = evaluate(build([gold.path], None, settings, html=False).graph, gold.gold)
                     tally.add(score)

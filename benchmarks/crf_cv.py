@@ -63,7 +63,8 @@ def score_folds(a, only: list[int]) -> int:
     from kg.nlp.components.trained_ner import CONFIG_FILE
     from kg.training.crossval import Tally, score_documents
 
-    cfg = json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8"))
+    cfg = {**json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8")),
+           "feature_groups": list(ner.FEATURE_GROUPS)}  # the groups the fold CRFs were trained with
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
         for i in only:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from arbitration import fold_arguments, fold_models, model_folder  # noqa: E402
+from arbitration import fold_arguments, fold_feature_groups, fold_models, model_folder  # noqa: E402
 
 from kg.config import DEFAULT_MODEL, Settings  # noqa: E402
 from kg.nlp.components.trained_ner import CONFIG_FILE  # noqa: E402
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
     folds = fold_models(train, extra, a.folds_dir, a.folds, a.seed)
     splits = split_folds(list(train), a.folds, a.seed)
     cfg = {**json.loads((DEFAULT_MODEL / "ner" / CONFIG_FILE).read_text(encoding="utf-8")),
-           **json.loads(a.ner_settings)}
+           **fold_feature_groups(a.folds_dir), **json.loads(a.ner_settings)}
     settings_list = [json.loads(c) for c in a.component] if a.classifier else [{}]
     counts = [{p: Counter() for p in PREDICATES} for _ in settings_list]
     entities = [Counter() for _ in settings_list]

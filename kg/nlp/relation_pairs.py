@@ -169,7 +169,7 @@ class PairFeatures:
             if ent.label_ == "DISTRICT":
                 div = self.lex.divisions.get(ent.id_)
                 on(f"{role}_level={div.level if div else 'other'}")
-            if ent is sentence_ents[0]:
+            if _same_span(ent, sentence_ents[0]):  # not ``is``: each ``doc.ents`` makes new Span objects
                 on(f"{role}_opens_sentence")
         if pair.predicate == "locatedIn":
             if self.suffix_ranks and not gap and s_ent.label_ == o_ent.label_ == "DISTRICT":
@@ -290,6 +290,10 @@ class RulePlaces:
         """The candidate contradicts the rules: they put the subject in an unrelated place, or the place is
         another mention's."""
         return bool(self.other) or self.of_mention_between
+
+
+def _same_span(a: Span, b: Span) -> bool:
+    return a.start_char == b.start_char and a.end_char == b.end_char
 
 
 def _distinct(ents) -> list[Span]:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kg.nlp.components.trained_ner import (CONFIG_FILE, DEFAULT_KEEP_RULES, DEFAULT_LABEL_THRESHOLDS,
-                                          DEFAULT_SETTINGS, DEFAULT_THRESHOLD, MODEL_FILE, ModelError)
+                                          DEFAULT_SETTINGS, DEFAULT_THRESHOLD, MODEL_FILE, ModelError,
+                                          saved_feature_groups)
 from kg.training.corpus import GoldDocument
 
 __all__ = ["ner_dir", "check_model", "ner_config", "read_meta", "train_model", "corpus_sizes", "META_FILE"]
@@ -35,8 +36,11 @@ def ner_dir(model: str | Path) -> Path:
 
 
 def check_model(model: str | Path) -> Path:
-    """``model`` if it is a usable model folder (its CRF opens); else :class:`ModelError`, one line."""
+    """``model`` if it is a usable model folder (its CRF opens, its feature groups are known); else a one-line
+    :class:`ModelError` (or :class:`~kg.training.ner.FeatureGroupError`)."""
     import pycrfsuite
+
+    from kg.training.ner import feature_groups
 
     model_file = ner_dir(model) / MODEL_FILE
     try:
@@ -44,6 +48,7 @@ def check_model(model: str | Path) -> Path:
     except (OSError, ValueError) as err:
         raise ModelError(f"{model}: ner/{MODEL_FILE} is not a CRF model ({err})") from err
     ner_config(model)
+    feature_groups(saved_feature_groups(ner_dir(model) / CONFIG_FILE))  # ones this kg knows
     return Path(model)
 
 
@@ -79,26 +84,30 @@ def train_model(docs: Sequence[GoldDocument], out: str | Path, seed: int = 13, s
                 keep_rules: Sequence[str] = DEFAULT_KEEP_RULES, threshold: float = DEFAULT_THRESHOLD,
                 label_thresholds: dict | None = None,
                 lac_words: bool = True, scores: dict | None = None,
-                progress: Callable[[], None] | None = None, relations: bool = True, figures: bool = False) -> Path:
+                progress: Callable[[], None] | None = None, relations: bool = True, figures: bool = False,
+                feature_groups: Sequence[str] | None = None) -> Path:
     """Train the entity recogniser on ``docs`` and write the model folder ``out``; returns ``out``.
+    ``feature_groups``: the CRF's naming feature groups (default :data:`kg.training.ner.FEATURE_GROUPS`), recorded in
+    ``ner/cfg.json`` so that the model is read with them.
     ``settings`` is the pipeline whose rule candidates and LAC words the model reads (default
     ``Settings(model=None)``); ``progress`` is called once per document read. ``figures``: also train the figure
     indicator chooser into ``MODEL/figures`` (off by default: in cross-validation it does not beat the rules)."""
     from kg import __version__
     from kg.config import Settings
-    from kg.training.ner import DEFAULT_PARAMS, fit, pipeline_inputs, training_sequences
+    from kg.training.ner import DEFAULT_PARAMS, feature_groups as checked_groups, fit, pipeline_inputs, training_sequences
 
     import dataclasses
 
     settings = dataclasses.replace(settings or Settings(), model=None)
+    groups = checked_groups(feature_groups)
     out = Path(out)
     ner = out / "ner"
     ner.mkdir(parents=True, exist_ok=True)
     inputs = pipeline_inputs(docs, settings, progress, lac_words)
-    fit(training_sequences(docs, inputs, optional), ner / MODEL_FILE, params)
+    fit(training_sequences(docs, inputs, optional, groups=groups), ner / MODEL_FILE, params)
     cfg = {**DEFAULT_SETTINGS, "mode": mode, "keep_rules": list(keep_rules), "threshold": threshold,
            "label_thresholds": dict(DEFAULT_LABEL_THRESHOLDS if label_thresholds is None else label_thresholds),
-           "lac_words": lac_words}
+           "lac_words": lac_words, "feature_groups": list(groups)}
     (ner / CONFIG_FILE).write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     meta = {"kg_version": __version__, "seed": seed, "corpus": corpus_sizes(docs),
             "ner": {"model": "linear-chain CRF over characters (python-crfsuite)",

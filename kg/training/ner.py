@@ -26,12 +26,14 @@ from operator import add
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from kg.errors import KgError
 from kg.language.lexicon import Lexicon
 from kg.training.crfsuite_file import model_attributes
 from kg.schema import ENTITY_TYPES
 
 __all__ = ["LABELS", "TYPE_LABELS", "NerInput", "LexiconIndex", "KnownFeatures", "char_features", "sentence_pieces",
-           "bioes", "decode", "fit", "NerModel", "DEFAULT_PARAMS", "pipeline_inputs", "training_sequences"]
+           "bioes", "decode", "fit", "NerModel", "DEFAULT_PARAMS", "pipeline_inputs", "training_sequences",
+           "FEATURE_GROUPS", "NAMING_GROUPS", "FeatureGroupError", "feature_groups"]
 
 TYPE_LABELS = {t.cls: t.label for t in ENTITY_TYPES}  # gold type (Agency) → span label (AGENCY)
 LABELS = tuple(TYPE_LABELS.values())
@@ -199,9 +201,11 @@ class KnownFeatures:
                 self.by_template[template][name[len(template):]] = name
 
 
-def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | None = None) -> list[list[str]]:
+def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | None = None,
+                  groups: Sequence[str] | None = None) -> list[list[str]]:
     """The feature strings of every character of ``item.text``, in a fixed order (the CRF adds its weights up in
-    this order); with ``known``, the character columns' features a model does not know are left out. Built
+    this order); with ``known``, the character columns' features a model does not know are left out; ``groups``: the
+    naming feature groups (:func:`naming_features`, default :data:`FEATURE_GROUPS`). Built
     column by column, each column with C-level ``map``: it is the trained NER's main cost at extraction time
     (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
     text = item.text
@@ -229,7 +233,7 @@ def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | No
         if end < n:
             extra[end].append(f"cd:after:{label}")
     _bracket_features(text, extra)
-    naming_features(item, index, out=extra)
+    naming_features(item, index, groups, out=extra)
     rows = zip(repeat("bias", n), *columns)
     if known is not None:  # None where the model does not know the feature
         return [[*filter(None, row), *more] for row, more in zip(rows, extra)]
@@ -295,8 +299,27 @@ def _bracket_features(text: str, extra: list[list[str]]) -> None:
             extra[k] += inside
 
 
-# the groups of :func:`naming_features` that are on (the packaged model is trained with these)
+# the groups of :func:`naming_features` that are on (the packaged model is trained with these). ``kg train`` records
+# the groups a model is trained with in its ``ner/cfg.json`` (``feature_groups``); a model folder without them was
+# trained with these
 FEATURE_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape", "listhead")
+NAMING_GROUPS: tuple[str, ...] = ("ahead", "verb", "shape", "words", "quote", "list", "listhead")  # every group
+
+
+class FeatureGroupError(KgError):
+    """A naming feature group this version of kg does not know (a model trained by another version)."""
+
+
+def feature_groups(groups: Iterable[str] | None = None) -> tuple[str, ...]:
+    """``groups`` (default :data:`FEATURE_GROUPS`) checked against :data:`NAMING_GROUPS`, as a tuple."""
+    groups = tuple(FEATURE_GROUPS if groups is None else groups)
+    unknown = [g for g in groups if g not in NAMING_GROUPS]
+    if unknown:
+        raise FeatureGroupError(f"unknown NER feature group(s) {', '.join(map(repr, unknown))} "
+                                f"(known: {', '.join(NAMING_GROUPS)})")
+    return groups
+
+
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,、：:\n]")
 _AHEAD_BUCKETS = ((1, "1"), (2, "2"), (4, "4"), (7, "7"), (11, "11"), (16, "16"))  # characters before an ending
 
@@ -573,9 +596,10 @@ class NerModel:
     span and for any other spans asked about, the model's probability that the span is that entity
     (the smallest marginal probability of its BIOES tags)."""
 
-    def __init__(self, model_file: str | Path, data_dir: str = ""):
+    def __init__(self, model_file: str | Path, data_dir: str = "", groups: Iterable[str] | None = None):
         import pycrfsuite
 
+        self.groups = feature_groups(groups)  # the naming feature groups it was trained with
         self.model_file = Path(model_file)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(self.model_file))
@@ -604,7 +628,7 @@ class NerModel:
         """``(spans, probabilities)``: the best labelling's spans with their probability, and for each
         ``(start, end)`` in ``asked`` (within one sentence piece) the probability of each label."""
         with _collector_paused():
-            feats = char_features(item, self.index, self.known)
+            feats = char_features(item, self.index, self.known, self.groups)
             asked = sorted(set(asked))
             found: list[tuple[int, int, str, float]] = []
             probs: dict[tuple[int, int], dict[str, float]] = {}
@@ -665,10 +689,11 @@ def pipeline_inputs(docs, settings=None, progress=None, lac_words: bool = True) 
     return out
 
 
-def training_sequences(docs, inputs: Sequence[NerInput], optional: str = "label",
-                       data_dir: str = "") -> list[tuple[list[list[str]], list[str]]]:
+def training_sequences(docs, inputs: Sequence[NerInput], optional: str = "label", data_dir: str = "",
+                       groups: Sequence[str] | None = None) -> list[tuple[list[list[str]], list[str]]]:
     """CRF training sequences (one per sentence piece) of gold documents and their pipeline inputs.
-    ``optional``: ``label`` (optional gold entities are labelled like the others) or ``outside`` (O)."""
+    ``optional``: ``label`` (optional gold entities are labelled like the others) or ``outside`` (O); ``groups``:
+    the naming feature groups (default :data:`FEATURE_GROUPS`)."""
     from kg.training.corpus import align_entities
 
     index = lexicon_index(data_dir)
@@ -677,7 +702,7 @@ def training_sequences(docs, inputs: Sequence[NerInput], optional: str = "label"
         spans = [(s.start, s.end, TYPE_LABELS[s.type]) for s in align_entities(gold)
                  if optional == "label" or not s.optional]
         tags = bioes(len(item.text), spans)
-        feats = char_features(item, index)
+        feats = char_features(item, index, groups=feature_groups(groups))
         for start, end in sentence_pieces(item.text):
             out.append((feats[start:end], tags[start:end]))
     return out

@@ -166,3 +166,17 @@ def test_list_items_and_mentions_between_on_a_normal_sentence(nlp, featurizer):
     assert found[("宏远公司", "partnerOf", "蓝湾科技有限公司")] == [
         "n_between=1", "object_in_list", "same_list", "subject_in_list"]
     assert found[("蓝湾科技有限公司", "locatedIn", "青山县")] == ["n_between=0", "subject_in_list"]
+
+
+def test_the_first_mention_of_a_sentence_opens_it(nlp, featurizer):
+    """``*_opens_sentence`` fires for the sentence's first mention (compared by offsets: each ``doc.ents`` gives
+    new Span objects, so the sentence's list never holds the pair's own ends)."""
+    doc, _ = process(nlp, "青山县人民政府印发《青山县乡村振兴实施方案》。白石镇位于青山县。")
+    opens = {}
+    for pair in featurizer.pairs(doc):
+        feats = featurizer.features(doc, pair, featurizer.sentence_ents(doc, pair.sentence))
+        opens[(pair.subject.text, pair.predicate, pair.object.text)] = sorted(k for k in feats if "opens" in k)
+    assert opens[("青山县乡村振兴实施方案", "issuedBy", "青山县人民政府")] == ["object_opens_sentence"]
+    assert opens[("青山县人民政府", "participatesIn", "青山县乡村振兴实施方案")] == ["subject_opens_sentence"]
+    assert opens[("白石镇", "locatedIn", "青山县")] == ["subject_opens_sentence"]
+    assert opens[("青山县", "locatedIn", "白石镇")] == ["object_opens_sentence"]

@@ -116,3 +116,57 @@ def test_places_listed_together_carry_nothing():
     nlp = make_nlp()
     found = rules(nlp, "青山、白水两地聚焦基础设施建设，全力推动公共文化服务提质增效行动。", "locatedIn")
     assert not any(s == "公共文化服务提质增效行动" for s, _, _ in found)
+
+
+def test_a_hospital_named_after_a_place_the_article_names_lies_in_it(nlp):
+    text = "岳阳市位于湖南省东北部。岳阳市第一人民医院近日开通远程门诊，平江县人民医院也加入了协作网。"
+    found = rules(nlp, text, "locatedIn")
+    assert ("岳阳市第一人民医院", "岳阳市", "") in found
+    assert ("平江县人民医院", "平江县", "") in found  # a county: named in the hospital's name is enough
+
+
+def test_a_hospital_read_with_the_province_before_its_city_is_not_placed_by_its_name(nlp):
+    text = "岳阳市位于湖南省东北部。在湖南省岳阳市第一人民医院，医生正在手术。"
+    doc, _ = process(nlp, text)
+    assert "湖南省岳阳市第一人民医院" in {e.text for e in doc.ents}  # the NER without its model reads it whole
+    assert not any(r["s"][3] == "湖南省岳阳市第一人民医院" and r["p"] == "locatedIn" for r in doc._.kg_relations)
+
+
+def test_a_government_body_or_a_university_is_not_placed_by_its_name(nlp):
+    text = "岳阳市位于湖南省东北部。岳阳市商务局与岳阳大学联合举办培训班，湖南省第二人民医院派员参加。"
+    found = {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
+    assert ("岳阳市商务局", "岳阳市") not in found and ("岳阳大学", "岳阳市") not in found
+    assert ("湖南省第二人民医院", "湖南省") in found
+
+
+@pytest.mark.parametrize("text", [
+    "星河科技有限公司自2014年起先后与青禾农业发展有限公司、远帆物流有限公司等企业合作。",
+    "其主力企业星河科技有限公司，自2014年起先后与青禾农业发展有限公司、远帆物流有限公司等机构合作，发展迅速。",
+])
+def test_partners_named_after_a_time_phrase(nlp, text):
+    found = {(s, o) for s, o, _ in rules(nlp, text, "partnerOf")}
+    assert found == {("星河科技有限公司", "青禾农业发展有限公司"), ("星河科技有限公司", "远帆物流有限公司")}
+
+
+def test_a_clause_before_the_time_phrase_that_does_not_close_with_a_name_gives_no_partner(nlp):
+    text = "星河科技有限公司的订单大增，自2014年起先后与青禾农业发展有限公司合作。"
+    assert rules(nlp, text, "partnerOf") == set()
+
+
+@pytest.mark.parametrize("text", ["星河科技有限公司首次参展第五届青禾国际农业博览会。",
+                                  "星河科技有限公司参加第五届青禾国际农业博览会。"])
+def test_an_exhibitor_takes_part_in_the_fair(nlp, text):
+    found = rules(nlp, text, "participatesIn")  # the rules read the fair with or without its edition (第五届)
+    assert any(s == "星河科技有限公司" and o.endswith("青禾国际农业博览会") for s, o, _ in found), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("北京市推进建设，北京经济技术开发区引进企业。", ("北京经济技术开发区", "北京")),  # a zone of the divisions table
+    ("杭州今年外贸增长。杭州经济技术开发区引进企业12家。", ("杭州经济技术开发区", "杭州")),
+])
+def test_a_zone_named_after_a_city_the_article_names_lies_in_it(nlp, text, pair):
+    assert pair in {(s, o) for s, o, _ in rules(nlp, text, "locatedIn")}
+
+
+def test_a_zone_named_after_a_city_the_article_does_not_name_is_not_placed(nlp):
+    assert rules(nlp, "北京经济技术开发区引进企业12家。", "locatedIn") == set()

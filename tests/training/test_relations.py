@@ -60,3 +60,15 @@ def test_save_and_reload_give_identical_relations_and_bytes(trained, tmp_path):
 def test_a_missing_model_folder_is_an_error(tmp_path):
     with pytest.raises(RelationModelError):
         make_nlp(Settings(relation_model=str(tmp_path)))
+
+
+def test_a_model_with_an_unreadable_feature_setting_is_an_error(trained, tmp_path):
+    import json
+    import shutil
+
+    out, _ = trained
+    shutil.copytree(out, tmp_path / "bad")
+    data = json.loads((out / "relations.json").read_text(encoding="utf-8"))
+    (tmp_path / "bad" / "relations.json").write_text(json.dumps({**data, "rule_features": "sometimes"}), encoding="utf-8")
+    with pytest.raises(RelationModelError, match="rule_features"):
+        make_nlp(Settings(relation_model=str(tmp_path / "bad")))

@@ -58,8 +58,11 @@ class RelationModel:
     @classmethod
     def from_json(cls, raw: str) -> "RelationModel":
         data = load_weights(raw, RelationModelError, "relation model")
+        rule_features = data.get("rule_features", True)  # its one feature setting: read with the rules' outputs or not
+        if not isinstance(rule_features, bool):
+            raise RelationModelError(f"relation model: rule_features must be true or false, not {rule_features!r}")
         return cls({p: {"bias": float(m["bias"]), "weights": dict(m["weights"])} for p, m in data["predicates"].items()},
-                   bool(data.get("rule_features", True)), data.get("meta", {}))
+                   rule_features, data.get("meta", {}))
 
     @classmethod
     def load(cls, folder: str | Path) -> "RelationModel":

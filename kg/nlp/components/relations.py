@@ -7,7 +7,8 @@ Rules (each names itself in the evidence):
 * ``issue_verb``     「市政府先后颁布《A》《B》」 → issuedBy; 「我们研究制定了《C》」 → the speaker's body.
 * ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
-* ``name_prefix``    a zone or project whose name starts with a place → locatedIn that place.
+* ``name_prefix``    a zone, project, company or hospital whose name starts with a place → locatedIn that place;
+                     ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区).
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」 → B partOf A.
@@ -66,7 +67,7 @@ class Relations:
         self._partner_direct = re.compile(rf"(?:{r['partner_direct_verbs']})了?")
         self._partner_filler = re.compile(rf"{r['partner_filler']}$")
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
-        self._participate = re.compile(rf"(?:{r['participate_verbs']})")
+        self._participate = re.compile(rf"(?:{r['participate_adverbs']}){{0,3}}(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
@@ -101,6 +102,7 @@ class Relations:
         self._organised = re.compile(rf"(?:{r['organised_by']})")
         self._spread_in = re.compile(rf"(?:{r['spread_in']})")
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
+        self._sited_agency = re.compile(r["sited_agency"])
         self._place_levels = r["zone_place_levels"]
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
@@ -800,9 +802,9 @@ class Relations:
     # -- locatedIn --------------------------------------------------------------
     def _name_prefix(self) -> tuple[list[dict], list[tuple]]:
         """A place that begins another name: the jurisdiction of a body is a mention of that place
-        (宁安县委 names 宁安县); a zone, project or enterprise is ``locatedIn`` it when the text says
-        so: the place is a county or zone, or the article names it on its own too (江苏|远航集团 in
-        an article about 江苏). A brand that starts with a city (宁德|时代) says nothing alone."""
+        (宁安县委 names 宁安县); a zone, project, enterprise or hospital (``sited_agency``) is ``locatedIn`` it
+        when the text says so: the place is a county or zone, or the article names it on its own too (江苏|远航集团
+        in an article about 江苏). A brand that starts with a city (宁德|时代) says nothing alone."""
         out, nested = [], []
         named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
@@ -827,7 +829,8 @@ class Relations:
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
                 nested.append(place)  # a body's jurisdiction is a place the text names
-                continue
+                if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
+                    continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
             if ent.kb_id_ == "book_title":
                 continue
             zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
@@ -837,7 +840,32 @@ class Relations:
             if div.level in ("province", "prefecture") and key not in named:
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
+        placed = {rel["s"][:2] for rel in out}
+        for ent in self.ents:  # the zones none of the above placed (the divisions table's, 「杭州|经济技术开发区」)
+            wider = self._zone_named_after(ent, named) if ent.label_ == "DISTRICT" and \
+                (ent.start_char, ent.end_char) not in placed else None
+            if wider is not None:
+                out.append(self._rel(_m(ent), "locatedIn", wider, "zone_named_after", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _place_follows(self, name: str, k: int) -> bool:
+        """Another place follows the place ``name`` starts with (「湖南省|湘潭市中心医院」: the name read with the
+        province before it; the hospital's own name starts at the second place)."""
+        return any(self.lex.place_keys(name[k:j]) for j in range(k + 2, min(len(name), k + 8) + 1))
+
+    def _zone_named_after(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某市经济技术开发区」「某省某某高新区」: a zone whose name starts with a province or prefecture the article
+        names on its own lies in it (GUIDELINES: a place prefix on a name whose place is annotated on its own), the
+        divisions table's zones too. Not a county's short name (江北新区 is not in a 江北区)."""
+        name = ent.text
+        if not re.search(rf"(?:{self._zone_suffix.pattern})$", name):
+            return None
+        for k in range(min(len(name) - 2, 8), 1, -1):
+            keys = [x for x in self.lex.place_keys(name[:k]) if x in named and x != ent.id_
+                    and self.lex.divisions[x].level in ("province", "prefecture")]
+            if keys:
+                return (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
+        return None
 
     def _branch_place(self, ent: Span, named: set[str]) -> tuple | None:
         """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
@@ -1261,7 +1289,7 @@ class Relations:
             sides = [we] if we else subject or \
                 self._listed_before(clause_start, j, ents) or [self._name_at(clause_start, j, ents, left=True)]
             if sides == [None]:
-                sides = self._signatories_before(clause_start, j, ents)
+                sides = self._signatories_before(clause_start, j, ents) or self._signatories_closing(s, clause_start, j, ents)
             sides = [self._partner_side(a, ents) for a in sides if a is not None]
             for a in filter(None, sides):
                 out += self._partner_pairs(a, j, verb, pm, ents, carried=bool(subject))
@@ -1323,6 +1351,17 @@ class Relations:
         if filler is None or filler.start() == end:
             return []
         last = next((x for x in reversed(ents) if x.end_char == filler.start() and x.start_char >= start), None)
+        if last is None or last.label_ not in ORGS:
+            return []
+        return [_m(x) for x in self._joined_before(last, ents) + [last]]
+
+    def _signatories_closing(self, s: int, start: int, end: int, ents) -> list[tuple]:
+        """「甲，自2014年起先后|与…」: a clause before 与 of a time or an adverb only (``partner_filler``) leaves the
+        organisations closing the clause before it (in the sentence) as the partners."""
+        if start <= s or start == end or self.text[start - 1] != "，" \
+                or not self._partner_filler.fullmatch(self.text, start, end):
+            return []
+        last = next((x for x in reversed(ents) if x.end_char == start - 1 and x.start_char >= s), None)
         if last is None or last.label_ not in ORGS:
             return []
         return [_m(x) for x in self._joined_before(last, ents) + [last]]

@@ -46,7 +46,8 @@ from kg.errors import KgError
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import CANDIDATES, ORGS, add_candidate, candidates, text_of
 
-__all__ = ["TrainedNer", "make_trained_ner", "ModelError", "ner_input", "MODEL_FILE", "MODES", "TRAINED_RULE"]
+__all__ = ["TrainedNer", "make_trained_ner", "ModelError", "ner_input", "MODEL_FILE", "MODES", "TRAINED_RULE",
+           "saved_feature_groups"]
 
 MODEL_FILE = "model.crfsuite"
 CONFIG_FILE = "cfg.json"
@@ -853,22 +854,39 @@ class TrainedNer:
                                                     "trusted_dotted_names": self.trusted_dotted_names,
                                                     "org_around_place": self.org_around_place,
                                                     "trusted_outer": self.trusted_outer,
-                                                    "fragment_filter": self.fragments is not None},
+                                                    "fragment_filter": self.fragments is not None,
+                                                    "feature_groups": list(self.model.groups)},
                                                    indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
 
     def from_disk(self, path, exclude=tuple()) -> "TrainedNer":
+        """Load the CRF of ``path``, read with the feature groups it was trained with (``cfg.json``'s
+        ``feature_groups``; a folder without them: :data:`kg.training.ner.FEATURE_GROUPS`)."""
         from kg.training.ner import NerModel
 
         path = Path(path)
         model_file = path / MODEL_FILE
         if not model_file.is_file():
             raise ModelError(f"{path}: not a trained NER model (no {MODEL_FILE})")
+        groups = saved_feature_groups(path / CONFIG_FILE)
         try:
-            self.model = NerModel(model_file, self.data_dir)
+            self.model = NerModel(model_file, self.data_dir, groups)
         except (OSError, ValueError) as err:
             raise ModelError(f"{model_file}: cannot read the CRF model ({err})") from err
         return self
+
+
+def saved_feature_groups(config: Path) -> list[str] | None:
+    """The naming feature groups a model folder's ``cfg.json`` records, None when it records none."""
+    if not config.is_file():
+        return None
+    try:
+        groups = json.loads(config.read_text(encoding="utf-8")).get("feature_groups")
+    except ValueError as err:
+        raise ModelError(f"{config}: not valid JSON ({err})") from err
+    if groups is not None and (not isinstance(groups, list) or not all(isinstance(g, str) for g in groups)):
+        raise ModelError(f"{config}: feature_groups must be a list of group names, not {groups!r}")
+    return groups
 
 
 def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, frozenset[str]]:
