@@ -251,9 +251,19 @@ class PairFeatures:
                 name for name, rx in self.triggers.items() if rx.search(text))
         return found
 
-    def sentence_ents(self, doc: Doc, sentence: tuple[int, int]) -> list[Span]:
+    @staticmethod
+    def mentions(doc: Doc) -> list[Span]:
+        """``doc``'s mentions, each span once, in text order: read once per document for :meth:`sentence_ents`
+        (``doc.ents`` makes every Span anew, so reading it per sentence is quadratic in a long article)."""
+        return _distinct(doc.ents)
+
+    def sentence_ents(self, doc: Doc, sentence: tuple[int, int], mentions: list[Span] | None = None) -> list[Span]:
+        """The mentions inside ``sentence`` (from ``mentions``, :meth:`mentions` of ``doc``, when given)."""
         s, e = sentence
-        return [x for x in _distinct(doc.ents) if s <= x.start_char and x.end_char <= e]
+        ents = self.mentions(doc) if mentions is None else mentions
+        lo = bisect.bisect_left(ents, s, key=_start)
+        hi = bisect.bisect_left(ents, e, lo, key=_start)
+        return [x for x in ents[lo:hi] if x.end_char <= e]
 
     # -- post titles ------------------------------------------------------------------------------------
     def _title_at_end(self, gap: str) -> str:
@@ -294,6 +304,10 @@ class RulePlaces:
 
 def _same_span(a: Span, b: Span) -> bool:
     return a.start_char == b.start_char and a.end_char == b.end_char
+
+
+def _start(span: Span) -> int:
+    return span.start_char
 
 
 def _distinct(ents) -> list[Span]:

@@ -97,6 +97,7 @@ def pair_examples(gdoc: GoldDocument, doc: Doc, featurizer: PairFeatures, rule_f
     resolved = resolved_gold(gdoc, doc, index)
     out = []
     by_sentence: dict[tuple[int, int], list] = {}
+    mentions = featurizer.mentions(doc)
     for pair in featurizer.pairs(doc):
         gs, go = _gold_of(pair.subject, index, resolved), _gold_of(pair.object, index, resolved)
         key = (gs.name if gs else None, pair.predicate, go.name if go else None)
@@ -110,7 +111,7 @@ def pair_examples(gdoc: GoldDocument, doc: Doc, featurizer: PairFeatures, rule_f
             label = 0
         ents = by_sentence.get(pair.sentence)
         if ents is None:
-            ents = by_sentence[pair.sentence] = featurizer.sentence_ents(doc, pair.sentence)
+            ents = by_sentence[pair.sentence] = featurizer.sentence_ents(doc, pair.sentence, mentions)
         out.append(PairExample(gdoc.doc_id, pair.predicate, featurizer.features(doc, pair, ents, rules), label,
                                (pair.subject.text, pair.predicate, pair.object.text)))
     return out

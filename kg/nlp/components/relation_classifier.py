@@ -102,10 +102,11 @@ class RelationClassifier:
         rules = rule_index(doc._.kg_relations or ()) if self.model.rule_features else None
         out = []
         by_sentence: dict[tuple[int, int], list] = {}
+        mentions = self.featurizer.mentions(doc)
         for pair in self.featurizer.pairs(doc):
             ents = by_sentence.get(pair.sentence)
             if ents is None:
-                ents = by_sentence[pair.sentence] = self.featurizer.sentence_ents(doc, pair.sentence)
+                ents = by_sentence[pair.sentence] = self.featurizer.sentence_ents(doc, pair.sentence, mentions)
             prob = self.model.probability(pair.predicate, self.featurizer.features(doc, pair, ents, rules))
             if prob is not None:
                 out.append((pair, prob))
@@ -121,12 +122,14 @@ class RelationClassifier:
         by_rules = rule_index(kept)
         found = dict(by_rules)  # grows with the pairs added here; ``by_rules`` stays the rules' own
         named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
+        mentions = self.featurizer.mentions(doc)
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
             if pair.predicate == "locatedIn" and self.featurizer.lex.cannot_lie_in(pair.subject.id_, pair.object.id_):
                 continue  # a province is never in one of its cities, whatever the words around say
-            if pair.predicate == "locatedIn" and self.rule_places_final and self._against_rules(doc, pair, by_rules):
+            if pair.predicate == "locatedIn" and self.rule_places_final and \
+                    self._against_rules(doc, pair, by_rules, mentions):
                 continue
             by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
             if by_name in named or by_name[::-1] in named:  # no relation holds both ways; partnerOf is one fact
@@ -140,10 +143,11 @@ class RelationClassifier:
         doc._.kg_relations = tuple(kept)
         return doc
 
-    def _against_rules(self, doc: Doc, pair: Pair, by_rules: dict) -> bool:
+    def _against_rules(self, doc: Doc, pair: Pair, by_rules: dict, mentions: list) -> bool:
         """The rules placed the candidate's subject in its sentence in a place that neither contains nor lies inside
         the candidate place (by the divisions table), or the place is the one of a mention written between."""
-        return self.featurizer.rule_places(pair, self.featurizer.sentence_ents(doc, pair.sentence), by_rules).against
+        ents = self.featurizer.sentence_ents(doc, pair.sentence, mentions)
+        return self.featurizer.rule_places(pair, ents, by_rules).against
 
     def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
         if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:
