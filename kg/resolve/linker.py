@@ -200,7 +200,7 @@ class Resolver:
         body = name[:m.start()]
         if len(unbracketed := _BRACKETED.sub("", body)) >= 2:
             body = unbracketed
-        return body, self._place_head(body)
+        return (body, self._place_head(body)) if len(body) >= 2 else None  # 公司, 某集团: no name before the form
 
     def _opens_trade_name(self, short: str, full: str) -> bool:
         """``short`` (two to five characters) opens the trade name of the full company name ``full`` after its places:

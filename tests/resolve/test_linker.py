@@ -200,3 +200,11 @@ def test_a_full_place_is_no_short_form_of_its_urban_area():
 def test_a_company_abbreviated_with_its_province_s_one_character_name_joins_the_full_name():
     r = resolve(("", [Mention("安徽省青岭能源集团有限公司", "ENTERPRISE", 0, 13), Mention("皖岭能集团", "ENTERPRISE", 20, 25)]))
     assert names(r) == [("ENTERPRISE", "安徽省青岭能源集团有限公司", ("皖岭能集团",))]
+
+
+def test_a_bare_corporate_form_beside_companies_is_resolved_without_error():
+    # a mention that is only a corporate form or a one-character name before it (公司, 甲集团) has no name to abbreviate
+    r = resolve(("", [Mention("宁州工程机械集团有限公司", "ENTERPRISE", 0, 12), Mention("宁工集团", "ENTERPRISE", 20, 24),
+                      Mention("集团", "ENTERPRISE", 30, 32), Mention("甲集团", "ENTERPRISE", 40, 43),
+                      Mention("有限公司", "ENTERPRISE", 50, 54)]))
+    assert ("ENTERPRISE", "宁州工程机械集团有限公司", ("宁工集团",)) in names(r)
