@@ -16,7 +16,8 @@ words runs without LAC, which is most of the extraction time). How its spans mee
   or overlap a trusted name; ``model_labels`` can leave some labels to the rules and LAC. Trusted too: places
   with a division ending, foreign countries, states' formal names and transliterated places (``trusted_countries``;
   the home country only in an article naming a foreign one), dotted full names (``trusted_dotted_names``), a
-  company's full legal name right after 子公司/旗下 (SUBSIDIARY_LEGAL_NAME).
+  company's full legal name right after 子公司/旗下 (SUBSIDIARY_LEGAL_NAME) and a company right before 旗下 (its
+  parent, PARENT_BEFORE).
   ``source_thresholds`` sets what one source's candidates need instead of ``threshold`` (LAC's organisations: 0.2);
   with ``fragment_filter`` (:class:`Fragments`) no candidate of an inexact rule and no new span that is a piece
   of text (「…和」「18家企业」) is kept, a new span's lead verb and an initiative's trailing 建设 are cut off,
@@ -61,6 +62,8 @@ BRACKETED_PLACE_COMPANY = re.compile(r"^[^（）()]{2,}[（(][^（）()]{1,8}[�
 DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[·•・][\u4e00-\u9fff]{2,10}(?:[·•・][\u4e00-\u9fff]{2,10})?$")
 # 「某公司全资子公司|某某科技有限公司」: a company's full legal name right after the words introducing it as a subsidiary
 SUBSIDIARY_LEGAL_NAME = re.compile(r"(?:子公司|旗下)$")
+# 「某某新能源|旗下…」: what has something 旗下 (under its banner) is an organisation, the subsidiary's parent
+PARENT_BEFORE = re.compile(r"旗下")
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 DASHES = "—－-–"  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
 DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
@@ -802,6 +805,7 @@ class TrainedNer:
             cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None) or (
             cand.label_ == "ENTERPRISE" and LEGAL_FORM.search(cand.text) is not None
             and SUBSIDIARY_LEGAL_NAME.search(text_of(cand.doc), 0, cand.start_char) is not None) or (
+            cand.label_ == "ENTERPRISE" and PARENT_BEFORE.match(text_of(cand.doc), cand.end_char) is not None) or (
             cand.label_ == "AGENCY" and self.fragments is not None
             and self.fragments.trusted_government.match(cand.text) is not None)
 
