@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", nargs="*", default=None, help="article stems to run (d01 d02 ...)")
     ap.add_argument("--ner", default=None, help="NER mode (default: the pipeline's default)")
-    ap.add_argument("--model", default=None, help="a `kg train` model folder, or 'default' for the packaged one")
+    ap.add_argument("--model", default=None, help="a `kg train` model folder, 'default' for the packaged one, or 'none' for LAC + rules alone")
     ap.add_argument("--relation-model", default=None,
                     help='relation classifier folder ("": the rules alone; default: the packaged model)')
     ap.add_argument("--json", type=Path, default=None, help="write the per-article scores here")
@@ -84,7 +84,8 @@ def main(argv=None) -> int:
         from dataclasses import replace
 
         from kg.config import DEFAULT_MODEL
-        settings = replace(settings, model=DEFAULT_MODEL if a.model == "default" else Path(a.model))
+        model = {"default": DEFAULT_MODEL, "none": None}.get(a.model, Path(a.model))
+        settings = replace(settings, model=model)
     if a.relation_model is not None:
         settings = dataclasses.replace(settings, relation_model=a.relation_model)
     tot = {t: Counter() for t in TYPES + ["ENTITIES", "RELATIONS"]}
