@@ -39,6 +39,7 @@ _CORPORATE_TAIL = re.compile(r"(?:（集团）|\(集团\))?(?:集团)?(?:股份�
 _NAME_TAIL = re.compile(r"(?:(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)|集团)$")
 # (not 集团: 某某集团 is also the group of a 某某物流集团 or of a local 某地某某有限公司)
 _SHORT_FORM_TAIL = re.compile(r"(?<!有限)(?<!股份)(?<!集团)公司$")
+_GUESSED_PERSON_RULES = ("ner", "trained_ner", "")  # a person read by a statistical model alone, with no mark
 _BRACKETED = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 远航（中国）医疗科技: a place or country in brackets
 
 
@@ -139,6 +140,7 @@ class Resolver:
             if parent:
                 parents[key] = parent
         alias_of = self._doc_aliases(ex.mentions, keys, names, ex.home_zone)
+        self._keep_related_apart(ex, keys, alias_of)
         entities: dict[str, Entity] = {}
         votes: dict[str, Counter] = defaultdict(Counter)
         for i, m in enumerate(ex.mentions):
@@ -160,6 +162,19 @@ class Resolver:
             entity.aliases |= self._gazetteer_aliases.get(entity.name, set()) - {entity.name}  # general knowledge
         self.curation.apply(entities, keys)
         return entities, keys
+
+    @staticmethod
+    def _keep_related_apart(ex: Extraction, keys: list[str], alias_of: dict[str, str]) -> None:
+        """Two companies the text relates (「中州建设集团有限公司与中建集团签署…」) are two, whatever a short-form reading
+        of one says: the alias joining them is undone."""
+        for rel in ex.relations:
+            a, b = keys[rel.subject], keys[rel.object]
+            if a == b or "ENTERPRISE" not in (ex.mentions[rel.subject].label, ex.mentions[rel.object].label):
+                continue
+            if alias_of.get(a, a) == alias_of.get(b, b) != DROPPED:
+                for key in (a, b):
+                    if alias_of.get(key, key) != key:
+                        del alias_of[key]
 
     def _enterprise_cores(self, name: str) -> set[str]:
         """The short names a full company name is called by: 宁州远航机械股份有限公司 → 远航机械, 远航,
@@ -358,8 +373,12 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
-        for i, m in enumerate(mentions):  # 米禾香 read as a person in an article on 某地米禾香食品有限公司: the company
-            if m.label == "PERSON" and 2 <= len(m.text) <= 4 and keys[i] not in alias_of:
+        # 米禾香 read as a person by the NER alone in an article on 某地米禾香食品有限公司: the company; not a person a
+        # title, a post or a speaker marks anywhere in the article (董事长方远 of 方远食品有限公司, its founder)
+        marked = {m.text for m in mentions if m.label == "PERSON" and m.rule not in _GUESSED_PERSON_RULES}
+        for i, m in enumerate(mentions):
+            if m.label == "PERSON" and 2 <= len(m.text) <= 4 and keys[i] not in alias_of \
+                    and m.rule in _GUESSED_PERSON_RULES and m.text not in marked:
                 fits = cores.get(m.text, set()) or {k for k, full in orgs.items() if self._opens_trade_name(m.text, full)}
                 fits = {alias_of.get(k, k) for k in fits}
                 if len(fits) == 1:

@@ -208,3 +208,21 @@ def test_a_bare_corporate_form_beside_companies_is_resolved_without_error():
                       Mention("集团", "ENTERPRISE", 30, 32), Mention("甲集团", "ENTERPRISE", 40, 43),
                       Mention("有限公司", "ENTERPRISE", 50, 54)]))
     assert ("ENTERPRISE", "宁州工程机械集团有限公司", ("宁工集团",)) in names(r)
+
+
+def test_a_person_a_title_marks_stays_apart_from_the_company_named_after_them():
+    # 董事长方远 of 宁州市方远食品有限公司: the founder is a person, not the company's short form
+    r = resolve(("", [Mention("宁州市方远食品有限公司", "ENTERPRISE", 0, 11), Mention("方远", "PERSON", 14, 16, rule="title_name"),
+                      Mention("方远", "PERSON", 30, 32, rule="ner")]))
+    assert ("PERSON", "方远", ()) in names(r) and len(r.entities) == 2
+
+
+def test_two_companies_the_text_relates_stay_apart_whatever_a_short_form_reading_says():
+    # 中州建设集团 signs with 中建集团: the characters of one abbreviate the other, the text makes them partners
+    from kg.facts import Evidence, Relation
+
+    text = "中州建设集团有限公司与中建集团签署战略合作协议。"
+    mentions = [Mention("中州建设集团有限公司", "ENTERPRISE", 0, 10), Mention("中建集团", "ENTERPRISE", 11, 15)]
+    related = Extraction("d0", mentions, [Relation(0, "partnerOf", 1, Evidence("d0", text, 0, len(text), "partner"))])
+    assert len(Resolver().resolve([related]).entities) == 2
+    assert len(Resolver().resolve([Extraction("d0", list(mentions))]).entities) == 1  # unrelated: one company
