@@ -42,6 +42,7 @@ class _Bylines:
     person: re.Pattern
     max_any: int
     max_line: int
+    common_word_tags: frozenset[str]  # jieba tags of one word that is no name after a label (了解 v, 企业 n)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,8 @@ def _bylines() -> _Bylines:
     return _Bylines(labels, re.compile("|".join(f"(?:{label.pattern.pattern})" for label in labels)),
                     re.compile("|".join(f"(?:{p})" for p in data["ends"])),
                     re.compile(r"\s*(?:" + "|".join(data["trailing"]) + r")\s*$"),
-                    re.compile(data["person"]), int(data["max_any"]), int(data["max_line"]))
+                    re.compile(data["person"]), int(data["max_any"]), int(data["max_line"]),
+                    frozenset(data["common_word_tags"]))
 
 
 def join_authors(names: Iterable[str]) -> str:
@@ -177,11 +179,19 @@ def _people(value: str) -> list[str] | None:
     person = _bylines().person
     people = []
     for part in filter(None, (p.strip() for p in _SPLIT.split(value))):
-        if person.fullmatch(part):
+        if person.fullmatch(part) and not _common_word(part):
             people.append(part)
             continue
         words = part.split()
-        if not all(person.fullmatch(word) for word in words):
+        if not all(person.fullmatch(word) and not _common_word(word) for word in words):
             return None
         people += words
     return people
+
+
+def _common_word(text: str) -> bool:
+    """``text`` is one common word (a verb, adverb, noun…: 「记者了解」「记者 走访 企业」), no person's name."""
+    from kg.language.segment import words
+
+    read = words(text)
+    return len(read) == 1 and read[0][1] in _bylines().common_word_tags

@@ -85,3 +85,11 @@ def test_the_author_reaches_the_graph_as_dcterms_creator(tmp_path):
     creators = {str(o) for o in result.graph.objects(None, DCTERMS.creator)}
     assert creators == {"张晓明", "钱多多、郑好"}
     assert len(result.documents) == 2 and not result.skipped
+
+
+def test_a_common_word_after_a_reporter_label_is_no_author():
+    from kg.ingest.byline import byline_author
+
+    for line in ("据新华社记者了解", "记者 走访 企业", "记者发现 企业 订单", "会议指出（记者 注意）要求"):
+        assert byline_author([line]) == "", line
+    assert byline_author(["记者 高峰 李娜"]) == "高峰、李娜"
