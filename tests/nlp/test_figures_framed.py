@@ -96,3 +96,12 @@ def test_changes_listed_after_the_figures_they_are_of(tmp_path):
     assert named(got, "14", "茶苗品种")  # kinds counted of the thing named before them
     assert named(got, "30000", "其他特色水产品")  # 其他 singles out part of what was named
     assert got["18.6"] == {"锡"} and got["0.021"] == {"钯"}  # listed names of one character, not the first's 变化
+
+
+def test_changes_said_respectively_of_fewer_figures_than_stated_name_none_of_them(nlp):
+    # three figures, two changes: which two the text does not say
+    from ..conftest import process
+
+    doc, _ = process(nlp, "接待游客573.52万人次，旅游收入75.13亿元，工业增加值30亿元，同比分别增长39.16%和101.58%。")
+    changes = [f["indicator"] for f in doc._.kg_figures if str(f["value"]) in ("39.16", "101.58")]
+    assert len(changes) == 2 and not any(name in i for i in changes for name in ("接待游客", "旅游收入", "工业增加值"))

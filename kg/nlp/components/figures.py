@@ -548,8 +548,8 @@ class Figures:
         if not said or not listed:
             return {}
         starts = [m.start()] + [n.start() for n in self._number.finditer(text, m.end(), listed.end())]
-        names = [f["indicator"].split(" ")[0] for f in before[-len(starts):]]
-        if len(names) != len(starts) or not all(names):
+        names = [f["indicator"].split(" ")[0] for f in before]
+        if len(names) != len(starts) or not all(names):  # three figures, two changes: which two, the text does not say
             return {}
         change = (said.group("base") or "") + said.group("change")
         return {at: f"{name} {change}" for name, at in zip(names, starts)}
