@@ -55,7 +55,7 @@ def fetch_cli(
     from kg.store import KgStore
 
     base_iri = None
-    made = [_first_missing(folder) for folder in (store, cache or store.with_name(store.name + ".cache"))
+    made = [(folder, _first_missing(folder)) for folder in (store, cache or store.with_name(store.name + ".cache"))
             if not folder.exists()]
     if (store / "CURRENT").exists():
         with KgStore(store) as existing:
@@ -74,8 +74,9 @@ def fetch_cli(
     except NothingBuilt as nothing:
         for line in [s.line() for s in report.failed + nothing.skipped] + report.capped:
             err(line)
-        for folder in made:  # the store and cache folders this run created hold nothing worth keeping
+        for folder, outermost in made:  # the store and cache folders this run created hold nothing worth keeping
             shutil.rmtree(folder, ignore_errors=True)
+            _remove_empty_parents(folder, outermost)
         raise KgError(f"nothing fetched into {store} ({report.line()})") from None
     if not quiet:
         err(f"{report.line()} (cache {cache})")
@@ -86,6 +87,18 @@ def fetch_cli(
             err(line)
     if report.failed and not (report.downloaded or report.unchanged):
         raise typer.Exit(1)
+
+
+def _remove_empty_parents(folder: Path, outermost: Path) -> None:
+    """Remove the parents of ``folder`` up to ``outermost`` (the folders creating it created) while they are empty:
+    another run may have written into them since."""
+    folder = folder.absolute()
+    while folder != outermost and outermost in folder.parents:
+        folder = folder.parent
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _first_missing(folder: Path) -> Path:

@@ -152,3 +152,15 @@ def test_a_failed_fetch_is_one_plain_line_and_leaves_no_folder_behind(tmp_path):
     kept.mkdir()
     assert _fetch(f"http://127.0.0.1:{port}/a.html", "--store", kept / "store").exit_code == 1
     assert kept.exists() and not any(kept.iterdir())  # a folder that was there stays, nothing is added to it
+
+
+def test_cleanup_after_a_failed_fetch_keeps_a_parent_another_run_wrote_into(tmp_path):
+    from kg.cli.fetch import _remove_empty_parents
+
+    store = tmp_path / "new" / "runs" / "store"
+    store.mkdir(parents=True)
+    (tmp_path / "new" / "other.txt").write_text("another run's file", encoding="utf-8")
+    store.rmdir()
+    _remove_empty_parents(store, tmp_path / "new")
+    assert not (tmp_path / "new" / "runs").exists()  # empty: what this run made
+    assert (tmp_path / "new" / "other.txt").read_text(encoding="utf-8") == "another run's file"
