@@ -47,6 +47,7 @@ class _TitleEnds:
     last_line: re.Pattern  # how a title's last line ends (the kind of document)
     max_lines: int
     max_chars: int
+    above_title: re.Pattern  # a letterhead or an attachment label above the title
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,7 @@ def _title_ends() -> _TitleEnds:
     data = yaml.safe_load((Path(__file__).parent / "data" / "pdf_title.yml").read_text(encoding="utf-8"))
     line = re.compile("|".join(f"(?:{data[key]})" for key in ("salutation", "document_number", "date")))
     return _TitleEnds(line, re.compile(data["document_number"]), re.compile(data["last_line"]), int(data["max_lines"]),
-                      int(data["max_chars"]))
+                      int(data["max_chars"]), re.compile(data["above_title"]))
 
 
 def _stands_alone(line: str) -> bool:
@@ -67,7 +68,8 @@ def title_lines(lines: list[str]) -> tuple[int, int] | None:
     any document number or date, up to the salutation, document number or date that follows them; None when no
     such line ends them within a title's length. A line between them ending with the kind of document (「…的通知」)
     is the title's last: the lines after it are a salutation printed over two lines. Lines above a document
-    number at the top are the issuer's letterhead (「宁州市人民政府文件」), not the title.
+    number at the top are the issuer's letterhead (「宁州市人民政府文件」), not the title, and so are a letterhead line
+    and an attachment's label (「附件1」) at the top.
 
     >>> title_lines(["宁政发〔2026〕3号", "宁州市人民政府关于印发加快推进数字", "经济发展若干措施的通知", "各区人民政府：", "现将……"])
     (1, 3)
@@ -76,7 +78,7 @@ def title_lines(lines: list[str]) -> tuple[int, int] | None:
     top = lines[:ends.max_lines + 1]
     numbers = [i for i, line in enumerate(top) if ends.number.match(line)]
     start = numbers[0] + 1 if numbers and not any(ends.last_line.search(line) for line in top[:numbers[0]]) else 0
-    while start < len(lines) and _stands_alone(lines[start]):
+    while start < len(lines) and (_stands_alone(lines[start]) or ends.above_title.match(lines[start])):
         start += 1
     chars = 0
     for end in range(start, min(len(lines), start + ends.max_lines + 1)):

@@ -52,3 +52,10 @@ def test_a_title_over_two_lines_ends_at_the_salutation(browser, tmp_path, title,
 ])
 def test_title_lines(lines, span):
     assert title_lines(lines) == span
+
+
+def test_a_letterhead_or_an_attachment_label_at_the_top_is_no_part_of_the_title():
+    from kg.ingest.pdf import title_lines
+
+    assert title_lines(["宁州市人民政府办公室文件", "关于印发某某方案的通知", "各区人民政府："]) == (1, 2)
+    assert title_lines(["附件1", "宁州市数字经济发展规划", "2025年3月"]) == (1, 2)
