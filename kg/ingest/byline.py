@@ -20,6 +20,7 @@ __all__ = ["byline_author", "page_author", "join_authors"]
 # <meta> names and properties that carry the author (Dublin Core as well as Open Graph)
 _META_AUTHOR = {"author", "article:author", "og:article:author", "og:author", "dc.creator", "dcterms.creator",
                 "citation_author", "byl"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _SPLIT = re.compile(r"[、，,；;]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -71,8 +72,8 @@ def page_author(page: str) -> str:
     when none does (a profile URL is no name)."""
     import lxml.html
 
-    try:
-        tree = lxml.html.fromstring(page)
+    try:  # lxml refuses text that declares its encoding (an XHTML page's <?xml … encoding="utf-8"?>): left out
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", page, count=1))
     except (ValueError, lxml.etree.ParserError):
         return ""
     names = []

@@ -93,3 +93,11 @@ def test_a_common_word_after_a_reporter_label_is_no_author():
     for line in ("据新华社记者了解", "记者 走访 企业", "记者发现 企业 订单", "会议指出（记者 注意）要求"):
         assert byline_author([line]) == "", line
     assert byline_author(["记者 高峰 李娜"]) == "高峰、李娜"
+
+
+def test_the_meta_author_of_a_page_declaring_its_encoding_is_read():
+    from kg.ingest.byline import page_author
+
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html><head><meta name="author" content="韩梅"/></head>'
+            '<body><p>宁州市召开推进会。</p></body></html>')
+    assert page_author(page) == "韩梅"
