@@ -83,7 +83,7 @@ class PairFeatures:
     def pairs(self, doc: Doc) -> list[Pair]:
         """Every candidate pair of ``doc``'s mentions, sentence by sentence, in text order."""
         text = text_of(doc)
-        ents = _distinct(doc.ents)
+        ents = self.mentions(doc)
         starts = [e.start_char for e in ents]
         out = []
         for sent in _SENT.finditer(text):
