@@ -48,6 +48,8 @@ class _TitleEnds:
     max_lines: int
     max_chars: int
     above_title: re.Pattern  # a letterhead or an attachment label above the title
+    issuer_line: re.Pattern  # a line naming only the issuer
+    issuer_continues: re.Pattern  # how a title goes on after its issuer's name on a line of its own
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,8 @@ def _title_ends() -> _TitleEnds:
     data = yaml.safe_load((Path(__file__).parent / "data" / "pdf_title.yml").read_text(encoding="utf-8"))
     line = re.compile("|".join(f"(?:{data[key]})" for key in ("salutation", "document_number", "date")))
     return _TitleEnds(line, re.compile(data["document_number"]), re.compile(data["last_line"]), int(data["max_lines"]),
-                      int(data["max_chars"]), re.compile(data["above_title"]))
+                      int(data["max_chars"]), re.compile(data["above_title"]), re.compile(data["issuer_line"]),
+                      re.compile(data["issuer_continues"]))
 
 
 def _stands_alone(line: str) -> bool:
@@ -68,8 +71,9 @@ def title_lines(lines: list[str]) -> tuple[int, int] | None:
     any document number or date, up to the salutation, document number or date that follows them; None when no
     such line ends them within a title's length. A line between them ending with the kind of document (「…的通知」)
     is the title's last: the lines after it are a salutation printed over two lines. Lines above a document
-    number at the top are the issuer's letterhead (「宁州市人民政府文件」), not the title, and so are a letterhead line
-    and an attachment's label (「附件1」) at the top.
+    number at the top are the issuer's letterhead (「宁州市人民政府文件」), not the title, and so are a letterhead line,
+    an attachment's label (「附件1」) at the top and the issuer's name on a line of its own over a title that does not
+    go on from it (「宁州市统计局」 over 「…统计公报」; but 「…办公厅」 over 「关于印发…的通知」 is one title).
 
     >>> title_lines(["宁政发〔2026〕3号", "宁州市人民政府关于印发加快推进数字", "经济发展若干措施的通知", "各区人民政府：", "现将……"])
     (1, 3)
@@ -80,6 +84,9 @@ def title_lines(lines: list[str]) -> tuple[int, int] | None:
     start = numbers[0] + 1 if numbers and not any(ends.last_line.search(line) for line in top[:numbers[0]]) else 0
     while start < len(lines) and (_stands_alone(lines[start]) or ends.above_title.match(lines[start])):
         start += 1
+    if (start + 1 < len(lines) and ends.issuer_line.match(lines[start]) and not _stands_alone(lines[start + 1])
+            and not ends.issuer_continues.match(lines[start + 1])):
+        start += 1  # the issuer's name over a title that does not go on from it
     chars = 0
     for end in range(start, min(len(lines), start + ends.max_lines + 1)):
         if _stands_alone(lines[end]):

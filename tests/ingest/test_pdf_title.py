@@ -59,3 +59,9 @@ def test_a_letterhead_or_an_attachment_label_at_the_top_is_no_part_of_the_title(
 
     assert title_lines(["宁州市人民政府办公室文件", "关于印发某某方案的通知", "各区人民政府："]) == (1, 2)
     assert title_lines(["附件1", "宁州市数字经济发展规划", "2025年3月"]) == (1, 2)
+
+
+def test_the_issuer_on_a_line_of_its_own_is_no_part_of_the_title_unless_the_title_goes_on_from_it():
+    assert title_lines(["宁州市统计局", "宁州市2025年国民经济和社会发展统计公报", "（2026年3月1日）", "一、综合"]) == (1, 2)
+    assert title_lines(["宁州市人民政府办公厅", "关于印发某某方案的通知", "各区人民政府："]) == (0, 2)
+    assert title_lines(["宁州市统计局", "2026年3月1日", "一、综合"]) == (0, 1)
