@@ -27,6 +27,7 @@ classes (千亿级产业集群).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 import cn2an
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import words
 from kg.nlp.spans import text_of
+from kg.nlp.table_figures import TableReader
 
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
@@ -48,7 +50,7 @@ def _word_class(kind: str) -> frozenset[str]:
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
-_CLAUSE_BREAK = "，。；：！？（）()\n、,;"
+_CLAUSE_BREAK = "，。；：！？（）()\n、,;|"  # (|: a table's cells)
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
@@ -189,6 +191,7 @@ class Figures:
         self._people = set(fg["reporting_people"].split("|"))
         self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
+        self._tables = TableReader(fg["tables"], self._quantity, self._target)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -198,7 +201,12 @@ class Figures:
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
         previous: dict | None = None  # the figure found last, whose indicator a number listed after it shares
+        tabled, read = self._tables.figures(text) if "|" in text else ([], [])
+        read_starts = [start for start, _ in read]
         for m in self._number.finditer(text):
+            at = bisect_right(read_starts, m.start()) - 1
+            if at >= 0 and m.start() < read[at][1]:
+                continue  # a table's figure cell: named by its row and column (kg.nlp.table_figures)
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
             if fig is None:
@@ -266,8 +274,35 @@ class Figures:
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
+        if tabled:
+            out = sorted(out + tabled, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
+
+    def _quantity(self, text: str) -> tuple[Decimal, str] | None:
+        """``text`` read as one quantity and nothing else (2876.4亿元 → 287640000000, CNY; -1.8% → −1.8, percent; a
+        bare 2876.4 → 2876.4, ""): the value and unit a table cell holds; None when it is no such quantity."""
+        m = self._number.fullmatch(text)
+        if not m or m.group("half") or m.group("bare") is not None or not m.group("arabic") and not m.group("unit"):
+            return None
+        mult, unit = m.group("mult"), m.group("unit")
+        try:
+            value = parse_number(m.group("arabic") or m.group("chinese"))
+        except (ValueError, KeyError):
+            return None
+        if mult:
+            value *= Decimal(self.multipliers[mult])
+        if m.group("sign"):
+            value = -value
+        if unit in ("%", "％"):
+            return value, "percent"
+        if unit == self.tenths:
+            return value * 10, "percent"
+        if unit in self.currency:
+            return value, self.currency[unit]
+        if unit == "大":
+            return None
+        return value, unit or ""
 
     def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
         num = m.group("arabic") or m.group("chinese") or "1"  # bare 万, 亿: one of them
