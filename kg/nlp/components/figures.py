@@ -192,6 +192,8 @@ class Figures:
         self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
         self._tables = TableReader(fg["tables"], self._quantity, self._target)
+        self._reached = re.compile(fg["reached_level"])
+        self._change_base = re.compile(rf"(?:{fg['change_bases']})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -266,7 +268,10 @@ class Figures:
                     continue
                 compared = clause if len(clause) <= 8 and re.fullmatch(r"[比较][^\d]+", clause) else ""
                 # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
-                fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
+                if not fig.get("_verb") and self._reached.fullmatch(clause):
+                    fig["indicator"] = self._change_base.sub("", prev) or prev  # 较年初下降0.15个百分点，至1.28%: the level
+                else:
+                    fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             if fig.pop("_price") and "价" not in fig["indicator"]:
                 head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
