@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Cell", "Column", "TableReader", "table_rows"]
+__all__ = ["Cell", "Column", "TableReader", "TableReading", "table_rows"]
 
 _ROW_BREAK = re.compile(r"(?<!\\)\|")
 _SEPARATOR = re.compile(r":?-{3,}:?")
@@ -56,6 +56,7 @@ class Column:
     period: str = ""
     target: bool = False  # 年度计划, 目标
     skip: bool = False  # 序号, 排名
+    unit_column: bool = False  # 单位: the cells under it are the row's unit
     parts: list[str] = field(default_factory=list)
 
 
@@ -86,6 +87,18 @@ def table_rows(text: str) -> list[list[Row]]:
     return tables
 
 
+@dataclass
+class TableReading:
+    """What the tables of a text give: their figures (kg_figures' dicts, ``"table": True``), the spans of every
+    figure cell read (those that gave no figure too: the sentence rules leave them alone), and the text cells
+    under a column of figures with their row's name (「| 宁州智算中心 | 完成投资6亿元 |」: the sentence rules read the
+    cell, the figure is the row's)."""
+
+    figures: list[dict]
+    read: list[tuple[int, int]]
+    named: list[tuple[int, int, str]]
+
+
 class TableReader:
     """Figures of the tables of a text. ``quantity(cell_text)`` is the figure rules' reading of a cell that is one
     quantity: ``(value, unit)`` or None (kg.nlp.components.figures)."""
@@ -96,6 +109,7 @@ class TableReader:
         self._generic = re.compile(rf"(?:{tables['generic_columns']})")
         self._growth = re.compile(rf"(?:{tables['growth_columns']})")
         self._skip = re.compile(rf"(?:{tables['skip_columns']})")
+        self._unit_column = re.compile(rf"(?:{tables['unit_columns']})")
         self._period = re.compile(rf"(?:{tables['periods']})")
         self._totals = re.compile(rf"(?:{tables['totals']})")
         self._caption = re.compile(tables["unit_caption"])
@@ -104,39 +118,39 @@ class TableReader:
         self._bounds_after = re.compile(rf"(?:{tables['cell_bounds_after']})$")
         self._empty = re.compile(rf"(?:{tables['empty_cells']})")
 
-    def figures(self, text: str) -> tuple[list[dict], list[tuple[int, int]]]:
-        """The figures of every table of ``text``, as kg_figures' dicts (``"table": True``), and the spans of all
-        the figure cells read (those that give no figure included: the sentence rules leave them alone)."""
-        out: list[dict] = []
-        read: list[tuple[int, int]] = []
+    def figures(self, text: str) -> TableReading:
+        """The figures of every table of ``text`` and what the sentence rules need to know of its cells."""
+        out = TableReading([], [], [])
         for rows in table_rows(text):
-            found, cells = self._table(text, rows)
-            out += found
-            read += cells
-        return out, read
+            self._table(text, rows, out)
+        return out
 
     # -- one table -------------------------------------------------------------------------------------------
-    def _table(self, text: str, rows: list[Row]) -> tuple[list[dict], list[tuple[int, int]]]:
+    def _table(self, text: str, rows: list[Row], out: "TableReading") -> None:
         separator = next((i for i, r in enumerate(rows) if all(_SEPARATOR.fullmatch(c.text) or not c.text for c in r.cells)
                           and any(c.text for c in r.cells)), None)
-        first_data = next((i for i, r in enumerate(rows) if any(self._is_figure(c.text) for c in r.cells)), None)
+        first_data = next((i for i, r in enumerate(rows) if any(self._is_figure(c.text) for c in r.cells)
+                           or any(self._tells(c.text) for c in r.cells[1:])), None)
         if first_data is None:
-            return [], []
+            return
         header_end = separator if separator is not None and separator <= first_data else first_data
         header = [r for r in rows[:header_end] if sum(1 for c in r.cells if c.text) > 1]
         data = [r for i, r in enumerate(rows) if i >= header_end and i != separator]
         width = max(len(r.cells) for r in rows)
         caption = self._caption_units(text, rows[0].start, [r for r in rows[:header_end] if r not in header])
-        serials = {i for i in range(width) if _serial([r.cells[i].text for r in data if i < len(r.cells)])}
+        skipped = {i for r in header for i, c in enumerate(r.cells) if self._skip.fullmatch(c.text)}  # 序号, 排名
+        if _serial([r.cells[0].text for r in data]):
+            skipped.add(0)  # 1, 2, 3 down the first column: serial numbers
         # the leading columns that hold no figure in any row name the row (澜东区; 宁州市 | 出口额)
-        first_value = min((i for r in data for i, c in enumerate(r.cells) if i not in serials and self._is_figure(c.text)),
+        first_value = min((i for r in data for i, c in enumerate(r.cells) if i not in skipped and self._is_figure(c.text)),
                           default=width)
         columns = self._columns(header, width, first_value)
-        for i in serials:
-            columns[i].skip = True  # 1, 2, 3: a serial number
-        labels = [i for i in range(first_value) if not columns[i].skip]
-        read = [(c.start, c.end) for r in data for c in r.cells[first_value:] if self._is_figure(c.text)]
-        out: list[dict] = []
+        for i in skipped:
+            columns[i].skip = True
+        telling = min((i for r in data for i, c in enumerate(r.cells) if i and self._tells(c.text)), default=width)
+        units = [i for i in range(first_value) if columns[i].unit_column]  # (| 粮食产量 | 万吨 | 61.2 |)
+        labels = [i for i in range(min(first_value, telling)) if not columns[i].skip and i not in units]
+        out.read += [(c.start, c.end) for r in data for c in r.cells[first_value:] if self._is_figure(c.text)]
         above: dict[int, str] = {}  # a label column's last name: a rowspan leaves the rows below it empty
         for row in data:
             names = {i: row.cells[i].text for i in labels if i < len(row.cells)}
@@ -146,11 +160,14 @@ class TableReader:
                         names[i] = above[i]  # (宁州市 | 出口额, then | | 进口额: 宁州市进口额)
                 above = {i: n for i, n in names.items() if n}
             label, row_unit, row_period = self._row_name([names[i] for i in labels if names.get(i)])
-            for i in range(first_value, len(row.cells)):
-                fig = self._cell_figure(row, i, columns, label, row_unit, row_period, caption)
+            stated = [row.cells[i].text for i in units if i < len(row.cells) and self._quantity("1" + row.cells[i].text)]
+            row_unit = stated[0] if stated else row_unit
+            for i in range(min(first_value, telling), len(row.cells)):
+                fig = self._cell_figure(row, i, columns, label, row_unit, row_period, caption) if i >= first_value else None
                 if fig:
-                    out.append(fig)
-        return out, read
+                    out.figures.append(fig)
+                elif label and self._tells(row.cells[i].text):
+                    out.named.append((row.cells[i].start, row.cells[i].end, label))
 
     def _cell_figure(self, row: Row, i: int, columns: list[Column], label: str, row_unit: str, row_period: str,
                      caption: tuple[str, str]) -> dict | None:
@@ -204,6 +221,8 @@ class TableReader:
             return
         if self._skip.fullmatch(name):
             column.skip = True
+        elif names and self._unit_column.fullmatch(name):
+            column.unit_column = True
         elif names:
             return  # the header of the names (指标, 区县, 项目)
         elif self._period.fullmatch(name):
@@ -246,16 +265,18 @@ class TableReader:
         """The row's name, the unit written after it and the period it is (a row of 2024年 names no thing)."""
         out, unit, period = [], "", ""
         for name in names:
-            if _DIGITS_ONLY.fullmatch(name):
-                continue  # a serial number
             name = self._marks.sub("", name).strip()
             name, own = self._without_unit(name)
             unit = own or unit
             if self._period.fullmatch(name):
                 period = _period(name)
-            elif name:
+            elif name and not _DIGITS_ONLY.fullmatch(name):  # (not a serial number)
                 out.append(name)
         return "".join(out), unit, period
+
+    def _tells(self, text: str) -> bool:
+        """A cell of words and numbers (完成投资6亿元): the sentence rules read it."""
+        return bool(re.search(r"\d", text)) and not self._is_figure(text) and not self._period.fullmatch(text)
 
     def _is_figure(self, text: str) -> bool:
         """A cell holding one number and at most its unit and a bound (3250.6亿元, -1.8, 约15亿元)."""
@@ -281,9 +302,9 @@ class TableReader:
 
 
 def _serial(cells: list[str]) -> bool:
-    """A column of serial numbers (1, 2, 3 …, one a row, empty cells aside)."""
+    """A column of serial numbers (1, 2, 3 …, one a row, empty cells aside; two at least)."""
     numbers = [c for c in cells if c]
-    return bool(numbers) and all(c.isdigit() for c in numbers) and [int(c) for c in numbers] == list(
+    return len(numbers) > 1 and all(c.isdigit() for c in numbers) and [int(c) for c in numbers] == list(
         range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 

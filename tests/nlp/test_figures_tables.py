@@ -87,6 +87,27 @@ def test_a_bare_number_whose_unit_nothing_states_is_no_figure(nlp):
     assert doc._.kg_figures == ()
 
 
+
+def test_a_two_row_header_a_unit_column_and_year_rows(nlp):
+    got = _figures(nlp, "| 地区 | 出口额（亿元） | | 进口额（亿元） | |\n"
+                        "| | 绝对值 | 增长（%） | 绝对值 | 增长（%） |\n"
+                        "| 云溪区 | 120.5 | 8.2 | 64 | -3 |")
+    assert {i: v[:2] for i, v in got.items()} == {
+        "云溪区出口额": (Decimal("12050000000.0"), "CNY"), "云溪区出口额 增长": (Decimal("8.2"), "percent"),
+        "云溪区进口额": (Decimal("6400000000"), "CNY"), "云溪区进口额 增长": (Decimal("-3"), "percent")}
+    assert _figures(nlp, "| 指标 | 单位 | 数值 |\n| 宁州粮食产量 | 万吨 | 61.2 |") == {
+        "宁州粮食产量": (Decimal("612000.0"), "吨", "", False)}
+    doc, _ = process(nlp, "| 年份 | 地区生产总值（亿元） | 增速（%） |\n| 2023年 | 2650 | 5.1 |\n| 2024 | 2788 | 5.3 |")
+    assert [(f["indicator"], f["value"], f["period"]) for f in doc._.kg_figures] == [
+        ("地区生产总值", Decimal("265000000000"), "2023年"), ("地区生产总值 增速", Decimal("5.1"), "2023年"),
+        ("地区生产总值", Decimal("278800000000"), "2024年"), ("地区生产总值 增速", Decimal("5.3"), "2024年")]
+
+
+def test_a_cell_of_words_and_figures_is_read_as_a_sentence_of_its_row(nlp):
+    got = _figures(nlp, "| 1 | 宁州智算中心 | 完成投资6亿元 |\n| 2 | 云溪物流园 | 新建仓库3万平方米 |")
+    assert {i: v[:2] for i, v in got.items()} == {"宁州智算中心完成投资": (Decimal("600000000"), "CNY"),
+                                                  "云溪物流园新建仓库": (Decimal("30000"), "平方米")}
+
 def test_the_learned_chooser_leaves_a_table_figure_named_by_its_header(nlp):
     from kg.nlp.components.figure_indicators import IndicatorModel, choose_indicators
     from kg.nlp.components.statistical_ner import lac_words

@@ -203,7 +203,8 @@ class Figures:
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
         previous: dict | None = None  # the figure found last, whose indicator a number listed after it shares
-        tabled, read = self._tables.figures(text) if "|" in text else ([], [])
+        tables = self._tables.figures(text) if "|" in text else None
+        read = tables.read if tables else []
         read_starts = [start for start, _ in read]
         for m in self._number.finditer(text):
             at = bisect_right(read_starts, m.start()) - 1
@@ -279,8 +280,12 @@ class Figures:
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
-        if tabled:
-            out = sorted(out + tabled, key=lambda f: f["start"])
+        if tables:
+            for fig in out:
+                row = next((label for start, end, label in tables.named if start <= fig["start"] < end), "")
+                if row and row not in fig["indicator"]:
+                    fig["indicator"] = row + fig["indicator"]  # | 宁州智算中心 | 完成投资6亿元 |: 宁州智算中心完成投资
+            out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
 
