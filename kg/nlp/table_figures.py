@@ -96,7 +96,7 @@ class TableReading:
 
     figures: list[dict]
     read: list[tuple[int, int]]
-    named: list[tuple[int, int, str]]
+    named: list[tuple[int, int, str, int]]  # a cell's start and end, its row's name and the row's start
 
 
 class TableReader:
@@ -122,8 +122,26 @@ class TableReader:
         """The figures of every table of ``text`` and what the sentence rules need to know of its cells."""
         out = TableReading([], [], [])
         for rows in table_rows(text):
-            self._table(text, rows, out)
+            for table in self._split(rows):
+                self._table(text, table, out)
         return out
+
+    def _split(self, rows: list[Row]) -> list[list[Row]]:
+        """``rows`` as the tables they are: tables one after the other (paragraphs lose the blank line between them)
+        part where the number of cells changes, or at a row of headings (two words at least, no figure) between a
+        row of figures and a row with figures under its headings."""
+        tables = [[rows[0]]]
+        for n, row in enumerate(rows[1:], 1):
+            before = rows[n - 1]
+            after = rows[n + 1] if n + 1 < len(rows) else None
+            texts = [i for i, c in enumerate(row.cells) if c.text]
+            headings = len(texts) > 1 and not any(self._is_figure(c.text) or self._tells(c.text) for c in row.cells)
+            if len(row.cells) != len(before.cells) or headings and after is not None and any(
+                    self._is_figure(c.text) for c in before.cells) and any(
+                    i and i < len(after.cells) and self._is_figure(after.cells[i].text) for i in texts):
+                tables.append([])
+            tables[-1].append(row)
+        return tables
 
     # -- one table -------------------------------------------------------------------------------------------
     def _table(self, text: str, rows: list[Row], out: "TableReading") -> None:
@@ -167,7 +185,7 @@ class TableReader:
                 if fig:
                     out.figures.append(fig)
                 elif label and self._tells(row.cells[i].text):
-                    out.named.append((row.cells[i].start, row.cells[i].end, label))
+                    out.named.append((row.cells[i].start, row.cells[i].end, label, row.start))
 
     def _cell_figure(self, row: Row, i: int, columns: list[Column], label: str, row_unit: str, row_period: str,
                      caption: tuple[str, str]) -> dict | None:

@@ -108,6 +108,17 @@ def test_a_cell_of_words_and_figures_is_read_as_a_sentence_of_its_row(nlp):
     assert {i: v[:2] for i, v in got.items()} == {"宁州智算中心完成投资": (Decimal("600000000"), "CNY"),
                                                   "云溪物流园新建仓库": (Decimal("30000"), "平方米")}
 
+
+def test_two_tables_one_after_the_other_keep_their_own_headers(nlp):
+    doc, _ = process(nlp, "| 序号 | 项目单位 | 进展 |\n| 1 | 中州建设集团有限公司 | 完成投资6亿元 |\n"
+                          "| 2 | 宁州云谷科技有限公司 | 新建厂房3万平方米 |\n"
+                          "| 区县 | 规上工业增加值 | 增速 |\n| 云溪区 | 412.3亿元 | 7.2% |\n"
+                          "| 指标 | 数值 |\n| 宁州港吞吐量 | 3亿吨 |")
+    assert [(f["indicator"], f["value"]) for f in doc._.kg_figures] == [
+        ("中州建设集团有限公司完成投资", Decimal("600000000")), ("宁州云谷科技有限公司新建厂房", Decimal("30000")),
+        ("云溪区规上工业增加值", Decimal("41230000000.0")), ("云溪区规上工业增加值 增速", Decimal("7.2")),
+        ("宁州港吞吐量", Decimal("300000000"))]
+
 def test_the_learned_chooser_leaves_a_table_figure_named_by_its_header(nlp):
     from kg.nlp.components.figure_indicators import IndicatorModel, choose_indicators
     from kg.nlp.components.statistical_ner import lac_words

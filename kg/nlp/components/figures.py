@@ -282,9 +282,11 @@ class Figures:
             out.append(fig)
         if tables:
             for fig in out:
-                row = next((label for start, end, label in tables.named if start <= fig["start"] < end), "")
-                if row and row not in fig["indicator"]:
-                    fig["indicator"] = row + fig["indicator"]  # | 宁州智算中心 | 完成投资6亿元 |: 宁州智算中心完成投资
+                row = next((cell for cell in tables.named if cell[0] <= fig["start"] < cell[1]), None)
+                if row and row[2] not in fig["indicator"]:
+                    fig["indicator"] = row[2] + fig["indicator"]  # | 宁州智算中心 | 完成投资6亿元 |: 宁州智算中心完成投资
+                if row:
+                    fig["clause"] = (row[3], fig["clause"][1])  # (what it is about: the row's name too)
             out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
