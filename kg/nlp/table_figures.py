@@ -57,6 +57,7 @@ class Column:
     target: bool = False  # 年度计划, 目标
     skip: bool = False  # 序号, 排名
     unit_column: bool = False  # 单位: the cells under it are the row's unit
+    indicators: bool = False  # 指标: the rows name what is measured, the columns whose it is (宁州市)
     parts: list[str] = field(default_factory=list)
 
 
@@ -110,6 +111,7 @@ class TableReader:
         self._growth = re.compile(rf"(?:{tables['growth_columns']})")
         self._skip = re.compile(rf"(?:{tables['skip_columns']})")
         self._unit_column = re.compile(rf"(?:{tables['unit_columns']})")
+        self._indicator_column = re.compile(rf"(?:{tables['indicator_columns']})")
         self._period = re.compile(rf"(?:{tables['periods']})")
         self._totals = re.compile(rf"(?:{tables['totals']})")
         self._caption = re.compile(tables["unit_caption"])
@@ -168,8 +170,10 @@ class TableReader:
         telling = min((i for r in data for i, c in enumerate(r.cells) if i and self._tells(c.text)), default=width)
         units = [i for i in range(first_value) if columns[i].unit_column]  # (| 粮食产量 | 万吨 | 61.2 |)
         labels = [i for i in range(min(first_value, telling)) if not columns[i].skip and i not in units]
+        whose_first = any(columns[i].indicators for i in labels)  # | 指标 | 宁州市 |: 宁州市地区生产总值
         out.read += [(c.start, c.end) for r in data for c in r.cells[first_value:] if self._is_figure(c.text)]
         above: dict[int, str] = {}  # a label column's last name: a rowspan leaves the rows below it empty
+        named_last = ""
         for row in data:
             names = {i: row.cells[i].text for i in labels if i < len(row.cells)}
             if any(names.values()):
@@ -178,21 +182,30 @@ class TableReader:
                         names[i] = above[i]  # (宁州市 | 出口额, then | | 进口额: 宁州市进口额)
                 above = {i: n for i, n in names.items() if n}
             label, row_unit, row_period = self._row_name([names[i] for i in labels if names.get(i)])
+            row_growth = ""
+            if label and self._growth.fullmatch(label) and named_last:
+                row_growth, label = label, named_last  # | 增长（%） | 5.4 |: the change of the row above's measure
+            elif label:
+                named_last = label
             stated = [row.cells[i].text for i in units if i < len(row.cells) and self._quantity("1" + row.cells[i].text)]
             row_unit = stated[0] if stated else row_unit
             for i in range(min(first_value, telling), len(row.cells)):
-                fig = self._cell_figure(row, i, columns, label, row_unit, row_period, caption) if i >= first_value else None
+                fig = self._cell_figure(row, i, columns, label, row_unit, row_period, caption,
+                                        whose_first, row_growth) if i >= first_value else None
                 if fig:
                     out.figures.append(fig)
                 elif label and self._tells(row.cells[i].text):
                     out.named.append((row.cells[i].start, row.cells[i].end, label, row.start))
 
     def _cell_figure(self, row: Row, i: int, columns: list[Column], label: str, row_unit: str, row_period: str,
-                     caption: tuple[str, str]) -> dict | None:
+                     caption: tuple[str, str], whose_first: bool = False, row_growth: str = "") -> dict | None:
         cell, column = row.cells[i], columns[i] if i < len(columns) else Column()
         if column.skip or not self._is_figure(cell.text):
             return None
-        if column.growth:
+        growth = column.growth or row_growth
+        if row_growth:
+            unit = row_unit or caption[1]
+        elif column.growth:
             unit = column.unit or caption[1]
         else:
             unit = column.unit or row_unit or caption[0]
@@ -203,10 +216,10 @@ class TableReader:
         measure = column.name
         if column.growth and not measure:
             measure = next((c.name for c in reversed(columns[:i]) if c.name and not c.growth), "")
-        head = measure + label if label and self._totals.fullmatch(label) else label + measure
+        head = measure + label if whose_first or label and self._totals.fullmatch(label) else label + measure
         if not head:
             return None  # nothing names it
-        indicator = f"{head} {column.growth}" if column.growth else head
+        indicator = f"{head} {growth}" if growth else head
         return {"text": cell.text, "start": cell.start, "end": cell.end, "value": value, "unit": unit_name,
                 "indicator": indicator, "period": column.period or row_period, "clause": (row.start, row.end),
                 "target": column.target, "table": True}
@@ -241,6 +254,8 @@ class TableReader:
             column.skip = True
         elif names and self._unit_column.fullmatch(name):
             column.unit_column = True
+        elif names and self._indicator_column.fullmatch(name):
+            column.indicators = True
         elif names:
             return  # the header of the names (指标, 区县, 项目)
         elif self._period.fullmatch(name):

@@ -119,6 +119,13 @@ def test_two_tables_one_after_the_other_keep_their_own_headers(nlp):
         ("云溪区规上工业增加值", Decimal("41230000000.0")), ("云溪区规上工业增加值 增速", Decimal("7.2")),
         ("宁州港吞吐量", Decimal("300000000"))]
 
+
+def test_an_indicator_table_with_places_for_columns_and_a_row_of_changes(nlp):
+    doc, _ = process(nlp, "| 指标 | 宁州市 | 云溪区 |\n| 地区生产总值（亿元） | 2876.4 | 412.3 |\n| 增长（%） | 5.4 | 6.1 |")
+    assert [(f["indicator"], f["value"], f["unit"]) for f in doc._.kg_figures] == [
+        ("宁州市地区生产总值", Decimal("287640000000.0"), "CNY"), ("云溪区地区生产总值", Decimal("41230000000.0"), "CNY"),
+        ("宁州市地区生产总值 增长", Decimal("5.4"), "percent"), ("云溪区地区生产总值 增长", Decimal("6.1"), "percent")]
+
 def test_the_learned_chooser_leaves_a_table_figure_named_by_its_header(nlp):
     from kg.nlp.components.figure_indicators import IndicatorModel, choose_indicators
     from kg.nlp.components.statistical_ner import lac_words
