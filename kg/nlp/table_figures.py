@@ -102,10 +102,12 @@ class TableReading:
 
 class TableReader:
     """Figures of the tables of a text. ``quantity(cell_text)`` is the figure rules' reading of a cell that is one
-    quantity: ``(value, unit)`` or None (kg.nlp.components.figures)."""
+    quantity: ``(value, unit)`` or None; ``holds_quantity(text)`` whether a text states a quantity with its unit
+    anywhere (kg.nlp.components.figures)."""
 
-    def __init__(self, tables: dict, quantity, target: re.Pattern):
+    def __init__(self, tables: dict, quantity, target: re.Pattern, holds_quantity=lambda text: bool(re.search(r"\d", text))):
         self._quantity = quantity
+        self._holds_quantity = holds_quantity
         self._target = target
         self._generic = re.compile(rf"(?:{tables['generic_columns']})")
         self._growth = re.compile(rf"(?:{tables['growth_columns']})")
@@ -309,7 +311,8 @@ class TableReader:
 
     def _tells(self, text: str) -> bool:
         """A cell of words and numbers (完成投资6亿元): the sentence rules read it."""
-        return bool(re.search(r"\d", text)) and not self._is_figure(text) and not self._period.fullmatch(text)
+        return bool(re.search(r"\d", text)) and not self._is_figure(text) and not self._period.fullmatch(text) \
+            and self._holds_quantity(text)  # (not 宁州项目1, 5G基站: a name)
 
     def _is_figure(self, text: str) -> bool:
         """A cell holding one number and at most its unit and a bound (3250.6亿元, -1.8, 约15亿元)."""

@@ -107,6 +107,9 @@ def test_a_cell_of_words_and_figures_is_read_as_a_sentence_of_its_row(nlp):
     got = _figures(nlp, "| 1 | 宁州智算中心 | 完成投资6亿元 |\n| 2 | 云溪物流园 | 新建仓库3万平方米 |")
     assert {i: v[:2] for i, v in got.items()} == {"宁州智算中心完成投资": (Decimal("600000000"), "CNY"),
                                                   "云溪物流园新建仓库": (Decimal("30000"), "平方米")}
+    got = _figures(nlp, "| 序号 | 项目 | 总投资（亿元） | 进展 |\n| 1 | 宁州5G基站2期 | 1.5 | 完成投资1亿元 |")  # digits in a name
+    assert {i: v[:2] for i, v in got.items()} == {"宁州5G基站2期总投资": (Decimal("150000000.0"), "CNY"),
+                                                  "宁州5G基站2期完成投资": (Decimal("100000000"), "CNY")}
 
 
 def test_two_tables_one_after_the_other_keep_their_own_headers(nlp):

@@ -191,7 +191,7 @@ class Figures:
         self._people = set(fg["reporting_people"].split("|"))
         self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
-        self._tables = TableReader(fg["tables"], self._quantity, self._target)
+        self._tables = TableReader(fg["tables"], self._quantity, self._target, self._holds_quantity)
         self._reached = re.compile(fg["reached_level"])
         self._change_base = re.compile(rf"(?:{fg['change_bases']})$")
 
@@ -281,8 +281,10 @@ class Figures:
             previous = fig
             out.append(fig)
         if tables:
+            named_starts = [cell[0] for cell in tables.named]
             for fig in out:
-                row = next((cell for cell in tables.named if cell[0] <= fig["start"] < cell[1]), None)
+                at = bisect_right(named_starts, fig["start"]) - 1
+                row = tables.named[at] if at >= 0 and fig["start"] < tables.named[at][1] else None
                 if row and row[2] not in fig["indicator"]:
                     fig["indicator"] = row[2] + fig["indicator"]  # | 宁州智算中心 | 完成投资6亿元 |: 宁州智算中心完成投资
                 if row:
@@ -290,6 +292,10 @@ class Figures:
             out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
+
+    def _holds_quantity(self, text: str) -> bool:
+        """Whether ``text`` states a number with its unit or multiplier (完成投资6亿元; not 宁州项目1, 5G基站)."""
+        return any(m.group("unit") or m.group("mult") for m in self._number.finditer(text))
 
     def _quantity(self, text: str) -> tuple[Decimal, str] | None:
         """``text`` read as one quantity and nothing else (2876.4亿元 → 287640000000, CNY; -1.8% → −1.8, percent; a
