@@ -28,6 +28,7 @@ _UNIT_BRACKET = re.compile(r"\s?[（(]\s?(?:单位\s?[:：]\s?)?(?P<unit>[^（�
 _UNIT_TAIL = re.compile(r"\s?(?:[/／,，、]\s?(?P<unit>[^/／,，、]{1,6})|(?P<percent>[%％]))$")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 _DIGITS_ONLY = re.compile(r"[\d.]+")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）%％])\s+(?=[\u4e00-\u9fff（）()%％])")  # a line break inside a cell
 
 
 @dataclass
@@ -246,7 +247,7 @@ class TableReader:
         return columns
 
     def _read_header(self, column: Column, part: str, names: bool) -> None:
-        part = part.strip(" ，,")
+        part = _CJK_SPACE.sub("", part).strip(" ，,")  # (同比<br>增长: 同比 增长)
         name, unit = self._without_unit(part)
         if unit:
             column.unit = unit
@@ -300,7 +301,7 @@ class TableReader:
         """The row's name, the unit written after it and the period it is (a row of 2024年 names no thing)."""
         out, unit, period = [], "", ""
         for name in names:
-            name = self._marks.sub("", name).strip()
+            name = self._marks.sub("", _CJK_SPACE.sub("", name)).strip()
             name, own = self._without_unit(name)
             unit = own or unit
             if self._period.fullmatch(name):
