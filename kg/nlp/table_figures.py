@@ -14,6 +14,11 @@ A table reaches the text as one line a row (:func:`kg.ingest.html.table_row_text
   the cell's bare number (a change column takes only its own unit, or a caption's %);
 * with no header, each figure is named by its row alone (no guess at what the columns measure); a bare number whose
   unit nothing states is no figure.
+
+Also: a header of two rows (出口额 spanning 绝对值 | 增长), a 单位 column, rows of years, serial numbers (序号; 1, 2, 3 down
+the first column), a 指标 column whose other columns say whose the measure is (宁州市地区生产总值) and whose row 「增长（%）」 is
+the change of the row above; a cell of words (完成投资6亿元) is left to the sentence rules and named after its row;
+tables one after the other part where the number of cells changes or at a row of headings over figures.
 """
 from __future__ import annotations
 
