@@ -1,11 +1,14 @@
 """Signed figures and figures as full articles state them, through the real pipeline, store, query and CSV export
 (invented sentences): the stored value is the signed change the text states."""
 import csv
+from decimal import Decimal
 
 from kg.config import Settings
 from kg.pipeline import build
 from kg.rdf.query import resolve_query, run_store_query
 from kg.store.export import export_csv, export_parquet
+
+from ..conftest import process
 
 ARTICLE = """---
 title: 宁州经济运行情况
@@ -67,3 +70,11 @@ def test_sessions_and_ordinals_are_no_figures_and_counts_name_what_they_count(tm
     more = next(r for r in rows if r["value"] == "120")
     assert more["year"] == "2023"  # 比2020年: the base of the comparison is not the figure's period
     assert all(not r["indicator"].endswith(("和", "以", "等", "了", "”", "（")) for r in rows)
+
+
+def test_a_level_reached_after_a_change_is_the_level(nlp):
+    """「较年初下降0.15个百分点，至1.28%」: the change is −0.15 个百分点, the level 1.28% (not a 变化 of 1.28)."""
+    doc, _ = process(nlp, "宁州银行不良贷款率较年初下降0.15个百分点，至1.28%。")
+    got = {f["indicator"]: (f["value"], f["unit"]) for f in doc._.kg_figures}
+    assert got == {"宁州银行不良贷款率较年初 下降": (Decimal("-0.15"), "个百分点"),
+                   "宁州银行不良贷款率": (Decimal("1.28"), "percent")}

@@ -66,10 +66,13 @@ class IndicatorModel:
 
 def choose_indicators(model: IndicatorModel, text: str, words, figures, margin: float = DEFAULT_MARGIN) -> list[dict]:
     """``figures`` (kg_figures' dicts) with the head of each indicator replaced by the model's choice when it
-    beats the rules' choice by ``margin``."""
+    beats the rules' choice by ``margin`` (a table's figures keep theirs)."""
     starts = [w[0] for w in words]
     out = []
     for fig in figures:
+        if fig.get("table"):
+            out.append(fig)  # named by its table's header and row (kg.nlp.table_figures), not by the words around it
+            continue
         head, tail = head_and_tail(fig["indicator"])
         cands = candidates(text, words, fig, starts)
         if len(cands) > 1:

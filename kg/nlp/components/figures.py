@@ -27,6 +27,7 @@ classes (千亿级产业集群).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 import cn2an
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import words
 from kg.nlp.spans import text_of
+from kg.nlp.table_figures import TableReader
 
 __all__ = ["Figures", "make_figures", "parse_number", "resolve_period"]
 
@@ -48,7 +50,7 @@ def _word_class(kind: str) -> frozenset[str]:
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
-_CLAUSE_BREAK = "，。；：！？（）()\n、,;"
+_CLAUSE_BREAK = "，。；：！？（）()\n、,;|"  # (|: a table's cells)
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
@@ -189,6 +191,9 @@ class Figures:
         self._people = set(fg["reporting_people"].split("|"))
         self._saying = re.compile(rf"(?:{fg['saying_verbs']})")
         self._shared_head = re.compile(rf"(?:{fg['shared_heads']})$")
+        self._tables = TableReader(fg["tables"], self._quantity, self._target, self._holds_quantity)
+        self._reached = re.compile(fg["reached_level"])
+        self._change_base = re.compile(rf"(?:{fg['change_bases']})$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -198,7 +203,13 @@ class Figures:
         paired: dict[int, str] = {}  # 甲、乙分别为1%、2%: the indicator of each listed number, by its start
         falling_until = -1  # 分别下降0.7%和3.1%: where a list of falls ends (each number in it is a fall)
         previous: dict | None = None  # the figure found last, whose indicator a number listed after it shares
+        tables = self._tables.figures(text) if "|" in text else None
+        read = tables.read if tables else []
+        read_starts = [start for start, _ in read]
         for m in self._number.finditer(text):
+            at = bisect_right(read_starts, m.start()) - 1
+            if at >= 0 and m.start() < read[at][1]:
+                continue  # a table's figure cell: named by its row and column (kg.nlp.table_figures)
             sent_start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_BREAK) + 1
             fig = self._figure(text, m, sent_start, floor)
             if fig is None:
@@ -258,7 +269,10 @@ class Figures:
                     continue
                 compared = clause if len(clause) <= 8 and re.fullmatch(r"[比较][^\d]+", clause) else ""
                 # 占比83.6%、比常年高1.6个百分点: the sentence's indicator compared as written (not a 变化)
-                fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
+                if not fig.get("_verb") and self._reached.fullmatch(clause):
+                    fig["indicator"] = self._change_base.sub("", prev) or prev  # 较年初下降0.15个百分点，至1.28%: the level
+                else:
+                    fig["indicator"] = f"{prev} {compared or fig.pop('_verb', '') or '变化'}".strip()
             fig.pop("_verb", None)
             if fig.pop("_price") and "价" not in fig["indicator"]:
                 head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
@@ -266,8 +280,47 @@ class Figures:
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
+        if tables:
+            named_starts = [cell[0] for cell in tables.named]
+            for fig in out:
+                at = bisect_right(named_starts, fig["start"]) - 1
+                row = tables.named[at] if at >= 0 and fig["start"] < tables.named[at][1] else None
+                if row and row[2] not in fig["indicator"]:
+                    fig["indicator"] = row[2] + fig["indicator"]  # | 宁州智算中心 | 完成投资6亿元 |: 宁州智算中心完成投资
+                if row:
+                    fig["clause"] = (row[3], fig["clause"][1])  # (what it is about: the row's name too)
+            out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
+
+    def _holds_quantity(self, text: str) -> bool:
+        """Whether ``text`` states a number with its unit or multiplier (完成投资6亿元; not 宁州项目1, 5G基站)."""
+        return any(m.group("unit") or m.group("mult") for m in self._number.finditer(text))
+
+    def _quantity(self, text: str) -> tuple[Decimal, str] | None:
+        """``text`` read as one quantity and nothing else (2876.4亿元 → 287640000000, CNY; -1.8% → −1.8, percent; a
+        bare 2876.4 → 2876.4, ""): the value and unit a table cell holds; None when it is no such quantity."""
+        m = self._number.fullmatch(text)
+        if not m or m.group("half") or m.group("bare") is not None or not m.group("arabic") and not m.group("unit"):
+            return None
+        mult, unit = m.group("mult"), m.group("unit")
+        try:
+            value = parse_number(m.group("arabic") or m.group("chinese"))
+        except (ValueError, KeyError):
+            return None
+        if mult:
+            value *= Decimal(self.multipliers[mult])
+        if m.group("sign"):
+            value = -value
+        if unit in ("%", "％"):
+            return value, "percent"
+        if unit == self.tenths:
+            return value * 10, "percent"
+        if unit in self.currency:
+            return value, self.currency[unit]
+        if unit == "大":
+            return None
+        return value, unit or ""
 
     def _figure(self, text: str, m: re.Match, sent_start: int = 0, floor: int = 0) -> dict | None:
         num = m.group("arabic") or m.group("chinese") or "1"  # bare 万, 亿: one of them
