@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from kg.ingest.authors import document_author
 from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.html import Block, text_blocks
 
-__all__ = ["is_web_page", "web_page_blocks"]
+__all__ = ["is_web_page", "web_page_blocks", "stated_date"]
 
 _PAGE = re.compile(r"<html\b|<body\b", re.I)
 _CHROME = re.compile(r"<(?:nav|header|footer|aside|form)\b|class=[\"'][^\"']*(?:breadcrumb|crumb|nav|menu|footer|share)",
@@ -45,10 +51,11 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
 
     found = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                         include_tables=True, include_images=False, favor_precision=True,
-                                        deduplicate=False)
+                                        deduplicate=False, date_extraction_params=_markup_date_params())
     found = found.as_dict() if hasattr(found, "as_dict") else found  # trafilatura ≥ 2 returns a Document
     if not found or not (found.get("text") or "").strip():
         return None
+    meta_lines = [line.strip() for line in found["text"].splitlines() if _META_LINE.match(line.strip())]
     lines = [line for line in found["text"].splitlines()
              if not _META_LINE.match(line.strip()) and not _TABLE_RULE.match(line.strip())]
     blocks = text_blocks("\n".join(lines))
@@ -60,7 +67,11 @@ def web_page_blocks(page: str, url: str | None = None) -> tuple[list[Block], dic
               or document_author(found.get("author")))
     source = _SOURCE.search(raw_text)
     editor = _EDITOR.search(raw_text)
-    meta = {"title": title, "date": found.get("date") or None,
+    # the date the page's markup gives (htmldate without its guessing), else the full date its header prints, else
+    # htmldate's wider search unless that is a year read as its 1 January
+    date = (found.get("date") or stated_date(meta_lines + _lines_above(page, blocks), found["text"].splitlines()[:TOP_LINES])
+            or _searched_date(page))
+    meta = {"title": title, "date": date,
             "author": author,
             "publisher": source.group(1) if source else (found.get("sitename") or "").strip(),
             "site": (found.get("sitename") or found.get("hostname") or "").strip(),
@@ -98,3 +109,68 @@ def _lines_above(page: str, blocks: list[Block]) -> list[str]:
     opening = blocks[0].text[:20]
     first = next((i for i, line in enumerate(lines) if opening in line), None)
     return [] if first is None else lines[max(0, first - HEADER_LINES):first][::-1]
+
+
+@dataclass(frozen=True)
+class _PageData:
+    """What ``data/web_page.yml`` says about a page's header."""
+
+    full_date: re.Pattern  # a year, month and day
+    header_line_chars: int
+    date_line: re.Pattern  # a line that is only a date (and a time)
+
+
+@lru_cache(maxsize=1)
+def _page_data() -> _PageData:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "web_page.yml").read_text(encoding="utf-8"))
+    return _PageData(re.compile(data["full_date"]), int(data["header_line_chars"]), re.compile(data["date_line"]))
+
+
+def _markup_date_params() -> dict:
+    """htmldate's options for the date of a page's markup (meta tags, <time>, the URL, a dated line it is sure of):
+    the original date, and no extensive search, which reads a lone 「2026」 as 2026-01-01."""
+    return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
+
+
+def stated_date(header: list[str], body: list[str] = ()) -> str | None:
+    """The first full date a page prints in its header (「发布日期：2026年11月15日」「来源：青澜日报 2026年11月15日 10:30」
+    「2026-11-18 来源：溪北日报」), as ISO: in a header line that is labelled (发布日期, 来源, …) or opens with the date, or in
+    a body line that is only a date (「2026年11月19日 10:00」). A line longer than a header's, or a sentence with a date
+    inside, is not read.
+
+    >>> stated_date(["来源：青澜日报 2026年11月15日 10:30"])
+    '2026-11-15'
+    >>> stated_date([], ["2027年1月1日起，新政对新引进的顶尖人才给予最高500万元安家补贴。"]) is None
+    True
+    """
+    data = _page_data()
+    lines = [(line.strip(), True) for line in header] + [(line.strip(), False) for line in body]
+    for line, in_header in lines:
+        if len(line) > data.header_line_chars:
+            continue
+        labelled = in_header and bool(_META_LINE.match(line))
+        if not (labelled or data.date_line.match(line) or in_header and data.full_date.match(line)):
+            continue
+        for m in data.full_date.finditer(line):
+            year, month, day = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _searched_date(page: str) -> str | None:
+    """htmldate's extensive search, which reads dates anywhere in the page, but not when all it found is a year it
+    dates 1 January: a day the page does not state is not kept."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(page, extensive_search=True, original_date=True, max_date=date.today().isoformat())
+    except (ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    if found.endswith("-01-01") and not re.search(rf"{found[:4]}\s*(?:年\s*0?1\s*月\s*0?1\s*日|[-/.]0?1[-/.]0?1(?!\d))", page):
+        return None
+    return found
