@@ -12,7 +12,7 @@ from typing import Iterable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html", "table_row_text"]
+__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html", "table_row_text", "is_data_table"]
 
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
               "section", "article", "header", "footer", "dd", "dt", "figcaption", "tr", "ul", "ol", "table"}
@@ -124,6 +124,14 @@ def _holders(root: Tag) -> tuple[set[int], set[int]]:
     return holds_block, holds_table
 
 
+def is_data_table(tag: Tag, holds_table: set[int]) -> bool:
+    """A <table> laid out as rows of cells (:func:`table_row_text`): one with no table inside and a row of two
+    cells or more. A table of one column is page layout (an old portal's frame of title, date line and body),
+    read as the blocks in its cells."""
+    return tag.name == "table" and id(tag) not in holds_table and any(
+        len(tr.find_all(("td", "th"), recursive=False)) > 1 for tr in tag.find_all("tr"))
+
+
 def html_blocks(body: str) -> list[Block]:
     soup = BeautifulSoup(body, "lxml")
     for tag in soup.find_all(DROP_TAGS):
@@ -151,7 +159,7 @@ def html_blocks(body: str) -> list[Block]:
             if child is None:
                 flush(inline, kind)
                 stack.pop()
-            elif isinstance(child, Tag) and child.name == "table" and id(child) not in holds_table:
+            elif isinstance(child, Tag) and is_data_table(child, holds_table):
                 flush(inline, kind)  # one paragraph a row, its cells in their columns (see table_row_text)
                 blocks.extend(Block(text, kind) for row in _html_table_rows(child) if (text := table_row_text(row)))
             elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
