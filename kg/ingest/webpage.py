@@ -134,6 +134,8 @@ class _PageData:
     figure_cell: re.Pattern  # a table cell that is a figure
     article_share: float  # the share of the article text the element found as the article holds
     portal_links: int  # links that make an <html> page a site's page
+    list_dated_lines: int  # lines ending with a date that make text a list of headlines
+    list_dated_share: float
 
 
 @lru_cache(maxsize=1)
@@ -141,10 +143,12 @@ def _page_data() -> _PageData:
     data = yaml.safe_load((Path(__file__).parent / "data" / "web_page.yml").read_text(encoding="utf-8"))
     return _PageData(re.compile(data["full_date"]), int(data["header_line_chars"]), re.compile(data["date_line"]),
                      int(data["prose_min_chars"]), re.compile(data["sentence_end"]), re.compile(data["figure_cell"]),
-                     float(data["article_share"]), int(data["portal_links"]))
+                     float(data["article_share"]), int(data["portal_links"]), int(data["list_dated_lines"]),
+                     float(data["list_dated_share"]))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATED_END = re.compile(r"\d{1,2}\s*(?:日)?\s*(?:\d{1,2}[:：]\d{2})?\s*[)）\]】]?$")  # a line ending in a date (and time)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # a page in English: its words count as a Chinese page's characters
 _TITLE_SITE = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s).*$")  # 「标题_某市人民政府门户网站」: the site after the title
 
@@ -170,13 +174,19 @@ def _row_weight(cells: list[str]) -> int:
 
 
 def has_article(lines) -> bool:
-    """Whether text lines hold article text (:func:`_line_weight`): a list of headlines, a menu and a footer hold none.
+    """Whether text lines hold article text (:func:`_line_weight`): a list of headlines, a menu and a footer hold none,
+    and neither does a list of headlines with summaries (many lines end with their item's date).
 
     >>> has_article(["首页", "市长柯文远调研青澜云谷科技有限公司", "2026-11-20", "建议使用IE8以上浏览器浏览本站。"])
     False
     >>> has_article(["| 地区生产总值（亿元） | 2876.4 | 5.4 |"])
     True
     """
+    lines = [line.strip() for line in lines if line.strip()]
+    data = _page_data()
+    dated = sum(bool(_DATED_END.search(line)) and bool(data.full_date.search(line[-16:])) for line in lines)
+    if dated >= data.list_dated_lines and dated >= data.list_dated_share * len(lines):
+        return False
     return any(_line_weight(line) for line in lines)
 
 

@@ -45,8 +45,11 @@ PAGES = {
     '<div class="info">发布时间：2026-11-18 来源：青澜日报</div>' + "".join(f"<p>{a}</p>" for a in ARTICLE) + "</div>" + FOOT,
     "stats.html": HEAD.format("青澜市主要经济指标") + NAV + '<div class="article"><h1>青澜市主要经济指标</h1><table><tr><th>指标</th>'
     '<th>1-10月</th><th>增长%</th></tr><tr><td>地区生产总值（亿元）</td><td>2876.4</td><td>5.4</td></tr></table></div>' + FOOT,
+    "summaries.html": HEAD.format("青澜要闻") + NAV + '<ul class="list">' + "".join(
+        f'<li><h3><a href="/c{i}.html">{t}</a></h3><p>{a}</p><span>2026-11-{20 - i}</span></li>' for i, (t, a) in enumerate(
+            [(t, f"{t}，会议要求进一步优化营商环境，加快重点项目建设进度。") for t, _ in HEADLINES[:6]])) + "</ul>" + FOOT,
 }
-NO_ARTICLE = ("list.html", "list_table.html", "spa.html", "home.html")
+NO_ARTICLE = ("list.html", "list_table.html", "spa.html", "home.html", "summaries.html")
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +83,10 @@ def test_what_counts_as_article_text():
     assert not has_article(["| ·青澜市商务局召开外贸企业座谈会 | 2026-11-16 |"])  # a list's date is no figure
     assert has_article(["| 地区生产总值（亿元） | 2876.4 | 5.4 |"])
     assert has_article(["青澜市人民政府召开常务会议，市长柯文远主持会议。"])
+    # a table with a date column is a table of figures, and a notice's few dates do not make it a list
+    assert has_article([f"| 青澜算力调度平台{i}期 | 15亿元 | 2026-11-{10 + i} |" for i in range(8)])
+    assert has_article(["青澜市关于举办2026年民营企业座谈会的通知，请各单位按时报名参会。", "报名截止：2026年11月20日",
+                        "会议时间：2026年11月25日", "缴费截止：2026年11月30日"])
 
 
 def test_kg_build_skips_them_with_one_line_each_and_lists_them(pages, tmp_path):
