@@ -136,6 +136,8 @@ class _PageData:
     portal_links: int  # links that make an <html> page a site's page
     list_dated_lines: int  # lines ending with a date that make text a list of headlines
     list_dated_share: float
+    dated_end: re.Pattern  # how a line ending with a date ends
+    title_site: re.Pattern  # the site's name after a <title>
 
 
 @lru_cache(maxsize=1)
@@ -144,13 +146,11 @@ def _page_data() -> _PageData:
     return _PageData(re.compile(data["full_date"]), int(data["header_line_chars"]), re.compile(data["date_line"]),
                      int(data["prose_min_chars"]), re.compile(data["sentence_end"]), re.compile(data["figure_cell"]),
                      float(data["article_share"]), int(data["portal_links"]), int(data["list_dated_lines"]),
-                     float(data["list_dated_share"]))
+                     float(data["list_dated_share"]), re.compile(data["dated_end"]), re.compile(data["title_site"]))
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DATED_END = re.compile(r"\d{1,2}\s*(?:日)?\s*(?:\d{1,2}[:：]\d{2})?\s*[)）\]】]?$")  # a line ending in a date (and time)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")  # a page in English: its words count as a Chinese page's characters
-_TITLE_SITE = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s).*$")  # 「标题_某市人民政府门户网站」: the site after the title
 
 
 def _line_weight(line: str) -> int:
@@ -184,7 +184,7 @@ def has_article(lines) -> bool:
     """
     lines = [line.strip() for line in lines if line.strip()]
     data = _page_data()
-    dated = sum(bool(_DATED_END.search(line)) and bool(data.full_date.search(line[-16:])) for line in lines)
+    dated = sum(bool(data.dated_end.search(line)) and bool(data.full_date.search(line[-16:])) for line in lines)
     if dated >= data.list_dated_lines and dated >= data.list_dated_share * len(lines):
         return False
     return any(_line_weight(line) for line in lines)
@@ -199,7 +199,7 @@ def page_article(page: str) -> tuple[list[Block], dict] | None:
 
     soup = BeautifulSoup(page, "lxml")
     title_tag = soup.find("title")
-    title = _TITLE_SITE.sub("", " ".join(title_tag.get_text(" ").split())) if title_tag is not None else ""
+    title = _page_data().title_site.sub("", " ".join(title_tag.get_text(" ").split())) if title_tag is not None else ""
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
     for br in soup.find_all("br"):
