@@ -12,7 +12,7 @@ from typing import Iterable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html", "table_row_text"]
+__all__ = ["Block", "html_blocks", "text_blocks", "looks_like_html", "table_row_text", "is_data_table"]
 
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
               "section", "article", "header", "footer", "dd", "dt", "figcaption", "tr", "ul", "ol", "table"}
@@ -101,6 +101,37 @@ def _is_bold_marker(tag: Tag) -> str:
     return ""
 
 
+def _holders(root: Tag) -> tuple[set[int], set[int]]:
+    """The ids of the elements under ``root`` that have a block element (:data:`BLOCK_TAGS`) among their
+    descendants, and of those that have a <table>: one pass from the innermost elements outwards, so a page
+    of 100,000 nested <div>s costs what a flat one does (a find() per element was quadratic)."""
+    holds_block: set[int] = set()
+    holds_table: set[int] = set()
+    stack = [(root, iter(root.children))]
+    while stack:
+        tag, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                parent = id(stack[-1][0])
+                if tag.name in BLOCK_TAGS or id(tag) in holds_block:
+                    holds_block.add(parent)
+                if tag.name == "table" or id(tag) in holds_table:
+                    holds_table.add(parent)
+        elif isinstance(child, Tag):
+            stack.append((child, iter(child.children)))
+    return holds_block, holds_table
+
+
+def is_data_table(tag: Tag, holds_table: set[int]) -> bool:
+    """A <table> laid out as rows of cells (:func:`table_row_text`): one with no table inside and a row of two
+    cells or more. A table of one column is page layout (an old portal's frame of title, date line and body),
+    read as the blocks in its cells."""
+    return tag.name == "table" and id(tag) not in holds_table and any(
+        len(tr.find_all(("td", "th"), recursive=False)) > 1 for tr in tag.find_all("tr"))
+
+
 def html_blocks(body: str) -> list[Block]:
     soup = BeautifulSoup(body, "lxml")
     for tag in soup.find_all(DROP_TAGS):
@@ -118,7 +149,9 @@ def html_blocks(body: str) -> list[Block]:
 
     def walk(root: Tag, kind: str) -> None:
         """Block elements become blocks, inline text between them is joined; iterative, so a page nested
-        a thousand levels deep is read like any other."""
+        a thousand levels deep is read like any other, and linear: which elements hold a block or a table
+        is worked out once (:func:`_holders`), not searched again at every level."""
+        holds_block, holds_table = _holders(root)
         stack = [(iter(root.children), kind, [])]
         while stack:
             children, kind, inline = stack[-1]
@@ -126,14 +159,14 @@ def html_blocks(body: str) -> list[Block]:
             if child is None:
                 flush(inline, kind)
                 stack.pop()
-            elif isinstance(child, Tag) and child.name == "table" and child.find("table") is None:
+            elif isinstance(child, Tag) and is_data_table(child, holds_table):
                 flush(inline, kind)  # one paragraph a row, its cells in their columns (see table_row_text)
                 blocks.extend(Block(text, kind) for row in _html_table_rows(child) if (text := table_row_text(row)))
             elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
                 flush(inline, kind)
                 child_kind = "heading" if re.fullmatch(r"h[1-6]", child.name) else (
                     "quote" if child.name == "blockquote" else kind)
-                if child.find(BLOCK_TAGS) is not None:
+                if id(child) in holds_block:
                     stack.append((iter(child.children), child_kind, []))
                     continue
                 for i, piece in enumerate(child.get_text("").split("\n")):

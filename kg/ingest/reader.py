@@ -26,7 +26,7 @@ from kg.ingest.document import Document, Paragraph
 from kg.ingest.frontmatter import parse_date, read_front_matter
 from kg.ingest.feed import FEED_HEAD, is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
-from kg.ingest.webpage import is_web_page, web_page_blocks
+from kg.ingest.webpage import NO_ARTICLE, is_portal_page, is_web_page, page_article, web_page_blocks
 from kg.printable import printable
 
 __all__ = ["Skipped", "read_document", "read_documents", "iter_documents", "iter_paths", "document_from_text", "document_from_blocks",
@@ -302,11 +302,14 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     reading.check_chars(len(text), what)
     reading.check_time()
     doc = None
-    if body_format == "html" and not text.lstrip().startswith("---") and is_web_page(text):
-        found = web_page_blocks(text)  # a saved page: its main text, without the site around it
+    if body_format == "html" and not text.lstrip().startswith("---") and (is_web_page(text) or is_portal_page(text)):
+        # a saved page: its main text, without the site around it (trafilatura's, else the article kg finds in it)
+        found = web_page_blocks(text) if is_web_page(text) else None
         reading.check_time()  # the timer's exception may have been caught inside trafilatura
-        if found is not None:
-            doc = document_from_blocks(found[0], found[1], str(path), file_hash)
+        found = found or page_article(text)
+        if found is None:  # a list of headlines, a home page, a page JavaScript fills in: no article to build
+            raise InputError(f"{path}: {NO_ARTICLE}")
+        doc = document_from_blocks(found[0], found[1], str(path), file_hash)
     if doc is None:
         doc = document_from_text(text, str(path), file_hash, body_format)
     if not doc.text.strip():
