@@ -74,6 +74,10 @@ class Resolver:
         # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
+        generic = self.lex.patterns["generic_titles"]
+        self._generic_title = re.compile("(?:{}|{})+".format(
+            generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
+        self._zone_words = {zone_key(w) for w in self.lex.patterns["zone_words"]}
         # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
         self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
@@ -97,6 +101,30 @@ class Resolver:
         """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
         it: the same words in two articles are two bodies."""
         return split_agency(name, self.lex).jurisdiction in self.lex.patterns["bare_jurisdictions"]
+
+    def names_nothing_alone(self, name: str) -> bool:
+        """Whether ``name`` names nothing without its article, so that the same words in two articles are two
+        entities: a title with no proper part (no place, no body, no topic: only periods, document kinds and
+        their generic modifiers of ``generic_titles`` in ``patterns/names.yml``: 《若干措施》《实施方案》“十四五”规划),
+        a zone word alone (高新区, 经济技术开发区) or a body of one (高新区管委会)."""
+        if self._generic_title.fullmatch(title_key(name)) or zone_key(name) in self._zone_words:
+            return True
+        return zone_key(split_agency(name, self.lex).jurisdiction) in self._zone_words
+
+    def _shared_name_seat(self, name: str, places: set[str], home: str) -> str | None:
+        """The division an agency of a district name several divisions share (鼓楼区人民政府: 南京市's, 福州市's …)
+        belongs to, as the article's own mentions of that district pick it (else its home's one); "" when the
+        article does not say which (the agency is this article's own); None when its jurisdiction is no shared
+        name (the name alone is the agency)."""
+        juris = split_agency(name, self.lex).jurisdiction
+        keys = self.lex.place_keys(juris) if juris else ()
+        if len(keys) < 2:
+            return None
+        named = places & set(keys)  # the divisions the article's own mentions of places are
+        if len(named) == 1:
+            return next(iter(named))
+        near = [k for k in keys if self.lex.divisions[k].parent == home] if not named else []
+        return near[0] if len(near) == 1 else ""
 
     def home_city(self, ex: Extraction) -> str:
         """The city an article about a province is about (what its 市政府, 市委 are): the city of that province
@@ -131,10 +159,15 @@ class Resolver:
         names: dict[str, str] = {}
         parents: dict[str, str] = {}
         city = self.home_city(ex)
+        places = {m.kb_id for m in ex.mentions if m.label == "DISTRICT" and m.kb_id in self.lex.divisions}
         for m in ex.mentions:
             key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone, city)
             if m.label == "AGENCY" and self._bare_jurisdiction(name):
                 key = f"{key}@{ex.doc_id}"  # 市政府 of a city the article does not name: this article's own
+            elif m.label == "AGENCY" and (seat := self._shared_name_seat(name, places, ex.home)) is not None:
+                key = f"{key}@{norm(seat) if seat else ex.doc_id}"  # 鼓楼区人民政府 of 南京市/鼓楼区, not of 福州市/鼓楼区
+            elif m.label != "PERSON" and self.names_nothing_alone(name):
+                key = f"{key}@{ex.doc_id}"  # 《若干措施》, 高新区: this article's own
             keys.append(key)
             names.setdefault(key, name)
             if parent:

@@ -1,0 +1,85 @@
+"""One node per real-world entity, never two entities in one node, across articles (invented articles built
+together with the real pipeline): agencies of a district name several cities share, titles and zones that name
+nothing without their article, people of one name, and a county-level city's mayor."""
+import pytest
+from rdflib import Graph
+
+from kg.pipeline import build
+
+ARTICLES = {
+    # two cities' 鼓楼区 (a name the divisions gazetteer gives to several districts)
+    "gulou_a.md": "---\ntitle: 南京市鼓楼区推进老旧小区改造\ndate: 2026-11-02\n---\n"
+                  "南京市鼓楼区今年计划改造老旧小区42个。鼓楼区区长沈青川介绍，鼓楼区已完成投资3.2亿元。\n\n"
+                  "鼓楼区住房和城乡建设局副局长柏安宁说，改造工作将于年底完成。高新区将新建人才公寓1200套。\n",
+    "gulou_b.md": "---\ntitle: 福州市鼓楼区举办招商推介会\ndate: 2026-11-03\n---\n"
+                  "福州市鼓楼区举办招商推介会，现场签约项目16个。鼓楼区区长钱牧远表示，鼓楼区将重点发展数字经济。\n\n"
+                  "鼓楼区住房和城乡建设局局长祝明泉说，全区保障性住房建设进展顺利。高新区今年引进企业85家。\n",
+    # generic titles in two articles; a full title in both
+    "init_a.md": "---\ntitle: 湖州市出台促消费措施\ndate: 2026-11-01\n---\n"
+                 "湖州市商务局日前印发《若干措施》，提出12条举措促进消费。市商务局局长邵文静表示，《实施方案》将于12月起实施，"
+                 "“十四五”规划目标有望提前完成。《青澜湾区数字贸易促进条例》同日公布。\n",
+    "init_b.md": "---\ntitle: 嘉兴市出台稳外贸措施\ndate: 2026-11-02\n---\n"
+                 "嘉兴市商务局日前印发《若干措施》，提出10条举措稳外贸。市商务局局长范立言表示，《实施方案》将于明年起实施，"
+                 "“十四五”规划目标有望提前完成。《青澜湾区数字贸易促进条例》同日公布。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    root = tmp_path_factory.mktemp("identity")
+    (root / "in").mkdir()
+    for name, text in ARTICLES.items():
+        (root / "in" / name).write_text(text, encoding="utf-8")
+    build([root / "in"], root / "out", html=False)
+    return Graph().parse(root / "out" / "graph.ttl")
+
+
+PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX kg: <https://example.org/kg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+"""
+
+
+def nodes(graph, label):
+    """node → the documents that mention it, for every entity labelled ``label``."""
+    out: dict[str, set[str]] = {}
+    for node, doc in graph.query(PREFIXES + "SELECT ?n ?d WHERE { ?n rdfs:label ?l ; kg:mentionedIn ?d "
+                                 "FILTER(STR(?l) = ?want) }", initBindings={"want": _lit(label)}):
+        out.setdefault(str(node), set()).add(str(doc))
+    return out
+
+
+def _lit(text):
+    from rdflib import Literal
+    return Literal(text)
+
+
+def holders(graph, node):
+    """The labels of the people holding a post in ``node``."""
+    return {str(p) for (p,) in graph.query(PREFIXES + "SELECT ?l WHERE { ?st rdf:subject ?p ; rdf:predicate kg:holdsPostIn ;"
+                                           " rdf:object ?o . ?p rdfs:label ?l }", initBindings={"o": _iri(node)})}
+
+
+def _iri(text):
+    from rdflib import URIRef
+    return URIRef(text)
+
+
+def test_agencies_of_a_shared_district_name_are_one_per_district(graph):
+    for label in ("鼓楼区", "鼓楼区人民政府", "鼓楼区住房和城乡建设局"):
+        found = nodes(graph, label)
+        assert len(found) == 2 and all(len(docs) == 1 for docs in found.values()), (label, found)
+    governments = nodes(graph, "鼓楼区人民政府")
+    assert sorted(sorted(holders(graph, n)) for n in governments) == [["沈青川"], ["钱牧远"]]
+
+
+@pytest.mark.parametrize("label", ["若干措施", "实施方案", "“十四五”规划", "高新区"])
+def test_generic_titles_and_zones_are_one_node_per_article(graph, label):
+    found = nodes(graph, label)
+    assert len(found) == 2 and all(len(docs) == 1 for docs in found.values()), found
+
+
+def test_a_full_title_is_one_node_across_articles(graph):
+    found = nodes(graph, "青澜湾区数字贸易促进条例")
+    assert len(found) == 1 and len(next(iter(found.values()))) == 2, found
