@@ -78,6 +78,7 @@ class Resolver:
         self._generic_title = re.compile("(?:{}|{})+".format(
             generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
         self._zone_words = {zone_key(w) for w in self.lex.patterns["zone_words"]}
+        self._seat_rx = re.compile(self.lex.patterns["named_seat"])
         # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
         self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
@@ -101,6 +102,33 @@ class Resolver:
         """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
         it: the same words in two articles are two bodies."""
         return split_agency(name, self.lex).jurisdiction in self.lex.patterns["bare_jurisdictions"]
+
+    def _named_seats(self, mentions: list[Mention], canonical: list[tuple[str, str, str]]) -> dict:
+        """The seats (义乌市, 青澜市) whose own government or party committee the article names (``named_seat``),
+        by their level ending, only for a level with one seat: level → (seat, {kind: (key, name) of the body})."""
+        found: dict[str, dict[str, dict[str, tuple[str, str]]]] = defaultdict(lambda: defaultdict(dict))
+        for m, (key, name, _parent) in zip(mentions, canonical):
+            hit = self._seat_rx.match(name) if m.label == "AGENCY" else None
+            if hit:
+                kind = "gov" if name.endswith("政府") else "party"
+                found[hit.group(1)[-1]][hit.group(1)].setdefault(kind, (key, name))
+        return {level: next(iter(by_seat.items())) for level, by_seat in found.items() if len(by_seat) == 1}
+
+    def _seat_body(self, name: str, seats: dict, ex: Extraction, city: str) -> tuple[str, str] | None:
+        """(key, name) of a body named by a level alone (市政府, 市委, 市发改委, a 市长's implied 市政府) in an article
+        whose home does not complete it but which names one seat of that level (义乌市人民政府 → 义乌市): the body the
+        article names (青澜市委 for 市委), else the seat's (中共义乌市委员会); None when there is no such seat."""
+        written = split_agency(name, self.lex)
+        seat = seats.get(written.jurisdiction)
+        if seat is None or written.core is None:
+            return None
+        place, bodies = seat
+        kind = "party" if written.core.kind == "party" else "gov" if written.core.canonical == "人民政府" else ""
+        if kind in bodies:
+            return bodies[kind]
+        full = canonical_agency(name, place if written.jurisdiction in "市州" else ex.home, self.lex,
+                                place if written.jurisdiction in "县区" else ex.home_county, "", city)
+        return None if self._bare_jurisdiction(full) else (f"named:{norm(full)}", full)
 
     def names_nothing_alone(self, name: str) -> bool:
         """Whether ``name`` names nothing without its article, so that the same words in two articles are two
@@ -160,10 +188,14 @@ class Resolver:
         parents: dict[str, str] = {}
         city = self.home_city(ex)
         places = {m.kb_id for m in ex.mentions if m.label == "DISTRICT" and m.kb_id in self.lex.divisions}
-        for m in ex.mentions:
-            key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone, city)
+        canonical = [self.canonical(m, ex.home, ex.home_county, ex.home_zone, city) for m in ex.mentions]
+        seats = self._named_seats(ex.mentions, canonical)
+        for m, (key, name, parent) in zip(ex.mentions, canonical):
             if m.label == "AGENCY" and self._bare_jurisdiction(name):
-                key = f"{key}@{ex.doc_id}"  # 市政府 of a city the article does not name: this article's own
+                # 市政府 of a city the article does not name: this article's own
+                key, name = self._seat_body(name, seats, ex, city) or (f"{key}@{ex.doc_id}", name)
+            if "@" in key:
+                pass
             elif m.label == "AGENCY" and (seat := self._shared_name_seat(name, places, ex.home)) is not None:
                 key = f"{key}@{norm(seat) if seat else ex.doc_id}"  # 鼓楼区人民政府 of 南京市/鼓楼区, not of 福州市/鼓楼区
             elif m.label != "PERSON" and self.names_nothing_alone(name):

@@ -21,6 +21,11 @@ ARTICLES = {
     "init_b.md": "---\ntitle: 嘉兴市出台稳外贸措施\ndate: 2026-11-02\n---\n"
                  "嘉兴市商务局日前印发《若干措施》，提出10条举措稳外贸。市商务局局长范立言表示，《实施方案》将于明年起实施，"
                  "“十四五”规划目标有望提前完成。《青澜湾区数字贸易促进条例》同日公布。\n",
+    # a county-level city's and an unlisted city's own government named by the article, then 市长, 市委
+    "county.md": "---\ntitle: 义乌市召开常务会议\ndate: 2026-11-01\n---\n"
+                 "义乌市人民政府召开常务会议，市长柯远舟主持会议，副市长邵静怡出席。市委书记何立群要求市政府各部门抓好落实。\n",
+    "unlisted.md": "---\ntitle: 青澜市召开常务会议\ndate: 2026-11-05\n---\n"
+                   "青澜市人民政府召开常务会议，市长罗启航主持会议。市委书记贺云舒要求市政府各部门抓好落实。\n",
 }
 
 
@@ -83,3 +88,17 @@ def test_generic_titles_and_zones_are_one_node_per_article(graph, label):
 def test_a_full_title_is_one_node_across_articles(graph):
     found = nodes(graph, "青澜湾区数字贸易促进条例")
     assert len(found) == 1 and len(next(iter(found.values()))) == 2, found
+
+
+def posts(graph):
+    """(person, post title, body) of every post."""
+    return {(str(p), str(t), str(o)) for p, t, o in graph.query(PREFIXES + """SELECT ?p ?t ?o WHERE {
+        ?m org:member/rdfs:label ?p ; org:organization/rdfs:label ?o ; kg:postTitle ?t }""")}
+
+
+def test_a_mayor_holds_his_post_in_the_government_the_article_names(graph):
+    found = posts(graph)
+    assert ("柯远舟", "市长", "义乌市人民政府") in found and ("邵静怡", "副市长", "义乌市人民政府") in found
+    assert ("何立群", "书记", "中共义乌市委员会") in found
+    assert ("罗启航", "市长", "青澜市人民政府") in found and ("贺云舒", "书记", "中共青澜市委员会") in found
+    assert not nodes(graph, "市政府") and not nodes(graph, "市委")
