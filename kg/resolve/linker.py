@@ -56,6 +56,11 @@ class Resolved:
     contributions: dict[str, dict[str, Entity]] = field(default_factory=dict)
 
 
+def _reversed(text: str) -> tuple[int, ...]:
+    """A key that orders texts in reverse code-point order (max() on it picks the first text)."""
+    return tuple(-ord(c) for c in text) + (1,)
+
+
 def _in_order(letters: str, text: str) -> bool:
     """Every character of ``letters`` occurs in ``text``, in that order."""
     at = 0
@@ -79,6 +84,7 @@ class Resolver:
             generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
         self._zone_words = {zone_key(w) for w in self.lex.patterns["zone_words"]}
         self._seat_rx = re.compile(self.lex.patterns["named_seat"])
+        self._national_rx = re.compile(self.lex.patterns["national_body"])
         # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
         self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
@@ -102,6 +108,42 @@ class Resolver:
         """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
         it: the same words in two articles are two bodies."""
         return split_agency(name, self.lex).jurisdiction in self.lex.patterns["bare_jurisdictions"]
+
+    def _anchored_people(self, ex: Extraction, keys: list[str], names: dict[str, str],
+                         alias_of: dict[str, str]) -> dict[str, str]:
+        """Person key → the key of the person this article means: the name plus the anchor of their posts
+        (``person:刘建华@湖州市``), so that one name in two articles is one person only when the posts are in one place
+        or body. The anchor of a post is the place of the body (湖州市 for 湖州市人民政府, 中共湖州市委员会 and
+        湖州市商务局 alike; the division of a shared district name, 南京市/鼓楼区; 中国 for a central body, ``national_body``
+        in names.yml), else the body itself (a company, an unnamed city's 市政府: this article's); a person with posts
+        in several takes the one most of them are in (ties: a place, then the first in code-point order). A person
+        with no post keeps the name alone."""
+        final = lambda i: alias_of.get(keys[i], keys[i])  # noqa: E731
+        anchors: dict[str, Counter] = defaultdict(Counter)
+        for rel in ex.relations:
+            person, body = final(rel.subject), final(rel.object)
+            if rel.predicate != "holdsPostIn" or not person.startswith("person:") or body in (DROPPED, None) \
+                    or body.startswith("person:"):
+                continue
+            anchors[person][self._post_anchor(body, names.get(body, ""), ex.mentions[rel.object].label)] += 1
+        return {person: f"{person}@{max(found.items(), key=lambda kv: (kv[1], kv[0][0], _reversed(kv[0][1])))[0][1]}"
+                for person, found in anchors.items()}
+
+    def _post_anchor(self, key: str, name: str, label: str) -> tuple[bool, str]:
+        """(is a place, anchor) of a post in the body ``key`` named ``name`` (see :meth:`_anchored_people`)."""
+        if "@" in key:
+            return True, key.split("@", 1)[1]  # a shared district name's division, or this article's own body
+        if label == "AGENCY":
+            written = split_agency(name, self.lex)
+            place = written.jurisdiction if written.jurisdiction not in ("", "国家") else ""
+            if not place and (seat := self._seat_rx.match(name)):
+                place = seat.group(1)  # 青澜市委
+            if place:
+                found = self.lex.place_keys(place)
+                return True, norm(self.lex.divisions[found[0]].key if found else place)
+            if written.jurisdiction == "国家" or self._national_rx.match(name):
+                return True, "中国"
+        return False, key
 
     def _named_seats(self, mentions: list[Mention], canonical: list[tuple[str, str, str]]) -> dict:
         """The seats (义乌市, 青澜市) whose own government or party committee the article names (``named_seat``),
@@ -206,13 +248,16 @@ class Resolver:
                 parents[key] = parent
         alias_of = self._doc_aliases(ex.mentions, keys, names, ex.home_zone)
         self._keep_related_apart(ex, keys, alias_of)
+        anchored = self._anchored_people(ex, keys, names, alias_of)
         entities: dict[str, Entity] = {}
         votes: dict[str, Counter] = defaultdict(Counter)
+        keys_before = [alias_of.get(k, k) for k in keys]
         for i, m in enumerate(ex.mentions):
             key = alias_of.get(keys[i], keys[i])
-            keys[i] = key = key if key != DROPPED else None
+            keys[i] = key = anchored.get(key, key) if key != DROPPED else None
             if key is None:
                 continue
+            names.setdefault(key, names[keys_before[i]])
             entity = entities.get(key)
             if entity is None:
                 entity = entities[key] = Entity(key, m.label, names[key], parent=parents.get(key, ""))

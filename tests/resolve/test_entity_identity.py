@@ -26,17 +26,28 @@ ARTICLES = {
                  "义乌市人民政府召开常务会议，市长柯远舟主持会议，副市长邵静怡出席。市委书记何立群要求市政府各部门抓好落实。\n",
     "unlisted.md": "---\ntitle: 青澜市召开常务会议\ndate: 2026-11-05\n---\n"
                    "青澜市人民政府召开常务会议，市长罗启航主持会议。市委书记贺云舒要求市政府各部门抓好落实。\n",
+    # one name, one person with posts in one place (湖州市's government and party committee) in two articles, and
+    # two people (a vice-mayor of 湖州市, a company's chairman)
+    "person_a.md": "---\ntitle: 湖州市召开全市经济工作会议\ndate: 2026-11-10\n---\n"
+                   "湖州市委副书记、市长柯望舒主持会议。副市长刘建华通报了全市重大项目推进情况。\n",
+    "person_b.md": "---\ntitle: 湖州市召开民营企业座谈会\ndate: 2026-11-12\n---\n"
+                   "湖州市市长柯望舒出席座谈会并讲话。嘉兴华通电子科技有限公司董事长刘建华在座谈会上发言。\n",
 }
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory):
+def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("identity")
     (root / "in").mkdir()
     for name, text in ARTICLES.items():
         (root / "in" / name).write_text(text, encoding="utf-8")
     build([root / "in"], root / "out", html=False)
-    return Graph().parse(root / "out" / "graph.ttl")
+    return root / "out" / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def graph(built):
+    return Graph().parse(built)
 
 
 PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -102,3 +113,35 @@ def test_a_mayor_holds_his_post_in_the_government_the_article_names(graph):
     assert ("何立群", "书记", "中共义乌市委员会") in found
     assert ("罗启航", "市长", "青澜市人民政府") in found and ("贺云舒", "书记", "中共青澜市委员会") in found
     assert not nodes(graph, "市政府") and not nodes(graph, "市委")
+
+
+def test_one_name_is_one_person_only_with_posts_in_one_place_or_body(graph):
+    same = nodes(graph, "柯望舒")
+    assert len(same) == 1 and len(next(iter(same.values()))) == 2, same  # 市长 and 市委副书记 of 湖州市 in two articles
+    two = nodes(graph, "刘建华")
+    assert len(two) == 2 and all(len(docs) == 1 for docs in two.values()), two
+    assert {("刘建华", "副市长", "湖州市人民政府"), ("刘建华", "董事长", "嘉兴华通电子科技有限公司")} <= posts(graph)
+
+
+def test_query_and_viz_tell_two_people_of_one_name_apart_by_iri(built, graph, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    facts = runner.invoke(app, ["query", str(built), "facts_about", "--bind", "name=刘建华", "-f", "json"])
+    assert facts.exit_code == 0, facts.stderr
+    by_entity = {}
+    for row in json.loads(facts.stdout):
+        by_entity.setdefault(row["entity"], set()).add(row["object"])
+    assert sorted(by_entity.values(), key=sorted) == [{"嘉兴华通电子科技有限公司"}, {"湖州市人民政府"}]
+    assert set(by_entity) == set(nodes(graph, "刘建华"))
+    out = tmp_path / "f.html"
+    named = runner.invoke(app, ["viz", str(built), "--focus", "刘建华", "--out", str(out)])
+    assert named.exit_code == 1 and not out.exists()
+    assert all(iri in named.stderr for iri in by_entity) and "IRI" in named.stderr, named.stderr
+    for iri in by_entity:
+        picked = runner.invoke(app, ["viz", str(built), "--focus", iri, "--out", str(out)])
+        assert picked.exit_code == 0 and out.exists(), picked.stderr
