@@ -167,6 +167,9 @@ def test_csv_tables(tmp_path):
     with open(tmp_path / "csv" / "relations.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert any(r["relation"] == "holdsPostIn" and r["sentence"] for r in rows)
+    with open(tmp_path / "csv" / "entities.csv", encoding="utf-8-sig") as fh:
+        names = {r["iri"]: r["name"] for r in csv.DictReader(fh)}
+    assert all(names[r["subject_iri"]] == r["subject"] and names[r["object_iri"]] == r["object"] for r in rows)
 
 
 def test_cli_store_round(tmp_path):
