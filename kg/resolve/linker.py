@@ -3,9 +3,13 @@
 * A mention's canonical name comes from its gazetteer id, from the agency expansion
   (市经信委 → 上海市经济和信息化委员会, using the article's home jurisdiction), or from its text.
 * Keys are ``person:`` or ``named:`` + the normalised canonical name (districts: their division
-  path, so 普陀区 of 上海市 and of 舟山市 stay apart; a body named by a level alone, 市政府 in an article
-  whose city is unknown, also by its document). The entity type is voted by its mentions,
-  so one noisy type decision neither renames nor splits a node.
+  path, so 普陀区 of 上海市 and of 舟山市 stay apart, and so do their bodies, 鼓楼区人民政府 keyed by its 鼓楼区).
+  Identity is decided per article (a store adds articles one by one and must give the full build's graph):
+  a name that names nothing without its article is also keyed by its document: a body named by a level alone
+  (市政府 in an article whose city is unknown, unless it names one city's own government: 义乌市人民政府), a
+  title with no proper part (《若干措施》“十四五”规划) and a zone word alone (高新区). A person is keyed by the
+  name and the place or body of their posts in the article (``person:刘建华@湖州市``), the name alone with none.
+  The entity type is voted by its mentions, so one noisy type decision neither renames nor splits a node.
 * Within a document, short references join their full form: 《若干政策措施》 → the full title,
   “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系,
   云溪 → 云溪县 (a place by its proper part, when the article names one full place with it), 远航公司 → 宁州远航机械有限公司
