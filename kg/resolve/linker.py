@@ -149,6 +149,32 @@ class Resolver:
                 return True, "中国"
         return False, key
 
+    def _posts_in_sentence_seats(self, ex: Extraction, canonical: list[tuple[str, str, str]]) -> dict:
+        """Mention index → (key, name) for the body of a post written by its level alone (市长's implied 市政府, 市委,
+        市政府) in a sentence that names one seat of that level's own body of that kind (「义乌市人民政府召开常务会议，
+        市长柯某主持」: 义乌市人民政府, not the home city's 金华市人民政府 nor an anonymous 市政府)."""
+        bare = self.lex.patterns["bare_jurisdictions"]
+        written = [split_agency(m.kb_id or strip_marks(m.text), self.lex) if m.label == "AGENCY" else None
+                   for m in ex.mentions]
+        out = {}
+        for rel in ex.relations:
+            body = written[rel.object]
+            if rel.predicate != "holdsPostIn" or body is None or body.core is None or body.jurisdiction not in bare:
+                continue
+            kind = "party" if body.core.kind == "party" else "gov" if body.core.canonical == "人民政府" else ""
+            found = set()
+            for j, other in enumerate(ex.mentions):  # the seats the sentence names as written (not completed)
+                hit = self._seat_rx.match(canonical[j][1]) if written[j] is not None and j != rel.object \
+                    and written[j].jurisdiction not in bare and rel.evidence.start <= other.start < rel.evidence.end \
+                    else None
+                if hit and hit.group(1).endswith(body.jurisdiction):
+                    found.add((hit.group(1), "gov" if canonical[j][1].endswith("政府") else "party", canonical[j][:2]))
+            if len({seat for seat, _kind, _body in found}) == 1:
+                named = next((b for _seat, k, b in found if k == kind), None)
+                if named is not None:
+                    out[rel.object] = named
+        return out
+
     def _named_seats(self, mentions: list[Mention], canonical: list[tuple[str, str, str]]) -> dict:
         """The seats (义乌市, 青澜市) whose own government or party committee the article names (``named_seat``),
         by their level ending, only for a level with one seat: level → (seat, {kind: (key, name) of the body})."""
@@ -235,6 +261,8 @@ class Resolver:
         city = self.home_city(ex)
         places = {m.kb_id for m in ex.mentions if m.label == "DISTRICT" and m.kb_id in self.lex.divisions}
         canonical = [self.canonical(m, ex.home, ex.home_county, ex.home_zone, city) for m in ex.mentions]
+        for i, (key, name) in self._posts_in_sentence_seats(ex, canonical).items():
+            canonical[i] = (key, name, canonical[i][2])
         seats = self._named_seats(ex.mentions, canonical)
         for m, (key, name, parent) in zip(ex.mentions, canonical):
             if m.label == "AGENCY" and self._bare_jurisdiction(name):

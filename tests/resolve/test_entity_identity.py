@@ -26,6 +26,10 @@ ARTICLES = {
                  "义乌市人民政府召开常务会议，市长柯远舟主持会议，副市长邵静怡出席。市委书记何立群要求市政府各部门抓好落实。\n",
     "unlisted.md": "---\ntitle: 青澜市召开常务会议\ndate: 2026-11-05\n---\n"
                    "青澜市人民政府召开常务会议，市长罗启航主持会议。市委书记贺云舒要求市政府各部门抓好落实。\n",
+    # an article about 金华市 (its home) whose sentence names 义乌市's government before 市长
+    "home_city.md": "---\ntitle: 金华市推进县域经济发展\ndate: 2026-11-01\n---\n"
+                    "金华市今年县域经济增长较快。金华市各县市区加快项目建设。\n\n"
+                    "义乌市人民政府召开常务会议，市长钟远航主持会议。金华市市长蒋方圆在调研时表示，要抓好落实。\n",
     # one name, one person with posts in one place (湖州市's government and party committee) in two articles, and
     # two people (a vice-mayor of 湖州市, a company's chairman)
     "person_a.md": "---\ntitle: 湖州市召开全市经济工作会议\ndate: 2026-11-10\n---\n"
@@ -113,6 +117,7 @@ def test_a_mayor_holds_his_post_in_the_government_the_article_names(graph):
     assert ("何立群", "书记", "中共义乌市委员会") in found
     assert ("罗启航", "市长", "青澜市人民政府") in found and ("贺云舒", "书记", "中共青澜市委员会") in found
     assert not nodes(graph, "市政府") and not nodes(graph, "市委")
+    assert ("钟远航", "市长", "义乌市人民政府") in found and ("蒋方圆", "市长", "金华市人民政府") in found
 
 
 def test_one_name_is_one_person_only_with_posts_in_one_place_or_body(graph):
