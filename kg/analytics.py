@@ -92,13 +92,16 @@ def type_counts(G: nx.Graph) -> dict[str, int]:
 
 
 def find_nodes(G: nx.Graph, name: str) -> list[str]:
-    """The nodes ``name`` may mean, best first: those whose label is ``name``; else those with it as an alias;
-    else those whose label contains it (shortest label first).
+    """The nodes ``name`` may mean, best first: the node whose IRI it is; those whose label is ``name``; else those
+    with it as an alias; else those whose label contains it (shortest label first).
 
     >>> G = nx.Graph(); G.add_node("c", label="长沙市", aliases=["长沙"]); G.add_node("g", label="长沙市人民政府")
     >>> find_nodes(G, "长沙"), find_nodes(G, "长沙市"), find_nodes(G, "长沙市人")
     (['c'], ['c'], ['g'])
     """
+    iri = name.strip().removeprefix("<").removesuffix(">")
+    if iri in G:
+        return [iri]  # a node's IRI: the one entity, whatever its name
     for test in (lambda d: name == d.get("label"), lambda d: name in d.get("aliases", ())):
         found = sorted(n for n, d in G.nodes(data=True) if test(d))
         if found:
@@ -116,18 +119,22 @@ def find_node(G: nx.Graph, name: str) -> str | None:
     """
     found = find_nodes(G, name)
     if len(found) > 1:
-        raise Ambiguous(name, [(G.nodes[n]["label"], G.nodes[n].get("type", "")) for n in found])
+        raise Ambiguous(name, [(G.nodes[n]["label"], G.nodes[n].get("type", "")) for n in found], found)
     return found[0] if found else None
 
 
 class Ambiguous(KgError):
     """A name that several entities carry: never decided silently."""
 
-    def __init__(self, name: str, candidates: list[tuple[str, str]]):
-        listed = "; ".join(f"{label} ({kind})" for label, kind in candidates[:12])
+    def __init__(self, name: str, candidates: list[tuple[str, str]], nodes: list[str] | None = None):
+        nodes = nodes or [""] * len(candidates)
+        listed = "; ".join(f"{label} ({kind}{', ' + iri if iri else ''})"
+                           for (label, kind), iri in zip(candidates[:12], nodes))
         more = f" and {len(candidates) - 12} more" if len(candidates) > 12 else ""
-        super().__init__(f"{name!r} names {len(candidates)} entities: {listed}{more}; give one of these names")
+        super().__init__(f"{name!r} names {len(candidates)} entities: {listed}{more}; give one of these names "
+                         f"or IRIs")
         self.candidates = candidates
+        self.nodes = nodes
 
 
 def neighbourhood(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:

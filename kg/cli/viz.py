@@ -20,7 +20,7 @@ def viz_cli(
     graph: Optional[Path] = GRAPH_ARG,
     store: Optional[Path] = STORE_OPT,
     out: Path = Opt(Path("output/view.html"), "--out", "-o", help="The HTML file to write (created with its folder)."),
-    focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names)."),
+    focus: Optional[str] = Opt(None, "--focus", help="Show only the neighbourhood of this entity (any of its names, or its IRI when several share a name)."),
     depth: int = Opt(1, "--depth", min=0, help="Hops around --focus."),
     types: Optional[str] = Opt(None, "--types", help="Comma-separated entity types to keep, e.g. Agency,Enterprise."),
     max_nodes: Optional[int] = Opt(None, "--max-nodes", help="Keep only the N most central nodes (PageRank)."),

@@ -3,9 +3,13 @@
 * A mention's canonical name comes from its gazetteer id, from the agency expansion
   (市经信委 → 上海市经济和信息化委员会, using the article's home jurisdiction), or from its text.
 * Keys are ``person:`` or ``named:`` + the normalised canonical name (districts: their division
-  path, so 普陀区 of 上海市 and of 舟山市 stay apart; a body named by a level alone, 市政府 in an article
-  whose city is unknown, also by its document). The entity type is voted by its mentions,
-  so one noisy type decision neither renames nor splits a node.
+  path, so 普陀区 of 上海市 and of 舟山市 stay apart, and so do their bodies, 鼓楼区人民政府 keyed by its 鼓楼区).
+  Identity is decided per article (a store adds articles one by one and must give the full build's graph):
+  a name that names nothing without its article is also keyed by its document: a body named by a level alone
+  (市政府 in an article whose city is unknown, unless it names one city's own government: 义乌市人民政府), a
+  title with no proper part (《若干措施》“十四五”规划) and a zone word alone (高新区). A person is keyed by the
+  name and the place or body of their posts in the article (``person:刘建华@湖州市``), the name alone with none.
+  The entity type is voted by its mentions, so one noisy type decision neither renames nor splits a node.
 * Within a document, short references join their full form: 《若干政策措施》 → the full title,
   “十四五”规划 → 《…“十四五”规划》, 商飞 → 中国商飞, “1+1+3+1+1”制度体系 → “1+1+3+1+1”政策框架体系,
   云溪 → 云溪县 (a place by its proper part, when the article names one full place with it), 远航公司 → 宁州远航机械有限公司
@@ -56,6 +60,11 @@ class Resolved:
     contributions: dict[str, dict[str, Entity]] = field(default_factory=dict)
 
 
+def _reversed(text: str) -> tuple[int, ...]:
+    """A key that orders texts in reverse code-point order (max() on it picks the first text)."""
+    return tuple(-ord(c) for c in text) + (1,)
+
+
 def _in_order(letters: str, text: str) -> bool:
     """Every character of ``letters`` occurs in ``text``, in that order."""
     at = 0
@@ -74,6 +83,12 @@ class Resolver:
         # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
+        generic = self.lex.patterns["generic_titles"]
+        self._generic_title = re.compile("(?:{}|{})+".format(
+            generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
+        self._zone_words = {zone_key(w) for w in self.lex.patterns["zone_words"]}
+        self._seat_rx = re.compile(self.lex.patterns["named_seat"])
+        self._national_rx = re.compile(self.lex.patterns["national_body"])
         # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
         self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
@@ -97,6 +112,119 @@ class Resolver:
         """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
         it: the same words in two articles are two bodies."""
         return split_agency(name, self.lex).jurisdiction in self.lex.patterns["bare_jurisdictions"]
+
+    def _anchored_people(self, ex: Extraction, keys: list[str], names: dict[str, str],
+                         alias_of: dict[str, str]) -> dict[str, str]:
+        """Person key → the key of the person this article means: the name plus the anchor of their posts
+        (``person:刘建华@湖州市``), so that one name in two articles is one person only when the posts are in one place
+        or body. The anchor of a post is the place of the body (湖州市 for 湖州市人民政府, 中共湖州市委员会 and
+        湖州市商务局 alike; the division of a shared district name, 南京市/鼓楼区; 中国 for a central body, ``national_body``
+        in names.yml), else the body itself (a company, an unnamed city's 市政府: this article's); a person with posts
+        in several takes the one most of them are in (ties: a place, then the first in code-point order). A person
+        with no post keeps the name alone."""
+        final = lambda i: alias_of.get(keys[i], keys[i])  # noqa: E731
+        anchors: dict[str, Counter] = defaultdict(Counter)
+        for rel in ex.relations:
+            person, body = final(rel.subject), final(rel.object)
+            if rel.predicate != "holdsPostIn" or not person.startswith("person:") or body in (DROPPED, None) \
+                    or body.startswith("person:"):
+                continue
+            anchors[person][self._post_anchor(body, names.get(body, ""), ex.mentions[rel.object].label)] += 1
+        return {person: f"{person}@{max(found.items(), key=lambda kv: (kv[1], kv[0][0], _reversed(kv[0][1])))[0][1]}"
+                for person, found in anchors.items()}
+
+    def _post_anchor(self, key: str, name: str, label: str) -> tuple[bool, str]:
+        """(is a place, anchor) of a post in the body ``key`` named ``name`` (see :meth:`_anchored_people`)."""
+        if "@" in key:
+            return True, key.split("@", 1)[1]  # a shared district name's division, or this article's own body
+        if label == "AGENCY":
+            written = split_agency(name, self.lex)
+            place = written.jurisdiction if written.jurisdiction not in ("", "国家") else ""
+            if not place and (seat := self._seat_rx.match(name)):
+                place = seat.group(1)  # 青澜市委
+            if place:
+                found = self.lex.place_keys(place)
+                return True, norm(self.lex.divisions[found[0]].key if found else place)
+            if written.jurisdiction == "国家" or self._national_rx.match(name):
+                return True, "中国"
+        return False, key
+
+    def _posts_in_sentence_seats(self, ex: Extraction, canonical: list[tuple[str, str, str]]) -> dict:
+        """Mention index → (key, name) for the body of a post written by its level alone (市长's implied 市政府, 市委,
+        市政府) in a sentence that names one seat of that level's own body of that kind (「义乌市人民政府召开常务会议，
+        市长柯某主持」: 义乌市人民政府, not the home city's 金华市人民政府 nor an anonymous 市政府)."""
+        bare = self.lex.patterns["bare_jurisdictions"]
+        written = [split_agency(m.kb_id or strip_marks(m.text), self.lex) if m.label == "AGENCY" else None
+                   for m in ex.mentions]
+        out = {}
+        for rel in ex.relations:
+            body = written[rel.object]
+            if rel.predicate != "holdsPostIn" or body is None or body.core is None or body.jurisdiction not in bare:
+                continue
+            kind = "party" if body.core.kind == "party" else "gov" if body.core.canonical == "人民政府" else ""
+            found = set()
+            for j, other in enumerate(ex.mentions):  # the seats the sentence names as written (not completed)
+                hit = self._seat_rx.match(canonical[j][1]) if written[j] is not None and j != rel.object \
+                    and written[j].jurisdiction not in bare and rel.evidence.start <= other.start < rel.evidence.end \
+                    else None
+                if hit and hit.group(1).endswith(body.jurisdiction):
+                    found.add((hit.group(1), "gov" if canonical[j][1].endswith("政府") else "party", canonical[j][:2]))
+            if len({seat for seat, _kind, _body in found}) == 1:
+                named = next((b for _seat, k, b in found if k == kind), None)
+                if named is not None:
+                    out[rel.object] = named
+        return out
+
+    def _named_seats(self, mentions: list[Mention], canonical: list[tuple[str, str, str]]) -> dict:
+        """The seats (义乌市, 青澜市) whose own government or party committee the article names (``named_seat``),
+        by their level ending, only for a level with one seat: level → (seat, {kind: (key, name) of the body})."""
+        found: dict[str, dict[str, dict[str, tuple[str, str]]]] = defaultdict(lambda: defaultdict(dict))
+        for m, (key, name, _parent) in zip(mentions, canonical):
+            hit = self._seat_rx.match(name) if m.label == "AGENCY" else None
+            if hit:
+                kind = "gov" if name.endswith("政府") else "party"
+                found[hit.group(1)[-1]][hit.group(1)].setdefault(kind, (key, name))
+        return {level: next(iter(by_seat.items())) for level, by_seat in found.items() if len(by_seat) == 1}
+
+    def _seat_body(self, name: str, seats: dict, ex: Extraction, city: str) -> tuple[str, str] | None:
+        """(key, name) of a body named by a level alone (市政府, 市委, 市发改委, a 市长's implied 市政府) in an article
+        whose home does not complete it but which names one seat of that level (义乌市人民政府 → 义乌市): the body the
+        article names (青澜市委 for 市委), else the seat's (中共义乌市委员会); None when there is no such seat."""
+        written = split_agency(name, self.lex)
+        seat = seats.get(written.jurisdiction)
+        if seat is None or written.core is None:
+            return None
+        place, bodies = seat
+        kind = "party" if written.core.kind == "party" else "gov" if written.core.canonical == "人民政府" else ""
+        if kind in bodies:
+            return bodies[kind]
+        full = canonical_agency(name, place if written.jurisdiction in "市州" else ex.home, self.lex,
+                                place if written.jurisdiction in "县区" else ex.home_county, "", city)
+        return None if self._bare_jurisdiction(full) else (f"named:{norm(full)}", full)
+
+    def names_nothing_alone(self, name: str) -> bool:
+        """Whether ``name`` names nothing without its article, so that the same words in two articles are two
+        entities: a title with no proper part (no place, no body, no topic: only periods, document kinds and
+        their generic modifiers of ``generic_titles`` in ``patterns/names.yml``: 《若干措施》《实施方案》“十四五”规划),
+        a zone word alone (高新区, 经济技术开发区) or a body of one (高新区管委会)."""
+        if self._generic_title.fullmatch(title_key(name)) or zone_key(name) in self._zone_words:
+            return True
+        return zone_key(split_agency(name, self.lex).jurisdiction) in self._zone_words
+
+    def _shared_name_seat(self, name: str, places: set[str], home: str) -> str | None:
+        """The division an agency of a district name several divisions share (鼓楼区人民政府: 南京市's, 福州市's …)
+        belongs to, as the article's own mentions of that district pick it (else its home's one); "" when the
+        article does not say which (the agency is this article's own); None when its jurisdiction is no shared
+        name (the name alone is the agency)."""
+        juris = split_agency(name, self.lex).jurisdiction
+        keys = self.lex.place_keys(juris) if juris else ()
+        if len(keys) < 2:
+            return None
+        named = places & set(keys)  # the divisions the article's own mentions of places are
+        if len(named) == 1:
+            return next(iter(named))
+        near = [k for k in keys if self.lex.divisions[k].parent == home] if not named else []
+        return near[0] if len(near) == 1 else ""
 
     def home_city(self, ex: Extraction) -> str:
         """The city an article about a province is about (what its 市政府, 市委 are): the city of that province
@@ -131,23 +259,37 @@ class Resolver:
         names: dict[str, str] = {}
         parents: dict[str, str] = {}
         city = self.home_city(ex)
-        for m in ex.mentions:
-            key, name, parent = self.canonical(m, ex.home, ex.home_county, ex.home_zone, city)
+        places = {m.kb_id for m in ex.mentions if m.label == "DISTRICT" and m.kb_id in self.lex.divisions}
+        canonical = [self.canonical(m, ex.home, ex.home_county, ex.home_zone, city) for m in ex.mentions]
+        for i, (key, name) in self._posts_in_sentence_seats(ex, canonical).items():
+            canonical[i] = (key, name, canonical[i][2])
+        seats = self._named_seats(ex.mentions, canonical)
+        for m, (key, name, parent) in zip(ex.mentions, canonical):
             if m.label == "AGENCY" and self._bare_jurisdiction(name):
-                key = f"{key}@{ex.doc_id}"  # 市政府 of a city the article does not name: this article's own
+                # 市政府 of a city the article does not name: this article's own
+                key, name = self._seat_body(name, seats, ex, city) or (f"{key}@{ex.doc_id}", name)
+            if "@" in key:
+                pass
+            elif m.label == "AGENCY" and (seat := self._shared_name_seat(name, places, ex.home)) is not None:
+                key = f"{key}@{norm(seat) if seat else ex.doc_id}"  # 鼓楼区人民政府 of 南京市/鼓楼区, not of 福州市/鼓楼区
+            elif m.label != "PERSON" and self.names_nothing_alone(name):
+                key = f"{key}@{ex.doc_id}"  # 《若干措施》, 高新区: this article's own
             keys.append(key)
             names.setdefault(key, name)
             if parent:
                 parents[key] = parent
         alias_of = self._doc_aliases(ex.mentions, keys, names, ex.home_zone)
         self._keep_related_apart(ex, keys, alias_of)
+        anchored = self._anchored_people(ex, keys, names, alias_of)
         entities: dict[str, Entity] = {}
         votes: dict[str, Counter] = defaultdict(Counter)
+        keys_before = [alias_of.get(k, k) for k in keys]
         for i, m in enumerate(ex.mentions):
             key = alias_of.get(keys[i], keys[i])
-            keys[i] = key = key if key != DROPPED else None
+            keys[i] = key = anchored.get(key, key) if key != DROPPED else None
             if key is None:
                 continue
+            names.setdefault(key, names[keys_before[i]])
             entity = entities.get(key)
             if entity is None:
                 entity = entities[key] = Entity(key, m.label, names[key], parent=parents.get(key, ""))

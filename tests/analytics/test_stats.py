@@ -65,7 +65,7 @@ def test_focus_prefers_an_exact_name_and_lists_an_ambiguity_with_types(sample_gr
     ttl = tmp_path / "g.ttl"
     sample_graph.serialize(ttl, format="turtle")
     result = CliRunner().invoke(app, ["viz", str(ttl), "--focus", "数字化", "--out", str(tmp_path / "f.html")])
-    assert result.exit_code == 1 and "entities:" in result.stderr and "(Initiative)" in result.stderr
+    assert result.exit_code == 1 and "entities:" in result.stderr and "(Initiative, https:" in result.stderr
     assert not (tmp_path / "f.html").exists()
 
 

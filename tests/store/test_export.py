@@ -60,6 +60,11 @@ def test_parquet_tables_of_the_sample_join_in_duckdb(sample_build, tmp_path):
         FROM '{tmp_path}/mentions.parquet' m JOIN '{tmp_path}/entities.parquet' e ON m.entity = e.iri
         GROUP BY e.name, e.type ORDER BY mentions DESC, e.name LIMIT 5""").fetchall()
     assert rows and rows[0][2] > 1 and all(isinstance(r[2], int) for r in rows)
+    joined = con.execute(f"""
+        SELECT count(*), count(s.iri), count(o.iri), count(*) FILTER (r.subject = s.name AND r.object = o.name)
+        FROM '{tmp_path}/relations.parquet' r LEFT JOIN '{tmp_path}/entities.parquet' s ON r.subject_iri = s.iri
+        LEFT JOIN '{tmp_path}/entities.parquet' o ON r.object_iri = o.iri""").fetchone()
+    assert joined[0] > 10 and len(set(joined)) == 1, joined  # every relation's ends join back to their entities
     value_type = con.execute(f"SELECT typeof(value) FROM '{tmp_path}/figures.parquet' LIMIT 1").fetchone()[0]
     assert value_type == "DOUBLE"  # figures are numbers, ready to chart
     starts = con.execute(f"SELECT min(start), max(\"end\") FROM '{tmp_path}/mentions.parquet'").fetchone()

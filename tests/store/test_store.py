@@ -167,6 +167,9 @@ def test_csv_tables(tmp_path):
     with open(tmp_path / "csv" / "relations.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert any(r["relation"] == "holdsPostIn" and r["sentence"] for r in rows)
+    with open(tmp_path / "csv" / "entities.csv", encoding="utf-8-sig") as fh:
+        names = {r["iri"]: r["name"] for r in csv.DictReader(fh)}
+    assert all(names[r["subject_iri"]] == r["subject"] and names[r["object_iri"]] == r["object"] for r in rows)
 
 
 def test_cli_store_round(tmp_path):
@@ -189,7 +192,8 @@ def test_cli_store_round(tmp_path):
     from_store, from_file = (json.loads(f.stdout) for f in facts)
     assert from_store == from_file
     assert {"about": person["person"], "type": "Person", "subject": person["person"], "relation": "holdsPostIn",
-            "object": person["organisation"], "sentence": person["sentence"]} in from_store
+            "object": person["organisation"], "sentence": person["sentence"]} in [
+        {k: v for k, v in row.items() if k != "entity"} for row in from_store]
     exported = runner.invoke(app, ["export", "--store", str(store), "--format", "trig", "--out", str(tmp_path / "kg.trig")])
     assert exported.exit_code == 0, exported.stderr
     with KgStore(store) as st:
