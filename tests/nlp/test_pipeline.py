@@ -169,3 +169,21 @@ def test_an_open_list_names_its_sentence_s_companies_after_an_example_word_only(
     assert candidates(doc) == []
     doc = lists(blank.make_doc("示范区包括青岭、白沙两个片区。"))  # other kinds of name: as before
     assert [c.label_ for c in candidates(doc)] == ["DISTRICT", "DISTRICT"]
+
+
+def test_a_quotation_after_a_verb_that_carries_a_programme_out_names_the_programme():
+    """「创新实施“甲”“乙”等重点工程」「推行“船边即提”等通关模式」: a quotation right after 实施/推行/推进… (or in the run
+    of quotations after one) names a programme though it has no programme's ending (rule quoted_programme);
+    「推行“支部+农户”模式」 (a manner), 「推进“十二五”时期」 (a period), a quotation after no such verb
+    (「坚持“双轮驱动”」) and one the quoted-system rule reads whole (「实施“数字青澜”行动」) are not its."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("青澜市创新实施“枝叶同茂”“山水相映”等重点工程，统筹推进“碧水行”“净滩岸”建设行动，海关推行“船边即提”等通关模式。"
+            "合作社推行“支部+农户”模式，深入推进“十二五”时期各项工作，坚持“双轮驱动”，全面实施“数字青澜”行动。")
+    found = [(text[s:e], rule) for s, e, _label, rule, *_ in rules._quoted(text)]
+    assert [name for name, rule in found if rule == "quoted_programme"] == ["枝叶同茂", "山水相映", "碧水行", "净滩岸",
+                                                                           "船边即提"]
+    assert ("“数字青澜”行动", "quoted_system") in found

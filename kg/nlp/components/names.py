@@ -68,6 +68,9 @@ class NamePatterns:
         leads = sorted({*self.lex.lead_words, *q.get("task_leads", "").split()}, key=len, reverse=True)
         self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
+        self._q_programme_verb = re.compile(f"(?:{q['programme_verbs']})$") if q.get("programme_verbs") else None
+        self._q_programme_not_before = re.compile(f"(?:{q.get('programme_not_before') or '(?!)'})")
+        self._q_programme_after = re.compile(f"(?:{q.get('programme_after') or '(?!)'})")
         qs = pat["quoted_system"]
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
@@ -340,6 +343,7 @@ class NamePatterns:
 
     def _quoted(self, text: str):
         q = self.lex.patterns["quoted"]
+        systems = set()  # where a quoted system's quotation starts
         for m in self._q_system.finditer(text):
             if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
                 continue
@@ -349,6 +353,7 @@ class NamePatterns:
                 continue  # “某某”各项目, “某某”转化为某某战略: a determiner or a verb between them
             code = (self._q_code_gap is not None and self._q_code_gap.match(m.group(2))) or (
                 not m.group(2) and self._q_code_named is not None and self._q_code_named.match(m.group(3)))
+            systems.add(m.start())
             if code:  # “某某”等重点工程, “某某”项目: the code is the name
                 yield m.start(1), m.end(1), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
                 continue
@@ -364,6 +369,44 @@ class NamePatterns:
             if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
                     or after in ("（", "(") and len(inner) >= 4:
                 yield m.start(1) + self._task_lead(inner), m.end(1), "INITIATIVE", "quoted_name"
+        yield from self._quoted_programmes(text, systems)
+
+    def _quoted_programmes(self, text: str, systems: set[int]):
+        """「实施“某某焕新”」「推行“甲”“乙”等」: quotations right after a verb that carries a programme out (names.yml
+        ``quoted.programme_verbs``), or in the run of quotations that follows one, name programmes (rule
+        ``quoted_programme``) when the quoted-name rule does not accept them already, no quoted system starts at them
+        (「推进“某某”行动」 is the 行动, read whole by ``quoted_system``) and what follows the run does not make them a
+        manner, a sector or a period (``programme_not_before``: 「推行“某某+某某”模式」)."""
+        q = self.lex.patterns["quoted"]
+        if self._q_programme_verb is None:
+            return
+        low, high = int(q.get("programme_min_len", 2)), int(q.get("programme_max_len", 16))
+        run = []  # the quotations of the current run: (start, end, inner)
+        for m in self._quote.finditer(text):
+            if run and m.start() == run[-1][1]:
+                run.append((m.start(), m.end(), m.group(1), False))
+                continue
+            yield from self._programme_run(text, run, systems, low, high)
+            led = self._q_programme_verb.search(text, max(0, m.start() - 4), m.start()) is not None
+            run = [(m.start(), m.end(), m.group(1), led)]
+        yield from self._programme_run(text, run, systems, low, high)
+
+    def _programme_run(self, text: str, run: list, systems: set[int], low: int, high: int):
+        """The quotations of ``run`` (after a programme verb when its first is led by one) that name programmes."""
+        if not run or self._q_programme_not_before.match(text, run[-1][1]) is not None:
+            return
+        if not run[0][3] and self._q_programme_after.match(text, run[-1][1]) is None:
+            return
+        q = self.lex.patterns["quoted"]
+        for start, end, inner, _led in run:
+            if not (low <= len(inner) <= high) or any(c in inner for c in q["reject_chars"]) or start in systems:
+                continue
+            if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
+                continue
+            if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
+                    or text[end:end + 1] in ("（", "(") and len(inner) >= 4:
+                continue  # the quoted-name rule's already
+            yield start + 1, end - 1, "INITIATIVE", "quoted_programme", self._known.get(inner, "")
 
     def _task_lead(self, inner: str) -> int:
         """How many characters of a quoted programme are the task's verbs before its name (「“深入实施|某某振兴行动”」

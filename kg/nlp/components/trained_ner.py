@@ -70,7 +70,7 @@ DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title")
 DEFAULT_THRESHOLD = 0.5
 # rules that read a name exactly: their candidates are never taken for fragments (Fragments)
-EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system")
+EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system", "quoted_programme")
 # rules whose candidates keep their label and count at least DEFAULT_TRUSTED_FLOOR probable; spans no rule
 # proposed need DEFAULT_NEW_THRESHOLD (chosen by cross-validation and the sample, benchmarks/ner.md)
 DEFAULT_TRUSTED_RULES = ("kg_gazetteer", "book_title", "branch", "quoted_name", "quoted_system", "enumeration",
