@@ -383,3 +383,19 @@ def test_an_honorific_title_is_no_initiative(rules_nlp):
 def test_an_honorific_title_is_a_fragment_of_any_type(fragments, label):
     assert fragments.is_fragment("青岭蓝莓之乡", label) and fragments.is_fragment("白沙茶之都", label)
     assert not fragments.is_fragment("青岭未来之城", label)
+
+
+def test_an_enumeration_s_initiatives_are_decided_by_the_model_and_its_companies_are_trusted(nlp):
+    """「打造了政务服务、城市运行、应急指挥等平台」 lists what the platforms do, not their names: an enumeration's
+    initiatives are not trusted (the model scores these low); its companies still are."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    from ..conftest import process
+
+    doc, _ = process(nlp, "白沙县打造了政务服务、城市运行、应急指挥等平台。")
+    assert [e.text for e in doc.ents if e.label_ == "INITIATIVE"] == []
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc("青岭科技、白沙电气等企业")
+    assert ner._trusted(doc.char_span(0, 4, label="ENTERPRISE", kb_id="enumeration"))
+    assert not ner._trusted(doc.char_span(0, 4, label="INITIATIVE", kb_id="enumeration"))
