@@ -211,3 +211,13 @@ def test_a_programme_ending_that_begins_another_word_ends_no_programme():
             "制定青澜服务业提质行动方案，实施青岭山水修复工程。")
     found = [text[s:e] for s, e, label, rule, *_ in rules.find(text) if rule == "initiative_suffix"]
     assert found == ["青澜电力集团青岭新能源项目", "全省算力调度平台", "青岭山水修复工程"]
+
+
+def test_a_capacity_inside_a_project_s_name_is_part_of_it(rules_nlp):
+    """「青岭县10万千瓦风电项目」「白沙电网青岭乡35千伏联网工程」: the capacity after the place or owner is part of the
+    project's name (names.yml project_capacity); a project named from its capacity on (「建设10万千瓦风电项目」)
+    is none."""
+    doc, _ = process(rules_nlp, "青岭县10万千瓦风电项目并网发电，白沙电网青岭乡35千伏联网工程建成，"
+                                "青澜能源年产20万吨电池材料项目开工，白沙县还将建设10万千瓦风电项目。")
+    names = [t for t, label in ents(doc) if label == "INITIATIVE"]
+    assert names == ["青岭县10万千瓦风电项目", "白沙电网青岭乡35千伏联网工程", "青澜能源年产20万吨电池材料项目"]

@@ -55,6 +55,7 @@ class NamePatterns:
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
         self._zone_words = set(pat["zone_words"])
         self._purpose_marks = frozenset(pat.get("purpose_marks", "").split())
+        self._capacity = re.compile(pat["project_capacity"]) if pat.get("project_capacity") else None
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
@@ -319,10 +320,15 @@ class NamePatterns:
         cut = left
         breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" and not verbs_break \
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
+        capacities = set()  # where a capacity inside a project's name ends, by its start (project_capacity)
         for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
             word = text[start:end]
+            if label == "INITIATIVE" and tag == "m" and start >= left and end < right and self._capacity is not None \
+                    and self._capacity.match(word):
+                capacities.add((start, end))
+                continue  # 「某县|10万千瓦|风电项目」: the capacity is part of the name
             if tag == "v" and k > 0 and self._tagged[k - 1][1] == start \
                     and text[self._tagged[k - 1][0]:start] in self._purpose_marks:
                 cut = max(cut, min(end, right))  # 「为|规范|某某项目」: a purpose clause's verb, no name's start
@@ -330,7 +336,10 @@ class NamePatterns:
                     or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
                 cut = max(cut, min(end, right))
         if label == "INITIATIVE" and cut < right and not _EDITION.match(text, cut):
-            cut += trim_left(text[cut:right], self.lex.lead_words)
+            # the lead words before the name's capacity, if any (jieba's numbers are no lead words)
+            until = min([right, *(start for start, _end in capacities if start >= cut)])
+            cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
+        cut = next((end for start, end in capacities if start == cut), cut)  # no name starts with a capacity
         return cut - left
 
 
