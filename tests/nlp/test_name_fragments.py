@@ -399,3 +399,12 @@ def test_an_enumeration_s_initiatives_are_decided_by_the_model_and_its_companies
     doc = nlp.make_doc("青岭科技、白沙电气等企业")
     assert ner._trusted(doc.char_span(0, 4, label="ENTERPRISE", kb_id="enumeration"))
     assert not ner._trusted(doc.char_span(0, 4, label="INITIATIVE", kb_id="enumeration"))
+
+
+@pytest.mark.parametrize("name", ["战略合作框架协议", "全面战略合作协议", "项目投资合作协议", "合作备忘录"])
+def test_an_agreement_named_by_its_kinds_alone_is_no_initiative(fragments, name):
+    assert fragments.is_fragment(name, "INITIATIVE")
+
+
+def test_a_named_agreement_is_an_initiative(fragments):
+    assert not fragments.is_fragment("青澜白沙数字经济合作协议", "INITIATIVE")

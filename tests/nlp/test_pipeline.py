@@ -221,3 +221,15 @@ def test_a_capacity_inside_a_project_s_name_is_part_of_it(rules_nlp):
                                 "青澜能源年产20万吨电池材料项目开工，白沙县还将建设10万千瓦风电项目。")
     names = [t for t, label in ents(doc) if label == "INITIATIVE"]
     assert names == ["青岭县10万千瓦风电项目", "白沙电网青岭乡35千伏联网工程", "青澜能源年产20万吨电池材料项目"]
+
+
+def test_a_verb_that_takes_a_programme_as_its_object_ends_the_clause_before_its_name(rules_nlp):
+    """「落实|青岭卫生强基工程」「用好|青澜民营经济综合服务平台」「企业参与|白沙揭榜攻关项目」: the suffix rule's
+    programme starts after the verb (names.yml initiative_suffix clause_verbs), even where the tagger's cut falls
+    inside it (「用|好」); a verbal noun of the name itself stays (「青澜项目申报系统」)."""
+    from kg.nlp.spans import candidates
+
+    doc, _ = process(rules_nlp, "提升县域服务能力：落实青岭卫生强基工程，用好青澜民营经济综合服务平台，"
+                                "推荐企业参与白沙揭榜攻关项目申报，青澜项目申报系统上线。")
+    found = [c.text for c in candidates(doc) if c.kb_id_ == "initiative_suffix"]
+    assert found == ["青岭卫生强基工程", "青澜民营经济综合服务平台", "白沙揭榜攻关项目", "青澜项目申报系统"]

@@ -264,7 +264,10 @@ class NamePatterns:
                     cut = trim_left(window, lex.lead_words) if window else 0
                 name_part = window[cut:]
                 if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
-                    name_part = name_part[max([0, *(m.end() for m in clause.finditer(name_part))]):]
+                    # (read in the whole window: the cut may fall inside the verb, 「用|好某某平台」)
+                    after = max([0, *(v.end() for v in clause.finditer(text, left, m.start()))])
+                    if after > m.start() - len(name_part):
+                        name_part = text[after:m.start()]
                 if rule.get("route_joiners"):  # 「甲至|乙高铁」: a line named by both its ends
                     name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
                         + name_part
