@@ -383,3 +383,28 @@ def test_an_honorific_title_is_no_initiative(rules_nlp):
 def test_an_honorific_title_is_a_fragment_of_any_type(fragments, label):
     assert fragments.is_fragment("青岭蓝莓之乡", label) and fragments.is_fragment("白沙茶之都", label)
     assert not fragments.is_fragment("青岭未来之城", label)
+
+
+def test_an_enumeration_s_initiatives_are_decided_by_the_model_and_its_companies_are_trusted(nlp):
+    """「打造了政务服务、城市运行、应急指挥等平台」 lists what the platforms do, not their names: an enumeration's
+    initiatives are not trusted (the model scores these low); its companies still are."""
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    from ..conftest import process
+
+    doc, _ = process(nlp, "白沙县打造了政务服务、城市运行、应急指挥等平台。")
+    assert [e.text for e in doc.ents if e.label_ == "INITIATIVE"] == []
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    doc = nlp.make_doc("青岭科技、白沙电气等企业")
+    assert ner._trusted(doc.char_span(0, 4, label="ENTERPRISE", kb_id="enumeration"))
+    assert not ner._trusted(doc.char_span(0, 4, label="INITIATIVE", kb_id="enumeration"))
+
+
+@pytest.mark.parametrize("name", ["战略合作框架协议", "全面战略合作协议", "项目投资合作协议", "合作备忘录"])
+def test_an_agreement_named_by_its_kinds_alone_is_no_initiative(fragments, name):
+    assert fragments.is_fragment(name, "INITIATIVE")
+
+
+def test_a_named_agreement_is_an_initiative(fragments):
+    assert not fragments.is_fragment("青澜白沙数字经济合作协议", "INITIATIVE")

@@ -55,6 +55,7 @@ class NamePatterns:
         self._branch = re.compile(r"中心支行|分行|支行|分公司|分局|营业管理部")
         self._zone_words = set(pat["zone_words"])
         self._purpose_marks = frozenset(pat.get("purpose_marks", "").split())
+        self._capacity = re.compile(pat["project_capacity"]) if pat.get("project_capacity") else None
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
@@ -68,6 +69,9 @@ class NamePatterns:
         leads = sorted({*self.lex.lead_words, *q.get("task_leads", "").split()}, key=len, reverse=True)
         self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
+        self._q_programme_verb = re.compile(f"(?:{q['programme_verbs']})$") if q.get("programme_verbs") else None
+        self._q_programme_not_before = re.compile(f"(?:{q.get('programme_not_before') or '(?!)'})")
+        self._q_programme_after = re.compile(f"(?:{q.get('programme_after') or '(?!)'})")
         qs = pat["quoted_system"]
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
@@ -260,7 +264,10 @@ class NamePatterns:
                     cut = trim_left(window, lex.lead_words) if window else 0
                 name_part = window[cut:]
                 if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
-                    name_part = name_part[max([0, *(m.end() for m in clause.finditer(name_part))]):]
+                    # (read in the whole window: the cut may fall inside the verb, 「用|好某某平台」)
+                    after = max([0, *(v.end() for v in clause.finditer(text, left, m.start()))])
+                    if after > m.start() - len(name_part):
+                        name_part = text[after:m.start()]
                 if rule.get("route_joiners"):  # 「甲至|乙高铁」: a line named by both its ends
                     name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
                         + name_part
@@ -316,10 +323,15 @@ class NamePatterns:
         cut = left
         breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" and not verbs_break \
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
+        capacities = set()  # where a capacity inside a project's name ends, by its start (project_capacity)
         for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
             word = text[start:end]
+            if label == "INITIATIVE" and tag == "m" and start >= left and end < right and self._capacity is not None \
+                    and self._capacity.match(word):
+                capacities.add((start, end))
+                continue  # 「某县|10万千瓦|风电项目」: the capacity is part of the name
             if tag == "v" and k > 0 and self._tagged[k - 1][1] == start \
                     and text[self._tagged[k - 1][0]:start] in self._purpose_marks:
                 cut = max(cut, min(end, right))  # 「为|规范|某某项目」: a purpose clause's verb, no name's start
@@ -327,7 +339,10 @@ class NamePatterns:
                     or tag in ("TIME", "t") and re.search(r"[0-9年月日时]", word):
                 cut = max(cut, min(end, right))
         if label == "INITIATIVE" and cut < right and not _EDITION.match(text, cut):
-            cut += trim_left(text[cut:right], self.lex.lead_words)
+            # the lead words before the name's capacity, if any (jieba's numbers are no lead words)
+            until = min([right, *(start for start, _end in capacities if start >= cut)])
+            cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
+        cut = next((end for start, end in capacities if start == cut), cut)  # no name starts with a capacity
         return cut - left
 
 
@@ -340,6 +355,7 @@ class NamePatterns:
 
     def _quoted(self, text: str):
         q = self.lex.patterns["quoted"]
+        systems = set()  # where a quoted system's quotation starts
         for m in self._q_system.finditer(text):
             if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
                 continue
@@ -349,6 +365,7 @@ class NamePatterns:
                 continue  # “某某”各项目, “某某”转化为某某战略: a determiner or a verb between them
             code = (self._q_code_gap is not None and self._q_code_gap.match(m.group(2))) or (
                 not m.group(2) and self._q_code_named is not None and self._q_code_named.match(m.group(3)))
+            systems.add(m.start())
             if code:  # “某某”等重点工程, “某某”项目: the code is the name
                 yield m.start(1), m.end(1), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
                 continue
@@ -364,6 +381,44 @@ class NamePatterns:
             if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
                     or after in ("（", "(") and len(inner) >= 4:
                 yield m.start(1) + self._task_lead(inner), m.end(1), "INITIATIVE", "quoted_name"
+        yield from self._quoted_programmes(text, systems)
+
+    def _quoted_programmes(self, text: str, systems: set[int]):
+        """「实施“某某焕新”」「推行“甲”“乙”等」: quotations right after a verb that carries a programme out (names.yml
+        ``quoted.programme_verbs``), or in the run of quotations that follows one, name programmes (rule
+        ``quoted_programme``) when the quoted-name rule does not accept them already, no quoted system starts at them
+        (「推进“某某”行动」 is the 行动, read whole by ``quoted_system``) and what follows the run does not make them a
+        manner, a sector or a period (``programme_not_before``: 「推行“某某+某某”模式」)."""
+        q = self.lex.patterns["quoted"]
+        if self._q_programme_verb is None:
+            return
+        low, high = int(q.get("programme_min_len", 2)), int(q.get("programme_max_len", 16))
+        run = []  # the quotations of the current run: (start, end, inner)
+        for m in self._quote.finditer(text):
+            if run and m.start() == run[-1][1]:
+                run.append((m.start(), m.end(), m.group(1), False))
+                continue
+            yield from self._programme_run(text, run, systems, low, high)
+            led = self._q_programme_verb.search(text, max(0, m.start() - 4), m.start()) is not None
+            run = [(m.start(), m.end(), m.group(1), led)]
+        yield from self._programme_run(text, run, systems, low, high)
+
+    def _programme_run(self, text: str, run: list, systems: set[int], low: int, high: int):
+        """The quotations of ``run`` (after a programme verb when its first is led by one) that name programmes."""
+        if not run or self._q_programme_not_before.match(text, run[-1][1]) is not None:
+            return
+        if not run[0][3] and self._q_programme_after.match(text, run[-1][1]) is None:
+            return
+        q = self.lex.patterns["quoted"]
+        for start, end, inner, _led in run:
+            if not (low <= len(inner) <= high) or any(c in inner for c in q["reject_chars"]) or start in systems:
+                continue
+            if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
+                continue
+            if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
+                    or text[end:end + 1] in ("（", "(") and len(inner) >= 4:
+                continue  # the quoted-name rule's already
+            yield start + 1, end - 1, "INITIATIVE", "quoted_programme", self._known.get(inner, "")
 
     def _task_lead(self, inner: str) -> int:
         """How many characters of a quoted programme are the task's verbs before its name (「“深入实施|某某振兴行动”」
