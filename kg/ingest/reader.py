@@ -315,10 +315,20 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc]
 
 
+def _resolved(path: Path) -> Path | None:
+    """``path`` with its links followed, or None for a symbolic link that leads back to itself (a loop)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError (ELOOP)
+        return None
+
+
 def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
     """Why ``path`` (found under ``root``) is not read, or ""."""
     if path.is_symlink():
-        target = path.resolve()
+        target = _resolved(path)
+        if target is None:
+            return "symbolic link loop (the link leads back to itself)"
         if not target.exists():
             return "dangling symbolic link"
         if not follow_symlinks and root is not None and not target.is_relative_to(root.resolve()):

@@ -1,0 +1,38 @@
+"""Findings of a newcomer's review (session 9): each one through the real `kg` command in a real process."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KG = [sys.executable, "-m", "kg"]
+GOOD = "---\ntitle: 青澜市会议\ndate: 2026-03-01\n---\n<p>青澜市工业和信息化局局长陈望舒表示，中州建设集团将扩大投资。</p>"
+
+
+def kg(*args, cwd=None, timeout=300):
+    return subprocess.run([*KG, *map(str, args)], capture_output=True, text=True, timeout=timeout, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_symlink_loop_is_one_skipped_line_and_the_build_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(GOOD, encoding="utf-8")
+    (folder / "self.txt").symlink_to("self.txt")
+    (folder / "x.txt").symlink_to("y.txt")
+    (folder / "y.txt").symlink_to("x.txt")
+    for args in ([folder], [folder / "self.txt", folder / "a.md"], [folder, "--follow-symlinks"]):
+        proc = kg("build", *args, "--out", tmp_path / "out", "--no-html", "--ner", "rules")
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+        skipped = [line for line in lines(proc.stderr) if line.startswith("skipped")]
+        assert f"skipped {folder / 'self.txt'}: symbolic link loop (the link leads back to itself)" in skipped
+        assert "documents: 1 built" in proc.stderr
+
