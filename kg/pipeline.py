@@ -119,9 +119,10 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
 
     def new_documents():
         if documents is None:
+            seen: set[Path] = set()  # a file reached twice (`kg build in ./in`) is read once
             read = named_documents(list(inputs) or [SAMPLE_ARTICLE], lambda items: iter_documents(
                 items, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks, settings.limits,
-                settings.article_seconds))
+                settings.article_seconds, seen))
         else:
             read = documents
         for document in read:

@@ -362,19 +362,30 @@ def _is_feed_in_folder(file: Path, root: Path, follow_symlinks: bool) -> bool:
 
 
 def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
-               follow_symlinks: bool = False) -> Iterator[Path]:
+               follow_symlinks: bool = False, seen: set[Path] | None = None) -> Iterator[Path]:
     """Files named directly, and files with a known suffix under folders (recursive, sorted), and the XML files
     there that are RSS/Atom feeds (:func:`_is_feed_in_folder`). What cannot
     be read (a dangling link, a link out of the folder, a FIFO or device, an unreadable folder) is added
-    to ``skipped`` with its reason."""
+    to ``skipped`` with its reason. A file reached twice (the same folder given twice, as ``in`` and ``./in``,
+    or a link to a file read already) is given once: ``seen`` holds the resolved paths given so far (pass one
+    set to several calls to keep it across them)."""
+    given = set() if seen is None else seen
+
     def skip(path, reason):
         if skipped is not None:
             skipped.append(Skipped(str(path), reason))
 
+    def first_time(file: Path) -> bool:
+        real = _resolved(file) or file.absolute()
+        if real in given:
+            return False
+        given.add(real)
+        return True
+
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            seen = {path.resolve()}
+            folders = {path.resolve()}
             for dirpath, dirnames, filenames in os.walk(path, followlinks=follow_symlinks,
                                                         onerror=lambda e: skip(e.filename, e.strerror or str(e))):
                 here = Path(dirpath)
@@ -383,12 +394,12 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                     reason = _skip_reason(sub, path, follow_symlinks) if sub.is_symlink() else ""
                     if sub.is_symlink() and not follow_symlinks and not reason:
                         reason = "symbolic link to a folder (not followed; --follow-symlinks to read it)"
-                    if reason or sub.resolve() in seen:
+                    if reason or sub.resolve() in folders:
                         dirnames.remove(name)
                         if reason:
                             skip(sub, reason)
                     else:
-                        seen.add(sub.resolve())
+                        folders.add(sub.resolve())
                 dirnames.sort()
                 for name in sorted(filenames):
                     file = here / name
@@ -397,7 +408,7 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                     reason = _skip_reason(file, path, follow_symlinks)
                     if reason:
                         skip(file, reason)
-                    else:
+                    elif first_time(file):
                         yield file
         elif path.exists() or path.is_symlink():
             reason = _skip_reason(path, None, True)
@@ -405,7 +416,7 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                 skip(path, reason)
                 if skipped is None:
                     raise InputError(f"{path}: {reason}")
-            else:
+            elif first_time(path):
                 yield path
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -420,10 +431,10 @@ def _reason(err: InputError, path: Path) -> str:
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                    suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
                    follow_symlinks: bool = False, limits: ReadLimits = ReadLimits(),
-                   seconds: float = 0.0) -> Iterator[Document]:
+                   seconds: float = 0.0, seen: set[Path] | None = None) -> Iterator[Document]:
     """Yield the documents that can be read (each within ``limits`` and ``seconds``); append the others to
-    ``skipped``."""
-    for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
+    ``skipped``. Each file is read once (``seen``: see :func:`iter_paths`)."""
+    for path in iter_paths(inputs, suffixes, skipped, follow_symlinks, seen):
         try:
             documents, unread = _read_file(path, max_bytes, limits, seconds)
             if unread and skipped is not None:

@@ -36,3 +36,16 @@ def test_a_symlink_loop_is_one_skipped_line_and_the_build_goes_on(tmp_path):
         assert f"skipped {folder / 'self.txt'}: symbolic link loop (the link leads back to itself)" in skipped
         assert "documents: 1 built" in proc.stderr
 
+
+def test_the_same_file_reached_twice_is_read_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(GOOD, encoding="utf-8")
+    (folder / "b.md").write_text(GOOD.replace("陈望舒", "林知远"), encoding="utf-8")
+    proc = kg("build", "in", "./in", "in/a.md", tmp_path / "in", "--out", "out", "--no-html", "--ner", "rules",
+              cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert lines(proc.stderr)[0] == "documents: 2 built, 0 skipped"  # no "reprints"
+    record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert sorted(d["source"] for d in record["documents"]) == ["in/a.md", "in/b.md"]
+    assert record["run"]["reprints"] == 0
