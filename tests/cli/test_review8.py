@@ -49,3 +49,44 @@ def test_the_same_file_reached_twice_is_read_once(tmp_path):
     record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert sorted(d["source"] for d in record["documents"]) == ["in/a.md", "in/b.md"]
     assert record["run"]["reprints"] == 0
+
+
+@pytest.fixture(scope="module")
+def small_graph(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("graph")
+    (folder / "a.md").write_text(GOOD, encoding="utf-8")
+    proc = kg("build", folder / "a.md", "--out", folder / "out", "--no-html", "--ner", "rules")
+    assert proc.returncode == 0, proc.stderr
+    return folder / "out" / "graph.ttl"
+
+
+OUT_COMMANDS = {  # command → (its arguments before --out, whether --out is a folder)
+    "build": (["{article}", "--ner", "rules", "--no-html"], True),
+    "export csv": (["export", "{graph}", "--format", "csv"], True),
+    "export graphml": (["export", "{graph}", "--format", "graphml"], False),
+    "export turtle": (["export", "{graph}", "--format", "turtle"], False),
+    "report": (["report", "{graph}"], True),
+    "viz": (["viz", "{graph}"], False),
+    "train": (["train", "{folder}"], True),
+}
+
+
+@pytest.mark.parametrize("command", sorted(OUT_COMMANDS))
+def test_an_out_kg_cannot_write_is_one_line_and_no_traceback(command, small_graph, tmp_path):
+    args, folder = OUT_COMMANDS[command]
+    args = ["build"] + args if command == "build" else args
+    args = [a.format(article=small_graph.parent.parent / "a.md", graph=small_graph, folder=small_graph.parent.parent)
+            for a in args]
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    taken = tmp_path / ("afile" if folder else "")  # a file where a folder goes, a folder where a file goes
+    proc = kg(*args, "--out", taken)
+    assert proc.returncode == 2, proc.stderr
+    assert lines(proc.stderr) == [f"kg: usage error: Invalid value for '--out': {taken} is "
+                                  f"{'a file; give a folder (made if missing)' if folder else 'a folder; give a file name'}"
+                                  f" (see `python -m kg {args[0]} --help`)"]
+    proc = kg(*args, "--out", tmp_path / "afile" / "sub")  # a file on the way
+    assert proc.returncode == 2 and len(lines(proc.stderr)) == 1 and "is a file, so" in proc.stderr, proc.stderr
+    if Path("/proc/self").exists() and command != "train":  # a place only writing tells (root may write elsewhere)
+        proc = kg(*args, "--out", "/proc/kg-out" + ("" if folder else ".out"))
+        assert proc.returncode == 1, proc.stderr
+        assert len(lines(proc.stderr)) == 1 and lines(proc.stderr)[0].startswith("kg: error: /proc/kg-out"), proc.stderr
