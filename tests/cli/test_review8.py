@@ -90,3 +90,24 @@ def test_an_out_kg_cannot_write_is_one_line_and_no_traceback(command, small_grap
         proc = kg(*args, "--out", "/proc/kg-out" + ("" if folder else ".out"))
         assert proc.returncode == 1, proc.stderr
         assert len(lines(proc.stderr)) == 1 and lines(proc.stderr)[0].startswith("kg: error: /proc/kg-out"), proc.stderr
+
+
+def test_a_build_over_an_earlier_graph_says_which_documents_it_drops(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(GOOD.replace("陈望舒", "林知远"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", tmp_path / "a.md", tmp_path / "b.md", "--out", out, "--no-html", "--ner", "rules").returncode == 0
+    again = kg("build", tmp_path / "a.md", tmp_path / "b.md", "--out", out, "--no-html", "--ner", "rules")
+    assert "replacing" not in again.stderr  # the same build again loses nothing
+    proc = kg("build", tmp_path / "b.md", "--out", out, "--no-html", "--ner", "rules")
+    assert proc.returncode == 0, proc.stderr
+    line = f"replacing {out / 'graph.ttl'}: 1 of its 2 document(s), from an earlier build, are not in the new graph"
+    warnings = [x for x in lines(proc.stderr) if x.startswith("warning: replacing")]
+    assert len(warnings) == 1 and warnings[0].startswith(f"warning: {line}") and "--store DIR" in warnings[0]
+    assert json.loads((out / "build.json").read_text(encoding="utf-8"))["warnings"][0].startswith(line)
+    # into a store: the graph written is the store's, which never held a.md
+    kg("build", tmp_path / "a.md", "--out", out, "--no-html", "--ner", "rules")
+    proc = kg("build", tmp_path / "b.md", "--store", tmp_path / "store", "--out", out, "--no-html", "--ner", "rules")
+    assert f"warning: replacing {out / 'graph.ttl'}: 1 of its 1 document(s)" in proc.stderr
+    proc = kg("build", tmp_path / "a.md", "--store", tmp_path / "store", "--out", out, "--no-html", "--ner", "rules")
+    assert "replacing" not in proc.stderr  # the store now holds b.md and a.md
