@@ -198,7 +198,7 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
             raise InputError(f"{path}: not a regular file")
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{path}: more than {max_bytes} bytes, over the limit (--max-bytes)")
+        raise InputError(f"{path}: more than {max_bytes:,} bytes, over the limit (--max-bytes)")
     return data
 
 

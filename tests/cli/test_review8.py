@@ -111,3 +111,11 @@ def test_a_build_over_an_earlier_graph_says_which_documents_it_drops(tmp_path):
     assert f"warning: replacing {out / 'graph.ttl'}: 1 of its 1 document(s)" in proc.stderr
     proc = kg("build", tmp_path / "a.md", "--store", tmp_path / "store", "--out", out, "--no-html", "--ner", "rules")
     assert "replacing" not in proc.stderr  # the store now holds b.md and a.md
+
+
+def test_the_max_bytes_line_writes_the_limit_with_thousands_separators(tmp_path):
+    (tmp_path / "big.md").write_text(GOOD + "<p>" + "青" * 2000 + "</p>", encoding="utf-8")
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    proc = kg("build", tmp_path / "big.md", tmp_path / "a.md", "--max-bytes", 1500, "--out", tmp_path / "out",
+              "--no-html", "--ner", "rules")
+    assert f"skipped {tmp_path / 'big.md'}: more than 1,500 bytes, over the limit (--max-bytes)" in lines(proc.stderr)
