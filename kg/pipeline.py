@@ -137,7 +137,8 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
             sources.setdefault(document.doc_id, []).append(document.source)
             yield document  # by_source still names the article this one replaces, if any
 
-    total = count_inputs(list(inputs) or [SAMPLE_ARTICLE], settings.suffixes, settings.follow_symlinks) \
+    total = count_inputs(list(inputs) or [SAMPLE_ARTICLE], settings.suffixes, settings.follow_symlinks,
+                         settings.limits.max_items, settings.max_bytes) \
         if documents is None else (len(documents) if isinstance(documents, Sized) else None)
     extracted = extract_documents(new_documents(), settings, settings.workers, settings.dask)
     shown = progress(_Counted(extracted, total))

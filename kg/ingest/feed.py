@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed", "FEED_HEAD"]
+__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed", "item_count", "FEED_HEAD"]
 
 # where a feed's item (RSS <item>, Atom <entry>, with or without a namespace prefix) starts and ends
 _ITEM_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
@@ -52,16 +52,25 @@ def is_feed_file(data: bytes) -> bool:
     return bool(_FEED_ROOT.match(head, prolog.end() if prolog else 0))
 
 
+def item_count(data: bytes) -> int:
+    """How many items (RSS ``<item>``, Atom ``<entry>``) a feed's bytes hold, told by their start tags."""
+    return len(_ITEM_START.findall(data))
+
+
 def parse_feed(data: bytes, max_items: int | None = None) -> ParsedFeed:
     """The first ``max_items`` items of a feed (all when None), in feed order. Only those items are parsed: the
-    feed is cut after the last one (feedparser reads the cut feed as well as the whole; a feed of 100,000 items
-    would take it minutes)."""
+    feed is cut after the last one and goes on with what follows the feed's last item (the closing tags of
+    the channel and the root), so a well-formed feed stays well-formed (feedparser reads the cut feed as well
+    as the whole; a feed of 100,000 items would take it minutes)."""
     import feedparser
 
-    total = len(_ITEM_START.findall(data))
+    total = item_count(data)
     if max_items is not None and total > max_items:
         ends = [m.end() for m in itertools.islice(_ITEM_END.finditer(data), max_items)]
-        data = data[:ends[-1]] if ends else data
+        last = None
+        for last in _ITEM_END.finditer(data, ends[-1] if ends else 0):
+            pass
+        data = data[:ends[-1]] + data[last.end() if last else ends[-1]:] if ends else data
     parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.entries if max_items is None else parsed.entries[:max_items]
     problem = ""

@@ -119,3 +119,26 @@ def test_the_max_bytes_line_writes_the_limit_with_thousands_separators(tmp_path)
     proc = kg("build", tmp_path / "big.md", tmp_path / "a.md", "--max-bytes", 1500, "--out", tmp_path / "out",
               "--no-html", "--ner", "rules")
     assert f"skipped {tmp_path / 'big.md'}: more than 1,500 bytes, over the limit (--max-bytes)" in lines(proc.stderr)
+
+
+def _rss(items: int) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>青澜日报</title>\n' +
+            "".join(f"<item><title>青澜市第{i}次会议</title><description>青澜市工业和信息化局第{i}次召开会议。</description>"
+                    f"<link>https://news.example.cn/{i}.html</link></item>\n" for i in range(1, items + 1)) +
+            "</channel></rss>\n")
+
+
+def test_a_well_formed_feed_over_max_items_is_not_called_malformed_and_the_progress_counts_its_items(tmp_path):
+    (tmp_path / "feed.xml").write_text(_rss(30), encoding="utf-8")
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    proc = subprocess.run([*KG, "build", tmp_path / "feed.xml", tmp_path / "a.md", "--max-items", "5", "--out",
+                           tmp_path / "out", "--no-html", "--ner", "rules"], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "KG_PROGRESS_EVERY": "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert "well-formed" not in proc.stderr and "repaired" not in proc.stderr
+    assert f"partly read {tmp_path / 'feed.xml'}: 25 more items not read (--max-items 5)" in lines(proc.stderr)
+    progress = [x.rsplit(",", 1)[0] for x in lines(proc.stderr) if x.startswith("extracting:")]
+    assert progress == [f"extracting: {n} of 6 articles" for n in range(1, 7)]
+    (tmp_path / "bad.xml").write_text(_rss(30).replace("</channel></rss>", ""), encoding="utf-8")  # truly cut short
+    proc = kg("build", tmp_path / "bad.xml", "--max-items", "50", "--out", tmp_path / "out2", "--no-html", "--ner", "rules")
+    assert "the feed is not well-formed XML" in proc.stderr
