@@ -80,13 +80,27 @@ def parse_feed(data: bytes, max_items: int | None = None) -> ParsedFeed:
                       max(total, len(parsed.entries)), problem)
 
 
+_WEB_LINK = re.compile(r"https?://", re.I)
+_EMAIL = re.compile(r"[^\s@()<>]+@[^\s@()<>]+")
+
+
+def _author(entry) -> str:
+    """The author's name: RSS writes 「news@example.cn (韩梅)」 (feedparser reads the name out), Atom <name>; an
+    e-mail address alone is no name."""
+    name = ((entry.get("author_detail") or {}).get("name") or entry.get("author") or "").strip()
+    return "" if _EMAIL.fullmatch(name) else name
+
+
 def _item(entry) -> FeedItem:
     contents = [c.get("value") or "" for c in entry.get("content") or ()]
     body = max(contents, key=len, default="")
     summary = entry.get("summary") or entry.get("description") or ""
     if len(summary) > len(body):
         body = summary  # a feed's content:encoded may be a stub where the description is the text
-    return FeedItem(title=(entry.get("title") or "").strip(), body=body, link=(entry.get("link") or "").strip(),
+    link = (entry.get("link") or "").strip()
+    if entry.get("guidislink") and not _WEB_LINK.match(link):
+        link = ""  # feedparser's stand-in for a missing link, the entry's id (urn:uuid:…), is no address
+    return FeedItem(title=(entry.get("title") or "").strip(), body=body, link=link,
                     date=entry.get("published") or entry.get("updated") or entry.get("created") or "",
-                    author=(entry.get("author") or "").strip(),
+                    author=_author(entry),
                     categories=tuple(t["term"].strip() for t in entry.get("tags") or () if (t.get("term") or "").strip()))

@@ -243,7 +243,7 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
     reading.check_time()
     if feed.total > len(feed.items):
         reading.unread.append(f"{feed.total - len(feed.items):,} more items not read (--max-items {reading.limits.max_items:,})")
-    documents, chars = [], 0
+    documents, chars, empty = [], 0, []
     for number, item in enumerate(feed.items, 1):
         reading.check_time()
         body = html_blocks(item.body) if looks_like_html(item.body) else text_blocks(item.body)
@@ -251,7 +251,8 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
         blocks = ([Block(title, "heading")] if title else []) + body
         chars += sum(len(b.text) + 1 for b in blocks)
         reading.check_chars(chars)
-        if not blocks:
+        if not blocks:  # a link alone: said, never dropped silently (the link is never fetched)
+            empty.append(f"#{number}" + (f" ({item.link})" if item.link else ""))
             continue
         meta = {"title": title, "date": item.date, "author": item.author, "categories": list(item.categories),
                 "url": item.link, "site": feed.title}
@@ -262,6 +263,10 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
         documents.append(doc)
     if not documents:
         raise InputError(f"an RSS/Atom feed with no item text ({feed.total} item(s))")
+    if empty:
+        shown = ", ".join(empty[:5]) + (f" and {len(empty) - 5:,} more" if len(empty) > 5 else "")
+        reading.unread.insert(0, f"{'item' if len(empty) == 1 else f'{len(empty):,} items'} with no title or text, not "
+                                 f"built: {shown} (kg fetch fetches a feed's pages)")
     return documents
 
 

@@ -142,3 +142,30 @@ def test_a_well_formed_feed_over_max_items_is_not_called_malformed_and_the_progr
     (tmp_path / "bad.xml").write_text(_rss(30).replace("</channel></rss>", ""), encoding="utf-8")  # truly cut short
     proc = kg("build", tmp_path / "bad.xml", "--max-items", "50", "--out", tmp_path / "out2", "--no-html", "--ner", "rules")
     assert "the feed is not well-formed XML" in proc.stderr
+
+
+def test_feed_items_give_a_name_for_author_no_made_up_url_and_a_line_for_an_item_without_text(tmp_path):
+    (tmp_path / "news.rss").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>青澜日报</title>'
+        '<item><title>青澜港集团签约</title><link>https://news.example.cn/1.html</link>'
+        '<author>news@example.cn (庞雨桐)</author><description>青澜港集团有限公司与海岳物流有限公司签署协议。</description></item>'
+        '<item><link>https://news.example.cn/2.html</link></item>'
+        '<item><author>news@example.cn</author><title>青澜市召开科技大会</title></item>'
+        '</channel></rss>', encoding="utf-8")
+    (tmp_path / "news.atom").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>青澜发布</title>'
+        '<id>urn:uuid:1</id><updated>2026-11-05T00:00:00Z</updated><entry><title>青澜市召开推进会</title>'
+        '<id>urn:uuid:2</id><updated>2026-11-05T09:00:00+08:00</updated><author><name>蓝嘉禾</name></author>'
+        '<content type="html">&lt;p&gt;青澜市召开数字政府建设推进会。&lt;/p&gt;</content></entry></feed>',
+        encoding="utf-8")
+    proc = kg("build", tmp_path / "news.rss", tmp_path / "news.atom", "--out", tmp_path / "out", "--no-html",
+              "--ner", "rules")
+    assert proc.returncode == 0, proc.stderr
+    assert (f"partly read {tmp_path / 'news.rss'}: item with no title or text, not built: #2 "
+            "(https://news.example.cn/2.html) (kg fetch fetches a feed's pages)") in lines(proc.stderr)
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert 'dcterms:creator "庞雨桐"' in turtle and "news@example.cn" not in turtle
+    assert 'dcterms:creator "蓝嘉禾"' in turtle and "urn:uuid" not in turtle
+    assert "青澜市召开科技大会" in turtle  # an item with a title only is built from it
+    record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert len(record["documents"]) == 3
