@@ -169,3 +169,18 @@ def test_feed_items_give_a_name_for_author_no_made_up_url_and_a_line_for_an_item
     assert "青澜市召开科技大会" in turtle  # an item with a title only is built from it
     record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert len(record["documents"]) == 3
+
+
+def test_eval_against_a_graph_without_the_golds_article_warns_and_exits_1(small_graph, tmp_path):
+    gold = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "000_2d9d571b375b7b5b.json"
+    proc = kg("eval", small_graph, gold)
+    assert proc.returncode == 1
+    assert "entity_f1=" in proc.stdout  # the scores are still shown
+    assert lines(proc.stderr) == [f"kg: warning: no document of {small_graph} is the gold's article "
+                                  "000_2d9d571b375b7b5b.txt (no source of that file name): the scores compare other "
+                                  "articles with its annotation"]
+    own = json.loads(gold.read_text(encoding="utf-8"))
+    own["doc"] = "a.md"  # the article small_graph was built from
+    (tmp_path / "a.json").write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    proc = kg("eval", small_graph, tmp_path / "a.json", "--format", "json")
+    assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr
