@@ -23,7 +23,7 @@ from kg.errors import InputError
 from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
-from kg.ingest.frontmatter import parse_date, read_front_matter
+from kg.ingest.frontmatter import date_problem, parse_date, read_front_matter
 from kg.ingest.feed import FEED_HEAD, is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import is_web_page, web_page_blocks
@@ -60,7 +60,7 @@ def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Doc
     blocks, meta, repairs = pdf_blocks(data, source, reading)
     doc = document_from_blocks(blocks, meta, source, file_hash)
     return dataclasses.replace(doc, warnings=(f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf "
-                                              f"could repair it",)) if repairs else doc
+                                              f"could repair it",) + doc.warnings) if repairs else doc
 
 
 def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
@@ -144,7 +144,7 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
         author = (page_author(body) if is_html else "") or byline_author(b.text for b in blocks[:TOP_LINES])
         meta = {**meta, "author": author} if author else meta
     doc = document_from_blocks(blocks, meta, source, file_hash)
-    return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
+    return dataclasses.replace(doc, warnings=(front.repair,) + doc.warnings) if front.repair else doc
 
 
 def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
@@ -169,6 +169,7 @@ def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_
     if not isinstance(categories, (list, tuple)):
         categories = (categories,)  # a single category written as a scalar
     extra = {str(k): _as_text(v) for k, v in meta.items() if str(k) not in _KNOWN_KEYS and k != "tags"}
+    problem = date_problem(meta.get("date"))  # an impossible day or an unknown format: said, never dropped silently
     return Document(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
@@ -181,6 +182,7 @@ def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_
         categories=tuple(_as_text(c) for c in categories if _as_text(c)),
         extra=extra,
         file_hash=file_hash,
+        warnings=(problem,) if problem else (),
     )
 
 
@@ -259,7 +261,7 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
         doc = document_from_blocks(blocks, {k: v for k, v in meta.items() if v}, f"{source}#{number}", file_hash)
         if feed.problem:
             doc = dataclasses.replace(doc, warnings=(f"the feed is not well-formed XML ({feed.problem}): its items "
-                                                     f"read leniently",))
+                                                     f"read leniently",) + doc.warnings)
         documents.append(doc)
     if not documents:
         raise InputError(f"an RSS/Atom feed with no item text ({feed.total} item(s))")

@@ -184,3 +184,23 @@ def test_eval_against_a_graph_without_the_golds_article_warns_and_exits_1(small_
     (tmp_path / "a.json").write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
     proc = kg("eval", small_graph, tmp_path / "a.json", "--format", "json")
     assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr
+
+
+def test_front_matter_dates_written_in_chinese_are_read_and_an_impossible_one_is_said(tmp_path):
+    for number, (name, date) in enumerate((("cn.md", "2026年11月3日"), ("slash.md", "2026/11/03 10:30"),
+                                           ("bad.md", "2026-02-30"), ("odd.md", "三月初"))):
+        (tmp_path / name).write_text(f"---\ntitle: 会议\ndate: {date}\n---\n<p>青澜市人民政府召开第{number + 1}次常务会议。</p>",
+                                     encoding="utf-8")
+    proc = kg("build", *(tmp_path / n for n in ("cn.md", "slash.md", "bad.md", "odd.md")), "--out", tmp_path / "out",
+              "--no-html", "--ner", "rules")
+    assert proc.returncode == 0, proc.stderr
+    assert ("repaired bad.md: the date '2026-02-30' is no such day or time: the article is kept "
+            "without a date") in lines(proc.stderr)
+    assert ("repaired odd.md: the date '三月初' is in a format kg does not read: the article is kept "
+            "without a date") in lines(proc.stderr)
+    assert not [x for x in lines(proc.stderr) if "cn.md" in x or "slash.md" in x]
+    record = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in record["repaired"]) == ["bad.md", "odd.md"]
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"2026-11-03T00:00:00+00:00"^^xsd:dateTime' in turtle or '"2026-11-03' in turtle
+    assert '"2026-11-03T10:30:00' in turtle
