@@ -213,9 +213,11 @@ def _graph_documents(path: Path) -> set[str] | None:
     read as one (streamed: nothing but the ids is kept)."""
     import pyoxigraph as ox
 
-    from kg.rdf.namespace import KG_NS
+    from rdflib import RDF
 
-    rdf_type, document = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(f"{KG_NS}Document")
+    from kg.rdf.namespace import KG
+
+    rdf_type, document = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Document))
     try:
         return {t.subject.value.rsplit("/", 1)[-1] for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE, lenient=True)
                 if t.predicate == rdf_type and t.object == document}
