@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.schema import CLASS_NAMES, PREDICATE_NAMES, RELATION_TYPES
 from kg.resolve.normalize import norm
 
-__all__ = ["Score", "evaluate", "micro", "evaluate_document", "evaluate_corpus", "TYPES", "RELATIONS"]
+__all__ = ["Score", "evaluate", "micro", "evaluate_document", "evaluate_corpus", "has_gold_article", "TYPES", "RELATIONS"]
 
 TYPES = list(CLASS_NAMES)
 RELATIONS = list(PREDICATE_NAMES)
@@ -213,6 +213,16 @@ def evaluate_document(store, gold: dict, ref: str) -> Score:
     if data:
         graph.parse(data=data.decode("utf-8"), format="nt")
     return evaluate(graph, gold)
+
+
+def has_gold_article(store, gold: dict) -> bool | None:
+    """Whether ``store`` holds a document whose source has the file name of the gold's article (``"doc"``);
+    None when the gold names none."""
+    name = Path(str(gold.get("doc") or "")).name if isinstance(gold, dict) else ""
+    if not name:
+        return None
+    return any(source.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0] == name
+               for sources in store.documents().values() for source in sources)
 
 
 def evaluate_corpus(store, gold_dir: str | Path) -> tuple[list[tuple[str, Score | None]], Score]:

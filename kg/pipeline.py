@@ -119,9 +119,10 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
 
     def new_documents():
         if documents is None:
+            seen: set[Path] = set()  # a file reached twice (`kg build in ./in`) is read once
             read = named_documents(list(inputs) or [SAMPLE_ARTICLE], lambda items: iter_documents(
                 items, settings.max_bytes, settings.suffixes, skipped, settings.follow_symlinks, settings.limits,
-                settings.article_seconds))
+                settings.article_seconds, seen))
         else:
             read = documents
         for document in read:
@@ -136,7 +137,8 @@ def add_documents(store: KgStore, inputs: Iterable[str | Path], settings: Settin
             sources.setdefault(document.doc_id, []).append(document.source)
             yield document  # by_source still names the article this one replaces, if any
 
-    total = count_inputs(list(inputs) or [SAMPLE_ARTICLE], settings.suffixes, settings.follow_symlinks) \
+    total = count_inputs(list(inputs) or [SAMPLE_ARTICLE], settings.suffixes, settings.follow_symlinks,
+                         settings.limits.max_items, settings.max_bytes) \
         if documents is None else (len(documents) if isinstance(documents, Sized) else None)
     extracted = extract_documents(new_documents(), settings, settings.workers, settings.dask)
     shown = progress(_Counted(extracted, total))
@@ -206,6 +208,39 @@ def _curation_warnings(curation: Curation, built: list[Built]) -> list[str]:
             f"{', '.join(printable(n) for n in unmatched)} (check the spelling; a name or an alias is matched)"]
 
 
+def _graph_documents(path: Path) -> set[str] | None:
+    """The content ids of the documents (``?d a kg:Document``) of a Turtle graph file, or None when it cannot be
+    read as one (streamed: nothing but the ids is kept)."""
+    import pyoxigraph as ox
+
+    from rdflib import RDF
+
+    from kg.rdf.namespace import KG
+
+    rdf_type, document = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Document))
+    try:
+        return {t.subject.value.rsplit("/", 1)[-1] for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE, lenient=True)
+                if t.predicate == rdf_type and t.object == document}
+    except (OSError, SyntaxError, ValueError):
+        return None
+
+
+def _replaced_graph_warnings(old: Path, store: KgStore) -> list[str]:
+    """One line when the build is about to replace ``old`` (an earlier build's graph.ttl) and documents of it
+    are not in the new graph: a build writes the graph of its own inputs (or its store), it does not add to a file."""
+    if not old.is_file():
+        return []
+    before = _graph_documents(old)
+    if before is None:
+        return [f"replacing {printable(old)} (a file kg could not read as a graph)"]
+    lost = before - set(store.documents())
+    if not lost:
+        return []
+    return [f"replacing {printable(old)}: {len(lost)} of its {len(before)} document(s), from an earlier build, are not "
+            f"in the new graph (a build writes the graph of its inputs only; to add articles to a graph, build into a "
+            f"store: kg build … --store DIR adds to what DIR holds)"]
+
+
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "output", settings: Settings | None = None,
           html: bool = True, progress: Callable[[Iterable], Iterable] = lambda it: it,
           store: str | Path | None = None, report: bool = False,
@@ -230,8 +265,11 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path | None = "outpu
         if not kg_store.documents():
             raise NothingBuilt(f"nothing could be built ({len(skipped)} file(s) skipped or failed)" if skipped
                                else "nothing to build: no article files found", skipped)
+        warnings = _curation_warnings(curation, built)
+        if out_dir is not None:
+            warnings += _replaced_graph_warnings(Path(out_dir) / "graph.ttl", kg_store)
         result = BuildResult(kg_store, counts, built, skipped, settings=settings, tally=count_graph(kg_store),
-                             warnings=_curation_warnings(curation, built))
+                             warnings=warnings)
         if out_dir is not None:
             result.outputs = write_outputs(kg_store, Path(out_dir), settings, html=html, report=report,
                                            graph=lambda: result.graph)

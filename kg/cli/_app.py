@@ -5,6 +5,7 @@ import errno
 import functools
 import os
 import sys
+from pathlib import Path
 
 import typer
 import typer.core
@@ -13,7 +14,8 @@ from kg import __version__
 from kg.errors import KgError
 from kg.printable import printable
 
-__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "open_source", "STORE_OPT", "GRAPH_ARG"]
+__all__ = ["app", "main", "Arg", "Opt", "reports_errors", "err", "open_source", "out_folder", "out_file", "STORE_OPT",
+           "GRAPH_ARG"]
 
 
 
@@ -86,12 +88,54 @@ def reports_errors(func):
             raise typer.Exit(code)
         except OSError as e:
             line = disk_full_line(e)
-            if line is None:
-                raise
+            if line is None:  # a path kg cannot write or read (--out /proc/x): the path and the reason
+                err(f"kg: error: {printable(os_error_line(e))}")
+                raise typer.Exit(1)
             _drop_stdout()
             err(f"kg: error: {line}")
             raise typer.Exit(1)
     return wrapper
+
+
+def os_error_line(error: OSError) -> str:
+    """``PATH: reason`` for an error of the file system (``/proc/x/graph.ttl: No such file or directory``)."""
+    reason = error.strerror or str(error) or type(error).__name__
+    where = error.filename if error.filename is not None else None
+    return f"{where}: {reason}" if where is not None else reason
+
+
+def _existing_ancestor(path: Path) -> Path:
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _writable_place(folder: Path, path: Path, option: str) -> None:
+    """``folder``, where ``path`` goes (made when missing), must be in a folder kg may write: else one line."""
+    ancestor = _existing_ancestor(folder)
+    if not ancestor.is_dir():
+        raise typer.BadParameter(f"{ancestor} is a file, so {path} cannot be made in it", param_hint=f"'{option}'")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise KgError(f"{option} {path}: cannot write in {ancestor} (permission denied)")
+
+
+def out_folder(path: Path, option: str = "--out") -> Path:
+    """Check, before any work, that ``path`` can be the output folder: an existing file is a usage error (exit 2),
+    a place kg may not write one line (exit 1). What only writing can tell (/proc) is one line then."""
+    if path.exists() and not path.is_dir():
+        raise typer.BadParameter(f"{path} is a file; give a folder (made if missing)", param_hint=f"'{option}'")
+    _writable_place(path, path, option)
+    return path
+
+
+def out_file(path: Path, option: str = "--out") -> Path:
+    """Check, before any work, that ``path`` can be the output file (replaced if it exists): a folder is a usage
+    error (exit 2), a place kg may not write one line (exit 1)."""
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder; give a file name", param_hint=f"'{option}'")
+    _writable_place(path.parent, path, option)
+    return path
 
 
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)

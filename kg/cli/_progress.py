@@ -23,7 +23,7 @@ def _lines(items: Iterable, desc: str, total: int | None, stream: TextIO, every:
         done += 1
         now = time.monotonic()
         if done % every == 0 or now - last >= seconds:
-            of = f" of {total}" if total else ""
+            of = f" of {total}" if total and total >= done else ""  # a total that was wrong is not shown
             print(f"{desc}: {done}{of} articles, {now - started:.0f} s", file=stream, flush=True)
             last = now
 

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.cli._app import Arg, Opt, app, err, out_folder, reports_errors
 from kg.config import (DEFAULT_BASE_IRI, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_ITEMS, DEFAULT_MAX_PAGES,
                        DEFAULT_MAX_UNPACKED_BYTES, DEFAULT_MODEL, DEFAULT_SUFFIXES, FEED_SUFFIXES, ReadLimits,
                        Settings)
@@ -105,6 +105,7 @@ def build_cli(
     from kg.cli._progress import long_article_lines, progress_display
     from kg.pipeline import build
 
+    out_folder(out)  # an --out that is a file, or where kg may not write: one line now, not after the build
     if store is not None and (store / "CURRENT").exists():
         from kg.store import KgStore
 

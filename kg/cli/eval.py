@@ -5,7 +5,9 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import Arg, Opt, STORE_OPT, app, open_source, reports_errors
+import typer
+
+from kg.cli._app import Arg, Opt, STORE_OPT, app, err, open_source, reports_errors
 from kg.errors import InputError
 from kg.printable import printable
 
@@ -35,7 +37,7 @@ def eval_cli(
     """
     from dataclasses import asdict
 
-    from kg.evaluate import evaluate, evaluate_corpus, evaluate_document
+    from kg.evaluate import evaluate, evaluate_corpus, evaluate_document, has_gold_article
     from kg.store import store_graph
 
     fmt = "json" if as_json else fmt
@@ -65,14 +67,20 @@ def eval_cli(
         raise InputError("give GRAPH and GOLD (or --store and GOLD, or --corpus GOLD_DIR)")
     try:
         gold_data = json.loads(gold.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise InputError(f"{gold}: cannot read gold JSON ({err})") from err
+    except (OSError, ValueError) as error:
+        raise InputError(f"{gold}: cannot read gold JSON ({error})") from error
     with open_source(graph, store) as st:
         score = evaluate_document(st, gold_data, doc) if doc else evaluate(store_graph(st), gold_data)
+        missing = not doc and has_gold_article(st, gold_data) is False
     if fmt == "json":
         print(json.dumps(asdict(score), ensure_ascii=False, indent=1))
-        return
-    if verbose:
-        print("\n".join(score.errors))
-    print(score.table())
-    print(score.headline())
+    else:
+        if verbose:
+            print("\n".join(score.errors))
+        print(score.table())
+        print(score.headline())
+    if missing:  # scores of other articles against this gold: said, and exit 1
+        err(f"kg: warning: no document of {printable(graph or store)} is the gold's article "
+            f"{printable(gold_data.get('doc'))} (no source of that file name): the scores compare other articles "
+            "with its annotation")
+        raise typer.Exit(1)

@@ -5,7 +5,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, out_file, out_folder, reports_errors
 
 
 class ExportFormat(str, Enum):
@@ -41,8 +41,10 @@ def export_cli(
     from kg.errors import KgError
     from kg.store.export import export_csv, export_graphml, export_neo4j, export_parquet, export_rdf
 
+    tables = {ExportFormat.csv: export_csv, ExportFormat.neo4j: export_neo4j, ExportFormat.parquet: export_parquet}
+    if out is not None:
+        (out_folder if fmt in tables else out_file)(out)
     with open_source(graph, store) as st:
-        tables = {ExportFormat.csv: export_csv, ExportFormat.neo4j: export_neo4j, ExportFormat.parquet: export_parquet}
         if fmt in tables:
             if out is None:
                 raise KgError(f"--format {fmt.value} writes several files: give --out DIR")

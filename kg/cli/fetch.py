@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.cli._app import Arg, Opt, app, err, out_folder, reports_errors
 from kg.cli.build import NerMode
 from kg.config import DEFAULT_MAX_ITEMS
 
@@ -54,6 +54,8 @@ def fetch_cli(
     from kg.pipeline import build
     from kg.store import KgStore
 
+    if out is not None:
+        out_folder(out)
     base_iri = None
     made = [(folder, _first_missing(folder)) for folder in (store, cache or store.with_name(store.name + ".cache"))
             if not folder.exists()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Arg, Opt, app, err, open_source, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Arg, Opt, app, err, open_source, out_folder, reports_errors
 
 
 @app.command("report")
@@ -23,6 +23,7 @@ def report_cli(
     from kg.errors import KgError
     from kg.report import write_reports
 
+    out_folder(out)
     with open_source(graph, store) as st:
         paths = write_reports(st, out, list(docs or []) or None)
     if len(paths) == 1 and docs:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import List
 
-from kg.cli._app import Arg, Opt, app, err, reports_errors
+from kg.cli._app import Arg, Opt, app, err, out_folder, reports_errors
 
 
 @app.command("train")
@@ -38,6 +38,7 @@ def train_cli(
     from kg.training.crossval import cross_validate, table
     from kg.training.model import train_model
 
+    out_folder(out)
     docs = load_corpus(corpus)
     total = len(docs) * (1 + (2 * folds if folds else 0))
     bar = tqdm(total=total, desc="training", unit="doc", file=sys.stderr, leave=False,

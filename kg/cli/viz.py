@@ -5,7 +5,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, reports_errors
+from kg.cli._app import GRAPH_ARG, STORE_OPT, Opt, app, err, open_source, out_file, reports_errors
 
 
 class Isolated(str, Enum):
@@ -38,6 +38,7 @@ def viz_cli(
     from kg.rdf.serialize import write_text
     from kg.viz import TYPE_COLORS, render_html
 
+    out_file(out)
     title = f"kg · {(graph or store).name}"
 
     def cut(G):

@@ -40,6 +40,8 @@ class _Bylines:
     label: re.Pattern  # any label
     ends: re.Pattern
     trailing: re.Pattern
+    dateline_end: re.Pattern  # 报道: a place right before it is a dateline
+    place: re.Pattern  # a name ending in a division's suffix
     person: re.Pattern
     max_any: int
     max_line: int
@@ -53,6 +55,7 @@ def _bylines() -> _Bylines:
     return _Bylines(labels, re.compile("|".join(f"(?:{label.pattern.pattern})" for label in labels)),
                     re.compile("|".join(f"(?:{p})" for p in data["ends"])),
                     re.compile(r"\s*(?:" + "|".join(data["trailing"]) + r")\s*$"),
+                    re.compile(r"(?:" + data["dateline_end"] + r")\s*$"), re.compile(data["place"]),
                     re.compile(data["person"]), int(data["max_any"]), int(data["max_line"]),
                     frozenset(data["common_word_tags"]))
 
@@ -154,6 +157,8 @@ def _segment_names(segment: str) -> list[str]:
         stop = min((m.start() for m in (rules.label.search(segment, start), rules.ends.search(segment, start)) if m),
                    default=len(segment))
         value = rules.trailing.sub("", segment[start:stop]).strip(" \u3000：:/／｜|")
+        if rules.dateline_end.search(segment[start:stop].rstrip(" \u3000：:/／｜|")):
+            value = _without_dateline(value)
         position = max(stop, start + 1)
         if not value:
             continue
@@ -165,6 +170,38 @@ def _segment_names(segment: str) -> list[str]:
             return []
         names += people
     return names
+
+
+def _without_dateline(value: str) -> str:
+    """``value`` (what came before 报道) without the place it ends with: 「湖州」 → 「」, 「韩梅 湖州」 → 「韩梅」,
+    「韩梅青澜市」 → 「韩梅」 (a name of at least two characters left before the place)."""
+    head, _, last = value.rpartition(" ")
+    if _known_place(last):
+        return head.strip()
+    for cut in range(2, len(last) - 1):
+        tail = last[cut:]
+        if _known_place(tail, whole=False) or len(tail) >= 3 and _bylines().place.fullmatch(tail):
+            return (head + " " + last[:cut]).strip()
+    return head.strip() if _bylines().place.fullmatch(last) else value
+
+
+def _known_place(word: str, whole: bool = True) -> bool:
+    """A division the lexicon knows (湖州); for a ``whole`` word also a county's short name (义乌) or one word jieba
+    tags as a place (neither is asked of the end of a longer word: 新区 of 云杉新区)."""
+    from kg.language.lexicon import load_lexicon
+    from kg.language.segment import words
+
+    if len(word) < 2:
+        return False
+    lexicon = load_lexicon()
+    if lexicon.is_place(word):
+        return True
+    if not whole:
+        return False
+    if word in lexicon.short_names:
+        return True
+    read = words(word)
+    return len(read) == 1 and read[0][1] == "ns"
 
 
 def _one_name(value: str) -> bool:

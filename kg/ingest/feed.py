@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed", "FEED_HEAD"]
+__all__ = ["FeedItem", "ParsedFeed", "is_feed_file", "parse_feed", "item_count", "FEED_HEAD"]
 
 # where a feed's item (RSS <item>, Atom <entry>, with or without a namespace prefix) starts and ends
 _ITEM_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
@@ -52,16 +52,25 @@ def is_feed_file(data: bytes) -> bool:
     return bool(_FEED_ROOT.match(head, prolog.end() if prolog else 0))
 
 
+def item_count(data: bytes) -> int:
+    """How many items (RSS ``<item>``, Atom ``<entry>``) a feed's bytes hold, told by their start tags."""
+    return len(_ITEM_START.findall(data))
+
+
 def parse_feed(data: bytes, max_items: int | None = None) -> ParsedFeed:
     """The first ``max_items`` items of a feed (all when None), in feed order. Only those items are parsed: the
-    feed is cut after the last one (feedparser reads the cut feed as well as the whole; a feed of 100,000 items
-    would take it minutes)."""
+    feed is cut after the last one and goes on with what follows the feed's last item (the closing tags of
+    the channel and the root), so a well-formed feed stays well-formed (feedparser reads the cut feed as well
+    as the whole; a feed of 100,000 items would take it minutes)."""
     import feedparser
 
-    total = len(_ITEM_START.findall(data))
+    total = item_count(data)
     if max_items is not None and total > max_items:
         ends = [m.end() for m in itertools.islice(_ITEM_END.finditer(data), max_items)]
-        data = data[:ends[-1]] if ends else data
+        last = None
+        for last in _ITEM_END.finditer(data, ends[-1] if ends else 0):
+            pass
+        data = data[:ends[-1]] + data[last.end() if last else ends[-1]:] if ends else data
     parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.entries if max_items is None else parsed.entries[:max_items]
     problem = ""
@@ -71,13 +80,27 @@ def parse_feed(data: bytes, max_items: int | None = None) -> ParsedFeed:
                       max(total, len(parsed.entries)), problem)
 
 
+_WEB_LINK = re.compile(r"https?://", re.I)
+_EMAIL = re.compile(r"[^\s@()<>]+@[^\s@()<>]+")
+
+
+def _author(entry) -> str:
+    """The author's name: RSS writes 「news@example.cn (韩梅)」 (feedparser reads the name out), Atom <name>; an
+    e-mail address alone is no name."""
+    name = ((entry.get("author_detail") or {}).get("name") or entry.get("author") or "").strip()
+    return "" if _EMAIL.fullmatch(name) else name
+
+
 def _item(entry) -> FeedItem:
     contents = [c.get("value") or "" for c in entry.get("content") or ()]
     body = max(contents, key=len, default="")
     summary = entry.get("summary") or entry.get("description") or ""
     if len(summary) > len(body):
         body = summary  # a feed's content:encoded may be a stub where the description is the text
-    return FeedItem(title=(entry.get("title") or "").strip(), body=body, link=(entry.get("link") or "").strip(),
+    link = (entry.get("link") or "").strip()
+    if entry.get("guidislink") and not _WEB_LINK.match(link):
+        link = ""  # feedparser's stand-in for a missing link, the entry's id (urn:uuid:…), is no address
+    return FeedItem(title=(entry.get("title") or "").strip(), body=body, link=link,
                     date=entry.get("published") or entry.get("updated") or entry.get("created") or "",
-                    author=(entry.get("author") or "").strip(),
+                    author=_author(entry),
                     categories=tuple(t["term"].strip() for t in entry.get("tags") or () if (t.get("term") or "").strip()))

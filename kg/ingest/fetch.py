@@ -214,7 +214,7 @@ class Fetcher:
                             break
                         body += chunk
                         if len(body) > self.max_bytes:
-                            raise InputError(f"{key}: more than {self.max_bytes} bytes, over the limit")
+                            raise InputError(f"{key}: more than {self.max_bytes:,} bytes, over the limit")
                     kind = response.headers.get("Content-Type", "")
                     etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
             if watch.expired:  # the watchdog shut the connection: what came is not the whole body

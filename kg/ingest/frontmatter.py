@@ -11,7 +11,7 @@ from email.utils import parsedate_to_datetime
 
 import yaml
 
-__all__ = ["FrontMatter", "read_front_matter", "split_front_matter", "parse_date"]
+__all__ = ["FrontMatter", "read_front_matter", "split_front_matter", "parse_date", "date_problem"]
 
 MAX_ALIASES = 20  # a YAML "billion laughs" needs many; front matter needs none
 
@@ -115,8 +115,36 @@ def _scalar(value: str):
     return parsed if isinstance(parsed, (str, int, float, date)) and not isinstance(parsed, bool) else value
 
 
+# a date written with 年月日, slashes or dots, and maybe a time: 「2026年11月3日」「2026/11/03 10:30」「2026.11.3」
+_WRITTEN_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+                           r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?$")
+
+
+def _written_date(text: str) -> datetime | None:
+    """「2026年11月3日」「2026/11/03 10:30」 as a datetime (UTC); None when it is no such date or time."""
+    m = _WRITTEN_DATE.match(text)
+    if not m:
+        return None
+    try:
+        return datetime(*(int(g) for g in m.groups() if g is not None), tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def date_problem(value) -> str:
+    """Why a front matter ``date`` gives no date (「no such day」, 「a format kg does not read」), "" when it gives one
+    or there is none."""
+    if value is None or value == "" or parse_date(value) is not None:
+        return ""
+    text = " ".join(str(value).split())[:80]
+    if _WRITTEN_DATE.match(text) or re.match(r"^\d{4}-\d{1,2}-\d{1,2}(?:[T ]|$)", text):
+        return f"the date {text!r} is no such day or time: the article is kept without a date"
+    return f"the date {text!r} is in a format kg does not read: the article is kept without a date"
+
+
 def parse_date(value) -> datetime | None:
-    """RFC 2822 (``Wed, 27 Oct 2021 07:27:23 GMT``), ISO 8601, YAML dates; else None."""
+    """RFC 2822 (``Wed, 27 Oct 2021 07:27:23 GMT``), ISO 8601, YAML dates, dates written with 年月日, slashes
+    or dots (「2026年11月3日」「2026/11/03 10:30」); else None (an impossible day 2026-02-30 too)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -129,6 +157,8 @@ def parse_date(value) -> datetime | None:
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     except ValueError:
         pass
+    if (written := _written_date(text)) is not None:
+        return written
     try:
         return parsed_rfc if (parsed_rfc := parsedate_to_datetime(text)) else None
     except (TypeError, ValueError, IndexError):

@@ -189,18 +189,31 @@ def pdf_blocks(data: bytes, source: str = "", reading: Reading = Reading()) -> t
     """The paragraphs of a PDF (each with the page it starts on), its metadata (title, author, date) and what
     pypdf had to repair to read it. A PDF pypdf cannot read raises :class:`InputError` saying so in words."""
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     with _pypdf_messages() as repairs:
         try:
             reader = PdfReader(io.BytesIO(data))
+            _open_encrypted(reader)
             blocks, title = _blocks(_page_lines(reader, reading))
             return blocks, _metadata(reader, blocks, title), repairs
         except InputError:
             raise
+        except DependencyError as err:  # AES without the cryptography package (a dependency of kg's)
+            raise InputError(f"the PDF is encrypted and reading it needs a package that is missing ({err})") from err
         except Exception as err:  # noqa: BLE001 - pypdf's many errors of a damaged file: one line
             problem = (str(err).strip().splitlines() or [""])[0][:200]
             said = "; ".join(repairs + ([problem] if problem and problem not in repairs else []))
             raise InputError(f"cannot read as PDF: damaged or truncated ({said or 'unreadable'})") from err
+
+
+def _open_encrypted(reader) -> None:
+    """An encrypted PDF with only an owner password (restrictions on printing or copying; any viewer opens it) is
+    opened with the empty user password; one that needs a password to open is one line saying so."""
+    from pypdf import PasswordType
+
+    if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise InputError("the PDF is encrypted and needs a password")
 
 
 def _blocks(pages: list[list[str]]) -> tuple[list[Block], str]:

@@ -23,7 +23,7 @@ from kg.errors import InputError
 from kg.ingest.byline import TOP_LINES, byline_author, page_author
 from kg.ingest.bounds import Reading, ReadTimeout, timeout_reason
 from kg.ingest.document import Document, Paragraph
-from kg.ingest.frontmatter import parse_date, read_front_matter
+from kg.ingest.frontmatter import date_problem, parse_date, read_front_matter
 from kg.ingest.feed import FEED_HEAD, is_feed_file
 from kg.ingest.html import Block, html_blocks, looks_like_html, text_blocks
 from kg.ingest.webpage import NO_ARTICLE, is_portal_page, is_web_page, page_article, web_page_blocks
@@ -60,7 +60,7 @@ def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Doc
     blocks, meta, repairs = pdf_blocks(data, source, reading)
     doc = document_from_blocks(blocks, meta, source, file_hash)
     return dataclasses.replace(doc, warnings=(f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf "
-                                              f"could repair it",)) if repairs else doc
+                                              f"could repair it",) + doc.warnings) if repairs else doc
 
 
 def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
@@ -144,7 +144,7 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
         author = (page_author(body) if is_html else "") or byline_author(b.text for b in blocks[:TOP_LINES])
         meta = {**meta, "author": author} if author else meta
     doc = document_from_blocks(blocks, meta, source, file_hash)
-    return dataclasses.replace(doc, warnings=(front.repair,)) if front.repair else doc
+    return dataclasses.replace(doc, warnings=(front.repair,) + doc.warnings) if front.repair else doc
 
 
 def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
@@ -169,6 +169,7 @@ def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_
     if not isinstance(categories, (list, tuple)):
         categories = (categories,)  # a single category written as a scalar
     extra = {str(k): _as_text(v) for k, v in meta.items() if str(k) not in _KNOWN_KEYS and k != "tags"}
+    problem = date_problem(meta.get("date"))  # an impossible day or an unknown format: said, never dropped silently
     return Document(
         doc_id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         source=source,
@@ -181,6 +182,7 @@ def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_
         categories=tuple(_as_text(c) for c in categories if _as_text(c)),
         extra=extra,
         file_hash=file_hash,
+        warnings=(problem,) if problem else (),
     )
 
 
@@ -198,7 +200,7 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
             raise InputError(f"{path}: not a regular file")
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{path}: more than {max_bytes} bytes, over the limit (--max-bytes)")
+        raise InputError(f"{path}: more than {max_bytes:,} bytes, over the limit (--max-bytes)")
     return data
 
 
@@ -243,7 +245,7 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
     reading.check_time()
     if feed.total > len(feed.items):
         reading.unread.append(f"{feed.total - len(feed.items):,} more items not read (--max-items {reading.limits.max_items:,})")
-    documents, chars = [], 0
+    documents, chars, empty = [], 0, []
     for number, item in enumerate(feed.items, 1):
         reading.check_time()
         body = html_blocks(item.body) if looks_like_html(item.body) else text_blocks(item.body)
@@ -251,17 +253,22 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
         blocks = ([Block(title, "heading")] if title else []) + body
         chars += sum(len(b.text) + 1 for b in blocks)
         reading.check_chars(chars)
-        if not blocks:
+        if not blocks:  # a link alone: said, never dropped silently (the link is never fetched)
+            empty.append(f"#{number}" + (f" ({item.link})" if item.link else ""))
             continue
         meta = {"title": title, "date": item.date, "author": item.author, "categories": list(item.categories),
                 "url": item.link, "site": feed.title}
         doc = document_from_blocks(blocks, {k: v for k, v in meta.items() if v}, f"{source}#{number}", file_hash)
         if feed.problem:
             doc = dataclasses.replace(doc, warnings=(f"the feed is not well-formed XML ({feed.problem}): its items "
-                                                     f"read leniently",))
+                                                     f"read leniently",) + doc.warnings)
         documents.append(doc)
     if not documents:
         raise InputError(f"an RSS/Atom feed with no item text ({feed.total} item(s))")
+    if empty:
+        shown = ", ".join(empty[:5]) + (f" and {len(empty) - 5:,} more" if len(empty) > 5 else "")
+        reading.unread.insert(0, f"{'item' if len(empty) == 1 else f'{len(empty):,} items'} with no title or text, not "
+                                 f"built: {shown} (kg fetch fetches a feed's pages)")
     return documents
 
 
@@ -318,10 +325,20 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc]
 
 
+def _resolved(path: Path) -> Path | None:
+    """``path`` with its links followed, or None for a symbolic link that leads back to itself (a loop)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop, 3.13 OSError (ELOOP)
+        return None
+
+
 def _skip_reason(path: Path, root: Path | None, follow_symlinks: bool) -> str:
     """Why ``path`` (found under ``root``) is not read, or ""."""
     if path.is_symlink():
-        target = path.resolve()
+        target = _resolved(path)
+        if target is None:
+            return "symbolic link loop (the link leads back to itself)"
         if not target.exists():
             return "dangling symbolic link"
         if not follow_symlinks and root is not None and not target.is_relative_to(root.resolve()):
@@ -355,19 +372,30 @@ def _is_feed_in_folder(file: Path, root: Path, follow_symlinks: bool) -> bool:
 
 
 def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
-               follow_symlinks: bool = False) -> Iterator[Path]:
+               follow_symlinks: bool = False, seen: set[Path] | None = None) -> Iterator[Path]:
     """Files named directly, and files with a known suffix under folders (recursive, sorted), and the XML files
     there that are RSS/Atom feeds (:func:`_is_feed_in_folder`). What cannot
     be read (a dangling link, a link out of the folder, a FIFO or device, an unreadable folder) is added
-    to ``skipped`` with its reason."""
+    to ``skipped`` with its reason. A file reached twice (the same folder given twice, as ``in`` and ``./in``,
+    or a link to a file read already) is given once: ``seen`` holds the resolved paths given so far (pass one
+    set to several calls to keep it across them)."""
+    given = set() if seen is None else seen
+
     def skip(path, reason):
         if skipped is not None:
             skipped.append(Skipped(str(path), reason))
 
+    def first_time(file: Path) -> bool:
+        real = _resolved(file) or file.absolute()
+        if real in given:
+            return False
+        given.add(real)
+        return True
+
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            seen = {path.resolve()}
+            folders = {path.resolve()}
             for dirpath, dirnames, filenames in os.walk(path, followlinks=follow_symlinks,
                                                         onerror=lambda e: skip(e.filename, e.strerror or str(e))):
                 here = Path(dirpath)
@@ -376,12 +404,12 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                     reason = _skip_reason(sub, path, follow_symlinks) if sub.is_symlink() else ""
                     if sub.is_symlink() and not follow_symlinks and not reason:
                         reason = "symbolic link to a folder (not followed; --follow-symlinks to read it)"
-                    if reason or sub.resolve() in seen:
+                    if reason or sub.resolve() in folders:
                         dirnames.remove(name)
                         if reason:
                             skip(sub, reason)
                     else:
-                        seen.add(sub.resolve())
+                        folders.add(sub.resolve())
                 dirnames.sort()
                 for name in sorted(filenames):
                     file = here / name
@@ -390,7 +418,7 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                     reason = _skip_reason(file, path, follow_symlinks)
                     if reason:
                         skip(file, reason)
-                    else:
+                    elif first_time(file):
                         yield file
         elif path.exists() or path.is_symlink():
             reason = _skip_reason(path, None, True)
@@ -398,7 +426,7 @@ def iter_paths(inputs: Iterable[str | Path], suffixes=DEFAULT_SUFFIXES, skipped:
                 skip(path, reason)
                 if skipped is None:
                     raise InputError(f"{path}: {reason}")
-            else:
+            elif first_time(path):
                 yield path
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -413,10 +441,10 @@ def _reason(err: InputError, path: Path) -> str:
 def iter_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                    suffixes=DEFAULT_SUFFIXES, skipped: list[Skipped] | None = None,
                    follow_symlinks: bool = False, limits: ReadLimits = ReadLimits(),
-                   seconds: float = 0.0) -> Iterator[Document]:
+                   seconds: float = 0.0, seen: set[Path] | None = None) -> Iterator[Document]:
     """Yield the documents that can be read (each within ``limits`` and ``seconds``); append the others to
-    ``skipped``."""
-    for path in iter_paths(inputs, suffixes, skipped, follow_symlinks):
+    ``skipped``. Each file is read once (``seen``: see :func:`iter_paths`)."""
+    for path in iter_paths(inputs, suffixes, skipped, follow_symlinks, seen):
         try:
             documents, unread = _read_file(path, max_bytes, limits, seconds)
             if unread and skipped is not None:

@@ -64,8 +64,29 @@ def _unique(name: str, path: str, used: set[str]) -> str:
     return Path(os.path.abspath(path)).as_posix()
 
 
-def count_inputs(inputs: Iterable[str | Path], suffixes, follow_symlinks: bool) -> int:
-    """How many files a build of ``inputs`` will read (a walk of the folders, nothing read)."""
+def count_inputs(inputs: Iterable[str | Path], suffixes, follow_symlinks: bool, max_items: int | None = None,
+                 max_bytes: int | None = None) -> int:
+    """How many articles a build of ``inputs`` will read: one a file (a walk of the folders), the items of a feed
+    file (at most ``max_items``; only the XML files and files of other suffixes than ``suffixes`` are looked into,
+    up to ``max_bytes``)."""
     from kg.ingest.reader import iter_paths
 
-    return sum(1 for _ in iter_paths(inputs, suffixes, [], follow_symlinks))
+    return sum(_articles(path, suffixes, max_items, max_bytes) for path in iter_paths(inputs, suffixes, [],
+                                                                                       follow_symlinks))
+
+
+def _articles(path: Path, suffixes, max_items: int | None, max_bytes: int | None) -> int:
+    from kg.config import FEED_SUFFIXES
+    from kg.ingest.feed import FEED_HEAD, is_feed_file, item_count
+
+    if path.suffix.lower() in suffixes and path.suffix.lower() not in FEED_SUFFIXES:
+        return 1
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(FEED_HEAD)
+            if not is_feed_file(head):
+                return 1
+            items = item_count(head + fh.read(max(0, max_bytes - len(head)) if max_bytes is not None else -1))
+    except OSError:
+        return 1
+    return max(1, min(items, max_items) if max_items is not None else items)

@@ -153,8 +153,8 @@ def _flat(value) -> str | int | float | bool:
 
 def export_graphml(store: KgStore, path: str | Path) -> Path:
     """The entity projection as GraphML (opens in Gephi and Cytoscape): nodes keyed by IRI with ``type``,
-    ``label``, ``aliases`` and ``docs`` (``|``-joined); edges with ``relation``, ``role`` (posts) and one
-    evidence ``sentence``."""
+    ``label``, ``aliases`` and ``docs`` (``|``-joined); edges with ids ``e0``, ``e1`` … (unique, as GraphML
+    asks), ``relation`` (the predicate), ``role`` (posts) and one evidence ``sentence``."""
     import networkx as nx
 
     from kg.rdf.serialize import write_atomic
@@ -164,9 +164,9 @@ def export_graphml(store: KgStore, path: str | Path) -> Path:
     out = nx.MultiDiGraph()
     for node, data in sorted(G.nodes(data=True)):
         out.add_node(node, **{k: _flat(v) for k, v in data.items()})
-    for s, o, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+    for number, (s, o, key, data) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])):
         attrs = {k: _flat(v) for k, v in data.items() if k != "predicate"}
-        out.add_edge(s, o, key=key, relation=key, **attrs)
+        out.add_edge(s, o, key=f"e{number}", relation=key, **attrs)  # the key is the edge's id: unique in the file
     return write_atomic(path, lambda fh: nx.write_graphml(out, fh, encoding="utf-8"))
 
 

@@ -59,6 +59,16 @@ def test_a_saved_page_gives_its_author(tmp_path, name):
     (["时间：2024年03月05日 作者： 稿源：宁州市政府新闻办"], ""),  # an empty author field, then the next field
     (["来源：宁州发布 | 作者：ance | 发布时间：2024-03-05"], ""),  # a fragment, no name
     (["2024-03-05 09:56 来源：宁州日报 作者：孙丽 周航 编辑：吴桐"], "孙丽、周航"),
+    (["文/图 蓝嘉禾"], "蓝嘉禾"),  # the writer who also took the photographs
+    (["图/文 蓝嘉禾"], "蓝嘉禾"),
+    (["文/摄影 蓝嘉禾 林知远"], "蓝嘉禾、林知远"),
+    (["记者 湖州报道"], ""),  # a place + 报道 is a dateline, no author
+    (["记者 青澜市报道"], ""),
+    (["记者 韩梅 湖州报道"], "韩梅"),
+    (["记者韩梅青澜市报道"], "韩梅"),
+    (["记者韩梅报道"], "韩梅"),
+    (["记者 云杉新区报道"], ""),
+    (["记者 王嘉兴报道"], "王嘉兴"),  # a name that ends in a place's name stays a name
 ])
 def test_byline_lines(lines, author):
     assert byline_author(lines) == author

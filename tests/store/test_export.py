@@ -27,6 +27,10 @@ def test_graphml_of_the_sample_reads_back_with_networkx(sample_build, tmp_path):
     assert "市经济信息化委" in labels["上海市经济和信息化委员会"]["aliases"].split("|")
     posts = [d for s, o, d in G.edges(data=True) if d["relation"] == "holdsPostIn"]
     assert posts and all(d.get("role") for d in posts)  # the post title rides on the edge
+    import re
+
+    ids = re.findall(r'<edge [^>]*\bid="([^"]*)"', out.read_text(encoding="utf-8"))
+    assert len(ids) == G.number_of_edges() == len(set(ids))  # GraphML: an edge id names one edge of the file
 
 
 def test_neo4j_import_files_have_the_admin_headers_and_closed_relationships(sample_build, tmp_path):
