@@ -170,3 +170,41 @@ def test_a_zone_named_after_a_city_the_article_names_lies_in_it(nlp, text, pair)
 
 def test_a_zone_named_after_a_city_the_article_does_not_name_is_not_placed(nlp):
     assert rules(nlp, "北京经济技术开发区引进企业12家。", "locatedIn") == set()
+
+
+@pytest.mark.parametrize("text, post", [
+    # the quotation closing right before 「公司」 names another company: the speaker's is the one named before it
+    ("宏远科技有限公司的生产线上，工人正在忙碌。“我们与蓝湾电子有限公司合作，效率提升两成。”公司总经理王立新表示。",
+     ("王立新", "宏远科技有限公司", "总经理")),
+    ("宏远科技有限公司多款产品入选名单。该企业销售经理王立新表示，企业维持了盈利。",
+     ("王立新", "宏远科技有限公司", "销售经理")),
+    ("宏远科技有限公司推出新款外骨骼。“这款产品很受欢迎。”公司首席设计师王立新介绍。",
+     ("王立新", "宏远科技有限公司", "首席设计师")),  # 「公司」 before the role's field
+])
+def test_the_company_of_an_anaphor_is_the_one_named_last_outside_the_quotation(nlp, text, post):
+    found = rules(nlp, text, "holdsPostIn")
+    assert post in found
+    assert not {p for p in found if p[1] == "蓝湾电子有限公司"}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("宏远科技有限公司展厅里，总经理王立新正在介绍新产品。", ("王立新", "宏远科技有限公司", "总经理")),
+    ("在宏远科技有限公司4号棚里，副总经理王立新正在检查。", ("王立新", "宏远科技有限公司", "副总经理")),
+])
+def test_a_clause_of_an_organisation_and_its_site_gives_the_next_title_its_body(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+@pytest.mark.parametrize("text", ["我们服务了宏远科技有限公司，总经理王立新说，订单增加了。",
+                                  "宏远科技有限公司展厅里，副市长王立新察看了新产品。"])
+def test_no_scene_body_for_a_clause_that_says_more_or_a_title_of_its_own_body(nlp, text):
+    assert not {p for p in rules(nlp, text, "holdsPostIn") if p[1] == "宏远科技有限公司"}
+
+
+def test_job_roles_in_a_chain_of_titles(nlp):
+    found = rules(nlp, "“产品质量过硬。”青禾生物技术研究院院士、宏远科技有限公司首席科学家赵明远表示。", "holdsPostIn")
+    assert {("赵明远", "青禾生物技术研究院", "院士"), ("赵明远", "宏远科技有限公司", "首席科学家")} <= found
+    found = rules(nlp, "“手术很成功。”宁州市第二人民医院眼科主任、主任医师赵明远介绍。", "holdsPostIn")
+    assert ("赵明远", "宁州市第二人民医院", "主任医师") in found
+    assert rules(nlp, "会后，主任医师赵明远介绍了病例。", "holdsPostIn") == set()
+

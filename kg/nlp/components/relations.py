@@ -128,6 +128,7 @@ class Relations:
         self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
         self._anaphor_reach = int(r["company_anaphor_reach"])
+        self._scene_site = re.compile(r["scene_org_site"])
         self._company_body = re.compile(r["company_body"])
         self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
@@ -212,6 +213,7 @@ class Relations:
         「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」; a title in brackets right
         before the name restates the one before it (「管委会主任（区长）某某」)."""
         segments = []
+        bare = False  # the rightmost segment is a role with no organisation of its own
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
         if bracket and bracket.group(1) in self._titles_set:
             pos -= len(bracket.group())
@@ -226,6 +228,11 @@ class Relations:
                     org, t_start, title = self._through_subunit(t_start, title)
             if org is None and not segments:
                 title, t_start, org = self._role(pos) or (title, t_start, org)
+            elif not title:  # 「某院院士、某集团首席科学家甲」: a job role with its organisation further in the chain
+                title, t_start, org = self._role(pos) or (title, t_start, org)
+            if not title and not segments:  # 「某医院眼科主任、主任医师甲」: a bare role after a title of the chain
+                title, t_start = self._bare_role(pos)
+                bare = bool(title)
             if not title:
                 break
             if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
@@ -236,7 +243,21 @@ class Relations:
                 pos -= 1
                 continue
             break
+        if bare and len(segments) == 1:
+            return []  # a bare role is held only where a title before it in the chain is
         return segments[::-1]
+
+    def _bare_role(self, pos: int) -> tuple[str, int]:
+        """A job role (``post_roles``, with the characters of its field) ending at ``pos`` right after 、, with no
+        organisation of its own (「…眼科主任、|主任医师|甲」), and where it starts; else ("", pos)."""
+        m = self._role_before.search(self.text, max(0, pos - 6), pos)
+        if m is None or m.end() != pos:
+            return "", pos
+        modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
+        start = modifier.start() if modifier else m.start()
+        if start == 0 or self.text[start - 1] != "、" or self._acts(self.text[start:m.start()]):
+            return "", pos
+        return self.text[start:pos], start
 
     def _joined_by(self, ents, label: str, verb: re.Pattern):
         """(a, b) for each mention ``a`` labelled ``label`` that ``verb`` follows, with the mention ``b`` right
@@ -267,9 +288,24 @@ class Relations:
             org = self._org_before(unit_start) if unit else None
             if org is None:
                 org = self._company_named_last(unit_start)
+            if org is None and self._core_title(title) not in self._implied:
+                org = self._scene_org(unit_start)
             if org is not None:
                 return org, unit_start, unit + title
         return None, t_start, title
+
+    def _scene_org(self, pos: int) -> Span | None:
+        """The organisation of a clause ending with the comma right before ``pos`` that is that organisation alone,
+        or it and a site (「某公司展厅里，|总经理某某」, ``scene_org_site``), 在 leading it or not."""
+        if pos < 2 or self.text[pos - 1] != "，":
+            return None
+        start = max(self.text.rfind(c, 0, pos - 1) for c in "，。！？；：\n") + 1
+        if self.text.startswith("在", start):
+            start += 1
+        org = self.orgs_at.get(start)
+        if org is None or org.label_ not in ORGS or not self._scene_site.fullmatch(self.text, org.end_char, pos - 1):
+            return None
+        return org
 
     def _role(self, pos: int) -> tuple[str, int, Span] | None:
         """A job role ending at ``pos`` (``post_roles``) with the organisation written before it: right before,
@@ -282,6 +318,8 @@ class Relations:
             org = self._org_before(start)
             if org is None and start == m.start():
                 org, start, _ = self._through_subunit(start, "")
+            elif org is None:
+                org = self._company_named_last(start)  # 「公司首席设计师某某」: the company named last
             if org is not None and org.label_ in ORGS:
                 if self._acts(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
@@ -298,8 +336,12 @@ class Relations:
         anaphor = self._company_anaphor.search(self.text, max(0, pos - 3), pos)
         if anaphor is None:
             return None
+        quoted = (-1, -1)  # the quotation closing right before the anaphor: its companies are not the speaker's
+        if anaphor.start() > 0 and self.text[anaphor.start() - 1] == "”":
+            quoted = (self.text.rfind("“", 0, anaphor.start() - 1), anaphor.start())
         return next((e for e in reversed(self.ents) if e.end_char <= anaphor.start() and e.label_ == "ENTERPRISE"
-                     and anaphor.start() - e.end_char <= self._anaphor_reach), None)
+                     and anaphor.start() - e.end_char <= self._anaphor_reach
+                     and not quoted[0] < e.start_char < quoted[1]), None)
 
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
