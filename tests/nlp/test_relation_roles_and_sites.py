@@ -208,3 +208,16 @@ def test_job_roles_in_a_chain_of_titles(nlp):
     assert ("赵明远", "宁州市第二人民医院", "主任医师") in found
     assert rules(nlp, "会后，主任医师赵明远介绍了病例。", "holdsPostIn") == set()
 
+
+@pytest.mark.parametrize("text, pair", [
+    ("磐安县是登山杖之乡。回到国内后，他创立了磐安兴达旅游用品有限公司，开始生产登山杖。",
+     ("磐安兴达旅游用品有限公司", "磐安县", "")),  # real counties (the divisions table's), invented names
+    ("泰顺县发展食品产业。泰顺华泰食品有限公司扩大了生产。", ("泰顺华泰食品有限公司", "泰顺县", "")),
+])
+def test_a_name_starting_with_the_short_name_of_a_place_the_article_names_in_full_lies_in_it(nlp, text, pair):
+    assert pair in rules(nlp, text, "locatedIn")
+
+
+def test_a_short_place_name_the_article_does_not_write_in_full_places_nothing(nlp):
+    assert rules(nlp, "回到国内后，他创立了磐安兴达旅游用品有限公司，开始生产登山杖。", "locatedIn") == set()
+

@@ -863,6 +863,10 @@ class Relations:
                 branch = self._branch_place(ent, named) if ent.label_ == "ENTERPRISE" else None
                 if branch is not None:
                     out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
+                short = self._short_named_place(ent, named) if named_zone is None and branch is None \
+                    and ent.label_ != "AGENCY" else None
+                if short is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", short, "short_place_prefix", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
             if self._same_place.fullmatch(ent.text, k):
@@ -918,6 +922,21 @@ class Relations:
                 keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
                 if keys:
                     return (ent.start_char + i, ent.start_char + k, "DISTRICT", name[i:k], keys[0])
+        return None
+
+    def _short_named_place(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某某兴达旅游用品有限公司」「某某咖啡文化园」 in an article that names 某某县 (旗, 区, 市) on its own: a name that
+        starts with the short name of a county or city the article names in full lies in it (the place name's own
+        words: the short name alone is in no table, as two characters say too little without the full name)."""
+        name = ent.text
+        for k in range(min(len(name) - 2, 6), 1, -1):
+            if self._zone_suffix.fullmatch(name[k:]):
+                continue  # 「某某经济开发区」: _zone_of_named_place's
+            for level in self._place_levels:
+                keys = [x for x in self.lex.place_keys(name[:k] + level) if x in named
+                        and self.lex.divisions[x].level in ("county", "prefecture")]
+                if keys:
+                    return (ent.start_char, ent.start_char + k, "DISTRICT", name[:k] + level, keys[0])
         return None
 
     def _zone_of_named_place(self, ent: Span) -> tuple | None:
