@@ -221,3 +221,32 @@ def test_a_name_starting_with_the_short_name_of_a_place_the_article_names_in_ful
 def test_a_short_place_name_the_article_does_not_write_in_full_places_nothing(nlp):
     assert rules(nlp, "回到国内后，他创立了磐安兴达旅游用品有限公司，开始生产登山杖。", "locatedIn") == set()
 
+
+@pytest.mark.parametrize("text, pair", [
+    ("他应聘进入江淮能源集团有限公司（以下简称“江淮能源”）所属新疆江淮发电有限公司。",
+     ("新疆江淮发电有限公司", "江淮能源集团有限公司", "")),
+    ("他进入中州产投集团旗下的中州创新科技风险投资有限公司，成为一名投资人员。",
+     ("中州创新科技风险投资有限公司", "中州产投集团", "")),
+    ("澄湖听力技术有限公司是北欧大洋集团的首家全资子公司，1989年成立。", ("澄湖听力技术有限公司", "北欧大洋集团", "")),
+])
+def test_a_subsidiary_the_text_names_after_its_group_or_says_it_is(nlp, text, pair):
+    assert pair in rules(nlp, text, "partOf")
+
+
+@pytest.mark.parametrize("text", ["澄湖听力技术有限公司是北欧大洋集团的重要客户。", "中州产投集团所属的行业发展很快。"])
+def test_no_subsidiary_without_the_word_or_a_named_company(nlp, text):
+    assert rules(nlp, text, "partOf") == set()
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("宏远科技有限公司的生产线上，工人正在忙碌。“我们与蓝湾电子有限公司合作，效率提升两成。”公司总经理王立新表示。",
+     {("宏远科技有限公司", "蓝湾电子有限公司", "")}),
+    ("宏远集团董事长王立新说：“我们同青禾大学、澄湖大学等高校签订合作协议，加速创新。”",
+     {("宏远集团", "青禾大学", ""), ("宏远集团", "澄湖大学", "")}),
+])
+def test_we_inside_a_quotation_is_the_speakers_organisation(nlp, text, pairs):
+    assert pairs <= rules(nlp, text, "partnerOf")
+
+
+def test_we_of_a_speaker_without_a_post_signs_nothing(nlp):
+    assert rules(nlp, "“我们与蓝湾电子有限公司合作，效率提升两成。”一位市民说。", "partnerOf") == set()

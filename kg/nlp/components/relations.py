@@ -11,7 +11,7 @@ Rules (each names itself in the evidence):
                      ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区).
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
-* ``subsidiary``     「A旗下子公司B」 → B partOf A.
+* ``subsidiary``     「A旗下子公司B」「A所属B」「A集团B公司」 → B partOf A; ``subsidiary_of`` 「B是A的全资子公司」.
 * ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
@@ -69,6 +69,10 @@ class Relations:
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_adverbs']}){{0,3}}(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
+        self._subsidiary_named = re.compile(r["subsidiary_named"])
+        self._subsidiary_is = re.compile(rf"(?:{r['subsidiary_is']})")
+        self._subsidiary_of = re.compile(r["subsidiary_of"])
+        self._parent_group = re.compile(r["parent_group"])
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -108,6 +112,8 @@ class Relations:
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
         self._we_place = re.compile(rf"(?:{r['we_place']})")
+        self._we_speaker = re.compile(rf"(?:{r['we_speaker']})")
+        self._speaker_reach = int(r["speaker_reach"])
         self._carried_subject = re.compile(rf"(?:{r['carried_subject']})")
         self._notice_header = re.compile(r["notice_header"])
         self._zone_words = set(lex.patterns["zone_words"])
@@ -150,6 +156,7 @@ class Relations:
         rels: list[dict] = []
         rels += self._posts(doc)
         speaker_org = self._speaker_orgs(rels)
+        self._speaker_org = speaker_org
         starts = [x.start_char for x in self.ents]  # doc.ents are sorted: each sentence takes its slice
         for sent in _SENT.finditer(self.text):
             s, e = sent.span()
@@ -1344,7 +1351,7 @@ class Relations:
             if jm is None:
                 continue
             j = clause_start + jm.start()
-            we = self._we_side(clause_start, j)
+            we = self._we_side(clause_start, j) or self._quoted_we(clause_start, j)
             carried = self._carried_subject.fullmatch(self.text, clause_start, j) and clause_start > s
             subject = self._clause_subject(s, clause_start, ents) if carried and not we else []
             sides = [we] if we else subject or \
@@ -1364,6 +1371,24 @@ class Relations:
             if b.label_ in ORGS and b.text != a.text:
                 out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
+
+    def _quoted_we(self, start: int, end: int) -> tuple | None:
+        """「我们」 (the whole side, after clause-opening words) inside a quotation: the organisation of its speaker, the
+        person named right after the quotation closes (「…”公司总经理甲说」) or right before it opens (「甲说：“…」)."""
+        start += self.text.startswith("“", start)  # the quotation opens the sentence
+        lead = self._carried_subject.match(self.text, start, end)
+        if not self._we_speaker.fullmatch(self.text, lead.end(), end):
+            return None
+        opening, closing = self.text.rfind("“", 0, start), self.text.find("”", end)
+        if opening < 0 or self.text.rfind("”", opening, start) >= 0 or closing < 0:
+            return None
+        after = [x for x in self.ents if x.label_ == "PERSON" and closing < x.start_char <= closing + self._speaker_reach
+                 and not any(c in "。！？\n“" for c in self.text[closing + 1:x.start_char])]
+        before = [x for x in self.ents if x.label_ == "PERSON" and opening - self._speaker_reach <= x.end_char <= opening
+                  and not any(c in "。！？\n”" for c in self.text[x.end_char:opening])]
+        speaker = after[0] if after else before[-1] if before else None
+        org = self._speaker_org.get(speaker.text) if speaker is not None else None
+        return (lead.end(), end, *org[2:]) if org is not None else None
 
     def _we_side(self, start: int, end: int) -> tuple | None:
         """「我区」 (the whole side, after clause-opening words) in an article about a district: its government."""
@@ -1525,10 +1550,24 @@ class Relations:
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
-        """「A旗下子公司B」: B partOf A."""
+        """「A旗下子公司B」: B partOf A; 「A所属B」「A旗下的B」「A集团B公司」 and 「B是A的全资子公司」 when B is a company
+        the text names."""
         out = []
+        starts = {x.start_char: x for x in ents if x.label_ == "ENTERPRISE"}
         for parent in ents:
             if parent.label_ != "ENTERPRISE":
+                continue
+            named = self._subsidiary_named.match(self.text, parent.end_char)
+            child = starts.get(named.end()) if named else None
+            if child is None and self._parent_group.search(parent.text):
+                child = starts.get(parent.end_char)  # 「某集团|某公司」
+            if child is not None and child.text != parent.text:
+                out.append(self._rel(_m(child), "partOf", _m(parent), "subsidiary", (parent.start_char, child.end_char)))
+                continue
+            verb = self._subsidiary_is.match(self.text, parent.end_char)
+            group = starts.get(verb.end()) if verb else None
+            if group is not None and group.text != parent.text and self._subsidiary_of.match(self.text, group.end_char):
+                out.append(self._rel(_m(parent), "partOf", _m(group), "subsidiary_of", (parent.start_char, group.end_char)))
                 continue
             m = self._subsidiary.match(self.text, parent.end_char)
             if not m:
