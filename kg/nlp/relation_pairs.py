@@ -18,7 +18,7 @@ from kg.config import NLP_DATA_DIR
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.nlp.spans import text_of
 
-__all__ = ["Pair", "PairFeatures", "RulePlaces", "load_pair_config", "span_key"]
+__all__ = ["Pair", "PairFeatures", "RulePlaces", "FEATURE_SETTINGS", "REQUIRED_FEATURE_SETTINGS", "load_pair_config", "span_key"]
 
 _SENT = re.compile(r"[^。！？\n]+")
 _PUNCT = "，、；：（）“”《》()"
@@ -45,6 +45,12 @@ class Pair:
                 self.object.start_char, self.object.end_char)
 
 
+# the parts of ``relation_model.yml`` that decide a pair's candidates and features: a trained model records them
+# (``relations.json``, ``features``) and is read with its own, whatever the data file says later
+FEATURE_SETTINGS = ("pairs", "symmetric", "excluded_sources", "max_gap", "triggers", "place_levels", "gap_buckets")
+REQUIRED_FEATURE_SETTINGS = ("pairs", "max_gap", "triggers", "gap_buckets")
+
+
 @lru_cache(maxsize=4)
 def load_pair_config(data_dir: str = "") -> dict:
     path = Path(data_dir or NLP_DATA_DIR) / "patterns" / "relation_model.yml"
@@ -55,10 +61,12 @@ def load_pair_config(data_dir: str = "") -> dict:
 
 
 class PairFeatures:
-    """Candidates and their features for one data folder (lexicon + ``relation_model.yml``)."""
+    """Candidates and their features for one data folder (lexicon + ``relation_model.yml``), or for the feature
+    ``settings`` a trained model recorded (the lexicon's titles still from the data folder)."""
 
-    def __init__(self, data_dir: str = "", lexicon: Lexicon | None = None):
-        cfg = load_pair_config(data_dir)
+    def __init__(self, data_dir: str = "", lexicon: Lexicon | None = None, settings: dict | None = None):
+        cfg = load_pair_config(data_dir) if settings is None else settings
+        self.settings = {key: cfg[key] for key in FEATURE_SETTINGS if key in cfg}
         self.lex = lexicon or load_lexicon(data_dir)
         self.pairs_by_labels: dict[tuple[str, str], list[str]] = {}
         for predicate, table in cfg["pairs"].items():

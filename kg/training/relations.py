@@ -118,8 +118,9 @@ def pair_examples(gdoc: GoldDocument, doc: Doc, featurizer: PairFeatures, rule_f
 
 
 def fit_model(examples: Iterable[PairExample], seed: int = 0, c: float = DEFAULT_C,
-              rule_features: bool = True) -> RelationModel:
-    """One logistic regression per predicate that has positive examples."""
+              rule_features: bool = True, features: dict | None = None) -> RelationModel:
+    """One logistic regression per predicate that has positive examples; ``features``: the feature settings the
+    examples were described with (``PairFeatures.settings``), recorded with the weights."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -140,7 +141,7 @@ def fit_model(examples: Iterable[PairExample], seed: int = 0, c: float = DEFAULT
         clf.fit(x, labels)
         weights = {name: float(w) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 1e-6}
         predicates[predicate] = {"bias": float(clf.intercept_[0]), "weights": weights}
-    return RelationModel(predicates, rule_features, {"c": c, "seed": seed, "examples": counts})
+    return RelationModel(predicates, rule_features, {"c": c, "seed": seed, "examples": counts}, dict(features or {}))
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -182,7 +183,7 @@ def train_relations(corpus: Sequence[GoldDocument], out_dir: str | Path, seed: i
     featurizer = PairFeatures()
     docs = process(nlp, corpus)
     examples = {gdoc.doc_id: pair_examples(gdoc, doc, featurizer, rule_features) for gdoc, doc in zip(corpus, docs)}
-    model = fit_model([ex for exs in examples.values() for ex in exs], seed, c, rule_features)
+    model = fit_model([ex for exs in examples.values() for ex in exs], seed, c, rule_features, featurizer.settings)
     component = RelationClassifier(nlp, **load_pair_config()["component"])
     component.model = model
     component.to_disk(out_dir)

@@ -170,3 +170,83 @@ def test_a_zone_named_after_a_city_the_article_names_lies_in_it(nlp, text, pair)
 
 def test_a_zone_named_after_a_city_the_article_does_not_name_is_not_placed(nlp):
     assert rules(nlp, "北京经济技术开发区引进企业12家。", "locatedIn") == set()
+
+
+@pytest.mark.parametrize("text, post", [
+    # the quotation closing right before 「公司」 names another company: the speaker's is the one named before it
+    ("宏远科技有限公司的生产线上，工人正在忙碌。“我们与蓝湾电子有限公司合作，效率提升两成。”公司总经理王立新表示。",
+     ("王立新", "宏远科技有限公司", "总经理")),
+    ("宏远科技有限公司多款产品入选名单。该企业销售经理王立新表示，企业维持了盈利。",
+     ("王立新", "宏远科技有限公司", "销售经理")),
+    ("宏远科技有限公司推出新款外骨骼。“这款产品很受欢迎。”公司首席设计师王立新介绍。",
+     ("王立新", "宏远科技有限公司", "首席设计师")),  # 「公司」 before the role's field
+])
+def test_the_company_of_an_anaphor_is_the_one_named_last_outside_the_quotation(nlp, text, post):
+    found = rules(nlp, text, "holdsPostIn")
+    assert post in found
+    assert not {p for p in found if p[1] == "蓝湾电子有限公司"}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("宏远科技有限公司展厅里，总经理王立新正在介绍新产品。", ("王立新", "宏远科技有限公司", "总经理")),
+    ("在宏远科技有限公司4号棚里，副总经理王立新正在检查。", ("王立新", "宏远科技有限公司", "副总经理")),
+])
+def test_a_clause_of_an_organisation_and_its_site_gives_the_next_title_its_body(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+@pytest.mark.parametrize("text", ["我们服务了宏远科技有限公司，总经理王立新说，订单增加了。",
+                                  "宏远科技有限公司展厅里，副市长王立新察看了新产品。"])
+def test_no_scene_body_for_a_clause_that_says_more_or_a_title_of_its_own_body(nlp, text):
+    assert not {p for p in rules(nlp, text, "holdsPostIn") if p[1] == "宏远科技有限公司"}
+
+
+def test_job_roles_in_a_chain_of_titles(nlp):
+    found = rules(nlp, "“产品质量过硬。”青禾生物技术研究院院士、宏远科技有限公司首席科学家赵明远表示。", "holdsPostIn")
+    assert {("赵明远", "青禾生物技术研究院", "院士"), ("赵明远", "宏远科技有限公司", "首席科学家")} <= found
+    found = rules(nlp, "“手术很成功。”宁州市第二人民医院眼科主任、主任医师赵明远介绍。", "holdsPostIn")
+    assert ("赵明远", "宁州市第二人民医院", "主任医师") in found
+    assert rules(nlp, "会后，主任医师赵明远介绍了病例。", "holdsPostIn") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("磐安县是登山杖之乡。回到国内后，他创立了磐安兴达旅游用品有限公司，开始生产登山杖。",
+     ("磐安兴达旅游用品有限公司", "磐安县", "")),  # real counties (the divisions table's), invented names
+    ("泰顺县发展食品产业。泰顺华泰食品有限公司扩大了生产。", ("泰顺华泰食品有限公司", "泰顺县", "")),
+])
+def test_a_name_starting_with_the_short_name_of_a_place_the_article_names_in_full_lies_in_it(nlp, text, pair):
+    assert pair in rules(nlp, text, "locatedIn")
+
+
+def test_a_short_place_name_the_article_does_not_write_in_full_places_nothing(nlp):
+    assert rules(nlp, "回到国内后，他创立了磐安兴达旅游用品有限公司，开始生产登山杖。", "locatedIn") == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("他应聘进入江淮能源集团有限公司（以下简称“江淮能源”）所属新疆江淮发电有限公司。",
+     ("新疆江淮发电有限公司", "江淮能源集团有限公司", "")),
+    ("他进入中州产投集团旗下的中州创新科技风险投资有限公司，成为一名投资人员。",
+     ("中州创新科技风险投资有限公司", "中州产投集团", "")),
+    ("澄湖听力技术有限公司是北欧大洋集团的首家全资子公司，1989年成立。", ("澄湖听力技术有限公司", "北欧大洋集团", "")),
+])
+def test_a_subsidiary_the_text_names_after_its_group_or_says_it_is(nlp, text, pair):
+    assert pair in rules(nlp, text, "partOf")
+
+
+@pytest.mark.parametrize("text", ["澄湖听力技术有限公司是北欧大洋集团的重要客户。", "中州产投集团所属的行业发展很快。"])
+def test_no_subsidiary_without_the_word_or_a_named_company(nlp, text):
+    assert rules(nlp, text, "partOf") == set()
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("宏远科技有限公司的生产线上，工人正在忙碌。“我们与蓝湾电子有限公司合作，效率提升两成。”公司总经理王立新表示。",
+     {("宏远科技有限公司", "蓝湾电子有限公司", "")}),
+    ("宏远集团董事长王立新说：“我们同青禾大学、澄湖大学等高校签订合作协议，加速创新。”",
+     {("宏远集团", "青禾大学", ""), ("宏远集团", "澄湖大学", "")}),
+])
+def test_we_inside_a_quotation_is_the_speakers_organisation(nlp, text, pairs):
+    assert pairs <= rules(nlp, text, "partnerOf")
+
+
+def test_we_of_a_speaker_without_a_post_signs_nothing(nlp):
+    assert rules(nlp, "“我们与蓝湾电子有限公司合作，效率提升两成。”一位市民说。", "partnerOf") == set()

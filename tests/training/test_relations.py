@@ -72,3 +72,44 @@ def test_a_model_with_an_unreadable_feature_setting_is_an_error(trained, tmp_pat
     (tmp_path / "bad" / "relations.json").write_text(json.dumps({**data, "rule_features": "sometimes"}), encoding="utf-8")
     with pytest.raises(RelationModelError, match="rule_features"):
         make_nlp(Settings(relation_model=str(tmp_path / "bad")))
+
+
+def test_a_model_records_its_feature_settings_and_is_read_with_them(trained, tmp_path):
+    """relations.json carries the trigger words, distance buckets and pair table it was trained with; a model is
+    read with its own, not with what relation_model.yml says later (and a model without them, with the file's)."""
+    import json
+    import shutil
+
+    from kg.nlp.relation_pairs import FEATURE_SETTINGS, load_pair_config
+
+    out, _ = trained
+    data = json.loads((out / "relations.json").read_text(encoding="utf-8"))
+    assert data["features"] == {key: load_pair_config()[key] for key in FEATURE_SETTINGS}
+
+    def features_of(folder):
+        nlp = make_nlp(Settings(relation_model=str(folder)))
+        component = nlp.get_pipe("kg_relation_classifier")
+        doc = nlp(to_doc(nlp, document_from_text(HELD_OUT, "t.txt")))
+        pair = next(p for p in component.featurizer.pairs(doc)
+                    if (p.subject.text, p.predicate, p.object.text) == ("远景航空有限公司", "locatedIn", "海淀区"))
+        return component.featurizer.features(doc, pair, component.featurizer.sentence_ents(doc, pair.sentence))
+
+    shipped = features_of(out)
+    assert "trigger_between=located" not in shipped and "gap<=4" in shipped  # 「总部设在」: no trigger word there
+
+    shutil.copytree(out, tmp_path / "own")
+    own = {**data["features"], "triggers": {"seat": "总部设在"}, "gap_buckets": [0, 2]}
+    (tmp_path / "own" / "relations.json").write_text(json.dumps({**data, "features": own}, ensure_ascii=False),
+                                                     encoding="utf-8")
+    recorded = features_of(tmp_path / "own")
+    assert "trigger_between=seat" in recorded and "gap<=more" in recorded and "gap<=4" not in recorded
+
+    shutil.copytree(out, tmp_path / "old")
+    old = {k: v for k, v in data.items() if k != "features"}
+    (tmp_path / "old" / "relations.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert features_of(tmp_path / "old") == shipped
+
+    (tmp_path / "own" / "relations.json").write_text(
+        json.dumps({**data, "features": {"triggers": {}}}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RelationModelError, match="features"):
+        make_nlp(Settings(relation_model=str(tmp_path / "own")))

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import KgError
-from kg.nlp.relation_pairs import Pair, PairFeatures, span_key
+from kg.nlp.relation_pairs import REQUIRED_FEATURE_SETTINGS, Pair, PairFeatures, span_key
 from kg.nlp.weights_file import dump_weights, load_weights, read_weights_file, rounded, sigmoid
 
 __all__ = ["RelationClassifier", "RelationModel", "RelationModelError", "make_relation_classifier", "RULE",
@@ -42,6 +42,9 @@ class RelationModel:
     predicates: dict[str, dict] = field(default_factory=dict)  # predicate → {"bias": b, "weights": {f: w}}
     rule_features: bool = True  # trained with the rules' outputs as features (rule=<name>)
     meta: dict = field(default_factory=dict)
+    # the feature settings it was trained with (relation_pairs.FEATURE_SETTINGS: candidate pairs, trigger words,
+    # distance buckets …); empty for a model written before they were recorded: read with relation_model.yml's
+    features: dict = field(default_factory=dict)
 
     def probability(self, predicate: str, features: dict[str, float]) -> float | None:
         model = self.predicates.get(predicate)
@@ -52,8 +55,11 @@ class RelationModel:
         return sigmoid(z)
 
     def to_json(self) -> str:
-        return dump_weights({"rule_features": self.rule_features, "meta": self.meta,
-                             "predicates": {p: rounded(m["bias"], m["weights"]) for p, m in sorted(self.predicates.items())}})
+        data = {"rule_features": self.rule_features, "meta": self.meta,
+                "predicates": {p: rounded(m["bias"], m["weights"]) for p, m in sorted(self.predicates.items())}}
+        if self.features:
+            data["features"] = self.features
+        return dump_weights(data)
 
     @classmethod
     def from_json(cls, raw: str) -> "RelationModel":
@@ -61,8 +67,13 @@ class RelationModel:
         rule_features = data.get("rule_features", True)  # its one feature setting: read with the rules' outputs or not
         if not isinstance(rule_features, bool):
             raise RelationModelError(f"relation model: rule_features must be true or false, not {rule_features!r}")
+        features = data.get("features", {})
+        missing = [key for key in REQUIRED_FEATURE_SETTINGS if key not in features] if features else []
+        if not isinstance(features, dict) or missing:
+            raise RelationModelError(f"relation model: features must be an object with {', '.join(REQUIRED_FEATURE_SETTINGS)}"
+                                     f" (missing {', '.join(missing) or 'all'})")
         return cls({p: {"bias": float(m["bias"]), "weights": dict(m["weights"])} for p, m in data["predicates"].items()},
-                   rule_features, data.get("meta", {}))
+                   rule_features, data.get("meta", {}), features)
 
     @classmethod
     def load(cls, folder: str | Path) -> "RelationModel":
@@ -94,8 +105,15 @@ class RelationClassifier:
         self.thresholds = dict(thresholds or {})  # per predicate, over ``threshold``
         self.veto_rules = set(veto_rules)
         self.veto_threshold = veto_threshold
+        self.data_dir = data_dir
         self.featurizer = PairFeatures(data_dir)
         self.model = RelationModel()
+
+    def _use(self, model: RelationModel) -> None:
+        """Take ``model``, its features described with the settings it was trained with (when it recorded them)."""
+        self.model = model
+        if model.features:
+            self.featurizer = PairFeatures(self.data_dir, settings=model.features)
 
     def scored_pairs(self, doc: Doc) -> list[tuple[Pair, float]]:
         """Every candidate pair of ``doc`` with the model's probability."""
@@ -169,7 +187,7 @@ class RelationClassifier:
 
     def from_disk(self, path: str | Path, exclude=()) -> "RelationClassifier":
         """Load the weights and, when the folder has one, the settings chosen with them (``config.json``)."""
-        self.model = RelationModel.load(path)
+        self._use(RelationModel.load(path))
         config = Path(path) / CONFIG_FILE
         if config.is_file():
             try:
@@ -187,7 +205,7 @@ class RelationClassifier:
         return self.model.to_json().encode("utf-8")
 
     def from_bytes(self, data: bytes, exclude=()) -> "RelationClassifier":
-        self.model = RelationModel.from_json(data.decode("utf-8"))
+        self._use(RelationModel.from_json(data.decode("utf-8")))
         return self
 
 

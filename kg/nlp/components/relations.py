@@ -11,7 +11,7 @@ Rules (each names itself in the evidence):
                      ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区).
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
-* ``subsidiary``     「A旗下子公司B」 → B partOf A.
+* ``subsidiary``     「A旗下子公司B」「A所属B」「A集团B公司」 → B partOf A; ``subsidiary_of`` 「B是A的全资子公司」.
 * ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
@@ -69,6 +69,10 @@ class Relations:
         self._approve = re.compile(rf"(?:{r['approve_verbs']})")
         self._participate = re.compile(rf"(?:{r['participate_adverbs']}){{0,3}}(?:{r['participate_verbs']})")
         self._subsidiary = re.compile(rf"(?:{r['subsidiary']})")
+        self._subsidiary_named = re.compile(r["subsidiary_named"])
+        self._subsidiary_is = re.compile(rf"(?:{r['subsidiary_is']})")
+        self._subsidiary_of = re.compile(r["subsidiary_of"])
+        self._parent_group = re.compile(r["parent_group"])
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -108,6 +112,8 @@ class Relations:
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
         self._we_place = re.compile(rf"(?:{r['we_place']})")
+        self._we_speaker = re.compile(rf"(?:{r['we_speaker']})")
+        self._speaker_reach = int(r["speaker_reach"])
         self._carried_subject = re.compile(rf"(?:{r['carried_subject']})")
         self._notice_header = re.compile(r["notice_header"])
         self._zone_words = set(lex.patterns["zone_words"])
@@ -128,6 +134,7 @@ class Relations:
         self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
         self._anaphor_reach = int(r["company_anaphor_reach"])
+        self._scene_site = re.compile(r["scene_org_site"])
         self._company_body = re.compile(r["company_body"])
         self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
@@ -149,6 +156,7 @@ class Relations:
         rels: list[dict] = []
         rels += self._posts(doc)
         speaker_org = self._speaker_orgs(rels)
+        self._speaker_org = speaker_org
         starts = [x.start_char for x in self.ents]  # doc.ents are sorted: each sentence takes its slice
         for sent in _SENT.finditer(self.text):
             s, e = sent.span()
@@ -212,6 +220,7 @@ class Relations:
         「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」; a title in brackets right
         before the name restates the one before it (「管委会主任（区长）某某」)."""
         segments = []
+        bare = False  # the rightmost segment is a role with no organisation of its own
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
         if bracket and bracket.group(1) in self._titles_set:
             pos -= len(bracket.group())
@@ -226,6 +235,11 @@ class Relations:
                     org, t_start, title = self._through_subunit(t_start, title)
             if org is None and not segments:
                 title, t_start, org = self._role(pos) or (title, t_start, org)
+            elif not title:  # 「某院院士、某集团首席科学家甲」: a job role with its organisation further in the chain
+                title, t_start, org = self._role(pos) or (title, t_start, org)
+            if not title and not segments:  # 「某医院眼科主任、主任医师甲」: a bare role after a title of the chain
+                title, t_start = self._bare_role(pos)
+                bare = bool(title)
             if not title:
                 break
             if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
@@ -236,7 +250,21 @@ class Relations:
                 pos -= 1
                 continue
             break
+        if bare and len(segments) == 1:
+            return []  # a bare role is held only where a title before it in the chain is
         return segments[::-1]
+
+    def _bare_role(self, pos: int) -> tuple[str, int]:
+        """A job role (``post_roles``, with the characters of its field) ending at ``pos`` right after 、, with no
+        organisation of its own (「…眼科主任、|主任医师|甲」), and where it starts; else ("", pos)."""
+        m = self._role_before.search(self.text, max(0, pos - 6), pos)
+        if m is None or m.end() != pos:
+            return "", pos
+        modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
+        start = modifier.start() if modifier else m.start()
+        if start == 0 or self.text[start - 1] != "、" or self._acts(self.text[start:m.start()]):
+            return "", pos
+        return self.text[start:pos], start
 
     def _joined_by(self, ents, label: str, verb: re.Pattern):
         """(a, b) for each mention ``a`` labelled ``label`` that ``verb`` follows, with the mention ``b`` right
@@ -267,9 +295,24 @@ class Relations:
             org = self._org_before(unit_start) if unit else None
             if org is None:
                 org = self._company_named_last(unit_start)
+            if org is None and self._core_title(title) not in self._implied:
+                org = self._scene_org(unit_start)
             if org is not None:
                 return org, unit_start, unit + title
         return None, t_start, title
+
+    def _scene_org(self, pos: int) -> Span | None:
+        """The organisation of a clause ending with the comma right before ``pos`` that is that organisation alone,
+        or it and a site (「某公司展厅里，|总经理某某」, ``scene_org_site``), 在 leading it or not."""
+        if pos < 2 or self.text[pos - 1] != "，":
+            return None
+        start = max(self.text.rfind(c, 0, pos - 1) for c in "，。！？；：\n") + 1
+        if self.text.startswith("在", start):
+            start += 1
+        org = self.orgs_at.get(start)
+        if org is None or org.label_ not in ORGS or not self._scene_site.fullmatch(self.text, org.end_char, pos - 1):
+            return None
+        return org
 
     def _role(self, pos: int) -> tuple[str, int, Span] | None:
         """A job role ending at ``pos`` (``post_roles``) with the organisation written before it: right before,
@@ -282,6 +325,8 @@ class Relations:
             org = self._org_before(start)
             if org is None and start == m.start():
                 org, start, _ = self._through_subunit(start, "")
+            elif org is None:
+                org = self._company_named_last(start)  # 「公司首席设计师某某」: the company named last
             if org is not None and org.label_ in ORGS:
                 if self._acts(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
@@ -298,8 +343,12 @@ class Relations:
         anaphor = self._company_anaphor.search(self.text, max(0, pos - 3), pos)
         if anaphor is None:
             return None
+        quoted = (-1, -1)  # the quotation closing right before the anaphor: its companies are not the speaker's
+        if anaphor.start() > 0 and self.text[anaphor.start() - 1] == "”":
+            quoted = (self.text.rfind("“", 0, anaphor.start() - 1), anaphor.start())
         return next((e for e in reversed(self.ents) if e.end_char <= anaphor.start() and e.label_ == "ENTERPRISE"
-                     and anaphor.start() - e.end_char <= self._anaphor_reach), None)
+                     and anaphor.start() - e.end_char <= self._anaphor_reach
+                     and not quoted[0] < e.start_char < quoted[1]), None)
 
     def _posts(self, doc: Doc) -> list[dict]:
         out = []
@@ -821,6 +870,10 @@ class Relations:
                 branch = self._branch_place(ent, named) if ent.label_ == "ENTERPRISE" else None
                 if branch is not None:
                     out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
+                short = self._short_named_place(ent, named) if named_zone is None and branch is None \
+                    and ent.label_ != "AGENCY" else None
+                if short is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", short, "short_place_prefix", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
             if self._same_place.fullmatch(ent.text, k):
@@ -876,6 +929,21 @@ class Relations:
                 keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
                 if keys:
                     return (ent.start_char + i, ent.start_char + k, "DISTRICT", name[i:k], keys[0])
+        return None
+
+    def _short_named_place(self, ent: Span, named: set[str]) -> tuple | None:
+        """「某某兴达旅游用品有限公司」「某某咖啡文化园」 in an article that names 某某县 (旗, 区, 市) on its own: a name that
+        starts with the short name of a county or city the article names in full lies in it (the place name's own
+        words: the short name alone is in no table, as two characters say too little without the full name)."""
+        name = ent.text
+        for k in range(min(len(name) - 2, 6), 1, -1):
+            if self._zone_suffix.fullmatch(name[k:]):
+                continue  # 「某某经济开发区」: _zone_of_named_place's
+            for level in self._place_levels:
+                keys = [x for x in self.lex.place_keys(name[:k] + level) if x in named
+                        and self.lex.divisions[x].level in ("county", "prefecture")]
+                if keys:
+                    return (ent.start_char, ent.start_char + k, "DISTRICT", name[:k] + level, keys[0])
         return None
 
     def _zone_of_named_place(self, ent: Span) -> tuple | None:
@@ -1283,7 +1351,7 @@ class Relations:
             if jm is None:
                 continue
             j = clause_start + jm.start()
-            we = self._we_side(clause_start, j)
+            we = self._we_side(clause_start, j) or self._quoted_we(clause_start, j)
             carried = self._carried_subject.fullmatch(self.text, clause_start, j) and clause_start > s
             subject = self._clause_subject(s, clause_start, ents) if carried and not we else []
             sides = [we] if we else subject or \
@@ -1303,6 +1371,24 @@ class Relations:
             if b.label_ in ORGS and b.text != a.text:
                 out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
+
+    def _quoted_we(self, start: int, end: int) -> tuple | None:
+        """「我们」 (the whole side, after clause-opening words) inside a quotation: the organisation of its speaker, the
+        person named right after the quotation closes (「…”公司总经理甲说」) or right before it opens (「甲说：“…」)."""
+        start += self.text.startswith("“", start)  # the quotation opens the sentence
+        lead = self._carried_subject.match(self.text, start, end)
+        if not self._we_speaker.fullmatch(self.text, lead.end(), end):
+            return None
+        opening, closing = self.text.rfind("“", 0, start), self.text.find("”", end)
+        if opening < 0 or self.text.rfind("”", opening, start) >= 0 or closing < 0:
+            return None
+        after = [x for x in self.ents if x.label_ == "PERSON" and closing < x.start_char <= closing + self._speaker_reach
+                 and not any(c in "。！？\n“" for c in self.text[closing + 1:x.start_char])]
+        before = [x for x in self.ents if x.label_ == "PERSON" and opening - self._speaker_reach <= x.end_char <= opening
+                  and not any(c in "。！？\n”" for c in self.text[x.end_char:opening])]
+        speaker = after[0] if after else before[-1] if before else None
+        org = self._speaker_org.get(speaker.text) if speaker is not None else None
+        return (lead.end(), end, *org[2:]) if org is not None else None
 
     def _we_side(self, start: int, end: int) -> tuple | None:
         """「我区」 (the whole side, after clause-opening words) in an article about a district: its government."""
@@ -1464,10 +1550,24 @@ class Relations:
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
-        """「A旗下子公司B」: B partOf A."""
+        """「A旗下子公司B」: B partOf A; 「A所属B」「A旗下的B」「A集团B公司」 and 「B是A的全资子公司」 when B is a company
+        the text names."""
         out = []
+        starts = {x.start_char: x for x in ents if x.label_ == "ENTERPRISE"}
         for parent in ents:
             if parent.label_ != "ENTERPRISE":
+                continue
+            named = self._subsidiary_named.match(self.text, parent.end_char)
+            child = starts.get(named.end()) if named else None
+            if child is None and self._parent_group.search(parent.text):
+                child = starts.get(parent.end_char)  # 「某集团|某公司」
+            if child is not None and child.text != parent.text:
+                out.append(self._rel(_m(child), "partOf", _m(parent), "subsidiary", (parent.start_char, child.end_char)))
+                continue
+            verb = self._subsidiary_is.match(self.text, parent.end_char)
+            group = starts.get(verb.end()) if verb else None
+            if group is not None and group.text != parent.text and self._subsidiary_of.match(self.text, group.end_char):
+                out.append(self._rel(_m(parent), "partOf", _m(group), "subsidiary_of", (parent.start_char, group.end_char)))
                 continue
             m = self._subsidiary.match(self.text, parent.end_char)
             if not m:
