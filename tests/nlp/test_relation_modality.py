@@ -56,16 +56,22 @@ def test_yinfa_is_issuing(nlp):
     assert rels(doc, "issuedBy") == {("青澜市促进数字经济发展若干措施", "青澜市人民政府办公室")}
 
 
-def test_forwarding_without_a_stated_issuer_is_left_to_the_other_rules(cues):
-    """Only a sentence that states the issuer (a relation to a body after the verb or opening the title) drops the
-    others: 「甲转发《若干措施》」 alone says nothing of who issued it."""
-    text = "青澜市商务局转发《若干措施》。"
-    work = (7, 11, "INITIATIVE", "若干措施", "")
-    rel = {"s": work, "p": "issuedBy", "o": (0, 5, "AGENCY", "青澜市商务局", ""), "rule": "model:relations",
-           "ev": (0, 11), "role": ""}
+def test_the_body_handling_a_document_is_not_its_issuer_even_when_no_issuer_is_stated(cues):
+    """「甲转发《若干措施》」: 甲 forwards it; a body written elsewhere in the sentence is left to the other rules."""
+    text = "青澜市商务局转发《若干措施》，青澜市发展和改革委员会参加。"
+    work = (9, 13, "INITIATIVE", "若干措施", "")
+    rel = {"s": work, "p": "issuedBy", "o": (0, 6, "AGENCY", "青澜市商务局", ""), "rule": "model:relations",
+           "ev": (0, 13), "role": ""}
+    at = text.index("青澜市发展")
+    other = {**rel, "o": (at, at + 11, "AGENCY", "青澜市发展和改革委员会", "")}
+    assert handled_not_issued(text, [rel, other], cues) == {0}
+
+
+def test_a_document_governed_by_no_handling_verb_keeps_its_issuers(cues):
+    text = "青澜市商务局印发《若干措施》，要求认真贯彻落实。"
+    rel = {"s": (9, 13, "INITIATIVE", "若干措施", ""), "p": "issuedBy", "o": (0, 6, "AGENCY", "青澜市商务局", ""),
+           "rule": "issue_verb", "ev": (0, 13), "role": ""}
     assert handled_not_issued(text, [rel], cues) == set()
-    other = {**rel, "o": (0, 3, "DISTRICT", "青澜市", "")}
-    assert handled_not_issued(text, [rel, other], cues) == set()  # neither lies after the verb
 
 
 # -- holdsPostIn: proposed, former ------------------------------------------------------------------------------
@@ -137,3 +143,19 @@ def test_the_cue_belongs_to_the_pair_whose_clause_holds_it(cues):
 def test_signed_partners_stay(nlp):
     doc, _ = process(nlp, "青澜华通物流有限公司与溪北云谷科技有限公司签署战略合作协议，双方将在智能仓储领域开展合作。")
     assert rels(doc, "partnerOf")
+
+
+def test_a_former_word_opening_a_chain_holds_for_its_later_titles(nlp):
+    doc, _ = process(nlp, "2002年，时任溪北省委副书记、省长韩立新到青澜调研。")
+    assert {role for s, o, role in posts(doc)} == {"时任副书记", "时任省长"}
+    doc, _ = process(nlp, "原青澜市财政局局长、现青澜市发展和改革委员会主任孙立伟出席。")
+    assert ("孙立伟", "青澜市发展和改革委员会", "主任") in posts(doc)
+
+
+def test_a_proposing_word_in_an_earlier_sentence_or_clause_proposes_nothing(cues):
+    """The company named sentences earlier (a post carried to 「公司…部长甲」) does not bring their words along."""
+    text = "青澜远航机械有限公司人事办公室里，人社部门推荐了不少求职者。“多亏人社部门推荐。”公司综合管理部部长方立新说。"
+    at = text.index("方立新")
+    rel = {"s": (at, at + 3, "PERSON", "方立新", ""), "p": "holdsPostIn", "o": (0, 10, "ENTERPRISE", "青澜远航机械有限公司", ""),
+           "rule": "post_chain", "ev": (0, at + 3), "role": "部长"}
+    assert not proposed_post(text, rel, cues)

@@ -28,7 +28,7 @@ from kg.config import NLP_DATA_DIR
 from kg.nlp.spans import text_of
 
 __all__ = ["Cues", "RelationModality", "make_relation_modality", "load_cues", "handled_not_issued",
-           "proposed_post", "former_word", "failed_partnership", "PATTERN_FILE"]
+           "proposed_post", "former_word", "former_posts", "failed_partnership", "PATTERN_FILE"]
 
 PATTERN_FILE = "modality.yml"
 _CLAUSE_BREAK = "，。；！？\n,;!?"
@@ -44,6 +44,7 @@ class Cues:
     proposed_or_appointed: re.Pattern  # group "proposed" when a proposing word
     candidacy: str
     former: re.Pattern
+    chain_reset: re.Pattern  # what ends a former word's reach over a chain of titles
     failed_partner: re.Pattern
     both_sides: re.Pattern
 
@@ -60,6 +61,7 @@ def load_cues(data_dir: str | Path = "") -> Cues:
                 proposed_or_appointed=re.compile(rf"(?P<proposed>{raw['proposed_words']})|(?:{raw['appointed_words']})"),
                 candidacy=raw["candidacy_after"],
                 former=re.compile(rf"(?:{raw['former_words']})$"),
+                chain_reset=re.compile(rf"[{_CLAUSE_BREAK}]|{raw['chain_reset']}"),
                 failed_partner=re.compile(raw["failed_partner"]),
                 both_sides=re.compile(rf"(?:{raw['both_sides']})"))
 
@@ -79,11 +81,12 @@ def _clause_end(text: str, pos: int, breaks: str = _CLAUSE_BREAK) -> int:
 
 
 def handled_not_issued(text: str, rels: list[dict], cues: Cues) -> set[int]:
-    """Indexes into ``rels`` of the issuedBy relations from a body that only handles the document: the document
-    ``W`` is governed by a handling verb of its clause (「转发《W》」「解读了乙出台的《W》」, several titles joined by
-    「、和及」 allowed between), and another issuedBy of the same mention of ``W`` names a body written between that
-    verb and the end of ``W`` (the issuer the sentence states); every issuedBy of ``W`` to a body outside that
-    stretch is dropped."""
+    """Indexes into ``rels`` of the issuedBy relations from a body that only handles the document. The document
+    ``W`` is governed by a handling verb of its clause (「转发《W》」「解读了乙出台的《W》」「贯彻落实《W》」, several
+    titles joined by 「、和及」 allowed between). A body written before that verb in the clause is the one handling
+    ``W`` (「甲转发《W》」「甲负责人解读了…《W》」), not its issuer; and when another issuedBy of the same mention of
+    ``W`` names a body written between the verb and the end of ``W`` (the issuer the sentence states: 「乙出台的《W》」,
+    《乙关于…》), no body outside that stretch issued ``W`` either (「为贯彻落实《乙关于…》，甲…」)."""
     by_work: dict[tuple, list[int]] = {}
     for i, rel in enumerate(rels):
         if rel["p"] == "issuedBy":
@@ -91,18 +94,17 @@ def handled_not_issued(text: str, rels: list[dict], cues: Cues) -> set[int]:
     drop: set[int] = set()
     joined = re.compile(rf"《[^《》]*》{cues.title_joiner}")
     for work, indexes in by_work.items():
-        if len(indexes) < 2:
-            continue
         start = _clause_start(text, work[0])
-        verb_end = None
+        verb = None
         for m in cues.handle.finditer(text, start, work[0]):
             between = joined.sub("", text[m.end():work[0]].removesuffix("《").removesuffix("“"))
             if "《" not in between and "》" not in between and "“" not in between:
-                verb_end = m.end()
+                verb = m
                 break
-        if verb_end is None:
+        if verb is None:
             continue
-        stated = [i for i in indexes if verb_end <= rels[i]["o"][0] and rels[i]["o"][1] <= work[1]]
+        drop.update(i for i in indexes if start <= rels[i]["o"][0] and rels[i]["o"][1] <= verb.start())
+        stated = [i for i in indexes if verb.end() <= rels[i]["o"][0] and rels[i]["o"][1] <= work[1]]
         if stated:
             drop.update(i for i in indexes if i not in stated)
     return drop
@@ -113,8 +115,8 @@ def proposed_post(text: str, rel: dict, cues: Cues) -> bool:
     the post (the person and the organisation) proposes (拟推荐, 拟任, 提名), or the post is written as a candidacy
     (「…局副局长人选」「…候选人」 right after it)."""
     person, org = rel["s"], rel["o"]
-    first, last = min(person[0], org[0]), max(person[1], org[1])
-    start = _clause_start(text, first)
+    last = max(person[1], org[1])
+    start = _clause_start(text, max(person[0], org[0]))  # the clause of the later end, not of a carried body
     words = list(cues.proposed_or_appointed.finditer(text, start, last))
     if words and words[-1].group("proposed"):
         return True
@@ -125,6 +127,11 @@ def proposed_post(text: str, rel: dict, cues: Cues) -> bool:
 def former_word(text: str, rel: dict, cues: Cues) -> str:
     """The word (原, 前任, 曾任, 时任) that makes a holdsPostIn a past post: written right before its organisation,
     or between the organisation and its title (「某局原局长」), else ""."""
+    m = _former_match(text, rel, cues)
+    return m.group() if m else ""
+
+
+def _former_match(text: str, rel: dict, cues: Cues) -> re.Match | None:
     person, org = rel["s"], rel["o"]
     for end in (org[0], _title_start(text, rel)):
         if end is None:
@@ -134,8 +141,31 @@ def former_word(text: str, rel: dict, cues: Cues) -> str:
             continue
         if m.group() == "原" and m.start() > 0 and not _bounded(text, m.start(), person):
             continue  # 高原, 草原: part of a word
-        return m.group()
-    return ""
+        return m
+    return None
+
+
+def former_posts(text: str, rels: list[dict], cues: Cues) -> dict[int, str]:
+    """Index into ``rels`` → the former word of each past post. The word opening a chain of titles before a name
+    holds for the chain's later posts too (「时任某省委副书记、省长甲」: both), up to a 现/现任 or a clause break."""
+    out: dict[int, str] = {}
+    marks: dict[tuple, list[re.Match]] = {}  # person mention → the former words of its posts
+    for i, rel in enumerate(rels):
+        if rel["p"] == "holdsPostIn":
+            m = _former_match(text, rel, cues)
+            if m is not None:
+                out[i] = m.group()
+                marks.setdefault(rel["s"], []).append(m)
+    for i, rel in enumerate(rels):
+        if i in out or rel["p"] != "holdsPostIn" or rel["s"] not in marks:
+            continue
+        person, org = rel["s"], rel["o"]
+        for m in marks[person]:
+            between = text[m.end():org[0]]
+            if m.end() <= org[0] and org[1] <= person[0] and cues.chain_reset.search(between) is None:
+                out[i] = m.group()
+                break
+    return out
 
 
 def _title_start(text: str, rel: dict) -> int | None:
@@ -159,7 +189,8 @@ def failed_partnership(text: str, rel: dict, cues: Cues) -> bool:
     a, b = rel["s"], rel["o"]
     first, last = min(a[0], b[0]), max(a[1], b[1])
     end = _clause_end(text, last)
-    window = text[_clause_start(text, first):end]
+    start = max(_clause_start(text, first), _clause_start(text, max(a[0], b[0]), _SENTENCE_BREAK))
+    window = text[start:end]
     if end < len(text) and text[end] not in _SENTENCE_BREAK:
         nxt = text[end + 1:_clause_end(text, end + 1)]
         if cues.both_sides.match(nxt):
@@ -178,6 +209,7 @@ class RelationModality:
             return doc
         text = text_of(doc)
         drop = handled_not_issued(text, rels, self.cues)
+        former = former_posts(text, rels, self.cues)
         out = []
         for i, rel in enumerate(rels):
             if i in drop:
@@ -185,7 +217,7 @@ class RelationModality:
             if rel["p"] == "holdsPostIn":
                 if proposed_post(text, rel, self.cues):
                     continue
-                word = former_word(text, rel, self.cues)
+                word = former.get(i, "")
                 role = rel.get("role") or ""
                 if word and role and not role.startswith(word):
                     rel = {**rel, "role": word + role}
