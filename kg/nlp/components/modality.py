@@ -2,12 +2,13 @@
 what their sentence says of them, run last among the relation components. A relation the text states as not holding
 is dropped; a post the text states as past is kept with its title saying so.
 
-* ``issuedBy`` from a body that only handles the document (转发, 解读, 学习, 贯彻落实 …) while the sentence states
-  its issuer after that verb or as the title's opening (「甲转发《乙关于…》」「甲负责人解读了乙出台的《X》」) is dropped:
-  only the stated issuer keeps it. 印发 is issuing and no such verb.
+* ``issuedBy`` from a body that only handles the document (转发, 解读, 学习, 贯彻落实 …: 「甲转发《X》」
+  「甲负责人解读了…《X》」) is dropped, and when the sentence states the issuer after that verb or as the title's
+  opening (「乙出台的《X》」, 《乙关于…》), only the stated issuer keeps it. 印发 is issuing and no such verb.
 * ``holdsPostIn`` proposed, not held (「拟推荐甲为…副局长人选」「拟任」「提名甲为…候选人」) is dropped.
 * ``holdsPostIn`` former (「原…局长甲」「…原局长甲」「曾任」「时任」) is kept, as the judges annotate it, with the word
-  in its title (原局长), so that no query reads it as the post held on the article's date.
+  in its title (原局长; a word opening a chain of titles holds for all of them), so that no query reads it as the
+  post held on the article's date.
 * ``partnerOf`` whose clause says the cooperation failed, ended or is denied (「合作谈判已经终止」「未能达成协议」
   「终止与乙的合作」「否认与乙存在合作」) is dropped.
 
