@@ -24,7 +24,8 @@ __all__ = ["make_nlp", "PIPELINE", "NER_MODES"]
 
 SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "\n", "；"]
 PIPELINE = ("sentencizer", "kg_gazetteer", "kg_lac_ner", "kg_ner_typing", "kg_name_patterns", "kg_people",
-            "kg_enumerations", "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations", "kg_identifiers")
+            "kg_enumerations", "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations",
+            "kg_relation_modality", "kg_identifiers")
 STATISTICAL = ("kg_lac_ner", "kg_ner_typing")  # left out with ``Settings(ner="rules")``
 NER_MODES = ("lac", "rules")
 
