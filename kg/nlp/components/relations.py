@@ -940,6 +940,8 @@ class Relations:
             if self._zone_suffix.fullmatch(name[k:]):
                 continue  # 「某某经济开发区」: _zone_of_named_place's
             for level in self._place_levels:
+                if name[:k] + level not in self.text:
+                    continue  # the article writes this place out in full (not 云溪区 for an article's 云溪县)
                 keys = [x for x in self.lex.place_keys(name[:k] + level) if x in named
                         and self.lex.divisions[x].level in ("county", "prefecture")]
                 if keys:
