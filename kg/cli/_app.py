@@ -100,8 +100,7 @@ def reports_errors(func):
 def os_error_line(error: OSError) -> str:
     """``PATH: reason`` for an error of the file system (``/proc/x/graph.ttl: No such file or directory``)."""
     reason = error.strerror or str(error) or type(error).__name__
-    where = error.filename if error.filename is not None else None
-    return f"{where}: {reason}" if where is not None else reason
+    return f"{error.filename}: {reason}" if error.filename is not None else reason
 
 
 def _existing_ancestor(path: Path) -> Path:

@@ -59,8 +59,8 @@ def _read_pdf(data: bytes, source: str, file_hash: str, reading: Reading) -> Doc
 
     blocks, meta, repairs = pdf_blocks(data, source, reading)
     doc = document_from_blocks(blocks, meta, source, file_hash)
-    return dataclasses.replace(doc, warnings=(f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf "
-                                              f"could repair it",) + doc.warnings) if repairs else doc
+    return _warned(doc, f"the PDF is damaged ({'; '.join(repairs)}): read as far as pypdf could repair it") \
+        if repairs else doc
 
 
 def _read_docx(data: bytes, source: str, file_hash: str, reading: Reading) -> Document:
@@ -144,7 +144,12 @@ def document_from_text(raw: str, source: str, file_hash: str = "", body_format: 
         author = (page_author(body) if is_html else "") or byline_author(b.text for b in blocks[:TOP_LINES])
         meta = {**meta, "author": author} if author else meta
     doc = document_from_blocks(blocks, meta, source, file_hash)
-    return dataclasses.replace(doc, warnings=(front.repair,) + doc.warnings) if front.repair else doc
+    return _warned(doc, front.repair) if front.repair else doc
+
+
+def _warned(doc: Document, *lines: str) -> Document:
+    """``doc`` with ``lines`` said before the warnings it has already (none: ``doc`` itself)."""
+    return dataclasses.replace(doc, warnings=lines + doc.warnings) if lines else doc
 
 
 def document_from_blocks(blocks: Iterable[Block], meta: dict, source: str, file_hash: str = "") -> Document:
@@ -260,8 +265,7 @@ def _read_feed(data: bytes, source: str, file_hash: str, reading: Reading) -> li
                 "url": item.link, "site": feed.title}
         doc = document_from_blocks(blocks, {k: v for k, v in meta.items() if v}, f"{source}#{number}", file_hash)
         if feed.problem:
-            doc = dataclasses.replace(doc, warnings=(f"the feed is not well-formed XML ({feed.problem}): its items "
-                                                     f"read leniently",) + doc.warnings)
+            doc = _warned(doc, f"the feed is not well-formed XML ({feed.problem}): its items read leniently")
         documents.append(doc)
     if not documents:
         raise InputError(f"an RSS/Atom feed with no item text ({feed.total} item(s))")
@@ -300,8 +304,7 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
         raise InputError(f"{path}: binary file (image, PDF or archive), not an article")
     if is_feed_file(data):
         reading.check_chars(len(data) // 4, "feed XML")
-        return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc
-                for doc in _read_feed(data, str(path), file_hash, reading)]
+        return [_warned(doc, *warnings) for doc in _read_feed(data, str(path), file_hash, reading)]
     body_format = {".html": "html", ".htm": "html"}.get(path.suffix.lower(), "auto")
     what = "markup and text" if body_format == "html" or looks_like_html(data[:65536].decode("latin-1")) else "text"
     reading.check_chars(len(data) // 4, what)  # no encoding takes more than 4 bytes a character: over, not decoded
@@ -309,9 +312,11 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     reading.check_chars(len(text), what)
     reading.check_time()
     doc = None
-    if body_format == "html" and not text.lstrip().startswith("---") and (is_web_page(text) or is_portal_page(text)):
+    page = body_format == "html" and not text.lstrip().startswith("---")
+    web_page = page and is_web_page(text)
+    if web_page or page and is_portal_page(text):
         # a saved page: its main text, without the site around it (trafilatura's, else the article kg finds in it)
-        found = web_page_blocks(text) if is_web_page(text) else None
+        found = web_page_blocks(text) if web_page else None
         reading.check_time()  # the timer's exception may have been caught inside trafilatura
         found = found or page_article(text)
         if found is None:  # a list of headlines, a home page, a page JavaScript fills in: no article to build
@@ -322,7 +327,7 @@ def _read(path: Path, max_bytes: int, reading: Reading) -> list[Document]:
     if not doc.text.strip():
         raise InputError(f"{path}: no body text")
     warnings += repaired
-    return [dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings) if warnings else doc]
+    return [_warned(doc, *warnings)]
 
 
 def _resolved(path: Path) -> Path | None:
