@@ -65,6 +65,11 @@ def _reversed(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text) + (1,)
 
 
+def _body_kind(written) -> str:
+    """"party" for a party committee, "gov" for a people's government, else "" (of a :func:`split_agency` reading)."""
+    return "party" if written.core.kind == "party" else "gov" if written.core.canonical == "人民政府" else ""
+
+
 def _in_order(letters: str, text: str) -> bool:
     """Every character of ``letters`` occurs in ``text``, in that order."""
     at = 0
@@ -161,7 +166,7 @@ class Resolver:
             body = written[rel.object]
             if rel.predicate != "holdsPostIn" or body is None or body.core is None or body.jurisdiction not in bare:
                 continue
-            kind = "party" if body.core.kind == "party" else "gov" if body.core.canonical == "人民政府" else ""
+            kind = _body_kind(body)
             found = set()
             for j, other in enumerate(ex.mentions):  # the seats the sentence names as written (not completed)
                 hit = self._seat_rx.match(canonical[j][1]) if written[j] is not None and j != rel.object \
@@ -195,7 +200,7 @@ class Resolver:
         if seat is None or written.core is None:
             return None
         place, bodies = seat
-        kind = "party" if written.core.kind == "party" else "gov" if written.core.canonical == "人民政府" else ""
+        kind = _body_kind(written)
         if kind in bodies:
             return bodies[kind]
         full = canonical_agency(name, place if written.jurisdiction in "市州" else ex.home, self.lex,
@@ -268,12 +273,11 @@ class Resolver:
             if m.label == "AGENCY" and self._bare_jurisdiction(name):
                 # 市政府 of a city the article does not name: this article's own
                 key, name = self._seat_body(name, seats, ex, city) or (f"{key}@{ex.doc_id}", name)
-            if "@" in key:
-                pass
-            elif m.label == "AGENCY" and (seat := self._shared_name_seat(name, places, ex.home)) is not None:
-                key = f"{key}@{norm(seat) if seat else ex.doc_id}"  # 鼓楼区人民政府 of 南京市/鼓楼区, not of 福州市/鼓楼区
-            elif m.label != "PERSON" and self.names_nothing_alone(name):
-                key = f"{key}@{ex.doc_id}"  # 《若干措施》, 高新区: this article's own
+            if "@" not in key:
+                if m.label == "AGENCY" and (seat := self._shared_name_seat(name, places, ex.home)) is not None:
+                    key = f"{key}@{norm(seat) if seat else ex.doc_id}"  # 鼓楼区人民政府 of 南京市/鼓楼区, not of 福州市/鼓楼区
+                elif m.label != "PERSON" and self.names_nothing_alone(name):
+                    key = f"{key}@{ex.doc_id}"  # 《若干措施》, 高新区: this article's own
             keys.append(key)
             names.setdefault(key, name)
             if parent:
