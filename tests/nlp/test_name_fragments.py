@@ -15,6 +15,7 @@ def fragments():
 
 
 @pytest.mark.parametrize("piece", ["江北省工业和", "青岭科技集团所属", "白沙港务及", "18家企业", "十一个项目",
+                                   "近百项改造项目", "一百二十项试点任务", "7份工作方案",
                                    "青岭)集团有限公司", "远丰（中国", "十四五”青岭数字化转型的三大工程"])
 def test_pieces_of_text_are_fragments(fragments, piece):
     assert fragments.is_fragment(piece)
@@ -53,6 +54,8 @@ def test_a_category_of_projects_is_not_a_project_and_a_trailing_action_word_is_c
     assert fragments.trail_start("智慧城市建设", "INITIATIVE") == 4
     assert fragments.trail_start("园区建设", "INITIATIVE") == 4  # too short to cut: left whole
     assert fragments.trail_start("青岭白沙科创走廊建设", "DISTRICT") == len("青岭白沙科创走廊建设")
+    # a pilot's own name ends in 试点 (「某某改革试点」): nothing is cut
+    assert fragments.trail_start("青岭海岸带碳汇核算改革试点", "INITIATIVE") == len("青岭海岸带碳汇核算改革试点")
 
 
 def test_a_place_s_government_is_trusted_by_its_pattern_and_a_kind_of_place_s_is_not(fragments):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from kg.language.lexicon import load_lexicon
 from kg.language.priorities import RULE_PRIORITY
+from kg.language.segment import words
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import candidates, text_of
 
@@ -38,6 +39,8 @@ class MentionFilter:
         text = text_of(doc)  # rebuilt on every access: read once
         read_as_place = {(w[0], w[1]) for w in lac_words(doc) if w[2] == "LOC"}
         for span in spans:
+            if self._inside_word(span):
+                continue
             if span.label_ == "DISTRICT" and span.id_ in self.lex.divisions:
                 span = self._pick_division(doc, span, spans, home)
                 if not self.lex.plausible(span.id_, text, home) and (span.start_char, span.end_char) not in read_as_place:
@@ -84,6 +87,23 @@ class MentionFilter:
             return ""
         # a name that says it is a zone (东湖高新区) before a nickname (光谷), then the most named, the longest
         return max(counts, key=lambda z: (bool(self._zone_suffix.search(z)), counts[z], len(z)))
+
+    def _inside_word(self, span: Span) -> bool:
+        """A place's short name the gazetteer found inside a longer word of its sentence (白银 of 真金白银, 海口
+        of 入海口, 日照 of 日照时数): the word, not the place. The sentence is cut by jieba (which knows every
+        division's names); a short name is any form of a division but its full name (白银市 → 白银)."""
+        division = self.lex.divisions.get(span.id_)
+        if span.label_ != "DISTRICT" or span.kb_id_ or division is None or span.text == division.name:
+            return False
+        sent = span.sent
+        start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
+        bounds, at = set(), 0
+        for word, _flag in words(sent.text):
+            bounds.add(at)
+            at += len(word)
+            if at >= end:
+                break
+        return start not in bounds or at != end
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
         keys = self.lex.place_keys(span.text)
