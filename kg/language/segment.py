@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words", "jieba_frequency"]
+__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words", "is_user_word", "jieba_frequency"]
 
 _USER_WORDS: dict[str, str] = {}
 
@@ -20,6 +20,11 @@ def add_user_words(entries: dict[str, str]) -> None:
     if _posseg.cache_info().currsize:
         _load_user_words()
         words.cache_clear()
+
+
+def is_user_word(word: str) -> bool:
+    """``word`` is one of the known names given to :func:`add_user_words`."""
+    return word in _USER_WORDS
 
 
 def _load_user_words() -> None:

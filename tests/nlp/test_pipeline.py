@@ -237,8 +237,11 @@ def test_a_verb_that_takes_a_programme_as_its_object_ends_the_clause_before_its_
 
 def test_a_place_s_short_name_inside_a_longer_word_is_no_place(nlp):
     """白银 of 真金白银 (silver), 日照 of 日照时数 (hours of sunshine), 海口 of 入海口 (an estuary) are words, not the
-    cities 白银市, 日照市, 海口市; the same short names standing as words are the cities."""
+    cities 白银市, 日照市, 海口市; the same short names standing as words are the cities, and so are places written
+    together (山西太原) or listed (「大同等地」, which jieba cuts 大|同等)."""
     doc, _ = process(nlp, "青岭公司拿出真金白银支持研发。当地年日照时数达3000小时。湿地位于青岭河入海口。")
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == []
     doc, _ = process(nlp, "代表团在白银、日照和海口考察新能源项目。")
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["白银", "日照", "海口"]
+    doc, _ = process(nlp, "随后代表团赴山西太原、大同等地调研。")
+    assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["山西", "太原", "大同"]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from kg.language.lexicon import load_lexicon
 from kg.language.priorities import RULE_PRIORITY
-from kg.language.segment import words
+from kg.language.segment import is_user_word, words
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import candidates, text_of
 
@@ -27,6 +27,8 @@ class MentionFilter:
         self.name = name
         self.lex = load_lexicon(data_dir)
         self._place_endings = ("省", "市", "县", "州", "镇", "乡", "村", "街道")
+        self._division_endings = ("省", "市", "县", "区", "州", "盟", "旗", "地区")
+        self._list_marks = "、等和与及"
         self._zone_suffix = re.compile(rf"(?:{'|'.join(self.lex.patterns['zone_words'])})$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,19 +93,31 @@ class MentionFilter:
     def _inside_word(self, span: Span) -> bool:
         """A place's short name the gazetteer found inside a longer word of its sentence (白银 of 真金白银, 海口
         of 入海口, 日照 of 日照时数): the word, not the place. The sentence is cut by jieba (which knows every
-        division's names); a short name is any form of a division but its full name (白银市 → 白银)."""
+        division's names); a short name is any form of a division but its full name (白银市 → 白银). A word that
+        is a name itself (a proper noun, an organisation, one of kg's gazetteer names, the place with a division
+        ending: 海西州) or places written together (山西太原) leaves the place a mention, and so does a list mark
+        after it (「太原、大同等地」: jieba reads 大|同等)."""
         division = self.lex.divisions.get(span.id_)
         if span.label_ != "DISTRICT" or span.kb_id_ or division is None or span.text == division.name:
             return False
         sent = span.sent
         start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
-        bounds, at = set(), 0
-        for word, _flag in words(sent.text):
-            bounds.add(at)
-            at += len(word)
-            if at >= end:
-                break
-        return start not in bounds or at != end
+        if sent.text[end:end + 1] in self._list_marks:
+            return False
+        at = 0
+        for word, flag in words(sent.text):
+            w_start, at = at, at + len(word)
+            if at <= start:
+                continue
+            if w_start >= end:
+                return False
+            if (w_start < start or at > end) and not self._names_something(word, flag, span.text):
+                return True
+        return False
+
+    def _names_something(self, word: str, flag: str, place: str) -> bool:
+        return flag in ("nz", "nt") or is_user_word(word) or self.lex.is_place(word) or self.lex.is_place_run(word) \
+            or word.startswith(place) and word[len(place):] in self._division_endings
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
         keys = self.lex.place_keys(span.text)
