@@ -9,6 +9,6 @@ RULE_PRIORITY = {
     "agency_core": 6, "title_name": 6, "byline": 6, "source_line": 6, "alias_definition": 6, "meeting": 6,
     "project_phase": 5, "enumeration": 5, "quoted_system": 5,
     "quoted_name": 4, "quoted_programme": 4, "zone_suffix_strong": 4,
-    "zone_suffix": 3, "event_suffix": 3, "enterprise_suffix": 3, "institution_suffix": 3, "ner": 3,
+    "zone_suffix": 3, "event_suffix": 3, "enterprise_suffix": 3, "institution_suffix": 3, "post_employer": 3, "ner": 3,
     "agency_suffix": 2, "initiative_suffix": 2,
 }

@@ -1,7 +1,8 @@
 """``kg_people``: people, press-conference speakers, bylines and sources.
 
 * a name right after a post title (副市长吴清); its length is the statistical NER's PER span when
-  there is one, else a surname-led 2–3 character name;
+  there is one, else a surname-led 2–3 character name; the body written before the title from a clause
+  boundary (「”某某科技副总裁甲说」) is an organisation candidate when no rule found one there;
 * the label of a speaker marker (「吴清：」); an outlet's marker (「新华社：」) is a MEDIA candidate;
 * metadata lines are not speakers: a byline (「文丨张三」「记者 李四 王五」「（记者 赵六）」, a
   bracketed name closing the article) names people, a source line (「来源：某某日报」) an outlet.
@@ -13,15 +14,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.ner_typing import NerTyping, common_phrase
 from kg.nlp.components.statistical_ner import NER_SPANS
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.language.segment import words
-from kg.nlp.spans import add_candidate, candidates, text_of
+from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
 
 __all__ = ["People", "make_people", "is_person_name"]
 
 _SEP = r"[ \t\u3000]*[丨|｜:：/／][ \t\u3000]*|[ \t\u3000]+"
 _NAME = r"[\u4e00-\u9fff]{2,3}"
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 def is_person_name(text: str, lex: Lexicon) -> bool:
@@ -46,6 +49,14 @@ class People:
         names = rf"({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)"
         self._bracket_byline = re.compile(
             rf"[（(](?:(?:{pp['byline_labels']})[ \t\u3000]*{names}[)）]|{names}[)）][ \t\u3000]*$)", re.M)
+        self._title_end = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
+        self._employer_max = int(pp["employer_max"])
+        self._employer_lead = re.compile(rf"(?:{pp['employer_leads']})")
+        self._employer_modifier = re.compile(rf"(?:{pp['employer_title_modifiers']})$")
+        self._employer_corporate = re.compile(pp["employer_corporate"])
+        self._employer_unit = re.compile(pp["employer_unit"])
+        self._employer_not = re.compile(pp["employer_not"])
+        self._org_endings = NerTyping.endings(lex)
         self._source = re.compile(
             rf"(?<![\u4e00-\u9fff])(?:{pp['source_labels']})(?:\s*[丨|｜:：]\s*)([^\s(（)）,，。;；:：|丨]{{2,24}})")
 
@@ -74,7 +85,48 @@ class People:
                 add_candidate(doc, m.end(), m.end() + n, "PERSON", "title_name")
                 posts.append((m.start(), m.end(), m.group(1), text[m.end():m.end() + n]))
         doc._.kg_posts = tuple(posts)
+        self._employers(doc, text, posts)
         return doc
+
+    def _employers(self, doc: Doc, text: str, posts: list) -> None:
+        """The body named right before a post title, from a clause boundary on (names.yml ``people.employer_*``):
+        an organisation candidate (rule ``post_employer``), unless it overlaps an organisation some rule or the NER
+        found or ends with a person's name of two or three characters (「某某总书记」)."""
+        found = [(s.start_char, s.end_char, s.label_) for s in candidates(doc) if s.label_ != "DISTRICT"]
+        inside = set()  # the characters of the candidates added
+        for title_start, _end, title, _name in posts:
+            end = title_start
+            while True:  # 「某某能源高级副总裁、首席产品官甲」: the body before the chain's first title
+                modifier = self._employer_modifier.search(text, max(0, end - 2), end)
+                end = modifier.start() if modifier else end
+                before = self._title_end.search(text, max(0, end - 9), end - 1) if text[end - 1:end] == "、" else None
+                if before is None:
+                    break
+                end, title = before.start(), before.group()
+            start = end
+            while start > 0 and end - start <= self._employer_max and _NAME_CHAR.match(text[start - 1]):
+                start -= 1
+            if end - start > self._employer_max:
+                continue  # no clause boundary near
+            lead = self._employer_lead.match(text, start, end)
+            start = lead.end() if lead else start
+            body = text[start:end]
+            unit = self._employer_unit.match(body)
+            body = unit.group("body") if unit else body
+            end = start + len(body)
+            if len(body) < 2 or body in self.lex.not_entities or self._employer_not.search(body) \
+                    or self._title_name.search(body) \
+                    or any(s < end and start < e and label != "PERSON" or e == end and label == "PERSON" and e - s <= 3
+                           for s, e, label in found):
+                continue
+            label = next((label for label, rx in self._org_endings if rx.search(body)), None)
+            if label in ("AGENCY", "ENTERPRISE") and len(words(body)) > 1 and not common_phrase(body) \
+                    or label is None and self._employer_corporate.search(title):
+                add_candidate(doc, start, end, label or "ENTERPRISE", "post_employer")
+                inside.update(range(start, end))
+        if inside:  # the NER's person read in a company's name (文远|知行副总裁) is no person
+            doc.spans[CANDIDATES] = [s for s in candidates(doc) if not (
+                s.label_ == "PERSON" and s.kb_id_ == "ner" and s.start_char in inside and s.end_char - 1 in inside)]
 
     def _bylines(self, doc: Doc, text: str, ner_people: dict[int, int]) -> None:
         for rx in (self._byline, self._bracket_byline):
