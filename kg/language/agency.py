@@ -32,6 +32,7 @@ def split_agency(surface: str, lex: Lexicon) -> AgencyName:
         if core is not None:
             juris = body[:-k]
             if juris == "" or juris in lex.patterns["bare_jurisdictions"] or lex.is_place(juris) or juris == "国家" \
+                    or lex.is_place_run(juris) \
                     or juris in lex.patterns["zone_words"] and body[-k:] in lex.patterns["zone_cores"]:
                 return AgencyName(juris, core, body[-k:], party)
     for j in range(min(len(body) - 1, 10), 0, -1):
@@ -59,7 +60,20 @@ def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str =
     keys = lex.place_keys(juris)
     if keys:
         return lex.divisions[keys[0]].name
+    if lex.is_place_run(juris):
+        return _complete_run(juris, lex)
     return juris
+
+
+def _complete_run(run: str, lex: Lexicon) -> str:
+    """Places written together as a body's jurisdiction (深圳福田区, 浙江省杭州市): each in full from the city down
+    (深圳市福田区, 杭州市); a province before a city is left out, as the body's official name leaves it out."""
+    for k in range(2, len(run) - 1):
+        first, rest = run[:k], run[k:]
+        if lex.is_place(first) and (lex.is_place(rest) or lex.is_place_run(rest)):
+            inner = lex.divisions[lex.place_keys(rest)[0]].name if lex.is_place(rest) else _complete_run(rest, lex)
+            return inner if _is_province(first, lex) else lex.divisions[lex.place_keys(first)[0]].name + inner
+    return run
 
 
 def _is_province(place: str, lex: Lexicon) -> bool:
