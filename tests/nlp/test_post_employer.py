@@ -1,20 +1,7 @@
 """The body written right before a post title after a clause boundary (rule ``post_employer`` of kg_people): a
 company the NER does not know, its sub-unit folded into the role, in the real pipeline. Invented names."""
-import pytest
-
-from kg.config import Settings
-from kg.nlp import make_nlp
-
 from ..conftest import process
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_nlp(Settings())
-
-
-def posts(doc):
-    return {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+from .test_relation_lists_and_posts import posts_of as posts
 
 
 def test_a_brand_like_company_before_a_corporate_title(nlp):
