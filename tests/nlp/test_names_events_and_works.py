@@ -95,3 +95,28 @@ def test_a_cut_candidate_scores_at_least_the_model_s_probability_of_the_cut_span
     assert ner._rescored(entry, {(5, 13): {"INITIATIVE": 0.9}})[0] == 0.9
     assert ner._rescored(entry, {(5, 13): {"INITIATIVE": 0.05}}) == entry
     assert ner._rescored(entry, {}) == entry
+
+
+def test_a_joiner_inside_a_programme_s_name_is_part_of_it(rules_nlp):
+    """「实施|甲和乙工程」: words that do not end like a name, joined to a programme's name by 和/与/及, are part of it;
+    after a name's ending (「甲工程和|乙工程」) the joiner separates two names, and a short second part names a trade."""
+    found = rule_candidates(rules_nlp, "青岭县将实施河道清淤点和堤防隐患排查工程、水质监测与应急处置能力提升工程。"
+                                       "同时落实白沙乡村强基工程和青岭康养服务扩容工程，发展纺织印染和服装工程。",
+                            "initiative_suffix")
+    names = {text for text, _rule in found}
+    assert {"河道清淤点和堤防隐患排查工程", "水质监测与应急处置能力提升工程"} <= names
+    assert {"白沙乡村强基工程", "青岭康养服务扩容工程"} <= names
+    assert not any(name.startswith(("实施", "将实施")) or "强基工程和" in name or "印染和" in name for name in names)
+
+
+@pytest.mark.parametrize("phrase", ["青岭同志新时代治理思想", "中国特色青岭企业制度"])
+def test_a_doctrine_or_a_set_phrase_of_chinese_characteristics_is_no_initiative(fragments, phrase):
+    """「…思想」「中国特色…」: set phrases (GUIDELINES), no programme's name (the training gold lists them optional)."""
+    assert fragments.is_fragment(phrase, "INITIATIVE")
+
+
+def test_national_slogans_are_no_initiatives(nlp):
+    """新基建, 美丽中国 ... (lexicon/not_entities.txt): slogans, no named programme, though a named programme stays."""
+    doc, _ = process(nlp, "青岭市加快新基建，建设美丽中国，推进乡村振兴，参与“一带一路”建设。")
+    names = {e.text for e in doc.ents if e.label_ == "INITIATIVE"}
+    assert not names & {"新基建", "美丽中国", "乡村振兴"}

@@ -25,6 +25,7 @@ __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 # pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
 _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
 _ADVERB_TAGS = {"vd", "d", "ad"}
+_NAME_TAGS = {"LOC", "ORG", "PER", "ns", "nt", "nr"}  # the tagger's names (「日照和|海口…项目」: two places)
 _EDITION = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 
 
@@ -47,6 +48,8 @@ class NamePatterns:
         self._generic_agency = re.compile(
             rf"([{''.join(pat['bare_jurisdictions'])}])([\u4e00-\u9fff]{{2,8}}?)({pat['agency_suffix']})(?![员会])")
         self._suffix_rules = []
+        self._joined = {rule["rule"]: (frozenset(rule["joiners"].split("|")), re.compile(f"(?:{rule['joined_not_after']})$"),
+                                       int(rule["joined_min"])) for rule in pat["suffix_rules"] if rule.get("joiners")}
         for rule in pat["suffix_rules"]:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
@@ -257,7 +260,8 @@ class NamePatterns:
                     left -= 1
                 window = text[left:m.start()]
                 if self._tagged and window:
-                    cut = self._tagged_cut(left, m.start(), rule["label"], rule.get("verbs_break", False))
+                    cut = self._tagged_cut(left, m.start(), rule["label"], rule.get("verbs_break", False),
+                                           self._joined.get(rule["rule"]))
                 else:
                     if left > 0 and self._name_char(text[left - 1]):
                         window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
@@ -307,12 +311,15 @@ class NamePatterns:
             return text[word[0]:start]
         return ""
 
-    def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False) -> int:
+    def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False,
+                    joined: tuple[frozenset[str], re.Pattern, int] | None = None) -> int:
         """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
         after the last function word, number, dated time or person name before ``right`` (and, for
         organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
         their clause-opening verbs are dropped with jieba's words as in rules-only mode; a verb right after a
-        purpose mark, 「为|规范|某某项目」, is dropped too); a word cut by ``left`` is dropped whole."""
+        purpose mark, 「为|规范|某某项目」, is dropped too); a word cut by ``left`` is dropped whole. With ``joined``
+        (joiners, a name's ending), a joiner after words that neither end like a name nor hold one the tagger reads
+        joins them to the name (「实施|甲和乙工程」; 「甲工程和|乙工程」, 「日照和|海口…项目」 are two names)."""
         text = self._current_text
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$", text[left:right])
         inner = bracket.group(1) if bracket else ""
@@ -324,6 +331,7 @@ class NamePatterns:
         breaks = _FUNCTION_TAGS | _ADVERB_TAGS if label == "INITIATIVE" and not verbs_break \
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
         capacities = set()  # where a capacity inside a project's name ends, by its start (project_capacity)
+        kept_joiner = None  # the first joiner inside the name (lead words are trimmed before it only)
         for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
@@ -332,6 +340,11 @@ class NamePatterns:
                     and self._capacity.match(word):
                 capacities.add((start, end))
                 continue  # 「某县|10万千瓦|风电项目」: the capacity is part of the name
+            if joined is not None and word in joined[0] and start - cut >= 2 and right - end >= joined[2] \
+                    and start >= left and joined[1].search(text, cut, start) is None \
+                    and not any(w[2] in _NAME_TAGS for w in self._tagged[i:k] if w[0] >= cut):
+                kept_joiner = start if kept_joiner is None or kept_joiner < cut else kept_joiner
+                continue  # 「甲和乙工程」: 甲 is no name of its own
             if tag == "v" and k > 0 and self._tagged[k - 1][1] == start \
                     and text[self._tagged[k - 1][0]:start] in self._purpose_marks:
                 cut = max(cut, min(end, right))  # 「为|规范|某某项目」: a purpose clause's verb, no name's start
@@ -341,7 +354,12 @@ class NamePatterns:
         if label == "INITIATIVE" and cut < right and not _EDITION.match(text, cut):
             # the lead words before the name's capacity, if any (jieba's numbers are no lead words)
             until = min([right, *(start for start, _end in capacities if start >= cut)])
-            cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
+            if kept_joiner is not None and kept_joiner > cut:  # 「实施|甲和乙工程」: the tagger's lead words only
+                for start, end, _tag in self._tagged[i:]:
+                    if start == cut and end < kept_joiner and text[start:end] in self.lex.lead_words:
+                        cut = end
+            else:
+                cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
         cut = next((end for start, end in capacities if start == cut), cut)  # no name starts with a capacity
         return cut - left
 
