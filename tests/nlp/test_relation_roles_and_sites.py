@@ -250,3 +250,43 @@ def test_we_inside_a_quotation_is_the_speakers_organisation(nlp, text, pairs):
 
 def test_we_of_a_speaker_without_a_post_signs_nothing(nlp):
     assert rules(nlp, "“我们与蓝湾电子有限公司合作，效率提升两成。”一位市民说。", "partnerOf") == set()
+
+
+@pytest.mark.parametrize("text, post", [
+    ("走进宏远科技有限公司的车间，机器人正在忙碌。“换产只要两小时。”总装车间高级经理王立新说。",
+     ("王立新", "宏远科技有限公司", "总装车间高级经理")),
+    ("宏远科技有限公司的新工厂已经投产。“设备投入减少了。”工艺工程师赵明远说。",
+     ("赵明远", "宏远科技有限公司", "工艺工程师")),
+])
+def test_a_bare_role_after_a_quotation_is_held_in_the_company_named_last(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+def test_a_quoted_company_or_a_title_of_its_own_body_is_not_the_speakers(nlp):
+    found = rules(nlp, "“我们与蓝湾电子有限公司合作。”工艺工程师赵明远说。", "holdsPostIn")
+    assert not {r for r in found if r[0] == "赵明远"}
+    found = rules(nlp, "宏远科技有限公司的新工厂已经投产。“成效很好。”副市长赵明远说。", "holdsPostIn")
+    assert ("赵明远", "宏远科技有限公司") not in {r[:2] for r in found}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("“效果很好。”宏远集团智能客服产品总经理王立新介绍。", ("王立新", "宏远集团", "智能客服产品总经理")),
+    ("星海科技有限公司政府事务总经理赵明远是首次参加。", ("赵明远", "星海科技有限公司", "政府事务总经理")),
+])
+def test_a_title_after_the_words_of_a_unit_is_held_in_the_organisation_before_them(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+def test_a_verb_between_an_organisation_and_a_title_leaves_no_post(nlp):
+    assert rules(nlp, "宏远科技有限公司举办活动邀请总经理王立新。", "holdsPostIn") == set()
+
+
+def test_a_party_title_after_a_quotation_is_not_held_in_the_company_named_last(nlp):
+    found = rules(nlp, "宏远科技有限公司的新工厂已经投产。“葡萄产业做起来了。”青松村党总支原书记赵明远说。", "holdsPostIn")
+    assert ("赵明远", "宏远科技有限公司") not in {r[:2] for r in found}
+
+
+@pytest.mark.parametrize("text", ["宏远科技有限公司的新工厂已经投产。“首发新品已顺利抵达。”吉利猫销售运作总监赵明远说。",
+                                  "宏远科技有限公司的新工厂已经投产。“每月收益约为1.2万元。”蔚来能源南京区域负责人赵明远介绍。"])
+def test_a_role_after_a_name_the_text_does_not_tag_is_not_the_company_named_last(nlp, text):
+    assert ("赵明远", "宏远科技有限公司") not in {r[:2] for r in rules(nlp, text, "holdsPostIn")}

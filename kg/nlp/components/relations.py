@@ -15,6 +15,7 @@ Rules (each names itself in the evidence):
 * ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
+* ``quote_speaker``  「”工艺工程师甲说」: a bare job role after a quotation → holdsPostIn the enterprise named last.
 * ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
 * ``held_at``        「在某市举办的第五届某博览会」 → locatedIn.
 * ``issue_approved`` 「《X》已经省政府同意」 → issuedBy.
@@ -135,6 +136,9 @@ class Relations:
         self._company_anaphor = re.compile(r["company_anaphor"])
         self._anaphor_reach = int(r["company_anaphor_reach"])
         self._scene_site = re.compile(r["scene_org_site"])
+        self._field_chars = int(r["post_field_chars"])
+        self._field = re.compile(rf"[^{r['role_modifier_stops']}\W\d]+")
+        self._quote_lead = re.compile(rf"”([^{r['role_modifier_stops']}\W\d]{{2,{int(r['quote_role_chars'])}}})$")
         self._company_body = re.compile(r["company_body"])
         self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
@@ -299,6 +303,21 @@ class Relations:
                 org = self._scene_org(unit_start)
             if org is not None:
                 return org, unit_start, unit + title
+        return self._through_field(t_start, title)
+
+    def _through_field(self, t_start: int, title: str) -> tuple[Span | None, int, str]:
+        """「某公司算力网络调度平台|产品经理」「某集团政府事务|总经理」: a title after the words of a unit or field that
+        no sub-unit ending closes (``post_field_chars`` at most, no verb, no name: 「某能源南京区域负责人」) is held in the
+        organisation right before."""
+        if self._core_title(title) in self._implied:
+            return None, t_start, title
+        for unit_start in range(t_start - 1, max(0, t_start - self._field_chars) - 1, -1):
+            unit = self.text[unit_start:t_start]
+            if not self._field.fullmatch(unit):
+                break
+            org = self.by_end.get(unit_start)
+            if org is not None and org.label_ in ORGS and not self._acts(unit) and not self._names_in(unit_start, t_start):
+                return org, unit_start, unit + title
         return None, t_start, title
 
     def _scene_org(self, pos: int) -> Span | None:
@@ -338,16 +357,18 @@ class Relations:
         return any(tag == "v" and word not in self._role_modifier_verbs for word, tag in words(modifier)) \
             if modifier else False
 
-    def _company_named_last(self, pos: int) -> Span | None:
-        """The enterprise 「公司」/「该公司」 ending at ``pos`` stands for: the last one named before it, nearby."""
-        anaphor = self._company_anaphor.search(self.text, max(0, pos - 3), pos)
-        if anaphor is None:
+    def _company_named_last(self, pos: int, anaphor: bool = True) -> Span | None:
+        """The enterprise 「公司」/「该公司」 ending at ``pos`` stands for (without ``anaphor``: the one the text
+        written before ``pos`` is about): the last one named before it, nearby."""
+        found = self._company_anaphor.search(self.text, max(0, pos - 3), pos) if anaphor else None
+        if anaphor and found is None:
             return None
+        at = found.start() if found else pos
         quoted = (-1, -1)  # the quotation closing right before the anaphor: its companies are not the speaker's
-        if anaphor.start() > 0 and self.text[anaphor.start() - 1] == "”":
-            quoted = (self.text.rfind("“", 0, anaphor.start() - 1), anaphor.start())
-        return next((e for e in reversed(self.ents) if e.end_char <= anaphor.start() and e.label_ == "ENTERPRISE"
-                     and anaphor.start() - e.end_char <= self._anaphor_reach
+        if at > 0 and self.text[at - 1] == "”":
+            quoted = (self.text.rfind("“", 0, at - 1), at)
+        return next((e for e in reversed(self.ents) if e.end_char <= at and e.label_ == "ENTERPRISE"
+                     and at - e.end_char <= self._anaphor_reach
                      and not quoted[0] < e.start_char < quoted[1]), None)
 
     def _posts(self, doc: Doc) -> list[dict]:
@@ -366,7 +387,7 @@ class Relations:
             if not posts and previous is not None:
                 posts = self._listed_posts(person, previous)
             if not posts:
-                posts = self._appointed_posts(person) or self._title_after(person)
+                posts = self._appointed_posts(person) or self._title_after(person) or self._quote_speaker(person)
             if posts:
                 out += posts
                 for other in waiting if all(r["rule"] == "post_appointed" for r in posts) else ():
@@ -377,6 +398,27 @@ class Relations:
             elif re.match(r"(?:同志)?[、和及]", self.text[person.end_char:]):
                 waiting.append(person)
         return out
+
+    def _quote_speaker(self, person: Span) -> list[dict]:
+        """「”工艺工程师甲说」: a bare job role (``post_roles``: not a party or government title, 「”某村党总支书记甲说」)
+        with the characters of its unit or field, all that stands between a closing quotation and the speaker, is held
+        in the enterprise the text named last, nearby and not inside that quotation (the one the reporter visits); a
+        name LAC reads in these characters is that company's (「”某猫销售运作总监甲说」 is not)."""
+        lead = self._quote_lead.search(self.text, max(0, person.start_char - 14), person.start_char)
+        if lead is None or self._acts(lead.group(1)):
+            return []
+        role = lead.group(1)
+        if not self._role_before.search(role):
+            return []
+        org = self._company_named_last(lead.start() + 1, anaphor=False)
+        if org is None or any(name not in org.text for name in self._names_in(lead.start(1), lead.end(1))):
+            return []
+        return [self._rel(_m(person), "holdsPostIn", _m(org), "quote_speaker", (lead.start(), person.end_char), role)]
+
+    def _names_in(self, start: int, end: int) -> list[str]:
+        """The names LAC reads inside ``[start, end)``."""
+        lo, hi = bisect.bisect_left(self.word_starts, start), bisect.bisect_left(self.word_starts, end)
+        return [self.text[ws:we] for ws, we, tag in self.words[lo:hi] if tag in NAME_WORD_TAGS and we <= end]
 
     def _sentence_break(self, start: int, end: int) -> bool:
         return any(c in "。！？；\n" for c in self.text[start:end])
