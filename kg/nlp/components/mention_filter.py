@@ -20,6 +20,9 @@ from kg.nlp.spans import candidates, text_of
 
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WINDOW = 8  # characters on each side of a short place name that jieba cuts (_inside_word)
+
 
 
 class MentionFilter:
@@ -100,12 +103,15 @@ class MentionFilter:
         division = self.lex.divisions.get(span.id_)
         if span.label_ != "DISTRICT" or span.kb_id_ or division is None or span.text == division.name:
             return False
-        sent = span.sent
-        start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
-        if sent.text[end:end + 1] in self._list_marks:
-            return False
+        sent, whole = span.sent, text_of(span.doc)
+        # jieba cuts the words around the name within its sentence, not the whole sentence
+        left, right = max(sent.start_char, span.start_char - _WINDOW), min(sent.end_char, span.end_char + _WINDOW)
+        text, start, end = whole[left:right], span.start_char - left, span.end_char - left
+        if text[end:end + 1] in self._list_marks or not (start and _CJK.match(text, start - 1)) \
+                and not _CJK.match(text, end):
+            return False  # no word runs across a bound that punctuation or the sentence's edge makes
         at = 0
-        for word, flag in words(sent.text):
+        for word, flag in words(text):
             w_start, at = at, at + len(word)
             if at <= start:
                 continue
