@@ -60,20 +60,12 @@ def _complete(juris: str, home: str, lex: Lexicon, county: str = "", zone: str =
     keys = lex.place_keys(juris)
     if keys:
         return lex.divisions[keys[0]].name
-    if lex.is_place_run(juris):
-        return _complete_run(juris, lex)
+    run = lex.place_run(juris)
+    if run:  # 深圳福田区, 浙江省杭州市: each place in full, a province before another place left out (深圳市福田区, 杭州市)
+        *outer, last = run
+        return "".join(lex.divisions[lex.place_keys(p)[0]].name for p in outer if not _is_province(p, lex)) \
+            + lex.divisions[lex.place_keys(last)[0]].name
     return juris
-
-
-def _complete_run(run: str, lex: Lexicon) -> str:
-    """Places written together as a body's jurisdiction (深圳福田区, 浙江省杭州市): each in full from the city down
-    (深圳市福田区, 杭州市); a province before a city is left out, as the body's official name leaves it out."""
-    for k in range(2, len(run) - 1):
-        first, rest = run[:k], run[k:]
-        if lex.is_place(first) and (lex.is_place(rest) or lex.is_place_run(rest)):
-            inner = lex.divisions[lex.place_keys(rest)[0]].name if lex.is_place(rest) else _complete_run(rest, lex)
-            return inner if _is_province(first, lex) else lex.divisions[lex.place_keys(first)[0]].name + inner
-    return run
 
 
 def _is_province(place: str, lex: Lexicon) -> bool:

@@ -125,10 +125,17 @@ class Lexicon:
 
     def is_place_run(self, name: str) -> bool:
         """江苏南京: two or more known places written together (each a mention of its own)."""
+        return bool(self.place_run(name))
+
+    def place_run(self, name: str) -> tuple[str, ...]:
+        """The places of a run written together (江苏南京 → 江苏, 南京), shortest first place first; () when ``name``
+        is no such run."""
         for k in range(2, len(name) - 1):
-            if self.is_place(name[:k]) and (self.is_place(name[k:]) or self.is_place_run(name[k:])):
-                return True
-        return False
+            if self.is_place(name[:k]):
+                rest = (name[k:],) if self.is_place(name[k:]) else self.place_run(name[k:])
+                if rest:
+                    return (name[:k], *rest)
+        return ()
 
     def starts_with_place(self, name: str) -> bool:
         return any(name[:k] in self.place_prefixes for k in range(2, min(len(name), 8) + 1))
