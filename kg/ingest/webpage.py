@@ -17,7 +17,8 @@ import yaml
 
 from kg.ingest.authors import document_author
 from kg.ingest.byline import TOP_LINES, byline_author, page_author
-from kg.ingest.html import BLOCK_TAGS, DROP_TAGS, Block, _holders, _html_table_rows, html_blocks, is_data_table, text_blocks
+from kg.ingest.html import (BLOCK_TAGS, DROP_TAGS, Block, _holders, _html_table_rows, html_blocks, is_data_table,
+                             post_order, text_blocks)
 
 __all__ = ["is_web_page", "is_portal_page", "web_page_blocks", "page_article", "has_article", "stated_date", "NO_ARTICLE"]
 
@@ -251,22 +252,12 @@ def _article_weights(body) -> dict[int, int]:
                         and c.name not in BLOCK_TAGS)
         return sum(_line_weight(line) for line in loose.split("\n"))
 
-    stack = [(body, iter(body.children))]
-    while stack:
-        tag, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            weights[id(tag)] = weights.get(id(tag), 0) + own(tag)
-            if stack:
-                parent = id(stack[-1][0])
-                weights[parent] = weights.get(parent, 0) + weights[id(tag)]
-        elif isinstance(child, Tag) and is_data_table(child, holds_table):
-            weights[id(child)] = own(child)  # weighed by its rows, as a whole
-            weights[id(tag)] = weights.get(id(tag), 0) + weights[id(child)]
-        elif isinstance(child, Tag) and (id(child) in holds_block or child.name in BLOCK_TAGS):
-            stack.append((child, iter(child.children)))
-        # an inline element holding no block is weighed with its parent's own text
+    # a data table is weighed by its rows, as a whole; an inline element holding no block with its parent's own text
+    for tag, parent in post_order(body, visit=lambda c: is_data_table(c, holds_table) or id(c) in holds_block
+                                  or c.name in BLOCK_TAGS, leaf=lambda c: is_data_table(c, holds_table)):
+        weights[id(tag)] = weights.get(id(tag), 0) + own(tag)
+        if parent is not None:
+            weights[id(parent)] = weights.get(id(parent), 0) + weights[id(tag)]
     return weights
 
 
