@@ -208,7 +208,7 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
 
 
 # mentions that are not highlighted on their own: implied (副市长 → 市政府) or inside another name
-NESTED_RULES = ("implied_body", "name_prefix", "title_issuer")
+NESTED_RULES = ("implied_body", "name_prefix", "place_run", "title_issuer")
 
 def mention_triples(ex: Extraction, resolved: Resolved, base: str) -> Iterator[Triple]:
     """Where each entity name occurs: what the article review page highlights."""

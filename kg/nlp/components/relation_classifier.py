@@ -141,13 +141,14 @@ class RelationClassifier:
         found = dict(by_rules)  # grows with the pairs added here; ``by_rules`` stays the rules' own
         named = {(_name(rel["s"]), rel["p"], _name(rel["o"])) for rel in kept}  # the same entities, other mentions
         mentions = self.featurizer.mentions(doc)
+        placed = self._placed_by_name(kept)
         for pair, p in scored:
             if p < self.thresholds.get(pair.predicate, self.threshold) or pair.key in found:
                 continue
             if pair.predicate == "locatedIn" and self.featurizer.lex.cannot_lie_in(pair.subject.id_, pair.object.id_):
                 continue  # a province is never in one of its cities, whatever the words around say
             if pair.predicate == "locatedIn" and self.rule_places_final and \
-                    self._against_rules(doc, pair, by_rules, mentions):
+                    (self._against_rules(doc, pair, by_rules, mentions) or self._wider_than_name(pair, placed)):
                 continue
             by_name = (_name(span_key(pair.subject)), pair.predicate, _name(span_key(pair.object)))
             if by_name in named or by_name[::-1] in named:  # no relation holds both ways; partnerOf is one fact
@@ -166,6 +167,25 @@ class RelationClassifier:
         the candidate place (by the divisions table), or the place is the one of a mention written between."""
         ents = self.featurizer.sentence_ents(doc, pair.sentence, mentions)
         return self.featurizer.rule_places(pair, ents, by_rules).against
+
+    @staticmethod
+    def _placed_by_name(rules: list[dict]) -> dict[tuple[int, int], list[str]]:
+        """Places the rules placed by the places their own names open with (「某市|某某镇」「某省某市|某某新区」:
+        kg_relations' place_run, the place inside the name): each one's span → the keys of those places."""
+        out: dict[tuple[int, int], list[str]] = {}
+        for rel in rules:
+            s, o = rel["s"], rel["o"]
+            if rel["p"] == "locatedIn" and rel["rule"] == "place_run" and s[2] == "DISTRICT" \
+                    and s[0] <= o[0] and o[1] <= s[1]:
+                out.setdefault((s[0], s[1]), []).append(o[4])
+        return out
+
+    def _wider_than_name(self, pair: Pair, placed: dict[tuple[int, int], list[str]]) -> bool:
+        """A locatedIn candidate whose subject's own name places it (:meth:`_placed_by_name`) in a place the
+        candidate is not inside: the name says where it lies, and a wider place is where that place lies."""
+        keys = placed.get((pair.subject.start_char, pair.subject.end_char))
+        return bool(keys) and not any(pair.object.id_ == key or self.featurizer.lex.within(pair.object.id_, key)
+                                      for key in keys)
 
     def _vetoed(self, rel: dict, prob: dict[tuple, float]) -> bool:
         if rel["rule"] not in self.veto_rules and "*" not in self.veto_rules:

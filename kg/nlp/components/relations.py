@@ -109,6 +109,9 @@ class Relations:
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
         self._sited_agency = re.compile(r["sited_agency"])
         self._place_levels = r["zone_place_levels"]
+        ner = lex.patterns["ner"]
+        self._level_chars = frozenset(ner.get("level_chars", ""))
+        self._generic_place = re.compile(ner["generic_place"]) if ner.get("generic_place") else None
         self._issued_before = re.compile(rf"(?:{r['issue_verbs']})了?的?[《“]?$")
         self._meeting_of = re.compile(r["meeting_of"])
         self._meeting_passed = re.compile(r["meeting_passed"])
@@ -904,6 +907,15 @@ class Relations:
             if ent.label_ == "DISTRICT" and ent.id_ in self.lex.divisions or ent.kb_id_ == "book_title" \
                     and ent.label_ != "INITIATIVE":
                 continue
+            run = self._run_head(ent) if ent.label_ == "DISTRICT" else None
+            if run is not None:  # 「湖北武汉|东湖新技术开发区」: the zone in the last place, each place in the one before
+                places, k = run
+                nested.append((ent.start_char + k, ent.end_char, "DISTRICT", ent.text[k:], ""))  # its own name too
+                ev = (ent.start_char, ent.end_char)
+                out.append(self._rel(_m(ent), "locatedIn", places[-1], "place_run", ev))
+                out += [self._rel(inner, "locatedIn", outer, "place_run", ev)
+                        for outer, inner in zip(places, places[1:])]
+                continue
             found = self._place_prefix(ent)
             if found is None:
                 named_zone = self._zone_of_named_place(ent) if ent.label_ == "DISTRICT" else None
@@ -942,6 +954,56 @@ class Relations:
             if wider is not None:
                 out.append(self._rel(_m(ent), "locatedIn", wider, "zone_named_after", (ent.start_char, ent.end_char)))
         return out, nested
+
+    def _run_head(self, ent: Span) -> tuple[list[tuple], int] | None:
+        """「湖北武汉|东湖新技术开发区」「某县|某某景区」「哈密|某某湖镇」: a place of its own name (no known division)
+        written after the known places that hold it (``Lexicon.place_run``, each inside the one before): those
+        places (mentions) and where its own name starts, the longest such run first. A kind of place alone after
+        the run (「某省某市|经济技术开发区」: ``generic_place``, a zone word) is named after the run's last place, which
+        it lies in (own name 「某市经济技术开发区」); None when the name is one place and a kind of place, or no run opens
+        it. What follows the places is no place, nor a piece of one (「某市|区」), nor shorter than three characters.
+        A county's short name alone (「长安|某某街区」) is often the name's own word: a lone place written short is a
+        province or a prefecture."""
+        name = ent.text
+        for k in range(len(name) - 2, 1, -1):
+            rest = name[k:]
+            if rest[0] in self._level_chars or self.lex.is_place(rest) or self.lex.is_place_run(rest):
+                continue
+            kind = self._zone_suffix.fullmatch(rest) or rest in self._zone_words \
+                or self._generic_place is not None and self._generic_place.fullmatch(rest)
+            if len(rest) < 3 and not kind:
+                continue
+            head = name[:k]
+            pieces = (head,) if self.lex.is_place(head) else self.lex.place_run(head)
+            keys = self._run_keys(pieces) if pieces else None
+            if keys is None:
+                continue
+            places, at = [], ent.start_char
+            for piece, key in zip(pieces, keys):
+                places.append((at, at + len(piece), "DISTRICT", piece, key))
+                at += len(piece)
+            if kind:  # 「某省|某市经济技术开发区」: in the place it is named after
+                return (places, places[-1][0] - ent.start_char) if len(places) > 1 else None
+            return places, k
+        return None
+
+    def _run_keys(self, pieces: tuple[str, ...]) -> list[str] | None:
+        """The division key of each place of a run, each inside the one before (the first one plausible in this
+        article, the article's own first), or None."""
+        keys = [x for x in self.lex.place_keys(pieces[0]) if self.lex.plausible(x, self.text, self.home)]
+        if not keys:
+            return None
+        first = next((x for x in keys if self.lex.divisions[x].parent == self.home), keys[0])
+        div = self.lex.divisions[first]
+        if len(pieces) == 1 and div.name != pieces[0] and div.level not in ("province", "prefecture"):
+            return None
+        out = [first]
+        for piece in pieces[1:]:
+            inner = [x for x in self.lex.place_keys(piece) if self.lex.within(x, out[-1], depth=3)]
+            if not inner:
+                return None
+            out.append(inner[0])
+        return out
 
     def _place_follows(self, name: str, k: int) -> bool:
         """Another place follows the place ``name`` starts with (「湖南省|湘潭市中心医院」: the name read with the
@@ -1243,10 +1305,18 @@ class Relations:
 
     def _nested_places(self, ents) -> list[dict]:
         """「湖北某市」「某市某区」: a place written right after the larger place that holds it is located in it;
-        so is a zone the divisions table does not know written right after a division (「某市|某某工业园区」)."""
+        so is a zone the divisions table does not know written right after a division (「某市|某某工业园区」), and
+        the first place of a name that opens with places (``_run_head``: 「某地区|某县某某景区」)."""
         out = []
         for outer, inner in zip(ents, ents[1:]):
             if outer.label_ != "DISTRICT" or inner.label_ != "DISTRICT" or outer.end_char != inner.start_char:
+                continue
+            run = self._run_head(inner) if inner.id_ not in self.lex.divisions and inner.kb_id_ not in ("", "kg_gazetteer") \
+                else None
+            if run is not None:  # 「某地区|某县某某景区」: the run's first place lies in the place before it
+                first = run[0][0]
+                if first[4] != outer.id_ and self.lex.within(first[4], outer.id_, depth=3):
+                    out.append(self._rel(first, "locatedIn", _m(outer), "nested_place", (outer.start_char, first[1])))
                 continue
             zone = inner.id_ not in self.lex.divisions and outer.id_ in self.lex.divisions \
                 and self._zone_suffix.search(inner.text[-6:]) is not None

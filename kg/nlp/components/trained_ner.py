@@ -271,11 +271,14 @@ class Fragments:
             if self.company_unit is not None and label in ORGS else None
         return m.end(1) if m is not None else None
 
-    def place_pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """``start:end`` (a place) as the places it runs together (「某某镇|某某村」: the town and the village), or
-        itself."""
+    def place_pieces(self, text: str, start: int, end: int, first: bool = True) -> list[tuple[int, int]]:
+        """``start:end`` (a place) as the places it runs together (「某某镇|某某村」: the town and the village;
+        「某县|某某镇|某某社区」: each of three), or itself. After the first place, a place of two characters (「新区」
+        of 「某市新区某某村」) is no place of its own: the rest stays whole."""
         m = self.place_chain.fullmatch(text, start, end) if self.place_chain is not None else None
-        return [(start, m.end(1)), (m.end(1), end)] if m is not None else [(start, end)]
+        if m is None or not first and m.end(1) - start < 3:
+            return [(start, end)]
+        return [(start, m.end(1)), *self.place_pieces(text, m.end(1), end, first=False)]
 
     def is_fragment(self, name: str, label: str = "") -> bool:
         """``name`` is a piece of text, not a name (of ``label``: a one-character organisation or project,
