@@ -131,6 +131,11 @@ def test_two_places_run_together_are_read_as_each_place(fragments):
     assert fragments.place_pieces(text, 1, len(text)) == [(1, 4), (4, 7)]
     text = "宁州市青岭瑶族乡"
     assert fragments.place_pieces(text, 0, len(text)) == [(0, 3), (3, 8)]
+    # three places: the rest is split again, but not at a place of two characters after the first (「新区」)
+    text = "在青岭县白沙镇落霞社区"
+    assert fragments.place_pieces(text, 1, len(text)) == [(1, 4), (4, 7), (7, 11)]
+    text = "宁州市新区白沙村"
+    assert fragments.place_pieces(text, 0, len(text)) == [(0, 3), (3, 8)]
     # one place: unchanged (a one-character division word before the ending is no place of its own)
     for one in ("青岭瑶族乡", "新市镇", "白沙村", "宁州市"):
         assert fragments.place_pieces(one, 0, len(one)) == [(0, len(one))]
