@@ -55,19 +55,24 @@ def test_the_named_place_is_one_node_with_both_names(nlp):
     assert len(zone) == 1 and {"内蒙古乌海青岭数智产业园", "青岭数智产业园"} <= {zone[0].name, *zone[0].aliases}
 
 
-@pytest.mark.parametrize("name, run", [
-    ("武都区青岭湖景区", ["武都区"]),  # a county written in full
-    ("内蒙古乌海青岭湖景区", ["内蒙古", "乌海"]),
-    ("武都青岭湖景区", None),  # a county's short name alone may be the name's own word
-    ("陇南经济技术开发区", None),  # one place and a kind of place: the name is the place's zone
-    ("陇南馆镇", None),  # two characters after the place are no name of their own
-    ("乌海武都青岭湖景区", ["乌海"]),  # 武都 does not lie in 乌海: no place of the run, the name starts there
+@pytest.mark.parametrize("name, run, own", [
+    ("武都区青岭湖景区", ["武都区"], "青岭湖景区"),  # a county written in full
+    ("内蒙古乌海青岭湖景区", ["内蒙古", "乌海"], "青岭湖景区"),
+    ("内蒙古乌海经济技术开发区", ["内蒙古", "乌海"], "乌海经济技术开发区"),  # a kind of zone: named after the place
+    # a zone of its own in the zone named after the place: it lies in that zone, which lies in the place
+    ("内蒙古乌海经济技术开发区青岭数智产业园", ["内蒙古", "乌海", "乌海经济技术开发区"], "乌海经济技术开发区青岭数智产业园"),
+    ("乌海武都青岭湖景区", ["乌海"], "武都青岭湖景区"),  # 武都 does not lie in 乌海: the name starts after 乌海
+    ("武都青岭湖景区", None, None),  # a county's short name alone may be the name's own word
+    ("陇南经济技术开发区", None, None),  # one place and a kind of place: the name is the place's zone
+    ("陇南经济技术开发区青岭数智产业园", None, None),
+    ("陇南馆镇", None, None),  # two characters after the place are no name of their own
 ])
-def test_the_run_a_name_opens_with(nlp, name, run):
+def test_the_run_a_name_opens_with(nlp, name, run, own):
     rules = nlp.get_pipe("kg_relations")
     rules.text, rules.home = name, ""
     found = rules._run_head(SimpleNamespace(text=name, start_char=0))
     assert (None if found is None else [p[3] for p in found[0]]) == run
+    assert (None if found is None else name[found[1]:]) == own
 
 
 def test_the_classifier_adds_no_wider_place_to_a_place_its_name_places(nlp):

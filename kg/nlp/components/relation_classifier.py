@@ -171,11 +171,12 @@ class RelationClassifier:
     @staticmethod
     def _placed_by_name(rules: list[dict]) -> dict[tuple[int, int], list[str]]:
         """Places the rules placed by the places their own names open with (「某市|某某镇」「某省某市|某某新区」:
-        kg_relations' place_run, the place inside the name): each one's span → the keys of those places."""
+        kg_relations' place_run, the place inside the name, a division of the table): each one's span → the keys
+        of those places."""
         out: dict[tuple[int, int], list[str]] = {}
         for rel in rules:
             s, o = rel["s"], rel["o"]
-            if rel["p"] == "locatedIn" and rel["rule"] == "place_run" and s[2] == "DISTRICT" \
+            if rel["p"] == "locatedIn" and rel["rule"] == "place_run" and s[2] == "DISTRICT" and o[4] \
                     and s[0] <= o[0] and o[1] <= s[1]:
                 out.setdefault((s[0], s[1]), []).append(o[4])
         return out

@@ -146,6 +146,8 @@ class Relations:
         self._joiners = {"、", "和", "及", "同志、", "同志和", "同志及"}
         zone_suffixes = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["label"] == "DISTRICT")
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
+        strong = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["rule"] == "zone_suffix_strong")
+        self._zone_kind = re.compile(rf"(?:{strong})") if strong else None  # 「经济技术开发区」: a kind of zone
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = text_of(doc)
@@ -961,7 +963,9 @@ class Relations:
         places (mentions) and where its own name starts, the longest such run first. A kind of place alone after
         the run (「某省某市|经济技术开发区」: ``generic_place``, a zone word) is named after the run's last place, which
         it lies in (own name 「某市经济技术开发区」); None when the name is one place and a kind of place, or no run opens
-        it. What follows the places is no place, nor a piece of one (「某市|区」), nor shorter than three characters.
+        it. A zone of that kind with a name of its own after it (「某省某市|经济技术开发区某某产业园」) is named after the
+        last place too and lies in the zone named after it (「某市经济技术开发区」, the run's last place then).
+        What follows the places is no place, nor a piece of one (「某市|区」), nor shorter than three characters.
         A county's short name alone (「长安|某某街区」) is often the name's own word: a lone place written short is a
         province or a prefecture."""
         name = ent.text
@@ -984,6 +988,15 @@ class Relations:
                 at += len(piece)
             if kind:  # 「某省|某市经济技术开发区」: in the place it is named after
                 return (places, places[-1][0] - ent.start_char) if len(places) > 1 else None
+            inner = self._zone_kind.match(rest) if self._zone_kind is not None else None
+            if inner is not None and len(rest) - inner.end() >= 3:  # 「某省|某市经济技术开发区某某产业园」
+                if len(places) < 2:
+                    return None
+                last = places[-1]  # the zone named after the last place holds the name, which is named after it too
+                zone = name[last[0] - ent.start_char:k + inner.end()]
+                places.append((last[0], ent.start_char + k + inner.end(), "DISTRICT", zone,
+                               next(iter(self.lex.place_keys(zone)), "")))
+                return places, last[0] - ent.start_char
             return places, k
         return None
 
