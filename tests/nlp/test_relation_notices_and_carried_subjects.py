@@ -179,3 +179,11 @@ def test_a_places_region_word_names_the_place_itself(trained_nlp):
     doc, _ = process(trained_nlp, "浙江地区的企业纷纷参会。浙江是制造业大省。")
     assert "浙江地区" in {e.text for e in doc.ents}
     assert not any(s == "浙江地区" for s, _ in rels(doc, "locatedIn"))
+
+
+def test_a_local_statute_lies_in_the_place_its_title_starts_with_other_policies_do_not(nlp):
+    doc, _ = process(nlp, "衡阳市人大常委会审议通过《衡阳市湿地保护条例》，衡阳市将加强湿地保护。"
+                          "市政府印发了《衡阳市数据开放办法》。")
+    located = rels(doc, "locatedIn")
+    assert ("衡阳市湿地保护条例", "衡阳市") in located
+    assert ("衡阳市数据开放办法", "衡阳市") not in located  # the sample's gold places no issued policy

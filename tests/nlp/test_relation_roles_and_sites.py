@@ -180,6 +180,8 @@ def test_a_zone_named_after_a_city_the_article_does_not_name_is_not_placed(nlp):
      ("王立新", "宏远科技有限公司", "销售经理")),
     ("宏远科技有限公司推出新款外骨骼。“这款产品很受欢迎。”公司首席设计师王立新介绍。",
      ("王立新", "宏远科技有限公司", "首席设计师")),  # 「公司」 before the role's field
+    ("位于宁州市的宏远新能源科技有限公司里，企业技术负责人王立新介绍，新产品已经投产。",
+     ("王立新", "宏远新能源科技有限公司", "技术负责人")),  # a bare 「企业」 after punctuation, as a bare 「公司」
 ])
 def test_the_company_of_an_anaphor_is_the_one_named_last_outside_the_quotation(nlp, text, post):
     found = rules(nlp, text, "holdsPostIn")

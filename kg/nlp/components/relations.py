@@ -108,6 +108,7 @@ class Relations:
         self._spread_in = re.compile(rf"(?:{r['spread_in']})")
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
         self._sited_agency = re.compile(r["sited_agency"])
+        self._placed_statute = re.compile(r["placed_statute"])
         self._place_levels = r["zone_place_levels"]
         ner = lex.patterns["ner"]
         self._level_chars = frozenset(ner.get("level_chars", ""))
@@ -940,7 +941,7 @@ class Relations:
                 nested.append(place)  # a body's jurisdiction is a place the text names
                 if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
-            if ent.kb_id_ == "book_title":
+            if ent.kb_id_ == "book_title" and not self._placed_statute.search(ent.text):
                 continue
             zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
             inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
