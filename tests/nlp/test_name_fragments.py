@@ -443,7 +443,9 @@ def test_a_post_after_a_sub_unit_of_a_body_is_held_in_the_body():
     for text, person, body, role in [
             ("宁州大学机电工程学院院长苏明远介绍了课程安排。", "苏明远", "宁州大学", "机电工程学院院长"),
             ("国务院发展研究中心云溪研究所原所长王晓云表示，要加快发展。", "王晓云", "国务院发展研究中心",
-             "云溪研究所原所长")]:
+             "云溪研究所原所长"),
+            # a public institution of a body's (a 中心) is a body of its own, the post held in it
+            ("中国人民银行云溪数据中心主任张明远介绍，政策实施后成效明显。", "张明远", "中国人民银行云溪数据中心", "主任")]:
         doc, _ = process(nlp, text)
         posts = {(r["s"][3], r["o"][3], r.get("role")) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
         assert (person, body, role) in posts, text

@@ -174,6 +174,7 @@ class Fragments:
     body_unit: re.Pattern | None = None  # 「某部|某某司」「某公司|某某中心」: a body and a sub-unit of it
     post_head: re.Pattern | None = None  # 「所长」「负责人」: a post title or job role
     post_lead: re.Pattern | None = None  # 「原」「时任」: what may open a post title (「原所长」)
+    institution: re.Pattern | None = None  # 「某银行|某某中心」: a public institution of a body's, no sub-unit of it
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -211,7 +212,8 @@ class Fragments:
                    re.compile(ner["honorific_title"]) if ner.get("honorific_title") else None,
                    re.compile(ner["subunit_body"]) if ner.get("subunit_body") else None,
                    re.compile(f"(?:{titles}|{lex.patterns['relations']['post_roles']})"),
-                   re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None)
+                   re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None,
+                   re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -341,8 +343,10 @@ class Fragments:
 
     def subunit_of(self, text: str, start: int, end: int, bodies) -> bool:
         """``text[start:end]`` is a body of ``bodies`` (``(start, end)`` pairs) and a sub-unit of it, with a post title
-        after it (「某银行研究局|局长」): GUIDELINES folds the sub-unit into the post, so the span names no body."""
-        if self.subunit is None or self.title_head is None \
+        after it (「某银行研究局|局长」): GUIDELINES folds the sub-unit into the post, so the span names no body. A public
+        institution of the body's (``subunit_institution``: 「某银行|某某中心|主任」) is a body of its own."""
+        if self.subunit is None or self.title_head is None or (
+                self.institution is not None and self.institution.search(text, start, end) is not None) \
                 or self.title_head.match(text, self._past_lead(text, end)) is None:
             return False
         return any(b_start == start and b_end < end and self.subunit.fullmatch(text, b_end, end) is not None
