@@ -450,3 +450,16 @@ def test_a_post_after_a_sub_unit_of_a_body_is_held_in_the_body():
         posts = {(r["s"][3], r["o"][3], r.get("role")) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
         assert (person, body, role) in posts, text
         assert body in {e.text for e in doc.ents}
+
+
+def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
+    """Central state-owned enterprises are general knowledge (gazetteers/enterprise_central.tsv); a company's institute
+    opened by one stays one Enterprise (TrainedNer._company_institutes). The institutes' names are invented."""
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp(Settings())
+    doc, _ = process(nlp, "中国一重与宁州市签署战略合作协议。")
+    assert ("中国一重", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
+    doc, _ = process(nlp, "中国一重集团有限公司第九一一研究所位于宁州市。")
+    assert ("中国一重集团有限公司第九一一研究所", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}

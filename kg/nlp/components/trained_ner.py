@@ -598,6 +598,8 @@ class TrainedNer:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
             scored = self._trusted_outer(scored)
+        if self.fragments is not None and self.fragments.company_institute is not None:
+            scored = self._company_institutes(doc, scored, item.text)
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         if self.fragments is not None:
@@ -779,6 +781,27 @@ class TrainedNer:
                 inside = [p for s, e, p in places if cand.start_char <= s and e <= cand.end_char
                           and e - s < cand.end_char - cand.start_char]
                 own = max([own, *inside])
+            out.append((own, length, prio, order, cand))
+        return out
+
+    def _company_institutes(self, doc: Doc, scored: list, text: str) -> list:
+        """A company's institute opened by a trusted company (a gazetteer's: 「某某集团有限公司|第九一一研究所」,
+        :meth:`Fragments.institute_label`) is an ENTERPRISE scoring at least as the company, so the institute, an
+        Enterprise of its own, is named whole."""
+        companies = [(c.start_char, c.end_char, own) for own, _l, _p, _o, c in scored
+                     if self._trusted(c) and c.label_ == "ENTERPRISE"]
+        if not companies:
+            return scored
+        out = []
+        for own, length, prio, order, cand in scored:
+            opened = [p for s, e, p in companies if s == cand.start_char and e < cand.end_char]
+            if opened and not self._trusted(cand) and cand.label_ not in ("PERSON", "DISTRICT") \
+                    and self.fragments.company_institute.search(text, cand.start_char, cand.end_char) is not None:
+                relabelled = cand if cand.label_ == "ENTERPRISE" else doc.char_span(
+                    cand.start_char, cand.end_char, label="ENTERPRISE", kb_id=cand.kb_id_, span_id=cand.id_,
+                    alignment_mode="contract")
+                if relabelled is not None:
+                    own, cand = max([own, *opened]), relabelled
             out.append((own, length, prio, order, cand))
         return out
 
