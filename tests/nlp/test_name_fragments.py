@@ -459,7 +459,7 @@ def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
     from kg.nlp import make_nlp
 
     nlp = make_nlp(Settings())
-    doc, _ = process(nlp, "中国一重与宁州市签署战略合作协议。")
-    assert ("中国一重", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
+    doc, _ = process(nlp, "中国钢研与宁州市签署战略合作协议。")  # the short form is the registered company's
+    assert ("中国钢研", "ENTERPRISE", "中国钢研科技集团有限公司") in {(e.text, e.label_, e.ent_id_) for e in doc.ents}
     doc, _ = process(nlp, "中国一重集团有限公司第九一一研究所位于宁州市。")
     assert ("中国一重集团有限公司第九一一研究所", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
