@@ -419,6 +419,7 @@ def test_a_named_agreement_is_an_initiative(fragments):
     ("远航集团有限公司策划规划中心", "副总监林明远", "远航集团有限公司", "ENTERPRISE"),
     ("宁州大学机电工程学院", "原院长苏明远", "宁州大学", "AGENCY"),
     ("青岭市发展和改革委员会产业协调处", "安全研究室主任代明远", "青岭市发展和改革委员会", "AGENCY"),
+    ("宁州数智大学党委", "副书记陈明远", "宁州数智大学", "AGENCY"),  # a university's party committee
 ])
 def test_a_body_and_its_sub_unit_before_a_post_is_cut_to_the_body(fragments, span, after, body, label):
     """GUIDELINES: a sub-unit is folded into the post (数据资源处处长 of the bureau): the organisation is the body."""
