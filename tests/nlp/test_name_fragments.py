@@ -416,3 +416,56 @@ def test_an_agreement_named_by_its_kinds_alone_is_no_initiative(fragments, name)
 
 def test_a_named_agreement_is_an_initiative(fragments):
     assert not fragments.is_fragment("青澜白沙数字经济合作协议", "INITIATIVE")
+
+
+@pytest.mark.parametrize("span, after, body, label", [
+    ("江北省人力资源和社会保障厅就业促进处", "处长王明远", "江北省人力资源和社会保障厅", "AGENCY"),
+    ("青岭市商务局云溪合作科", "负责人陈明远", "青岭市商务局", "AGENCY"),
+    ("远航集团有限公司策划规划中心", "副总监林明远", "远航集团有限公司", "ENTERPRISE"),
+    ("宁州大学机电工程学院", "原院长苏明远", "宁州大学", "AGENCY"),
+    ("青岭市发展和改革委员会产业协调处", "安全研究室主任代明远", "青岭市发展和改革委员会", "AGENCY"),
+    ("宁州数智大学党委", "副书记陈明远", "宁州数智大学", "AGENCY"),  # a university's party committee
+])
+def test_a_body_and_its_sub_unit_before_a_post_is_cut_to_the_body(fragments, span, after, body, label):
+    """GUIDELINES: a sub-unit is folded into the post (数据资源处处长 of the bureau): the organisation is the body."""
+    assert fragments.subunit_body(span + after, 0, len(span), "AGENCY") == (len(body), label)
+
+
+@pytest.mark.parametrize("span, after", [
+    ("青岭市委宣传部", "部长王明远"),  # a party committee's department is a body of its own
+    ("远航集团有限公司研发中心", "主任林明远"),  # a company's institute: an Enterprise of its own
+    ("远航集团有限公司策划规划中心", "举办了开放日"),  # no post after the unit
+    ("宁州大学附属医院", "院长苏明远"),
+])
+def test_a_body_of_its_own_or_a_unit_with_no_post_is_not_cut(fragments, span, after):
+    assert fragments.subunit_body(span + after, 0, len(span), "AGENCY") is None
+
+
+def test_a_post_after_a_sub_unit_of_a_body_is_held_in_the_body():
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp(Settings())
+    for text, person, body, role in [
+            ("宁州大学机电工程学院院长苏明远介绍了课程安排。", "苏明远", "宁州大学", "机电工程学院院长"),
+            ("国务院发展研究中心云溪研究所原所长王晓云表示，要加快发展。", "王晓云", "国务院发展研究中心",
+             "云溪研究所原所长"),
+            # a public institution of a body's (a 中心) is a body of its own, the post held in it
+            ("中国人民银行云溪数据中心主任张明远介绍，政策实施后成效明显。", "张明远", "中国人民银行云溪数据中心", "主任")]:
+        doc, _ = process(nlp, text)
+        posts = {(r["s"][3], r["o"][3], r.get("role")) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+        assert (person, body, role) in posts, text
+        assert body in {e.text for e in doc.ents}
+
+
+def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
+    """Central state-owned enterprises are general knowledge (gazetteers/enterprise_central.tsv); a company's institute
+    opened by one stays one Enterprise (TrainedNer._company_institutes). The institutes' names are invented."""
+    from kg.config import Settings
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp(Settings())
+    doc, _ = process(nlp, "中国钢研与宁州市签署战略合作协议。")  # the short form is the registered company's
+    assert ("中国钢研", "ENTERPRISE", "中国钢研科技集团有限公司") in {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    doc, _ = process(nlp, "中国一重集团有限公司第九一一研究所位于宁州市。")
+    assert ("中国一重集团有限公司第九一一研究所", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}

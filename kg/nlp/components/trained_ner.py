@@ -171,6 +171,10 @@ class Fragments:
     peoples_organisation: re.Pattern | None = None  # 「某市妇联」「某省科协」: people's organisations, no entity
     purpose_marks: frozenset[str] = frozenset()  # 「为」「为了」: a verb right after one opens a purpose clause
     honorific: re.Pattern | None = None  # 「某某之乡」「某某之都」: a title a place is given, no name
+    body_unit: re.Pattern | None = None  # 「某部|某某司」「某公司|某某中心」: a body and a sub-unit of it
+    post_head: re.Pattern | None = None  # 「所长」「负责人」: a post title or job role
+    post_lead: re.Pattern | None = None  # 「原」「时任」: what may open a post title (「原所长」)
+    institution: re.Pattern | None = None  # 「某银行|某某中心」: a public institution of a body's, no sub-unit of it
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -205,7 +209,11 @@ class Fragments:
                    lex.industry_words | frozenset(ner.get("sector_trades", "").split()), lex.place_prefixes,
                    re.compile(f"(?:{ner['peoples_organisations']})$") if ner.get("peoples_organisations") else None,
                    frozenset(lex.patterns.get("purpose_marks", "").split()),
-                   re.compile(ner["honorific_title"]) if ner.get("honorific_title") else None)
+                   re.compile(ner["honorific_title"]) if ner.get("honorific_title") else None,
+                   re.compile(ner["subunit_body"]) if ner.get("subunit_body") else None,
+                   re.compile(f"(?:{titles}|{lex.patterns['relations']['post_roles']})"),
+                   re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None,
+                   re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -271,6 +279,36 @@ class Fragments:
             if self.company_unit is not None and label in ORGS else None
         return m.end(1) if m is not None else None
 
+    def subunit_body(self, text: str, start: int, end: int, label: str) -> tuple[int, str] | None:
+        """Where the body ends in an organisation ``start:end`` that is a body and a sub-unit of it with a post after
+        it (「某部|就业促进司|负责人某某」, ``subunit_body``), and the body's label (a company's is an ENTERPRISE); or
+        None. GUIDELINES folds the sub-unit into the post: the organisation named is the body."""
+        if self.body_unit is None or label in ("PERSON", "DISTRICT") or not self.post_follows(text, end):
+            return None
+        m = self.body_unit.fullmatch(text, start, end)
+        if m is None:
+            return None
+        group = next(g for g, v in m.groupdict().items() if v is not None)
+        if label not in ORGS and group != "company":
+            return None  # 「某公司|某某中心|主任」 read as a project is still the company's unit
+        return m.end(group), "ENTERPRISE" if group == "company" else label
+
+    def _past_lead(self, text: str, end: int) -> int:
+        """``end`` moved past what may open a post title there (「原|所长」), if anything does."""
+        m = self.post_lead.match(text, end) if self.post_lead is not None else None
+        return m.end() if m is not None else end
+
+    def post_follows(self, text: str, end: int) -> bool:
+        """A post title or job role opens the text at ``end`` (「原所长」「负责人」), or follows a sub-unit there
+        (「某某研究室|主任」)."""
+        if self.post_head is None:
+            return False
+        if self.post_head.match(text, self._past_lead(text, end)) is not None:
+            return True
+        return self.subunit is not None and any(
+            self.subunit.fullmatch(text, end, unit_end) is not None and self.post_head.match(text, unit_end) is not None
+            for unit_end in range(end + 2, min(len(text), end + 13) + 1))
+
     def place_pieces(self, text: str, start: int, end: int, first: bool = True) -> list[tuple[int, int]]:
         """``start:end`` (a place) as the places it runs together (「某某镇|某某村」: the town and the village;
         「某县|某某镇|某某社区」: each of three), or itself. After the first place, a place of two characters (「新区」
@@ -308,8 +346,11 @@ class Fragments:
 
     def subunit_of(self, text: str, start: int, end: int, bodies) -> bool:
         """``text[start:end]`` is a body of ``bodies`` (``(start, end)`` pairs) and a sub-unit of it, with a post title
-        after it (「某银行研究局|局长」): GUIDELINES folds the sub-unit into the post, so the span names no body."""
-        if self.subunit is None or self.title_head is None or self.title_head.match(text, end) is None:
+        after it (「某银行研究局|局长」): GUIDELINES folds the sub-unit into the post, so the span names no body. A public
+        institution of the body's (``subunit_institution``: 「某银行|某某中心|主任」) is a body of its own."""
+        if self.subunit is None or self.title_head is None or (
+                self.institution is not None and self.institution.search(text, start, end) is not None) \
+                or self.title_head.match(text, self._past_lead(text, end)) is None:
             return False
         return any(b_start == start and b_end < end and self.subunit.fullmatch(text, b_end, end) is not None
                    for b_start, b_end in bodies)
@@ -560,6 +601,8 @@ class TrainedNer:
             scored = self._org_around_place(scored)
         if self.trusted_outer:
             scored = self._trusted_outer(scored)
+        if self.fragments is not None and self.fragments.company_institute is not None:
+            scored = self._company_institutes(doc, scored, item.text)
         bounds = {(c.start_char, c.end_char, c.label_) for *_, c in scored}
         trusted = [c for c in cands if self._trusted(c) and c.label_ != "DISTRICT"]
         if self.fragments is not None:
@@ -574,6 +617,9 @@ class TrainedNer:
                 company = self.fragments.company_end(item.text, start, end, label)
                 if company is not None:
                     end, label = company, "ENTERPRISE"
+                body = self.fragments.subunit_body(item.text, start, end, label)
+                if body is not None:
+                    end, label = body
                 label = self.fragments.institute_label(item.text, start, end, label)
                 start = self.fragments.company_start(item, start, end, label, words)
                 cut = self.fragments.verb_bounds(item, start, end, label, words)
@@ -690,6 +736,9 @@ class TrainedNer:
         company = self.fragments.company_end(item.text, start, end, label)
         if company is not None:
             end, label = company, "ENTERPRISE"
+        body = self.fragments.subunit_body(item.text, start, end, label)
+        if body is not None:
+            end, label = body
         start = self.fragments.company_start(item, start, end, label, words)
         end = start + self.fragments.trail_start(item.text[start:end], label)
         if (start, end, label) == (cand.start_char, cand.end_char, cand.label_):
@@ -735,6 +784,27 @@ class TrainedNer:
                 inside = [p for s, e, p in places if cand.start_char <= s and e <= cand.end_char
                           and e - s < cand.end_char - cand.start_char]
                 own = max([own, *inside])
+            out.append((own, length, prio, order, cand))
+        return out
+
+    def _company_institutes(self, doc: Doc, scored: list, text: str) -> list:
+        """A company's institute opened by a trusted company (a gazetteer's: 「某某集团有限公司|第九一一研究所」,
+        :meth:`Fragments.institute_label`) is an ENTERPRISE scoring at least as the company, so the institute, an
+        Enterprise of its own, is named whole."""
+        companies = [(c.start_char, c.end_char, own) for own, _l, _p, _o, c in scored
+                     if self._trusted(c) and c.label_ == "ENTERPRISE"]
+        if not companies:
+            return scored
+        out = []
+        for own, length, prio, order, cand in scored:
+            opened = [p for s, e, p in companies if s == cand.start_char and e < cand.end_char]
+            if opened and not self._trusted(cand) and cand.label_ not in ("PERSON", "DISTRICT") \
+                    and self.fragments.company_institute.search(text, cand.start_char, cand.end_char) is not None:
+                relabelled = cand if cand.label_ == "ENTERPRISE" else doc.char_span(
+                    cand.start_char, cand.end_char, label="ENTERPRISE", kb_id=cand.kb_id_, span_id=cand.id_,
+                    alignment_mode="contract")
+                if relabelled is not None:
+                    own, cand = max([own, *opened]), relabelled
             out.append((own, length, prio, order, cand))
         return out
 
