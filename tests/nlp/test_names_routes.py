@@ -61,3 +61,10 @@ def test_a_phase_of_no_named_project_is_no_name(rules_nlp, text):
 def test_a_named_project_s_phase_is_part_of_its_name(rules_nlp):
     assert "宁州智慧养殖基地一期工程" in rule_candidates(rules_nlp, "村民开始建设宁州智慧养殖基地一期工程。",
                                                     "initiative_suffix")
+
+
+def test_a_count_of_units_of_a_capacity_is_part_of_a_project_s_name(rules_nlp):
+    """「某电|2×100万千瓦|煤电项目」: the count, × and the capacity are one capacity inside the name, not a number that
+    ends the clause before it."""
+    assert "宁电2×100万千瓦煤电项目" in rule_candidates(rules_nlp, "为新能源基地配套的宁电2×100万千瓦煤电项目忙碌不停。",
+                                                  "initiative_suffix")

@@ -60,6 +60,7 @@ class NamePatterns:
         self._zone_words = set(pat["zone_words"])
         self._purpose_marks = frozenset(pat.get("purpose_marks", "").split())
         self._capacity = re.compile(pat["project_capacity"]) if pat.get("project_capacity") else None
+        self._capacity_times = frozenset(pat.get("project_capacity_times", "").split())
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
@@ -275,7 +276,9 @@ class NamePatterns:
                         yield known, m.end(), rule["label"], rule["rule"]
                     continue
                 left = m.start()
-                while left > 0 and m.start() - left < rule["max_name"] + 4 and self._name_char(text[left - 1]):
+                while left > 0 and m.start() - left < rule["max_name"] + 4 and (
+                        self._name_char(text[left - 1]) or text[left - 1] in self._capacity_times
+                        and left > 1 and text[left - 2].isdigit() and text[left].isdigit()):
                     left -= 1
                 window = text[left:m.start()]
                 if self._tagged and window:
@@ -396,14 +399,24 @@ class NamePatterns:
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
         capacities = set()  # where a capacity inside a project's name ends, by its start (project_capacity)
         kept_joiner = None  # the first joiner inside the name (lead words are trimmed before it only)
+        times = 0  # where a unit count's capacity 「2×|100万千瓦」 ends
         for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
+            if start < times:
+                continue
             word = text[start:end]
             if label == "INITIATIVE" and tag == "m" and start >= left and end < right and self._capacity is not None \
                     and self._capacity.match(word):
                 capacities.add((start, end))
                 continue  # 「某县|10万千瓦|风电项目」: the capacity is part of the name
+            if label == "INITIATIVE" and tag == "m" and word.isdigit() and start >= left and self._capacity is not None \
+                    and k + 2 < len(self._tagged) and text[end:self._tagged[k + 1][1]] in self._capacity_times \
+                    and self._tagged[k + 2][1] < right and self._tagged[k + 1][1] == self._tagged[k + 2][0] \
+                    and self._capacity.match(text[self._tagged[k + 2][0]:self._tagged[k + 2][1]]):
+                times = self._tagged[k + 2][1]
+                capacities.add((start, times))
+                continue  # 「某电厂|2×100万千瓦|煤电机组」: so many units of a capacity
             if joined is not None and word in joined[0] and start - cut >= 2 and right - end >= joined[2] \
                     and start >= left and joined[1].search(text, cut, start) is None \
                     and not any(w[2] in _NAME_TAGS for w in self._tagged[i:k] if w[0] >= cut):
