@@ -349,7 +349,8 @@ class NamePatterns:
                 continue
             # the first end: the word at the joiner, and the places written before it
             first = [tagged[k - 1]]
-            if first[0][1] != js or first[0][2] not in self._route_end_tags:
+            if first[0][1] != js or first[0][2] not in self._route_end_tags \
+                    or text[first[0][0]:js] in self.lex.lead_words:
                 continue
             for w in reversed(tagged[max(0, k - self._route_end_words):k - 1]):
                 if w[1] != first[0][0] or not (w[2] in self._route_place_tags or self.lex.is_place(text[w[0]:w[1]])):
