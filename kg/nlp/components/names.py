@@ -25,7 +25,7 @@ __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 # pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
 _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
 _ADVERB_TAGS = {"vd", "d", "ad"}
-_VERB_TAGS = {"v", "vd", "vn", "d", "ad"}  # what comes before a phase of no named project (「驱车驶过|一期工程」)
+_VERB_TAGS = {"v", "vd", "vn", "d", "ad"}  # what comes before a phase of no named project (「甲|穿过|二期工程」)
 _NAME_TAGS = {"LOC", "ORG", "PER", "ns", "nt", "nr"}  # the tagger's names (「日照和|海口…项目」: two places)
 _EDITION = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 
@@ -318,7 +318,7 @@ class NamePatterns:
                     name_part, start = name_part[k:], start + k
                 if rule["label"] == "INITIATIVE" and self._phase_word is not None and self._tagged \
                         and self._no_phase_owner(start, start + len(name_part)):
-                    continue  # 「驱车驶过|一期工程」「二期项目主体工程」: a phase of no named project
+                    continue  # 「甲|穿过|一期工程」「二期项目配套工程」: a phase of no named project
                 if rule["label"] == "ENTERPRISE" and self._tagged and common_phrase(name_part):
                     continue  # 高风险中小|银行: common words the model does not read as a name
                 if len(name_part) < rule.get("weak_min_name", {}).get(m.group(), 0):
@@ -326,13 +326,13 @@ class NamePatterns:
                 yield start, m.end(), rule["label"], rule["rule"]
 
     def _no_phase_owner(self, start: int, end: int) -> bool:
-        """Whether a name part ``[start, end)`` holds a project's phase (「一期」) with nothing but verbs and adverbs
-        before it (or nothing at all): the phase of no named project."""
+        """Whether a name part ``[start, end)`` holds a project's phase (「一期」) right after a verb or an adverb (or
+        at its start): the phase of no named project (「甲|穿过|二期工程」; a named one's phase follows its name)."""
         m = self._phase_word.search(self._current_text, start, end)
         if m is None:
             return False
         before = [w for w in self._tagged if w[1] > start and w[0] < m.start()]
-        return all(w[2] in _VERB_TAGS for w in before)
+        return not before or before[-1][2] in _VERB_TAGS
 
     def _routes(self, text: str):
         """Lines and works named by their two ends (names.yml ``routes``): ``(start, joiner, kind start, end)`` of
