@@ -356,7 +356,7 @@ class NamePatterns:
                 if w[1] != first[0][0] or not (w[2] in self._route_place_tags or self.lex.is_place(text[w[0]:w[1]])):
                     break
                 first.insert(0, w)
-            # 「湖北|襄阳至荆门高铁」: a province or city written before the first end alone is where the line lies, not
+            # 「湖北|甲至乙高铁」: a province or city written before the first end alone is where the line lies, not
             # part of its name; before each end (「甲省乙至丙省丁高速公路」) it is
             pieces = sum(len(self.lex.place_run(text[w[0]:min(w[1], m.end(1))])) or 1 for w in second)
             first = first[-pieces:]
