@@ -25,6 +25,7 @@ __all__ = ["NamePatterns", "make_name_patterns", "has_proper_prefix"]
 # pronouns, numbers, measure words, punctuation and person names (verbs and adverbs: see _tagged_cut)
 _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
 _ADVERB_TAGS = {"vd", "d", "ad"}
+_VERB_TAGS = {"v", "vd", "vn", "d", "ad"}  # what comes before a phase of no named project (「甲|穿过|二期工程」)
 _NAME_TAGS = {"LOC", "ORG", "PER", "ns", "nt", "nr"}  # the tagger's names (「日照和|海口…项目」: two places)
 _EDITION = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 
@@ -59,6 +60,7 @@ class NamePatterns:
         self._zone_words = set(pat["zone_words"])
         self._purpose_marks = frozenset(pat.get("purpose_marks", "").split())
         self._capacity = re.compile(pat["project_capacity"]) if pat.get("project_capacity") else None
+        self._capacity_times = frozenset(pat.get("project_capacity_times", "").split())
         self._zone_cores = set(pat["zone_cores"])
         self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
         self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
@@ -91,6 +93,18 @@ class NamePatterns:
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
         self._bracketed_max_name = int(bracketed["max_name"])
         self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
+        self._phase_word = re.compile(pat["phase_word"]) if pat.get("phase_word") else None
+        rt = pat.get("routes")
+        self._route_joiners = frozenset(rt["joiners"]) if rt else frozenset()
+        if rt:
+            nf = f"(?![{rt['not_followed_by']}])" if rt.get("not_followed_by") else ""
+            self._route_rest = re.compile(rf"([\u4e00-\u9fff]{{1,{int(rt['end_max'])}}}?)(?:{rt['capacity']})?"
+                                          rf"(?:{rt['kinds']})(?:{rt['after']})?{nf}")
+            self._route_not_after = frozenset(rt["not_after"].split("|"))
+            self._route_end_words = int(rt["end_words"])
+            self._route_end_max = int(rt["end_max"])
+            self._route_place_tags = frozenset(rt["place_tags"].split())
+            self._route_end_tags = frozenset(rt["end_tags"].split())
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -140,11 +154,17 @@ class NamePatterns:
         yield from self._branches(text)
         yield from self._bracketed_companies(text)
         suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
+        routes = list(self._routes(text)) if self._tagged and self._route_joiners else []
+        if routes:  # 「甲至|乙高速公路改扩建工程」: a project's name starting at a route's second end starts at its first
+            suffixed = [(next((r[0] for r in routes if r[1] < start <= r[2] and end > r[2]), start), end, label, rule)
+                        if label == "INITIATIVE" else (start, end, label, rule) for start, end, label, rule in suffixed]
         zones = {end: start for end, (start, label) in ner_found.items() if label == "DISTRICT"}
         zones.update({end: start for start, end, label, rule in suffixed if label == "DISTRICT"})
         yield from self._agencies(text, zones)
         yield from self._generic_agencies(text)
         yield from suffixed
+        for start, _joiner, _kind, end in routes:
+            yield start, end, "INITIATIVE", "route"
         yield from self._titles(text)
         yield from self._quoted(text)
 
@@ -256,7 +276,9 @@ class NamePatterns:
                         yield known, m.end(), rule["label"], rule["rule"]
                     continue
                 left = m.start()
-                while left > 0 and m.start() - left < rule["max_name"] + 4 and self._name_char(text[left - 1]):
+                while left > 0 and m.start() - left < rule["max_name"] + 4 and (
+                        self._name_char(text[left - 1]) or text[left - 1] in self._capacity_times
+                        and left > 1 and text[left - 2].isdigit() and text[left].isdigit()):
                     left -= 1
                 window = text[left:m.start()]
                 if self._tagged and window:
@@ -294,11 +316,57 @@ class NamePatterns:
                     if not k:
                         continue
                     name_part, start = name_part[k:], start + k
+                if rule["label"] == "INITIATIVE" and self._phase_word is not None and self._tagged \
+                        and self._no_phase_owner(start, start + len(name_part)):
+                    continue  # 「甲|穿过|一期工程」「二期项目配套工程」: a phase of no named project
                 if rule["label"] == "ENTERPRISE" and self._tagged and common_phrase(name_part):
                     continue  # 高风险中小|银行: common words the model does not read as a name
                 if len(name_part) < rule.get("weak_min_name", {}).get(m.group(), 0):
                     continue  # 从江|城: a place and 城 is no zone
                 yield start, m.end(), rule["label"], rule["rule"]
+
+    def _no_phase_owner(self, start: int, end: int) -> bool:
+        """Whether a name part ``[start, end)`` holds a project's phase (「一期」) right after a verb or an adverb (or
+        at its start): the phase of no named project (「甲|穿过|二期工程」; a named one's phase follows its name)."""
+        m = self._phase_word.search(self._current_text, start, end)
+        if m is None:
+            return False
+        before = [w for w in self._tagged if w[1] > start and w[0] < m.start()]
+        return not before or before[-1][2] in _VERB_TAGS
+
+    def _routes(self, text: str):
+        """Lines and works named by their two ends (names.yml ``routes``): ``(start, joiner, kind start, end)`` of
+        「甲至乙高速公路」「甲省乙—丙省丁±800千伏特高压工程」, read on the tagger's words."""
+        tagged = self._tagged
+        for k, (js, je, _tag) in enumerate(tagged):
+            if je - js != 1 or text[js] not in self._route_joiners or k == 0:
+                continue
+            m = self._route_rest.match(text, je)
+            if m is None:
+                continue
+            second = [w for w in tagged[k + 1:] if w[0] < m.end(1)]
+            if not second or any(w[2] not in self._route_end_tags for w in second):
+                continue
+            # the first end: the word at the joiner, and the places written before it
+            first = [tagged[k - 1]]
+            if first[0][1] != js or first[0][2] not in self._route_end_tags \
+                    or text[first[0][0]:js] in self.lex.lead_words:
+                continue
+            for w in reversed(tagged[max(0, k - self._route_end_words):k - 1]):
+                if w[1] != first[0][0] or not (w[2] in self._route_place_tags or self.lex.is_place(text[w[0]:w[1]])):
+                    break
+                first.insert(0, w)
+            # 「湖北|甲至乙高铁」: a province or city written before the first end alone is where the line lies, not
+            # part of its name; before each end (「甲省乙至丙省丁高速公路」) it is
+            pieces = sum(len(self.lex.place_run(text[w[0]:min(w[1], m.end(1))])) or 1 for w in second)
+            first = first[-pieces:]
+            start = first[0][0]
+            if js - start > self._route_end_max or start > 0 and any(text[:start].endswith(x) for x in self._route_not_after):
+                continue
+            places = [w for w in first + second if w[2] in self._route_place_tags or self.lex.is_place(text[w[0]:w[1]])]
+            if not places and not self.lex.is_place(text[je:m.end(1)]):
+                continue
+            yield start, js, m.end(1), m.end()
 
     def _route_start(self, text: str, start: int, joiners: str) -> str:
         """The first end of a line named by both its ends (「甲至|乙高铁」「甲—|乙铁路」), written right before
@@ -332,14 +400,24 @@ class NamePatterns:
             else _FUNCTION_TAGS | _ADVERB_TAGS | {"v"}
         capacities = set()  # where a capacity inside a project's name ends, by its start (project_capacity)
         kept_joiner = None  # the first joiner inside the name (lead words are trimmed before it only)
+        times = 0  # where a unit count's capacity 「2×|100万千瓦」 ends
         for k, (start, end, tag) in enumerate(self._tagged[i:], i):
             if start >= right:
                 break
+            if start < times:
+                continue
             word = text[start:end]
             if label == "INITIATIVE" and tag == "m" and start >= left and end < right and self._capacity is not None \
                     and self._capacity.match(word):
                 capacities.add((start, end))
                 continue  # 「某县|10万千瓦|风电项目」: the capacity is part of the name
+            if label == "INITIATIVE" and tag == "m" and word.isdigit() and start >= left and self._capacity is not None \
+                    and k + 2 < len(self._tagged) and text[end:self._tagged[k + 1][1]] in self._capacity_times \
+                    and self._tagged[k + 2][1] < right and self._tagged[k + 1][1] == self._tagged[k + 2][0] \
+                    and self._capacity.match(text[self._tagged[k + 2][0]:self._tagged[k + 2][1]]):
+                times = self._tagged[k + 2][1]
+                capacities.add((start, times))
+                continue  # 「某电厂|2×100万千瓦|煤电机组」: so many units of a capacity
             if joined is not None and word in joined[0] and start - cut >= 2 and right - end >= joined[2] \
                     and start >= left and joined[1].search(text, cut, start) is None \
                     and not any(w[2] in _NAME_TAGS for w in self._tagged[i:k] if w[0] >= cut):
