@@ -360,10 +360,11 @@ class Fragments:
             return w_end
         return start
 
-    def lead_end(self, item, start: int, end: int) -> int:
+    def lead_end(self, item, start: int, end: int, words: "SortedWords | None" = None) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
         ``start:end``, as long as two characters or more remain."""
-        for w_start, w_end, tag in sorted(item.words):
+        words = words or SortedWords.of(item)
+        for w_start, w_end, tag in words.from_start(start):
             if w_start < start:
                 continue
             if w_start > start or w_end > end - 2 or tag not in self.lead_tags \
@@ -391,6 +392,11 @@ class SortedWords:
         """The word that starts at ``start``, if any."""
         i = bisect_left(self.starts, start)
         return self.words[i] if i < len(self.words) and self.starts[i] == start else None
+
+    def from_start(self, start: int):
+        """The words starting at or after ``start``, the first first."""
+        for i in range(bisect_left(self.starts, start), len(self.words)):
+            yield self.words[i]
 
     def ending_by(self, end: int):
         """The words ending at or before ``end``, the last first."""
@@ -565,7 +571,7 @@ class TrainedNer:
                                   else [(start, end)])]
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
-                start = self.fragments.lead_end(item, start, end)
+                start = self.fragments.lead_end(item, start, end, words)
                 if label not in ("PERSON", "DISTRICT"):
                     start = self.fragments.verb_end(item, start, end, words)
                 company = self.fragments.company_end(item.text, start, end, label)
