@@ -478,6 +478,7 @@ class TrainedNer:
         self.country_names, self.own_country, self.state_form, self.transliterated = _countries(data_dir) \
             if trusted_countries else (frozenset(), frozenset(), None, frozenset())
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
+        self._trust: dict[tuple, bool] = {}  # the article's candidates judged by _trusted so far
         self.trusted_dotted_names = trusted_dotted_names
         self.org_around_place = org_around_place
         self.trusted_outer = trusted_outer
@@ -512,6 +513,7 @@ class TrainedNer:
             cands = self._split_places(doc, cands, item.text)
             cands = self._whole_people(doc, cands, item.text)
         self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
+        self._trust = {}
         words = SortedWords.of(item) if self.fragments is not None else None
         asked = [(c.start_char, c.end_char) for c in cands]
         if self.fragments is not None:  # the bounds the fragment rules will cut candidates to are scored too
@@ -808,7 +810,15 @@ class TrainedNer:
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (but not its thing, :meth:`_thing`, nor a loose quote, :meth:`_loose_quote`),
-        or a name trusted by its form."""
+        or a name trusted by its form (:meth:`_trusted_now`; judged once per article, arbitration asks often)."""
+        key = (cand.start_char, cand.end_char, cand.label_, cand.kb_id_)
+        trusted = self._trust.get(key)
+        if trusted is None:
+            trusted = self._trust[key] = self._trusted_now(cand)
+        return trusted
+
+    def _trusted_now(self, cand) -> bool:
+        """What :meth:`_trusted` says of ``cand`` in the article being arbitrated."""
         return (self._of_trusted_rule(cand) and not self._thing(cand) and not self._loose_quote(cand)) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
