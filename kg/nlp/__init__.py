@@ -23,7 +23,7 @@ from kg.nlp.spans import CANDIDATES
 __all__ = ["make_nlp", "PIPELINE", "NER_MODES"]
 
 SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "\n", "；"]
-PIPELINE = ("sentencizer", "kg_gazetteer", "kg_lac_ner", "kg_ner_typing", "kg_name_patterns", "kg_people",
+PIPELINE = ("kg_sentencizer", "kg_gazetteer", "kg_lac_ner", "kg_ner_typing", "kg_name_patterns", "kg_people",
             "kg_enumerations", "kg_mention_filter", "kg_doc_lexicon", "kg_figures", "kg_relations",
             "kg_relation_modality", "kg_identifiers")
 STATISTICAL = ("kg_lac_ner", "kg_ner_typing")  # left out with ``Settings(ner="rules")``
@@ -38,7 +38,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
     register_extensions()
     data_dir = str(settings.nlp_data)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": settings.segmenter}}})
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+    nlp.add_pipe("kg_sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     ruler = nlp.add_pipe("span_ruler", name="kg_gazetteer", config={"spans_key": CANDIDATES, "overwrite": False})
     ruler.add_patterns(gazetteer_patterns(load_lexicon(data_dir)))
     data_config = {"data_dir": "" if settings.nlp_data == NLP_DATA_DIR else data_dir}

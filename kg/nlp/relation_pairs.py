@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,12 +139,7 @@ class PairFeatures:
         on(f"gap<={next((b for b in self.buckets if len(gap) <= b), 'more')}")
         index = self._index_of(text, sentence_ents)
         between = index.between(first.end_char, second.start_char)
-        masked = _masked(text, first.end_char, second.start_char, between)  # names in between → one mark each
-        if len(masked) <= 6:
-            on(f"gap={'|'.join(masked)}")
-        for n in (1, 2):
-            for i in range(len(masked) - n + 1):
-                on(f"g{n}={'|'.join(masked[i:i + n])}")
+        f.update(index.gap_features(first.end_char, second.start_char, between))
         for n in (1, 2):
             on(f"L{n}={text[max(sent_start, first.start_char - n):first.start_char]}")
             on(f"R{n}={text[second.end_char:min(sent_end, second.end_char + n)]}")
@@ -336,6 +331,7 @@ class _SentenceIndex:
     ents: list[Span]
     starts: list[int] | None  # the mentions' start offsets, None when ``ents`` is not in text order
     list_items: frozenset[tuple[int, int, str]]  # (start, end, label) of every item of a list (_list_items)
+    gaps: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # see gap_features
 
     @classmethod
     def of(cls, text: str, ents: list[Span]) -> "_SentenceIndex":
@@ -349,6 +345,19 @@ class _SentenceIndex:
             return [x for x in self.ents if start <= x.start_char and x.end_char <= end]
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return [x for x in self.ents[lo:hi] if x.end_char <= end]
+
+    def gap_features(self, start: int, end: int, between: list[Span]) -> dict[str, float]:
+        """The features of the gap ``[start, end)`` between two mentions, ``between`` (the mentions in it) each
+        masked as one mark, its label: the whole gap when six marks or fewer, its unigrams and its bigrams. Kept for
+        the sentence: a pair's two directions and its predicates have the same gap."""
+        found = self.gaps.get((start, end))
+        if found is None:
+            masked = _masked(self.text, start, end, between)
+            names = [f"gap={'|'.join(masked)}"] if len(masked) <= 6 else []
+            names += ["g1=" + x for x in masked]
+            names += [f"g2={a}|{b}" for a, b in zip(masked, masked[1:])]
+            found = self.gaps[(start, end)] = dict.fromkeys(names, 1.0)
+        return found
 
 
 _ITEM_SEP = _LIST_SEP[:5]  # what joins two items of a list (the comma does not)

@@ -407,10 +407,11 @@ class Fragments:
             return w_end
         return start
 
-    def lead_end(self, item, start: int, end: int) -> int:
+    def lead_end(self, item, start: int, end: int, words: "SortedWords | None" = None) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
         ``start:end``, as long as two characters or more remain."""
-        for w_start, w_end, tag in sorted(item.words):
+        words = words or SortedWords.of(item)
+        for w_start, w_end, tag in words.from_start(start):
             if w_start < start:
                 continue
             if w_start > start or w_end > end - 2 or tag not in self.lead_tags \
@@ -438,6 +439,11 @@ class SortedWords:
         """The word that starts at ``start``, if any."""
         i = bisect_left(self.starts, start)
         return self.words[i] if i < len(self.words) and self.starts[i] == start else None
+
+    def from_start(self, start: int):
+        """The words starting at or after ``start``, the first first."""
+        for i in range(bisect_left(self.starts, start), len(self.words)):
+            yield self.words[i]
 
     def ending_by(self, end: int):
         """The words ending at or before ``end``, the last first."""
@@ -519,6 +525,7 @@ class TrainedNer:
         self.country_names, self.own_country, self.state_form, self.transliterated = _countries(data_dir) \
             if trusted_countries else (frozenset(), frozenset(), None, frozenset())
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
+        self._trust: dict[tuple, bool] = {}  # the article's candidates judged by _trusted so far
         self.trusted_dotted_names = trusted_dotted_names
         self.org_around_place = org_around_place
         self.trusted_outer = trusted_outer
@@ -553,6 +560,7 @@ class TrainedNer:
             cands = self._split_places(doc, cands, item.text)
             cands = self._whole_people(doc, cands, item.text)
         self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
+        self._trust = {}
         words = SortedWords.of(item) if self.fragments is not None else None
         asked = [(c.start_char, c.end_char) for c in cands]
         if self.fragments is not None:  # the bounds the fragment rules will cut candidates to are scored too
@@ -614,7 +622,7 @@ class TrainedNer:
                                   else [(start, end)])]
         for order, (start, end, label, p) in enumerate(found):
             if self.fragments is not None:
-                start = self.fragments.lead_end(item, start, end)
+                start = self.fragments.lead_end(item, start, end, words)
                 if label not in ("PERSON", "DISTRICT"):
                     start = self.fragments.verb_end(item, start, end, words)
                 company = self.fragments.company_end(item.text, start, end, label)
@@ -878,7 +886,15 @@ class TrainedNer:
 
     def _trusted(self, cand) -> bool:
         """A candidate of a trusted rule (but not its thing, :meth:`_thing`, nor a loose quote, :meth:`_loose_quote`),
-        or a name trusted by its form."""
+        or a name trusted by its form (:meth:`_trusted_now`; judged once per article, arbitration asks often)."""
+        key = (cand.start_char, cand.end_char, cand.label_, cand.kb_id_)
+        trusted = self._trust.get(key)
+        if trusted is None:
+            trusted = self._trust[key] = self._trusted_now(cand)
+        return trusted
+
+    def _trusted_now(self, cand) -> bool:
+        """What :meth:`_trusted` says of ``cand`` in the article being arbitrated."""
         return (self._of_trusted_rule(cand) and not self._thing(cand) and not self._loose_quote(cand)) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
