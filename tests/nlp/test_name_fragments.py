@@ -469,3 +469,16 @@ def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
     assert ("中国钢研", "ENTERPRISE", "中国钢研科技集团有限公司") in {(e.text, e.label_, e.ent_id_) for e in doc.ents}
     doc, _ = process(nlp, "中国一重集团有限公司第九一一研究所位于宁州市。")
     assert ("中国一重集团有限公司第九一一研究所", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, span, merged", [
+    ("宁州科创中心与金融中心建设相得益彰。", "宁州科创中心与金融中心", True),  # one head: two names coordinated
+    ("云溪集团和金融中心签约。", "云溪集团和金融中心", False),  # heads differ: the model's reading stands
+    ("宁州与云溪合作座谈会召开。", "宁州与云溪合作座谈会", False),  # an event named by both parties is one name
+])
+def test_two_names_with_one_head_are_not_merged_by_the_model(fragments, text, span, merged):
+    from types import SimpleNamespace
+
+    first = text.index(span)
+    cands = [SimpleNamespace(start_char=first, end_char=first + len(span.split("与")[0].split("和")[0]))]
+    assert fragments.coordinates(text, cands, first, first + len(span)) is merged

@@ -178,6 +178,7 @@ class Fragments:
     post_head: re.Pattern | None = None  # 「所长」「负责人」: a post title or job role
     post_lead: re.Pattern | None = None  # 「原」「时任」: what may open a post title (「原所长」)
     institution: re.Pattern | None = None  # 「某银行|某某中心」: a public institution of a body's, no sub-unit of it
+    coordination_joiners: frozenset[str] = frozenset()  # 「甲中心|与|乙中心」: joiners of two names with one head
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -216,7 +217,14 @@ class Fragments:
                    re.compile(ner["subunit_body"]) if ner.get("subunit_body") else None,
                    re.compile(f"(?:{titles}|{lex.patterns['relations']['post_roles']})"),
                    re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None,
-                   re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None)
+                   re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None,
+                   frozenset(ner.get("coordination_joiners", "")))
+
+    def coordinates(self, text: str, cands, start: int, end: int) -> bool:
+        """``text[start:end]`` is a candidate name, a joiner and a second name with the same last two characters
+        (「某某科创中心|与|金融中心」): two names coordinated, which a span no rule proposed may not merge."""
+        return any(c.start_char == start and c.end_char < end - 2 and text[c.end_char] in self.coordination_joiners
+                   and text[end - 2:end] == text[c.end_char - 2:c.end_char] for c in cands)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -645,6 +653,7 @@ class TrainedNer:
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
                     and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
                     and not _joins_names(cands, start, end, label) \
+                    and not (self.fragments is not None and self.fragments.coordinates(item.text, cands, start, end)) \
                     and not (self.respect_trusted and label != "INITIATIVE"
                              and _overlaps_trusted(trusted, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
