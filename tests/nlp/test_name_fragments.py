@@ -471,14 +471,17 @@ def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
     assert ("中国一重集团有限公司第九一一研究所", "ENTERPRISE") in {(e.text, e.label_) for e in doc.ents}
 
 
-@pytest.mark.parametrize("text, span, merged", [
-    ("宁州科创中心与金融中心建设相得益彰。", "宁州科创中心与金融中心", True),  # one head: two names coordinated
-    ("云溪集团和金融中心签约。", "云溪集团和金融中心", False),  # heads differ: the model's reading stands
-    ("宁州与云溪合作座谈会召开。", "宁州与云溪合作座谈会", False),  # an event named by both parties is one name
+@pytest.mark.parametrize("text, span, first", [
+    ("宁州科创中心与金融中心建设相得益彰。", "宁州科创中心与金融中心", "宁州科创中心"),  # one head: two names
+    ("宁州市公安局会同检察机关开展行动。", "宁州市公安局会同检察机关", "宁州市公安局"),  # what acts with it
+    ("云溪集团和金融中心签约。", "云溪集团和金融中心", None),  # heads differ: the model's reading stands
+    ("宁州与云溪合作座谈会召开。", "宁州与云溪合作座谈会", None),  # an event named by both parties is one name
 ])
-def test_two_names_with_one_head_are_not_merged_by_the_model(fragments, text, span, merged):
+def test_a_span_the_model_joins_to_a_name_is_cut_to_that_name(fragments, text, span, first):
     from types import SimpleNamespace
 
-    first = text.index(span)
-    cands = [SimpleNamespace(start_char=first, end_char=first + len(span.split("与")[0].split("和")[0]))]
-    assert fragments.coordinates(text, cands, first, first + len(span)) is merged
+    start = text.index(span)
+    name = first or span.split("与")[0].split("和")[0]
+    cands = [SimpleNamespace(start_char=start, end_char=start + len(name))]
+    end = fragments.joined_end(text, cands, start, start + len(span))
+    assert (text[start:end] if end is not None else None) == first

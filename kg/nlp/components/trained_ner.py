@@ -179,6 +179,7 @@ class Fragments:
     post_lead: re.Pattern | None = None  # 「原」「时任」: what may open a post title (「原所长」)
     institution: re.Pattern | None = None  # 「某银行|某某中心」: a public institution of a body's, no sub-unit of it
     coordination_joiners: frozenset[str] = frozenset()  # 「甲中心|与|乙中心」: joiners of two names with one head
+    accompanying: tuple[str, ...] = ()  # 「甲局|会同|乙机关」: words that join a name to what acts with it
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -218,13 +219,15 @@ class Fragments:
                    re.compile(f"(?:{titles}|{lex.patterns['relations']['post_roles']})"),
                    re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None,
                    re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None,
-                   frozenset(ner.get("coordination_joiners", "")))
+                   frozenset(ner.get("coordination_joiners", "")), tuple(ner.get("accompanying_words", "").split()))
 
-    def coordinates(self, text: str, cands, start: int, end: int) -> bool:
-        """``text[start:end]`` is a candidate name, a joiner and a second name with the same last two characters
-        (「某某科创中心|与|金融中心」): two names coordinated, which a span no rule proposed may not merge."""
-        return any(c.start_char == start and c.end_char < end - 2 and text[c.end_char] in self.coordination_joiners
-                   and text[end - 2:end] == text[c.end_char - 2:c.end_char] for c in cands)
+    def joined_end(self, text: str, cands, start: int, end: int) -> int | None:
+        """Where the name ends that ``text[start:end]``, a span no rule proposed, opens with when it is a candidate
+        name, a joiner and a second name with the same last two characters (「某某科创中心|与|金融中心」), or a
+        candidate and what acts with it (「某市公安局|会同|检察机关」); None when it is neither."""
+        return next((c.end_char for c in cands if c.start_char == start and c.end_char < end - 2 and (
+            text[c.end_char] in self.coordination_joiners and text[end - 2:end] == text[c.end_char - 2:c.end_char]
+            or text.startswith(self.accompanying, c.end_char))), None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -629,7 +632,10 @@ class TrainedNer:
                      for s, e in (self.fragments.place_pieces(item.text, start, end) if label == "DISTRICT"
                                   else [(start, end)])]
         for order, (start, end, label, p) in enumerate(found):
+            joined = None
             if self.fragments is not None:
+                joined = self.fragments.joined_end(item.text, cands, start, end)
+                end = joined or end  # the model's span cut to the name it opens with, scored as the span was
                 start = self.fragments.lead_end(item, start, end, words)
                 if label not in ("PERSON", "DISTRICT"):
                     start = self.fragments.verb_end(item, start, end, words)
@@ -649,11 +655,10 @@ class TrainedNer:
                 if self._no_name(item.text, start, end, label, bodies,
                                  self.fragments.is_fragment(item.text[start:end], label), (start, end) in fixed):
                     continue
-            if (start, end, label) not in bounds and (start, end) not in fixed \
+            if ((start, end, label) not in bounds or joined) and (start, end) not in fixed \
                     and p >= self.new_thresholds.get(label, self.new_threshold) \
                     and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
                     and not _joins_names(cands, start, end, label) \
-                    and not (self.fragments is not None and self.fragments.coordinates(item.text, cands, start, end)) \
                     and not (self.respect_trusted and label != "INITIATIVE"
                              and _overlaps_trusted(trusted, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
