@@ -478,10 +478,7 @@ def test_a_central_enterprise_by_its_short_form_and_its_institute_whole():
     ("宁州与云溪合作座谈会召开。", "宁州与云溪合作座谈会", None),  # an event named by both parties is one name
 ])
 def test_a_span_the_model_joins_to_a_name_is_cut_to_that_name(fragments, text, span, first):
-    from types import SimpleNamespace
-
     start = text.index(span)
     name = first or span.split("与")[0].split("和")[0]
-    cands = [SimpleNamespace(start_char=start, end_char=start + len(name))]
-    end = fragments.joined_end(text, cands, start, start + len(span))
+    end = fragments.joined_end(text, [start + len(name)], start + len(span))
     assert (text[start:end] if end is not None else None) == first

@@ -37,6 +37,7 @@ import json
 import re
 import shutil
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,13 +222,13 @@ class Fragments:
                    re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None,
                    frozenset(ner.get("coordination_joiners", "")), tuple(ner.get("accompanying_words", "").split()))
 
-    def joined_end(self, text: str, cands, start: int, end: int) -> int | None:
-        """Where the name ends that ``text[start:end]``, a span no rule proposed, opens with when it is a candidate
-        name, a joiner and a second name with the same last two characters (「某某科创中心|与|金融中心」), or a
-        candidate and what acts with it (「某市公安局|会同|检察机关」); None when it is neither."""
-        return next((c.end_char for c in cands if c.start_char == start and c.end_char < end - 2 and (
-            text[c.end_char] in self.coordination_joiners and text[end - 2:end] == text[c.end_char - 2:c.end_char]
-            or text.startswith(self.accompanying, c.end_char))), None)
+    def joined_end(self, text: str, name_ends: Iterable[int], end: int) -> int | None:
+        """Where the name ends that a span no rule proposed opens with (``name_ends``: the ends of the candidates
+        starting where it starts) when it is that name, a joiner and a second name with the same last two characters
+        (「某某科创中心|与|金融中心」), or the name and what acts with it (「某市公安局|会同|检察机关」); None when neither."""
+        return next((e for e in name_ends if e < end - 2 and (
+            text[e] in self.coordination_joiners and text[end - 2:end] == text[e - 2:e]
+            or text.startswith(self.accompanying, e))), None)
 
     def company_start(self, item, start: int, end: int, label: str, words: "SortedWords") -> int:
         """``start`` moved past a kind of company, a word of LAC's, that opens the company ``start:end``
@@ -631,10 +632,13 @@ class TrainedNer:
             found = [(s, e, label, p) for start, end, label, p in found
                      for s, e in (self.fragments.place_pieces(item.text, start, end) if label == "DISTRICT"
                                   else [(start, end)])]
+        name_ends: dict[int, list[int]] = {}  # start → ends of the candidates starting there
+        for c in cands:
+            name_ends.setdefault(c.start_char, []).append(c.end_char)
         for order, (start, end, label, p) in enumerate(found):
             joined = None
             if self.fragments is not None:
-                joined = self.fragments.joined_end(item.text, cands, start, end)
+                joined = self.fragments.joined_end(item.text, name_ends.get(start, ()), end)
                 end = joined or end  # the model's span cut to the name it opens with, scored as the span was
                 start = self.fragments.lead_end(item, start, end, words)
                 if label not in ("PERSON", "DISTRICT"):
