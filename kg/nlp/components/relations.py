@@ -905,8 +905,9 @@ class Relations:
         out, nested = [], []
         named = {e.id_ for e in self.ents if e.label_ == "DISTRICT" and e.id_ in self.lex.divisions}
         for ent in self.ents:
-            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE", "AGENCY") or ent.kb_id_ in ("", "kg_gazetteer"):
-                continue
+            if ent.label_ not in ("DISTRICT", "INITIATIVE", "ENTERPRISE", "AGENCY") or ent.kb_id_ in ("", "kg_gazetteer") \
+                    and ent.label_ != "ENTERPRISE":
+                continue  # a known company (深圳数据交易所) is placed like any other: by a place the article names
             if ent.label_ == "DISTRICT" and ent.id_ in self.lex.divisions or ent.kb_id_ == "book_title" \
                     and ent.label_ != "INITIATIVE":
                 continue
@@ -947,7 +948,14 @@ class Relations:
             inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
             if inner is not None and (inner[4] in named or self.lex.divisions[inner[4]].level in ("county", "zone")):
                 out.append(self._rel(_m(ent), "locatedIn", inner, "name_prefix", (ent.start_char, ent.end_char)))
+            inner = self._inner_place(ent, k, key, short=True) if ent.label_ in ("ENTERPRISE", "INITIATIVE") else None
+            inner = inner if inner is not None and inner[4] in named else None
+            if inner is not None:  # 某省|宁州|今日食品有限公司: in 宁州 too, the run's innermost place
+                out.append(self._rel(_m(ent), "locatedIn", inner, "name_prefix", (ent.start_char, ent.end_char)))
             if div.level in ("province", "prefecture") and key not in named:
+                branch = self._branch_place(ent, named, k) if ent.label_ == "ENTERPRISE" and inner is None else None
+                if branch is not None:  # 远航大学|宁州|研究院: the branch's place, not the parent's
+                    out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
                 continue  # 上海数据交易所 ⊂ 上海市 is world knowledge, not what the text states
             out.append(self._rel(_m(ent), "locatedIn", place, "name_prefix", (ent.start_char, ent.end_char)))
         placed = {rel["s"][:2] for rel in out}
@@ -1038,11 +1046,12 @@ class Relations:
                 return (ent.start_char, ent.start_char + k, "DISTRICT", name[:k], keys[0])
         return None
 
-    def _branch_place(self, ent: Span, named: set[str]) -> tuple | None:
+    def _branch_place(self, ent: Span, named: set[str], start: int = 2) -> tuple | None:
         """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
-        article names on its own too is located there (the longest such place, first from the left)."""
+        article names on its own too is located there (the longest such place, first from the left, from
+        ``start``: after the place a parent's name opens with, 「某州大学|宁州|研究院」)."""
         name = ent.text
-        for i in range(2, len(name) - 2):
+        for i in range(start, len(name) - 2):
             for k in range(min(len(name) - 2, i + 8), i + 1, -1):
                 keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
                 if keys:
@@ -1080,11 +1089,13 @@ class Relations:
                     return (ent.start_char, ent.start_char + k, "DISTRICT", full, keys[0])
         return None
 
-    def _inner_place(self, ent: Span, k: int, outer: str) -> tuple | None:
-        """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name."""
+    def _inner_place(self, ent: Span, k: int, outer: str, short: bool = False) -> tuple | None:
+        """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name (``short``: a
+        county's short name too, 某市|云溪|…: the outer place makes it one)."""
         name = ent.text
         for j in range(min(len(name) - 1, k + 8), k + 1, -1):
-            keys = [x for x in self.lex.place_keys(name[k:j]) if self.lex.within(x, outer, depth=3)]
+            found = self.lex.place_keys(name[k:j]) or (self.lex.short_names.get(name[k:j], ()) if short else ())
+            keys = [x for x in found if self.lex.within(x, outer, depth=3)]
             if keys and not self._zone_suffix.fullmatch(name[j:]):
                 return (ent.start_char + k, ent.start_char + j, "DISTRICT", name[k:j], keys[0])
         return None

@@ -1,0 +1,54 @@
+"""locatedIn read from the places inside a name (GUIDELINES: a place prefix on a name whose place is annotated on
+its own): the innermost place of a run that opens a name, a known company's place, the place of a branch after a
+parent named after another place. The real pipeline's relation rules on names set by hand. Invented names."""
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(model=None, relation_model=""))
+
+
+def placed(nlp, text, names, subject):
+    """The division keys ``subject`` is located in, the entities of ``text`` being ``names``:
+    (surface, label, division key or "", kb_id)."""
+    doc, _ = process(nlp, text)
+    ents = []
+    for surface, label, key, kb in names:
+        at = text.index(surface)
+        span = doc.char_span(at, at + len(surface), label=label, kb_id=kb)
+        span.id_ = key
+        ents.append(span)
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    doc = nlp.get_pipe("kg_relations")(doc)
+    return {r["o"][4] for r in doc._.kg_relations if r["p"] == "locatedIn" and r["s"][3] == subject}
+
+
+def test_a_company_opened_by_a_run_of_places_lies_in_the_innermost_one_the_article_names(nlp):
+    text = "黄冈市浠水县召开座谈会。黄冈浠水远航食品有限公司负责人介绍了情况。"
+    names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""), ("浠水县", "DISTRICT", "黄冈市/浠水县", ""),
+             ("黄冈浠水远航食品有限公司", "ENTERPRISE", "", "ner")]
+    assert "黄冈市/浠水县" in placed(nlp, text, names, "黄冈浠水远航食品有限公司")
+
+
+def test_the_inner_place_of_a_run_the_article_does_not_name_places_nothing(nlp):
+    text = "黄冈市召开座谈会。黄冈浠水远航食品有限公司负责人介绍了情况。"
+    names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""), ("黄冈浠水远航食品有限公司", "ENTERPRISE", "", "ner")]
+    assert placed(nlp, text, names, "黄冈浠水远航食品有限公司") == {"湖北省/黄冈市"}
+
+
+def test_a_known_company_lies_in_the_place_its_name_opens_with(nlp):
+    text = "黄冈市召开座谈会。黄冈云溪数据交易所负责人介绍了情况。"
+    names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""), ("黄冈云溪数据交易所", "ENTERPRISE", "黄冈云溪数据交易所", "")]
+    assert placed(nlp, text, names, "黄冈云溪数据交易所") == {"湖北省/黄冈市"}
+
+
+def test_a_branch_lies_in_its_own_place_after_a_parent_named_after_another(nlp):
+    text = "黄冈市召开座谈会。湖北远航大学黄冈研究院负责人介绍了情况。"
+    names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""), ("湖北远航大学黄冈研究院", "ENTERPRISE", "", "ner")]
+    assert placed(nlp, text, names, "湖北远航大学黄冈研究院") == {"湖北省/黄冈市"}
