@@ -52,3 +52,11 @@ def test_a_branch_lies_in_its_own_place_after_a_parent_named_after_another(nlp):
     text = "黄冈市召开座谈会。湖北远航大学黄冈研究院负责人介绍了情况。"
     names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""), ("湖北远航大学黄冈研究院", "ENTERPRISE", "", "ner")]
     assert placed(nlp, text, names, "湖北远航大学黄冈研究院") == {"湖北省/黄冈市"}
+
+
+def test_an_initiative_lies_in_the_last_place_of_the_run_in_its_brackets(nlp):
+    text = "黄冈市召开座谈会。远航数据（湖北·黄冈）算力中心投入运营，远航班列（黄冈）开行。"
+    names = [("黄冈市", "DISTRICT", "湖北省/黄冈市", ""),
+             ("远航数据（湖北·黄冈）算力中心", "INITIATIVE", "", "ner"), ("远航班列（黄冈）", "INITIATIVE", "", "ner")]
+    assert placed(nlp, text, names, "远航数据（湖北·黄冈）算力中心") == {"湖北省/黄冈市"}
+    assert placed(nlp, text, names, "远航班列（黄冈）") == {"湖北省/黄冈市"}

@@ -8,7 +8,9 @@ Rules (each names itself in the evidence):
 * ``body_title``     「国务院《关于…的意见》」: the body written right before a title → issuedBy.
 * ``component_of``   「A也是…B的重要组成部分」, 「B，包括A1、A2…」 → partOf.
 * ``name_prefix``    a zone, project, company or hospital whose name starts with a place → locatedIn that place;
-                     ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区).
+                     ``zone_named_after``: a zone named after a province or city the article names (某市经济技术开发区);
+                     the innermost place of a run that opens a name too (某省|宁州|今日食品有限公司), and the place
+                     in an initiative's brackets (中欧班列（宁州）).
 * ``zone_builds``    「<zone>…建设…平台」 in one sentence → locatedIn the zone.
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」「A所属B」「A集团B公司」 → B partOf A; ``subsidiary_of`` 「B是A的全资子公司」.
@@ -109,6 +111,7 @@ class Relations:
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
         self._sited_agency = re.compile(r["sited_agency"])
         self._placed_statute = re.compile(r["placed_statute"])
+        self._bracket_place = re.compile(r["bracket_place"])
         self._place_levels = r["zone_place_levels"]
         ner = lex.patterns["ner"]
         self._level_chars = frozenset(ner.get("level_chars", ""))
@@ -920,6 +923,9 @@ class Relations:
                 out += [self._rel(inner, "locatedIn", outer, "place_run", ev)
                         for outer, inner in zip(places, places[1:])]
                 continue
+            bracket = self._bracket_place_of(ent, named) if ent.label_ == "INITIATIVE" else None
+            if bracket is not None:  # 「中欧班列（宁州）」
+                out.append(self._rel(_m(ent), "locatedIn", bracket, "name_prefix", (ent.start_char, ent.end_char)))
             found = self._place_prefix(ent)
             if found is None:
                 named_zone = self._zone_of_named_place(ent) if ent.label_ == "DISTRICT" else None
@@ -1056,6 +1062,20 @@ class Relations:
                 keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
                 if keys:
                     return (ent.start_char + i, ent.start_char + k, "DISTRICT", name[i:k], keys[0])
+        return None
+
+    def _bracket_place_of(self, ent: Span, named: set[str]) -> tuple | None:
+        """「中欧班列（宁州）」「某某（某省·宁州）数据中心」: the place written in brackets inside a name (the last of a
+        run joined by ·), when the article names it on its own."""
+        for m in self._bracket_place.finditer(ent.text):
+            at, last = m.start(1), None
+            for piece in m.group(1).split("·"):
+                keys = [x for x in self.lex.place_keys(piece) if x in named]
+                if keys:
+                    last = (ent.start_char + at, ent.start_char + at + len(piece), "DISTRICT", piece, keys[0])
+                at += len(piece) + 1
+            if last is not None:
+                return last
         return None
 
     def _short_named_place(self, ent: Span, named: set[str]) -> tuple | None:
