@@ -60,3 +60,12 @@ def test_an_initiative_lies_in_the_last_place_of_the_run_in_its_brackets(nlp):
              ("远航数据（湖北·黄冈）算力中心", "INITIATIVE", "", "ner"), ("远航班列（黄冈）", "INITIATIVE", "", "ner")]
     assert placed(nlp, text, names, "远航数据（湖北·黄冈）算力中心") == {"湖北省/黄冈市"}
     assert placed(nlp, text, names, "远航班列（黄冈）") == {"湖北省/黄冈市"}
+
+
+def test_a_countys_plan_lies_in_the_county_a_citys_plan_stays_unplaced(nlp):
+    text = "浠水县、黄冈市分别印发了《浠水县远航产业振兴计划》和《黄冈市远航产业发展方案》。"
+    names = [("浠水县", "DISTRICT", "黄冈市/浠水县", ""), ("黄冈市", "DISTRICT", "湖北省/黄冈市", ""),
+             ("浠水县远航产业振兴计划", "INITIATIVE", "", "book_title"),
+             ("黄冈市远航产业发展方案", "INITIATIVE", "", "book_title")]
+    assert placed(nlp, text, names, "浠水县远航产业振兴计划") == {"黄冈市/浠水县"}
+    assert not placed(nlp, text, names, "黄冈市远航产业发展方案")

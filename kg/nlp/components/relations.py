@@ -948,8 +948,9 @@ class Relations:
                 nested.append(place)  # a body's jurisdiction is a place the text names
                 if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
-            if ent.kb_id_ == "book_title" and not self._placed_statute.search(ent.text):
-                continue
+            if ent.kb_id_ == "book_title" and not self._placed_statute.search(ent.text) \
+                    and not (div.level == "county" and key in named):
+                continue  # 《云溪县…振兴计划》 lies in the county the article names; a city's or province's plans stay unplaced
             zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
             inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
             if inner is not None and (inner[4] in named or self.lex.divisions[inner[4]].level in ("county", "zone")):
