@@ -1,6 +1,7 @@
 """locatedIn read from the places inside a name (GUIDELINES: a place prefix on a name whose place is annotated on
 its own): the innermost place of a run that opens a name, a known company's place, the place of a branch after a
-parent named after another place. The real pipeline's relation rules on names set by hand. Invented names."""
+parent named after another place; and a post title with a modifier (执行院长). The real pipeline's relation rules on
+names set by hand. Invented names."""
 import pytest
 
 from kg.config import Settings
@@ -69,3 +70,13 @@ def test_a_countys_plan_lies_in_the_county_a_citys_plan_stays_unplaced(nlp):
              ("黄冈市远航产业发展方案", "INITIATIVE", "", "book_title")]
     assert placed(nlp, text, names, "浠水县远航产业振兴计划") == {"黄冈市/浠水县"}
     assert not placed(nlp, text, names, "黄冈市远航产业发展方案")
+
+
+def test_an_executive_title_is_held_in_the_body_before_it(nlp):
+    text = "”远航产业技术研究院执行院长林一鸣说。"
+    names = [("远航产业技术研究院", "ENTERPRISE", "", "ner"), ("林一鸣", "PERSON", "", "title_name")]
+    doc, _ = process(nlp, text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=lab, kb_id=kb) for s, lab, _, kb in names]
+    doc = nlp.get_pipe("kg_relations")(doc)
+    posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
+    assert posts == {("林一鸣", "远航产业技术研究院", "执行院长")}
