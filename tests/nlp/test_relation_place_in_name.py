@@ -80,3 +80,11 @@ def test_an_executive_title_is_held_in_the_body_before_it(nlp):
     doc = nlp.get_pipe("kg_relations")(doc)
     posts = {(r["s"][3], r["o"][3], r["role"]) for r in doc._.kg_relations if r["p"] == "holdsPostIn"}
     assert posts == {("林一鸣", "远航产业技术研究院", "执行院长")}
+
+
+def test_a_groups_company_is_not_placed_by_the_groups_place_its_branch_is_by_its_own(nlp):
+    text = "湖北省、黄冈市召开座谈会。湖北远航集团新能源公司、湖北远航集团黄冈分公司负责人介绍了情况。"
+    names = [("湖北省", "DISTRICT", "湖北省", ""), ("黄冈市", "DISTRICT", "湖北省/黄冈市", ""),
+             ("湖北远航集团新能源公司", "ENTERPRISE", "", "ner"), ("湖北远航集团黄冈分公司", "ENTERPRISE", "", "ner")]
+    assert not placed(nlp, text, names, "湖北远航集团新能源公司")
+    assert placed(nlp, text, names, "湖北远航集团黄冈分公司") == {"湖北省/黄冈市"}

@@ -112,6 +112,7 @@ class Relations:
         self._sited_agency = re.compile(r["sited_agency"])
         self._placed_statute = re.compile(r["placed_statute"])
         self._bracket_place = re.compile(r["bracket_place"])
+        self._group_subsidiary = re.compile(r["group_subsidiary"])
         self._place_levels = r["zone_place_levels"]
         ner = lex.patterns["ner"]
         self._level_chars = frozenset(ner.get("level_chars", ""))
@@ -948,6 +949,12 @@ class Relations:
                 nested.append(place)  # a body's jurisdiction is a place the text names
                 if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
+            group = self._group_subsidiary.search(ent.text, k) if ent.label_ == "ENTERPRISE" else None
+            if group is not None:  # 某省远航集团|新能源公司: the group's place, not its company's (宁州分公司: in 宁州)
+                branch = self._branch_place(ent, named, group.start() + 2)
+                if branch is not None:
+                    out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
+                continue
             if ent.kb_id_ == "book_title" and not self._placed_statute.search(ent.text) \
                     and not (div.level == "county" and key in named):
                 continue  # 《云溪县…振兴计划》 lies in the county the article names; a city's or province's plans stay unplaced
