@@ -60,7 +60,7 @@ class DocLexicon:
                 if len(surface) <= 2 and lac_words(doc) and (start, end) not in (
                         placed if ref.label_ == "DISTRICT" else tagged):
                     continue
-                if guarded.get(surface, ("", ""))[1] == ref.id_ and (start, end) not in proper:
+                if surface in guarded and guarded[surface][1] == ref.id_ and (start, end) not in proper:
                     continue
                 span = doc.char_span(start, end, label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
                 if span is not None:

@@ -169,7 +169,12 @@ class NerTyping:
         glued = lambda i: 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()  # noqa: E731
         kept = [s for s in spans if s.kb_id_ or s.label_ == "DISTRICT"
                 or not ((glued(s.start_char) and glued(s.start_char - 1)) or (glued(s.end_char - 1) and glued(s.end_char)))]
-        is_guarded = lambda s: not s.kb_id_ and guarded.get(s.text, ("", ""))[1] == s.id_  # noqa: E731
+        # a company's short form opening a longer company name the NER reads (奥迪|一汽新能源公司, 远航|汽车销售有限公司)
+        # is that name's first word, not the company of the gazetteer
+        company = next((rx for label, rx in self.org_endings if label == "ENTERPRISE"), None)
+        opening = {a: b for a, b, tag in words if tag == "ORG" and company is not None and company.search(text, a, b)}
+        kept = [s for s in kept if s.kb_id_ or s.label_ != "ENTERPRISE" or opening.get(s.start_char, 0) <= s.end_char]
+        is_guarded = lambda s: not s.kb_id_ and s.text in guarded and guarded[s.text][1] == s.id_  # noqa: E731
         pending = [s for s in kept if is_guarded(s)]
         if not pending:
             doc.spans[CANDIDATES] = kept
