@@ -90,12 +90,6 @@ class Resolver:
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
         for surface, (_, c) in (self.lex.guarded or {}).items():  # 理想 of 理想汽车: a short form that needs context
             self._gazetteer_aliases.setdefault(c, set()).add(surface)
-        # every gazetteer surface of an enterprise → its canonical name, so that a company the NER found by its short
-        # form (上汽, 美的 where the context bears it out) is one node with its full name
-        self._known_enterprise = {s: c for c, aliases in self.lex.gazetteer["enterprise"] for s in [c, *aliases]}
-        for surface, (kind, c) in (self.lex.guarded or {}).items():
-            if kind == "enterprise":
-                self._known_enterprise.setdefault(surface, c)
         generic = self.lex.patterns["generic_titles"]
         self._generic_title = re.compile("(?:{}|{})+".format(
             generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
@@ -117,8 +111,6 @@ class Resolver:
         if m.label == "AGENCY" and not m.kb_id:
             name = self._known.get(m.text) or canonical_agency(
                 m.text, home, self.lex, county, "" if m.text in self.lex.patterns["zone_cores"] else zone, city)
-        elif m.label == "ENTERPRISE" and not m.kb_id:
-            name = self._known_enterprise.get(m.text) or strip_marks(m.text)
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
