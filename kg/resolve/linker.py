@@ -521,6 +521,22 @@ class Resolver:
                         other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
                     alias_of[key] = other_key
                     break
+        # a gazetteer company written only by its short form (远航 of 远航集团有限公司) in an article that names a full
+        # company of its own opening with it (宁州远航机械股份有限公司, no gazetteer name): the article's company, as an
+        # unknown short form would be
+        own = {keys[i] for i, m in enumerate(mentions) if m.label == "ENTERPRISE" and not m.kb_id}
+        written: dict[str, set[str]] = {}
+        for i, m in enumerate(mentions):
+            if m.label == "ENTERPRISE" and m.kb_id:
+                written.setdefault(keys[i], set()).add(m.text)
+        for key, forms in written.items():
+            if key in alias_of or key in own or names[key] in forms:
+                continue
+            fits = {k for k in own if k != key and len(orgs[k]) > max(map(len, forms))
+                    and any((k in cores.get(f, set()) or self._opens_trade_name(f, orgs[k]))
+                            and not self._unit_of(f, orgs[k]) for f in forms)}
+            if len(fits) == 1:
+                alias_of[key] = fits.pop()  # 柳工 → the article's 广西柳工机械股份有限公司
         # 米禾香 read as a person by the NER alone in an article on 某地米禾香食品有限公司: the company; not a person a
         # title, a post or a speaker marks anywhere in the article (董事长方远 of 方远食品有限公司, its founder)
         marked = {m.text for m in mentions if m.label == "PERSON" and m.rule not in _GUESSED_PERSON_RULES}

@@ -84,3 +84,20 @@ def test_a_guarded_short_form_is_an_alias_of_its_company(data_dir):
     from kg.resolve.linker import Resolver
 
     assert "远航" in Resolver(load_lexicon(data_dir))._gazetteer_aliases["远航汽车集团有限公司"]
+
+
+def test_a_gazetteer_short_form_joins_the_articles_own_full_company(data_dir):
+    """远航 is the gazetteer's 远航汽车集团有限公司, but an article that names 宁州市远航机械股份有限公司 and never the
+    gazetteer's full name means its own company by 远航 (as kg reads an unknown short form)."""
+    from kg.facts import Extraction, Mention
+    from kg.resolve.linker import Resolver
+
+    resolver = Resolver(load_lexicon(data_dir))
+    own = Extraction("d", [Mention("宁州市远航机械股份有限公司", "ENTERPRISE", 0, 13),
+                           Mention("远航", "ENTERPRISE", 20, 22, kb_id="远航汽车集团有限公司")])
+    names = {e.name for e in resolver.resolve([own]).entities.values()}
+    assert names == {"宁州市远航机械股份有限公司"}
+    both = Extraction("e", [Mention("宁州市远航机械股份有限公司", "ENTERPRISE", 0, 13),
+                            Mention("远航汽车集团有限公司", "ENTERPRISE", 13, 23, kb_id="远航汽车集团有限公司"),
+                            Mention("远航", "ENTERPRISE", 30, 32, kb_id="远航汽车集团有限公司")])
+    assert {e.name for e in resolver.resolve([both]).entities.values()} == {"宁州市远航机械股份有限公司", "远航汽车集团有限公司"}
