@@ -365,6 +365,15 @@ class Resolver:
             body = unbracketed
         return (body, self._place_head(body)) if len(body) >= 2 else None  # 公司, 某集团: no name before the form
 
+    def _placed_or_formed(self, name: str, other: str) -> bool:
+        """``other`` is ``name`` with a place, a country or 中国 before it (中国远航, 宁州远航) or a corporate form after it
+        (远航有限公司)."""
+        if len(other) <= len(name):
+            return False
+        head, tail = other[:len(other) - len(name)], other[len(other) - len(name):]
+        return tail == name and (head == "中国" or self.lex.is_place(head) or head in self.lex.countries) or \
+            other.startswith(name) and bool(CORPORATE_SUFFIX.match(other[len(name):]))
+
     def _opens_trade_name(self, short: str, full: str) -> bool:
         """``short`` (two to five characters) opens the trade name of the full company name ``full`` after its places:
         宁州青岭远航五金有限公司 is called 远航 (远航公司)."""
@@ -514,11 +523,7 @@ class Resolver:
                 alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():
             for other_key, other in orgs.items():
-                if other_key == key or len(other) <= len(name):
-                    continue
-                head, tail = other[:len(other) - len(name)], other[len(other) - len(name):]
-                if tail == name and (head == "中国" or self.lex.is_place(head) or head in self.lex.countries) or \
-                        other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
+                if other_key != key and self._placed_or_formed(name, other):
                     alias_of[key] = other_key
                     break
         # a gazetteer company written only by its short form (远航 of 远航集团有限公司) in an article that names a full
@@ -533,8 +538,8 @@ class Resolver:
             if key in alias_of or key in own or names[key] in forms:
                 continue
             fits = {k for k in own if k != key and len(orgs[k]) > max(map(len, forms))
-                    and any((k in cores.get(f, set()) or self._opens_trade_name(f, orgs[k]))
-                            and not self._unit_of(f, orgs[k]) for f in forms)}
+                    and any((k in cores.get(f, set()) or self._opens_trade_name(f, orgs[k])
+                             or self._placed_or_formed(f, orgs[k])) and not self._unit_of(f, orgs[k]) for f in forms)}
             if len(fits) == 1:
                 alias_of[key] = fits.pop()  # 柳工 → the article's 广西柳工机械股份有限公司
         # 米禾香 read as a person by the NER alone in an article on 某地米禾香食品有限公司: the company; not a person a

@@ -157,11 +157,11 @@ class NerTyping:
     def _drop_unconfirmed_names(self, doc: Doc, text: str, words) -> None:
         """Gazetteer hits the text around them does not bear out. A Latin name glued to more letters or digits
         (3M of 3MW, HP of HPC) is a piece of a longer word. A guarded short form (``Lexicon.guarded``: 理想, 平安,
-        美的, 三星) stands only where the context makes it the company: the NER reads an organisation or proper noun
-        there (the short form, or the short form and a company word: 理想汽车), a company word follows (美的旗下:
-        ``guarded_context.after``), it stands in a list next to another company (「华为、小米等」), or the article
-        names the company by an unguarded form and the NER reads a proper noun of any kind exactly there. A common
-        word is not confirmed by another place of the article (理想信念 beside 理想、蔚来等车企)."""
+        美的, 三星) stands only where the context makes it the company: a company word follows (美的旗下:
+        ``guarded_context.after``), alone or in an organisation the NER reads (理想汽车), it stands in a list next to
+        another company (「华为、小米等」), or the NER reads an organisation or proper noun exactly there in an article
+        that names the company by an unguarded form or reads this short form surely elsewhere. A common word is not
+        confirmed by another place of the article alone (理想信念 beside 理想、蔚来等车企)."""
         guarded = self.lex.guarded or {}
         spans = candidates(doc)
         if not spans:
@@ -181,15 +181,13 @@ class NerTyping:
             return
         named = {s.id_ for s in kept if not s.kb_id_ and not is_guarded(s)}
         tags = {(a, b): tag for a, b, tag in words}
-        organisations = [(a, b) for a, b, tag in words if tag in ("ORG", "nz")]
+        organisations = [(a, b) for a, b, tag in words if tag == "ORG"]
         after = self._guard_after
         confirmed: set[tuple[int, int]] = set()
-        for s in pending:
+        for s in pending:  # the sure readings: a company word after it, or in the organisation the NER reads
             a, b = s.start_char, s.end_char
-            read = tags.get((a, b))
-            if read in ("ORG", "nz") or (after and after.match(text, b)) \
-                    or any(x == a and y > b and after and after.match(text[:y], b) for x, y in organisations) \
-                    or (s.id_ in named and (not words or read in ("ORG", "nz", "nw", "PER", "LOC"))):
+            if after is not None and (after.match(text, b) or any(x == a and y > b and after.match(text[:y], b)
+                                                                  for x, y in organisations)):
                 confirmed.add((a, b))
         companies = set(organisations) | {(s.start_char, s.end_char) for s in kept
                                           if s.label_ == "ENTERPRISE" and not s.kb_id_ and not is_guarded(s)}
@@ -207,6 +205,14 @@ class NerTyping:
                     grown = True
             if not grown:
                 break
+        # the NER's reading of the short form alone (LAC reads 平安 of 平安中国 and a fruit 苹果 as ORG too) counts only
+        # in an article that names the company or reads this short form surely somewhere
+        sure = {s.text for s in pending if (s.start_char, s.end_char) in confirmed}
+        for s in pending:
+            read = tags.get((s.start_char, s.end_char))
+            if s.id_ in named and (not words or read in ("ORG", "nz", "nw", "PER", "LOC")) \
+                    or s.text in sure and read in ("ORG", "nz"):
+                confirmed.add((s.start_char, s.end_char))
         doc.spans[CANDIDATES] = [s for s in kept if not is_guarded(s) or (s.start_char, s.end_char) in confirmed]
 
     # -- boundaries --------------------------------------------------------------
