@@ -74,6 +74,10 @@ class Lexicon:
     industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
     countries: frozenset[str]  # countries and world regions (美国, 东南亚)
     parent_keys: dict[str, str]  # division key → its parent's key (the table names a parent by name: 黄石市)
+    # short forms that are also common words (理想, 平安, 美的), the third column of a gazetteer: surface → (kind,
+    # canonical). Kept out of ``gazetteer`` (no user word, no lexicon feature): the ruler proposes them and
+    # ``kg_ner_typing`` keeps them only where the context makes them the name (``guarded_context`` in names.yml).
+    guarded: dict[str, tuple[str, str]] = None  # type: ignore[assignment]
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())
@@ -207,12 +211,16 @@ def _load_lexicon(data: Path) -> Lexicon:
         cores[surface] = AgencyCore(surface, canonical, kind)
     divisions, division_names, short_names, parent_keys = _divisions(data)
     gazetteer = {}
+    guarded: dict[str, tuple[str, str]] = {}
     for kind in ("agency", "media", "enterprise", "initiative"):
         rows = []  # KIND.tsv, then any KIND_*.tsv (agency_international.tsv: more bodies of the same kind)
         for row in (r for path in [data / "gazetteers" / f"{kind}.tsv",
                                    *sorted((data / "gazetteers").glob(f"{kind}_*.tsv"))] for r in _tsv(path)):
             aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
             rows.append((row[0], aliases))
+            for surface in (row[2].split("|") if len(row) > 2 else []):
+                if surface:
+                    guarded.setdefault(surface, (kind, row[0]))
         gazetteer[kind] = rows
     with open(data / "patterns" / "names.yml", encoding="utf-8") as fh:
         patterns = yaml.safe_load(fh)
@@ -234,6 +242,7 @@ def _load_lexicon(data: Path) -> Lexicon:
         industry_words=frozenset(_words(lex / "industry_words.txt")),
         countries=frozenset(_words(lex / "countries.txt")),
         parent_keys=parent_keys,
+        guarded=guarded,
     )
 
 
@@ -255,6 +264,8 @@ def gazetteer_patterns(lexicon: Lexicon) -> list[dict]:
         for canonical, aliases in rows:
             for surface in [canonical, *aliases]:
                 patterns.append({"label": label, "pattern": surface, "id": canonical})
+    for surface, (kind, canonical) in (lexicon.guarded or {}).items():
+        patterns.append({"label": _GAZETTEER_LABELS[kind], "pattern": surface, "id": canonical})
     for surface, keys in lexicon.division_names.items():
         for key in keys:
             patterns.append({"label": "DISTRICT", "pattern": surface, "id": key})

@@ -88,6 +88,8 @@ class Resolver:
         # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
+        for surface, (_, c) in (self.lex.guarded or {}).items():  # 理想 of 理想汽车: a short form that needs context
+            self._gazetteer_aliases.setdefault(c, set()).add(surface)
         generic = self.lex.patterns["generic_titles"]
         self._generic_title = re.compile("(?:{}|{})+".format(
             generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
@@ -363,6 +365,15 @@ class Resolver:
             body = unbracketed
         return (body, self._place_head(body)) if len(body) >= 2 else None  # 公司, 某集团: no name before the form
 
+    def _placed_or_formed(self, name: str, other: str) -> bool:
+        """``other`` is ``name`` with a place, a country or 中国 before it (中国远航, 宁州远航) or a corporate form after it
+        (远航有限公司)."""
+        if len(other) <= len(name):
+            return False
+        head, tail = other[:len(other) - len(name)], other[len(other) - len(name):]
+        return tail == name and (head == "中国" or self.lex.is_place(head) or head in self.lex.countries) or \
+            other.startswith(name) and bool(CORPORATE_SUFFIX.match(other[len(name):]))
+
     def _opens_trade_name(self, short: str, full: str) -> bool:
         """``short`` (two to five characters) opens the trade name of the full company name ``full`` after its places:
         宁州青岭远航五金有限公司 is called 远航 (远航公司)."""
@@ -512,13 +523,25 @@ class Resolver:
                 alias_of[key] = fits.pop()  # 远航 → 宁州远航机械股份有限公司
         for key, name in orgs.items():
             for other_key, other in orgs.items():
-                if other_key == key or len(other) <= len(name):
-                    continue
-                head, tail = other[:len(other) - len(name)], other[len(other) - len(name):]
-                if tail == name and (head == "中国" or self.lex.is_place(head) or head in self.lex.countries) or \
-                        other.startswith(name) and CORPORATE_SUFFIX.match(other[len(name):]):
+                if other_key != key and self._placed_or_formed(name, other):
                     alias_of[key] = other_key
                     break
+        # a gazetteer company written only by its short form (远航 of 远航集团有限公司) in an article that names a full
+        # company of its own opening with it (宁州远航机械股份有限公司, no gazetteer name): the article's company, as an
+        # unknown short form would be
+        own = {keys[i] for i, m in enumerate(mentions) if m.label == "ENTERPRISE" and not m.kb_id}
+        written: dict[str, set[str]] = {}
+        for i, m in enumerate(mentions):
+            if m.label == "ENTERPRISE" and m.kb_id:
+                written.setdefault(keys[i], set()).add(m.text)
+        for key, forms in written.items():
+            if key in alias_of or key in own or names[key] in forms:
+                continue
+            fits = {k for k in own if k != key and len(orgs[k]) > max(map(len, forms))
+                    and any((k in cores.get(f, set()) or self._opens_trade_name(f, orgs[k])
+                             or self._placed_or_formed(f, orgs[k])) and not self._unit_of(f, orgs[k]) for f in forms)}
+            if len(fits) == 1:
+                alias_of[key] = fits.pop()  # 柳工 → the article's 广西柳工机械股份有限公司
         # 米禾香 read as a person by the NER alone in an article on 某地米禾香食品有限公司: the company; not a person a
         # title, a post or a speaker marks anywhere in the article (董事长方远 of 方远食品有限公司, its founder)
         marked = {m.text for m in mentions if m.label == "PERSON" and m.rule not in _GUESSED_PERSON_RULES}

@@ -21,6 +21,7 @@ __all__ = ["DocLexicon", "make_doc_lexicon"]
 _NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
 # a two-character place spreads only where LAC reads a place word (世界|和平 is a common noun, not 和平县)
 _PLACE_TAGS = {"LOC", "s", "ns"}
+_PROPER_TAGS = {"ORG", "nz", "nw"}
 PROPAGATED = set(LABELS)
 
 
@@ -47,6 +48,10 @@ class DocLexicon:
         # reads a name-like word of exactly those characters
         tagged = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _NAME_TAGS}
         placed = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _PLACE_TAGS}
+        # a gazetteer short form that is also a common word (理想, 平安: ``Lexicon.guarded``) spreads only where the
+        # tagger reads an organisation or proper noun of exactly those characters (not 理想|信念)
+        proper = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _PROPER_TAGS}
+        guarded = self.lex.guarded or {}
         for surface in sorted(known, key=len, reverse=True):
             ref = known[surface]
             for start, end in _occurrences(surface, text):
@@ -54,6 +59,8 @@ class DocLexicon:
                     continue
                 if len(surface) <= 2 and lac_words(doc) and (start, end) not in (
                         placed if ref.label_ == "DISTRICT" else tagged):
+                    continue
+                if surface in guarded and guarded[surface][1] == ref.id_ and (start, end) not in proper:
                     continue
                 span = doc.char_span(start, end, label=ref.label_, kb_id="doc_lexicon", span_id=ref.id_)
                 if span is not None:

@@ -93,12 +93,16 @@ class NerTyping:
         self._not_person = set(ner["not_person"].split())
         self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
         self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
+        guard = ner.get("guarded_context") or {}
+        self._guard_after = re.compile(f"(?:{guard['after']})") if guard.get("after") else None
+        self._guard_joiners = sorted(guard.get("list_joiners", "").split(), key=len, reverse=True)
 
     @staticmethod
     def endings(lex: Lexicon) -> list[tuple[str, re.Pattern]]:
         return [(label, re.compile(rf"(?:{rx})$")) for label, rx in lex.patterns["ner"]["org_endings"]]
 
     def __call__(self, doc: Doc) -> Doc:
+        self._drop_unconfirmed_names(doc, text_of(doc), lac_words(doc))
         if NER_SPANS not in doc.spans:
             return doc
         text = text_of(doc)
@@ -149,6 +153,67 @@ class NerTyping:
                 continue
             kept.append(span)
         doc.spans[CANDIDATES] = kept
+
+    def _drop_unconfirmed_names(self, doc: Doc, text: str, words) -> None:
+        """Gazetteer hits the text around them does not bear out. A Latin name glued to more letters or digits
+        (3M of 3MW, HP of HPC) is a piece of a longer word. A guarded short form (``Lexicon.guarded``: 理想, 平安,
+        美的, 三星) stands only where the context makes it the company: a company word follows (美的旗下:
+        ``guarded_context.after``), alone or in an organisation the NER reads (理想汽车), it stands in a list next to
+        another company (「华为、小米等」), or the NER reads an organisation or proper noun exactly there in an article
+        that names the company by an unguarded form or reads this short form surely elsewhere. A common word is not
+        confirmed by another place of the article alone (理想信念 beside 理想、蔚来等车企)."""
+        guarded = self.lex.guarded or {}
+        spans = candidates(doc)
+        if not spans:
+            return
+        glued = lambda i: 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()  # noqa: E731
+        kept = [s for s in spans if s.kb_id_ or s.label_ == "DISTRICT"
+                or not ((glued(s.start_char) and glued(s.start_char - 1)) or (glued(s.end_char - 1) and glued(s.end_char)))]
+        # a company's short form opening a longer company name the NER reads (奥迪|一汽新能源公司, 远航|汽车销售有限公司)
+        # is that name's first word, not the company of the gazetteer
+        company = next((rx for label, rx in self.org_endings if label == "ENTERPRISE"), None)
+        opening = {a: b for a, b, tag in words if tag == "ORG" and company is not None and company.search(text, a, b)}
+        kept = [s for s in kept if s.kb_id_ or s.label_ != "ENTERPRISE" or opening.get(s.start_char, 0) <= s.end_char]
+        is_guarded = lambda s: not s.kb_id_ and s.text in guarded and guarded[s.text][1] == s.id_  # noqa: E731
+        pending = [s for s in kept if is_guarded(s)]
+        if not pending:
+            doc.spans[CANDIDATES] = kept
+            return
+        named = {s.id_ for s in kept if not s.kb_id_ and not is_guarded(s)}
+        tags = {(a, b): tag for a, b, tag in words}
+        organisations = [(a, b) for a, b, tag in words if tag == "ORG"]
+        after = self._guard_after
+        confirmed: set[tuple[int, int]] = set()
+        for s in pending:  # the sure readings: a company word after it, or in the organisation the NER reads
+            a, b = s.start_char, s.end_char
+            if after is not None and (after.match(text, b) or any(x == a and y > b and after.match(text[:y], b)
+                                                                  for x, y in organisations)):
+                confirmed.add((a, b))
+        companies = set(organisations) | {(s.start_char, s.end_char) for s in kept
+                                          if s.label_ == "ENTERPRISE" and not s.kb_id_ and not is_guarded(s)}
+        for _ in range(3):  # a list confirms its members one after the other
+            ends = {e for _, e in companies | confirmed}
+            starts = {a for a, _ in companies | confirmed}
+            grown = False
+            for s in pending:
+                a, b = s.start_char, s.end_char
+                if (a, b) in confirmed:
+                    continue
+                if any(text.startswith(j, a - len(j)) and a - len(j) in ends for j in self._guard_joiners) \
+                        or any(text.startswith(j, b) and b + len(j) in starts for j in self._guard_joiners):
+                    confirmed.add((a, b))
+                    grown = True
+            if not grown:
+                break
+        # the NER's reading of the short form alone (LAC reads 平安 of 平安中国 and a fruit 苹果 as ORG too) counts only
+        # in an article that names the company or reads this short form surely somewhere
+        sure = {s.text for s in pending if (s.start_char, s.end_char) in confirmed}
+        for s in pending:
+            read = tags.get((s.start_char, s.end_char))
+            if s.id_ in named and (not words or read in ("ORG", "nz", "nw", "PER", "LOC")) \
+                    or s.text in sure and read in ("ORG", "nz"):
+                confirmed.add((s.start_char, s.end_char))
+        doc.spans[CANDIDATES] = [s for s in kept if not is_guarded(s) or (s.start_char, s.end_char) in confirmed]
 
     # -- boundaries --------------------------------------------------------------
     @staticmethod
