@@ -147,3 +147,13 @@ def test_an_event_s_trailing_word_for_sports_events_is_cut_unless_the_name_is_qu
     """「宁州马拉松|赛事」: 赛事 says what the event is; 「“云马”赛事」 is named whole."""
     assert fragments.trail_start("宁州马拉松赛事", "INITIATIVE") == len("宁州马拉松")
     assert fragments.trail_start("“云马”赛事", "INITIATIVE") == len("“云马”赛事")
+
+
+def test_a_work_or_a_thing_is_not_relabelled_a_place(fragments):
+    """「宁州白沙储能电站」「云溪船舶供应链平台」: an initiative that ends like a work or a thing keeps its label where the
+    model reads a place; a zone, another label or another reading are left to the model."""
+    assert fragments.keeps_label("宁州白沙储能电站", "INITIATIVE", "DISTRICT")
+    assert fragments.keeps_label("云溪船舶供应链平台", "INITIATIVE", "DISTRICT")
+    assert not fragments.keeps_label("云溪船舶供应链平台", "INITIATIVE", "ENTERPRISE")
+    assert not fragments.keeps_label("宁州白沙科创园", "INITIATIVE", "DISTRICT")
+    assert not fragments.keeps_label("宁州白沙储能电站", "ENTERPRISE", "DISTRICT")
