@@ -157,3 +157,12 @@ def test_a_work_or_a_thing_is_not_relabelled_a_place(fragments):
     assert not fragments.keeps_label("云溪船舶供应链平台", "INITIATIVE", "ENTERPRISE")
     assert not fragments.keeps_label("宁州白沙科创园", "INITIATIVE", "DISTRICT")
     assert not fragments.keeps_label("宁州白沙储能电站", "ENTERPRISE", "DISTRICT")
+
+
+def test_a_quoted_cup_or_championship_is_a_named_event(rules_nlp, fragments):
+    """「“青岭杯”」「“云溪马拉松”」: a quoted competition named by its kind is an event the quoted-name rule is sure of."""
+    text = "学生在“青岭杯”等竞赛中获奖，白沙县举办“云溪马拉松”。"
+    found = rule_candidates(rules_nlp, text, "quoted_name")
+    assert ("青岭杯", "quoted_name") in found and ("云溪马拉松", "quoted_name") in found
+    at = text.index("青岭杯")
+    assert not fragments.loose_quote(text, at, at + 3, "quoted_name")
