@@ -500,12 +500,15 @@ def test_a_count_of_occurrences_is_cut_off_an_event_and_an_edition_is_not(fragme
 
 
 @pytest.mark.parametrize("clause", ["宁州农业现代化是系统工程", "带动作用", "云溪统一市场建设的体制机制",
-                                    "2030年度重点考察调研", "二〇三〇年度重点考察调研"])
+                                    "2030年度重点考察调研", "二〇三〇年度重点考察调研", "青云九号运载火箭",
+                                    "宁州酱菜制作技艺", "大粮食观"])
 def test_a_clause_a_role_or_a_survey_trip_is_no_initiative(fragments, clause):
-    """A span with a copula in it, a role (「…作用」), a generic head after a 的-phrase, a survey or inspection trip."""
+    """A span with a copula in it, a role (「…作用」), a generic head after a 的-phrase, a survey or inspection trip,
+    a product, a craft or a view (set phrases)."""
     assert fragments.is_fragment(clause, "INITIATIVE")
 
 
-@pytest.mark.parametrize("name", ["“我是云溪人”行动", "宁州数据共享机制", "云溪乡村振兴示范工程", "宁州台球世界锦标赛"])
+@pytest.mark.parametrize("name", ["“我是云溪人”行动", "宁州数据共享机制", "云溪乡村振兴示范工程", "宁州台球世界锦标赛",
+                                  "云溪夜景观"])
 def test_names_with_a_copula_in_quotes_or_a_mechanism_are_initiatives(fragments, name):
     assert not fragments.is_fragment(name, "INITIATIVE")
