@@ -90,6 +90,8 @@ class Resolver:
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
         for surface, (_, c) in (self.lex.guarded or {}).items():  # 理想 of 理想汽车: a short form that needs context
             self._gazetteer_aliases.setdefault(c, set()).add(surface)
+        quoted_heads = self.lex.patterns.get("quoted_heads", "")
+        self._quoted_head = re.compile(f"“([^“”]{{2,}})”(?:{quoted_heads})") if quoted_heads else None
         generic = self.lex.patterns["generic_titles"]
         self._generic_title = re.compile("(?:{}|{})+".format(
             generic["periods"], "|".join(map(re.escape, sorted(generic["words"], key=lambda w: (-len(w), w))))))
@@ -308,6 +310,9 @@ class Resolver:
         for key, entity in entities.items():
             entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
             entity.aliases |= self._gazetteer_aliases.get(entity.name, set()) - {entity.name}  # general knowledge
+            if entity.label == "INITIATIVE" and self._quoted_head is not None:
+                entity.aliases |= {m.group(1) for form in (entity.name, *entity.aliases)
+                                   if (m := self._quoted_head.fullmatch(form)) is not None} - {entity.name}
         self.curation.apply(entities, keys)
         return entities, keys
 

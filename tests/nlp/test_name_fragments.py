@@ -482,3 +482,33 @@ def test_a_span_the_model_joins_to_a_name_is_cut_to_that_name(fragments, text, s
     name = first or span.split("与")[0].split("和")[0]
     end = fragments.joined_end(text, [start + len(name)], start + len(span))
     assert (text[start:end] if end is not None else None) == first
+
+
+def test_a_count_of_occurrences_is_cut_off_an_event_and_an_edition_is_not(fragments):
+    """「举办2次|宁州茶业高端对话」「多届|云溪台球世锦赛」: how often an event was held is no part of its name; 「第8届」 and a
+    count in Chinese numerals (「十九届」 of a plenary session) stay."""
+    text = "举办2次宁州茶业高端对话，多届云溪台球世锦赛，第8届宁州茶博会，十九届六中全会，连续举办8届该活动"
+    at = text.index
+    assert fragments.count_start(text, at("2次"), at("，多届"), "INITIATIVE") == at("宁州茶业")
+    assert fragments.count_start(text, at("多届"), at("，第8届"), "INITIATIVE") == at("云溪台球")
+    assert fragments.count_start(text, at("8届宁州"), at("，十九"), "INITIATIVE") == at("8届宁州")
+    assert fragments.count_start(text, at("十九届"), at("，连续"), "INITIATIVE") == at("十九届")
+    assert fragments.count_start(text, at("2次"), at("，多届"), "ENTERPRISE") == at("2次")
+    # what is left after the count may be a determiner and a generic head: no name
+    left = fragments.count_start(text, at("8届该"), len(text), "INITIATIVE")
+    assert text[left:] == "该活动" and fragments.is_fragment(text[left:], "INITIATIVE")
+
+
+@pytest.mark.parametrize("clause", ["宁州农业现代化是系统工程", "带动作用", "云溪统一市场建设的体制机制",
+                                    "2030年度重点考察调研", "二〇三〇年度重点考察调研", "青云九号运载火箭",
+                                    "宁州酱菜制作技艺", "大粮食观"])
+def test_a_clause_a_role_or_a_survey_trip_is_no_initiative(fragments, clause):
+    """A span with a copula in it, a role (「…作用」), a generic head after a 的-phrase, a survey or inspection trip,
+    a product, a craft or a view (set phrases)."""
+    assert fragments.is_fragment(clause, "INITIATIVE")
+
+
+@pytest.mark.parametrize("name", ["“我是云溪人”行动", "宁州数据共享机制", "云溪乡村振兴示范工程", "宁州台球世界锦标赛",
+                                  "云溪夜景观"])
+def test_names_with_a_copula_in_quotes_or_a_mechanism_are_initiatives(fragments, name):
+    assert not fragments.is_fragment(name, "INITIATIVE")

@@ -120,3 +120,49 @@ def test_national_slogans_are_no_initiatives(nlp):
     doc, _ = process(nlp, "青岭市加快新基建，建设美丽中国，推进乡村振兴，参与“一带一路”建设。")
     names = {e.text for e in doc.ents if e.label_ == "INITIATIVE"}
     assert not names & {"新基建", "美丽中国", "乡村振兴"}
+
+
+def test_championships_open_tournaments_and_festive_weeks_are_proposed(rules_nlp):
+    """「某某世界锦标赛」「某某公开赛」「某某联赛」「某某文化周」「某某消费月」: events by their kind, for the model to decide."""
+    text = "宁州举办青岭台球世界锦标赛，白沙承办云溪斯诺克公开赛，青岭足球联赛开幕，白沙县举办青岭非遗文化周，白沙县启动宁州汽车消费月活动。"
+    found = [name for name, _ in rule_candidates(rules_nlp, text, "meeting_suffix")]
+    assert any(name.endswith("青岭台球世界锦标赛") for name in found)
+    assert any(name.endswith("云溪斯诺克公开赛") for name in found)
+    assert any(name.endswith("青岭足球联赛") for name in found)
+    assert "青岭非遗文化周" in found and "宁州汽车消费月" in found
+
+
+def test_databases_gene_banks_and_alliances_are_proposed_as_things(rules_nlp, fragments):
+    """「某某基础数据库」「某某种质资源库」「某某产教联合体」: things by their kind (names.yml thing_endings), proposed by
+    the suffix rule for the model to decide."""
+    text = "宁州银行接入青岭信用信息基础数据库，白沙县共建云溪中药材种质资源库，宁州智能制造产教联合体入选名单。"
+    found = [name for name, _ in rule_candidates(rules_nlp, text, "initiative_suffix")]
+    assert any(name.endswith("青岭信用信息基础数据库") for name in found)
+    assert any(name.endswith("云溪中药材种质资源库") for name in found)
+    assert any(name.endswith("宁州智能制造产教联合体") for name in found)
+    assert fragments.untrusted_thing(text, text.index("青岭信用"), text.index("，白沙"), "initiative_suffix")
+
+
+def test_an_event_s_trailing_word_for_sports_events_is_cut_unless_the_name_is_quoted(fragments):
+    """「宁州马拉松|赛事」: 赛事 says what the event is; 「“云马”赛事」 is named whole."""
+    assert fragments.trail_start("宁州马拉松赛事", "INITIATIVE") == len("宁州马拉松")
+    assert fragments.trail_start("“云马”赛事", "INITIATIVE") == len("“云马”赛事")
+
+
+def test_a_work_or_a_thing_is_not_relabelled_a_place(fragments):
+    """「宁州白沙储能电站」「云溪船舶供应链平台」: an initiative that ends like a work or a thing keeps its label where the
+    model reads a place; a zone, another label or another reading are left to the model."""
+    assert fragments.keeps_label("宁州白沙储能电站", "INITIATIVE", "DISTRICT")
+    assert fragments.keeps_label("云溪船舶供应链平台", "INITIATIVE", "DISTRICT")
+    assert not fragments.keeps_label("云溪船舶供应链平台", "INITIATIVE", "ENTERPRISE")
+    assert not fragments.keeps_label("宁州白沙科创园", "INITIATIVE", "DISTRICT")
+    assert not fragments.keeps_label("宁州白沙储能电站", "ENTERPRISE", "DISTRICT")
+
+
+def test_a_quoted_cup_or_championship_is_a_named_event(rules_nlp, fragments):
+    """「“青岭杯”」「“云溪马拉松”」: a quoted competition named by its kind is an event the quoted-name rule is sure of."""
+    text = "学生在“青岭杯”等竞赛中获奖，白沙县举办“云溪马拉松”。"
+    found = rule_candidates(rules_nlp, text, "quoted_name")
+    assert ("青岭杯", "quoted_name") in found and ("云溪马拉松", "quoted_name") in found
+    at = text.index("青岭杯")
+    assert not fragments.loose_quote(text, at, at + 3, "quoted_name")

@@ -226,3 +226,14 @@ def test_two_companies_the_text_relates_stay_apart_whatever_a_short_form_reading
     related = Extraction("d0", mentions, [Relation(0, "partnerOf", 1, Evidence("d0", text, 0, len(text), "partner"))])
     assert len(Resolver().resolve([related]).entities) == 2
     assert len(Resolver().resolve([Extraction("d0", list(mentions))]).entities) == 1  # unrelated: one company
+
+
+def test_a_quoted_programme_and_its_kind_is_also_named_by_the_quoted_words():
+    """「“云溪共富”计划」: the quoted words alone name the programme too (an alias); a plan's document (「“某某”规划」)
+    and another label keep their forms."""
+    r = resolve(("", [Mention("“云溪共富”计划", "INITIATIVE", 0, 8, rule="quoted_system"),
+                      Mention("“宁州四好”规划", "INITIATIVE", 10, 18, rule="quoted_system"),
+                      Mention("“远航”集团", "ENTERPRISE", 20, 26)]))
+    assert ("INITIATIVE", "“云溪共富”计划", ("云溪共富",)) in names(r)
+    assert ("INITIATIVE", "“宁州四好”规划", ()) in names(r)
+    assert ("ENTERPRISE", "“远航”集团", ()) in names(r)

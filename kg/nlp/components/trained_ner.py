@@ -181,6 +181,8 @@ class Fragments:
     institution: re.Pattern | None = None  # 「某银行|某某中心」: a public institution of a body's, no sub-unit of it
     coordination_joiners: frozenset[str] = frozenset()  # 「甲中心|与|乙中心」: joiners of two names with one head
     accompanying: tuple[str, ...] = ()  # 「甲局|会同|乙机关」: words that join a name to what acts with it
+    occurrences: re.Pattern | None = None  # 「举办2次|某某对话」「多届|某某锦标赛」: how often an event was held
+    thing_place: re.Pattern | None = None  # 「某某储能电站」「某某供应链平台」: a work or a thing, never a place
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -220,7 +222,9 @@ class Fragments:
                    re.compile(f"(?:{titles}|{lex.patterns['relations']['post_roles']})"),
                    re.compile(f"(?:{ner['post_lead']})") if ner.get("post_lead") else None,
                    re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None,
-                   frozenset(ner.get("coordination_joiners", "")), tuple(ner.get("accompanying_words", "").split()))
+                   frozenset(ner.get("coordination_joiners", "")), tuple(ner.get("accompanying_words", "").split()),
+                   re.compile(ner["occurrence_count"]) if ner.get("occurrence_count") else None,
+                   re.compile(f"(?:{ner['thing_not_place']})$") if ner.get("thing_not_place") else None)
 
     def joined_end(self, text: str, name_ends: Iterable[int], end: int) -> int | None:
         """Where the name ends that a span no rule proposed opens with (``name_ends``: the ends of the candidates
@@ -369,6 +373,22 @@ class Fragments:
             return False
         return any(b_start == start and b_end < end and self.subunit.fullmatch(text, b_end, end) is not None
                    for b_start, b_end in bodies)
+
+    def keeps_label(self, name: str, label: str, best: str) -> bool:
+        """An initiative ``name`` that ends like a work or a thing (「某某储能电站」「某某供应链平台」) keeps its label
+        where the model reads it as a place (``best``): no division or zone is named so."""
+        return label == "INITIATIVE" and best == "DISTRICT" and self.thing_place is not None \
+            and self.thing_place.search(name) is not None
+
+    def count_start(self, text: str, start: int, end: int, label: str) -> int:
+        """``start`` moved past the count of occurrences that opens an initiative ``start:end`` (「2次|某某对话」
+        「8届|该活动」「多届|某某锦标赛」: how often it was held, no part of its name; an edition, 「第8届」, is), as long
+        as two characters remain."""
+        m = self.occurrences.match(text, start, end) \
+            if label == "INITIATIVE" and self.occurrences is not None else None
+        if m is None or text[start - 1:start] == "第" or end - m.end() < 2:
+            return start
+        return m.end()
 
     def trail_start(self, name: str, label: str) -> int:
         """Where an initiative's trailing action word (「建设」 of 「某某走廊建设」) starts, or ``len(name)``."""
@@ -603,7 +623,8 @@ class TrainedNer:
                 sure.add(order)
             elif loose or self._thing(cand):
                 sure.add(order)  # the model decides a trusted rule's thing: ``threshold``, no per-label threshold
-            if best != cand.label_ and p[best] > own and self._decides(best):
+            if best != cand.label_ and p[best] > own and self._decides(best) \
+                    and not (self.fragments is not None and self.fragments.keeps_label(cand.text, cand.label_, best)):
                 relabelled = doc.char_span(cand.start_char, cand.end_char, label=best, kb_id=cand.kb_id_,
                                            span_id=cand.id_, alignment_mode="contract")
                 cand, own = (relabelled, p[best]) if relabelled is not None else (cand, own)
@@ -655,6 +676,7 @@ class TrainedNer:
                 if cut is None:
                     continue
                 start, end = cut
+                start = self.fragments.count_start(item.text, start, end, label)
                 end = start + self.fragments.trail_start(item.text[start:end], label)
                 if self._no_name(item.text, start, end, label, bodies,
                                  self.fragments.is_fragment(item.text[start:end], label), (start, end) in fixed):
@@ -769,10 +791,13 @@ class TrainedNer:
         if body is not None:
             end, label = body
         start = self.fragments.company_start(item, start, end, label, words)
+        after_count = self.fragments.count_start(item.text, start, end, label)
+        counted = after_count != start  # a count cut off may leave a determiner (「8届|该活动」)
+        start = after_count
         end = start + self.fragments.trail_start(item.text[start:end], label)
         if (start, end, label) == (cand.start_char, cand.end_char, cand.label_):
             return cand
-        if bounds != (cand.start_char, cand.end_char) \
+        if (bounds != (cand.start_char, cand.end_char) or counted) \
                 and self.fragments.is_fragment(item.text[start:end], cand.label_):
             return None
         return doc.char_span(start, end, label=label, kb_id=cand.kb_id_,
