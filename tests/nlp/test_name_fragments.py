@@ -16,13 +16,15 @@ def fragments():
 
 @pytest.mark.parametrize("piece", ["江北省工业和", "青岭科技集团所属", "白沙港务及", "18家企业", "十一个项目",
                                    "近百项改造项目", "一百二十项试点任务", "7份工作方案",
-                                   "青岭)集团有限公司", "远丰（中国", "十四五”青岭数字化转型的三大工程"])
+                                   "青岭)集团有限公司", "远丰（中国", "十四五”青岭数字化转型的三大工程",
+                                   "十五五’时期", "青岭』行动"])
 def test_pieces_of_text_are_fragments(fragments, piece):
     assert fragments.is_fragment(piece)
 
 
 @pytest.mark.parametrize("name", ["江北省工业和信息化厅", "太和", "平和县", "一号工程", "远丰（中国）有限公司",
-                                  "万家乐", "QX航空航天", "“青岭智造”行动", "《青岭规划》实施方案"])
+                                  "万家乐", "QX航空航天", "“青岭智造”行动", "《青岭规划》实施方案",
+                                  "‘青岭智造’行动"])
 def test_names_are_not_fragments(fragments, name):
     assert not fragments.is_fragment(name)
 

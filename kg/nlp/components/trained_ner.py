@@ -483,12 +483,14 @@ class SortedWords:
             yield self.words[i]
 
 
-_PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《", "「": "「", "」": "「"}
-_OPENING = "（(“《「"
+_PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "‘": "‘", "’": "‘", "《": "《", "》": "《",
+          "「": "「", "」": "「", "『": "『", "』": "『"}
+_OPENING = "（(“‘《「『"
 
 
 def _balanced(name: str) -> bool:
-    """Every bracket and quotation mark of ``name`` is closed in it (「十四五”某某」 is cut inside a quotation)."""
+    """Every bracket and quotation mark of ``name`` is closed in it (「十四五”某某」「十五五’时期」 are cut inside a
+    quotation)."""
     depth: dict[str, int] = {}
     for ch in name:
         kind = _PAIRS.get(ch)
