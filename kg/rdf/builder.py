@@ -15,6 +15,7 @@ Modelling (see README, "Graph model"):
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from datetime import datetime
 from typing import Iterator
@@ -49,7 +50,21 @@ def entities_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/entities")
 
 
+# rdflib's Literal constructor is slow (it checks and casts its value) and a document's triples repeat the same
+# offsets, rule names, keys, names and sentences: the builder makes each literal once (literals are immutable).
+# Bounded: the recurring values are few, and a long build must not keep every sentence it met.
+LITERAL_CACHE = 8192
+
+
+@lru_cache(maxsize=LITERAL_CACHE, typed=True)  # typed: Literal(True) is not Literal(1)
+def _literal(value, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once per value."""
+    return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=LITERAL_CACHE)
 def _zh(text: str) -> Literal:
+    """A Chinese text literal (``"text"@zh``), made once per text."""
     return Literal(text, lang="zh")
 
 
@@ -80,7 +95,7 @@ def document_triples(doc: Document, base: str) -> Iterator[Triple]:
     yield d, KG.contentHash, Literal(doc.doc_id)
     if doc.file_hash:
         yield d, KG.fileHash, Literal(doc.file_hash)
-    yield d, KG.bodyText, _zh(doc.text)
+    yield d, KG.bodyText, Literal(doc.text, lang="zh")  # made once anyway: not kept in _zh's cache
     yield from page_triples(doc, d, base)
 
 
@@ -95,9 +110,9 @@ def page_triples(doc: Document, d: URIRef, base: str) -> Iterator[Triple]:
         page = node_iri(base, "page", d, number)
         yield d, KG.hasPage, page
         yield page, RDF.type, KG.Page
-        yield page, KG.pageNumber, Literal(number)
-        yield page, KG.startOffset, Literal(start)
-        yield page, KG.endOffset, Literal(end)
+        yield page, KG.pageNumber, _literal(number)
+        yield page, KG.startOffset, _literal(start)
+        yield page, KG.endOffset, _literal(end)
 
 
 def contribution_triples(doc_id: str, entities: dict[str, Entity], base: str) -> Iterator[Triple]:
@@ -107,7 +122,7 @@ def contribution_triples(doc_id: str, entities: dict[str, Entity], base: str) ->
         entity = entities[key]
         e = entity_iri(base, key)
         yield e, KG.mentionedIn, d
-        yield e, KG.entityKey, Literal(key)
+        yield e, KG.entityKey, _literal(key)
         yield e, KG.typeInDocument, ENTITY_CLASSES[entity.label]
         yield e, KG.nameInDocument, _zh(entity.name)
         for alias in sorted(entity.aliases - {entity.name}):
@@ -123,11 +138,11 @@ def entity_triples(entities: dict[str, Entity], base: str, hierarchy: bool = Tru
         if entity.fine:
             yield e, RDF.type, getattr(KG, entity.fine)
         yield e, RDFS.label, _zh(entity.name)
-        yield e, KG.entityKey, Literal(key)
+        yield e, KG.entityKey, _literal(key)
         for alias in sorted(entity.aliases - {entity.name}):
             yield e, SKOS.altLabel, _zh(alias)
         if entity.code:  # an administrative division's GB/T 2260 code, and an IRI any dataset can mint from it
-            yield e, KG.divisionCode, Literal(entity.code)
+            yield e, KG.divisionCode, _literal(entity.code)
             yield e, SKOS.exactMatch, URIRef(f"{DIVISION_IRI}{entity.code}")
     if hierarchy:
         yield from hierarchy_triples(entities, base)
@@ -149,12 +164,12 @@ def _evidence(ev: Evidence, base: str, owner: URIRef) -> Iterator[Triple]:
     yield node, RDF.type, KG.Evidence
     yield node, KG.inDocument, document_iri(base, ev.doc_id)
     yield node, KG.sentence, _zh(ev.sentence)
-    yield node, KG.startOffset, Literal(ev.start)
-    yield node, KG.endOffset, Literal(ev.end)
+    yield node, KG.startOffset, _literal(ev.start)
+    yield node, KG.endOffset, _literal(ev.end)
     if ev.span_start >= 0:
-        yield node, KG.spanStart, Literal(ev.span_start)
-        yield node, KG.spanEnd, Literal(ev.span_end)
-    yield node, KG.extractedBy, Literal(ev.rule)
+        yield node, KG.spanStart, _literal(ev.span_start)
+        yield node, KG.spanEnd, _literal(ev.span_end)
+    yield node, KG.extractedBy, _literal(ev.rule)
 
 
 def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime | None = None,
@@ -164,7 +179,7 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
         key = links[ident.mention]
         if not key:
             continue
-        e, p, value = entity_iri(base, key), KG[ident.scheme], Literal(ident.value)
+        e, p, value = entity_iri(base, key), KG[ident.scheme], _literal(ident.value)
         yield e, p, value
         yield from _evidence(ident.evidence, base, (yield from _statement(e, p, value, base)))
     for rel in ex.relations:
@@ -185,20 +200,20 @@ def fact_triples(ex: Extraction, resolved: Resolved, base: str, date: datetime |
             yield ms, ORG.role, role
             yield ms, KG.postTitle, _zh(rel.role)
             if date:
-                yield ms, KG.asOf, Literal(date.date().isoformat(), datatype=XSD.date)
+                yield ms, KG.asOf, _literal(date.date().isoformat(), datatype=XSD.date)
             yield from _evidence(rel.evidence, base, ms)
     for fig in ex.figures:
         obs = node_iri(base, "observation", ex.doc_id, fig.evidence.start, fig.text, fig.indicator)
         yield obs, RDF.type, KG.Observation
         yield obs, KG.indicator, _zh(fig.indicator)
-        yield obs, KG.value, Literal(decimal_text(fig.value), datatype=XSD.decimal)
+        yield obs, KG.value, _literal(decimal_text(fig.value), datatype=XSD.decimal)
         yield obs, KG.quantityText, _zh(fig.text)
         if fig.unit:
-            yield obs, KG.unit, Literal(fig.unit)
+            yield obs, KG.unit, _literal(fig.unit)
         if fig.period:
             yield obs, KG.period, _zh(fig.period)
         if fig.target:
-            yield obs, KG.isTarget, Literal(True)
+            yield obs, KG.isTarget, _literal(True)
         if fig.about is not None and links[fig.about]:
             yield obs, KG.about, entity_iri(base, links[fig.about])
         yield obs, PROV.wasDerivedFrom, document_iri(base, ex.doc_id)
@@ -222,10 +237,10 @@ def mention_triples(ex: Extraction, resolved: Resolved, base: str) -> Iterator[T
         node = node_iri(base, "mention", ex.doc_id, m.start, m.end)
         yield node, RDF.type, KG.Mention
         yield node, KG.inDocument, d
-        yield node, KG.startOffset, Literal(m.start)
-        yield node, KG.endOffset, Literal(m.end)
+        yield node, KG.startOffset, _literal(m.start)
+        yield node, KG.endOffset, _literal(m.end)
         yield node, KG.mentionOf, entity_iri(base, key)
-        yield node, KG.extractedBy, Literal(m.rule or "kg_gazetteer")
+        yield node, KG.extractedBy, _literal(m.rule or "kg_gazetteer")
 
 
 def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> Iterator[Triple]:
@@ -238,8 +253,8 @@ def turn_triples(ex: Extraction, resolved: Resolved, base: str, body: str) -> It
         yield node, RDF.type, KG.Question if turn.kind == "question" else KG.Answer
         yield node, RDF.type, KG.Turn
         yield node, KG.inDocument, document_iri(base, ex.doc_id)
-        yield node, KG.startOffset, Literal(turn.start)
-        yield node, KG.endOffset, Literal(turn.end)
+        yield node, KG.startOffset, _literal(turn.start)
+        yield node, KG.endOffset, _literal(turn.end)
         yield node, KG.turnText, _zh(body[turn.start:turn.end])
         if speaker:
             yield node, KG.askedBy if turn.kind == "question" else KG.spokenBy, entity_iri(base, speaker)
@@ -254,7 +269,7 @@ def located_in_triples(child: str, parent: str, base: str) -> Iterator[Triple]:
     s, o = entity_iri(base, child), entity_iri(base, parent)
     yield s, KG.locatedIn, o
     stmt = yield from _statement(s, KG.locatedIn, o, base)
-    yield stmt, KG.extractedBy, Literal("gazetteer")
+    yield stmt, KG.extractedBy, _literal("gazetteer")
 
 
 def hierarchy_triples(entities: dict[str, Entity], base: str) -> Iterator[Triple]:

@@ -85,13 +85,11 @@ def write_store_turtle(store: KgStore, path: str | Path) -> Path:
     prefixes used declared; see :func:`kg.rdf.serialize.turtle_of`), streamed unsorted above
     ``SORTED_TURTLE_MAX`` triples."""
     from kg.rdf.namespace import prefix_map
-    from kg.rdf.serialize import turtle_of_lines, write_atomic
+    from kg.rdf.serialize import turtle_of_ntriples, write_atomic
 
     if len(store) > SORTED_TURTLE_MAX:
         return export_rdf(store, "turtle", path)
-    data = ox.serialize(store.triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    lines = data.splitlines(keepends=True)
-    return write_atomic(path, lambda fh: fh.write(turtle_of_lines(lines, prefix_map(store.base))))
+    return write_atomic(path, lambda fh: fh.write(turtle_of_ntriples(store.ntriples(), prefix_map(store.base))))
 
 
 def export_csv(store: KgStore, folder: str | Path) -> list[Path]:

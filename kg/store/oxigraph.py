@@ -267,6 +267,13 @@ class KgStore:
         else:
             yield from (q.triple for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
+    def ntriples(self) -> bytes:
+        """:meth:`triples` as N-Triples, in no particular order: written by Oxigraph from its default graph
+        (the union, in a store kg keeps), no Python object made per triple."""
+        if self.union:
+            return ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+
     def __len__(self) -> int:
         """Triples in the union graph."""
         return int(next(iter(self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
