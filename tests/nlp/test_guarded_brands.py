@@ -14,6 +14,7 @@ ROWS = """# invented companies for the tests
 远航汽车集团有限公司	远航汽车|远航集团	远航
 云溪钢铁集团有限公司	云溪钢铁
 星澜科技有限公司	QXK
+佳源电器有限公司	佳源
 """
 
 
@@ -101,3 +102,9 @@ def test_a_gazetteer_short_form_joins_the_articles_own_full_company(data_dir):
                             Mention("远航汽车集团有限公司", "ENTERPRISE", 13, 23, kb_id="远航汽车集团有限公司"),
                             Mention("远航", "ENTERPRISE", 30, 32, kb_id="远航汽车集团有限公司")])
     assert {e.name for e in resolver.resolve([both]).entities.values()} == {"宁州市远航机械股份有限公司", "远航汽车集团有限公司"}
+
+
+def test_a_company_s_short_form_across_the_words_around_it_is_no_company(data_dir, brand_nlp):
+    # 佳源 of 最佳|源头, as 北汽 of 湖北|汽车: the words, not the company; in a list it is the company
+    assert not [e for e in ents(brand_nlp, "坚持最佳源头治理，推进工作。") if e[1] == "ENTERPRISE"]
+    assert ("佳源", "ENTERPRISE", "佳源电器有限公司") in ents(brand_nlp, "佳源、远航汽车等企业参加了展会。")

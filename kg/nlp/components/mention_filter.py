@@ -22,6 +22,7 @@ __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WINDOW = 8  # characters on each side of a short place name that jieba cuts (_inside_word)
+_SHORT_COMPANY = 4  # a gazetteer company's form this short is checked against the words around it (_inside_word)
 
 
 
@@ -33,6 +34,7 @@ class MentionFilter:
         self._division_endings = ("省", "市", "县", "区", "州", "盟", "旗", "地区")
         self._list_marks = "、等和与及"
         self._zone_suffix = re.compile(rf"(?:{'|'.join(self.lex.patterns['zone_words'])})$")
+        self._companies = {canonical for canonical, _ in self.lex.gazetteer["enterprise"]}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
@@ -99,9 +101,14 @@ class MentionFilter:
         division's names); a short name is any form of a division but its full name (白银市 → 白银). A word that
         is a name itself (a proper noun, an organisation, one of kg's gazetteer names, the place with a division
         ending: 海西州) or places written together (山西太原) leaves the place a mention, and so does a list mark
-        after it (「太原、大同等地」: jieba reads 大|同等)."""
-        division = self.lex.divisions.get(span.id_)
-        if span.label_ != "DISTRICT" or span.kb_id_ or division is None or span.text == division.name:
+        after it (「太原、大同等地」: jieba reads 大|同等). A gazetteer company's short form (up to
+        ``_SHORT_COMPANY`` characters) across words is no company, whatever the words (北汽 of 湖北|汽车, 空客 of
+        航空|客运, 苏宁 of 江苏|宁波, 日立 of 当日|立即)."""
+        if span.kb_id_:
+            return False
+        company = span.label_ == "ENTERPRISE" and len(span.text) <= _SHORT_COMPANY and span.id_ in self._companies
+        division = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" else None
+        if not company and (division is None or span.text == division.name):
             return False
         sent, whole = span.sent, text_of(span.doc)
         # jieba cuts the words around the name within its sentence, not the whole sentence
@@ -117,6 +124,10 @@ class MentionFilter:
                 continue
             if w_start >= end:
                 return False
+            if company:
+                if w_start < start or at > end and w_start > start:
+                    return True  # the form begins inside a word, or a word begins inside it and runs past it
+                continue
             if (w_start < start or at > end) and not self._names_something(word, flag, span.text):
                 return True
         return False
