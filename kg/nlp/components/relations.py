@@ -107,6 +107,11 @@ class Relations:
         self._notice_issue = re.compile(r["notice_issue"])
         self._responsible = re.compile(r["responsible_units"])
         self._organised = re.compile(rf"(?:{r['organised_by']})")
+        self._subject_date = re.compile(r["subject_date"])
+        self._organise = re.compile(rf"(?:{r['organise_verbs']})")
+        self._organise_not_after = re.compile(r["organise_not_after"])
+        self._organise_lead = re.compile(r["organise_lead"])
+        self._organise_joint = re.compile(r["organise_joint"])
         self._spread_in = re.compile(rf"(?:{r['spread_in']})")
         self._same_place = re.compile(rf"(?:{r['same_place_words']})")
         self._sited_agency = re.compile(r["sited_agency"])
@@ -183,6 +188,7 @@ class Relations:
             rels += self._located(s, e, ents)
             rels += self._led_by(s, e, ents)
             rels += self._organised_by(s, ents)
+            rels += self._organise_verb(s, e, ents)
             rels += self._pairs(s, e, ents)
             rels += self._founders(ents)
             rels += self._direct_partners(ents)
@@ -816,9 +822,10 @@ class Relations:
     def _subjects(self, ents, clause_start: int, verb_start: int) -> list[Span]:
         """The mention right before a verb (adverbs allowed), with any joined to it by 、/和/与."""
         before = [x for x in ents if clause_start <= x.start_char and x.end_char <= verb_start]
-        if not before or verb_start - before[-1].end_char > 6:
+        if not before:
             return []
-        if not re.fullmatch(r"[\u4e00-\u9fff]{0,6}", self.text[before[-1].end_char:verb_start]):
+        gap = self._subject_date.sub("", self.text[before[-1].end_char:verb_start])  # 「某部5日对外公布」
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,6}", gap):
             return []
         chain = [before[-1]]
         for x in reversed(before[:-1]):
@@ -1421,6 +1428,40 @@ class Relations:
                 continue
             for body in bodies:
                 out.append(self._rel(_m(work), "issuedBy", _m(body), "organised_by", (first.start_char - 1, work.end_char)))
+        return out
+
+    def _organise_verb(self, s: int, e: int, ents) -> list[dict]:
+        """「某部将组织开展“甲节”“乙节”等活动」, 「某厅举办了“丙行”活动」: the body (or bodies) right before an organising
+        verb, its subject, runs the programmes listed right after the verb (issuedBy)."""
+        out = []
+        inside = [(x.start_char, x.end_char) for x in ents]
+        for vm in self._organise.finditer(self.text, s, e):
+            v_start, v_end = vm.span()
+            if any(a < v_end and v_start < b for a, b in inside):
+                continue  # the verb is part of a name (「某某实施方案」)
+            works, pos = [], v_end
+            for ent in ents:
+                if ent.start_char < v_end:
+                    continue
+                gap = self._organise_joint if works else self._organise_lead
+                if ent.label_ != "INITIATIVE" or ent.kb_id_ == "book_title" or not gap.fullmatch(
+                        self.text, pos, ent.start_char):
+                    break
+                works.append(ent)
+                pos = ent.end_char
+            if not works:
+                continue
+            clause_start = max((self.text.rfind(c, s, v_start) for c in "，；："), default=-1)
+            clause_start = clause_start + 1 if clause_start >= 0 else s
+            subjects = self._subjects(ents, clause_start, v_start)
+            if not subjects or any(x.label_ != "AGENCY" for x in subjects):
+                continue
+            if self._organise_not_after.search(self.text, clause_start, subjects[0].start_char):
+                continue
+            for work in works:
+                for body in subjects:
+                    out.append(self._rel(_m(work), "issuedBy", _m(body), "organise_verb",
+                                         (subjects[0].start_char, work.end_char)))
         return out
 
     def _zone_builds(self, s, e, ents) -> list[dict]:
