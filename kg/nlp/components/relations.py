@@ -132,6 +132,7 @@ class Relations:
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._titles_set = set(lex.titles)
         self._implied = r["implied_bodies"]
+        self._township_head = re.compile(r["township_heads"])
         self._shared = re.compile(r["shared_titles"])
         self._appointed = re.compile(r["appointed"])
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
@@ -139,6 +140,8 @@ class Relations:
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
+        self._body_roles = {role: re.compile(body) for role, body in r["body_roles"].items()}
+        self._body_role_before = re.compile(rf"(?:{'|'.join(map(re.escape, self._body_roles))})$")
         self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
         self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
@@ -346,6 +349,11 @@ class Relations:
     def _role(self, pos: int) -> tuple[str, int, Span] | None:
         """A job role ending at ``pos`` (``post_roles``) with the organisation written before it: right before,
         before a sub-unit (「某集团研发中心开发部|经理」), or before a few characters of its field (「某公司|运营|总监」)."""
+        body_role = self._body_role_before.search(self.text, max(0, pos - 2), pos)
+        if body_role is not None:  # 「某省人大|代表|某某」: a role held only in a body of its kind, named right before
+            org = self.by_end.get(body_role.start())
+            if org is not None and org.label_ == "AGENCY" and self._body_roles[body_role.group()].search(org.text):
+                return body_role.group(), body_role.start(), org
         m = self._role_before.search(self.text, max(0, pos - 6), pos)
         if m is None:
             return None
@@ -578,11 +586,16 @@ class Relations:
             return (org.start_char, org.start_char + len(name), "ENTERPRISE", name, ""), "post_chain"
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
-        if org is not None and org.label_ == "DISTRICT" and title in self._implied:
+        if org is not None and org.label_ == "DISTRICT" and (title in self._implied or self._heads_township(title, org)):
             return (org.start_char, t_start, "AGENCY", org.text + "人民政府", ""), "post_chain"
         if org is None and title in self._implied:
             return (t_start, t_start + len(title), "AGENCY", self._implied[title], ""), "implied_body"
         return None, ""
+
+    def _heads_township(self, title: str, org: Span) -> bool:
+        """「某镇|镇长」: the head of the township written right before the title."""
+        head = self._township_head.fullmatch(title)
+        return head is not None and org.text.endswith(head.group("level"))
 
     def _speaker_orgs(self, posts: list[dict]) -> dict[str, tuple]:
         """speaker name → the first organisation the article gives them a post in."""

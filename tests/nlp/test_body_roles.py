@@ -1,0 +1,29 @@
+"""Roles held only in a body of their kind (names.yml ``body_roles``: 人大代表, 政府参事) and a township head's post in
+its people's government (``township_heads``), in the real pipeline. Invented names."""
+from ..conftest import process
+from .test_relation_lists_and_posts import posts_of as posts
+
+
+def test_a_deputy_of_the_national_congress(nlp):
+    doc, _ = process(nlp, "在云溪区，90后全国人大代表张小芬就是这样一名新农人。")
+    assert ("张小芬", "全国人大", "代表") in posts(doc)
+
+
+def test_a_deputy_before_another_post_in_a_chain(nlp):
+    doc, _ = process(nlp, "全国人大代表、宁州大学光华学院院长田明表示，要加快建设。")
+    assert {("田明", "全国人大", "代表"), ("田明", "宁州大学", "光华学院院长")} <= posts(doc)
+
+
+def test_a_counsellor_of_the_state_council(nlp):
+    doc, _ = process(nlp, "国务院参事、宁州大学经济学院教授刘明说：“很受启发。”")
+    assert ("刘明", "国务院", "参事") in posts(doc)
+
+
+def test_a_representative_of_a_company_is_no_such_post(nlp):
+    doc, _ = process(nlp, "宁州集团代表王小明说，订单很多。")
+    assert not any(p[0] == "王小明" for p in posts(doc))
+
+
+def test_a_township_head_holds_a_post_in_its_government(nlp):
+    doc, _ = process(nlp, "宁州市冷溪镇副镇长蒲小霞说，游客多了。")
+    assert ("蒲小霞", "冷溪镇人民政府", "副镇长") in posts(doc)
