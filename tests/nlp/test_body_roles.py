@@ -27,3 +27,14 @@ def test_a_representative_of_a_company_is_no_such_post(nlp):
 def test_a_township_head_holds_a_post_in_its_government(nlp):
     doc, _ = process(nlp, "宁州市冷溪镇副镇长蒲小霞说，游客多了。")
     assert ("蒲小霞", "冷溪镇人民政府", "副镇长") in posts(doc)
+
+
+def test_a_person_the_trained_model_alone_reads_holds_posts_too(nlp):
+    """A name the CRF proposes (rule ``trained_ner``) is a person like one LAC proposes: the titles before it are its."""
+    from spacy.tokens import Span
+
+    doc, _ = process(nlp, "“订单很多。”云帆汽车服务有限公司营运总监李大旺说。")
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id="trained_ner") if e.label_ == "PERSON" else e
+                for e in doc.ents]
+    doc = nlp.get_pipe("kg_relations")(doc)
+    assert ("李大旺", "云帆汽车服务有限公司", "营运总监") in posts(doc)

@@ -41,7 +41,7 @@ from kg.nlp.spans import ORGS, text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
-POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "")
+POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "trained_ner", "")
 _SENT = re.compile(r"[^。！？\n]+")
 # LAC's tags of a name-like word, and of a verb, adjective or adverb: a piece of text made of the second kind only
 # is no partner's name (Relations._plain_words)
