@@ -38,3 +38,13 @@ def test_a_person_the_trained_model_alone_reads_holds_posts_too(nlp):
                 for e in doc.ents]
     doc = nlp.get_pipe("kg_relations")(doc)
     assert ("李大旺", "云帆汽车服务有限公司", "营运总监") in posts(doc)
+
+
+def test_an_occupation_right_after_its_organisation(nlp):
+    doc, _ = process(nlp, "“巡逻更方便了。”宁州市公安局民警于小亮说。")
+    assert ("于小亮", "宁州市公安局", "民警") in posts(doc)
+
+
+def test_a_student_is_no_occupation(nlp):
+    doc, _ = process(nlp, "“课程很实用。”宁州大学学员马明明说。")
+    assert not any(p[0] == "马明明" for p in posts(doc))

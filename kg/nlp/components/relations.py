@@ -140,6 +140,8 @@ class Relations:
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
+        self._occupation_before = re.compile(rf"(?:{r['occupation_roles']})$")
+        self._occupation_not = re.compile(rf"(?:{r['occupation_not']})$")
         self._body_roles = {role: re.compile(body) for role, body in r["body_roles"].items()}
         self._body_role_before = re.compile(rf"(?:{'|'.join(map(re.escape, self._body_roles))})$")
         self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
@@ -356,7 +358,7 @@ class Relations:
                 return body_role.group(), body_role.start(), org
         m = self._role_before.search(self.text, max(0, pos - 6), pos)
         if m is None:
-            return None
+            return self._occupation(pos)
         modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
         for start in range(m.start(), (modifier.start() if modifier else m.start()) - 1, -1):
             org = self._org_before(start)
@@ -367,6 +369,21 @@ class Relations:
             if org is not None and org.label_ in ORGS:
                 if self._acts(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
+                return self.text[start:pos], start, org
+        return None
+
+    def _occupation(self, pos: int) -> tuple[str, int, Span] | None:
+        """An occupation (``occupation_roles``: 「民警」「果树专家」「网约车司机」) ending at ``pos``, the organisation
+        written right before it (no sub-unit, no anaphor), no verb and no name between: the role held there."""
+        m = self._occupation_before.search(self.text, max(0, pos - 2), pos)
+        if m is None or self._occupation_not.search(self.text, max(0, pos - 2), pos):
+            return None
+        modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
+        for start in range(m.start() - 1, (modifier.start() if modifier else m.start()) - 1, -1):
+            org = self.by_end.get(start)
+            if org is not None and org.label_ in ORGS:
+                if self._acts(self.text[start:m.start()]) or self._names_in(start, pos):
+                    return None
                 return self.text[start:pos], start, org
         return None
 
