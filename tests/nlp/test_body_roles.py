@@ -48,3 +48,8 @@ def test_an_occupation_right_after_its_organisation(nlp):
 def test_a_student_is_no_occupation(nlp):
     doc, _ = process(nlp, "“课程很实用。”宁州大学学员马明明说。")
     assert not any(p[0] == "马明明" for p in posts(doc))
+
+
+def test_an_occupation_whose_first_character_jieba_reads_as_a_verb(nlp):
+    doc, _ = process(nlp, "“观众多了。”宁州市歌剧院演员王小涛说。")  # 演|员: the word 演员 is a noun
+    assert ("王小涛", "宁州市歌剧院", "演员") in posts(doc)

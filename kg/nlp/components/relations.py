@@ -382,7 +382,7 @@ class Relations:
         for start in range(m.start() - 1, (modifier.start() if modifier else m.start()) - 1, -1):
             org = self.by_end.get(start)
             if org is not None and org.label_ in ORGS:
-                if self._acts(self.text[start:m.start()]) or self._names_in(start, pos):
+                if self._acts(self.text[start:pos]) or self._names_in(start, pos):  # the whole word: 演|员 is no verb
                     return None
                 return self.text[start:pos], start, org
         return None
