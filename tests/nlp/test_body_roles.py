@@ -53,3 +53,13 @@ def test_a_student_is_no_occupation(nlp):
 def test_an_occupation_whose_first_character_jieba_reads_as_a_verb(nlp):
     doc, _ = process(nlp, "“观众多了。”宁州市歌剧院演员王小涛说。")  # 演|员: the word 演员 is a noun
     assert ("王小涛", "宁州市歌剧院", "演员") in posts(doc)
+
+
+def test_two_runs_of_titles_split_by_a_comma_are_one_name_s(nlp):
+    doc, _ = process(nlp, "在对接会上，宁州市发改委党组书记、主任，远航集团党委书记、董事长王小坚介绍了情况。")
+    assert {("王小坚", "宁州市发改委", "主任"), ("王小坚", "远航集团", "董事长")} <= posts(doc)
+
+
+def test_a_byline_after_a_comma_takes_no_titles(nlp):
+    doc, _ = process(nlp, "受访者为全国人大代表、远航控股集团董事长，本报记者刘小国。")
+    assert not any(p[0] == "刘小国" and p[1] != "人民日报" for p in posts(doc))

@@ -271,6 +271,11 @@ class Relations:
             break
         if bare and len(segments) == 1:
             return []  # a bare role is held only where a title before it in the chain is
+        if segments and segments[-1][2] is not None and pos > 1 and self.text[pos - 1] in "，,":
+            # 「某委常委、某局局长，某大学法学院教授甲」: a comma between two runs of titles each led by its organisation
+            before = self._chain(pos - 1)
+            if before and before[0][2] is not None:
+                return before + segments[::-1]
         return segments[::-1]
 
     def _bare_role(self, pos: int) -> tuple[str, int]:
