@@ -63,3 +63,8 @@ def test_two_runs_of_titles_split_by_a_comma_are_one_name_s(nlp):
 def test_a_byline_after_a_comma_takes_no_titles(nlp):
     doc, _ = process(nlp, "受访者为全国人大代表、远航控股集团董事长，本报记者刘小国。")
     assert not any(p[0] == "刘小国" and p[1] != "人民日报" for p in posts(doc))
+
+
+def test_the_head_of_a_group_right_after_it(nlp):
+    doc, _ = process(nlp, "“进度很快。”宁州市驻县督查组组长王小刚说。")  # jieba reads 组长 as a verb
+    assert ("王小刚", "宁州市驻县督查组", "组长") in posts(doc)

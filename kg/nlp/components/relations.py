@@ -384,10 +384,11 @@ class Relations:
         if m is None or self._occupation_not.search(self.text, max(0, pos - 2), pos):
             return None
         modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
-        for start in range(m.start() - 1, (modifier.start() if modifier else m.start()) - 1, -1):
-            org = self.by_end.get(start)
+        for start in range(m.start() - (len(m.group()) == 1), (modifier.start() if modifier else m.start()) - 1, -1):
+            org = self.by_end.get(start)  # (a one-character ending is no occupation by itself: 某院|员)
             if org is not None and org.label_ in ORGS:
-                if self._acts(self.text[start:pos]) or self._names_in(start, pos):  # the whole word: 演|员 is no verb
+                # a verb in the field, also read with the occupation (演|员 is no verb: 演员 is a noun)
+                if self._acts(self.text[start:m.start()]) and self._acts(self.text[start:pos]) or self._names_in(start, pos):
                     return None
                 return self.text[start:pos], start, org
         return None
