@@ -41,7 +41,7 @@ from kg.nlp.spans import ORGS, text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
-POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "")
+POST_PERSON_RULES = ("title_name", "doc_lexicon", "kg_gazetteer", "ner", "trained_ner", "")
 _SENT = re.compile(r"[^。！？\n]+")
 # LAC's tags of a name-like word, and of a verb, adjective or adverb: a piece of text made of the second kind only
 # is no partner's name (Relations._plain_words)
@@ -137,6 +137,7 @@ class Relations:
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._titles_set = set(lex.titles)
         self._implied = r["implied_bodies"]
+        self._township_head = re.compile(r["township_heads"])
         self._shared = re.compile(r["shared_titles"])
         self._appointed = re.compile(r["appointed"])
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
@@ -144,6 +145,10 @@ class Relations:
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
+        self._occupation_before = re.compile(rf"(?:{r['occupation_roles']})$")
+        self._occupation_not = re.compile(rf"(?:{r['occupation_not']})$")
+        self._body_roles = {role: re.compile(body) for role, body in r["body_roles"].items()}
+        self._body_role_before = re.compile(rf"(?:{'|'.join(map(re.escape, self._body_roles))})$")
         self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
         self._role_modifier = re.compile(rf"[^{r['role_modifier_stops']}\W\d]{{0,{int(r['role_modifier_chars'])}}}$")
         self._company_anaphor = re.compile(r["company_anaphor"])
@@ -272,6 +277,11 @@ class Relations:
             break
         if bare and len(segments) == 1:
             return []  # a bare role is held only where a title before it in the chain is
+        if segments and segments[-1][2] is not None and pos > 1 and self.text[pos - 1] in "，,":
+            # 「某委常委、某局局长，某大学法学院教授甲」: a comma between two runs of titles each led by its organisation
+            before = self._chain(pos - 1)
+            if before and before[0][2] is not None:
+                return before + segments[::-1]
         return segments[::-1]
 
     def _bare_role(self, pos: int) -> tuple[str, int]:
@@ -352,9 +362,14 @@ class Relations:
     def _role(self, pos: int) -> tuple[str, int, Span] | None:
         """A job role ending at ``pos`` (``post_roles``) with the organisation written before it: right before,
         before a sub-unit (「某集团研发中心开发部|经理」), or before a few characters of its field (「某公司|运营|总监」)."""
+        body_role = self._body_role_before.search(self.text, max(0, pos - 2), pos)
+        if body_role is not None:  # 「某省人大|代表|某某」: a role held only in a body of its kind, named right before
+            org = self.by_end.get(body_role.start())
+            if org is not None and org.label_ == "AGENCY" and self._body_roles[body_role.group()].search(org.text):
+                return body_role.group(), body_role.start(), org
         m = self._role_before.search(self.text, max(0, pos - 6), pos)
         if m is None:
-            return None
+            return self._occupation(pos)
         modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
         for start in range(m.start(), (modifier.start() if modifier else m.start()) - 1, -1):
             org = self._org_before(start)
@@ -365,6 +380,22 @@ class Relations:
             if org is not None and org.label_ in ORGS:
                 if self._acts(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
+                return self.text[start:pos], start, org
+        return None
+
+    def _occupation(self, pos: int) -> tuple[str, int, Span] | None:
+        """An occupation (``occupation_roles``: 「民警」「果树专家」「网约车司机」) ending at ``pos``, the organisation
+        written right before it (no sub-unit, no anaphor), no verb and no name between: the role held there."""
+        m = self._occupation_before.search(self.text, max(0, pos - 2), pos)
+        if m is None or self._occupation_not.search(self.text, max(0, pos - 2), pos):
+            return None
+        modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
+        for start in range(m.start() - (len(m.group()) == 1), (modifier.start() if modifier else m.start()) - 1, -1):
+            org = self.by_end.get(start)  # (a one-character ending is no occupation by itself: 某院|员)
+            if org is not None and org.label_ in ORGS:
+                # a verb in the field, also read with the occupation (演|员 is no verb: 演员 is a noun)
+                if self._acts(self.text[start:m.start()]) and self._acts(self.text[start:pos]) or self._names_in(start, pos):
+                    return None
                 return self.text[start:pos], start, org
         return None
 
@@ -584,11 +615,16 @@ class Relations:
             return (org.start_char, org.start_char + len(name), "ENTERPRISE", name, ""), "post_chain"
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
-        if org is not None and org.label_ == "DISTRICT" and title in self._implied:
+        if org is not None and org.label_ == "DISTRICT" and (title in self._implied or self._heads_township(title, org)):
             return (org.start_char, t_start, "AGENCY", org.text + "人民政府", ""), "post_chain"
         if org is None and title in self._implied:
             return (t_start, t_start + len(title), "AGENCY", self._implied[title], ""), "implied_body"
         return None, ""
+
+    def _heads_township(self, title: str, org: Span) -> bool:
+        """「某镇|镇长」: the head of the township written right before the title."""
+        head = self._township_head.fullmatch(title)
+        return head is not None and org.text.endswith(head.group("level"))
 
     def _speaker_orgs(self, posts: list[dict]) -> dict[str, tuple]:
         """speaker name → the first organisation the article gives them a post in."""
