@@ -23,6 +23,8 @@ from .test_relation_lists_and_posts import posts_of as posts
     # two runs of titles split by a comma, each led by its organisation, are the one name's
     ("在对接会上，宁州市发改委党组书记、主任，远航集团党委书记、董事长王小坚介绍了情况。",
      {("王小坚", "宁州市发改委", "主任"), ("王小坚", "远航集团", "董事长")}),
+    # the head of a group right after it (jieba reads 组长 as a verb)
+    ("“进度很快。”宁州市驻县督查组组长王小刚说。", {("王小刚", "宁州市驻县督查组", "组长")}),
 ])
 def test_a_role_of_its_kind_of_body_is_a_post_there(nlp, text, held):
     doc, _ = process(nlp, text)
@@ -47,3 +49,8 @@ def test_a_person_the_trained_model_alone_reads_holds_posts_too(nlp):
                 for e in doc.ents]
     doc = nlp.get_pipe("kg_relations")(doc)
     assert ("李大旺", "云帆汽车服务有限公司", "营运总监") in posts(doc)
+
+
+def test_a_byline_after_a_comma_takes_no_titles(nlp):
+    doc, _ = process(nlp, "受访者为全国人大代表、远航控股集团董事长，本报记者刘小国。")
+    assert not any(p[0] == "刘小国" and p[1] != "人民日报" for p in posts(doc))
