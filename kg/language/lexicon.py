@@ -6,7 +6,7 @@ that reads them, so components and tests see the same tables.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,7 +77,7 @@ class Lexicon:
     # short forms that are also common words (理想, 平安, 美的), the third column of a gazetteer: surface → (kind,
     # canonical). Kept out of ``gazetteer`` (no user word, no lexicon feature): the ruler proposes them and
     # ``kg_ner_typing`` keeps them only where the context makes them the name (``guarded_context`` in names.yml).
-    guarded: dict[str, tuple[str, str]] = None  # type: ignore[assignment]
+    guarded: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())
@@ -264,7 +264,7 @@ def gazetteer_patterns(lexicon: Lexicon) -> list[dict]:
         for canonical, aliases in rows:
             for surface in [canonical, *aliases]:
                 patterns.append({"label": label, "pattern": surface, "id": canonical})
-    for surface, (kind, canonical) in (lexicon.guarded or {}).items():
+    for surface, (kind, canonical) in lexicon.guarded.items():
         patterns.append({"label": _GAZETTEER_LABELS[kind], "pattern": surface, "id": canonical})
     for surface, keys in lexicon.division_names.items():
         for key in keys:

@@ -88,7 +88,7 @@ class Resolver:
         # gazetteer's 中共中央)
         self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
-        for surface, (_, c) in (self.lex.guarded or {}).items():  # 理想 of 理想汽车: a short form that needs context
+        for surface, (_, c) in self.lex.guarded.items():  # 理想 of 理想汽车: a short form that needs context
             self._gazetteer_aliases.setdefault(c, set()).add(surface)
         quoted_heads = self.lex.patterns.get("quoted_heads", "")
         self._quoted_head = re.compile(f"“([^“”]{{2,}})”(?:{quoted_heads})") if quoted_heads else None

@@ -51,7 +51,7 @@ class DocLexicon:
         # a gazetteer short form that is also a common word (理想, 平安: ``Lexicon.guarded``) spreads only where the
         # tagger reads an organisation or proper noun of exactly those characters (not 理想|信念)
         proper = {(w[0], w[1]) for w in lac_words(doc) if w[2] in _PROPER_TAGS}
-        guarded = self.lex.guarded or {}
+        guarded = self.lex.guarded
         for surface in sorted(known, key=len, reverse=True):
             ref = known[surface]
             for start, end in _occurrences(surface, text):

@@ -162,7 +162,7 @@ class NerTyping:
         another company (「华为、小米等」), or the NER reads an organisation or proper noun exactly there in an article
         that names the company by an unguarded form or reads this short form surely elsewhere. A common word is not
         confirmed by another place of the article alone (理想信念 beside 理想、蔚来等车企)."""
-        guarded = self.lex.guarded or {}
+        guarded = self.lex.guarded
         spans = candidates(doc)
         if not spans:
             return
