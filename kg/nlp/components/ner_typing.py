@@ -96,6 +96,7 @@ class NerTyping:
         guard = ner.get("guarded_context") or {}
         self._guard_after = re.compile(f"(?:{guard['after']})") if guard.get("after") else None
         self._guard_joiners = sorted(guard.get("list_joiners", "").split(), key=len, reverse=True)
+        self._company_ending = next((rx for label, rx in self.org_endings if label == "ENTERPRISE"), None)
 
     @staticmethod
     def endings(lex: Lexicon) -> list[tuple[str, re.Pattern]]:
@@ -155,31 +156,45 @@ class NerTyping:
         doc.spans[CANDIDATES] = kept
 
     def _drop_unconfirmed_names(self, doc: Doc, text: str, words) -> None:
-        """Gazetteer hits the text around them does not bear out. A Latin name glued to more letters or digits
-        (3M of 3MW, HP of HPC) is a piece of a longer word. A guarded short form (``Lexicon.guarded``: 理想, 平安,
-        美的, 三星) stands only where the context makes it the company: a company word follows (美的旗下:
-        ``guarded_context.after``), alone or in an organisation the NER reads (理想汽车), it stands in a list next to
-        another company (「华为、小米等」), or the NER reads an organisation or proper noun exactly there in an article
-        that names the company by an unguarded form or reads this short form surely elsewhere. A common word is not
-        confirmed by another place of the article alone (理想信念 beside 理想、蔚来等车企)."""
-        guarded = self.lex.guarded
+        """Gazetteer hits the text around them does not bear out: a Latin name glued to more letters
+        (:meth:`_glued_latin`), a company's short form opening a longer company name (:meth:`_opens_company`),
+        a guarded short form its context does not confirm (:meth:`_confirmed_guarded`)."""
         spans = candidates(doc)
         if not spans:
             return
+        kept = self._opens_company(self._glued_latin(spans, text), text, words)
+        guarded = [s for s in kept if self._is_guarded(s)]
+        if guarded:
+            confirmed = self._confirmed_guarded(guarded, kept, text, words)
+            kept = [s for s in kept if not self._is_guarded(s) or (s.start_char, s.end_char) in confirmed]
+        doc.spans[CANDIDATES] = kept
+
+    @staticmethod
+    def _glued_latin(spans, text: str) -> list:
+        """Without the Latin names glued to more letters or digits (3M of 3MW, HP of HPC): pieces of a longer word."""
         glued = lambda i: 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()  # noqa: E731
-        kept = [s for s in spans if s.kb_id_ or s.label_ == "DISTRICT"
+        return [s for s in spans if s.kb_id_ or s.label_ == "DISTRICT"
                 or not ((glued(s.start_char) and glued(s.start_char - 1)) or (glued(s.end_char - 1) and glued(s.end_char)))]
-        # a company's short form opening a longer company name the NER reads (奥迪|一汽新能源公司, 远航|汽车销售有限公司)
-        # is that name's first word, not the company of the gazetteer
-        company = next((rx for label, rx in self.org_endings if label == "ENTERPRISE"), None)
-        opening = {a: b for a, b, tag in words if tag == "ORG" and company is not None and company.search(text, a, b)}
-        kept = [s for s in kept if s.kb_id_ or s.label_ != "ENTERPRISE" or opening.get(s.start_char, 0) <= s.end_char]
-        is_guarded = lambda s: not s.kb_id_ and s.text in guarded and guarded[s.text][1] == s.id_  # noqa: E731
-        pending = [s for s in kept if is_guarded(s)]
-        if not pending:
-            doc.spans[CANDIDATES] = kept
-            return
-        named = {s.id_ for s in kept if not s.kb_id_ and not is_guarded(s)}
+
+    def _opens_company(self, spans, text: str, words) -> list:
+        """Without a company's short form that opens a longer company name the NER reads (奥迪|一汽新能源公司,
+        远航|汽车销售有限公司): it is that name's first word, not the company of the gazetteer."""
+        if self._company_ending is None:
+            return spans
+        opening = {a: b for a, b, tag in words if tag == "ORG" and self._company_ending.search(text, a, b)}
+        return [s for s in spans if s.kb_id_ or s.label_ != "ENTERPRISE" or opening.get(s.start_char, 0) <= s.end_char]
+
+    def _is_guarded(self, span) -> bool:
+        """A gazetteer hit on a guarded short form (``Lexicon.guarded``: 理想, 平安, 美的, 三星)."""
+        return not span.kb_id_ and span.text in self.lex.guarded and self.lex.guarded[span.text][1] == span.id_
+
+    def _confirmed_guarded(self, pending, kept, text: str, words) -> set[tuple[int, int]]:
+        """The offsets of the guarded short forms the context makes the company: a company word follows (美的旗下:
+        ``guarded_context.after``), alone or in an organisation the NER reads (理想汽车); it stands in a list next
+        to another company (「华为、小米等」); or the NER reads an organisation or proper noun exactly there in an
+        article that names the company by an unguarded form or reads this short form surely elsewhere. A common
+        word is not confirmed by another place of the article alone (理想信念 beside 理想、蔚来等车企)."""
+        named = {s.id_ for s in kept if not s.kb_id_ and not self._is_guarded(s)}
         tags = {(a, b): tag for a, b, tag in words}
         organisations = [(a, b) for a, b, tag in words if tag == "ORG"]
         after = self._guard_after
@@ -190,7 +205,7 @@ class NerTyping:
                                                                   for x, y in organisations)):
                 confirmed.add((a, b))
         companies = set(organisations) | {(s.start_char, s.end_char) for s in kept
-                                          if s.label_ == "ENTERPRISE" and not s.kb_id_ and not is_guarded(s)}
+                                          if s.label_ == "ENTERPRISE" and not s.kb_id_ and not self._is_guarded(s)}
         for _ in range(3):  # a list confirms its members one after the other
             ends = {e for _, e in companies | confirmed}
             starts = {a for a, _ in companies | confirmed}
@@ -213,7 +228,7 @@ class NerTyping:
             if s.id_ in named and (not words or read in ("ORG", "nz", "nw", "PER", "LOC")) \
                     or s.text in sure and read in ("ORG", "nz"):
                 confirmed.add((s.start_char, s.end_char))
-        doc.spans[CANDIDATES] = [s for s in kept if not is_guarded(s) or (s.start_char, s.end_char) in confirmed]
+        return confirmed
 
     # -- boundaries --------------------------------------------------------------
     @staticmethod
