@@ -154,6 +154,14 @@ def test_a_company_investing_in_a_project_takes_part_in_it(nlp):
     assert ("蓝海智能股份有限公司", "智能装备产业园项目", "invests_in") in by_rule(doc, "participatesIn")
 
 
+def test_a_known_company_opening_a_project_name_takes_part_in_it(nlp):
+    doc, _ = process(nlp, "今年，南方电网云溪乡35千伏联网工程建成通电。")
+    assert ("南方电网", "南方电网云溪乡35千伏联网工程", "company_work") in by_rule(doc, "participatesIn")
+    assert ("南方电网", "中国南方电网有限责任公司") in {(m[3], m[4]) for m in doc._.kg_nested}
+    doc, _ = process(nlp, "上汽通用五菱宁州智能制造工厂正式投产。")  # the company is 上汽通用五菱, not 上汽
+    assert not by_rule(doc, "participatesIn")
+
+
 def test_bodies_listed_before_in_the_meeting_sign_with_each_company(nlp):
     doc, _ = process(nlp, "市级领导张立新、王海波代表宁州市人民政府、青溪高新区管委会在会上与星河科技有限公司、"
                           "蓝海智能股份有限公司等10家企业签约。")

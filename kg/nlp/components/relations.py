@@ -15,7 +15,8 @@ Rules (each names itself in the evidence):
 * ``partner_verb``   「A与B、C签署…合作协议」 → partnerOf (an unknown name there becomes an enterprise).
 * ``subsidiary``     「A旗下子公司B」「A所属B」「A集团B公司」 → B partOf A; ``subsidiary_of`` 「B是A的全资子公司」.
 * ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
-* ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
+* ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」;
+                     ``company_work`` 「某电网|某某联网工程」: a gazetteer company opening a project's name.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
 * ``quote_speaker``  「”工艺工程师甲说」: a bare job role after a quotation → holdsPostIn the enterprise named last.
 * ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
@@ -163,6 +164,10 @@ class Relations:
         self._zone_suffix = re.compile(rf"(?:{zone_suffixes})")
         strong = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["rule"] == "zone_suffix_strong")
         self._zone_kind = re.compile(rf"(?:{strong})") if strong else None  # 「经济技术开发区」: a kind of zone
+        self._company_work = re.compile(rf"(?:{r['company_work_endings']})$")
+        self._company_forms = {surface: canonical for canonical, aliases in lex.gazetteer.get("enterprise", ())
+                               for surface in (canonical, *aliases) if len(surface) >= 2}
+        self._company_form_len = max(map(len, self._company_forms), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = text_of(doc)
@@ -199,6 +204,9 @@ class Relations:
             rels += self._direct_partners(ents)
         located, nested = self._name_prefix()
         rels += located
+        worked, companies = self._company_works()
+        rels += worked
+        nested += companies
         rels += self._title_issuers()
         rels += self._signed_notice()
         rels += self._responsible_units()
@@ -1782,6 +1790,28 @@ class Relations:
                 out.append(self._rel(_m(who), "participatesIn", _m(target), "participate_verb",
                                      (who.start_char, target.end_char)))
         return out
+
+    def _company_works(self) -> tuple[list[dict], list[tuple]]:
+        """「某能建|某某氢氨醇一体化项目」「某电网|某某联网工程」: a project, plant or base (``company_work_endings``)
+        whose name opens with a company the gazetteer knows, as a word of its own, is that company's work: the
+        company is a mention of its own (nested in the work's name) and ``participatesIn`` the work. Its longest
+        such form counts; a form followed by more of a company's name (「某汽|某某五菱」, LAC's word goes on) does not."""
+        out, nested = [], []
+        ends = {b for _, b, _ in self.words}
+        reads = {a: b for a, b, tag in self.words if tag == "ORG"}
+        for ent in self.ents:
+            if ent.label_ != "INITIATIVE" or ent.kb_id_ == "book_title" or not self._company_work.search(ent.text):
+                continue
+            name = ent.text
+            k = next((k for k in range(min(self._company_form_len, len(name) - 2), 1, -1)
+                      if name[:k] in self._company_forms), 0)
+            at = ent.start_char + k
+            if not k or at not in ends or reads.get(ent.start_char, at) > at:
+                continue
+            company = (ent.start_char, at, "ENTERPRISE", name[:k], self._company_forms[name[:k]])
+            nested.append(company)
+            out.append(self._rel(company, "participatesIn", _m(ent), "company_work", (ent.start_char, ent.end_char)))
+        return out, nested
 
     def _joined_before(self, x: Span, ents, labels=ORGS) -> list[Span]:
         """The organisations (or mentions of ``labels``) listed right before ``x`` (「甲、乙和丙」 for 丙: 甲, 乙)."""
