@@ -117,6 +117,22 @@ class Resolver:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
 
+    def _city_written_forms(self, name: str) -> set[str]:
+        """「温州市洞头区人民政府」 of 洞头区人民政府, 「中共温州市洞头区委员会」 of 中共洞头区委员会: a city's district
+        (its name is not unique across the country) has its bodies' full names written with the city first. The
+        district's name must be one division's, of a county-level 区 with a parent."""
+        party = "中共" if name.startswith("中共") else ""
+        body = name[len(party):]
+        for k in range(min(len(body) - 2, 10), 1, -1):
+            if body[k - 1] != "区":
+                continue
+            keys = self.lex.division_names.get(body[:k], ())
+            divs = [self.lex.divisions[key] for key in keys if self.lex.divisions[key].name == body[:k]]
+            if len(divs) == 1 and divs[0].level == "county" and divs[0].parent:
+                return {party + divs[0].parent + body}
+            return set()
+        return set()
+
     def _bare_jurisdiction(self, name: str) -> bool:
         """A body named by a level alone (市政府, 县委, 区发展改革委) once the article's home could not complete
         it: the same words in two articles are two bodies."""
@@ -310,6 +326,8 @@ class Resolver:
         for key, entity in entities.items():
             entity.label = max(votes[key].items(), key=lambda kv: (kv[1], LABEL_RANK[kv[0]]))[0]
             entity.aliases |= self._gazetteer_aliases.get(entity.name, set()) - {entity.name}  # general knowledge
+            if entity.label == "AGENCY":
+                entity.aliases |= self._city_written_forms(entity.name)
             if entity.label == "INITIATIVE" and self._quoted_head is not None:
                 entity.aliases |= {m.group(1) for form in (entity.name, *entity.aliases)
                                    if (m := self._quoted_head.fullmatch(form)) is not None} - {entity.name}

@@ -237,3 +237,12 @@ def test_a_quoted_programme_and_its_kind_is_also_named_by_the_quoted_words():
     assert ("INITIATIVE", "“云溪共富”计划", ("云溪共富",)) in names(r)
     assert ("INITIATIVE", "“宁州四好”规划", ()) in names(r)
     assert ("ENTERPRISE", "“远航”集团", ()) in names(r)
+
+
+def test_a_city_district_s_body_is_also_named_with_the_city_first():
+    r = resolve(("北京市", [Mention("海淀区政府", "AGENCY", 0, 5), Mention("海淀区委", "AGENCY", 6, 10)]),
+                ("", [Mention("鼓楼区人民政府", "AGENCY", 0, 7)]))  # 鼓楼区 of several cities: no city to write first
+    by_name = {e.name: e.aliases for e in r.entities.values()}
+    assert "北京市海淀区人民政府" in by_name["海淀区人民政府"]
+    assert "中共北京市海淀区委员会" in by_name["中共海淀区委员会"]
+    assert not {a for a in by_name["鼓楼区人民政府"] if a.endswith("鼓楼区人民政府") and a != "鼓楼区人民政府"}
