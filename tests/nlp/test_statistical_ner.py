@@ -217,4 +217,5 @@ def test_probes_of_other_genres(nlp):
     assert ents(doc) == [("大河报", "MEDIA")]
     doc, _ = process(nlp, "其中蔚来汽车零部件产业园项目总投资35亿元。青岛市财政局、济南市大数据局参与了“齐鲁e贷”平台建设。")
     assert ("蔚来汽车零部件产业园项目", "INITIATIVE") in ents(doc)  # 零部件 is no number
-    assert {r[0] for r in relations(doc, "participatesIn")} == {"青岛市财政局", "济南市大数据局"}
+    # the two bodies before 参与了; the company opening the project's name takes part in its project (company_work)
+    assert {r[0] for r in relations(doc, "participatesIn")} == {"青岛市财政局", "济南市大数据局", "蔚来汽车"}

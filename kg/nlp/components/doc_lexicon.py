@@ -31,10 +31,37 @@ class DocLexicon:
         self.lex = load_lexicon(data_dir)
         self.min_length = min_length
         self._titles = re.compile("|".join(map(re.escape, self.lex.titles)))  # compiled once, matched after a surname
+        self._enders = re.compile(rf"(?:{self.lex.patterns['people']['name_enders']})")
+
+    def _person_overreads(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        """``ents`` with a person read with more characters than the name cut back to the name: a surname (or a
+        person the article names) read with a post title (「某某某|总书记」), or a person the article names twice
+        elsewhere read once with a word that ends a name (``people.name_enders``: 「某某|表示」). A longer given name
+        (李明|华) stays."""
+        counts: dict[str, int] = {}
+        for e in ents:
+            if e.label_ == "PERSON":
+                counts[e.text] = counts.get(e.text, 0) + 1
+        out = []
+        for e in ents:
+            name = e.text if e.label_ == "PERSON" else ""
+            titled = next((name[:k] for k in (3, 2) if len(name) > k and self._titles.fullmatch(name, k)
+                           and (name[0] in self.lex.surnames or counts.get(name[:k], 0))), "")
+            short = titled or next((name[:k] for k in (3, 2) if len(name) - k in (1, 2, 3)
+                                    and counts.get(name[:k], 0) >= 2), "")
+            at = e.start_char + len(short)
+            if titled or short and counts[name] == 1 and (self._titles.match(text, at) or self._enders.match(text, at)):
+                cut = doc.char_span(e.start_char, e.start_char + len(short), label="PERSON", kb_id=e.kb_id_,
+                                    span_id=short)
+                out.append(cut if cut is not None else e)
+                continue
+            out.append(e)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        ents = list(doc.ents)
+        read = list(doc.ents)
+        ents = self._person_overreads(doc, read, text)
         taken = [False] * len(text)
         for e in ents:
             for i in range(e.start_char, e.end_char):
@@ -88,7 +115,7 @@ class DocLexicon:
                     new.append(span)
                     for i in range(start, end):
                         taken[i] = True
-        if new:
+        if new or ents != read:
             doc.ents = sorted(ents + new, key=lambda s: s.start)
         return doc
 
