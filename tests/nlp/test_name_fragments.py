@@ -241,12 +241,14 @@ def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(n
     assert "“十六五”规划" not in names
 
 
-@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市"])
+@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市",
+                                  "自贸试验区", "工业园区", "工业集聚区", "城中村"])
 def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
     assert fragments.is_fragment(kind, "DISTRICT")
 
 
-@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县"])
+@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县",
+                                  "云溪工业园区", "白沙自贸试验区"])
 def test_a_named_zone_or_city_is_a_place(fragments, name):
     assert not fragments.is_fragment(name, "DISTRICT")
 

@@ -78,6 +78,21 @@ def test_a_quoted_code_closing_a_list_or_counted_is_the_name_and_one_after_a_ver
     assert found == ["白塔红", "东数西青", "青岭数字", "“十四五”规划", "“1+2”政策体系"]
 
 
+def test_a_quoted_list_of_slogans_before_a_campaign_kind_names_the_campaign():
+    """「“青苗进村、白鹭归岸”行动」「“甲、乙、丙”等品牌活动」: a quoted list right before a campaign's kind (or 等 and a
+    modifier) names the campaign (names.yml quoted_system.list_suffix); 「“甲、乙”的工作机制」 and a quotation without
+    a list before 活动 name none."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("宁州市深入实施“青苗进村、白鹭归岸”行动，开展“云溪进景区、进街区”等品牌活动，完善“青岭吹哨、白沙报到”的工作"
+            "机制，举办“宁州之夏”活动。")
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["“青苗进村、白鹭归岸”行动", "云溪进景区、进街区"]
+
+
 def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
     doc, _ = process(nlp, "宁州市将组织数字化转型项目路演、创新大赛、供需对接会等活动，并举办首届宁州数字经济博览会。")
     names = [t for t, label in ents(doc) if label == "INITIATIVE"]

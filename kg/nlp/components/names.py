@@ -7,6 +7,7 @@ Agencies (<jurisdiction><core>), suffix rules for zones, enterprises and initiat
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 
 from spacy.language import Language
@@ -80,6 +81,10 @@ class NamePatterns:
         qs = pat["quoted_system"]
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
+        # 「“甲、乙”行动」: a quoted list of slogans that names a campaign by its kind (quoted_system.list_suffix)
+        self._q_list = re.compile(rf"“([^“”\n]{{3,30}})”([{chars}]{{0,8}}?)({qs['list_suffix']})") \
+            if qs.get("list_suffix") else None
+        self._q_list_mark = qs.get("list_mark", "、")
         self._q_reject_gap = re.compile(qs["reject_gap"]) if qs.get("reject_gap") else None
         self._q_code_named = re.compile(f"(?:{qs['code_named']})$") if qs.get("code_named") else None
         self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
@@ -452,8 +457,16 @@ class NamePatterns:
     def _quoted(self, text: str):
         q = self.lex.patterns["quoted"]
         systems = set()  # where a quoted system's quotation starts
-        for m in self._q_system.finditer(text):
-            if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
+        lists = self._q_list.finditer(text) if self._q_list is not None else ()
+        for m in heapq.merge(self._q_system.finditer(text), lists, key=lambda m: m.start()):
+            if m.start() in systems:
+                continue  # read already (a system's and a list's suffix both match)
+            listed = m.re is self._q_list
+            if listed and (self._q_list_mark not in m.group(1) or m.group(2) and not (
+                    self._q_code_gap is not None and self._q_code_gap.match(m.group(2)))):
+                continue  # 「“甲、乙”活动」: only a list of slogans right before the kind (or 等…) names a campaign
+            marks = "+" + (self._q_list_mark if listed else "")
+            if any(c in m.group(1) for c in q["reject_chars"] if c not in marks) or "的" in m.group(2):
                 continue
             if any(w in m.group(2) for w in self.lex.lead_words):
                 continue  # “一省一策”制定个性化改革: a verb between the code and the noun
