@@ -78,9 +78,12 @@ class NamePatterns:
         self._q_programme_verb = re.compile(f"(?:{q['programme_verbs']})$") if q.get("programme_verbs") else None
         self._q_programme_not_before = re.compile(f"(?:{q.get('programme_not_before') or '(?!)'})")
         self._q_programme_after = re.compile(f"(?:{q.get('programme_after') or '(?!)'})")
+        # 「‘某某’品牌」 inside a quotation: single marks quote a programme too (quoted.programme_inner_quotes)
+        self._q_inner = re.compile(r"‘([^‘’“”\n]{1,40})’") if q.get("programme_inner_quotes") else None
         qs = pat["quoted_system"]
         self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
+        self._q_system_kind = re.compile(f"(?:{qs['suffix']})")  # 「‘某某’工程」: a system's kind after single marks
         # 「“甲、乙”行动」: a quoted list of slogans that names a campaign by its kind (quoted_system.list_suffix)
         self._q_list = re.compile(rf"“([^“”\n]{{3,30}})”([{chars}]{{0,8}}?)({qs['list_suffix']})") \
             if qs.get("list_suffix") else None
@@ -503,7 +506,8 @@ class NamePatterns:
             return
         low, high = int(q.get("programme_min_len", 2)), int(q.get("programme_max_len", 16))
         run = []  # the quotations of the current run: (start, end, inner)
-        for m in self._quote.finditer(text):
+        inner_quotes = self._q_inner.finditer(text) if self._q_inner is not None else ()
+        for m in heapq.merge(self._quote.finditer(text), inner_quotes, key=lambda m: m.start()):
             if run and m.start() == run[-1][1]:
                 run.append((m.start(), m.end(), m.group(1), False))
                 continue
@@ -524,9 +528,11 @@ class NamePatterns:
                 continue
             if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
                 continue
-            if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
-                    or text[end:end + 1] in ("（", "(") and len(inner) >= 4:
-                continue  # the quoted-name rule's already
+            if text[start] == "‘" and self._q_system_kind.match(text, end) is not None:
+                continue  # 「‘某某’工程」: the system 「“某某”工程」 of another sentence, whose code is its alias
+            if text[start] != "‘" and (self._q_accept.search(inner) or has_proper_prefix(inner, self.lex)
+                                        and len(inner) >= 5 or text[end:end + 1] in ("（", "(") and len(inner) >= 4):
+                continue  # the quoted-name rule's already (it reads no single marks)
             yield start + 1, end - 1, "INITIATIVE", "quoted_programme", self._known.get(inner, "")
 
     def _task_lead(self, inner: str) -> int:
