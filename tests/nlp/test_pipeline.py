@@ -108,6 +108,19 @@ def test_a_programme_in_single_marks_or_a_series_of_events_is_named():
     assert found == ["乐享宁州", "购在云溪", "青岭赏花"]
 
 
+def test_a_quoted_code_before_a_period_or_an_adjective_names_no_system():
+    """「“十六五”时期计划安排」: a period between the code and the noun (计划 a verb there); 「“一村一策”强化战略性资源」:
+    the noun opens an adjective (战略性); 「“一村一策”战略」 is named."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = "宁州市在“十六五”时期计划安排资金，“一村一策”强化战略性资源保护，并实施“青岭一策”战略。"
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["“青岭一策”战略"]
+
+
 def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
     doc, _ = process(nlp, "宁州市将组织数字化转型项目路演、创新大赛、供需对接会等活动，并举办首届宁州数字经济博览会。")
     names = [t for t, label in ents(doc) if label == "INITIATIVE"]

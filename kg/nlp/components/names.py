@@ -81,11 +81,12 @@ class NamePatterns:
         # 「‘某某’品牌」 inside a quotation: single marks quote a programme too (quoted.programme_inner_quotes)
         self._q_inner = re.compile(r"‘([^‘’“”\n]{1,40})’") if q.get("programme_inner_quotes") else None
         qs = pat["quoted_system"]
-        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
+        system_end = f"(?![{qs['not_followed_by']}])" if qs.get("not_followed_by") else ""
+        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']}){system_end}")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
         self._q_system_kind = re.compile(f"(?:{qs['suffix']})")  # 「‘某某’工程」: a system's kind after single marks
         # 「“甲、乙”行动」: a quoted list of slogans that names a campaign by its kind (quoted_system.list_suffix)
-        self._q_list = re.compile(rf"“([^“”\n]{{3,30}})”([{chars}]{{0,8}}?)({qs['list_suffix']})") \
+        self._q_list = re.compile(rf"“([^“”\n]{{3,30}})”([{chars}]{{0,8}}?)({qs['list_suffix']}){system_end}") \
             if qs.get("list_suffix") else None
         self._q_list_mark = qs.get("list_mark", "、")
         self._q_reject_gap = re.compile(qs["reject_gap"]) if qs.get("reject_gap") else None
