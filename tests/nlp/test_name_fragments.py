@@ -516,3 +516,17 @@ def test_a_clause_a_role_or_a_survey_trip_is_no_initiative(fragments, clause):
                                   "云溪夜景观"])
 def test_names_with_a_copula_in_quotes_or_a_mechanism_are_initiatives(fragments, name):
     assert not fragments.is_fragment(name, "INITIATIVE")
+
+
+def test_a_village_or_subdistrict_right_after_its_place_is_a_chained_place(fragments):
+    """「某县某镇|某某村」「某县|某某街道」: a village or a subdistrict LAC reads right after a place that holds it is
+    trusted as a place (names.yml ner.chained_place_endings); not after other words (「网红|民宿村」), not a common noun
+    (「某市|美丽乡村」), not a place's level alone."""
+    text = "云溪县青石镇白鹭村，云溪县石门街道，网红民宿村，云溪县美丽乡村"
+    words = [(0, 3, "LOC"), (3, 6, "LOC"), (6, 9, "LOC"), (10, 13, "LOC"), (13, 17, "LOC"), (18, 20, "n"),
+             (20, 23, "LOC"), (24, 27, "LOC"), (27, 31, "LOC")]
+    assert fragments.chained_place(text, 6, 9, words)  # 白鹭村 after 青石镇
+    assert fragments.chained_place(text, 13, 17, words)  # 石门街道 after 云溪县
+    assert not fragments.chained_place(text, 20, 23, words)  # 民宿村 after 网红
+    assert not fragments.chained_place(text, 27, 31, words)  # 美丽乡村
+    assert not fragments.chained_place(text, 3, 6, words)  # 青石镇: no village's ending (trusted by its own)
