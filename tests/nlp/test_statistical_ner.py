@@ -218,3 +218,16 @@ def test_probes_of_other_genres(nlp):
     doc, _ = process(nlp, "其中蔚来汽车零部件产业园项目总投资35亿元。青岛市财政局、济南市大数据局参与了“齐鲁e贷”平台建设。")
     assert ("蔚来汽车零部件产业园项目", "INITIATIVE") in ents(doc)  # 零部件 is no number
     assert {r[0] for r in relations(doc, "participatesIn")} == {"青岛市财政局", "济南市大数据局"}
+
+
+def test_a_village_after_its_place_is_no_part_of_a_joined_name():
+    """「江苏南京|白鹭洲村」: a village or a subdistrict LAC reads right after a known place is a place of its own
+    (names.yml ner.chained_place_endings), not joined to the place as 「南京|远航」 is to a name."""
+    import spacy
+
+    from kg.nlp.components.ner_typing import NerTyping
+
+    typing = NerTyping(spacy.blank("zh"))
+    text = "江苏南京白鹭洲村，南京远航科技"
+    words = [(0, 2, "LOC"), (2, 4, "LOC"), (4, 8, "LOC"), (8, 9, "w"), (9, 11, "LOC"), (11, 15, "ORG")]
+    assert typing._place_words(text, words) == {11: 9}

@@ -86,6 +86,7 @@ class NerTyping:
         self._generic = re.compile(ner["generic"])
         self._not_district = set(ner["not_district"].split())
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
+        self._chained_endings = tuple(ner.get("chained_place_endings", "").split())  # 「某市|某某村」: two places
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
         self._outlet = re.compile(rf"(?:{ner['outlet_endings']})$")
@@ -295,6 +296,9 @@ class NerTyping:
                 continue
             if not self.lex.is_place(text[prev[0]:prev[1]]):
                 continue
+            if word[2] == "LOC" and self._chained_endings and word[1] - word[0] >= 3 \
+                    and text.endswith(self._chained_endings, word[0], word[1]):
+                continue  # 某市|某某村: a village or a subdistrict after its place is a place of its own
             if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
                 out[word[0]] = out.get(prev[0], prev[0])
         return out
