@@ -242,7 +242,7 @@ def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(n
 
 
 @pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市",
-                                  "自贸试验区", "工业园区", "工业集聚区", "城中村"])
+                                  "自贸试验区", "工业园区", "工业集聚区", "城中村", "国家级经开区", "省级高新区"])
 def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
     assert fragments.is_fragment(kind, "DISTRICT")
 
