@@ -144,13 +144,18 @@ class NerTyping:
         return doc
 
     def _drop_unconfirmed_places(self, doc: Doc, text: str, words) -> None:
-        """A district's short name (和平 for 天津市和平区, 朝阳, 南岸) is also a common word: the gazetteer's hit
-        stands only where the model reads a place or a name starting there."""
+        """A district's or a city's short name (和平 for 天津市和平区, 朝阳, 南岸; 日照 of 日照时数) is also a common
+        word: the gazetteer's hit stands only where the model reads a place or a name starting there, or a run of
+        places holding it (「湖北宜昌」 read as one name)."""
         starts = {w[0] for w in words if w[2] in ("LOC", "ORG", "nz")}
+        runs = [(w[0], w[1]) for w in words if w[2] in ("LOC", "ORG", "nz") and self.lex.is_place_run(text[w[0]:w[1]])]
         kept = []
         for span in candidates(doc):
             div = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" and not span.kb_id_ else None
-            if div is not None and div.level == "county" and span.text != div.name and span.start_char not in starts:
+            if div is not None and div.level in ("county", "prefecture") and span.text != div.name \
+                    and span.start_char not in starts \
+                    and not (div.level == "prefecture" and any(a <= span.start_char and span.end_char <= b
+                                                               for a, b in runs)):
                 continue
             kept.append(span)
         doc.spans[CANDIDATES] = kept
