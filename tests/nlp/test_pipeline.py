@@ -288,3 +288,11 @@ def test_a_place_s_short_name_inside_a_longer_word_is_no_place(nlp):
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["白银", "日照", "海口"]
     doc, _ = process(nlp, "随后代表团赴山西太原、大同等地调研。")
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["山西", "太原", "大同"]
+
+
+def test_a_listed_item_ending_like_a_zone_is_a_place_whatever_the_head_noun(nlp):
+    """「甲大学城、乙科技城等教育科研平台」: the head noun 平台 types the list, but an item ending like a zone
+    (names.yml enumeration.zone_items) is a place."""
+    doc, _ = process(nlp, "宁州市云溪区科教资源丰富，拥有青岭大学城、白鹭山科技城等教育科研平台。")
+    labels = dict(ents(doc))
+    assert labels.get("青岭大学城") == "DISTRICT" and labels.get("白鹭山科技城") == "DISTRICT"
