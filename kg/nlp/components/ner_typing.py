@@ -77,6 +77,9 @@ def type_org(name: str, lex: Lexicon, endings: list[tuple[str, re.Pattern]]) -> 
     return "ENTERPRISE"
 
 
+_PLACE_JOINERS = ("、", "和", "与", "及")  # 「甲、乙和丙」: places listed together
+
+
 class NerTyping:
     def __init__(self, nlp: Language, name: str = "kg_ner_typing", data_dir: str = ""):
         self.name = name
@@ -149,16 +152,28 @@ class NerTyping:
         places holding it (「湖北宜昌」 read as one name)."""
         starts = {w[0] for w in words if w[2] in ("LOC", "ORG", "nz")}
         runs = [(w[0], w[1]) for w in words if w[2] in ("LOC", "ORG", "nz") and self.lex.is_place_run(text[w[0]:w[1]])]
+        spans = candidates(doc)
+        place_starts = {s.start_char for s in spans if s.label_ == "DISTRICT"}
+        place_ends = {s.end_char for s in spans if s.label_ == "DISTRICT"}
         kept = []
-        for span in candidates(doc):
+        for span in spans:
             div = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" and not span.kb_id_ else None
             if div is not None and div.level in ("county", "prefecture") and span.text != div.name \
                     and span.start_char not in starts \
-                    and not (div.level == "prefecture" and any(a <= span.start_char and span.end_char <= b
-                                                               for a, b in runs)):
+                    and not (div.level == "prefecture" and self._city_confirmed(text, span, runs, place_starts,
+                                                                             place_ends)):
                 continue
             kept.append(span)
         doc.spans[CANDIDATES] = kept
+
+    @staticmethod
+    def _city_confirmed(text: str, span, runs, place_starts, place_ends) -> bool:
+        """A city's short name LAC reads as no place of its own is one inside a run of places LAC reads as one name
+        (「湖北宜昌」) or listed next to another place (「白银、某市和某市」)."""
+        a, b = span.start_char, span.end_char
+        return any(x <= a and b <= y for x, y in runs) \
+            or text[b:b + 1] in _PLACE_JOINERS and b + 1 in place_starts \
+            or a >= 1 and text[a - 1] in _PLACE_JOINERS and a - 1 in place_ends
 
     def _drop_unconfirmed_names(self, doc: Doc, text: str, words) -> None:
         """Gazetteer hits the text around them does not bear out. A Latin name glued to more letters or digits
