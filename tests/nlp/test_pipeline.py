@@ -296,3 +296,16 @@ def test_a_listed_item_ending_like_a_zone_is_a_place_whatever_the_head_noun(nlp)
     doc, _ = process(nlp, "宁州市云溪区科教资源丰富，拥有青岭大学城、白鹭山科技城等教育科研平台。")
     labels = dict(ents(doc))
     assert labels.get("青岭大学城") == "DISTRICT" and labels.get("白鹭山科技城") == "DISTRICT"
+
+
+def test_a_quotation_after_a_word_of_reputation_names_nothing():
+    """「被誉为“江苏明清第一街”」「素有“江苏云溪水城”」: a title or a reputation (names.yml quoted.honorific_before), no
+    name, though it starts with a place; 「打造“江苏明清第一街”」 still names one."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = "北大街被誉为“江苏明清第一街”，云溪素有“江苏云溪水城”。宁州市打造“江苏明清第一街”。"
+    found = [(text[s:e], s) for s, e, *_ in rules._quoted(text)]
+    assert found == [("江苏明清第一街", text.rindex("江苏明清第一街"))]

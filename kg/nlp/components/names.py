@@ -76,6 +76,7 @@ class NamePatterns:
         self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
         self._q_programme_verb = re.compile(f"(?:{q['programme_verbs']})$") if q.get("programme_verbs") else None
+        self._q_honorific = re.compile(f"(?:{q['honorific_before']})$") if q.get("honorific_before") else None
         self._q_programme_not_before = re.compile(f"(?:{q.get('programme_not_before') or '(?!)'})")
         self._q_programme_after = re.compile(f"(?:{q.get('programme_after') or '(?!)'})")
         # 「‘某某’品牌」 inside a quotation: single marks quote a programme too (quoted.programme_inner_quotes)
@@ -490,6 +491,8 @@ class NamePatterns:
                 continue
             if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
                 continue
+            if self._q_honorific is not None and self._q_honorific.search(text, max(0, m.start() - 4), m.start()):
+                continue  # 「被誉为“某某第一街”」: a title the place is given, no name
             after = text[m.end():m.end() + 1]
             if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
                     or after in ("（", "(") and len(inner) >= 4:
