@@ -309,3 +309,17 @@ def test_a_quotation_after_a_word_of_reputation_names_nothing():
     text = "北大街被誉为“江苏明清第一街”，云溪素有“江苏云溪水城”。宁州市打造“江苏明清第一街”。"
     found = [(text[s:e], s) for s, e, *_ in rules._quoted(text)]
     assert found == [("江苏明清第一街", text.rindex("江苏明清第一街"))]
+
+
+def test_countries_by_their_letters_in_a_list_are_no_items(nlp):
+    """「持续提升中新、中德、中荷等平台功能」: pairs of countries' letters name cooperations, no platform of a list
+    (names.yml ner.country_letters)."""
+    from kg.nlp.spans import candidates
+
+    doc = nlp.make_doc("宁州市持续提升中新、中德、中荷等平台功能，建设青岭数字服务平台。")
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "kg_enumerations":
+            break
+    listed = {s.text for s in candidates(doc) if s.kb_id_ == "enumeration"}
+    assert not {"中新", "中德", "中荷"} & listed
