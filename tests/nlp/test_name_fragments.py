@@ -241,12 +241,14 @@ def test_a_plan_s_proposal_and_outline_are_named_whole_after_the_quoted_period(n
     assert "“十六五”规划" not in names
 
 
-@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市"])
+@pytest.mark.parametrize("kind", ["自由贸易试验区", "国家级经济技术开发区", "自由贸易港", "经济特区", "大城市", "中小城市",
+                                  "自贸试验区", "工业园区", "工业集聚区", "城中村", "国家级经开区", "省级高新区"])
 def test_a_kind_of_zone_or_city_alone_is_no_place(fragments, kind):
     assert fragments.is_fragment(kind, "DISTRICT")
 
 
-@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县"])
+@pytest.mark.parametrize("name", ["青岭自由贸易试验区", "宁州经济技术开发区", "白沙自由贸易港", "宁州市", "大城县",
+                                  "云溪工业园区", "白沙自贸试验区"])
 def test_a_named_zone_or_city_is_a_place(fragments, name):
     assert not fragments.is_fragment(name, "DISTRICT")
 
@@ -514,3 +516,17 @@ def test_a_clause_a_role_or_a_survey_trip_is_no_initiative(fragments, clause):
                                   "云溪夜景观"])
 def test_names_with_a_copula_in_quotes_or_a_mechanism_are_initiatives(fragments, name):
     assert not fragments.is_fragment(name, "INITIATIVE")
+
+
+def test_a_village_or_subdistrict_right_after_its_place_is_a_chained_place(fragments):
+    """「某县某镇|某某村」「某县|某某街道」: a village or a subdistrict LAC reads right after a place that holds it is
+    trusted as a place (names.yml ner.chained_place_endings); not after other words (「网红|民宿村」), not a common noun
+    (「某市|美丽乡村」), not a place's level alone."""
+    text = "云溪县青石镇白鹭村，云溪县石门街道，网红民宿村，云溪县美丽乡村"
+    words = [(0, 3, "LOC"), (3, 6, "LOC"), (6, 9, "LOC"), (10, 13, "LOC"), (13, 17, "LOC"), (18, 20, "n"),
+             (20, 23, "LOC"), (24, 27, "LOC"), (27, 31, "LOC")]
+    assert fragments.chained_place(text, 6, 9, words)  # 白鹭村 after 青石镇
+    assert fragments.chained_place(text, 13, 17, words)  # 石门街道 after 云溪县
+    assert not fragments.chained_place(text, 20, 23, words)  # 民宿村 after 网红
+    assert not fragments.chained_place(text, 27, 31, words)  # 美丽乡村
+    assert not fragments.chained_place(text, 3, 6, words)  # 青石镇: no village's ending (trusted by its own)

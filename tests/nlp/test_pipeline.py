@@ -78,6 +78,49 @@ def test_a_quoted_code_closing_a_list_or_counted_is_the_name_and_one_after_a_ver
     assert found == ["白塔红", "东数西青", "青岭数字", "“十四五”规划", "“1+2”政策体系"]
 
 
+def test_a_quoted_list_of_slogans_before_a_campaign_kind_names_the_campaign():
+    """「“青苗进村、白鹭归岸”行动」「“甲、乙、丙”等品牌活动」: a quoted list right before a campaign's kind (or 等 and a
+    modifier) names the campaign (names.yml quoted_system.list_suffix); 「“甲、乙”的工作机制」 and a quotation without
+    a list before 活动 name none."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("宁州市深入实施“青苗进村、白鹭归岸”行动，开展“云溪进景区、进街区”等品牌活动，完善“青岭吹哨、白沙报到”的工作"
+            "机制，举办“宁州之夏”活动。")
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["“青苗进村、白鹭归岸”行动", "云溪进景区、进街区"]
+
+
+def test_a_programme_in_single_marks_or_a_series_of_events_is_named():
+    """「“我们将打造‘乐享宁州’品牌，开展‘购在云溪’系列活动”」: single marks inside a quotation quote programmes as
+    double marks do; 「举办“青岭赏花”系列活动」 names one (not 「推出“青岭故事”系列报道」); 「实施‘白沙东移’工程」 is
+    left to the system 「“白沙东移”工程」 (its code an alias)."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = ("“我们将继续打造‘乐享宁州’品牌，组织开展‘购在云溪’系列活动，实施‘白沙东移’工程。”宁州市每年举办“青岭赏花”"
+            "系列活动，推出“青岭故事”系列报道。")
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_programme"]
+    assert found == ["乐享宁州", "购在云溪", "青岭赏花"]
+
+
+def test_a_quoted_code_before_a_period_or_an_adjective_names_no_system():
+    """「“十六五”时期计划安排」: a period between the code and the noun (计划 a verb there); 「“一村一策”强化战略性资源」:
+    the noun opens an adjective (战略性); 「“一村一策”战略」 is named."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = "宁州市在“十六五”时期计划安排资金，“一村一策”强化战略性资源保护，并实施“青岭一策”战略。"
+    found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_system"]
+    assert found == ["“青岭一策”战略"]
+
+
 def test_a_meeting_named_by_its_kind_alone_is_no_initiative(nlp):
     doc, _ = process(nlp, "宁州市将组织数字化转型项目路演、创新大赛、供需对接会等活动，并举办首届宁州数字经济博览会。")
     names = [t for t, label in ents(doc) if label == "INITIATIVE"]
@@ -245,3 +288,38 @@ def test_a_place_s_short_name_inside_a_longer_word_is_no_place(nlp):
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["白银", "日照", "海口"]
     doc, _ = process(nlp, "随后代表团赴山西太原、大同等地调研。")
     assert [e.text for e in doc.ents if e.label_ == "DISTRICT"] == ["山西", "太原", "大同"]
+
+
+def test_a_listed_item_ending_like_a_zone_is_a_place_whatever_the_head_noun(nlp):
+    """「甲大学城、乙科技城等教育科研平台」: the head noun 平台 types the list, but an item ending like a zone
+    (names.yml enumeration.zone_items) is a place."""
+    doc, _ = process(nlp, "宁州市云溪区科教资源丰富，拥有青岭大学城、白鹭山科技城等教育科研平台。")
+    labels = dict(ents(doc))
+    assert labels.get("青岭大学城") == "DISTRICT" and labels.get("白鹭山科技城") == "DISTRICT"
+
+
+def test_a_quotation_after_a_word_of_reputation_names_nothing():
+    """「被誉为“江苏明清第一街”」「素有“江苏云溪水城”」: a title or a reputation (names.yml quoted.honorific_before), no
+    name, though it starts with a place; 「打造“江苏明清第一街”」 still names one."""
+    import spacy
+
+    from kg.nlp.components.names import NamePatterns
+
+    rules = NamePatterns(spacy.blank("zh"))
+    text = "北大街被誉为“江苏明清第一街”，云溪素有“江苏云溪水城”。宁州市打造“江苏明清第一街”。"
+    found = [(text[s:e], s) for s, e, *_ in rules._quoted(text)]
+    assert found == [("江苏明清第一街", text.rindex("江苏明清第一街"))]
+
+
+def test_countries_by_their_letters_in_a_list_are_no_items(nlp):
+    """「持续提升中新、中德、中荷等平台功能」: pairs of countries' letters name cooperations, no platform of a list
+    (names.yml ner.country_letters)."""
+    from kg.nlp.spans import candidates
+
+    doc = nlp.make_doc("宁州市持续提升中新、中德、中荷等平台功能，建设青岭数字服务平台。")
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "kg_enumerations":
+            break
+    listed = {s.text for s in candidates(doc) if s.kb_id_ == "enumeration"}
+    assert not {"中新", "中德", "中荷"} & listed

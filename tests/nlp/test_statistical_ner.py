@@ -219,3 +219,24 @@ def test_probes_of_other_genres(nlp):
     assert ("蔚来汽车零部件产业园项目", "INITIATIVE") in ents(doc)  # 零部件 is no number
     # the two bodies before 参与了; the company opening the project's name takes part in its project (company_work)
     assert {r[0] for r in relations(doc, "participatesIn")} == {"青岛市财政局", "济南市大数据局", "蔚来汽车"}
+
+
+def test_a_village_after_its_place_is_no_part_of_a_joined_name():
+    """「江苏南京|白鹭洲村」: a village or a subdistrict LAC reads right after a known place is a place of its own
+    (names.yml ner.chained_place_endings), not joined to the place as 「南京|远航」 is to a name."""
+    import spacy
+
+    from kg.nlp.components.ner_typing import NerTyping
+
+    typing = NerTyping(spacy.blank("zh"))
+    text = "江苏南京白鹭洲村，南京远航科技"
+    words = [(0, 2, "LOC"), (2, 4, "LOC"), (4, 8, "LOC"), (8, 9, "w"), (9, 11, "LOC"), (11, 15, "ORG")]
+    assert typing._place_words(text, words) == {11: 9}
+
+
+def test_a_citys_short_name_read_as_a_common_word_is_no_place(nlp):
+    """「白银价格上涨」: a prefecture's short name the model reads as a common word is no place (as a county's short
+    name, 和平, is not); 「陕西安康，…」, read as a place, is one."""
+    doc, _ = process(nlp, "白银价格上涨。陕西安康，远航科技有限公司的车间里一片忙碌。")
+    places = [t for t, label in ents(doc) if label == "DISTRICT"]
+    assert "白银" not in places and "安康" in places

@@ -49,6 +49,10 @@ class Enumerations:
         self._role = re.compile(rf"(?:(?:{en['triggers']})[，,]?)?({item})作为[^，。；]{{0,24}}?(?:{heads})")
         self._trigger = re.compile(en["triggers"])
         self._example = re.compile(rf"(?:{en.get('example_triggers', en['triggers'])})")
+        # 「甲大学城、乙科技城等教育科研平台」: an item ending like a zone is a place, whatever the head noun
+        self._zone_item = re.compile(rf".{{2,}}(?:{en['zone_items']})$") if en.get("zone_items") else None
+        # 「中新、中德、中荷等平台」: countries by one character each name two countries' relations, no item
+        self._country_letters = frozenset(lex.patterns["ner"].get("country_letters", ""))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -119,7 +123,10 @@ class Enumerations:
                 item = cut_before_verb(item)
             if not item or len(item) > self.item_max + 8 or item in self.lex.not_entities:
                 continue
-            add_candidate(doc, start + offset, start + offset + len(item), label, "enumeration")
+            if len(item) <= 3 and set(item) <= self._country_letters:
+                continue  # 「中新、中荷等平台」: two countries' cooperation, named by their letters
+            own = "DISTRICT" if self._zone_item is not None and self._zone_item.match(item) else label
+            add_candidate(doc, start + offset, start + offset + len(item), own, "enumeration")
 
 
 

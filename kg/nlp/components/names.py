@@ -7,6 +7,7 @@ Agencies (<jurisdiction><core>), suffix rules for zones, enterprises and initiat
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 
 from spacy.language import Language
@@ -75,11 +76,20 @@ class NamePatterns:
         self._q_task_lead = re.compile("|".join(map(re.escape, leads)))
         self._q_reject = [re.compile(p) for p in q["reject_patterns"]]
         self._q_programme_verb = re.compile(f"(?:{q['programme_verbs']})$") if q.get("programme_verbs") else None
+        self._q_honorific = re.compile(f"(?:{q['honorific_before']})$") if q.get("honorific_before") else None
         self._q_programme_not_before = re.compile(f"(?:{q.get('programme_not_before') or '(?!)'})")
         self._q_programme_after = re.compile(f"(?:{q.get('programme_after') or '(?!)'})")
+        # 「‘某某’品牌」 inside a quotation: single marks quote a programme too (quoted.programme_inner_quotes)
+        self._q_inner = re.compile(r"‘([^‘’“”\n]{1,40})’") if q.get("programme_inner_quotes") else None
         qs = pat["quoted_system"]
-        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']})")
+        system_end = f"(?![{qs['not_followed_by']}])" if qs.get("not_followed_by") else ""
+        self._q_system = re.compile(rf"“([^“”\n]{{1,20}})”([{chars}]{{0,8}}?)({qs['suffix']}){system_end}")
         self._q_code_gap = re.compile(qs["code_gap"]) if qs.get("code_gap") else None
+        self._q_system_kind = re.compile(f"(?:{qs['suffix']})")  # 「‘某某’工程」: a system's kind after single marks
+        # 「“甲、乙”行动」: a quoted list of slogans that names a campaign by its kind (quoted_system.list_suffix)
+        self._q_list = re.compile(rf"“([^“”\n]{{3,30}})”([{chars}]{{0,8}}?)({qs['list_suffix']}){system_end}") \
+            if qs.get("list_suffix") else None
+        self._q_list_mark = qs.get("list_mark", "、")
         self._q_reject_gap = re.compile(qs["reject_gap"]) if qs.get("reject_gap") else None
         self._q_code_named = re.compile(f"(?:{qs['code_named']})$") if qs.get("code_named") else None
         self._known = {surface: canonical for rows in lex.gazetteer.values() for canonical, aliases in rows
@@ -452,8 +462,16 @@ class NamePatterns:
     def _quoted(self, text: str):
         q = self.lex.patterns["quoted"]
         systems = set()  # where a quoted system's quotation starts
-        for m in self._q_system.finditer(text):
-            if any(c in m.group(1) for c in q["reject_chars"] if c != "+") or "的" in m.group(2):
+        lists = self._q_list.finditer(text) if self._q_list is not None else ()
+        for m in heapq.merge(self._q_system.finditer(text), lists, key=lambda m: m.start()):
+            if m.start() in systems:
+                continue  # read already (a system's and a list's suffix both match)
+            listed = m.re is self._q_list
+            if listed and (self._q_list_mark not in m.group(1) or m.group(2) and not (
+                    self._q_code_gap is not None and self._q_code_gap.match(m.group(2)))):
+                continue  # 「“甲、乙”活动」: only a list of slogans right before the kind (or 等…) names a campaign
+            marks = "+" + (self._q_list_mark if listed else "")
+            if any(c in m.group(1) for c in q["reject_chars"] if c not in marks) or "的" in m.group(2):
                 continue
             if any(w in m.group(2) for w in self.lex.lead_words):
                 continue  # “一省一策”制定个性化改革: a verb between the code and the noun
@@ -473,6 +491,8 @@ class NamePatterns:
                 continue
             if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
                 continue
+            if self._q_honorific is not None and self._q_honorific.search(text, max(0, m.start() - 4), m.start()):
+                continue  # 「被誉为“某某第一街”」: a title the place is given, no name
             after = text[m.end():m.end() + 1]
             if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
                     or after in ("（", "(") and len(inner) >= 4:
@@ -490,7 +510,8 @@ class NamePatterns:
             return
         low, high = int(q.get("programme_min_len", 2)), int(q.get("programme_max_len", 16))
         run = []  # the quotations of the current run: (start, end, inner)
-        for m in self._quote.finditer(text):
+        inner_quotes = self._q_inner.finditer(text) if self._q_inner is not None else ()
+        for m in heapq.merge(self._quote.finditer(text), inner_quotes, key=lambda m: m.start()):
             if run and m.start() == run[-1][1]:
                 run.append((m.start(), m.end(), m.group(1), False))
                 continue
@@ -511,9 +532,11 @@ class NamePatterns:
                 continue
             if inner in self.lex.not_entities or any(r.search(inner) for r in self._q_reject):
                 continue
-            if self._q_accept.search(inner) or has_proper_prefix(inner, self.lex) and len(inner) >= 5 \
-                    or text[end:end + 1] in ("（", "(") and len(inner) >= 4:
-                continue  # the quoted-name rule's already
+            if text[start] == "‘" and self._q_system_kind.match(text, end) is not None:
+                continue  # 「‘某某’工程」: the system 「“某某”工程」 of another sentence, whose code is its alias
+            if text[start] != "‘" and (self._q_accept.search(inner) or has_proper_prefix(inner, self.lex)
+                                        and len(inner) >= 5 or text[end:end + 1] in ("（", "(") and len(inner) >= 4):
+                continue  # the quoted-name rule's already (it reads no single marks)
             yield start + 1, end - 1, "INITIATIVE", "quoted_programme", self._known.get(inner, "")
 
     def _task_lead(self, inner: str) -> int:

@@ -77,6 +77,9 @@ def type_org(name: str, lex: Lexicon, endings: list[tuple[str, re.Pattern]]) -> 
     return "ENTERPRISE"
 
 
+_PLACE_JOINERS = ("、", "和", "与", "及")  # 「甲、乙和丙」: places listed together
+
+
 class NerTyping:
     def __init__(self, nlp: Language, name: str = "kg_ner_typing", data_dir: str = ""):
         self.name = name
@@ -86,6 +89,7 @@ class NerTyping:
         self._generic = re.compile(ner["generic"])
         self._not_district = set(ner["not_district"].split())
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
+        self._chained_endings = tuple(ner.get("chained_place_endings", "").split())  # 「某市|某某村」: two places
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
         self._outlet = re.compile(rf"(?:{ner['outlet_endings']})$")
@@ -144,16 +148,33 @@ class NerTyping:
         return doc
 
     def _drop_unconfirmed_places(self, doc: Doc, text: str, words) -> None:
-        """A district's short name (和平 for 天津市和平区, 朝阳, 南岸) is also a common word: the gazetteer's hit
-        stands only where the model reads a place or a name starting there."""
+        """A district's or a city's short name (和平 for 天津市和平区, 朝阳, 南岸; 日照 of 日照时数) is also a common
+        word: the gazetteer's hit stands only where the model reads a place or a name starting there, or a run of
+        places holding it (「湖北宜昌」 read as one name)."""
         starts = {w[0] for w in words if w[2] in ("LOC", "ORG", "nz")}
+        runs = [(w[0], w[1]) for w in words if w[2] in ("LOC", "ORG", "nz") and self.lex.is_place_run(text[w[0]:w[1]])]
+        spans = candidates(doc)
+        place_starts = {s.start_char for s in spans if s.label_ == "DISTRICT"}
+        place_ends = {s.end_char for s in spans if s.label_ == "DISTRICT"}
         kept = []
-        for span in candidates(doc):
+        for span in spans:
             div = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" and not span.kb_id_ else None
-            if div is not None and div.level == "county" and span.text != div.name and span.start_char not in starts:
+            if div is not None and div.level in ("county", "prefecture") and span.text != div.name \
+                    and span.start_char not in starts \
+                    and not (div.level == "prefecture" and self._city_confirmed(text, span, runs, place_starts,
+                                                                             place_ends)):
                 continue
             kept.append(span)
         doc.spans[CANDIDATES] = kept
+
+    @staticmethod
+    def _city_confirmed(text: str, span, runs, place_starts, place_ends) -> bool:
+        """A city's short name LAC reads as no place of its own is one inside a run of places LAC reads as one name
+        (「湖北宜昌」) or listed next to another place (「白银、某市和某市」)."""
+        a, b = span.start_char, span.end_char
+        return any(x <= a and b <= y for x, y in runs) \
+            or text[b:b + 1] in _PLACE_JOINERS and b + 1 in place_starts \
+            or a >= 1 and text[a - 1] in _PLACE_JOINERS and a - 1 in place_ends
 
     def _drop_unconfirmed_names(self, doc: Doc, text: str, words) -> None:
         """Gazetteer hits the text around them does not bear out: a Latin name glued to more letters
@@ -310,6 +331,9 @@ class NerTyping:
                 continue
             if not self.lex.is_place(text[prev[0]:prev[1]]):
                 continue
+            if word[2] == "LOC" and self._chained_endings and word[1] - word[0] >= 3 \
+                    and text.endswith(self._chained_endings, word[0], word[1]):
+                continue  # 某市|某某村: a village or a subdistrict after its place is a place of its own
             if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
                 out[word[0]] = out.get(prev[0], prev[0])
         return out

@@ -183,6 +183,9 @@ class Fragments:
     accompanying: tuple[str, ...] = ()  # 「甲局|会同|乙机关」: words that join a name to what acts with it
     occurrences: re.Pattern | None = None  # 「举办2次|某某对话」「多届|某某锦标赛」: how often an event was held
     thing_place: re.Pattern | None = None  # 「某某储能电站」「某某供应链平台」: a work or a thing, never a place
+    chained_endings: tuple[str, ...] = ()  # 「某县某镇|某某村」: a village's or a subdistrict's ending (chained_place)
+    place_levels: tuple[str, ...] = ()  # the level endings of a place a chained place may follow
+    chained_not: tuple[str, ...] = ()  # 「某市美丽|乡村」: common nouns with a village's ending, no chained place
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -224,7 +227,9 @@ class Fragments:
                    re.compile(f"(?:{ner['subunit_institution']})$") if ner.get("subunit_institution") else None,
                    frozenset(ner.get("coordination_joiners", "")), tuple(ner.get("accompanying_words", "").split()),
                    re.compile(ner["occurrence_count"]) if ner.get("occurrence_count") else None,
-                   re.compile(f"(?:{ner['thing_not_place']})$") if ner.get("thing_not_place") else None)
+                   re.compile(f"(?:{ner['thing_not_place']})$") if ner.get("thing_not_place") else None,
+                   tuple(ner.get("chained_place_endings", "").split()), tuple(lex.patterns.get("place_levels", ())),
+                   tuple(ner.get("chained_place_not", "").split()))
 
     def joined_end(self, text: str, name_ends: Iterable[int], end: int) -> int | None:
         """Where the name ends that a span no rule proposed opens with (``name_ends``: the ends of the candidates
@@ -373,6 +378,19 @@ class Fragments:
             return False
         return any(b_start == start and b_end < end and self.subunit.fullmatch(text, b_end, end) is not None
                    for b_start, b_end in bodies)
+
+    def chained_place(self, text: str, start: int, end: int, words) -> bool:
+        """``text[start:end]``, a place, is a village or a subdistrict (``chained_place_endings``: 「某某村」「某某街道」)
+        written right after a place that holds it (「某县某某镇|某某村」「某市|某某街道」): a known division's name, or a
+        place LAC reads (``words``) that ends in a level (「某某乡」): named as a place (GUIDELINES: a place named on its
+        own is required), whatever the model reads of a name it never saw."""
+        if not self.chained_endings or end - start < 3 or not text.endswith(self.chained_endings, start, end) \
+                or self.chained_not and text.endswith(self.chained_not, start, end):
+            return False
+        if any(text[start - k:start] in self.place_prefixes for k in range(2, min(start, 8) + 1)):
+            return True
+        return any(e == start and tag == "LOC" and e - s >= 2 and text.endswith(self.place_levels, s, e)
+                   for s, e, tag in words)
 
     def keeps_label(self, name: str, label: str, best: str) -> bool:
         """An initiative ``name`` that ends like a work or a thing (「某某储能电站」「某某供应链平台」) keeps its label
@@ -942,6 +960,8 @@ class TrainedNer:
         """What :meth:`_trusted` says of ``cand`` in the article being arbitrated."""
         return (self._of_trusted_rule(cand) and not self._thing(cand) and not self._loose_quote(cand)) or (
             cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
+            cand.label_ == "DISTRICT" and self.fragments is not None and self.fragments.chained_place(
+                text_of(cand.doc), cand.start_char, cand.end_char, lac_words(cand.doc))) or (
             cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
             cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
             self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(cand.text) is not None) or (
