@@ -91,6 +91,8 @@ class Relations:
         self._scene_time = re.compile(r["scene_time"])
         self._scene_subject_lead = re.compile(rf"(?:{r['scene_subject_leads']})?")
         self._sited_before = re.compile(rf"(?:{r['sited_before']})")
+        self._township_name = re.compile(r["township_name"])
+        self._village_name = re.compile(r["village_name"])
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
         self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
@@ -1416,9 +1418,26 @@ class Relations:
                 continue
             zone = inner.id_ not in self.lex.divisions and outer.id_ in self.lex.divisions \
                 and self._zone_suffix.search(inner.text[-6:]) is not None
-            if zone or outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3):
+            if zone or outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3) \
+                    or self._holds_local_place(outer, inner):
                 out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
         return out
+
+    def _holds_local_place(self, outer: Span, inner: Span) -> bool:
+        """「某县某镇」「某新区某镇」「某镇某村」「某镇某某产业园」: ``inner``, a place below the divisions table (a
+        township, a village, or a zone after a township), lies in ``outer`` written right before it: a county or
+        city, a zone, a township."""
+        if inner.id_ in self.lex.divisions or outer.kb_id_ == "book_title" or inner.kb_id_ == "book_title":
+            return False
+        div = self.lex.divisions.get(outer.id_)
+        township = div is None and self._township_name.fullmatch(outer.text) is not None
+        wide = div is not None and div.level in ("county", "prefecture", "zone") or div is None and not township \
+            and self._zone_suffix.search(outer.text[-6:]) is not None
+        if self._township_name.fullmatch(inner.text):
+            return wide
+        if self._village_name.fullmatch(inner.text):
+            return wide or township
+        return township and self._zone_suffix.search(inner.text[-6:]) is not None
 
     def _led_by(self, s, e, ents) -> list[dict]:
         """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""

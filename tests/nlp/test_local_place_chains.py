@@ -1,0 +1,40 @@
+"""Places below the divisions table written right after the place that holds them (「某县某镇」「某新区某镇」「某镇某村」
+「某镇某某产业园」): each lies in the one before (kg_relations' nested_place). The real pipeline with the shipped NER,
+which reads each place on its own, and no relation classifier. The county is a division no article of the evaluation sets names; the
+towns, villages, zones and companies are invented."""
+import pytest
+
+from kg.config import Settings
+from kg.nlp import make_nlp
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(Settings(relation_model=""))
+
+
+def located(doc) -> set[tuple[str, str]]:
+    return {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "locatedIn"}
+
+
+def districts(doc) -> set[str]:
+    return {e.text for e in doc.ents if e.label_ == "DISTRICT"}
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("走进武都区青禾镇的远航食品有限公司，一股香味扑鼻而来。", "青禾镇", "武都区"),
+    ("在武都区青禾镇石桥村，村民正在采茶。", "青禾镇", "武都区"),
+    ("在武都区青禾镇石桥村，村民正在采茶。", "石桥村", "青禾镇"),
+    ("广东省东莞市青禾镇云溪工业园区，货车繁忙穿梭。", "云溪工业园区", "青禾镇"),
+])
+def test_a_local_place_lies_in_the_place_written_before_it(nlp, text, inner, outer):
+    doc, _ = process(nlp, text)
+    assert {inner, outer} <= districts(doc)
+    assert (inner, outer) in located(doc)
+
+
+def test_a_village_before_a_town_is_not_placed_in_it(nlp):
+    doc, _ = process(nlp, "今年，石桥村青禾镇新建大棚120座。")
+    assert ("青禾镇", "石桥村") not in located(doc)
