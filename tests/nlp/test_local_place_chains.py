@@ -38,3 +38,17 @@ def test_a_local_place_lies_in_the_place_written_before_it(nlp, text, inner, out
 def test_a_village_before_a_town_is_not_placed_in_it(nlp):
     doc, _ = process(nlp, "今年，石桥村青禾镇新建大棚120座。")
     assert ("青禾镇", "石桥村") not in located(doc)
+
+
+@pytest.mark.parametrize("text, x, place", [
+    ("走进武都区青禾镇的远航食品有限公司，一股香味扑鼻而来。", "远航食品有限公司", "青禾镇"),
+    ("甘肃陇南武都区的青禾产业园，货车往来穿梭。", "青禾产业园", "武都区"),
+])
+def test_a_name_after_a_place_and_de_lies_in_that_place(nlp, text, x, place):
+    doc, _ = process(nlp, text)
+    assert (x, place) in located(doc)
+
+
+def test_a_person_after_a_place_and_de_is_not_placed(nlp):
+    doc, _ = process(nlp, "来自甘肃陇南武都区的王青禾介绍了经验。")
+    assert not any(s == "王青禾" for s, _ in located(doc))

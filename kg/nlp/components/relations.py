@@ -18,7 +18,9 @@ Rules (each names itself in the evidence):
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
 * ``quote_speaker``  「”工艺工程师甲说」: a bare job role after a quotation → holdsPostIn the enterprise named last.
-* ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn.
+* ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn; also
+                     places below the divisions table (「某县某镇」「某镇某村」「某镇某某产业园」).
+* ``place_of``       「某县某镇的某某有限公司」: a company, programme or zone right after a place and 的 → locatedIn.
 * ``held_at``        「在某市举办的第五届某博览会」 → locatedIn.
 * ``issue_approved`` 「《X》已经省政府同意」 → issuedBy.
 
@@ -1229,6 +1231,26 @@ class Relations:
         out += self._place_implements(s, e, ents)
         out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
+        out += self._place_of_name(s, ents)
+        return out
+
+    def _place_of_name(self, s: int, ents) -> list[dict]:
+        """「在某市某县的某某有限公司」「某区的某某服务区」: a company, programme or zone (not a division, which has its
+        own parent; no policy document) written right after a place and 的 lies in that place, the run's last
+        (training gold: company 13 of 13, zone 6 of 6, programme 3 of 3). After a siting verb (「位于某县的X」) it is
+        ``_sited_before_name``'s."""
+        out = []
+        for place, x in zip(ents, ents[1:]):
+            if place.label_ != "DISTRICT" or x.start_char != place.end_char + 1 or self.text[place.end_char] != "的" \
+                    or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title" \
+                    or x.label_ == "DISTRICT" and (x.id_ in self.lex.divisions or x.text in self.lex.countries):
+                continue
+            start = place.start_char
+            while start in self.by_end and self.by_end[start].label_ == "DISTRICT":  # the run's first place
+                start = self.by_end[start].start_char
+            if self._sited_before.search(self.text[max(s, start - 4):start]):
+                continue
+            out.append(self._rel(_m(x), "locatedIn", _m(place), "place_of", (place.start_char, x.end_char)))
         return out
 
     def _scene_opener(self, s: int, e: int, ents, places: dict[int, Span]) -> list[dict]:
