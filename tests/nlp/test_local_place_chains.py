@@ -52,3 +52,12 @@ def test_a_name_after_a_place_and_de_lies_in_that_place(nlp, text, x, place):
 def test_a_person_after_a_place_and_de_is_not_placed(nlp):
     doc, _ = process(nlp, "来自甘肃陇南武都区的王青禾介绍了经验。")
     assert not any(s == "王青禾" for s, _ in located(doc))
+
+
+@pytest.mark.parametrize("text, site, place", [
+    ("在武都区青禾湖景区，游客络绎不绝。", "青禾湖景区", "武都区"),
+    ("陇南武都区青禾古寨迎来大批游客。", "青禾古寨", "武都区"),
+])
+def test_a_named_site_no_zone_word_ends_lies_in_the_division_before_it(nlp, text, site, place):
+    doc, _ = process(nlp, text)
+    assert (site, place) in located(doc)
