@@ -96,7 +96,7 @@ class Relations:
         self._sited_before = re.compile(rf"(?:{r['sited_before']})")
         self._township_name = re.compile(r["township_name"])
         self._village_name = re.compile(r["village_name"])
-        self._township_head = re.compile(r["township_head"])
+        self._township_opening = re.compile(r["township_opening"])
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
         self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
@@ -1452,7 +1452,7 @@ class Relations:
         a site of the place before it, unless it is a country or opens with a township (「某县|某镇某某基地」: the
         township's). Training gold: placed after a division 17 of 19."""
         return place.kb_id_ != "book_title" and place.text not in self.lex.countries \
-            and self._township_head.match(place.text) is None
+            and self._township_opening.match(place.text) is None
 
     def _holds_local_place(self, outer: Span, inner: Span) -> bool:
         """「某县某镇」「某新区某镇」「某镇某村」「某镇某某产业园」: ``inner``, a place below the divisions table (a
