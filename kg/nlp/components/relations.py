@@ -17,6 +17,7 @@ Rules (each names itself in the evidence):
 * ``bracket_parts``  「“一节两会”（甲节、乙会、丙会）」 → each partOf the collective name.
 * ``participate_verb`` 「A入选/参与…B」 → participatesIn; ``invests_in`` 「A计划投资8亿元的B项目」.
 * ``post_appointed`` also rosters (「甲 某区人民政府副区长」) and appointments carried over (「；乙同志任总经理」).
+* ``organ_post``     「中共中央政治局常委」: a post in the Politburo is a post in the central committee too.
 * ``quote_speaker``  「”工艺工程师甲说」: a bare job role after a quotation → holdsPostIn the enterprise named last.
 * ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn; also
                      places below the divisions table (「某县某镇」「某镇某村」「某镇某某产业园」) and named sites
@@ -144,6 +145,7 @@ class Relations:
         self._titles_set = set(lex.titles)
         self._implied = r["implied_bodies"]
         self._township_head = re.compile(r["township_heads"])
+        self._committee_organ = re.compile(r["committee_organ"])
         self._shared = re.compile(r["shared_titles"])
         self._appointed = re.compile(r["appointed"])
         self._title_prefix = re.compile(rf"(?:{r['title_prefix']})")
@@ -185,6 +187,7 @@ class Relations:
         self._committees = None
         rels: list[dict] = []
         rels += self._posts(doc)
+        rels += self._organ_posts(rels)
         speaker_org = self._speaker_orgs(rels)
         self._speaker_org = speaker_org
         starts = [x.start_char for x in self.ents]  # doc.ents are sorted: each sentence takes its slice
@@ -450,6 +453,18 @@ class Relations:
                 previous = (person, posts)
             elif re.match(r"(?:同志)?[、和及]", self.text[person.end_char:]):
                 waiting.append(person)
+        return out
+
+    def _organ_posts(self, posts: list[dict]) -> list[dict]:
+        """「中共中央政治局常委」: a post in an organ of the party's central committee (``committee_organ``) is held in
+        the committee too, the organ in the role (中央政治局常委)."""
+        out = []
+        for rel in posts:
+            o = rel["o"]
+            m = self._committee_organ.fullmatch(o[3]) if rel["p"] == "holdsPostIn" else None
+            if m is not None:
+                body = (o[0], o[0] + m.end("body"), "AGENCY", m["body"], m["body"])
+                out.append(self._rel(rel["s"], "holdsPostIn", body, "organ_post", rel["ev"], "中央" + m["organ"] + rel["role"]))
         return out
 
     def _quote_speaker(self, person: Span) -> list[dict]:
