@@ -61,3 +61,13 @@ def test_a_person_after_a_place_and_de_is_not_placed(nlp):
 def test_a_named_site_no_zone_word_ends_lies_in_the_division_before_it(nlp, text, site, place):
     doc, _ = process(nlp, text)
     assert (site, place) in located(doc)
+
+
+def test_a_company_opening_with_a_country_named_on_its_own_lies_in_it(nlp):
+    doc, _ = process(nlp, "近年来，越南远航咖啡集团等厂商来到海南。越南是咖啡生产大国。")
+    assert ("越南远航咖啡集团", "越南") in located(doc)
+
+
+def test_a_company_opening_with_a_country_named_nowhere_else_is_not_placed(nlp):
+    doc, _ = process(nlp, "近年来，越南远航咖啡集团等厂商来到海南。")
+    assert not any(s == "越南远航咖啡集团" for s, _ in located(doc))
