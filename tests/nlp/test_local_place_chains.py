@@ -71,3 +71,12 @@ def test_a_company_opening_with_a_country_named_on_its_own_lies_in_it(nlp):
 def test_a_company_opening_with_a_country_named_nowhere_else_is_not_placed(nlp):
     doc, _ = process(nlp, "近年来，越南远航咖啡集团等厂商来到海南。")
     assert not any(s == "越南远航咖啡集团" for s, _ in located(doc))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("近年来，武都区已连续多年举办青禾文化旅游节，游客逐年增加。", "青禾文化旅游节"),
+    ("5月22日，远航商会在武都区举办2025年青禾投资促进峰会。", "2025年青禾投资促进峰会"),
+])
+def test_an_event_a_place_hosts_is_held_in_it(nlp, text, event):
+    doc, _ = process(nlp, text)
+    assert (event, "武都区") in located(doc)

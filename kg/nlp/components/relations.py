@@ -24,7 +24,7 @@ Rules (each names itself in the evidence):
                      (「某市某某古城」).
 * ``country_prefix`` 「越南某某集团」: a company opening with a foreign country named on its own → locatedIn it.
 * ``place_of``       「某县某镇的某某有限公司」: a company, programme or zone right after a place and 的 → locatedIn.
-* ``held_at``        「在某市举办的第五届某博览会」 → locatedIn.
+* ``held_at``        「在某市举办的第五届某博览会」 → locatedIn; ``hosted`` 「某县成功举办甲赛、乙赛」「在某市举办某峰会」.
 * ``issue_approved`` 「《X》已经省政府同意」 → issuedBy.
 
 Relations are plain dicts on ``doc._.kg_relations``; mentions are ``(start, end, label, text, id)``.
@@ -92,6 +92,7 @@ class Relations:
         self._held_verbs = re.compile(rf"[^，。；]{{0,4}}?(?:{r['held_verbs']})")
         self._sited = re.compile(rf"(?:{r['sited_adverbs']}){{0,3}}(?:{r['sited_verbs']})(?:于|在)?")
         self._held_before = re.compile(rf"(?:{r['held_before']})的")
+        self._hosts = re.compile(r["hosts"])
         self._scene_place_lead = re.compile(rf"(?:{r['scene_place_lead']})?")
         self._scene_time = re.compile(r["scene_time"])
         self._scene_subject_lead = re.compile(rf"(?:{r['scene_subject_leads']})?")
@@ -1457,6 +1458,22 @@ class Relations:
             event = events.get(verb.end()) if verb else None
             if event is not None:
                 out.append(self._rel(_m(event), "locatedIn", _m(place), "held_at", (place.start_char - 1, event.end_char)))
+        return out + self._hosted(s, ents, places)
+
+    def _hosted(self, s, ents, places) -> list[dict]:
+        """「某县成功举办多届甲赛、乙赛」「某会在某市举办某峰会」: the events listed right after a place that opens its
+        clause (or follows 在) and its hosting verb (``hosts``) are held in it."""
+        out = []
+        events = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
+        for place in places.values():
+            if not (place.start_char > s and self.text[place.start_char - 1] == "在" or self._opens_clause(place, s)):
+                continue
+            verb = self._hosts.match(self.text, place.end_char)
+            event = events.get(verb.end()) if verb else None
+            while event is not None:
+                out.append(self._rel(_m(event), "locatedIn", _m(place), "hosted", (place.start_char, event.end_char)))
+                joint = self._organise_joint.match(self.text, event.end_char)
+                event = events.get(joint.end()) if joint and joint.end() > event.end_char else None
         return out
 
     def _nested_places(self, ents) -> list[dict]:
