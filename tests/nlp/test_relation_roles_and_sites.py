@@ -75,10 +75,16 @@ def test_a_scene_of_places_opening_the_sentence_places_the_next_name(nlp, text, 
 
 
 @pytest.mark.parametrize("text", ["近年来，宏远集团在青山市投资建厂。", "青山市白水县的企业，宏远集团最大。",
-                                  "青山市，白水县，宏远集团都在这里。", "上午，青山市的宏远集团开门营业。"])
+                                  "青山市，白水县，宏远集团都在这里。"])
 def test_no_scene_without_a_clause_of_places_only(nlp, text):
     assert ("宏远集团", "青山市", "") not in rules(nlp, text, "locatedIn")
     assert ("宏远集团", "白水县", "") not in rules(nlp, text, "locatedIn")
+
+
+def test_a_place_and_de_before_the_name_is_no_scene_but_places_it(nlp):
+    doc, _ = process(nlp, "上午，青山市的宏远集团开门营业。")
+    found = {(r["s"][3], r["o"][3], r["rule"]) for r in doc._.kg_relations if r["p"] == "locatedIn"}
+    assert found == {("宏远集团", "青山市", "place_of")}  # kg_relations' place_of, not a scene
 
 
 def test_a_place_stays_the_subject_of_the_clauses_after_it():

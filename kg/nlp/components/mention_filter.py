@@ -137,10 +137,21 @@ class MentionFilter:
             or word.startswith(place) and word[len(place):] in self._division_endings
 
     def _pick_division(self, doc: Doc, span: Span, spans: list[Span], home: str) -> Span:
+        """One division for a name several share (西湖区 of 杭州市 or of 南昌市): the one inside the place written
+        right before it (「浙江杭州西湖区」), else the one of the home, else the one whose city or province the
+        article names most, else the table's first."""
         keys = self.lex.place_keys(span.text)
         if len(keys) <= 1:
             return span
-        best = next((k for k in keys if self.lex.divisions[k].parent == home or k == home), keys[0])
+        before = {k for s in spans if s.label_ == "DISTRICT" and s.end_char == span.start_char
+                  for k in self.lex.place_keys(s.text)}
+        best = next((k for k in keys if any(self.lex.within(k, b, depth=2) for b in before)), None) \
+            or next((k for k in keys if self.lex.divisions[k].parent == home or k == home), None)
+        if best is None:
+            named = Counter(k for s in spans if s.label_ == "DISTRICT" and s is not span
+                            and s.text not in keys for k in self.lex.place_keys(s.text))
+            score = {k: sum(n for b, n in named.items() if self.lex.within(k, b, depth=2)) for k in keys}
+            best = max(keys, key=lambda k: score[k]) if any(score.values()) else keys[0]
         return Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=best)
 
 
