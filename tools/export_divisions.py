@@ -9,6 +9,8 @@ import sys
 import jionlp as jio
 
 MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
+# short forms jionlp's table leaves out, by division code (its 南沙区 of 广州市 has none: 南沙 went to 三沙市's only)
+ALIASES = {"440115": "南沙"}
 
 
 def rows():
@@ -24,6 +26,7 @@ def rows():
             for county, kdata in sorted((k, v) for k, v in cdata.items() if not k.startswith("_")):
                 kalias = kdata["_alias"][0] if isinstance(kdata["_alias"], list) else kdata["_alias"]
                 parent = prov if city == prov else city
+                kalias = ALIASES.get(kdata["_admin_code"], kalias)
                 yield kdata["_admin_code"], county, kalias or "", "county", parent
 
 
