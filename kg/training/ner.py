@@ -189,23 +189,25 @@ CHAR_TEMPLATES = tuple(template for template, _, _ in CHAR_COLUMNS)
 
 
 class KnownFeatures:
-    """The character-column features a trained model has weights for, per template (value → feature string).
+    """The character-column features a trained model has weights for, per template (value → feature name).
     CRFsuite ignores the features its model does not know, so leaving them out tags the same; they are most
-    of the character n-grams of a new text."""
+    of the character n-grams of a new text. The names are kept UTF-8 encoded, as CRFsuite reads them: the
+    tagger takes bytes as they are, where it would encode a string again each time it is given."""
 
     def __init__(self, attributes: Iterable[str]):
-        self.by_template: dict[str, dict[str, str]] = {t: {} for t in CHAR_TEMPLATES}
+        self.by_template: dict[str, dict[str, bytes]] = {t: {} for t in CHAR_TEMPLATES}
         for name in attributes:
             template = name[:name.find("=") + 1]
             if template in self.by_template:
-                self.by_template[template][name[len(template):]] = name
+                self.by_template[template][name[len(template):]] = name.encode("utf-8")
 
 
 def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | None = None,
-                  groups: Sequence[str] | None = None) -> list[list[str]]:
+                  groups: Sequence[str] | None = None) -> list[list[str | bytes]]:
     """The feature strings of every character of ``item.text``, in a fixed order (the CRF adds its weights up in
     this order); with ``known``, the character columns' features a model does not know are left out; ``groups``: the
-    naming feature groups (:func:`naming_features`, default :data:`FEATURE_GROUPS`). Built
+    naming feature groups (:func:`naming_features`, default :data:`FEATURE_GROUPS`); the character columns'
+    features are then UTF-8 bytes (:class:`KnownFeatures`), the others strings. Built
     column by column, each column with C-level ``map``: it is the trained NER's main cost at extraction time
     (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
     text = item.text
@@ -555,6 +557,8 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" and start < 0:
+            continue  # outside any span, as most characters are: nothing to close or open
         kind, _, lab = tag.partition("-")
         if start >= 0 and (kind in ("O", "B", "S") or lab != label):
             spans.append((start, i, label))
