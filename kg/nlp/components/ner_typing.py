@@ -29,7 +29,7 @@ from kg.language.agency import split_agency
 from kg.nlp.components.statistical_ner import NER_SPANS, lac_words
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.language.segment import jieba_frequency, words
-from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
+from kg.nlp.spans import CANDIDATES, add_candidate, candidates, span_text, text_of
 
 __all__ = ["NerTyping", "make_ner_typing", "type_org"]
 
@@ -174,7 +174,7 @@ class NerTyping:
         company = next((rx for label, rx in self.org_endings if label == "ENTERPRISE"), None)
         opening = {a: b for a, b, tag in words if tag == "ORG" and company is not None and company.search(text, a, b)}
         kept = [s for s in kept if s.kb_id_ or s.label_ != "ENTERPRISE" or opening.get(s.start_char, 0) <= s.end_char]
-        is_guarded = lambda s: not s.kb_id_ and s.text in guarded and guarded[s.text][1] == s.id_  # noqa: E731
+        is_guarded = lambda s: not s.kb_id_ and span_text(s) in guarded and guarded[span_text(s)][1] == s.id_  # noqa: E731
         pending = [s for s in kept if is_guarded(s)]
         if not pending:
             doc.spans[CANDIDATES] = kept
