@@ -12,7 +12,7 @@ from kg.facts import Evidence, Extraction, Figure, Identifier, Mention, Relation
 from kg.ingest.document import Document, Paragraph
 from kg.nlp.components.figures import resolve_period
 from kg.language.fold import Visible, fold, punctuation_as_written, visible
-from kg.nlp.spans import text_of
+from kg.nlp.spans import span_text, text_of
 
 __all__ = ["extract", "to_doc", "make_doc", "char_words_and_spaces", "extract_document", "read_ahead", "sections",
            "SECTION_CHARS"]
@@ -224,7 +224,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
         return index[key]
 
     for ent in ents:
-        mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
+        mention(ent.start_char, ent.end_char, ent.label_, span_text(ent), ent.id_, ent.kb_id_ or "kg_gazetteer")
     for nested in doc._.kg_nested or ():
         mention(*nested, "name_prefix")
     for rel in doc._.kg_relations or ():
@@ -239,13 +239,15 @@ def extract(doc: Doc, document: Document) -> Extraction:
         inside = [ent for ent in ents if cs <= ent.start_char and ent.end_char <= ce]
         subject = next((ent for ent in inside if ent.label_ != "DISTRICT"), None) or \
             next((ent for ent in reversed(inside) if ent.label_ == "DISTRICT"), None)
-        about = None if subject is None else index.get((subject.start_char, subject.end_char, subject.label_, subject.text))
+        about = None if subject is None else \
+            index.get((subject.start_char, subject.end_char, subject.label_, span_text(subject)))
         ev = _evidence(folded, original, document.doc_id, fig["start"], fig["end"], "kg_figures")
         out.figures.append(Figure(original[fig["start"]:fig["end"]], fig["indicator"], fig["value"], fig["unit"], ev,
                                   resolve_period(fig["period"], document.date), about, fig.get("target", False)))
     for found in doc._.kg_identifiers or ():
         ent = found["ent"]
-        holder = mention(ent.start_char, ent.end_char, ent.label_, ent.text, ent.id_, ent.kb_id_ or "kg_gazetteer")
+        holder = mention(ent.start_char, ent.end_char, ent.label_, span_text(ent), ent.id_,
+                         ent.kb_id_ or "kg_gazetteer")
         ev = _evidence(folded, original, document.doc_id, *found["ev"], "kg_identifiers")
         out.identifiers.append(Identifier(holder, found["scheme"], found["value"], ev))
     out.turns = _turns(doc, document, index)
@@ -265,7 +267,8 @@ def _turns(doc: Doc, document: Document, index: dict) -> list[Turn]:
             current = None
             if ent is not None and ent.label_ in ("PERSON", "MEDIA"):
                 kind = "answer" if ent.label_ == "PERSON" else "question"
-                current = Turn(kind, index[(ent.start_char, ent.end_char, ent.label_, ent.text)], para.start, para.end)
+                speaker = index[(ent.start_char, ent.end_char, ent.label_, span_text(ent))]
+                current = Turn(kind, speaker, para.start, para.end)
         elif current and para.speaker:
             current = Turn(current.kind, current.speaker, current.start, para.end)
         elif current:

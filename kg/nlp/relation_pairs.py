@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.config import NLP_DATA_DIR
 from kg.language.lexicon import Lexicon, load_lexicon
-from kg.nlp.spans import text_of
+from kg.nlp.spans import span_text, text_of
 
 __all__ = ["Pair", "PairFeatures", "RulePlaces", "FEATURE_SETTINGS", "REQUIRED_FEATURE_SETTINGS", "load_pair_config", "span_key"]
 
@@ -27,7 +27,7 @@ _LIST_SEP = ("、", "和", "及", "与", "以及", "，")
 
 def span_key(span: Span) -> tuple:
     """A mention as the relation dicts on ``doc._.kg_relations`` write it."""
-    return (span.start_char, span.end_char, span.label_, span.text, span.id_)
+    return (span.start_char, span.end_char, span.label_, span_text(span), span.id_)
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class PairFeatures:
                 for b in inside[i + 1:]:
                     if b.start_char - a.end_char > self.max_gap:
                         break
-                    if b.start_char < a.end_char or a.text == b.text or (a.id_ and a.id_ == b.id_):
+                    if b.start_char < a.end_char or span_text(a) == span_text(b) or (a.id_ and a.id_ == b.id_):
                         continue  # a name inside a name (kg_relations' name_prefix), or twice the same entity
                     for subj, obj in ((a, b), (b, a)):
                         for predicate in self.pairs_by_labels.get((subj.label_, obj.label_), ()):

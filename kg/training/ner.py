@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -189,23 +189,45 @@ CHAR_TEMPLATES = tuple(template for template, _, _ in CHAR_COLUMNS)
 
 
 class KnownFeatures:
-    """The character-column features a trained model has weights for, per template (value → feature string).
-    CRFsuite ignores the features its model does not know, so leaving them out tags the same; they are most
-    of the character n-grams of a new text."""
+    """The character-column features a trained model has weights for. CRFsuite ignores the features its model
+    does not know, so leaving them out tags the same; they are most of the character n-grams of a new text.
+
+    Kept per source of values (:data:`CHAR_COLUMNS`: characters, bigrams, …): value → the feature of each column
+    of that source (None where the model does not know it), so a character costs one lookup per source, not one
+    per column. The names are UTF-8 encoded, as CRFsuite reads them: the tagger takes bytes as they are, where it
+    would encode a string again each time it is given."""
 
     def __init__(self, attributes: Iterable[str]):
-        self.by_template: dict[str, dict[str, str]] = {t: {} for t in CHAR_TEMPLATES}
+        by_template: dict[str, dict[str, bytes]] = {t: {} for t in CHAR_TEMPLATES}
         for name in attributes:
             template = name[:name.find("=") + 1]
-            if template in self.by_template:
-                self.by_template[template][name[len(template):]] = name
+            if template in by_template:
+                by_template[template][name[len(template):]] = name.encode("utf-8")
+        self.by_source: dict[str, dict[str, tuple[bytes | None, ...]]] = {}
+        self.unknown: dict[str, tuple[None, ...]] = {}  # per source: a value no column of it knows
+        self.slot: dict[str, int] = {}  # template → its place in its source's tuples
+        for source in dict.fromkeys(source for _, source, _ in CHAR_COLUMNS):
+            templates = [t for t, s, _ in CHAR_COLUMNS if s == source]
+            values = set().union(*(by_template[t] for t in templates))
+            self.by_source[source] = {v: tuple(by_template[t].get(v) for t in templates) for v in values}
+            self.unknown[source] = (None,) * len(templates)
+            self.slot.update((t, i) for i, t in enumerate(templates))
+
+    def columns(self, sources: dict[str, Sequence[str]], n: int) -> list[list[bytes | None]]:
+        """The character columns (:data:`CHAR_COLUMNS`) of a text of ``n`` characters, from its ``sources``
+        (the values starting at each position of the padded text, as :func:`char_features` builds them)."""
+        looked = {source: list(map(self.by_source[source].get, values, repeat(self.unknown[source])))
+                  for source, values in sources.items()}
+        return [list(map(itemgetter(self.slot[template]), looked[source][3 + k:3 + k + n]))
+                for template, source, k in CHAR_COLUMNS]
 
 
 def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | None = None,
-                  groups: Sequence[str] | None = None) -> list[list[str]]:
+                  groups: Sequence[str] | None = None) -> list[list[str | bytes]]:
     """The feature strings of every character of ``item.text``, in a fixed order (the CRF adds its weights up in
     this order); with ``known``, the character columns' features a model does not know are left out; ``groups``: the
-    naming feature groups (:func:`naming_features`, default :data:`FEATURE_GROUPS`). Built
+    naming feature groups (:func:`naming_features`, default :data:`FEATURE_GROUPS`); the character columns'
+    features are then UTF-8 bytes (:class:`KnownFeatures`), the others strings. Built
     column by column, each column with C-level ``map``: it is the trained NER's main cost at extraction time
     (``tests/training/test_ner_features.py`` holds it to a plain per-character reference)."""
     text = item.text
@@ -216,10 +238,11 @@ def char_features(item: NerInput, index: LexiconIndex, known: KnownFeatures | No
     trigrams = list(map(add, bigrams, pad[2:]))
     kind_pairs = list(map(add, kinds, kinds[1:]))
     sources = {"char": pad, "bigram": bigrams, "trigram": trigrams, "kind": kinds, "kind_pair": kind_pairs}
-    columns = []
-    for template, source, k in CHAR_COLUMNS:
-        cut = sources[source][3 + k:3 + k + n]  # the value starting k characters from each character
-        columns.append(list(map(template.__add__, cut) if known is None else map(known.by_template[template].get, cut)))
+    if known is None:  # the value starting k characters from each character, after the template
+        columns = [list(map(template.__add__, sources[source][3 + k:3 + k + n]))
+                   for template, source, k in CHAR_COLUMNS]
+    else:
+        columns = known.columns(sources, n)
     word_columns, extra = _word_features(item, text, n)
     columns += word_columns
     index.matches(text, extra)  # lexicon
@@ -555,6 +578,8 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" and start < 0:
+            continue  # outside any span, as most characters are: nothing to close or open
         kind, _, lab = tag.partition("-")
         if start >= 0 and (kind in ("O", "B", "S") or lab != label):
             spans.append((start, i, label))

@@ -68,8 +68,9 @@ class DocLexicon:
                 taken[i] = True
         known: dict[str, Span] = {}
         for e in ents:
-            if e.label_ in PROPAGATED and len(e.text) >= self.min_length and e.text not in known:
-                known[e.text] = e
+            surface = text[e.start_char:e.end_char]
+            if e.label_ in PROPAGATED and len(surface) >= self.min_length and surface not in known:
+                known[surface] = e
         new = []
         # with the statistical tagger, a two-character name (和平, 双方 are words too) spreads only where it
         # reads a name-like word of exactly those characters

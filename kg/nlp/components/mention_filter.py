@@ -16,7 +16,7 @@ from kg.language.lexicon import load_lexicon
 from kg.language.priorities import RULE_PRIORITY
 from kg.language.segment import is_user_word, words
 from kg.nlp.components.statistical_ner import lac_words
-from kg.nlp.spans import candidates, text_of
+from kg.nlp.spans import candidates, span_text, text_of
 
 __all__ = ["MentionFilter", "make_mention_filter", "RULE_PRIORITY"]
 
@@ -37,7 +37,7 @@ class MentionFilter:
         self._companies = {canonical for canonical, _ in self.lex.gazetteer["enterprise"]}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in candidates(doc) if s.text not in self.lex.not_entities]
+        spans = [s for s in candidates(doc) if span_text(s) not in self.lex.not_entities]
         home = self.home(spans)
         doc._.kg_home = home
         doc._.kg_home_county = self.home_county(spans, home)
@@ -63,7 +63,7 @@ class MentionFilter:
         for span in spans:
             if span.label_ != "DISTRICT":
                 continue
-            keys = self.lex.place_keys(span.text)
+            keys = self.lex.place_keys(span_text(span))
             levels = {self.lex.divisions[k].level for k in keys}
             if len(keys) == 1 and levels & {"province", "prefecture"}:
                 counts[self.lex.divisions[keys[0]].name] += 1
@@ -75,7 +75,7 @@ class MentionFilter:
         for span in spans:
             if span.label_ != "DISTRICT":
                 continue
-            keys = self.lex.place_keys(span.text) or ((span.id_,) if span.id_ in self.lex.divisions else ())
+            keys = self.lex.place_keys(span_text(span)) or ((span.id_,) if span.id_ in self.lex.divisions else ())
             divs = [self.lex.divisions[k] for k in keys if self.lex.divisions[k].level == "county"]
             if home:
                 divs = [d for d in divs if home in (d.parent, self.lex.province_of(d.parent))]
@@ -87,9 +87,11 @@ class MentionFilter:
         """The zone the article names most (the longest form of it), if any."""
         counts: Counter[str] = Counter()
         for span in spans:
-            if span.label_ == "DISTRICT" and span.id_ not in self.lex.divisions and span.text not in self.lex.division_names \
-                    and not span.text.endswith(self._place_endings):
-                counts[span.text] += 1
+            if span.label_ != "DISTRICT" or span.id_ in self.lex.divisions:
+                continue
+            name = span_text(span)
+            if name not in self.lex.division_names and not name.endswith(self._place_endings):
+                counts[name] += 1
         if not counts:
             return ""
         # a name that says it is a zone (东湖高新区) before a nickname (光谷), then the most named, the longest
@@ -106,9 +108,9 @@ class MentionFilter:
         航空|客运, 苏宁 of 江苏|宁波, 日立 of 当日|立即)."""
         if span.kb_id_:
             return False
-        company = span.label_ == "ENTERPRISE" and len(span.text) <= _SHORT_COMPANY and span.id_ in self._companies
+        company = span.label_ == "ENTERPRISE" and len(span_text(span)) <= _SHORT_COMPANY and span.id_ in self._companies
         division = self.lex.divisions.get(span.id_) if span.label_ == "DISTRICT" else None
-        if not company and (division is None or span.text == division.name):
+        if not company and (division is None or span_text(span) == division.name):
             return False
         sent, whole = span.sent, text_of(span.doc)
         # jieba cuts the words around the name within its sentence, not the whole sentence
@@ -128,7 +130,7 @@ class MentionFilter:
                 if w_start < start or at > end and w_start > start:
                     return True  # the form begins inside a word, or a word begins inside it and runs past it
                 continue
-            if (w_start < start or at > end) and not self._names_something(word, flag, span.text):
+            if (w_start < start or at > end) and not self._names_something(word, flag, span_text(span)):
                 return True
         return False
 
@@ -140,7 +142,7 @@ class MentionFilter:
         """One division for a name several share (西湖区 of 杭州市 or of 南昌市): the one inside the place written
         right before it (「浙江杭州西湖区」), else the one of the home, else the one whose city or province the
         article names most, else the table's first."""
-        keys = self.lex.place_keys(span.text)
+        keys = self.lex.place_keys(span_text(span))
         if len(keys) <= 1:
             return span
         before = {k for s in spans if s.label_ == "DISTRICT" and s.end_char == span.start_char

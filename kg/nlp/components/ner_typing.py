@@ -29,7 +29,7 @@ from kg.language.agency import split_agency
 from kg.nlp.components.statistical_ner import NER_SPANS, lac_words
 from kg.language.lexicon import Lexicon, load_lexicon
 from kg.language.segment import jieba_frequency, words
-from kg.nlp.spans import CANDIDATES, add_candidate, candidates, text_of
+from kg.nlp.spans import CANDIDATES, add_candidate, candidates, span_text, text_of
 
 __all__ = ["NerTyping", "make_ner_typing", "type_org"]
 
@@ -207,7 +207,8 @@ class NerTyping:
 
     def _is_guarded(self, span) -> bool:
         """A gazetteer hit on a guarded short form (``Lexicon.guarded``: 理想, 平安, 美的, 三星)."""
-        return not span.kb_id_ and span.text in self.lex.guarded and self.lex.guarded[span.text][1] == span.id_
+        text = span_text(span)
+        return not span.kb_id_ and text in self.lex.guarded and self.lex.guarded[text][1] == span.id_
 
     def _confirmed_guarded(self, pending, kept, text: str, words) -> set[tuple[int, int]]:
         """The offsets of the guarded short forms the context makes the company: a company word follows (美的旗下:

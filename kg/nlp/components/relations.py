@@ -43,7 +43,7 @@ from kg.nlp.components.ner_typing import common_phrase
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import cut_before_verb, trim_left, words
 from kg.nlp.components.statistical_ner import lac_words
-from kg.nlp.spans import ORGS, text_of
+from kg.nlp.spans import ORGS, span_text, text_of
 
 __all__ = ["Relations", "make_relations", "normalise_title"]
 
@@ -63,7 +63,7 @@ def normalise_title(title: str) -> str:
 
 
 def _m(span: Span) -> tuple:
-    return (span.start_char, span.end_char, span.label_, span.text, span.id_)
+    return (span.start_char, span.end_char, span.label_, span_text(span), span.id_)
 
 
 class Relations:
@@ -1222,7 +1222,7 @@ class Relations:
 
     def _place_prefix(self, ent: Span) -> tuple[int, int, str] | None:
         """(start, end, division key) of the place a name starts with (after 中共), if any."""
-        name = ent.text
+        name = span_text(ent)
         skip = 2 if ent.label_ == "AGENCY" and name.startswith("中共") else 0
         for k in range(min(len(name) - 1, 8 + skip), 1 + skip, -1):
             keys = self.lex.place_keys(name[skip:k])

@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 
 from kg.errors import KgError
 from kg.nlp.components.statistical_ner import lac_words
-from kg.nlp.spans import CANDIDATES, ORGS, add_candidate, candidates, text_of
+from kg.nlp.spans import CANDIDATES, ORGS, add_candidate, candidates, span_text, text_of
 
 __all__ = ["TrainedNer", "make_trained_ner", "ModelError", "ner_input", "MODEL_FILE", "MODES", "TRAINED_RULE",
            "saved_feature_groups"]
@@ -611,7 +611,7 @@ class TrainedNer:
         if self.fragments is not None:
             cands = self._split_places(doc, cands, item.text)
             cands = self._whole_people(doc, cands, item.text)
-        self._abroad = any(c.label_ == "DISTRICT" and self._foreign(c.text) for c in cands)
+        self._abroad = any(c.label_ == "DISTRICT" and self._foreign(span_text(c)) for c in cands)
         self._trust = {}
         words = SortedWords.of(item) if self.fragments is not None else None
         asked = [(c.start_char, c.end_char) for c in cands]
@@ -958,19 +958,20 @@ class TrainedNer:
 
     def _trusted_now(self, cand) -> bool:
         """What :meth:`_trusted` says of ``cand`` in the article being arbitrated."""
+        name = span_text(cand)
         return (self._of_trusted_rule(cand) and not self._thing(cand) and not self._loose_quote(cand)) or (
-            cand.label_ == "DISTRICT" and len(cand.text) > 2 and cand.text.endswith(self.trusted_place_endings)) or (
+            cand.label_ == "DISTRICT" and len(name) > 2 and name.endswith(self.trusted_place_endings)) or (
             cand.label_ == "DISTRICT" and self.fragments is not None and self.fragments.chained_place(
                 text_of(cand.doc), cand.start_char, cand.end_char, lac_words(cand.doc))) or (
-            cand.label_ == "DISTRICT" and (self._foreign(cand.text) or self._transliterated(cand))) or (
-            cand.label_ == "DISTRICT" and self._abroad and cand.text in self.own_country) or (
-            self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(cand.text) is not None) or (
-            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(cand.text) is not None) or (
-            cand.label_ == "ENTERPRISE" and LEGAL_FORM.search(cand.text) is not None
+            cand.label_ == "DISTRICT" and (self._foreign(name) or self._transliterated(cand))) or (
+            cand.label_ == "DISTRICT" and self._abroad and name in self.own_country) or (
+            self.trusted_dotted_names and cand.label_ == "PERSON" and DOTTED_NAME.match(name) is not None) or (
+            cand.label_ == "ENTERPRISE" and BRACKETED_PLACE_COMPANY.match(name) is not None) or (
+            cand.label_ == "ENTERPRISE" and LEGAL_FORM.search(name) is not None
             and SUBSIDIARY_LEGAL_NAME.search(text_of(cand.doc), 0, cand.start_char) is not None) or (
             cand.label_ == "ENTERPRISE" and PARENT_BEFORE.match(text_of(cand.doc), cand.end_char) is not None) or (
             cand.label_ == "AGENCY" and self.fragments is not None
-            and self.fragments.trusted_government.match(cand.text) is not None)
+            and self.fragments.trusted_government.match(name) is not None)
 
     def _viterbi(self, doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
         by_bounds = {(s, e): label for s, e, label in spans}
