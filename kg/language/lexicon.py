@@ -78,6 +78,15 @@ class Lexicon:
     # canonical). Kept out of ``gazetteer`` (no user word, no lexicon feature): the ruler proposes them and
     # ``kg_ner_typing`` keeps them only where the context makes them the name (``guarded_context`` in names.yml).
     guarded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _surfaces: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # kind → surfaces(kind), made once
+
+    def surfaces(self, kind: str) -> dict[str, str]:
+        """Every form of the ``kind`` gazetteer (``agency``, ``media``, ``enterprise``, ``initiative``; canonical
+        names and aliases) → its canonical name (a form two rows share: the later row's)."""
+        found = self._surfaces.get(kind)
+        if found is None:
+            found = self._surfaces[kind] = {s: c for c, aliases in self.gazetteer.get(kind, ()) for s in (c, *aliases)}
+        return found
 
     def place_keys(self, surface: str) -> tuple[str, ...]:
         return self.division_names.get(surface, ())

@@ -86,7 +86,7 @@ class Resolver:
         self.curation = curation or Curation()
         # every gazetteer surface of an agency → its canonical name (an implied body 党中央 is the
         # gazetteer's 中共中央)
-        self._known = {s: c for c, aliases in self.lex.gazetteer["agency"] for s in [c, *aliases]}
+        self._known = self.lex.surfaces("agency")
         self._gazetteer_aliases = {c: set(aliases) for rows in self.lex.gazetteer.values() for c, aliases in rows}
         for surface, (_, c) in self.lex.guarded.items():  # 理想 of 理想汽车: a short form that needs context
             self._gazetteer_aliases.setdefault(c, set()).add(surface)

@@ -63,8 +63,8 @@ class NamePatterns:
         self._capacity = re.compile(pat["project_capacity"]) if pat.get("project_capacity") else None
         self._capacity_times = frozenset(pat.get("project_capacity_times", "").split())
         self._zone_cores = set(pat["zone_cores"])
-        self._agency_surfaces = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
-        self._org_surfaces = sorted(self._agency_surfaces | {x for c, a in lex.gazetteer["enterprise"] for x in [c, *a]},
+        self._agency_surfaces = set(lex.surfaces("agency"))
+        self._org_surfaces = sorted(self._agency_surfaces | set(lex.surfaces("enterprise")),
                                     key=lambda o: (-len(o), o))  # longest first, then a fixed order
         self._title_at = re.compile("|".join(map(re.escape, lex.titles)))
         self._name_char_re = re.compile(rf"[{chars}（）]")

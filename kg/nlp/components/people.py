@@ -41,7 +41,7 @@ class People:
         self._title_name = re.compile(rf"({'|'.join(map(re.escape, lex.titles))})(?=[\u4e00-\u9fff])")
         self._enders = re.compile(rf"(?:{pp['name_enders']})")
         self._media_suffix = re.compile(rf"(?:{pp['speaker_media_suffix']})$")
-        self._media_names = {s for c, a in lex.gazetteer["media"] for s in [c, *a]}
+        self._media_names = set(lex.surfaces("media"))
         self._field = re.compile(rf"(?:^|\s)(?:{pp['field_labels']})$")
         self._byline = re.compile(
             rf"(?<![\u4e00-\u9fff])(?:{pp['byline_labels']})(?:{_SEP})({_NAME}(?:[ \t\u3000、，,]+{_NAME})*)(?![\u4e00-\u9fff])")

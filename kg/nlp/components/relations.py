@@ -143,7 +143,7 @@ class Relations:
         self._zone_words = set(lex.patterns["zone_words"])
         self._committee = re.compile(r"(?:管委会|管理委员会)$")
         self._zone_cores = lex.patterns["zone_cores"]
-        self._agency_names = {x for c, a in lex.gazetteer["agency"] for x in [c, *a]}
+        self._agency_names = set(lex.surfaces("agency"))
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._titles_set = set(lex.titles)
         self._implied = r["implied_bodies"]
@@ -175,8 +175,7 @@ class Relations:
         strong = "|".join(r["suffix"] for r in lex.patterns["suffix_rules"] if r["rule"] == "zone_suffix_strong")
         self._zone_kind = re.compile(rf"(?:{strong})") if strong else None  # 「经济技术开发区」: a kind of zone
         self._company_work = re.compile(rf"(?:{r['company_work_endings']})$")
-        self._company_forms = {surface: canonical for canonical, aliases in lex.gazetteer.get("enterprise", ())
-                               for surface in (canonical, *aliases) if len(surface) >= 2}
+        self._company_forms = {s: c for s, c in lex.surfaces("enterprise").items() if len(s) >= 2}
         self._company_form_len = max(map(len, self._company_forms), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
