@@ -73,12 +73,13 @@ class Lexicon:
     short_names: dict[str, tuple[str, ...]]  # county short names left out of division_names (慈溪 → 宁波市/慈溪市)
     industry_words: frozenset[str]  # trade words ending a company's short name (玻璃, 果业)
     countries: frozenset[str]  # countries and world regions (美国, 东南亚)
+    regions: frozenset[str]  # the world regions among them (东南亚, 亚太: lexicon/world_regions.txt)
     parent_keys: dict[str, str]  # division key → its parent's key (the table names a parent by name: 黄石市)
     # short forms that are also common words (理想, 平安, 美的), the third column of a gazetteer: surface → (kind,
     # canonical). Kept out of ``gazetteer`` (no user word, no lexicon feature): the ruler proposes them and
     # ``kg_ner_typing`` keeps them only where the context makes them the name (``guarded_context`` in names.yml).
     guarded: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _surfaces: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # kind → surfaces(kind), made once
+    _surfaces: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)  # surfaces(), made once
 
     def surfaces(self, kind: str) -> dict[str, str]:
         """Every form of the ``kind`` gazetteer (``agency``, ``media``, ``enterprise``, ``initiative``; canonical
@@ -249,7 +250,8 @@ def _load_lexicon(data: Path) -> Lexicon:
             + [a for d in divisions.values() for a in d.alias.split("|") if len(a) >= 2]),
         short_names=short_names,
         industry_words=frozenset(_words(lex / "industry_words.txt")),
-        countries=frozenset(_words(lex / "countries.txt")),
+        countries=frozenset(_words(lex / "countries.txt")) | frozenset(_words(lex / "world_regions.txt")),
+        regions=frozenset(_words(lex / "world_regions.txt")),
         parent_keys=parent_keys,
         guarded=guarded,
     )

@@ -118,19 +118,18 @@ class Resolver:
         return f"named:{norm(name)}", name, ""
 
     def _city_written_forms(self, name: str) -> set[str]:
-        """「温州市洞头区人民政府」 of 洞头区人民政府, 「中共温州市洞头区委员会」 of 中共洞头区委员会: a city's district
-        (its name is not unique across the country) has its bodies' full names written with the city first. The
-        district's name must be one division's, of a county-level 区 with a parent."""
+        """「宁州市某某区人民政府」 of 某某区人民政府, 「中共宁州市某某区委员会」 of 中共某某区委员会: a city's district (its
+        name is not unique across the country) has its bodies' full names written with the city first. The district's
+        name must be one county-level division's, with a parent."""
         party = "中共" if name.startswith("中共") else ""
         body = name[len(party):]
         for k in range(min(len(body) - 2, 10), 1, -1):
             if body[k - 1] != "区":
                 continue
-            keys = self.lex.division_names.get(body[:k], ())
-            divs = [self.lex.divisions[key] for key in keys if self.lex.divisions[key].name == body[:k]]
-            if len(divs) == 1 and divs[0].level == "county" and divs[0].parent:
+            divs = [d for d in (self.lex.divisions[key] for key in self.lex.division_names.get(body[:k], ()))
+                    if d.name == body[:k] and d.level == "county"]
+            if len(divs) == 1 and divs[0].parent:
                 return {party + divs[0].parent + body}
-            return set()
         return set()
 
     def _bare_jurisdiction(self, name: str) -> bool:

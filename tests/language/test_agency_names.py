@@ -13,7 +13,7 @@ from kg.language.lexicon import load_lexicon
     ("广东省深圳市南山区发改局", "深圳市南山区发展和改革局"),
     ("浙江省杭州市人民政府", "杭州市人民政府"),
     ("江苏南京市政府", "南京市人民政府"),
-    ("中共温州市洞头区委", "中共温州市洞头区委员会"),
+    ("中共温州市鹿城区委", "中共温州市鹿城区委员会"),
     ("浙江杭州市委", "中共杭州市委员会"),
 ])
 def test_a_body_is_named_by_its_jurisdiction_in_full_and_its_core(written, full):

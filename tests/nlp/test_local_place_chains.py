@@ -53,14 +53,27 @@ def test_a_company_opening_with_a_country_named_on_its_own_lies_in_it(nlp):
     assert ("越南远航咖啡集团", "越南") in located(doc)
 
 
-def test_a_company_opening_with_a_country_named_nowhere_else_is_not_placed(nlp):
-    doc, _ = process(nlp, "近年来，越南远航咖啡集团等厂商来到海南。")
-    assert not any(s == "越南远航咖啡集团" for s, _ in located(doc))
+@pytest.mark.parametrize("text, company", [
+    ("近年来，越南远航咖啡集团等厂商来到海南。", "越南远航咖啡集团"),  # the country is named nowhere else
+    # a pair of China and a country, and a world region, are no country the company lies in
+    ("中非远航发展基金有限公司与多家企业签约。中非合作论坛期间，双方达成共识。", "中非远航发展基金有限公司"),
+    ("东亚远航银行有限公司在海南设立分行。东亚经济持续增长。", "东亚远航银行有限公司"),
+])
+def test_a_company_opening_with_no_country_it_lies_in_is_not_placed_there(nlp, text, company):
+    doc, _ = process(nlp, text)
+    assert not any(s == company and o[:2] in ("越南", "中非", "东亚") for s, o in located(doc))
+
+
+def test_a_common_noun_ending_like_a_township_is_no_place_below_the_division(nlp):
+    doc, _ = process(nlp, "武都区江南水乡特色小镇吸引了大批游客。")
+    assert not any(o == "武都区" and s.startswith(("江南水乡", "特色小镇")) for s, o in located(doc))
 
 
 @pytest.mark.parametrize("text, event", [
     ("近年来，武都区已连续多年举办青禾文化旅游节，游客逐年增加。", "青禾文化旅游节"),
     ("5月22日，远航商会在武都区举办2025年青禾投资促进峰会。", "2025年青禾投资促进峰会"),
+    ("武都区举办首届青禾数字经济博览会。", "首届青禾数字经济博览会"),  # 首届 opens the event's name
+    ("武都区举办“青苗进村、白鹭归岸”活动，吸引大批游客。", "“青苗进村、白鹭归岸”活动"),  # so does a quotation mark
 ])
 def test_an_event_a_place_hosts_is_held_in_it(nlp, text, event):
     doc, _ = process(nlp, text)

@@ -21,8 +21,9 @@ def test_a_person_read_with_a_title_or_a_verb_after_the_name_is_cut_back():
         [("孙宁", 0), ("孙宁", 8), ("孙宁", 19)]
 
 
-def test_a_longer_given_name_stays():
+def test_a_longer_given_name_and_a_compound_surname_with_a_title_stay():
     component = DocLexicon(spacy.blank("zh"))
     text = "李明说，很方便。李明认为，很好。会上，李明华介绍了情况。"
     assert _people(component, text, [(0, 2, "PERSON"), (8, 10, "PERSON"), (19, 22, "PERSON")]) == \
         [("李明", 0), ("李明", 8), ("李明华", 19)]
+    assert _people(component, "欧阳书记主持会议。", [(0, 4, "PERSON")]) == [("欧阳书记", 0)]  # no surname alone

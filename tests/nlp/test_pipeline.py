@@ -94,7 +94,7 @@ def test_a_quoted_list_of_slogans_before_a_campaign_kind_names_the_campaign():
 
 
 def test_a_programme_in_single_marks_or_a_series_of_events_is_named():
-    """「“我们将打造‘乐享宁州’品牌，开展‘购在云溪’系列活动”」: single marks inside a quotation quote programmes as
+    """「“我们将打造‘乐享宁州’品牌，开展‘游在云溪’系列活动”」: single marks inside a quotation quote programmes as
     double marks do; 「举办“青岭赏花”系列活动」 names one (not 「推出“青岭故事”系列报道」); 「实施‘白沙东移’工程」 is
     left to the system 「“白沙东移”工程」 (its code an alias)."""
     import spacy
@@ -102,10 +102,10 @@ def test_a_programme_in_single_marks_or_a_series_of_events_is_named():
     from kg.nlp.components.names import NamePatterns
 
     rules = NamePatterns(spacy.blank("zh"))
-    text = ("“我们将继续打造‘乐享宁州’品牌，组织开展‘购在云溪’系列活动，实施‘白沙东移’工程。”宁州市每年举办“青岭赏花”"
+    text = ("“我们将继续打造‘乐享宁州’品牌，组织开展‘游在云溪’系列活动，实施‘白沙东移’工程。”宁州市每年举办“青岭赏花”"
             "系列活动，推出“青岭故事”系列报道。")
     found = [text[s:e] for s, e, _label, rule, *_ in rules._quoted(text) if rule == "quoted_programme"]
-    assert found == ["乐享宁州", "购在云溪", "青岭赏花"]
+    assert found == ["乐享宁州", "游在云溪", "青岭赏花"]
 
 
 def test_a_quoted_code_before_a_period_or_an_adjective_names_no_system():

@@ -241,8 +241,10 @@ def test_a_quoted_programme_and_its_kind_is_also_named_by_the_quoted_words():
 
 def test_a_city_district_s_body_is_also_named_with_the_city_first():
     r = resolve(("北京市", [Mention("海淀区政府", "AGENCY", 0, 5), Mention("海淀区委", "AGENCY", 6, 10)]),
+                ("天津市", [Mention("滨海新区人民政府", "AGENCY", 0, 8)]),  # a district that is also a zone of the table
                 ("", [Mention("鼓楼区人民政府", "AGENCY", 0, 7)]))  # 鼓楼区 of several cities: no city to write first
     by_name = {e.name: e.aliases for e in r.entities.values()}
     assert "北京市海淀区人民政府" in by_name["海淀区人民政府"]
     assert "中共北京市海淀区委员会" in by_name["中共海淀区委员会"]
+    assert "天津市滨海新区人民政府" in by_name["滨海新区人民政府"]
     assert not {a for a in by_name["鼓楼区人民政府"] if a.endswith("鼓楼区人民政府") and a != "鼓楼区人民政府"}

@@ -46,6 +46,7 @@ class DocLexicon:
         for e in ents:
             name = e.text if e.label_ == "PERSON" else ""
             titled = next((name[:k] for k in (3, 2) if len(name) > k and self._titles.fullmatch(name, k)
+                           and name[:k] not in self.lex.surnames  # 「欧阳|书记」: a surname and a title, no name
                            and (name[0] in self.lex.surnames or counts.get(name[:k], 0))), "")
             short = titled or next((name[:k] for k in (3, 2) if len(name) - k in (1, 2, 3)
                                     and counts.get(name[:k], 0) >= 2), "")

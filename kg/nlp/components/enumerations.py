@@ -123,8 +123,8 @@ class Enumerations:
                 item = cut_before_verb(item)
             if not item or len(item) > self.item_max + 8 or item in self.lex.not_entities:
                 continue
-            if len(item) <= 3 and set(item) <= self._country_letters:
-                continue  # 「中新、中荷等平台」: two countries' cooperation, named by their letters
+            if len(item) <= 3 and set(item) <= self._country_letters and not self.lex.is_place(item):
+                continue  # 「中新、中荷等平台」: two countries' cooperation, named by their letters (巴中, 英德 are places)
             own = "DISTRICT" if self._zone_item is not None and self._zone_item.match(item) else label
             add_candidate(doc, start + offset, start + offset + len(item), own, "enumeration")
 

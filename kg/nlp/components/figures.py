@@ -943,7 +943,7 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
 
 
 def _quoted_as_names(phrase: str, segment=words) -> list[tuple[str, str]]:
-    """The words of ``phrase``, a short quoted name (20个“购在中国”专题活动, 90个“司机之家”) one noun with its
+    """The words of ``phrase``, a short quoted name (20个“游在宁州”专题活动, 90个“货车之家”) one noun with its
     quotes dropped (what jieba makes of 司机/之/家 is no noun phrase), a short bracket kept with the noun before it."""
     out: list[tuple[str, str]] = []
     pos = 0

@@ -146,12 +146,13 @@ class MentionFilter:
         if len(keys) <= 1:
             return span
         before = {k for s in spans if s.label_ == "DISTRICT" and s.end_char == span.start_char
-                  for k in self.lex.place_keys(s.text)}
+                  for k in self.lex.place_keys(span_text(s))}
         best = next((k for k in keys if any(self.lex.within(k, b, depth=2) for b in before)), None) \
             or next((k for k in keys if self.lex.divisions[k].parent == home or k == home), None)
         if best is None:
-            named = Counter(k for s in spans if s.label_ == "DISTRICT" and s is not span
-                            and s.text not in keys for k in self.lex.place_keys(s.text))
+            name = span_text(span)
+            named = Counter(k for s in spans if s.label_ == "DISTRICT" and span_text(s) != name
+                            for k in self.lex.place_keys(span_text(s)))
             score = {k: sum(n for b, n in named.items() if self.lex.within(k, b, depth=2)) for k in keys}
             best = max(keys, key=lambda k: score[k]) if any(score.values()) else keys[0]
         return Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=best)

@@ -101,6 +101,7 @@ class Relations:
         self._township_name = re.compile(r["township_name"])
         self._village_name = re.compile(r["village_name"])
         self._township_opening = re.compile(r["township_opening"])
+        self._local_place_not = tuple(lex.patterns["ner"].get("chained_place_not", "").split())  # 「江南水乡」「美丽乡村」
         self._implements = re.compile(rf"[^，。；、\d]{{0,{int(r['place_implements_lead'])}}}?(?:{r['place_implements']})")
         self._national_programme = re.compile(r["place_implements_national"])
         self._implements_lead_stops = frozenset(r["place_implements_lead_stops"])
@@ -177,6 +178,7 @@ class Relations:
         self._company_work = re.compile(rf"(?:{r['company_work_endings']})$")
         self._company_forms = {s: c for s, c in lex.surfaces("enterprise").items() if len(s) >= 2}
         self._company_form_len = max(map(len, self._company_forms), default=0)
+        self._country_length = max(map(len, lex.countries), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = text_of(doc)
@@ -1056,19 +1058,22 @@ class Relations:
 
     def _country_prefix(self) -> list[dict]:
         """「越南某某集团」「沙特某某医疗集团」: a company whose name opens with a foreign country the article names on its
-        own lies in it (training gold 3 of 3, 2 more optional)."""
+        own lies in it (training gold 3 of 3, 2 more optional). The country is the longest the name opens with (印度尼西亚,
+        not 印度); a world region (东亚) and a pair of China and a country (中非, 中欧) place nothing."""
         named = {}
         for e in self.ents:
-            if e.label_ == "DISTRICT" and e.text in self.lex.countries:
-                named.setdefault(e.text, e)
+            if e.label_ == "DISTRICT" and span_text(e) in self.lex.countries:
+                named.setdefault(span_text(e), e)
         out = []
+        if not named:
+            return out
         for ent in self.ents:
-            if ent.label_ != "ENTERPRISE":
+            name = span_text(ent) if ent.label_ == "ENTERPRISE" else ""
+            head = next((name[:k] for k in range(min(self._country_length, len(name) - 2), 1, -1)
+                         if name[:k] in self.lex.countries), "")
+            if head not in named or head in self.lex.regions or head.startswith("中"):
                 continue
-            heads = [c for c in named if ent.text.startswith(c) and len(ent.text) > len(c) + 1]
-            if heads:
-                country = named[max(heads, key=len)]
-                out.append(self._rel(_m(ent), "locatedIn", _m(country), "country_prefix", (ent.start_char, ent.end_char)))
+            out.append(self._rel(_m(ent), "locatedIn", _m(named[head]), "country_prefix", (ent.start_char, ent.end_char)))
         return out
 
     def _run_head(self, ent: Span) -> tuple[list[tuple], int] | None:
@@ -1465,18 +1470,21 @@ class Relations:
             event = events.get(verb.end()) if verb else None
             if event is not None:
                 out.append(self._rel(_m(event), "locatedIn", _m(place), "held_at", (place.start_char - 1, event.end_char)))
-        return out + self._hosted(s, ents, places)
+        return out + self._hosted(s, events, places)
 
-    def _hosted(self, s, ents, places) -> list[dict]:
-        """「某县成功举办多届甲赛、乙赛」「某会在某市举办某峰会」: the events listed right after a place that opens its
-        clause (or follows 在) and its hosting verb (``hosts``) are held in it."""
+    def _hosted(self, s, events: dict[int, Span], places) -> list[dict]:
+        """「某县成功举办多届甲赛、乙赛」「某会在某市举办某峰会」: the events (``events``: by start) listed right after a
+        place that opens its clause (or follows 在) and its hosting verb (``hosts``) are held in it."""
         out = []
-        events = {x.start_char: x for x in ents if x.label_ == "INITIATIVE" and x.kb_id_ != "book_title"}
         for place in places.values():
             if not (place.start_char > s and self.text[place.start_char - 1] == "在" or self._opens_clause(place, s)):
                 continue
             verb = self._hosts.match(self.text, place.end_char)
-            event = events.get(verb.end()) if verb else None
+            event = None
+            if verb is not None:
+                ends = (verb.start("count"), verb.end()) if verb.group("count") else (verb.end(),)
+                event = next((events[i] for at in ends for i in (at, at + 1)
+                              if i in events and (i == at or self.text[at] in "“《")), None)
             while event is not None:
                 out.append(self._rel(_m(event), "locatedIn", _m(place), "hosted", (place.start_char, event.end_char)))
                 joint = self._organise_joint.match(self.text, event.end_char)
@@ -1509,14 +1517,16 @@ class Relations:
         """A named place the divisions table does not know and no zone word ends (「某市|某某古城」「某市|某某主题街区」):
         a site of the place before it, unless it is a country or opens with a township (「某县|某镇某某基地」: the
         township's). Training gold: placed after a division 17 of 19."""
-        return place.kb_id_ != "book_title" and place.text not in self.lex.countries \
-            and self._township_opening.match(place.text) is None
+        name = span_text(place)
+        return place.kb_id_ != "book_title" and name not in self.lex.countries \
+            and self._township_opening.match(name) is None and not name.endswith(self._local_place_not)
 
     def _holds_local_place(self, outer: Span, inner: Span) -> bool:
         """「某县某镇」「某新区某镇」「某镇某村」「某镇某某产业园」: ``inner``, a place below the divisions table (a
         township, a village, or a zone after a township), lies in ``outer`` written right before it: a county or
         city, a zone, a township."""
-        if inner.id_ in self.lex.divisions or outer.kb_id_ == "book_title" or inner.kb_id_ == "book_title":
+        if inner.id_ in self.lex.divisions or outer.kb_id_ == "book_title" or inner.kb_id_ == "book_title" \
+                or span_text(inner).endswith(self._local_place_not) or span_text(outer).endswith(self._local_place_not):
             return False
         div = self.lex.divisions.get(outer.id_)
         township = div is None and self._township_name.fullmatch(outer.text) is not None
@@ -1892,7 +1902,7 @@ class Relations:
         return out
 
     def _company_works(self) -> tuple[list[dict], list[tuple]]:
-        """「某能建|某某氢氨醇一体化项目」「某电网|某某联网工程」: a project, plant or base (``company_work_endings``)
+        """「某能源集团的简称|某某风光储一体化项目」「某电网|某某联网工程」: a project, plant or base (``company_work_endings``)
         whose name opens with a company the gazetteer knows, as a word of its own, is that company's work: the
         company is a mention of its own (nested in the work's name) and ``participatesIn`` the work. Its longest
         such form counts; a form followed by more of a company's name (「某汽|某某五菱」, LAC's word goes on) does not."""
