@@ -25,3 +25,8 @@ def test_a_title_after_a_unit_is_held_in_the_body_named_earlier_in_the_chain(nlp
 
 def test_a_unit_with_no_body_before_it_in_the_chain_holds_nothing(nlp):
     assert not posts(nlp, "推进降本增效、产业处处长王青禾出席会议。")
+
+
+def test_a_deputy_chair_of_a_committee_reaches_the_body_named_first_in_the_chain(nlp):
+    found = posts(nlp, "宁州市人大常委会委员、宪法和法律委员会副主任委员，宁州大学法学院教授王青禾的笔记本上记满了内容。")
+    assert ("王青禾", "宁州市人大常委会", "委员") in found and ("王青禾", "宁州大学", "法学院教授") in found
