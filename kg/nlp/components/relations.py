@@ -156,6 +156,8 @@ class Relations:
         self._prefix_before = re.compile(rf"(?:{r['title_prefix']})$")
         self._post_infix = re.compile(rf"(?:{r['post_infix']})$")
         self._post_subunit = re.compile(r["post_subunit"])
+        self._chain_unit = re.compile(r["post_chain_unit"])
+        self._chain_unit_not = re.compile(r["post_chain_unit_not"])
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
         self._occupation_before = re.compile(rf"(?:{r['occupation_roles']})$")
         self._occupation_not = re.compile(rf"(?:{r['occupation_not']})$")
@@ -266,6 +268,7 @@ class Relations:
         「市发改委党组书记、主任」, 「副市长、某区委书记、某开发区党工委书记」; a title in brackets right
         before the name restates the one before it (「管委会主任（区长）某某」)."""
         segments = []
+        units = []  # the segments whose title follows a unit of a body named further left in the chain
         bare = False  # the rightmost segment is a role with no organisation of its own
         bracket = re.search(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$", self.text[max(0, pos - 8):pos])
         if bracket and bracket.group(1) in self._titles_set:
@@ -290,12 +293,18 @@ class Relations:
                 break
             if org is None and self._core_title(title) in self._implied and self.text[max(0, t_start - 2):t_start] == "政府":
                 t_start -= 2  # 「政府旗长」: the government named before the title it implies
+            unit_start = self._chain_unit_before(t_start) if org is None and title else None
+            if unit_start is not None:  # 「某部总农艺师、某司司长」: a unit of the body named earlier in the chain
+                units.append(len(segments))
+                title, t_start = self.text[unit_start:t_start] + title, unit_start
             segments.append((title, t_start, org))
             pos = org.start_char if org is not None else t_start
             if pos > 0 and self.text[pos - 1] in "、兼":  # 「某集团董事长兼总裁」: two titles, one body
                 pos -= 1
                 continue
             break
+        if units and not any(org is not None for _, _, org in segments[units[0] + 1:]):
+            return []  # a unit's title is held only in a body named further left in the chain
         if bare and len(segments) == 1:
             return []  # a bare role is held only where a title before it in the chain is
         if segments and segments[-1][2] is not None and pos > 1 and self.text[pos - 1] in "，,":
@@ -304,6 +313,14 @@ class Relations:
             if before and before[0][2] is not None:
                 return before + segments[::-1]
         return segments[::-1]
+
+    def _chain_unit_before(self, t_start: int) -> int | None:
+        """Where the unit (``post_chain_unit``, no level before it) written between 、 and the title at ``t_start``
+        starts (「某部总农艺师、|种植业管理司|司长」); else None."""
+        for start in range(t_start - 2, max(0, t_start - 24) - 1, -1):
+            if self.text[start - 1:start] == "、" and self._chain_unit.fullmatch(self.text, start, t_start):
+                return None if self._chain_unit_not.match(self.text[start:t_start]) else start
+        return None
 
     def _bare_role(self, pos: int) -> tuple[str, int]:
         """A job role (``post_roles``, with the characters of its field) ending at ``pos`` right after 、, with no
