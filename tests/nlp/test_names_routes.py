@@ -68,3 +68,22 @@ def test_a_count_of_units_of_a_capacity_is_part_of_a_project_s_name(rules_nlp):
     ends the clause before it."""
     assert "宁州电厂2×66万千瓦煤电项目" in rule_candidates(rules_nlp, "今年，宁州电厂2×66万千瓦煤电项目开工。",
                                                    "initiative_suffix")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("省里提出建设环云溪山—青岭山县镇村高质量发展引领区，推动城乡融合。", "环云溪山—青岭山县镇村高质量发展引领区"),
+])
+def test_a_zone_named_by_two_places_joined_by_a_dash_is_one_name(nlp, text, name):
+    """「环甲山—乙山…引领区」: the first place and the dash belong to the zone's name (``ends_joiners``)."""
+    doc, _ = process(nlp, text)
+    assert (name, "DISTRICT") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("宁州市把数字经济作为“头号工程”，持续推进。", "头号工程"),
+    ("宁州市把数字经济作为头号工程，积极参与国际大科学计划，将国家计划落到实处。", "国际大科学计划"),
+])
+def test_a_rank_or_level_and_a_programme_s_kind_is_no_name(nlp, text, kind):
+    """「头号工程」「国家计划」: a kind of programme, no Initiative (ner.generic_initiative, quoted reject_patterns)."""
+    doc, _ = process(nlp, text)
+    assert kind not in [e.text for e in doc.ents]

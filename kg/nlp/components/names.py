@@ -307,8 +307,10 @@ class NamePatterns:
                 if rule.get("route_joiners"):  # 「甲至|乙高铁」: a line named by both its ends
                     name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
                         + name_part
+                first_end = self._zone_first_end(text, m.start() - len(name_part), rule.get("ends_joiners", ""))
                 if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
                     continue
+                name_part = first_end + name_part  # 「环甲山—|乙山某某引领区」: a zone named by two places
                 start = m.start() - len(name_part)
                 surface = text[start:m.end()]
                 if surface in lex.not_entities or name_part in lex.not_entities:
@@ -318,7 +320,7 @@ class NamePatterns:
                 if name_part.endswith(tuple(rule.get("generic_endings", ()))) \
                         or rule.get("generic_names") and re.search(rule["generic_names"], surface):
                     continue
-                if rule["require_proper"] and not has_proper_prefix(name_part, lex):
+                if rule["require_proper"] and not first_end and not has_proper_prefix(name_part, lex):
                     # 「我县|龙华…产业园」: the name may start one or two characters later
                     k = next((k for k in (1, 2) if len(name_part) - k >= rule["min_name"]
                               and has_proper_prefix(name_part[k:], lex)
@@ -388,6 +390,29 @@ class NamePatterns:
         if word is not None and (word[2] in ("LOC", "ns") or self.lex.is_place(text[word[0]:word[1]])):
             return text[word[0]:start]
         return ""
+
+    def _zone_first_end(self, text: str, start: int, joiners: str) -> str:
+        """The first of two places a zone is named by (「环甲山—|乙山某某引领区」「甲—|乙合作区」), written right before
+        ``start`` as the tagger's places (up to the routes' ``end_words`` words and ``end_max`` characters) and a
+        joiner, when the name after the joiner starts with a place too; else ""."""
+        if not joiners or not self._tagged or start < 2 or text[start - 1] not in joiners:
+            return ""
+        i = bisect.bisect_left(self._tag_ends, start)
+        if i == 0 or i >= len(self._tagged) or self._tagged[i][:2] != (start - 1, start):
+            return ""
+        places = self._route_place_tags
+        after = self._tagged[i + 1] if i + 1 < len(self._tagged) else None
+        if after is None or after[0] != start or after[2] not in places:
+            return ""  # 「某某—|新型工业化示范区」: no place after the joiner
+        first = start - 1
+        for w in reversed(self._tagged[max(0, i - self._route_end_words):i]):
+            if w[1] != first or w[2] not in places:
+                break
+            first = w[0]
+        if first == start - 1 or start - 1 - first > self._route_end_max \
+                or any(text[:first].endswith(x) for x in self._route_not_after):
+            return ""
+        return text[first:start]
 
     def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False,
                     joined: tuple[frozenset[str], re.Pattern, int] | None = None) -> int:
