@@ -87,3 +87,14 @@ def test_a_rank_or_level_and_a_programme_s_kind_is_no_name(nlp, text, kind):
     """「头号工程」「国家计划」: a kind of programme, no Initiative (ner.generic_initiative, quoted reject_patterns)."""
     doc, _ = process(nlp, text)
     assert kind not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宁州市代表团在十五届全国人大二次会议期间提出建议。", "十五届全国人大二次会议"),
+    ("十五届全国人大常委会第八次会议表决通过了该法。", "十五届全国人大常委会第八次会议"),
+])
+def test_a_body_s_term_before_it_belongs_to_its_session_s_name(nlp, text, name):
+    """「十五届|全国人大|二次会议」: the term before the body is part of the session's name, and with it the session's
+    number needs no 第 (names.yml derived ``meeting_term``, ``meeting_short``)."""
+    doc, _ = process(nlp, text)
+    assert (name, "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]

@@ -98,6 +98,8 @@ class NamePatterns:
         self._alias_def = re.compile(derived["alias_definition"])
         self._phase = re.compile(derived["project_phase"])
         self._meeting = re.compile(derived["meeting"])
+        self._meeting_term = re.compile(f"(?:{derived['meeting_term']})$") if derived.get("meeting_term") else None
+        self._meeting_short = re.compile(derived["meeting_short"]) if derived.get("meeting_short") else None
         bracketed = pat["bracketed_company"]
         self._bracketed_company = re.compile(
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
@@ -147,7 +149,15 @@ class NamePatterns:
         for m in self._meeting.finditer(text):
             body = by_end.get(m.start())
             if body is not None and body.label_ == "AGENCY":
-                yield body.start_char, m.end(), "INITIATIVE", "meeting"
+                term = self._meeting_term.search(text, 0, body.start_char) if self._meeting_term else None
+                yield term.start() if term else body.start_char, m.end(), "INITIATIVE", "meeting"
+        if self._meeting_short is not None and self._meeting_term is not None:
+            # 「十四届|全国人大|三次会议」: a body's term before it, its session numbered with no 第
+            for m in self._meeting_short.finditer(text):
+                body = by_end.get(m.start())
+                term = self._meeting_term.search(text, 0, body.start_char) if body is not None else None
+                if body is not None and body.label_ == "AGENCY" and term is not None:
+                    yield term.start(), m.end(), "INITIATIVE", "meeting"
 
     # -- rules ---------------------------------------------------------------
     def find(self, text: str, ner_found: dict[int, tuple[int, str]] | None = None, tagged=()):
