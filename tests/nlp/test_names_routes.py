@@ -98,3 +98,9 @@ def test_a_body_s_term_before_it_belongs_to_its_session_s_name(nlp, text, name):
     number needs no 第 (names.yml derived ``meeting_term``, ``meeting_short``)."""
     doc, _ = process(nlp, text)
     assert (name, "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_event_s_year_written_before_it_opens_its_name(rules_nlp):
+    """「2026年|宁州赛艇公开赛」: the year before an event belongs to its name (names.yml ``year_before``)."""
+    assert rule_candidates(rules_nlp, "在云溪县，2026年宁州赛艇公开赛举行，吸引众多游客。", "meeting_suffix") \
+        == ["2026年宁州赛艇公开赛"]

@@ -345,6 +345,9 @@ class NamePatterns:
                     continue  # 高风险中小|银行: common words the model does not read as a name
                 if len(name_part) < rule.get("weak_min_name", {}).get(m.group(), 0):
                     continue  # 从江|城: a place and 城 is no zone
+                if rule.get("year_before"):  # 「2025年|某地某某公开赛」: an event's year opens its name
+                    year = re.search(f"(?<![0-9])(?:{rule['year_before']})$", text[max(0, start - 8):start])
+                    start -= len(year.group()) if year else 0
                 yield start, m.end(), rule["label"], rule["rule"]
 
     def _no_phase_owner(self, start: int, end: int) -> bool:
