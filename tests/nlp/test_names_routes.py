@@ -104,3 +104,13 @@ def test_an_event_s_year_written_before_it_opens_its_name(rules_nlp):
     """「2026年|宁州赛艇公开赛」: the year before an event belongs to its name (names.yml ``year_before``)."""
     assert rule_candidates(rules_nlp, "在云溪县，2026年宁州赛艇公开赛举行，吸引众多游客。", "meeting_suffix") \
         == ["2026年宁州赛艇公开赛"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国（宁州）自由贸易试验区云溪片区今年新设企业3000家。", "中国（宁州）自由贸易试验区云溪片区"),
+    ("以中国（宁州）自贸试验区生物医药全产业链开放创新为重点。", "中国（宁州）自贸试验区"),
+])
+def test_a_free_trade_zone_named_with_its_province_in_brackets_is_one_district(nlp, text, name):
+    """「中国（某省）自由贸易试验区[某某片区]」: one zone (names.yml ``bracketed_zone``, kept by the model)."""
+    doc, _ = process(nlp, text)
+    assert (name, "DISTRICT") in [(e.text, e.label_) for e in doc.ents]

@@ -100,6 +100,7 @@ class NamePatterns:
         self._meeting = re.compile(derived["meeting"])
         self._meeting_term = re.compile(f"(?:{derived['meeting_term']})$") if derived.get("meeting_term") else None
         self._meeting_short = re.compile(derived["meeting_short"]) if derived.get("meeting_short") else None
+        self._bracketed_zone = re.compile(pat["bracketed_zone"]) if pat.get("bracketed_zone") else None
         bracketed = pat["bracketed_company"]
         self._bracketed_company = re.compile(
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
@@ -173,6 +174,7 @@ class NamePatterns:
         self._tag_ends = [w[1] for w in tagged]
         yield from self._branches(text)
         yield from self._bracketed_companies(text)
+        yield from self._bracketed_zones(text)
         suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
         routes = list(self._routes(text)) if self._tagged and self._route_joiners else []
         if routes:  # 「甲至|乙高速公路改扩建工程」: a project's name starting at a route's second end starts at its first
@@ -199,6 +201,15 @@ class NamePatterns:
             if parent:
                 label = "AGENCY" if parent in self._agency_surfaces else "ENTERPRISE"
                 yield m.start() - place - len(parent), m.end(), label, "branch"
+
+    def _bracketed_zones(self, text: str):
+        """「中国（宁州）自由贸易试验区」「中国（宁州）自贸试验区云溪片区」: a zone named by the country, its province in
+        brackets and its kind (names.yml ``bracketed_zone``), with the area (片区) written after it, is one name."""
+        if self._bracketed_zone is None:
+            return
+        for m in self._bracketed_zone.finditer(text):
+            if self.lex.is_place(m.group(1)) or (m.start(1), m.end(1), "LOC") in self._tagged_set:
+                yield m.start(), m.end(), "DISTRICT", "bracketed_zone"
 
     def _bracketed_companies(self, text: str):
         """「某某（宁州）投资建设有限公司」: a company's registered name with its place in brackets after the trade name
