@@ -114,3 +114,10 @@ def test_a_free_trade_zone_named_with_its_province_in_brackets_is_one_district(n
     """「中国（某省）自由贸易试验区[某某片区]」: one zone (names.yml ``bracketed_zone``, kept by the model)."""
     doc, _ = process(nlp, text)
     assert (name, "DISTRICT") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_free_trade_zone_lies_in_the_province_in_its_brackets(nlp):
+    """「中国（江西）自由贸易试验区」 in an article naming 江西 on its own: in 江西省 (relations' bracket place)."""
+    doc, _ = process(nlp, "江西省将推进中国（江西）自由贸易试验区建设，重点推介各地资源禀赋。")
+    assert ("中国（江西）自由贸易试验区", "locatedIn", "江西") in \
+        [(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations]
