@@ -68,3 +68,56 @@ def test_a_count_of_units_of_a_capacity_is_part_of_a_project_s_name(rules_nlp):
     ends the clause before it."""
     assert "宁州电厂2×66万千瓦煤电项目" in rule_candidates(rules_nlp, "今年，宁州电厂2×66万千瓦煤电项目开工。",
                                                    "initiative_suffix")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("省里提出建设环云溪山—青岭山县镇村高质量发展引领区，推动城乡融合。", "环云溪山—青岭山县镇村高质量发展引领区"),
+])
+def test_a_zone_named_by_two_places_joined_by_a_dash_is_one_name(nlp, text, name):
+    """「环甲山—乙山…引领区」: the first place and the dash belong to the zone's name (``ends_joiners``)."""
+    doc, _ = process(nlp, text)
+    assert (name, "DISTRICT") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("宁州市把数字经济作为“头号工程”，持续推进。", "头号工程"),
+    ("宁州市把数字经济作为头号工程，积极参与国际大科学计划，将国家计划落到实处。", "国际大科学计划"),
+])
+def test_a_rank_or_level_and_a_programme_s_kind_is_no_name(nlp, text, kind):
+    """「头号工程」「国家计划」: a kind of programme, no Initiative (ner.generic_initiative, quoted reject_patterns)."""
+    doc, _ = process(nlp, text)
+    assert kind not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宁州市代表团在十五届全国人大二次会议期间提出建议。", "十五届全国人大二次会议"),
+    ("十五届全国人大常委会第八次会议表决通过了该法。", "十五届全国人大常委会第八次会议"),
+])
+def test_a_body_s_term_before_it_belongs_to_its_session_s_name(nlp, text, name):
+    """「十五届|全国人大|二次会议」: the term before the body is part of the session's name, and with it the session's
+    number needs no 第 (names.yml derived ``meeting_term``, ``meeting_short``)."""
+    doc, _ = process(nlp, text)
+    assert (name, "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_event_s_year_written_before_it_opens_its_name(rules_nlp):
+    """「2026年|宁州赛艇公开赛」: the year before an event belongs to its name (names.yml ``year_before``)."""
+    assert rule_candidates(rules_nlp, "在云溪县，2026年宁州赛艇公开赛举行，吸引众多游客。", "meeting_suffix") \
+        == ["2026年宁州赛艇公开赛"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国（宁州）自由贸易试验区云溪片区今年新设企业3000家。", "中国（宁州）自由贸易试验区云溪片区"),
+    ("以中国（宁州）自贸试验区生物医药全产业链开放创新为重点。", "中国（宁州）自贸试验区"),
+])
+def test_a_free_trade_zone_named_with_its_province_in_brackets_is_one_district(nlp, text, name):
+    """「中国（某省）自由贸易试验区[某某片区]」: one zone (names.yml ``bracketed_zone``, kept by the model)."""
+    doc, _ = process(nlp, text)
+    assert (name, "DISTRICT") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_free_trade_zone_lies_in_the_province_in_its_brackets(nlp):
+    """「中国（江西）自由贸易试验区」 in an article naming 江西 on its own: in 江西省 (relations' bracket place)."""
+    doc, _ = process(nlp, "江西省将推进中国（江西）自由贸易试验区建设，重点推介各地资源禀赋。")
+    assert ("中国（江西）自由贸易试验区", "locatedIn", "江西") in \
+        [(r["s"][3], r["p"], r["o"][3]) for r in doc._.kg_relations]

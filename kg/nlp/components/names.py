@@ -98,6 +98,9 @@ class NamePatterns:
         self._alias_def = re.compile(derived["alias_definition"])
         self._phase = re.compile(derived["project_phase"])
         self._meeting = re.compile(derived["meeting"])
+        self._meeting_term = re.compile(f"(?:{derived['meeting_term']})$") if derived.get("meeting_term") else None
+        self._meeting_short = re.compile(derived["meeting_short"]) if derived.get("meeting_short") else None
+        self._bracketed_zone = re.compile(pat["bracketed_zone"]) if pat.get("bracketed_zone") else None
         bracketed = pat["bracketed_company"]
         self._bracketed_company = re.compile(
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
@@ -147,7 +150,15 @@ class NamePatterns:
         for m in self._meeting.finditer(text):
             body = by_end.get(m.start())
             if body is not None and body.label_ == "AGENCY":
-                yield body.start_char, m.end(), "INITIATIVE", "meeting"
+                term = self._meeting_term.search(text, 0, body.start_char) if self._meeting_term else None
+                yield term.start() if term else body.start_char, m.end(), "INITIATIVE", "meeting"
+        if self._meeting_short is not None and self._meeting_term is not None:
+            # 「十四届|全国人大|三次会议」: a body's term before it, its session numbered with no 第
+            for m in self._meeting_short.finditer(text):
+                body = by_end.get(m.start())
+                term = self._meeting_term.search(text, 0, body.start_char) if body is not None else None
+                if body is not None and body.label_ == "AGENCY" and term is not None:
+                    yield term.start(), m.end(), "INITIATIVE", "meeting"
 
     # -- rules ---------------------------------------------------------------
     def find(self, text: str, ner_found: dict[int, tuple[int, str]] | None = None, tagged=()):
@@ -163,6 +174,7 @@ class NamePatterns:
         self._tag_ends = [w[1] for w in tagged]
         yield from self._branches(text)
         yield from self._bracketed_companies(text)
+        yield from self._bracketed_zones(text)
         suffixed = list(self._suffixed(text, {end: start for end, (start, _l) in ner_found.items()}))
         routes = list(self._routes(text)) if self._tagged and self._route_joiners else []
         if routes:  # 「甲至|乙高速公路改扩建工程」: a project's name starting at a route's second end starts at its first
@@ -189,6 +201,15 @@ class NamePatterns:
             if parent:
                 label = "AGENCY" if parent in self._agency_surfaces else "ENTERPRISE"
                 yield m.start() - place - len(parent), m.end(), label, "branch"
+
+    def _bracketed_zones(self, text: str):
+        """「中国（宁州）自由贸易试验区」「中国（宁州）自贸试验区云溪片区」: a zone named by the country, its province in
+        brackets and its kind (names.yml ``bracketed_zone``), with the area (片区) written after it, is one name."""
+        if self._bracketed_zone is None:
+            return
+        for m in self._bracketed_zone.finditer(text):
+            if self.lex.is_place(m.group(1)) or (m.start(1), m.end(1), "LOC") in self._tagged_set:
+                yield m.start(), m.end(), "DISTRICT", "bracketed_zone"
 
     def _bracketed_companies(self, text: str):
         """「某某（宁州）投资建设有限公司」: a company's registered name with its place in brackets after the trade name
@@ -307,8 +328,10 @@ class NamePatterns:
                 if rule.get("route_joiners"):  # 「甲至|乙高铁」: a line named by both its ends
                     name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
                         + name_part
+                first_end = self._zone_first_end(text, m.start() - len(name_part), rule.get("ends_joiners", ""))
                 if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
                     continue
+                name_part = first_end + name_part  # 「环甲山—|乙山某某引领区」: a zone named by two places
                 start = m.start() - len(name_part)
                 surface = text[start:m.end()]
                 if surface in lex.not_entities or name_part in lex.not_entities:
@@ -318,7 +341,7 @@ class NamePatterns:
                 if name_part.endswith(tuple(rule.get("generic_endings", ()))) \
                         or rule.get("generic_names") and re.search(rule["generic_names"], surface):
                     continue
-                if rule["require_proper"] and not has_proper_prefix(name_part, lex):
+                if rule["require_proper"] and not first_end and not has_proper_prefix(name_part, lex):
                     # 「我县|龙华…产业园」: the name may start one or two characters later
                     k = next((k for k in (1, 2) if len(name_part) - k >= rule["min_name"]
                               and has_proper_prefix(name_part[k:], lex)
@@ -333,6 +356,9 @@ class NamePatterns:
                     continue  # 高风险中小|银行: common words the model does not read as a name
                 if len(name_part) < rule.get("weak_min_name", {}).get(m.group(), 0):
                     continue  # 从江|城: a place and 城 is no zone
+                if rule.get("year_before"):  # 「2025年|某地某某公开赛」: an event's year opens its name
+                    year = re.search(f"(?<![0-9])(?:{rule['year_before']})$", text[max(0, start - 8):start])
+                    start -= len(year.group()) if year else 0
                 yield start, m.end(), rule["label"], rule["rule"]
 
     def _no_phase_owner(self, start: int, end: int) -> bool:
@@ -388,6 +414,29 @@ class NamePatterns:
         if word is not None and (word[2] in ("LOC", "ns") or self.lex.is_place(text[word[0]:word[1]])):
             return text[word[0]:start]
         return ""
+
+    def _zone_first_end(self, text: str, start: int, joiners: str) -> str:
+        """The first of two places a zone is named by (「环甲山—|乙山某某引领区」「甲—|乙合作区」), written right before
+        ``start`` as the tagger's places (up to the routes' ``end_words`` words and ``end_max`` characters) and a
+        joiner, when the name after the joiner starts with a place too; else ""."""
+        if not joiners or not self._tagged or start < 2 or text[start - 1] not in joiners:
+            return ""
+        i = bisect.bisect_left(self._tag_ends, start)
+        if i == 0 or i >= len(self._tagged) or self._tagged[i][:2] != (start - 1, start):
+            return ""
+        places = self._route_place_tags
+        after = self._tagged[i + 1] if i + 1 < len(self._tagged) else None
+        if after is None or after[0] != start or after[2] not in places:
+            return ""  # 「某某—|新型工业化示范区」: no place after the joiner
+        first = start - 1
+        for w in reversed(self._tagged[max(0, i - self._route_end_words):i]):
+            if w[1] != first or w[2] not in places:
+                break
+            first = w[0]
+        if first == start - 1 or start - 1 - first > self._route_end_max \
+                or any(text[:first].endswith(x) for x in self._route_not_after):
+            return ""
+        return text[first:start]
 
     def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False,
                     joined: tuple[frozenset[str], re.Pattern, int] | None = None) -> int:

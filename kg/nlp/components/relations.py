@@ -1017,7 +1017,9 @@ class Relations:
                 out += [self._rel(inner, "locatedIn", outer, "place_run", ev)
                         for outer, inner in zip(places, places[1:])]
                 continue
-            bracket = self._bracket_place_of(ent, named) if ent.label_ == "INITIATIVE" else None
+            # 「中欧班列（宁州）」, and a zone's 「中国（宁州）自贸试验区」 (not its area's: 「…某某片区」 lies in 某某)
+            bracket = self._bracket_place_of(ent, named) if ent.label_ == "INITIATIVE" or ent.label_ == "DISTRICT" \
+                and ent.kb_id_ == "bracketed_zone" and not ent.text.endswith("片区") else None
             if bracket is not None:  # 「中欧班列（宁州）」
                 out.append(self._rel(_m(ent), "locatedIn", bracket, "name_prefix", (ent.start_char, ent.end_char)))
             found = self._place_prefix(ent)

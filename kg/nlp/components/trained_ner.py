@@ -70,9 +70,10 @@ DASHES = "—－-–"  # 「老挝—中国友好协会」: two countries' names
 DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
 # (the route rule, a line or work named by its two ends 「甲至乙高速公路」, kg_name_patterns: the CRF saw one such name in
 # the training gold and reads a person or a place in an end it does not know, 「某某(PER)至某桥一级公路」; kept or not,
-# held-out and the cross-validations score the same, benchmarks/ner.md)
+# held-out and the cross-validations score the same, benchmarks/ner.md; the bracketed_zone rule, 「中国（某省）自贸试验区
+# 某某片区」, a free trade zone's official name the CRF reads as a country, a place and a zone kind)
 DEFAULT_KEEP_RULES = ("speaker_marker", "byline", "source_line", "alias_definition", "quoted_name", "book_title",
-                      "quoted_programme", "route")
+                      "quoted_programme", "route", "bracketed_zone")
 DEFAULT_THRESHOLD = 0.5
 # rules that read a name exactly: their candidates are never taken for fragments (Fragments)
 EXACT_RULES = ("kg_gazetteer", "book_title", "quoted_name", "quoted_system", "quoted_programme")
