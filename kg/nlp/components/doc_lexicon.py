@@ -7,6 +7,7 @@ of the one person of that surname the article names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,13 +39,13 @@ class DocLexicon:
         person the article names) read with a post title (「某某某|总书记」), or a person the article names twice
         elsewhere read once with a word that ends a name (``people.name_enders``: 「某某|表示」). A longer given name
         (李明|华) stays."""
-        counts: dict[str, int] = {}
-        for e in ents:
-            if e.label_ == "PERSON":
-                counts[e.text] = counts.get(e.text, 0) + 1
+        # names sliced from the text: Span.text would make a Token per character
+        counts = Counter(text[e.start_char:e.end_char] for e in ents if e.label_ == "PERSON")
+        if not counts:
+            return ents
         out = []
         for e in ents:
-            name = e.text if e.label_ == "PERSON" else ""
+            name = text[e.start_char:e.end_char] if e.label_ == "PERSON" else ""
             titled = next((name[:k] for k in (3, 2) if len(name) > k and self._titles.fullmatch(name, k)
                            and name[:k] not in self.lex.surnames  # 「欧阳|书记」: a surname and a title, no name
                            and (name[0] in self.lex.surnames or counts.get(name[:k], 0))), "")
