@@ -116,3 +116,13 @@ def test_dotted_whole_keeps_to_the_transliterated_parts(nlp):
     assert ner._dotted_whole(text, 2, 6) == (2, 11)  # 爱德华多|·扬·莫达
     assert ner._dotted_whole(text, 9, 11) == (2, 11)  # 莫达 after the dots
     assert ner._dotted_whole("宁州市长王建华说", 4, 7) == (4, 7)  # no dot: as it is
+
+
+def test_a_person_cut_inside_a_dotted_name_is_named_whole(nlp):
+    """LAC reads a dotted name of a Uygur or Tibetan citizen from inside its first part (某某|某某·某某) or cuts it
+    in two at a character of no foreign table (合, 都): the person runs over every part, and stops at the words
+    around it (村民, 的)."""
+    doc, _ = process(nlp, "云溪县某村，村民萨合依木·吐尔都底气十足。刚毕业的买都哪孜尔·阿吾江已做了7场直播。"
+                          "宁州市某乡，牧民热合曼·努尔别克说，今年收成好。")
+    people = [text for text, label, _ in ents(doc) if label == "PERSON"]
+    assert people == ["萨合依木·吐尔都", "买都哪孜尔·阿吾江", "热合曼·努尔别克"]

@@ -580,6 +580,7 @@ class TrainedNer:
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
         self._trust: dict[tuple, bool] = {}  # the article's candidates judged by _trusted so far
         self.trusted_dotted_names = trusted_dotted_names
+        self.name_chars = _dotted_name_chars(data_dir)  # what a dotted full name's parts are written in
         self.org_around_place = org_around_place
         self.trusted_outer = trusted_outer
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
@@ -768,16 +769,18 @@ class TrainedNer:
         return out
 
     def _dotted_whole(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """A person next to a middle dot (帕巴拉|·格列朗杰, 爱德华|多·扬·莫达) taken over every dotted part: runs of
-        transliteration characters joined by middle dots (a transliterated full name is one name)."""
-        chars = self.transliterated
+        """A person next to or across a middle dot (帕巴拉|·格列朗杰, 爱德华|多·扬·莫达, 某某|某某·某某) taken over every
+        dotted part: runs of the characters of transliterated names joined by middle dots (a transliterated full name
+        is one name; ``dotted_name_chars``)."""
+        chars = self.name_chars
         if not chars or not (any(c in DOTS for c in text[max(0, start - 1):end + 1])):
             return start, end
-        if any(c in DOTS for c in text[start:end]) or (end < len(text) and text[end] in DOTS):
+        across = any(c in DOTS for c in text[start:end])
+        if across or (end < len(text) and text[end] in DOTS):
             while end < len(text) and (text[end] in chars or (text[end] in DOTS and end + 1 < len(text)
                                                               and text[end + 1] in chars)):
                 end += 1
-        if start > 0 and text[start - 1] in DOTS:
+        if across or (start > 0 and text[start - 1] in DOTS):
             while start > 0 and (text[start - 1] in chars or (text[start - 1] in DOTS and start > 1
                                                               and text[start - 2] in chars)):
                 start -= 1
@@ -1069,6 +1072,15 @@ def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Patter
     return (lex.countries - own, own,
             re.compile(rf"^[\u4e00-\u9fff·]{{2,}}(?:{forms})$") if forms else None,
             frozenset(ner.get("transliteration_chars", "")))
+
+
+def _dotted_name_chars(data_dir: str) -> frozenset[str]:
+    """The characters a transliterated full name's parts are written in (``transliteration_chars`` and
+    ``dotted_name_chars`` of the ``ner`` patterns)."""
+    from kg.language.lexicon import load_lexicon
+
+    ner = load_lexicon(data_dir).patterns["ner"]
+    return frozenset(ner.get("transliteration_chars", "") + ner.get("dotted_name_chars", ""))
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
