@@ -98,6 +98,7 @@ class Resolver:
         self._zone_words = {zone_key(w) for w in self.lex.patterns["zone_words"]}
         self._seat_rx = re.compile(self.lex.patterns["named_seat"])
         self._national_rx = re.compile(self.lex.patterns["national_body"])
+        self._abbreviated = self._abbreviated_provinces()
         # the longest trade word a name ends with is cut first (某某房地产 → 某某, not 某某房)
         self._trade_words = sorted(self.lex.industry_words, key=lambda w: (-len(w), w))
 
@@ -107,8 +108,10 @@ class Resolver:
         if m.label == "PERSON":
             name = m.kb_id or m.text
             return f"person:{norm(name)}", name, ""
-        if m.label == "DISTRICT" and m.kb_id in self.lex.divisions:
-            div = self.lex.divisions[m.kb_id]
+        division = m.kb_id if m.kb_id in self.lex.divisions else \
+            self._abbreviated.get(m.text, "") if m.label == "DISTRICT" else ""
+        if m.label == "DISTRICT" and division:
+            div = self.lex.divisions[division]
             return f"named:{norm(div.key)}", div.name, div.parent
         if m.label == "AGENCY" and not m.kb_id:
             name = self._known.get(m.text) or canonical_agency(
@@ -116,6 +119,17 @@ class Resolver:
         else:
             name = m.kb_id or strip_marks(m.text)
         return f"named:{norm(name)}", name, ""
+
+    def _abbreviated_provinces(self) -> dict[str, str]:
+        """A province's one-character abbreviation (沪, 粤: ``province_abbreviations``) → its division key, for a
+        place written so alone (「在沪发展」); not the letters that also abbreviate a country (新, 蒙: ``country_letters``)."""
+        countries = self.lex.patterns["ner"].get("country_letters", "")
+        out = {}
+        for province, short in self.lex.patterns.get("province_abbreviations", {}).items():
+            keys = [k for k in self.lex.place_keys(province) if self.lex.divisions[k].level == "province"]
+            if len(keys) == 1 and short not in countries:
+                out[short] = keys[0]
+        return out
 
     def _city_written_forms(self, name: str) -> set[str]:
         """「宁州市某某区人民政府」 of 某某区人民政府, 「中共宁州市某某区委员会」 of 中共某某区委员会: a city's district (its
