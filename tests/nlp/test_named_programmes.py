@@ -1,0 +1,58 @@
+"""Programmes named by their content (「某某流通改革试点」「某某高质量发展三年行动」): the suffix rule proposes a pilot whose
+name 试点 ends, and a span the model reads as such a programme needs ``programme_threshold``, not the initiatives'
+new-span threshold: invented names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.trained_ner import DEFAULT_NEW_THRESHOLDS, DEFAULT_PROGRAMME_THRESHOLD, Fragments
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    return Fragments.load()
+
+
+def rule_candidates(nlp, text: str, rule: str) -> list[str]:
+    from kg.nlp.spans import candidates
+
+    doc, _ = process(nlp, text)
+    return [c.text for c in candidates(doc) if c.kb_id_ == rule]
+
+
+def test_a_pilot_is_proposed_where_试点_ends_its_name(rules_nlp):
+    """「开展|青岭茶叶流通改革试点，」: a pilot named by its content; 「某某试点|工作」「某某试点|批复」「某某试点、示范项目」
+    (试点 modifies what follows) and 「企业中|试点推行」 (试点 a verb) name none."""
+    text = ("白沙县开展青岭茶叶流通改革试点，宁州推进云溪数据要素综合试点工作，宁州局向远航集团发放白沙跨境资金集中运营试点批复，"
+            "宁州机械集团在下属生产企业中试点推行新制度，宁州将在云溪智能农机新业务试点、示范项目中给予支持。")
+    found = rule_candidates(rules_nlp, text, "initiative_suffix")
+    assert any(name.endswith("青岭茶叶流通改革试点") for name in found)
+    assert not any(name.endswith("试点") and name != "青岭茶叶流通改革试点" for name in found), found
+
+
+@pytest.mark.parametrize("name", ["青岭茶叶流通改革试点", "白沙县车船互动试点", "宁州农业全链条提升三年行动",
+                                  "云溪机器人零部件突破工程", "加快白沙成果转化20条措施",
+                                  "远航集团二期厂房建设项目"])
+def test_a_programme_named_by_its_content_needs_the_programme_threshold(fragments, name):
+    assert fragments.programme_name.search(name) is not None
+
+
+@pytest.mark.parametrize("name", ["三年行动", "青岭试点", "居住区“青岭”模式试点", "白沙老街改造、云溪河修复工程",
+                                  "青岭茶叶流通改革试点方案", "宁州智慧物流平台"])
+def test_a_kind_alone_a_quotation_or_a_list_is_no_programme_named_by_its_content(fragments, name):
+    assert fragments.programme_name.search(name) is None
+
+
+def test_the_model_s_programme_needs_less_than_its_other_new_initiatives(nlp):
+    from kg.config import DEFAULT_MODEL
+    from kg.nlp.components.trained_ner import TrainedNer
+
+    ner = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"))
+    assert DEFAULT_PROGRAMME_THRESHOLD < DEFAULT_NEW_THRESHOLDS["INITIATIVE"]
+    assert ner._new_needed("青岭茶叶流通改革试点", "INITIATIVE") == DEFAULT_PROGRAMME_THRESHOLD
+    assert ner._new_needed("青岭茶叶流通", "INITIATIVE") == DEFAULT_NEW_THRESHOLDS["INITIATIVE"]
+    assert ner._new_needed("青岭茶叶流通改革试点", "ENTERPRISE") == ner.new_threshold
+    off = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"), programme_threshold=1.01)
+    assert off._new_needed("青岭茶叶流通改革试点", "INITIATIVE") == DEFAULT_NEW_THRESHOLDS["INITIATIVE"]
