@@ -24,6 +24,9 @@ _NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
 _PLACE_TAGS = {"LOC", "s", "ns"}
 _PROPER_TAGS = {"ORG", "nz", "nw"}
 PROPAGATED = set(LABELS)
+# a person the article names this often is the name where it is read once with one more character (「某某|长舒了一口气」:
+# LAC reads the next word's first character into the name; DocLexicon._named_often)
+_NAMED_OFTEN = 3
 
 
 class DocLexicon:
@@ -52,13 +55,19 @@ class DocLexicon:
             short = titled or next((name[:k] for k in (3, 2) if len(name) - k in (1, 2, 3)
                                     and counts.get(name[:k], 0) >= 2), "")
             at = e.start_char + len(short)
-            if titled or short and counts[name] == 1 and (self._titles.match(text, at) or self._enders.match(text, at)):
+            if titled or short and counts[name] == 1 and (self._titles.match(text, at) or self._enders.match(text, at)
+                                                          or self._named_often(name, short, counts)):
                 cut = doc.char_span(e.start_char, e.start_char + len(short), label="PERSON", kb_id=e.kb_id_,
                                     span_id=short)
                 out.append(cut if cut is not None else e)
                 continue
             out.append(e)
         return out
+
+    def _named_often(self, name: str, short: str, counts: Counter) -> bool:
+        """``name`` is a Han name the article names often (``_NAMED_OFTEN``) read once with the next character
+        (「某某|长舒了一口气」); not a longer transliterated given name (格桑|达瓦), not two characters more."""
+        return counts[short] >= _NAMED_OFTEN and len(name) == len(short) + 1 and short[0] in self.lex.surnames
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
