@@ -82,6 +82,7 @@ class Relations:
         self._subsidiary_is = re.compile(rf"(?:{r['subsidiary_is']})")
         self._subsidiary_of = re.compile(r["subsidiary_of"])
         self._parent_group = re.compile(r["parent_group"])
+        self._named_unit = re.compile(r["named_unit"])
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -222,6 +223,7 @@ class Relations:
         rels += worked
         nested += companies
         rels += self._country_prefix()
+        rels += self._named_units()
         rels += self._title_issuers()
         rels += self._signed_notice()
         rels += self._responsible_units()
@@ -1950,6 +1952,25 @@ class Relations:
                 break
             out.insert(0, y)
             first = y
+        return out
+
+    def _named_units(self) -> list[dict]:
+        """「某省人民政府办公厅」「某银行某某分行」: an agency or enterprise whose name opens with the whole name of another
+        of its type the article names on its own (the longest such), the rest a unit (``named_unit``), is part of it."""
+        named: dict[tuple[str, str], Span] = {}
+        for e in self.ents:
+            if e.label_ in ("AGENCY", "ENTERPRISE"):
+                named.setdefault((e.label_, span_text(e)), e)
+        out, seen = [], set()
+        for x in self.ents:
+            name = span_text(x) if x.label_ in ("AGENCY", "ENTERPRISE") else ""
+            k = next((k for k in range(len(name) - 2, 1, -1)
+                      if (x.label_, name[:k]) in named and self._named_unit.fullmatch(name, k)), 0)
+            if not k or (name, name[:k]) in seen:
+                continue
+            seen.add((name, name[:k]))
+            out.append(self._rel(_m(x), "partOf", _m(named[(x.label_, name[:k])]), "named_unit",
+                                 (x.start_char, x.end_char)))
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
