@@ -52,6 +52,12 @@ def test_a_place_carrying_out_a_programme(nlp):
     assert ("“百企帮百村”行动", "宁州市", "") in rules(nlp, "宁州市创新实施“百企帮百村”行动。", "locatedIn")
 
 
+def test_a_place_putting_a_programme_into_practice(nlp):
+    """「某区推行“甲”」: 推行 carries a programme out as 实施 does."""
+    found = rules(nlp, "近年来，云溪经济开发区推行“青苗驻企锻炼计划”，选派年轻干部驻企锻炼。", "locatedIn")
+    assert ("青苗驻企锻炼计划", "云溪经济开发区", "") in found
+
+
 @pytest.mark.parametrize("text, place", [("宁州市深入实施乡村振兴战略，加快推进农业现代化。", "宁州市"),
                                          ("青州省推进“一带一路”建设，扩大对外开放。", "青州省"),
                                          ("他向宁州市提出“青松计划”的建议。", "宁州市")])
