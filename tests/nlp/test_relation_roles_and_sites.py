@@ -29,6 +29,16 @@ def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
 
 
+@pytest.mark.parametrize("text, post", [
+    ("”宁州市标准化技术委员会数据基础设施标准工作组组长王青禾说，算力网就是数字基础设施。",
+     ("王青禾", "宁州市标准化技术委员会", "数据基础设施标准工作组组长")),
+    ("宁州远航集团有限公司质量攻关工作组副组长赵明远介绍，新品已经下线。",
+     ("赵明远", "宁州远航集团有限公司", "质量攻关工作组副组长")),
+])
+def test_the_head_of_a_unit_written_after_the_unit_is_held_in_its_organisation(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
 def test_two_titles_joined_by_jian_are_both_held_in_the_body(nlp):
     found = rules(nlp, "“发展好企业最重要。”宏远集团董事长兼总裁王立新表示。", "holdsPostIn")
     assert {("王立新", "宏远集团", "董事长"), ("王立新", "宏远集团", "总裁")} <= found

@@ -162,6 +162,7 @@ class Relations:
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
         self._occupation_before = re.compile(rf"(?:{r['occupation_roles']})$")
         self._occupation_not = re.compile(rf"(?:{r['occupation_not']})$")
+        self._unit_head = re.compile(rf"(?:{r['unit_heads']})")
         self._body_roles = {role: re.compile(body) for role, body in r["body_roles"].items()}
         self._body_role_before = re.compile(rf"(?:{'|'.join(map(re.escape, self._body_roles))})$")
         self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
@@ -429,6 +430,9 @@ class Relations:
         m = self._occupation_before.search(self.text, max(0, pos - 2), pos)
         if m is None or self._occupation_not.search(self.text, max(0, pos - 2), pos):
             return None
+        unit = self._occupation_unit(m.start(), pos)
+        if unit is not None:
+            return unit
         modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
         for start in range(m.start() - (len(m.group()) == 1), (modifier.start() if modifier else m.start()) - 1, -1):
             org = self.by_end.get(start)  # (a one-character ending is no occupation by itself: 某院|员)
@@ -437,6 +441,20 @@ class Relations:
                 if self._acts(self.text[start:m.start()]) and self._acts(self.text[start:pos]) or self._names_in(start, pos):
                     return None
                 return self.text[start:pos], start, org
+        return None
+
+    def _occupation_unit(self, start: int, pos: int) -> tuple[str, int, Span] | None:
+        """「某委员会某某标准工作组|组长」「某指挥部产业项目组|副组长」: the head of a unit (``unit_heads``, 副 before it or
+        not) written after the unit (``post_subunit``) that follows its organisation: held there, the unit in the role."""
+        if not self._unit_head.fullmatch(self.text, start, pos):
+            return None
+        if self.text[start - 1:start] == "副":
+            start -= 1
+        for unit_start in range(start - 2, max(0, start - 12) - 1, -1):
+            if self._post_subunit.fullmatch(self.text, unit_start, start):
+                org = self._org_before(unit_start)
+                if org is not None and org.label_ in ORGS:
+                    return self.text[unit_start:pos], unit_start, org
         return None
 
     def _acts(self, modifier: str) -> bool:
