@@ -419,7 +419,7 @@ class Relations:
             elif org is None:
                 org = self._company_named_last(start)  # 「公司首席设计师某某」: the company named last
             if org is not None and org.label_ in ORGS:
-                if self._acts(self.text[start:m.start()]):
+                if self._acts(self.text[start:m.start()]) and not self._unit_name(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
                 return self.text[start:pos], start, org
         return None
@@ -456,6 +456,14 @@ class Relations:
                 if org is not None and org.label_ in ORGS:
                     return self.text[unit_start:pos], unit_start, org
         return None
+
+    def _unit_name(self, unit: str) -> bool:
+        """A sub-unit's name (``post_subunit``) that opens with no verb, though it may hold one (「医药价格和招标采购处」,
+        not 「看望研究所」)."""
+        if not self._post_subunit.fullmatch(unit):
+            return False
+        first = next(iter(words(unit)), None)
+        return first is not None and first[1] != "v"
 
     def _acts(self, modifier: str) -> bool:
         """Whether the characters between an organisation and a role hold a verb (jieba's tag ``v``)."""
