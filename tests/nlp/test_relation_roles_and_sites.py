@@ -25,6 +25,7 @@ def rules(nlp, text, predicate):
     ("蓝湾电子有限公司相关负责人孙志刚说。", ("孙志刚", "蓝湾电子有限公司", "相关负责人")),
     ("宏远科技有限公司首席执行官 王立新", ("王立新", "宏远科技有限公司", "首席执行官")),  # a heading: a space before the name
     ("”宁州市医保局医药价格和招标采购处工作人员王青禾说。", ("王青禾", "宁州市医保局", "医药价格和招标采购处工作人员")),  # a verb in a unit
+    ("”宁州新经济研究院创始院长王青禾介绍，新品走俏。", ("王青禾", "宁州新经济研究院", "创始院长")),  # a title's modifier
 ])
 def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
