@@ -83,6 +83,8 @@ class Relations:
         self._subsidiary_of = re.compile(r["subsidiary_of"])
         self._parent_group = re.compile(r["parent_group"])
         self._named_unit = re.compile(r["named_unit"])
+        self._zone_min = int(r["zone_part_min"])
+        self._zone_part_labels = frozenset(r["zone_part_labels"].split())
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -225,6 +227,7 @@ class Relations:
         nested += companies
         rels += self._country_prefix()
         rels += self._named_units()
+        rels += self._named_zone_parts()
         rels += self._title_issuers()
         rels += self._signed_notice()
         rels += self._responsible_units()
@@ -1997,6 +2000,26 @@ class Relations:
             seen.add((name, name[:k]))
             out.append(self._rel(_m(x), "partOf", _m(named[(x.label_, name[:k])]), "named_unit",
                                  (x.start_char, x.end_char)))
+        return out
+
+    def _named_zone_parts(self) -> list[dict]:
+        """「某某引领区广州片区」「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole
+        name of a zone (a place of no level of the divisions table) the article names on its own lies in that zone
+        (the longest such)."""
+        zones: dict[str, Span] = {}
+        for e in self.ents:
+            div = self.lex.divisions.get(e.id_) if e.label_ == "DISTRICT" else None
+            if e.label_ == "DISTRICT" and (div is None or div.level == "zone") and len(span_text(e)) >= self._zone_min \
+                    and not self._township_name.search(e.text) and not self._village_name.search(e.text):
+                zones.setdefault(span_text(e), e)  # (a township's or village's sites are the local places' rules')
+        out, seen = [], set()
+        for x in self.ents:
+            name = span_text(x) if x.label_ in self._zone_part_labels else ""
+            k = next((k for k in range(len(name) - 2, self._zone_min - 1, -1) if name[:k] in zones), 0)
+            if not k or (name, name[:k]) in seen:
+                continue
+            seen.add((name, name[:k]))
+            out.append(self._rel(_m(x), "locatedIn", _m(zones[name[:k]]), "named_zone_part", (x.start_char, x.end_char)))
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
