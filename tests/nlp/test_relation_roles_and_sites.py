@@ -64,6 +64,14 @@ def test_a_place_carrying_out_a_programme(nlp):
     assert ("“百企帮百村”行动", "宁州市", "") in rules(nlp, "宁州市创新实施“百企帮百村”行动。", "locatedIn")
 
 
+def test_a_company_carrying_out_its_own_programme_takes_part_in_it(nlp):
+    """「某公司启动“甲”计划」: an enterprise opening its clause with the verb takes part in the programme after it."""
+    doc, _ = process(nlp, "近期，宁州远航科技有限公司启动“千帆扶持”计划，未来3年内拟投入资金超过100亿元。")
+    found = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "participatesIn"}
+    assert ("宁州远航科技有限公司", "“千帆扶持”计划") in found
+    assert not {r for r in doc._.kg_relations if r["p"] == "locatedIn" and r["o"][3] == "宁州远航科技有限公司"}
+
+
 def test_a_place_putting_a_programme_into_practice(nlp):
     """「某区推行“甲”」: 推行 carries a programme out as 实施 does."""
     found = rules(nlp, "近年来，云溪经济开发区推行“青苗驻企锻炼计划”，选派年轻干部驻企锻炼。", "locatedIn")

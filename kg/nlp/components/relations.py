@@ -1395,12 +1395,16 @@ class Relations:
         carries out the programmes its verb is followed by in the clause; they lie in the place."""
         out = []
         for i, place in enumerate(ents):
-            if place.label_ != "DISTRICT" or not self._opens_clause(place, s):
+            if place.label_ not in ("DISTRICT", "ENTERPRISE") or not self._opens_clause(place, s):
                 continue
             verb = self._implements.match(self.text, place.end_char)
-            if verb is not None:
-                out += self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
-                                           "place_implements")
+            if verb is None:
+                continue
+            found = self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
+                                        "place_implements")
+            if place.label_ == "ENTERPRISE":  # 「某公司启动“甲”计划」: the company's own programme, which it takes part in
+                found = [self._rel(r["o"], "participatesIn", r["s"], "company_implements", r["ev"]) for r in found]
+            out += found
         return out
 
     def _opens_clause(self, x: Span, s: int) -> bool:
