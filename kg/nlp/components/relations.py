@@ -1990,20 +1990,25 @@ class Relations:
     def _named_units(self) -> list[dict]:
         """「某省人民政府办公厅」「某银行某某分行」: an agency or enterprise whose name opens with the whole name of another
         of its type the article names on its own (the longest such), the rest a unit (``named_unit``), is part of it."""
-        named: dict[tuple[str, str], Span] = {}
+        named: dict[tuple[str, str], list[Span]] = {}
         for e in self.ents:
             if e.label_ in ("AGENCY", "ENTERPRISE"):
-                named.setdefault((e.label_, span_text(e)), e)
+                named.setdefault((e.label_, span_text(e)), []).append(e)
         out, seen = [], set()
         for x in self.ents:
             name = span_text(x) if x.label_ in ("AGENCY", "ENTERPRISE") else ""
-            k = next((k for k in range(len(name) - 2, 1, -1)
-                      if (x.label_, name[:k]) in named and self._named_unit.fullmatch(name, k)), 0)
-            if not k or (name, name[:k]) in seen:
+            for k in range(len(name) - 2, 1, -1):
+                # the whole named on its own: a mention not followed by the unit (not the name read in two pieces)
+                whole = next((y for y in named.get((x.label_, name[:k]), ())
+                              if not self.text.startswith(name[k:], y.end_char)), None)
+                if whole is not None and self._named_unit.fullmatch(name, k):
+                    break
+            else:
+                continue
+            if (name, name[:k]) in seen:
                 continue
             seen.add((name, name[:k]))
-            out.append(self._rel(_m(x), "partOf", _m(named[(x.label_, name[:k])]), "named_unit",
-                                 (x.start_char, x.end_char)))
+            out.append(self._rel(_m(x), "partOf", _m(whole), "named_unit", (x.start_char, x.end_char)))
         return out
 
     def _named_zone_parts(self) -> list[dict]:
