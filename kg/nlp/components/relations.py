@@ -746,6 +746,7 @@ class Relations:
                 continue
             if subjects:
                 agents = [(_m(x), "issue_verb") for x in subjects]
+                agents += [(_m(x), "issue_approved_before") for x in self._approved_before(ents, s, clause_start)]
                 we = re.search(r"(我们|我委|我局|我办|我厅|我部)(?:会同|联合|与|和)$",
                                self.text[clause_start:subjects[0].start_char])
                 speaker = self._speaker_at(doc, v_start)
@@ -923,6 +924,25 @@ class Relations:
                 for agent in chain:
                     out.append(self._rel(_m(work), "issuedBy", _m(agent), "issue_passive", (work.start_char, chain[-1].end_char)))
         return out
+
+    def _approved_before(self, ents, s: int, clause_start: int) -> list[Span]:
+        """「经国务院同意，某部印发《X》」: the bodies of a clause 「经A(、B)同意」 right before the issuing clause approved
+        what it issues (issuedBy them too)."""
+        if clause_start <= s or self.text[clause_start - 1] != "，":
+            return []
+        start = max([self.text.rfind(c, s, clause_start - 1) for c in "，；："] + [s - 1]) + 1
+        if not self.text.startswith("经", start):
+            return []
+        chain, pos = [], start + 1
+        for x in ents:
+            if x.start_char < pos:
+                continue
+            if x.label_ != "AGENCY" or self.text[pos:x.start_char] not in (("",) if not chain else ("、", "和", "及")):
+                break
+            chain.append(x)
+            pos = x.end_char
+        approve = self._approve.match(self.text, pos) if chain else None
+        return chain if approve is not None and approve.end() == clause_start - 1 else []
 
     def _approved(self, work: Span, start: int, after: list[Span]) -> list[dict]:
         """「《X》已经省政府同意」: the bodies that approved X issued it."""
