@@ -24,16 +24,16 @@ def rules(nlp, text, predicate):
     ("青禾生物技术研究院首席科学家赵明远表示，团队已完成试验。", ("赵明远", "青禾生物技术研究院", "首席科学家")),
     ("蓝湾电子有限公司相关负责人孙志刚说。", ("孙志刚", "蓝湾电子有限公司", "相关负责人")),
     ("宏远科技有限公司首席执行官 王立新", ("王立新", "宏远科技有限公司", "首席执行官")),  # a heading: a space before the name
-    ("”宁州市医保局医药价格和招标采购处工作人员王青禾说。", ("王青禾", "宁州市医保局", "医药价格和招标采购处工作人员")),  # a verb in a unit
-    ("”宁州新经济研究院创始院长王青禾介绍，新品走俏。", ("王青禾", "宁州新经济研究院", "创始院长")),  # a title's modifier
+    ("”宁州市医保局耗材招标和集中采购处工作人员王青禾说。", ("王青禾", "宁州市医保局", "耗材招标和集中采购处工作人员")),  # a verb in a unit
+    ("”宁州未来产业研究院创始院长王青禾介绍，新品走俏。", ("王青禾", "宁州未来产业研究院", "创始院长")),  # a title's modifier
 ])
 def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
 
 
 @pytest.mark.parametrize("text, post", [
-    ("”宁州市标准化技术委员会数据基础设施标准工作组组长王青禾说，算力网就是数字基础设施。",
-     ("王青禾", "宁州市标准化技术委员会", "数据基础设施标准工作组组长")),
+    ("”宁州市标准化技术委员会绿色建材标准工作组组长王青禾说，标准体系基本完善。",
+     ("王青禾", "宁州市标准化技术委员会", "绿色建材标准工作组组长")),
     ("宁州远航集团有限公司质量攻关工作组副组长赵明远介绍，新品已经下线。",
      ("赵明远", "宁州远航集团有限公司", "质量攻关工作组副组长")),
 ])
@@ -66,9 +66,9 @@ def test_a_place_carrying_out_a_programme(nlp):
 
 def test_a_company_carrying_out_its_own_programme_takes_part_in_it(nlp):
     """「某公司启动“甲”计划」: an enterprise opening its clause with the verb takes part in the programme after it."""
-    doc, _ = process(nlp, "近期，宁州远航科技有限公司启动“千帆扶持”计划，未来3年内拟投入资金超过100亿元。")
+    doc, _ = process(nlp, "今年，宁州远航科技有限公司启动“青苗助农”计划，面向果农开放线上店铺。")
     found = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "participatesIn"}
-    assert ("宁州远航科技有限公司", "“千帆扶持”计划") in found
+    assert ("宁州远航科技有限公司", "“青苗助农”计划") in found
     assert not {r for r in doc._.kg_relations if r["p"] == "locatedIn" and r["o"][3] == "宁州远航科技有限公司"}
 
 

@@ -447,7 +447,7 @@ class Relations:
         return None
 
     def _occupation_unit(self, start: int, pos: int) -> tuple[str, int, Span] | None:
-        """「某委员会某某标准工作组|组长」「某指挥部产业项目组|副组长」: the head of a unit (``unit_heads``, 副 before it or
+        """「某委员会某某标准工作组|组长」「某指挥部某某项目组|副组长」: the head of a unit (``unit_heads``, 副 before it or
         not) written after the unit (``post_subunit``) that follows its organisation: held there, the unit in the role."""
         if not self._unit_head.fullmatch(self.text, start, pos):
             return None
@@ -461,7 +461,7 @@ class Relations:
         return None
 
     def _unit_name(self, unit: str) -> bool:
-        """A sub-unit's name (``post_subunit``) that opens with no verb, though it may hold one (「医药价格和招标采购处」,
+        """A sub-unit's name (``post_subunit``) that opens with no verb, though it may hold one (「耗材招标和集中采购处」,
         not 「看望研究所」)."""
         if not self._post_subunit.fullmatch(unit):
             return False
