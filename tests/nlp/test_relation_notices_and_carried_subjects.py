@@ -187,3 +187,12 @@ def test_a_local_statute_lies_in_the_place_its_title_starts_with_other_policies_
     located = rels(doc, "locatedIn")
     assert ("衡阳市湿地保护条例", "衡阳市") in located
     assert ("衡阳市数据开放办法", "衡阳市") not in located  # the sample's gold places no issued policy
+
+
+def test_a_body_that_approved_what_the_next_clause_issues_issued_it_too(nlp):
+    """「经A同意，B印发《X》」: X is issued by B and by A, which approved it; A written without 经 approves nothing."""
+    doc, _ = process(nlp, "2024年，经宁州市人民政府同意，宁州市商务局印发《宁州市支持滨江园区开放创新的若干措施》，提出14项举措。")
+    assert rels(doc, "issuedBy") >= {("宁州市支持滨江园区开放创新的若干措施", "宁州市商务局"),
+                                     ("宁州市支持滨江园区开放创新的若干措施", "宁州市人民政府")}
+    doc, _ = process(nlp, "宁州市人民政府同意后，宁州市商务局印发《宁州市支持滨江园区开放创新的若干措施》。")
+    assert ("宁州市支持滨江园区开放创新的若干措施", "宁州市人民政府") not in rels(doc, "issuedBy")

@@ -83,3 +83,11 @@ def test_a_groups_company_is_not_placed_by_the_groups_place_its_branch_is_by_its
              ("湖北远航集团新能源公司", "ENTERPRISE", "", "ner"), ("湖北远航集团黄冈分公司", "ENTERPRISE", "", "ner")]
     assert not placed(nlp, text, names, "湖北远航集团新能源公司")
     assert placed(nlp, text, names, "湖北远航集团黄冈分公司") == {"湖北省/黄冈市"}
+
+
+def test_a_place_named_after_a_zone_the_article_names_lies_in_it(nlp):
+    """「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole name of a zone the
+    article names on its own lies in that zone."""
+    doc, _ = process(nlp, "中国（青州）自由贸易试验区云溪片区今年新增企业500家。中国（青州）自由贸易试验区将扩大开放。")
+    found = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "locatedIn"}
+    assert ("中国（青州）自由贸易试验区云溪片区", "中国（青州）自由贸易试验区") in found

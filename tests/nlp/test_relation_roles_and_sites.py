@@ -24,8 +24,20 @@ def rules(nlp, text, predicate):
     ("青禾生物技术研究院首席科学家赵明远表示，团队已完成试验。", ("赵明远", "青禾生物技术研究院", "首席科学家")),
     ("蓝湾电子有限公司相关负责人孙志刚说。", ("孙志刚", "蓝湾电子有限公司", "相关负责人")),
     ("宏远科技有限公司首席执行官 王立新", ("王立新", "宏远科技有限公司", "首席执行官")),  # a heading: a space before the name
+    ("”宁州市医保局耗材招标和集中采购处工作人员王青禾说。", ("王青禾", "宁州市医保局", "耗材招标和集中采购处工作人员")),  # a verb in a unit
+    ("”宁州未来产业研究院创始院长王青禾介绍，新品走俏。", ("王青禾", "宁州未来产业研究院", "创始院长")),  # a title's modifier
 ])
 def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
+    assert post in rules(nlp, text, "holdsPostIn")
+
+
+@pytest.mark.parametrize("text, post", [
+    ("”宁州市标准化技术委员会绿色建材标准工作组组长王青禾说，标准体系基本完善。",
+     ("王青禾", "宁州市标准化技术委员会", "绿色建材标准工作组组长")),
+    ("宁州远航集团有限公司质量攻关工作组副组长赵明远介绍，新品已经下线。",
+     ("赵明远", "宁州远航集团有限公司", "质量攻关工作组副组长")),
+])
+def test_the_head_of_a_unit_written_after_the_unit_is_held_in_its_organisation(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
 
 
@@ -50,6 +62,20 @@ def test_a_place_carrying_out_a_programme(nlp):
     found = rules(nlp, "近年来，青州省将深入实施乡村振兴示范工程，推动农业发展。", "locatedIn")
     assert ("乡村振兴示范工程", "青州省", "") in found
     assert ("“百企帮百村”行动", "宁州市", "") in rules(nlp, "宁州市创新实施“百企帮百村”行动。", "locatedIn")
+
+
+def test_a_company_carrying_out_its_own_programme_takes_part_in_it(nlp):
+    """「某公司启动“甲”计划」: an enterprise opening its clause with the verb takes part in the programme after it."""
+    doc, _ = process(nlp, "今年，宁州远航科技有限公司启动“青苗助农”计划，面向果农开放线上店铺。")
+    found = {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "participatesIn"}
+    assert ("宁州远航科技有限公司", "“青苗助农”计划") in found
+    assert not {r for r in doc._.kg_relations if r["p"] == "locatedIn" and r["o"][3] == "宁州远航科技有限公司"}
+
+
+def test_a_place_putting_a_programme_into_practice(nlp):
+    """「某区推行“甲”」: 推行 carries a programme out as 实施 does."""
+    found = rules(nlp, "近年来，云溪经济开发区推行“青苗驻企锻炼计划”，选派年轻干部驻企锻炼。", "locatedIn")
+    assert ("青苗驻企锻炼计划", "云溪经济开发区", "") in found
 
 
 @pytest.mark.parametrize("text, place", [("宁州市深入实施乡村振兴战略，加快推进农业现代化。", "宁州市"),

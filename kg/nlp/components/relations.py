@@ -82,6 +82,9 @@ class Relations:
         self._subsidiary_is = re.compile(rf"(?:{r['subsidiary_is']})")
         self._subsidiary_of = re.compile(r["subsidiary_of"])
         self._parent_group = re.compile(r["parent_group"])
+        self._named_unit = re.compile(r["named_unit"])
+        self._zone_min = int(r["zone_part_min"])
+        self._zone_part_labels = frozenset(r["zone_part_labels"].split())
         self._founded = re.compile(rf"(?:{r['founded_verbs']})了?的?")
         self._founded_role = r["founded_role"]
         self._part_of = re.compile(rf"(?:{r['part_of']})")
@@ -161,6 +164,7 @@ class Relations:
         self._role_before = re.compile(rf"(?:{r['post_roles']})$")
         self._occupation_before = re.compile(rf"(?:{r['occupation_roles']})$")
         self._occupation_not = re.compile(rf"(?:{r['occupation_not']})$")
+        self._unit_head = re.compile(rf"(?:{r['unit_heads']})")
         self._body_roles = {role: re.compile(body) for role, body in r["body_roles"].items()}
         self._body_role_before = re.compile(rf"(?:{'|'.join(map(re.escape, self._body_roles))})$")
         self._role_modifier_verbs = frozenset(r["role_modifier_verbs"].split("|"))
@@ -222,6 +226,8 @@ class Relations:
         rels += worked
         nested += companies
         rels += self._country_prefix()
+        rels += self._named_units()
+        rels += self._named_zone_parts()
         rels += self._title_issuers()
         rels += self._signed_notice()
         rels += self._responsible_units()
@@ -416,7 +422,7 @@ class Relations:
             elif org is None:
                 org = self._company_named_last(start)  # 「公司首席设计师某某」: the company named last
             if org is not None and org.label_ in ORGS:
-                if self._acts(self.text[start:m.start()]):
+                if self._acts(self.text[start:m.start()]) and not self._unit_name(self.text[start:m.start()]):
                     return None  # 「某公司看望院士某某」: what the organisation did to someone, not a post
                 return self.text[start:pos], start, org
         return None
@@ -427,6 +433,9 @@ class Relations:
         m = self._occupation_before.search(self.text, max(0, pos - 2), pos)
         if m is None or self._occupation_not.search(self.text, max(0, pos - 2), pos):
             return None
+        unit = self._occupation_unit(m.start(), pos)
+        if unit is not None:
+            return unit
         modifier = self._role_modifier.search(self.text, max(0, m.start() - 8), m.start())
         for start in range(m.start() - (len(m.group()) == 1), (modifier.start() if modifier else m.start()) - 1, -1):
             org = self.by_end.get(start)  # (a one-character ending is no occupation by itself: 某院|员)
@@ -436,6 +445,28 @@ class Relations:
                     return None
                 return self.text[start:pos], start, org
         return None
+
+    def _occupation_unit(self, start: int, pos: int) -> tuple[str, int, Span] | None:
+        """「某委员会某某标准工作组|组长」「某指挥部某某项目组|副组长」: the head of a unit (``unit_heads``, 副 before it or
+        not) written after the unit (``post_subunit``) that follows its organisation: held there, the unit in the role."""
+        if not self._unit_head.fullmatch(self.text, start, pos):
+            return None
+        if self.text[start - 1:start] == "副":
+            start -= 1
+        for unit_start in range(start - 2, max(0, start - 12) - 1, -1):
+            if self._post_subunit.fullmatch(self.text, unit_start, start):
+                org = self._org_before(unit_start)
+                if org is not None and org.label_ in ORGS:
+                    return self.text[unit_start:pos], unit_start, org
+        return None
+
+    def _unit_name(self, unit: str) -> bool:
+        """A sub-unit's name (``post_subunit``) that opens with no verb, though it may hold one (「耗材招标和集中采购处」,
+        not 「看望研究所」)."""
+        if not self._post_subunit.fullmatch(unit):
+            return False
+        first = next(iter(words(unit)), None)
+        return first is not None and first[1] != "v"
 
     def _acts(self, modifier: str) -> bool:
         """Whether the characters between an organisation and a role hold a verb (jieba's tag ``v``)."""
@@ -715,6 +746,7 @@ class Relations:
                 continue
             if subjects:
                 agents = [(_m(x), "issue_verb") for x in subjects]
+                agents += [(_m(x), "issue_approved_before") for x in self._approved_before(ents, s, clause_start)]
                 we = re.search(r"(我们|我委|我局|我办|我厅|我部)(?:会同|联合|与|和)$",
                                self.text[clause_start:subjects[0].start_char])
                 speaker = self._speaker_at(doc, v_start)
@@ -892,6 +924,25 @@ class Relations:
                 for agent in chain:
                     out.append(self._rel(_m(work), "issuedBy", _m(agent), "issue_passive", (work.start_char, chain[-1].end_char)))
         return out
+
+    def _approved_before(self, ents, s: int, clause_start: int) -> list[Span]:
+        """「经国务院同意，某部印发《X》」: the bodies of a clause 「经A(、B)同意」 right before the issuing clause approved
+        what it issues (issuedBy them too)."""
+        if clause_start <= s or self.text[clause_start - 1] != "，":
+            return []
+        start = max([self.text.rfind(c, s, clause_start - 1) for c in "，；："] + [s - 1]) + 1
+        if not self.text.startswith("经", start):
+            return []
+        chain, pos = [], start + 1
+        for x in ents:
+            if x.start_char < pos:
+                continue
+            if x.label_ != "AGENCY" or self.text[pos:x.start_char] not in (("",) if not chain else ("、", "和", "及")):
+                break
+            chain.append(x)
+            pos = x.end_char
+        approve = self._approve.match(self.text, pos) if chain else None
+        return chain if approve is not None and approve.end() == clause_start - 1 else []
 
     def _approved(self, work: Span, start: int, after: list[Span]) -> list[dict]:
         """「《X》已经省政府同意」: the bodies that approved X issued it."""
@@ -1364,12 +1415,16 @@ class Relations:
         carries out the programmes its verb is followed by in the clause; they lie in the place."""
         out = []
         for i, place in enumerate(ents):
-            if place.label_ != "DISTRICT" or not self._opens_clause(place, s):
+            if place.label_ not in ("DISTRICT", "ENTERPRISE") or not self._opens_clause(place, s):
                 continue
             verb = self._implements.match(self.text, place.end_char)
-            if verb is not None:
-                out += self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
-                                           "place_implements")
+            if verb is None:
+                continue
+            found = self._programmes_in(place, verb.end(), self._next_stop(verb.end(), e, "，。；"), ents[i + 1:],
+                                        "place_implements")
+            if place.label_ == "ENTERPRISE":  # 「某公司启动“甲”计划」: the company's own programme, which it takes part in
+                found = [self._rel(r["o"], "participatesIn", r["s"], "company_implements", r["ev"]) for r in found]
+            out += found
         return out
 
     def _opens_clause(self, x: Span, s: int) -> bool:
@@ -1950,6 +2005,50 @@ class Relations:
                 break
             out.insert(0, y)
             first = y
+        return out
+
+    def _named_units(self) -> list[dict]:
+        """「某省人民政府办公厅」「某银行某某分行」: an agency or enterprise whose name opens with the whole name of another
+        of its type the article names on its own (the longest such), the rest a unit (``named_unit``), is part of it."""
+        named: dict[tuple[str, str], list[Span]] = {}
+        for e in self.ents:
+            if e.label_ in ("AGENCY", "ENTERPRISE"):
+                named.setdefault((e.label_, span_text(e)), []).append(e)
+        out, seen = [], set()
+        for x in self.ents:
+            name = span_text(x) if x.label_ in ("AGENCY", "ENTERPRISE") else ""
+            for k in range(len(name) - 2, 1, -1):
+                # the whole named on its own: a mention not followed by the unit (not the name read in two pieces)
+                whole = next((y for y in named.get((x.label_, name[:k]), ())
+                              if not self.text.startswith(name[k:], y.end_char)), None)
+                if whole is not None and self._named_unit.fullmatch(name, k):
+                    break
+            else:
+                continue
+            if (name, name[:k]) in seen:
+                continue
+            seen.add((name, name[:k]))
+            out.append(self._rel(_m(x), "partOf", _m(whole), "named_unit", (x.start_char, x.end_char)))
+        return out
+
+    def _named_zone_parts(self) -> list[dict]:
+        """「某某引领区广州片区」「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole
+        name of a zone (a place of no level of the divisions table) the article names on its own lies in that zone
+        (the longest such)."""
+        zones: dict[str, Span] = {}
+        for e in self.ents:
+            div = self.lex.divisions.get(e.id_) if e.label_ == "DISTRICT" else None
+            if e.label_ == "DISTRICT" and (div is None or div.level == "zone") and len(span_text(e)) >= self._zone_min \
+                    and not self._township_name.search(e.text) and not self._village_name.search(e.text):
+                zones.setdefault(span_text(e), e)  # (a township's or village's sites are the local places' rules')
+        out, seen = [], set()
+        for x in self.ents:
+            name = span_text(x) if x.label_ in self._zone_part_labels else ""
+            k = next((k for k in range(len(name) - 2, self._zone_min - 1, -1) if name[:k] in zones), 0)
+            if not k or (name, name[:k]) in seen:
+                continue
+            seen.add((name, name[:k]))
+            out.append(self._rel(_m(x), "locatedIn", _m(zones[name[:k]]), "named_zone_part", (x.start_char, x.end_char)))
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:
