@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kg.language.lexicon import load_lexicon
 from kg.language.segment import cut_before_verb, trim_left
+from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import add_candidate, text_of
 
 __all__ = ["Enumerations", "make_enumerations"]
@@ -53,9 +54,13 @@ class Enumerations:
         self._zone_item = re.compile(rf".{{2,}}(?:{en['zone_items']})$") if en.get("zone_items") else None
         # 「中新、中德、中荷等平台」: countries by one character each name two countries' relations, no item
         self._country_letters = frozenset(lex.patterns["ner"].get("country_letters", ""))
+        # 「向|甲、乙等企业」: LAC's preposition in a list's first item ends what is no part of it (jieba reads 向甲 as a name)
+        self._lead_tags = frozenset(en.get("first_item_lead_tags", "").split())
+        self._leads: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        self._leads = {a: b for a, b, tag in lac_words(doc) if tag in self._lead_tags} if self._lead_tags else {}
         for sent in _SENTENCE.finditer(text):
             s0, sentence = sent.start(), sent.group()
             # each pattern backtracks at every position: run it only where its fixed part occurs
@@ -118,6 +123,9 @@ class Enumerations:
         for i, (offset, item) in enumerate(items):
             if i == 0 and trim_first:
                 cut = trim_left(item, self.lex.lead_words)
+                at = start + offset
+                cut = max([cut, *(b - at for a, b in self._leads.items()
+                                  if at + cut <= a and b - at <= len(item) - 2)])  # 「平台向|甲」: after the last one
                 offset, item = offset + cut, item[cut:]
             if i == len(items) - 1 and not closed:
                 item = cut_before_verb(item)

@@ -303,7 +303,8 @@ class NamePatterns:
                     continue
                 known = ner_starts.get(m.end())
                 if known is not None and known < m.start():
-                    if m.start() - known <= rule["max_name"] and text[known:m.end()] not in lex.not_entities:
+                    if m.start() - known <= rule["max_name"] and text[known:m.end()] not in lex.not_entities \
+                            and text[known:m.start()] not in lex.lead_words:
                         yield known, m.end(), rule["label"], rule["rule"]
                     continue
                 left = m.start()
@@ -334,8 +335,8 @@ class NamePatterns:
                 name_part = first_end + name_part  # 「环甲山—|乙山某某引领区」: a zone named by two places
                 start = m.start() - len(name_part)
                 surface = text[start:m.end()]
-                if surface in lex.not_entities or name_part in lex.not_entities:
-                    continue
+                if surface in lex.not_entities or name_part in lex.not_entities or name_part in lex.lead_words:
+                    continue  # 「依托|合作社」: a verb before a kind of body names nothing
                 if rule["label"] == "DISTRICT" and (lex.is_place(surface) or lex.is_place_run(surface)):
                     continue  # 江苏盐城 is two places, not a zone named 江苏盐-城
                 if name_part.endswith(tuple(rule.get("generic_endings", ()))) \

@@ -335,9 +335,16 @@ class NerTyping:
             if word[2] == "LOC" and self._chained_endings and word[1] - word[0] >= 3 \
                     and text.endswith(self._chained_endings, word[0], word[1]):
                 continue  # 某市|某某村: a village or a subdistrict after its place is a place of its own
+            if word[2] == "LOC" and self._county_in(text[word[0]:word[1]], text[prev[0]:prev[1]]):
+                continue  # 某省|某某 (a county's short name after its province or city): a place of its own
             if word[2] == "ORG" or word[2] == "LOC" and not self.lex.is_place(text[word[0]:word[1]]):
                 out[word[0]] = out.get(prev[0], prev[0])
         return out
+
+    def _county_in(self, short: str, place: str) -> bool:
+        """``short`` is the short name of a county that lies in the division ``place`` names (湖北|秭归, 吉林|榆树)."""
+        counties = self.lex.short_names.get(short, ())
+        return any(self.lex.within(key, outer) for key in counties for outer in self.lex.place_keys(place))
 
     @staticmethod
     def _agree(text: str, proposals: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -184,6 +184,7 @@ class Relations:
         self._company_work = re.compile(rf"(?:{r['company_work_endings']})$")
         self._company_forms = {s: c for s, c in lex.surfaces("enterprise").items() if len(s) >= 2}
         self._company_form_len = max(map(len, self._company_forms), default=0)
+        self._company_form_whole = int(r.get("company_work_whole", 0)) or self._company_form_len + 1
         self._country_length = max(map(len, lex.countries), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1092,8 +1093,10 @@ class Relations:
             div = self.lex.divisions[key]
             place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
             if ent.label_ == "AGENCY":
-                nested.append(place)  # a body's jurisdiction is a place the text names
-                if not self._sited_agency.search(ent.text) or self._place_follows(ent.text, k):
+                sited = self._sited_agency.search(ent.text) is not None
+                if sited or ent.text[i:k] == div.name:  # 宁州大学, 宁州海关: a short name opening a body's name
+                    nested.append(place)  # a body's jurisdiction is a place the text names
+                if not sited or self._place_follows(ent.text, k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
             group = self._group_subsidiary.search(ent.text, k) if ent.label_ == "ENTERPRISE" else None
             if group is not None:  # 某省远航集团|新能源公司: the group's place, not its company's (宁州分公司: in 宁州)
@@ -1990,8 +1993,8 @@ class Relations:
             k = next((k for k in range(min(self._company_form_len, len(name) - 2), 1, -1)
                       if name[:k] in self._company_forms), 0)
             at = ent.start_char + k
-            if not k or at not in ends or reads.get(ent.start_char, at) > at:
-                continue
+            if not k or k < self._company_form_whole and (at not in ends or reads.get(ent.start_char, at) > at):
+                continue  # a form of four characters or more (中国某电, 国家某投) is the company whatever LAC's word
             company = (ent.start_char, at, "ENTERPRISE", name[:k], self._company_forms[name[:k]])
             nested.append(company)
             out.append(self._rel(company, "participatesIn", _m(ent), "company_work", (ent.start_char, ent.end_char)))

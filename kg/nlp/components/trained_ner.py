@@ -37,7 +37,7 @@ import json
 import re
 import shutil
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,6 +194,10 @@ class Fragments:
     place_levels: tuple[str, ...] = ()  # the level endings of a place a chained place may follow
     chained_not: tuple[str, ...] = ()  # 「某市美丽|乡村」: common nouns with a village's ending, no chained place
     programme_name: re.Pattern | None = None  # 「某某综合试点」「某某三年行动」: a programme named by its content
+    world_regions: frozenset[str] = frozenset()  # 「大洋洲」「北冰洋」: continents, oceans, world regions (no District)
+    landscape: re.Pattern | None = None  # 「某某水乡」「某南山区」「某某湿地」: a landscape, no place's name
+    place_run: Callable[[str], tuple[str, ...]] | None = None  # the lexicon's places of a run (江苏南京 → 江苏, 南京)
+    company_place_levels: str = ""  # 「省市县区旗」: the level a place opening a company's legal name is written with
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -238,7 +242,9 @@ class Fragments:
                    re.compile(f"(?:{ner['thing_not_place']})$") if ner.get("thing_not_place") else None,
                    tuple(ner.get("chained_place_endings", "").split()), tuple(lex.patterns.get("place_levels", ())),
                    tuple(ner.get("chained_place_not", "").split()),
-                   re.compile(ner["programme_name"]) if ner.get("programme_name") else None)
+                   re.compile(ner["programme_name"]) if ner.get("programme_name") else None, lex.regions,
+                   re.compile(f"(?:{ner['landscape_place']})$") if ner.get("landscape_place") else None,
+                   lex.place_run, ner.get("company_place_levels", ""))
 
     def joined_end(self, text: str, name_ends: Iterable[int], end: int) -> int | None:
         """Where the name ends that a span no rule proposed opens with (``name_ends``: the ends of the candidates
@@ -258,6 +264,29 @@ class Fragments:
             return start
         word = words.starting_at(start)
         return m.end() if word is not None and word[1] == m.end() else start
+
+    def company_place_start(self, text: str, start: int, end: int, label: str) -> int:
+        """``start`` moved to the last place of the run of places that opens a company's legal name when a place
+        before it is written with its level (「某省|某某市|某县某某农业有限公司」 → 「某县某某农业有限公司」): the training
+        gold names such a company from its innermost place (6 of 6), the places before it are places of their own
+        (a run with no level before its last place, 「某省某某市某某股份有限公司」, stays whole, as the gold names it)."""
+        if label != "ENTERPRISE" or not self.company_place_levels or self.place_run is None \
+                or LEGAL_FORM.search(text, start, end) is None:
+            return start
+        name = text[start:end]
+        for k in range(min(len(name) - 4, 12), 3, -1):
+            run = self.place_run(name[:k])
+            if len(run) >= 2 and end - start - k >= 4 and any(p[-1] in self.company_place_levels for p in run[:-1]):
+                return start + k - len(run[-1])
+        return start
+
+    def placed_legal_name(self, name: str) -> bool:
+        """``name`` is a company's legal name opened by a place written with its level (「某某县|某某农业有限公司」):
+        the place and the legal form bound the name (the training gold requires all 22 such forms it lists)."""
+        if not self.company_place_levels or LEGAL_FORM.search(name) is None:
+            return False
+        return any(len(name) - k >= 6 and name[k - 1] in self.company_place_levels and name[:k] in self.place_prefixes
+                   for k in range(3, min(len(name), 8)))
 
     def sector_reading(self, text: str, start: int, end: int, label: str) -> bool:
         """``text[start:end]``, a company, is a place and a trade followed by a sector's noun (「某地能源|资源富集」
@@ -371,6 +400,11 @@ class Fragments:
             return True
         if label == "DISTRICT" and self.generic_place is not None and self.generic_place.fullmatch(name) is not None:
             return True
+        if label == "DISTRICT" and name in self.world_regions:
+            return True  # a continent, an ocean, a world region: the training gold has 35 optional, 1 required
+        if label == "DISTRICT" and self.landscape is not None and name not in self.place_prefixes \
+                and self.landscape.search(name) is not None:
+            return True  # 「某某水乡」「某南山区」: a kind of landscape, no division (岚山区 is one: place_prefixes)
         if label in ORGS and self.status_bracket is not None \
                 and self.status_bracket.search(name) is not None:
             return True
@@ -703,6 +737,7 @@ class TrainedNer:
                     end, label = body
                 label = self.fragments.institute_label(item.text, start, end, label)
                 start = self.fragments.company_start(item, start, end, label, words)
+                start = self.fragments.company_place_start(item.text, start, end, label)
                 cut = self.fragments.verb_bounds(item, start, end, label, words)
                 if cut is None:
                     continue
@@ -824,6 +859,7 @@ class TrainedNer:
         if body is not None:
             end, label = body
         start = self.fragments.company_start(item, start, end, label, words)
+        start = self.fragments.company_place_start(item.text, start, end, label)
         after_count = self.fragments.count_start(item.text, start, end, label)
         counted = after_count != start  # a count cut off may leave a determiner (「8届|该活动」)
         start = after_count
@@ -938,9 +974,10 @@ class TrainedNer:
                              or self.fragments.sector_reading(text, start, end, label)))
 
     def _home_country(self, name: str, label: str) -> bool:
-        """The home country's own name as a place in an article that names no foreign country: mostly in slogans
-        and titles there (「中国经济」「中国制造」), not annotated (see ``trusted_countries``)."""
-        return label == "DISTRICT" and not self._abroad and name in self.own_country
+        """The home country's own name as a place: mostly in slogans and titles (「中国经济」「中国制造」), and where
+        an article names foreign countries beside it the gold still never requires it (the training gold lists 中国
+        optional 37 times, required never; unlisted it is a false place)."""
+        return label == "DISTRICT" and name in self.own_country
 
     def _in_china(self, text: str, start: int, end: int, label: str) -> bool:
         """A place read from the 华 of 「在华|来华|访华」 (China) on (「在华|美国企业」「来华|德国游客」 read 华美, 华德国):
@@ -993,6 +1030,7 @@ class TrainedNer:
             cand.label_ == "ENTERPRISE" and LEGAL_FORM.search(name) is not None
             and SUBSIDIARY_LEGAL_NAME.search(text_of(cand.doc), 0, cand.start_char) is not None) or (
             cand.label_ == "ENTERPRISE" and PARENT_BEFORE.match(text_of(cand.doc), cand.end_char) is not None) or (
+            cand.label_ == "ENTERPRISE" and self.fragments is not None and self.fragments.placed_legal_name(name)) or (
             cand.label_ == "AGENCY" and self.fragments is not None
             and self.fragments.trusted_government.match(name) is not None)
 
