@@ -35,12 +35,6 @@ def test_divisions_and_zones_stay_districts(fragments, name):
     assert not fragments.is_fragment(name, "DISTRICT")
 
 
-def test_the_home_country_is_no_place_mention_even_beside_foreign_ones():
-    ner = make_nlp(Settings()).get_pipe("kg_trained_ner")
-    ner._abroad = True  # the article names a foreign country too
-    assert ner._home_country("中国", "DISTRICT") and not ner._home_country("乌海市", "DISTRICT")
-
-
 @pytest.mark.parametrize("text, start", [
     ("内蒙古乌海市海勃湾区青岭农业有限公司", len("内蒙古乌海市")),  # named from its innermost place
     ("内蒙古乌海青岭农业有限公司", 0),  # no level before the last place: the run stays in the name

@@ -974,10 +974,9 @@ class TrainedNer:
                              or self.fragments.sector_reading(text, start, end, label)))
 
     def _home_country(self, name: str, label: str) -> bool:
-        """The home country's own name as a place: mostly in slogans and titles (「中国经济」「中国制造」), and where
-        an article names foreign countries beside it the gold still never requires it (the training gold lists 中国
-        optional 37 times, required never; unlisted it is a false place)."""
-        return label == "DISTRICT" and name in self.own_country
+        """The home country's own name as a place in an article that names no foreign country: mostly in slogans
+        and titles there (「中国经济」「中国制造」), not annotated (see ``trusted_countries``)."""
+        return label == "DISTRICT" and not self._abroad and name in self.own_country
 
     def _in_china(self, text: str, start: int, end: int, label: str) -> bool:
         """A place read from the 华 of 「在华|来华|访华」 (China) on (「在华|美国企业」「来华|德国游客」 read 华美, 华德国):
