@@ -53,6 +53,9 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;|"  # (|: a table's cells)
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
+# a month of the sentence's period singled out (其中2月|同比大增): when, not what is measured (a month alone,
+# 5月份增长5.2%, names the figure and stays)
+_MONTH = re.compile(r"(?<=其中)\d{1,2}(?:[至到—-]\d{1,2})?月份?(?![\d日])")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
 _LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与至到][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
@@ -73,6 +76,12 @@ _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^
 _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]"
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
 _COMPARATIVES = _word_class("comparatives")
+# a change said against a base (增速比上年|提高, 投递量 比去年同期增长, 较增长: 较2020年 read as the period), not 同比, 占比,
+# 比重, nor an adverb (较快增长)
+_COMPARED_CHANGE = re.compile(r"^(?P<head>[^ ]*?) ?(?<![同环占相对之])(?P<base>(?:较|比(?=[^ ]))(?![重例率值较快慢大小高低为多少好])"
+                              r"[^ 比较]{0,8}?) ?(?P<change>(?:增长|提高|提升|下降|减少|增加|回落|上升|降低|扩大|缩小|缩短)[^ ]*)$")
+# a clause that says only how something changed (其中2月|同比大增): the change of the sentence's indicator
+_CHANGE_ONLY = re.compile(r"(?:同比|环比)?(?:大幅|大)?(?:增长|增|下降|降|提高|提升|减少|回落|上升)")
 # the wholes a share is of (占全国, 占全球)
 _WHOLE = "全[国省市区县球]|世界"
 _VERB_LEADS = _word_class("verb_leads")
@@ -277,6 +286,7 @@ class Figures:
             if fig.pop("_price") and "价" not in fig["indicator"]:
                 head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
                 fig["indicator"] = f"{head}价格 {said}".strip()
+            fig["indicator"] = self._base_after_change(fig["indicator"], last_by_sentence.get(sent_start, ""))
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
@@ -292,6 +302,21 @@ class Figures:
             out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
+
+    def _base_after_change(self, indicator: str, sentence_indicator: str) -> str:
+        """A change said against a base (增速比上年提高, 投递量比去年同期增长) with the base after the change, so what
+        is measured and how it changed read together: 增速 提高（比上年）; a base whose year was read as the period
+        (较2020年增长) leaves 增长 alone, named after the sentence's indicator when the clause names nothing else."""
+        if sentence_indicator and _CHANGE_ONLY.fullmatch(indicator):
+            return f"{sentence_indicator} {indicator}"
+        m = _COMPARED_CHANGE.match(indicator)
+        if not m:
+            return indicator
+        head = m.group("head") or sentence_indicator
+        if not head:
+            return indicator
+        base = m.group("base")
+        return f"{head} {m.group('change')}" + (f"（{base}）" if len(base) > 1 else "")
 
     def _holds_quantity(self, text: str) -> bool:
         """Whether ``text`` states a number with its unit or multiplier (完成投资6亿元; not 宁州项目1, 5G基站)."""
@@ -349,7 +374,7 @@ class Figures:
             if upper:
                 mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
                 follow_at = upper.end()
-            elif m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start()):
+            elif m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 30), m.start()):
                 ratio = True  # 收入比值为1.93: a ratio, a plain number (never money, whatever it compares)
             else:
                 return None
@@ -415,6 +440,8 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
+        if ratio:  # 收入倍差“十四五”时期从1.96…, 之比从2021年的0.73: the ratio named, not the period nor 从
+            indicator = re.sub(r"(?:“[^”]{1,8}”)?(?:时期|期间)?[从由]?$", "", indicator)
         if not indicator and kind == "measure" and text[clause_start - 1:clause_start] == "、" and len(
                 prefix.strip()) == 1 and words(prefix.strip())[0][1] in _NOUN_TAGS | {"g"}:
             indicator = prefix.strip()  # 含银量0.19克、铜25.8克、钯0.015克: a listed name of one character
@@ -581,7 +608,9 @@ class Figures:
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
         head = self._shared_head.search(names[-1])
-        if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
+        if head and head.start() > 0 and not any(self._shared_head.search(n) or self._measure_ending.search(n)
+                                                 or self._measure_at_end.search(n) for n in names[:-1]):
+            # (接待总人数、旅游总收入: each names its own measure, not 「总人数收入」)
             names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
         out = {}
         for name, at in zip(names, starts):
@@ -731,8 +760,9 @@ class Figures:
             trail = self._trailing.search(raw, trail.start() + 1)
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
-        core = _PERIOD.sub("", core)
+        core = _MONTH.sub("", _PERIOD.sub("", core))
         toks = _glue_classes(self._words(core.strip(_MARKS)))  # 千亿元|级|产业链: 千亿元级 names the 产业链
+        toks = _glue_months(toks)  # 5月份|增长5.2%: the month names the figure (not 「月份」)
         after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
         if after:
             toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
@@ -991,6 +1021,17 @@ def _nouns_to_end(toks) -> bool:
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
         tag in _NOUN_TAGS or (tag.startswith("v") or tag == "t") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
     # (人工晶体|植入|日间|手术: a time word inside the name)
+
+
+def _glue_months(toks) -> list[tuple[str, str]]:
+    """A month's number and 月/月份 (5|月份): one time word."""
+    out: list[tuple[str, str]] = []
+    for w, tag in toks:
+        if out and w in ("月", "月份") and re.fullmatch(r"\d{1,2}", out[-1][0]):
+            out[-1] = (out[-1][0] + w, "t")
+        else:
+            out.append((w, tag))
+    return out
 
 
 def _glue_codes(toks) -> list[tuple[str, str]]:
