@@ -79,7 +79,7 @@ _COMPARATIVES = _word_class("comparatives")
 # a change said against a base (增速比上年|提高, 投递量 比去年同期增长, 较增长: 较2020年 read as the period), not 同比, 占比,
 # 比重, nor an adverb (较快增长)
 _COMPARED_CHANGE = re.compile(r"^(?P<head>[^ ]*?) ?(?<![同环占相对之])(?P<base>(?:较|比(?=[^ ]))(?![重例率值较快慢大小高低为多少好])"
-                              r"[^ 比较]{0,8}?) ?(?P<change>(?:增长|提高|提升|下降|减少|增加|回落|上升|降低|扩大|缩小|缩短)[^ ]*)$")
+                              r"[^ 比较]{0,8}?) ?(?P<change>(?:实际|名义|分别|均|都|累计)?(?:增长|提高|提升|下降|减少|增加|回落|上升|降低|扩大|缩小|缩短)[^ ]*)$")
 # a clause that says only how something changed (其中2月|同比大增): the change of the sentence's indicator
 _CHANGE_ONLY = re.compile(r"(?:同比|环比)?(?:大幅|大)?(?:增长|增|下降|降|提高|提升|减少|回落|上升)")
 # the wholes a share is of (占全国, 占全球)
