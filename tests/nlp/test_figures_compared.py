@@ -39,3 +39,20 @@ def test_changes_against_a_base_and_ratios_are_named(tmp_path):
     assert named(got, "17.2", "旅游总收入增长")
     # a month alone names the figure whole
     assert named(got, "3.4", "4月份增长") and named(got, "4.8", "5月份增长")
+
+
+MORE = """---
+title: 云溪简报
+date: 2025-03-20
+---
+<p>云溪县海洋经济总量2024年首次突破2万亿元，10年间增长61.4%。</p>
+<p>截至目前，云溪县已有3吉瓦并网，5200公顷荒漠得到有效治理。</p>
+"""
+
+
+def test_years_of_a_change_and_what_measured_things_did(tmp_path):
+    got = indicators_by_value(tmp_path, MORE)
+    # the years a change took are when, not what is measured: the sentence's measure grew
+    assert named(got, "61.4", "海洋经济总量增长") and not named(got, "61.4", "年间")
+    # a measured thing keeps what the clause says it did, as counted things do
+    assert named(got, "5200", "荒漠得到有效治理")

@@ -53,9 +53,10 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;|"  # (|: a table's cells)
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
-# a month of the sentence's period singled out (其中2月|同比大增): when, not what is measured (a month alone,
-# 5月份增长5.2%, names the figure and stays)
-_MONTH = re.compile(r"(?<=其中)\d{1,2}(?:[至到—-]\d{1,2})?月份?(?![\d日])")
+# a month of the sentence's period singled out (其中2月|同比大增), or the years a change took opening the clause
+# (10年间|增长75.9%, 近5年来): when, not what is measured (a month alone, 5月份增长5.2%, names the figure and stays)
+_MONTH = re.compile(r"(?<=其中)\d{1,2}(?:[至到—-]\d{1,2})?月份?(?![\d日])"
+                    r"|^(?:近|过去)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})年(?:间|来|里)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
 _LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与至到][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
@@ -485,6 +486,10 @@ class Figures:
                 verb if kind == "count" and verb in self._count_changes else "")) + following  # (种苗共10余个类型: 种苗类型)
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
+            elif kind == "measure" and text.startswith(following, follow_at) and (
+                    did := self._predicate(text, m.end(), following)) and self._words(did)[-1][1] not in _NOUN_TAGS | {"f"}:
+                indicator = f"{indicator} {did}"  # 4000公顷|沙漠|得到有效治理: what the measured thing did, as for counts
+                # (not a name read on: 混动矿卡及井下|防爆无轨胶轮车等成果)
         elif kind == "count":
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
