@@ -133,6 +133,7 @@ class Figures:
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
         self._event_counters = set(fg["event_counters"].split("|"))
+        self._trip_counters = set(fg["trip_counters"].split("|"))
         self._earning = set(fg["earning_verbs"].split("|"))
         self._property = re.compile(rf"(?:{fg['property_before']})$")
         self._kept_lead = re.compile(fg["kept_leads"])
@@ -270,9 +271,11 @@ class Figures:
             elif fig["indicator"] and (to_level := self._verb_to_level(fig["indicator"])) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = to_level, ""  # 每年出口60万根，后来一度回落至每年20多万根: 出口 回落至
             lone = _lone_verb(clause) if not fig["indicator"] and fig["unit"] not in ("percent", "number", "CNY") else ""
-            if not last_by_sentence.get(sent_start) and len(lone) >= 3 and lone.startswith(("已", "累计")) and not re.match(
+            if not last_by_sentence.get(sent_start) and (len(lone) >= 3 and lone.startswith(("已", "累计")) or len(lone) >= 2 and (
+                    fig["unit"] in self._trip_counters)) and not re.match(
                     rf"[\d{_CN_DIGITS}]", text[fig["end"]:fig["end"] + 1]):  # (累计开放3批58个应用场景: the 58 are counted)
-                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them
+                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them; 出车|9.3万车次:
+                # trips or showings counted are named by the verb that makes them
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
