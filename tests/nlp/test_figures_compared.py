@@ -47,6 +47,8 @@ date: 2025-03-20
 ---
 <p>云溪县海洋经济总量2024年首次突破2万亿元，10年间增长61.4%。</p>
 <p>截至目前，云溪县已有3吉瓦并网，5200公顷荒漠得到有效治理。</p>
+<p>2025年以来，云溪县便民车队出车超7.6万车次。</p>
+<p>远航集团年销售额从最初的300万元快速增长至2024年的9亿元。</p>
 """
 
 
@@ -56,3 +58,8 @@ def test_years_of_a_change_and_what_measured_things_did(tmp_path):
     assert named(got, "61.4", "海洋经济总量增长") and not named(got, "61.4", "年间")
     # a measured thing keeps what the clause says it did, as counted things do
     assert named(got, "5200", "荒漠得到有效治理")
+    # trips counted are named by the lone verb before them
+    assert named(got, "76000", "出车")
+    # a level reached from an earlier one is the same measure's (not 「快速增长」 alone, nor 「从最初」)
+    assert named(got, "900000000", "年销售额") and named(got, "3000000", "年销售额")
+    assert not named(got, "3000000", "从最初")

@@ -81,8 +81,8 @@ _COMPARATIVES = _word_class("comparatives")
 # 比重, nor an adverb (较快增长)
 _COMPARED_CHANGE = re.compile(r"^(?P<head>[^ ]*?) ?(?<![同环占相对之])(?P<base>(?:较|比(?=[^ ]))(?![重例率值较快慢大小高低为多少好])"
                               r"[^ 比较]{0,8}?) ?(?P<change>(?:实际|名义|分别|均|都|累计)?(?:增长|提高|提升|下降|减少|增加|回落|上升|降低|扩大|缩小|缩短)[^ ]*)$")
-# a clause that says only how something changed (其中2月|同比大增): the change of the sentence's indicator
-_CHANGE_ONLY = re.compile(r"(?:同比|环比)?(?:大幅|大)?(?:增长|增|下降|降|提高|提升|减少|回落|上升)")
+# a clause that says only how something changed (其中2月|同比大增, 快速增长至…): the change of the sentence's indicator
+_CHANGE_ONLY = re.compile(r"(?:同比|环比)?(?:大幅|小幅|大|快速|迅速|稳步|持续|明显)?(?:增长|增|下降|降|提高|提升|减少|回落|上升)")
 # the wholes a share is of (占全国, 占全球)
 _WHOLE = "全[国省市区县球]|世界"
 _VERB_LEADS = _word_class("verb_leads")
@@ -802,8 +802,9 @@ class Figures:
                 toks.pop(0)
                 changed = True
             while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == "" or toks[-1][1] == "t" and len(toks) > 1
-                            and (toks[-2][0] in ("到", "至") or toks[-1][0] in _NOW)):
-                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured)
+                            and (toks[-2][0] in ("到", "至", "从") or toks[-1][0] in _NOW)):
+                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured;
+                # 销售额从|最初|的500万元: the time a change started from)
                 toks.pop()
                 changed = True
         core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
