@@ -49,6 +49,7 @@ date: 2025-03-20
 <p>截至目前，云溪县已有3吉瓦并网，5200公顷荒漠得到有效治理。</p>
 <p>2025年以来，云溪县便民车队出车超7.6万车次。</p>
 <p>远航集团年销售额从最初的300万元快速增长至2024年的9亿元。</p>
+<p>码头上，总长近110米、最大载重量1.218万吨的散货船“宁远”号正在舾装。</p>
 """
 
 
@@ -63,3 +64,5 @@ def test_years_of_a_change_and_what_measured_things_did(tmp_path):
     # a level reached from an earlier one is the same measure's (not 「快速增长」 alone, nor 「从最初」)
     assert named(got, "900000000", "年销售额") and named(got, "3000000", "年销售额")
     assert not named(got, "3000000", "从最初")
+    # a measure of the thing after 的 keeps its whole name (最大载重量, not 重量)
+    assert named(got, "12180", "最大载重量")

@@ -475,7 +475,9 @@ class Figures:
         if saving and following:
             indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
         elif kind in ("measure", "money") and following and of_after:
-            indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+            measure = indicator if indicator.endswith(of_after.group()) and len(indicator) <= 6 else of_after.group()
+            # (最大载重量1.374万吨的散货船, 平均厚度3毫米的钢板: its 最大载重量, its 平均厚度)
+            indicator = following + measure  # 长度147米的叶片: 叶片长度
         elif kind in ("measure", "money", "number") and following and re.match(" ?的", text[follow_at:]) and indicator \
                 and self._nouns_only(indicator) and self._measure_ending.search(indicator) and not indicator.endswith(following):
             indicator = following + indicator  # 常住人口仅3万多的兴隆镇 → 兴隆镇常住人口: the measure of what follows 的
