@@ -50,6 +50,7 @@ date: 2025-03-20
 <p>2025年以来，云溪县便民车队出车超7.6万车次。</p>
 <p>远航集团年销售额从最初的300万元快速增长至2024年的9亿元。</p>
 <p>码头上，总长近110米、最大载重量1.218万吨的散货船“宁远”号正在舾装。</p>
+<p>此后，该项目被列入宁州攻关计划，800万元项目支持资金撬动企业加大研发投入。</p>
 """
 
 
@@ -66,3 +67,5 @@ def test_years_of_a_change_and_what_measured_things_did(tmp_path):
     assert not named(got, "3000000", "从最初")
     # a measure of the thing after 的 keeps its whole name (最大载重量, not 重量)
     assert named(got, "12180", "最大载重量")
+    # a verb inside the name of a fund (项目支持资金, not 项目)
+    assert named(got, "8000000", "项目支持资金")

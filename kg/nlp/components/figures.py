@@ -67,6 +67,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = _word_class("joiners")
+_FUNDS = _word_class("funds")
 _VOLUME_LEADS = _word_class("volume_leads")
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
@@ -968,6 +969,8 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             taken.append((w, "c"))  # 5100万件手机等数码产品: examples of the noun after them
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
+        elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and i + 1 < len(toks) and toks[i + 1][0] in _FUNDS:
+            taken.append((w, tag))  # 1000万元|项目支持资金: the verb naming the fund (not 项目 alone)
         elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
             # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
