@@ -51,6 +51,7 @@ date: 2025-03-20
 <p>远航集团年销售额从最初的300万元快速增长至2024年的9亿元。</p>
 <p>码头上，总长近110米、最大载重量1.218万吨的散货船“宁远”号正在舾装。</p>
 <p>此后，该项目被列入宁州攻关计划，800万元项目支持资金撬动企业加大研发投入。</p>
+<p>过去几年，远航公司在每届展会都能增加15%以上的新客户。</p>
 """
 
 
@@ -69,3 +70,5 @@ def test_years_of_a_change_and_what_measured_things_did(tmp_path):
     assert named(got, "12180", "最大载重量")
     # a verb inside the name of a fund (项目支持资金, not 项目)
     assert named(got, "8000000", "项目支持资金")
+    # a change of a share of what follows 的 names it (增加15%以上的新客户)
+    assert named(got, "15", "增加新客户")

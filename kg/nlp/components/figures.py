@@ -547,7 +547,8 @@ class Figures:
         if indicator and qualifier and indicator.endswith(qualifier):
             qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
-            indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
+            of = self._following(text, m.end()) if kind == "percent" and re.match(" ?(?:多|余|以上|左右)*的", text[m.end():]) else ""
+            indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}{of}"  # (增加10%以上的新客户: 增加新客户)
         if kind in ("count", "measure") and indicator and " " not in indicator:
             indicator = self._as_volume(indicator)  # 行业共销售挖掘机19.2万台 → 行业挖掘机销量
         if not unit_name:
