@@ -76,5 +76,5 @@ def test_a_level_reached_after_a_change_is_the_level(nlp):
     """「较年初下降0.15个百分点，至1.28%」: the change is −0.15 个百分点, the level 1.28% (not a 变化 of 1.28)."""
     doc, _ = process(nlp, "宁州银行不良贷款率较年初下降0.15个百分点，至1.28%。")
     got = {f["indicator"]: (f["value"], f["unit"]) for f in doc._.kg_figures}
-    assert got == {"宁州银行不良贷款率较年初 下降": (Decimal("-0.15"), "个百分点"),
+    assert got == {"宁州银行不良贷款率 下降（较年初）": (Decimal("-0.15"), "个百分点"),
                    "宁州银行不良贷款率": (Decimal("1.28"), "percent")}

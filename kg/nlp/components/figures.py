@@ -53,6 +53,10 @@ _SIGNS = r"\-−－﹣"  # in character classes: the hyphen escaped
 _CLAUSE_BREAK = "，。；：！？（）()\n、,;|"  # (|: a table's cells)
 _SENTENCE_BREAK = "。！？\n"
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年(?:上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月|底|末|全年)?|上半年|下半年|前三季度|今年|去年)")
+# a month of the sentence's period singled out (其中2月|同比大增), or the years a change took opening the clause
+# (10年间|增长75.9%, 近5年来): when, not what is measured (a month alone, 5月份增长5.2%, names the figure and stays)
+_MONTH = re.compile(r"(?<=其中)\d{1,2}(?:[至到—-]\d{1,2})?月份?(?![\d日])"
+                    r"|^(?:近|过去)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})年(?:间|来|里)")
 _PREDICATE_CHARS = 16  # the longest predicate after counted things kept with them (企业|通过证监会的首发上市审核)
 _LIST_JOIN = re.compile(r"[ \u00a0]?[、和及与至到][ \u00a0]?")
 _LEAD = re.compile(r"^(?:截至目前|截至|目前|其中|此外|同时|累计|共|已|已经|另外|比如|例如|全年|以来|进一步|持续|不断|仍|依然)+")
@@ -63,6 +67,7 @@ _EDGE_TAGS = {"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", 
 # tags a noun phrase after a count is made of (nouns, names, distinguishing words, nominal verbs)
 _NOUN_TAGS = {"n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "s", "eng", "g", "k", "zg"}
 _JOINERS = _word_class("joiners")
+_FUNDS = _word_class("funds")
 _VOLUME_LEADS = _word_class("volume_leads")
 _QUOTED = re.compile(r"[“「\"‘]([^“”「」\"‘’，。；！？、\n]{1,12})[”」\"’]|(（[^（），。；！？\n]{1,8}）)")
 # an opening quote before a number with no closing quote between them
@@ -73,6 +78,12 @@ _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^
 _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]"
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
 _COMPARATIVES = _word_class("comparatives")
+# a change said against a base (增速比上年|提高, 投递量 比去年同期增长, 较增长: 较2020年 read as the period), not 同比, 占比,
+# 比重, nor an adverb (较快增长)
+_COMPARED_CHANGE = re.compile(r"^(?P<head>[^ ]*?) ?(?<![同环占相对之])(?P<base>(?:较|比(?=[^ ]))(?![重例率值较快慢大小高低为多少好])"
+                              r"[^ 比较]{0,8}?) ?(?P<change>(?:实际|名义|分别|均|都|累计)?(?:增长|提高|提升|下降|减少|增加|回落|上升|降低|扩大|缩小|缩短)[^ ]*)$")
+# a clause that says only how something changed (其中2月|同比大增, 快速增长至…): the change of the sentence's indicator
+_CHANGE_ONLY = re.compile(r"(?:同比|环比)?(?:大幅|小幅|大|快速|迅速|稳步|持续|明显)?(?:增长|增|下降|降|提高|提升|减少|回落|上升)")
 # the wholes a share is of (占全国, 占全球)
 _WHOLE = "全[国省市区县球]|世界"
 _VERB_LEADS = _word_class("verb_leads")
@@ -123,6 +134,7 @@ class Figures:
         self.counters = set(fg["counters"].split("|"))
         self.tenths = fg["tenths"]
         self._event_counters = set(fg["event_counters"].split("|"))
+        self._trip_counters = set(fg["trip_counters"].split("|"))
         self._earning = set(fg["earning_verbs"].split("|"))
         self._property = re.compile(rf"(?:{fg['property_before']})$")
         self._kept_lead = re.compile(fg["kept_leads"])
@@ -260,9 +272,11 @@ class Figures:
             elif fig["indicator"] and (to_level := self._verb_to_level(fig["indicator"])) and last_by_sentence.get(sent_start):
                 fig["_verb"], fig["indicator"] = to_level, ""  # 每年出口60万根，后来一度回落至每年20多万根: 出口 回落至
             lone = _lone_verb(clause) if not fig["indicator"] and fig["unit"] not in ("percent", "number", "CNY") else ""
-            if not last_by_sentence.get(sent_start) and len(lone) >= 3 and lone.startswith(("已", "累计")) and not re.match(
+            if not last_by_sentence.get(sent_start) and (len(lone) >= 3 and lone.startswith(("已", "累计")) or len(lone) >= 2 and (
+                    fig["unit"] in self._trip_counters)) and not re.match(
                     rf"[\d{_CN_DIGITS}]", text[fig["end"]:fig["end"] + 1]):  # (累计开放3批58个应用场景: the 58 are counted)
-                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them
+                fig["indicator"] = lone  # 已入住7000余人: no measure named, what was done so far counts them; 出车|9.3万车次:
+                # trips or showings counted are named by the verb that makes them
             if not fig["indicator"]:
                 prev = last_by_sentence.get(sent_start)
                 if not prev:
@@ -277,6 +291,7 @@ class Figures:
             if fig.pop("_price") and "价" not in fig["indicator"]:
                 head, _, said = fig["indicator"].partition(" ")  # 晶体从1万元/个降至1100余元/个: 晶体价格
                 fig["indicator"] = f"{head}价格 {said}".strip()
+            fig["indicator"] = self._base_after_change(fig["indicator"], last_by_sentence.get(sent_start, ""))
             last_by_sentence[sent_start] = fig["indicator"].split(" ")[0]
             previous = fig
             out.append(fig)
@@ -292,6 +307,21 @@ class Figures:
             out = sorted(out + tables.figures, key=lambda f: f["start"])
         doc._.kg_figures = tuple(out)
         return doc
+
+    def _base_after_change(self, indicator: str, sentence_indicator: str) -> str:
+        """A change said against a base (增速比上年提高, 投递量比去年同期增长) with the base after the change, so what
+        is measured and how it changed read together: 增速 提高（比上年）; a base whose year was read as the period
+        (较2020年增长) leaves 增长 alone, named after the sentence's indicator when the clause names nothing else."""
+        if sentence_indicator and _CHANGE_ONLY.fullmatch(indicator):
+            return f"{sentence_indicator} {indicator}"
+        m = _COMPARED_CHANGE.match(indicator)
+        if not m:
+            return indicator
+        head = m.group("head") or sentence_indicator
+        if not head:
+            return indicator
+        base = m.group("base")
+        return f"{head} {m.group('change')}" + (f"（{base}）" if len(base) > 1 else "")
 
     def _holds_quantity(self, text: str) -> bool:
         """Whether ``text`` states a number with its unit or multiplier (完成投资6亿元; not 宁州项目1, 5G基站)."""
@@ -349,7 +379,7 @@ class Figures:
             if upper:
                 mult, unit = upper.group("mult"), upper.group("unit")  # 600至700千瓦时: the range's unit is the first's too
                 follow_at = upper.end()
-            elif m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 16), m.start()):
+            elif m.group("arabic") and self._ratio.search(text, max(sent_start, m.start() - 30), m.start()):
                 ratio = True  # 收入比值为1.93: a ratio, a plain number (never money, whatever it compares)
             else:
                 return None
@@ -415,6 +445,8 @@ class Figures:
             if not self._compared.search(text, max(sent_start, pm.start() - 4), pm.start()):
                 period_m = pm
         indicator, verb, ending = self._indicator(prefix, allow_verb=kind != "count")
+        if ratio:  # 收入倍差“十四五”时期从1.96…, 之比从2021年的0.73: the ratio named, not the period nor 从
+            indicator = re.sub(r"(?:“[^”]{1,8}”)?(?:时期|期间)?[从由]?$", "", indicator)
         if not indicator and kind == "measure" and text[clause_start - 1:clause_start] == "、" and len(
                 prefix.strip()) == 1 and words(prefix.strip())[0][1] in _NOUN_TAGS | {"g"}:
             indicator = prefix.strip()  # 含银量0.19克、铜25.8克、钯0.015克: a listed name of one character
@@ -444,7 +476,9 @@ class Figures:
         if saving and following:
             indicator = saving.group()[:2] + following  # 每年节省近75万元的电费: 节省电费, what was saved
         elif kind in ("measure", "money") and following and of_after:
-            indicator = following + of_after.group()  # 长度147米的叶片: 叶片长度
+            measure = indicator if indicator.endswith(of_after.group()) and len(indicator) <= 6 else of_after.group()
+            # (最大载重量1.374万吨的散货船, 平均厚度3毫米的钢板: its 最大载重量, its 平均厚度)
+            indicator = following + measure  # 长度147米的叶片: 叶片长度
         elif kind in ("measure", "money", "number") and following and re.match(" ?的", text[follow_at:]) and indicator \
                 and self._nouns_only(indicator) and self._measure_ending.search(indicator) and not indicator.endswith(following):
             indicator = following + indicator  # 常住人口仅3万多的兴隆镇 → 兴隆镇常住人口: the measure of what follows 的
@@ -458,6 +492,10 @@ class Figures:
                 verb if kind == "count" and verb in self._count_changes else "")) + following  # (种苗共10余个类型: 种苗类型)
             if kind == "count":
                 indicator = f"{indicator} {self._predicate(text, m.end(), following)}".strip()
+            elif kind == "measure" and text.startswith(following, follow_at) and (
+                    did := self._predicate(text, m.end(), following)) and self._words(did)[-1][1] not in _NOUN_TAGS | {"f"}:
+                indicator = f"{indicator} {did}"  # 4000公顷|沙漠|得到有效治理: what the measured thing did, as for counts
+                # (not a name read on: 混动矿卡及井下|防爆无轨胶轮车等成果)
         elif kind == "count":
             # 带动500多人|就业, 其中30个|已明确运营主体, 共有726人|获奖: no noun after the count, what they did
             indicator = f"{indicator} {self._predicate(text, m.end(), '')}".strip()
@@ -509,7 +547,8 @@ class Figures:
         if indicator and qualifier and indicator.endswith(qualifier):
             qualifier = ""  # 对东盟进出口增幅达22.1%: the indicator names the change already (not 「增幅 增幅」)
         if indicator and qualifier:
-            indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}"
+            of = self._following(text, m.end()) if kind == "percent" and re.match(" ?(?:多|余|以上|左右)*的", text[m.end():]) else ""
+            indicator = f"{re.sub(r'(?:年均|同比|环比)$', '', indicator)} {qualifier}{of}"  # (增加10%以上的新客户: 增加新客户)
         if kind in ("count", "measure") and indicator and " " not in indicator:
             indicator = self._as_volume(indicator)  # 行业共销售挖掘机19.2万台 → 行业挖掘机销量
         if not unit_name:
@@ -581,7 +620,9 @@ class Figures:
         if len(names) < 2 or len(names) != len(starts) or self._following(text, m.end()):
             return {}  # 甲和乙拟分别将所持17.93%和0.72%股份…: the numbers are shares of what follows
         head = self._shared_head.search(names[-1])
-        if head and head.start() > 0 and not any(self._shared_head.search(n) for n in names[:-1]):
+        if head and head.start() > 0 and not any(self._shared_head.search(n) or self._measure_ending.search(n)
+                                                 or self._measure_at_end.search(n) for n in names[:-1]):
+            # (接待总人数、旅游总收入: each names its own measure, not 「总人数收入」)
             names = [n + head.group() for n in names[:-1]] + names[-1:]  # 智能手机、集成电路产量: 智能手机产量
         out = {}
         for name, at in zip(names, starts):
@@ -731,8 +772,9 @@ class Figures:
             trail = self._trailing.search(raw, trail.start() + 1)
         verb = trail.group() if trail else ""
         core = raw[:trail.start()] if trail else raw
-        core = _PERIOD.sub("", core)
+        core = _MONTH.sub("", _PERIOD.sub("", core))
         toks = _glue_classes(self._words(core.strip(_MARKS)))  # 千亿元|级|产业链: 千亿元级 names the 产业链
+        toks = _glue_months(toks)  # 5月份|增长5.2%: the month names the figure (not 「月份」)
         after = [i for i, (w, tag) in enumerate(toks[:-1]) if w == "后" and tag == "f"]
         if after:
             toks = toks[after[-1] + 1:]  # 达产后年产值: what is measured comes after (not 科创板后备企业)
@@ -764,8 +806,9 @@ class Figures:
                 toks.pop(0)
                 changed = True
             while toks and (toks[-1][1] in _EDGE_TAGS or toks[-1][0].strip(_MARKS) == "" or toks[-1][1] == "t" and len(toks) > 1
-                            and (toks[-2][0] in ("到", "至") or toks[-1][0] in _NOW)):
-                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured)
+                            and (toks[-2][0] in ("到", "至", "从") or toks[-1][0] in _NOW)):
+                # (涨到|现在|的4000多元, 全国|现在|有2199个县: the time of the level reached, or now, names nothing measured;
+                # 销售额从|最初|的500万元: the time a change started from)
                 toks.pop()
                 changed = True
         core = _balanced("".join(w for w, _ in toks).strip(_MARKS))
@@ -927,6 +970,8 @@ def _noun_phrase(phrase: str, segment=words, counted: bool = False, kept_lead: r
             taken.append((w, "c"))  # 5100万件手机等数码产品: examples of the noun after them
         elif w in _JOINERS and taken and noun_next:
             taken.append((w, "c"))
+        elif tag.startswith("v") and taken and taken[-1][1] in _NOUN_TAGS and i + 1 < len(toks) and toks[i + 1][0] in _FUNDS:
+            taken.append((w, tag))  # 1000万元|项目支持资金: the verb naming the fund (not 项目 alone)
         elif tag.startswith("v") and w not in _COMPARATIVES and (not taken and (noun_next or nxt == "v") or taken and _nouns_to_end(toks[i + 1:])):
             taken.append((w, tag))  # 应用示范工程, 制造业创新中心: a verb inside a name that runs to the clause end
             # (人大代表|来到现场与记者… is a predicate: its nouns stop before the end)
@@ -991,6 +1036,17 @@ def _nouns_to_end(toks) -> bool:
     return bool(toks) and toks[0][1] in _NOUN_TAGS and toks[-1][1] != "vn" and all(
         tag in _NOUN_TAGS or (tag.startswith("v") or tag == "t") and i + 1 < len(toks) for i, (_, tag) in enumerate(toks))
     # (人工晶体|植入|日间|手术: a time word inside the name)
+
+
+def _glue_months(toks) -> list[tuple[str, str]]:
+    """A month's number and 月/月份 (5|月份): one time word."""
+    out: list[tuple[str, str]] = []
+    for w, tag in toks:
+        if out and w in ("月", "月份") and re.fullmatch(r"\d{1,2}", out[-1][0]):
+            out[-1] = (out[-1][0] + w, "t")
+        else:
+            out.append((w, tag))
+    return out
 
 
 def _glue_codes(toks) -> list[tuple[str, str]]:
