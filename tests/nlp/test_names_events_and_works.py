@@ -166,3 +166,25 @@ def test_a_quoted_cup_or_championship_is_a_named_event(rules_nlp, fragments):
     assert ("青岭杯", "quoted_name") in found and ("云溪马拉松", "quoted_name") in found
     at = text.index("青岭杯")
     assert not fragments.loose_quote(text, at, at + 3, "quoted_name")
+
+
+def test_a_project_s_name_may_hold_its_site_owner_and_capacity(rules_nlp):
+    """「某地某某能源基地某公司610万千瓦新能源项目」: a project's (or a work's) name may run past the 16 characters of other
+    programmes when it holds its site or owner (names.yml initiative_suffix max_name_by_ending); a platform or a
+    system that long is no name, nor a long project with neither (「将|甲保护传承和乙精品工程项目」)."""
+    found = rule_candidates(rules_nlp, "今年，白沙天岭戈壁能源基地远航电力610万千瓦新能源项目并网发电。"
+                                       "青岭科技园云溪街道远航智慧产业社区引入智能客控管理服务系统。"
+                                       "连续多年将传统手工技艺保护传承和乡村文化精品工程项目列入实事。",
+                            "initiative_suffix")
+    assert ("白沙天岭戈壁能源基地远航电力610万千瓦新能源项目", "initiative_suffix") in found
+    assert not any(name.endswith("系统") and len(name) > 18 for name, _ in found)
+    assert not any(name.endswith("精品工程项目") and len(name) > 18 for name, _ in found)
+
+
+def test_a_joined_programme_s_name_starts_after_the_verb_its_subject_place_opens(rules_nlp):
+    """「某省|启动|甲和乙工程」: a place the tagger reads before the verb is the clause's subject, not a name that the joiner
+    ends (「日照和|海口…项目」); the programme's name, joiner and all, starts after the verb."""
+    found = rule_candidates(rules_nlp, "宁州启动智能农机整机和关键部件攻关工程。", "initiative_suffix")
+    names = {text for text, _rule in found}
+    assert "智能农机整机和关键部件攻关工程" in names
+    assert not any(name.startswith(("宁州", "启动")) for name in names)

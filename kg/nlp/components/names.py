@@ -28,6 +28,7 @@ _FUNCTION_TAGS = {"u", "p", "c", "r", "m", "q", "w", "xc", "PER"}
 _ADVERB_TAGS = {"vd", "d", "ad"}
 _VERB_TAGS = {"v", "vd", "vn", "d", "ad"}  # what comes before a phase of no named project (「甲|穿过|二期工程」)
 _NAME_TAGS = {"LOC", "ORG", "PER", "ns", "nt", "nr"}  # the tagger's names (「日照和|海口…项目」: two places)
+_SITE_TAGS = {"LOC", "ORG", "ns", "nt"}  # the tagger's places and organisations
 _EDITION = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 
 
@@ -307,8 +308,9 @@ class NamePatterns:
                             and text[known:m.start()] not in lex.lead_words:
                         yield known, m.end(), rule["label"], rule["rule"]
                     continue
+                max_name = rule.get("max_name_by_ending", {}).get(m.group(), rule["max_name"])
                 left = m.start()
-                while left > 0 and m.start() - left < rule["max_name"] + 4 and (
+                while left > 0 and m.start() - left < max_name + 4 and (
                         self._name_char(text[left - 1]) or text[left - 1] in self._capacity_times
                         and left > 1 and text[left - 2].isdigit() and text[left].isdigit()):
                     left -= 1
@@ -330,8 +332,12 @@ class NamePatterns:
                     name_part = self._route_start(text, m.start() - len(name_part), rule["route_joiners"]) \
                         + name_part
                 first_end = self._zone_first_end(text, m.start() - len(name_part), rule.get("ends_joiners", ""))
-                if not (rule["min_name"] <= len(name_part) <= rule["max_name"]):
+                if not (rule["min_name"] <= len(name_part) <= max_name):
                     continue
+                if len(name_part) > rule["max_name"] and not any(
+                        w[2] in _SITE_TAGS and w[0] >= m.start() - len(name_part) and w[1] <= m.start()
+                        for w in self._tagged):
+                    continue  # a name longer than the rule's max_name holds its site or owner (max_name_by_ending)
                 name_part = first_end + name_part  # 「环甲山—|乙山某某引领区」: a zone named by two places
                 start = m.start() - len(name_part)
                 surface = text[start:m.end()]
@@ -478,11 +484,17 @@ class NamePatterns:
                 times = self._tagged[k + 2][1]
                 capacities.add((start, times))
                 continue  # 「某电厂|2×100万千瓦|煤电机组」: so many units of a capacity
-            if joined is not None and word in joined[0] and start - cut >= 2 and right - end >= joined[2] \
-                    and start >= left and joined[1].search(text, cut, start) is None \
-                    and not any(w[2] in _NAME_TAGS for w in self._tagged[i:k] if w[0] >= cut):
-                kept_joiner = start if kept_joiner is None or kept_joiner < cut else kept_joiner
-                continue  # 「甲和乙工程」: 甲 is no name of its own
+            if joined is not None and word in joined[0] and right - end >= joined[2] and start >= left:
+                # 「某省|启动|甲和乙工程」: a name the tagger reads before a verb is the clause's subject, the
+                # programme's name starts after the verb
+                last_name = max((w[1] for w in self._tagged[i:k] if w[0] >= cut and w[2] in _NAME_TAGS), default=None)
+                verb = next((w[1] for w in self._tagged[i:k] if last_name is not None and w[0] >= last_name
+                             and w[2] == "v"), None)
+                opens = cut if last_name is None else verb
+                if opens is not None and start - opens >= 2 and joined[1].search(text, opens, start) is None:
+                    cut = opens
+                    kept_joiner = start if kept_joiner is None or kept_joiner < cut else kept_joiner
+                    continue  # 「甲和乙工程」: 甲 is no name of its own
             if tag == "v" and k > 0 and self._tagged[k - 1][1] == start \
                     and text[self._tagged[k - 1][0]:start] in self._purpose_marks:
                 cut = max(cut, min(end, right))  # 「为|规范|某某项目」: a purpose clause's verb, no name's start
