@@ -589,8 +589,8 @@ class TrainedNer:
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
         self._trust: dict[tuple, bool] = {}  # the article's candidates judged by _trusted so far
         self.trusted_dotted_names = trusted_dotted_names
-        self.name_chars = _dotted_name_chars(data_dir)  # what a dotted full name's parts are written in
-        self.name_end_tags, self.name_end_verbs = _dotted_name_ends(data_dir)  # words a dotted name is followed by
+        # what a dotted full name's parts are written in, and the words (jieba's tags) that follow it
+        self.name_chars, self.name_end_tags, self.name_end_verbs = _dotted_names(data_dir)
         self.org_around_place = org_around_place
         self.trusted_outer = trusted_outer
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
@@ -802,8 +802,8 @@ class TrainedNer:
     def _word_after_name(self, text: str, start: int, end: int) -> bool:
         """Whether the word at ``end``, after a dotted name's last part of two characters or more, is no more of the
         name (「某某·某某|都表示」「某某·某某|再次」「某某·某某|合作」): jieba, reading the part with what follows, starts
-        there a function word or a verb (``dotted_name_end_tags``: a word of any length, ``dotted_name_end_verbs``: of two
-        characters or more)."""
+        there a function word or a verb (``dotted_name_end_tags``: a word of any length, ``dotted_name_end_verbs``: of
+        two characters or more)."""
         part = max(start, max(text.rfind(d, start, end) for d in DOTS) + 1)
         if end - part < 2 or not (self.name_end_tags or self.name_end_verbs):
             return False
@@ -1115,22 +1115,17 @@ def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Patter
             frozenset(ner.get("transliteration_chars", "")))
 
 
-def _dotted_name_chars(data_dir: str) -> frozenset[str]:
-    """The characters a transliterated full name's parts are written in (``transliteration_chars`` and
-    ``dotted_name_chars`` of the ``ner`` patterns)."""
+def _dotted_names(data_dir: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What a dotted full name is read with (the ``ner`` patterns): the characters its parts are written in
+    (``transliteration_chars`` and ``dotted_name_chars``), and the jieba tags of the words that follow its last part
+    rather than continue it (``dotted_name_end_tags`` of any length, ``dotted_name_end_verbs`` of two characters or
+    more)."""
     from kg.language.lexicon import load_lexicon
 
     ner = load_lexicon(data_dir).patterns["ner"]
-    return frozenset(ner.get("transliteration_chars", "") + ner.get("dotted_name_chars", ""))
-
-
-def _dotted_name_ends(data_dir: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The jieba tags of the words that follow a dotted full name rather than continue it (``dotted_name_end_tags``
-    of any length, ``dotted_name_end_verbs`` of two characters or more, of the ``ner`` patterns)."""
-    from kg.language.lexicon import load_lexicon
-
-    ner = load_lexicon(data_dir).patterns["ner"]
-    return frozenset(ner.get("dotted_name_end_tags", "").split()), frozenset(ner.get("dotted_name_end_verbs", "").split())
+    return (frozenset(ner.get("transliteration_chars", "") + ner.get("dotted_name_chars", "")),
+            frozenset(ner.get("dotted_name_end_tags", "").split()),
+            frozenset(ner.get("dotted_name_end_verbs", "").split()))
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
