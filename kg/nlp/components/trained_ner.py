@@ -782,7 +782,8 @@ class TrainedNer:
     def _dotted_whole(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A person next to or across a middle dot (帕巴拉|·格列朗杰, 爱德华|多·扬·莫达, 某某|某某·某某) taken over every
         dotted part: runs of the characters of transliterated names joined by middle dots (a transliterated full name
-        is one name; ``dotted_name_chars``)."""
+        is one name; ``dotted_name_chars``), the last part ending before a word that follows it
+        (:meth:`_word_after_name`)."""
         chars = self.name_chars
         if not chars or not (any(c in DOTS for c in text[max(0, start - 1):end + 1])):
             return start, end
