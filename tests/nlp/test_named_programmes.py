@@ -32,8 +32,16 @@ def test_a_pilot_is_proposed_where_试点_ends_its_name(rules_nlp):
     assert not any(name.endswith("试点") and name != "青岭茶叶流通改革试点" for name in found), found
 
 
-@pytest.mark.parametrize("name", ["青岭茶叶流通改革试点", "白沙县车船互动试点", "宁州农业全链条提升三年行动",
-                                  "云溪机器人零部件突破工程", "加快白沙成果转化20条措施",
+def test_a_place_that_becomes_or_is_granted_a_pilot_is_no_part_of_its_name(rules_nlp):
+    """「宁州市获批|某某试点」「云溪县作为|某某试点」「白沙县成为|某某项目」: the verb ends the clause before the name."""
+    text = "宁州市获批青岭综合改革试点，云溪县作为全省数字乡村试点，率先探索。白沙县成为全国茶叶流通改革项目，进展顺利。"
+    found = rule_candidates(rules_nlp, text, "initiative_suffix")
+    assert "全省数字乡村试点" in found and "全国茶叶流通改革项目" in found, found
+    assert not any(verb in name for name in found for verb in ("获批", "作为", "成为")), found
+
+
+@pytest.mark.parametrize("name", ["青岭茶叶流通改革试点", "白沙县车船互动试点", "宁州茶产业提质增效三年行动",
+                                  "云溪农机核心部件突破工程", "加快白沙成果转化20条措施",
                                   "远航集团二期厂房建设项目"])
 def test_a_programme_named_by_its_content_needs_the_programme_threshold(fragments, name):
     assert fragments.programme_name.search(name) is not None

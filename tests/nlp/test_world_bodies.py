@@ -122,7 +122,16 @@ def test_a_person_cut_inside_a_dotted_name_is_named_whole(nlp):
     """LAC reads a dotted name of a Uygur or Tibetan citizen from inside its first part (某某|某某·某某) or cuts it
     in two at a character of no foreign table (合, 都): the person runs over every part, and stops at the words
     around it (村民, 的)."""
-    doc, _ = process(nlp, "云溪县某村，村民萨合依木·吐尔都底气十足。刚毕业的买都哪孜尔·阿吾江已做了7场直播。"
+    doc, _ = process(nlp, "云溪县某村，村民萨合依木·吐尔都底气十足。返乡创业的吐都哪孜尔·阿吾江开了一家网店。"
                           "宁州市某乡，牧民热合曼·努尔别克说，今年收成好。")
     people = [text for text, label, _ in ents(doc) if label == "PERSON"]
-    assert people == ["萨合依木·吐尔都", "买都哪孜尔·阿吾江", "热合曼·努尔别克"]
+    assert people == ["萨合依木·吐尔都", "吐都哪孜尔·阿吾江", "热合曼·努尔别克"]
+
+
+def test_a_dotted_name_stops_before_a_function_word_or_a_verb_after_it(nlp):
+    """The characters of a dotted name's parts also open words after it (都, 则, 再次, 合作): its last part ends where
+    jieba reads a function word or a verb of two characters there, not inside a part (买买|提)."""
+    doc, _ = process(nlp, "牧民艾合塔尔·木汗都表示支持，宁州市某乡的热依娜·吐尔洪再次来到合作社。"
+                          "与扎西·多吉合作的企业有三家，古丽米拉·艾力则表示满意。")
+    people = [text for text, label, _ in ents(doc) if label == "PERSON"]
+    assert people == ["艾合塔尔·木汗", "热依娜·吐尔洪", "扎西·多吉", "古丽米拉·艾力"]

@@ -24,7 +24,7 @@ _NAME_TAGS = {"PER", "LOC", "ORG", "nz", "n", "nw", "s"}
 _PLACE_TAGS = {"LOC", "s", "ns"}
 _PROPER_TAGS = {"ORG", "nz", "nw"}
 PROPAGATED = set(LABELS)
-# a person the article names this often is the name where it is read once with one more character (「某某|长舒了一口气」:
+# a person the article names this often is the name where it is read once with one more character (「某某|笑着说」:
 # LAC reads the next word's first character into the name; DocLexicon._named_often)
 _NAMED_OFTEN = 3
 
@@ -66,7 +66,7 @@ class DocLexicon:
 
     def _named_often(self, name: str, short: str, counts: Counter) -> bool:
         """``name`` is a Han name the article names often (``_NAMED_OFTEN``) read once with the next character
-        (「某某|长舒了一口气」); not a longer transliterated given name (格桑|达瓦), not two characters more."""
+        (「某某|笑着说」); not a longer transliterated given name (尼玛|扎西), not two characters more."""
         return counts[short] >= _NAMED_OFTEN and len(name) == len(short) + 1 and short[0] in self.lex.surnames
 
     def __call__(self, doc: Doc) -> Doc:

@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import KgError
+from kg.language.segment import words as segment_words
 from kg.nlp.components.statistical_ner import lac_words
 from kg.nlp.spans import CANDIDATES, ORGS, add_candidate, candidates, span_text, text_of
 
@@ -622,7 +623,8 @@ class TrainedNer:
         self._abroad = False  # the article being arbitrated names a foreign country (see _trusted)
         self._trust: dict[tuple, bool] = {}  # the article's candidates judged by _trusted so far
         self.trusted_dotted_names = trusted_dotted_names
-        self.name_chars = _dotted_name_chars(data_dir)  # what a dotted full name's parts are written in
+        # what a dotted full name's parts are written in, and the words (jieba's tags) that follow it
+        self.name_chars, self.name_end_tags, self.name_end_verbs = _dotted_names(data_dir)
         self.org_around_place = org_around_place
         self.trusted_outer = trusted_outer
         self.source_thresholds = dict(DEFAULT_SOURCE_THRESHOLDS if source_thresholds is None else source_thresholds)
@@ -815,7 +817,8 @@ class TrainedNer:
     def _dotted_whole(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A person next to or across a middle dot (帕巴拉|·格列朗杰, 爱德华|多·扬·莫达, 某某|某某·某某) taken over every
         dotted part: runs of the characters of transliterated names joined by middle dots (a transliterated full name
-        is one name; ``dotted_name_chars``)."""
+        is one name; ``dotted_name_chars``), the last part ending before a word that follows it
+        (:meth:`_word_after_name`)."""
         chars = self.name_chars
         if not chars or not (any(c in DOTS for c in text[max(0, start - 1):end + 1])):
             return start, end
@@ -823,12 +826,31 @@ class TrainedNer:
         if across or (end < len(text) and text[end] in DOTS):
             while end < len(text) and (text[end] in chars or (text[end] in DOTS and end + 1 < len(text)
                                                               and text[end + 1] in chars)):
+                if text[end] not in DOTS and self._word_after_name(text, start, end):
+                    break
                 end += 1
         if across or (start > 0 and text[start - 1] in DOTS):
             while start > 0 and (text[start - 1] in chars or (text[start - 1] in DOTS and start > 1
                                                               and text[start - 2] in chars)):
                 start -= 1
         return start, end
+
+    def _word_after_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at ``end``, after a dotted name's last part of two characters or more, is no more of the
+        name (「某某·某某|都表示」「某某·某某|再次」「某某·某某|合作」): jieba, reading the part with what follows, starts
+        there a function word or a verb (``dotted_name_end_tags``: a word of any length, ``dotted_name_end_verbs``: of
+        two characters or more)."""
+        part = max(start, max(text.rfind(d, start, end) for d in DOTS) + 1)
+        if end - part < 2 or not (self.name_end_tags or self.name_end_verbs):
+            return False
+        at = part  # the word jieba reads at ``end`` with the part before it (none: ``end`` is inside a word, 买买|提)
+        for word, tag in segment_words(text[part:end + 6]):
+            if at == end:
+                return tag in self.name_end_tags or (len(word) >= 2 and tag in self.name_end_verbs)
+            at += len(word)
+            if at > end:
+                break
+        return False
 
     def _inexact(self, cand) -> bool:
         """A candidate of an inexact rule (LAC's names, suffix rules, enumerations): one the fragment rules repair."""
@@ -1131,13 +1153,17 @@ def _countries(data_dir: str) -> tuple[frozenset[str], frozenset[str], re.Patter
             frozenset(ner.get("transliteration_chars", "")))
 
 
-def _dotted_name_chars(data_dir: str) -> frozenset[str]:
-    """The characters a transliterated full name's parts are written in (``transliteration_chars`` and
-    ``dotted_name_chars`` of the ``ner`` patterns)."""
+def _dotted_names(data_dir: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What a dotted full name is read with (the ``ner`` patterns): the characters its parts are written in
+    (``transliteration_chars`` and ``dotted_name_chars``), and the jieba tags of the words that follow its last part
+    rather than continue it (``dotted_name_end_tags`` of any length, ``dotted_name_end_verbs`` of two characters or
+    more)."""
     from kg.language.lexicon import load_lexicon
 
     ner = load_lexicon(data_dir).patterns["ner"]
-    return frozenset(ner.get("transliteration_chars", "") + ner.get("dotted_name_chars", ""))
+    return (frozenset(ner.get("transliteration_chars", "") + ner.get("dotted_name_chars", "")),
+            frozenset(ner.get("dotted_name_end_tags", "").split()),
+            frozenset(ner.get("dotted_name_end_verbs", "").split()))
 
 
 def _nested_places(cands, chosen_bounds, kept) -> list:
