@@ -32,5 +32,5 @@ def test_a_unit_whose_whole_is_not_named_on_its_own_is_part_of_nothing(nlp):
 
 
 def test_a_company_whose_name_goes_on_past_a_shorter_name_is_no_unit_of_it(nlp):
-    found = parts(nlp, "远航智能全资子公司获得生产许可证。远航智能科技有限公司今年营收增长。远航智能将扩大产能。")  # (公司, not a unit)
-    assert not any(whole == "远航智能" for _, whole in found)
+    found = parts(nlp, "远航动力全资子公司完成新一轮融资。远航动力科技有限公司今年营收增长。远航动力将扩大产能。")  # (公司, not a unit)
+    assert not any(whole == "远航动力" for _, whole in found)

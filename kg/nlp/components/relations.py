@@ -2035,7 +2035,7 @@ class Relations:
         return out
 
     def _named_zone_parts(self) -> list[dict]:
-        """「某某引领区广州片区」「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole
+        """「某某示范区宁州片区」「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole
         name of a zone (a place of no level of the divisions table) the article names on its own lies in that zone
         (the longest such)."""
         zones: dict[str, Span] = {}

@@ -98,7 +98,7 @@ DEFAULT_OTHER_LABELS = "pass"
 # (the quoted-name rules decide those): chosen by cross-validation and the sample (benchmarks/ner.md)
 DEFAULT_NEW_THRESHOLDS = {"INITIATIVE": 0.85}
 # what a span no rule proposed needs instead when it reads as a programme named by its content (names.yml
-# ``ner.programme_name``: 「某某扩大开放综合试点」「某某高质量发展三年行动」「某某突破工程」, four characters or more before
+# ``ner.programme_name``: 「某某改革综合试点」「某某提升三年行动」「某某攻关工程」, four characters or more before
 # the kind, in one clause; above 1: no such relief). Cross-validation with the fold CRFs: full-length (t6) 0.821 / 0.699
 # at 1.01, 0.822 / 0.699 at 0.7 and 0.6 (Initiative 0.660, 0.667, 0.665); short 0.895 / 0.763 at 1.01 and 0.7, 0.894 /
 # 0.762 at 0.6 (a place and its park read as one 「某县某某产业园项目」); the sample 0.951 / 0.941 at each
@@ -968,7 +968,7 @@ class TrainedNer:
     def _new_needed(self, name: str, label: str) -> float:
         """The probability a span no rule proposed, ``name`` read as ``label``, needs to be added: the label's
         ``new_thresholds``, or ``programme_threshold`` when lower for an initiative named like a programme by its
-        content (``Fragments.programme_name``: 「某某扩大开放综合试点」; the model's boundaries, no rule proposes these)."""
+        content (``Fragments.programme_name``: 「某某改革综合试点」; the model's boundaries, no rule proposes these)."""
         needed = self.new_thresholds.get(label, self.new_threshold)
         if label == "INITIATIVE" and self.fragments is not None and self.fragments.programme_name is not None \
                 and self.fragments.programme_name.search(name) is not None:
