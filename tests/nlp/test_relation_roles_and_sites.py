@@ -26,6 +26,8 @@ def rules(nlp, text, predicate):
     ("宏远科技有限公司首席执行官 王立新", ("王立新", "宏远科技有限公司", "首席执行官")),  # a heading: a space before the name
     ("”宁州市医保局耗材招标和集中采购处工作人员王青禾说。", ("王青禾", "宁州市医保局", "耗材招标和集中采购处工作人员")),  # a verb in a unit
     ("”宁州未来产业研究院创始院长王青禾介绍，新品走俏。", ("王青禾", "宁州未来产业研究院", "创始院长")),  # a title's modifier
+    # 专工 (a specialist engineer), after the words of its field
+    ("”宁川电力有限公司土建专工杨立伟介绍，新线已经投用。", ("杨立伟", "宁川电力有限公司", "土建专工")),
 ])
 def test_a_job_role_is_held_in_the_organisation_before_it(nlp, text, post):
     assert post in rules(nlp, text, "holdsPostIn")
@@ -56,6 +58,12 @@ def test_a_name_sited_in_the_last_place_of_a_run(nlp):
     found = rules(nlp, "位于青山县白石镇的宏远科技有限公司，展厅里摆满了新产品。", "locatedIn")
     assert ("宏远科技有限公司", "白石镇", "") in found and ("宏远科技有限公司", "青山县", "") not in found
     assert ("星海集团有限公司", "宁州市", "") in rules(nlp, "总部位于宁州市的星海集团有限公司发布了年报。", "locatedIn")
+
+
+def test_a_name_put_into_use_in_a_place_lies_in_it(nlp):
+    """「X在某区启用」: 启用 (put into use) sites X in the place as 开业 and 揭牌 do."""
+    found = rules(nlp, "宁州人工智能产业园在云溪经济开发区正式启用。", "locatedIn")
+    assert ("宁州人工智能产业园", "云溪经济开发区", "") in found
 
 
 def test_a_place_carrying_out_a_programme(nlp):
