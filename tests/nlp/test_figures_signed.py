@@ -78,3 +78,20 @@ def test_a_level_reached_after_a_change_is_the_level(nlp):
     got = {f["indicator"]: (f["value"], f["unit"]) for f in doc._.kg_figures}
     assert got == {"宁州银行不良贷款率 下降（较年初）": (Decimal("-0.15"), "个百分点"),
                    "宁州银行不良贷款率": (Decimal("1.28"), "percent")}
+
+
+def test_a_fall_of_what_is_named_before_the_share_and_both_ends_of_a_falling_range(nlp):
+    """「降低运营成本至少40%」 is a fall of 40% (the object between the verb and the share); in 「降低15%到20%」
+    the upper end falls as the lower one does; an explicit sign on the lower end stays its own; a saving stays
+    positive."""
+    doc, _ = process(nlp, "远航集团帮助云溪县降低运营成本至少40%。宁州纺织厂能耗降低15%到20%。"
+                          "宁州港增速从-2%到3%。云溪县节省油墨10%。")
+    got = sorted(float(f["value"]) for f in doc._.kg_figures)
+    assert got == [-40.0, -20.0, -15.0, -2.0, 3.0, 10.0]
+
+
+def test_a_milestone_passed_is_the_number_itself(nlp):
+    """「突破千亿大关」: 大关 is a milestone, not a counter of 关; the figure after it in the sentence stays."""
+    doc, _ = process(nlp, "今年以来，宁州技术合同成交额突破千亿大关，达1095.28亿元。")
+    got = sorted(float(f["value"]) for f in doc._.kg_figures)
+    assert got == [100000000000.0, 109528000000.0]

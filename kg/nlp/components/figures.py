@@ -77,6 +77,8 @@ _NAME_BRACKET = re.compile(r"（(?!含|包括|其中|即|下同|简称|以下)[^
 # a verb bringing a number to another right after it (2条|发展到15条, 30户|增加至210户), not to a date (12家企业|到2027年)
 _CHANGE_TO_LEVEL = re.compile(rf"[^\d{_CN_DIGITS}{_CLAUSE_BREAK}的]{{1,3}}[到至][ \u00a0]?[\d{_CN_DIGITS}]"
                               rf"(?![\d{_CN_DIGITS}.]*[年月日])")
+# between the two ends of a range (降低25%到30%): the upper end is a fall as its lower end is
+_RANGE_JOIN = re.compile(r"[ \u00a0]?[到至~～—－-][ \u00a0]?")
 _COMPARATIVES = _word_class("comparatives")
 # a change said against a base (增速比上年|提高, 投递量 比去年同期增长, 较增长: 较2020年 read as the period), not 同比, 占比,
 # 比重, nor an adverb (较快增长)
@@ -171,6 +173,7 @@ class Figures:
         self._growth_after = re.compile(fg["growth_after"])
         self._carrying = re.compile(rf"(?:{fg['carrying_verbs']})")
         self._decrease = re.compile(fg["decrease"])
+        self._decrease_object = re.compile(fg["decrease_object"])
         self._saving = re.compile(fg["saving"])
         self._per_unit_price = re.compile(fg["per_unit_price"])
         self._ratio = re.compile(fg["ratio_before"])
@@ -232,6 +235,10 @@ class Figures:
                 falling_until = listed.end() if listed else -1
             elif m.start() < falling_until and fig["value"] > 0:
                 fig["value"] = -fig["value"]
+            elif previous and previous["value"] < 0 < fig["value"] and previous["unit"] == fig["unit"] \
+                    and text[previous["start"]] not in "-−－﹣" \
+                    and _RANGE_JOIN.fullmatch(text, previous["end"], m.start()):
+                fig["value"] = -fig["value"]  # 降低25%到30%: both ends of the range are falls
             paired.update(self._respective(text, m, fig))
             if m.start() not in paired:
                 paired.update(self._respective_to_figures(text, m, [f for f in out if f["start"] >= sent_start]))
@@ -410,6 +417,8 @@ class Figures:
         share = unit in ("%", "％", self.tenths)
         saving = None if share else self._saving.search(prefix)  # 节省了2000元: the amount saved (节省60%: a fall)
         fall = bool(self._decrease.search(prefix)) and not prefix.endswith(("到", "至")) and not saving
+        if share and not fall and self._decrease_object.search(prefix):
+            fall = True  # 降低运营成本至少50%: a fall of what is named between the verb and the share
         if m.group("sign") or fall:
             value = -value
         if unit == self.tenths:
