@@ -317,11 +317,11 @@ class NamePatterns:
                 window = text[left:m.start()]
                 if self._tagged and window:
                     cut = self._tagged_cut(left, m.start(), rule["label"], rule.get("verbs_break", False),
-                                           self._joined.get(rule["rule"]))
+                                           self._joined.get(rule["rule"]), rule["min_name"])
                 else:
                     if left > 0 and self._name_char(text[left - 1]):
                         window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
-                    cut = trim_left(window, lex.lead_words) if window else 0
+                    cut = trim_left(window, lex.lead_words, rule["min_name"]) if window else 0
                 name_part = window[cut:]
                 if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
                     # (read in the whole window: the cut may fall inside the verb, 「用|好某某平台」)
@@ -446,7 +446,7 @@ class NamePatterns:
         return text[first:start]
 
     def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False,
-                    joined: tuple[frozenset[str], re.Pattern, int] | None = None) -> int:
+                    joined: tuple[frozenset[str], re.Pattern, int] | None = None, min_keep: int = 0) -> int:
         """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
         after the last function word, number, dated time or person name before ``right`` (and, for
         organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
@@ -509,7 +509,9 @@ class NamePatterns:
                     if start == cut and end < kept_joiner and text[start:end] in self.lex.lead_words:
                         cut = end
             else:
-                cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
+                # (a name the trimming would leave shorter than ``min_keep`` keeps the verbs that open it,
+                # 「启动|防止某某攻坚行动」, and the lead word that ends it, 「某某保障支持行动」)
+                cut += trim_left(text[cut:until], self.lex.lead_words, min_keep) if until > cut else 0
         cut = next((end for start, end in capacities if start == cut), cut)  # no name starts with a capacity
         return cut - left
 
