@@ -66,7 +66,7 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset(), min_keep: int
     """Return how many characters to drop from the left of ``text``.
 
     With ``min_keep``, a name that trimming would leave shorter than ``min_keep`` characters keeps the verbs
-    that open it (「启动|防止某某攻坚」: only the lead word goes) and the lead word that ends it as a verbal noun
+    (not the adverbs) that open it (「启动|防止某某攻坚」: only the lead word goes) and the lead word that ends it as a verbal noun
     (「某某农田建设」) or after another verb (「某某保障支持」; 「某某团队开展|工程技术…」: after a noun, it is the clause's)."""
     cut = _trim_left(text, lead_words, False)
     if min_keep and len(text) - cut < min_keep:
@@ -100,7 +100,7 @@ def _trim_left(text: str, lead_words: frozenset[str], keep_verbs: bool) -> int:
         if end <= cut:
             pos = end
             continue
-        if word in lead_words or flag in LEAD_TAGS and not keep_verbs:
+        if word in lead_words or flag in LEAD_TAGS and not (keep_verbs and flag.startswith("v")):
             cut = end
             pos = end
             continue

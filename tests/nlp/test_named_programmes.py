@@ -85,3 +85,15 @@ def test_trim_left_keeps_a_name_s_opening_verbs_only_when_asked():
     assert trim_left("云溪县启动防止撂荒攻坚", lead) == len("云溪县启动防止撂荒")
     assert trim_left("云溪县启动防止撂荒攻坚", lead, 6) == len("云溪县启动")
     assert trim_left("研发团队开展", lead, 6) == len("研发团队开展")
+
+
+def test_only_verbs_come_back_when_trimming_leaves_too_little():
+    """「的推行|交通重大」 keeps its verb, 「的不少|交通重大」 drops its adverb; 「借助|智慧导览」: 借助 (by means of, like
+    依托) is a lead word."""
+    from kg.language.segment import trim_left
+
+    assert trim_left("的推行交通重大", frozenset(), 6) == len("的")
+    assert trim_left("的不少交通重大", frozenset(), 6) == len("的不少")
+    assert trim_left("的不少推行交通重大", frozenset(), 6) == len("的不少")
+    lead = frozenset(line.strip() for line in open("kg/language/data/lexicon/lead_words.txt", encoding="utf-8"))
+    assert "借助" in lead

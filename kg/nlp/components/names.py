@@ -102,6 +102,8 @@ class NamePatterns:
         self._meeting_term = re.compile(f"(?:{derived['meeting_term']})$") if derived.get("meeting_term") else None
         self._meeting_short = re.compile(derived["meeting_short"]) if derived.get("meeting_short") else None
         self._bracketed_zone = re.compile(pat["bracketed_zone"]) if pat.get("bracketed_zone") else None
+        nz_event = pat.get("nz_event") or {}
+        self._nz_event = (re.compile(nz_event["ending"]), nz_event["rule"]) if nz_event else None
         bracketed = pat["bracketed_company"]
         self._bracketed_company = re.compile(
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
@@ -186,10 +188,25 @@ class NamePatterns:
         yield from self._agencies(text, zones)
         yield from self._generic_agencies(text)
         yield from suffixed
+        yield from self._nz_events(text)
         for start, _joiner, _kind, end in routes:
             yield start, end, "INITIATIVE", "route"
         yield from self._titles(text)
         yield from self._quoted(text)
+
+    def _nz_events(self, text: str):
+        """「云溪县|赛桃会/nz」: an event the tagger reads as one proper word ending like a gathering or a festival
+        (names.yml ``nz_event``), with the place the tagger reads right before it."""
+        if self._nz_event is None:
+            return
+        ending, rule = self._nz_event
+        for k, (start, end, tag) in enumerate(self._tagged):
+            word = text[start:end]
+            if tag != "nz" or len(word) < 3 or not ending.search(word) or word in self.lex.not_entities:
+                continue
+            if k and self._tagged[k - 1][1] == start and self._tagged[k - 1][2] == "LOC":
+                start = self._tagged[k - 1][0]
+            yield start, end, "INITIATIVE", rule
 
     def _branches(self, text: str):
         """「中国人民银行南京分行」: a known organisation, a place and a branch word make one name."""
