@@ -85,6 +85,8 @@ def test_trim_left_keeps_a_name_s_opening_verbs_only_when_asked():
     assert trim_left("云溪县启动防止撂荒攻坚", lead) == len("云溪县启动防止撂荒")
     assert trim_left("云溪县启动防止撂荒攻坚", lead, 6) == len("云溪县启动")
     assert trim_left("研发团队开展", lead, 6) == len("研发团队开展")
+    # 「放大|青岭茶园建设」: keeping the lead word that ends the name is enough, the verb before it still goes
+    assert trim_left("放大青岭茶园建设", frozenset({"建设"}), 6) == len("放大")
 
 
 def test_only_verbs_come_back_when_trimming_leaves_too_little():
