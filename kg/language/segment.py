@@ -62,20 +62,36 @@ def jieba_frequency(word: str) -> int | None:
     return jieba.dt.FREQ.get(word)
 
 
-def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
-    """Return how many characters to drop from the left of ``text``."""
+def trim_left(text: str, lead_words: frozenset[str] = frozenset(), min_keep: int = 0) -> int:
+    """Return how many characters to drop from the left of ``text``.
+
+    With ``min_keep``, a name that trimming would leave shorter than ``min_keep`` characters keeps first the lead
+    word that ends it as a verbal noun (「放大|某某农田建设」) or after another verb (「某某保障支持」; 「某某团队开展|工程技术…」:
+    after a noun, it is the clause's), then also the verbs (not the adverbs) that open it (「启动|防止某某攻坚」: only
+    the lead word goes)."""
+    cut = _trim_left(text, lead_words, False, False)
+    if min_keep and len(text) - cut < min_keep:
+        for keep_verbs in (False, True):  # the lead word ending it first (「放大|某某建设」), then the opening verbs
+            kept = _trim_left(text, lead_words, True, keep_verbs)
+            if len(text) - kept >= min_keep:
+                return kept
+    return cut
+
+
+def _trim_left(text: str, lead_words: frozenset[str], keep_last: bool, keep_verbs: bool) -> int:
     toks = words(text)
     cut = 0
     pos = 0
-    for word, flag in toks:
+    for k, (word, flag) in enumerate(toks):
         pos += len(word)
         if flag in ("m", "mq") and len(word) > 1 and word[0] == "零":
             continue  # jieba reads 零部件, 零售 as numbers (零 is also "zero")
-        if flag in BREAK_TAGS or word in lead_words and flag not in ("nz", "ns", "nr", "nt"):
+        if flag in BREAK_TAGS or word in lead_words and flag not in ("nz", "ns", "nr", "nt") \
+                and not (keep_last and k == len(toks) - 1 and (flag == "vn" or k and toks[k - 1][1] in ("v", "vn"))):
             cut = pos
     opened = text.rfind("（", 0, cut)
     if opened > 0 and text.find("）", opened) >= cut - 1:
-        return trim_left(text[:opened], lead_words)  # 台积电（南京）: keep the bracketed place with its name
+        return _trim_left(text[:opened], lead_words, keep_last, keep_verbs)  # 台积电（南京）: keep the bracketed place with its name
     while 0 < cut < len(text) and text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() \
             and text[cut].isalnum():
         cut -= 1  # never split 20GWh
@@ -86,7 +102,7 @@ def trim_left(text: str, lead_words: frozenset[str] = frozenset()) -> int:
         if end <= cut:
             pos = end
             continue
-        if flag in LEAD_TAGS or word in lead_words:
+        if word in lead_words or flag in LEAD_TAGS and not (keep_verbs and flag.startswith("v")):
             cut = end
             pos = end
             continue

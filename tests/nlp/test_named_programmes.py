@@ -64,3 +64,38 @@ def test_the_model_s_programme_needs_less_than_its_other_new_initiatives(nlp):
     assert ner._new_needed("青岭茶叶流通改革试点", "ENTERPRISE") == ner.new_threshold
     off = TrainedNer(nlp, model_dir=str(DEFAULT_MODEL / "ner"), programme_threshold=1.01)
     assert off._new_needed("青岭茶叶流通改革试点", "INITIATIVE") == DEFAULT_NEW_THRESHOLDS["INITIATIVE"]
+
+
+def test_a_programme_whose_name_opens_with_a_verb_keeps_it_when_trimming_leaves_too_little(rules_nlp):
+    """「启动|防止撂荒攻坚行动」: dropping every verb before the ending leaves 「攻坚」, too short for a name, so only the
+    clause's lead word goes; 「实施|茶农增收能力保障支持行动」: a lead word after another verb right before the ending
+    belongs to the name; 「研发团队开展|工程设计」 (a lead word after a noun) and 「启动|白沙茶叶品牌提升行动」 stay as they were."""
+    text = ("云溪县启动防止撂荒攻坚行动，宁州市实施茶农增收能力保障支持行动，宁州研发团队开展工程设计，"
+            "云溪县启动白沙茶叶品牌提升行动。")
+    found = rule_candidates(rules_nlp, text, "initiative_suffix")
+    assert "防止撂荒攻坚行动" in found and "茶农增收能力保障支持行动" in found, found
+    assert "白沙茶叶品牌提升行动" in found, found
+    assert not any("启动" in name or "实施" in name or "开展" in name for name in found), found
+
+
+def test_trim_left_keeps_a_name_s_opening_verbs_only_when_asked():
+    from kg.language.segment import trim_left
+
+    lead = frozenset({"启动", "支持", "开展"})
+    assert trim_left("云溪县启动防止撂荒攻坚", lead) == len("云溪县启动防止撂荒")
+    assert trim_left("云溪县启动防止撂荒攻坚", lead, 6) == len("云溪县启动")
+    assert trim_left("研发团队开展", lead, 6) == len("研发团队开展")
+    # 「放大|青岭茶园建设」: keeping the lead word that ends the name is enough, the verb before it still goes
+    assert trim_left("放大青岭茶园建设", frozenset({"建设"}), 6) == len("放大")
+
+
+def test_only_verbs_come_back_when_trimming_leaves_too_little():
+    """「的推行|交通重大」 keeps its verb, 「的不少|交通重大」 drops its adverb; 「借助|智慧导览」: 借助 (by means of, like
+    依托) is a lead word."""
+    from kg.language.segment import trim_left
+
+    assert trim_left("的推行交通重大", frozenset(), 6) == len("的")
+    assert trim_left("的不少交通重大", frozenset(), 6) == len("的不少")
+    assert trim_left("的不少推行交通重大", frozenset(), 6) == len("的不少")
+    lead = frozenset(line.strip() for line in open("kg/language/data/lexicon/lead_words.txt", encoding="utf-8"))
+    assert "借助" in lead

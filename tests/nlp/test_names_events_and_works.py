@@ -188,3 +188,9 @@ def test_a_joined_programme_s_name_starts_after_the_verb_its_subject_place_opens
     names = {text for text, _rule in found}
     assert "智能农机整机和关键部件攻关工程" in names
     assert not any(name.startswith(("宁州", "启动")) for name in names)
+
+
+def test_an_event_the_tagger_reads_as_one_proper_word_is_a_meeting_candidate(rules_nlp):
+    """「云溪县|品梅节/nz」: an event word ending like a festival, with the place before it (names.yml ``nz_event``)."""
+    found = rule_candidates(rules_nlp, "云溪县品梅节开幕。", "meeting_suffix")
+    assert ("云溪县品梅节", "meeting_suffix") in found, found

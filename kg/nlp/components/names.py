@@ -102,6 +102,8 @@ class NamePatterns:
         self._meeting_term = re.compile(f"(?:{derived['meeting_term']})$") if derived.get("meeting_term") else None
         self._meeting_short = re.compile(derived["meeting_short"]) if derived.get("meeting_short") else None
         self._bracketed_zone = re.compile(pat["bracketed_zone"]) if pat.get("bracketed_zone") else None
+        nz_event = pat.get("nz_event") or {}
+        self._nz_event = (re.compile(nz_event["ending"]), nz_event["rule"]) if nz_event else None
         bracketed = pat["bracketed_company"]
         self._bracketed_company = re.compile(
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
@@ -186,10 +188,25 @@ class NamePatterns:
         yield from self._agencies(text, zones)
         yield from self._generic_agencies(text)
         yield from suffixed
+        yield from self._nz_events(text)
         for start, _joiner, _kind, end in routes:
             yield start, end, "INITIATIVE", "route"
         yield from self._titles(text)
         yield from self._quoted(text)
+
+    def _nz_events(self, text: str):
+        """「云溪县|赛桃会/nz」: an event the tagger reads as one proper word ending like a gathering or a festival
+        (names.yml ``nz_event``), with the place the tagger reads right before it."""
+        if self._nz_event is None:
+            return
+        ending, rule = self._nz_event
+        for k, (start, end, tag) in enumerate(self._tagged):
+            word = text[start:end]
+            if tag != "nz" or len(word) < 3 or not ending.search(word) or word in self.lex.not_entities:
+                continue
+            if k and self._tagged[k - 1][1] == start and self._tagged[k - 1][2] == "LOC":
+                start = self._tagged[k - 1][0]
+            yield start, end, "INITIATIVE", rule
 
     def _branches(self, text: str):
         """「中国人民银行南京分行」: a known organisation, a place and a branch word make one name."""
@@ -317,11 +334,11 @@ class NamePatterns:
                 window = text[left:m.start()]
                 if self._tagged and window:
                     cut = self._tagged_cut(left, m.start(), rule["label"], rule.get("verbs_break", False),
-                                           self._joined.get(rule["rule"]))
+                                           self._joined.get(rule["rule"]), rule["min_name"])
                 else:
                     if left > 0 and self._name_char(text[left - 1]):
                         window = window[len(words(window)[0][0]):] if window else window  # drop a cut word
-                    cut = trim_left(window, lex.lead_words) if window else 0
+                    cut = trim_left(window, lex.lead_words, rule["min_name"]) if window else 0
                 name_part = window[cut:]
                 if clause is not None:  # 「某某集团召开|某某大会」: the name starts after the clause's verb
                     # (read in the whole window: the cut may fall inside the verb, 「用|好某某平台」)
@@ -446,7 +463,7 @@ class NamePatterns:
         return text[first:start]
 
     def _tagged_cut(self, left: int, right: int, label: str, verbs_break: bool = False,
-                    joined: tuple[frozenset[str], re.Pattern, int] | None = None) -> int:
+                    joined: tuple[frozenset[str], re.Pattern, int] | None = None, min_keep: int = 0) -> int:
         """Where a name ending at ``right`` starts (as an offset from ``left``), by the tagger's words:
         after the last function word, number, dated time or person name before ``right`` (and, for
         organisations and zones, the last verb or adverb; initiative names hold verbs: 数据应用平台, so
@@ -509,7 +526,9 @@ class NamePatterns:
                     if start == cut and end < kept_joiner and text[start:end] in self.lex.lead_words:
                         cut = end
             else:
-                cut += trim_left(text[cut:until], self.lex.lead_words) if until > cut else 0
+                # (a name the trimming would leave shorter than ``min_keep`` keeps the verbs that open it,
+                # 「启动|防止某某攻坚行动」, and the lead word that ends it, 「某某保障支持行动」)
+                cut += trim_left(text[cut:until], self.lex.lead_words, min_keep) if until > cut else 0
         cut = next((end for start, end in capacities if start == cut), cut)  # no name starts with a capacity
         return cut - left
 
