@@ -53,3 +53,26 @@ def test_an_institution_cut_after_a_joiner_inside_its_name_is_one_name(typing):
     other = text.index("宁州研究院")
     spans = [Span(text.index("云溪"), text.index("云溪") + 2, "LOC"), Span(other, other + 5, "ORG")]
     assert typing._joined(text, spans) == [(s.start_char, s.end_char, s.label_) for s in spans]
+
+
+def test_a_province_before_a_hospitals_city_is_dropped_in_typing(typing, monkeypatch):
+    from spacy.tokens import Doc
+
+    from kg.nlp.spans import candidates
+
+    class Division:
+        def __init__(self, level):
+            self.level = level
+
+    places = {"云岭省": ("云岭省",), "宁州市": ("云岭省/宁州市",)}
+    real = typing.lex
+    monkeypatch.setattr(typing, "lex", SimpleNamespace(
+        place_keys=lambda name: places.get(name, ()), is_place=lambda name: name in places,
+        is_place_run=lambda name: False, not_entities=real.not_entities, titles=real.titles,
+        patterns=real.patterns, agency_cores=real.agency_cores,
+        divisions={"云岭省": Division("province"), "云岭省/宁州市": Division("prefecture")}))
+    text = "她在云岭省宁州市第一人民医院就诊。"
+    doc = Doc(spacy.blank("zh").vocab, words=list(text), spaces=[False] * len(text))
+    start = text.index("云岭省")
+    typing._organisation_or_place(doc, text, start, text.index("就诊"), "ORG")
+    assert [s.text for s in candidates(doc)] == ["宁州市第一人民医院"]

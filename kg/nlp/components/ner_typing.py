@@ -90,6 +90,8 @@ class NerTyping:
         self._not_district = set(ner["not_district"].split())
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
         self._venue = re.compile(rf"(?:{ner['venue_endings']})$") if ner.get("venue_endings") else None
+        self._city_institution = re.compile(rf"(?:{ner['city_institution_endings']})$") \
+            if ner.get("city_institution_endings") else None
         self._chained_endings = tuple(ner.get("chained_place_endings", "").split())  # 「某市|某某村」: two places
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
@@ -397,6 +399,7 @@ class NerTyping:
             return  # the gazetteer has it (or each of its parts), with the division
         if self._venue is not None and len(name) > 3 and self._venue.search(name):
             label = "ORG"  # 某某起义纪念馆 (LAC: a place): the body that runs the venue, typed by its ending
+        if label == "ORG" and self._city_institution is not None and self._city_institution.search(name):
             start += self._province_before_place(name)  # 某省宁州市博物馆 → 宁州市博物馆: named by its own city
             name = text[start:end]
         if label == "LOC":
