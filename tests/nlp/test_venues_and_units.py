@@ -23,8 +23,9 @@ def test_a_venue_read_as_a_place_is_the_body_running_it(rules_nlp):
 
 
 @pytest.mark.parametrize("name", ["宁州市援藏工作组", "云溪镇茶园示范项目工作专班", "宁州市防汛抗旱指挥部",
-                                  "云岭省人民政府驻宁州办事处", "云溪县博物馆"])
-def test_working_groups_command_posts_offices_and_museums_are_agencies(name):
+                                  "云岭省人民政府驻宁州办事处", "云溪县博物馆", "云溪街道综合事务中心",
+                                  "宁州市产业发展促进中心", "云溪县农业技术推广中心"])
+def test_working_groups_command_posts_offices_museums_and_service_centres_are_agencies(name):
     lex = load_lexicon()
     assert type_org(name, lex, NerTyping.endings(lex)) == "AGENCY"
 
