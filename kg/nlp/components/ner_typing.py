@@ -89,11 +89,16 @@ class NerTyping:
         self._generic = re.compile(ner["generic"])
         self._not_district = set(ner["not_district"].split())
         self._place_ending = re.compile(rf"(?:{ner['place_endings']})$")
+        self._venue = re.compile(rf"(?:{ner['venue_endings']})$") if ner.get("venue_endings") else None
+        self._city_institution = re.compile(rf"(?:{ner['city_institution_endings']})$") \
+            if ner.get("city_institution_endings") else None
         self._chained_endings = tuple(ner.get("chained_place_endings", "").split())  # 「某市|某某村」: two places
         self._adjectival = re.compile(ner["adjectival"])
         self._country_letters = set(ner["country_letters"])
         self._outlet = re.compile(rf"(?:{ner['outlet_endings']})$")
         self._tails = set(ner["institution_tails"].split())
+        self._tail_tuple = tuple(self._tails)
+        self._inner_joiners = set(ner.get("inner_joiners", "").split())
         self._not_person = set(ner["not_person"].split())
         self._titles = re.compile(rf"(?:{'|'.join(map(re.escape, lex.titles))})$")
         self._subsidiary = re.compile(lex.patterns["relations"]["subsidiary"])
@@ -117,23 +122,23 @@ class NerTyping:
         trades = self._trade_words(text, words)
         tails = self._tail_words(text, words)
         proposals = []
-        for span in doc.spans[NER_SPANS]:
-            start, end = self._trim(text, span.start_char, span.end_char)
+        for start, end, span_label in self._joined(text, doc.spans[NER_SPANS]):
+            start, end = self._trim(text, start, end)
             opened = self._bracketed_start(text, words, start, end)
             if opened is not None:  # 阿斯利康|（|中国）投资有限公司: the name reaches back over its bracket
                 proposals.append((opened, end, "ORG"))
                 continue
-            if span.label_ in ("ORG", "LOC"):
+            if span_label in ("ORG", "LOC"):
                 start = places.get(start, start)  # 大连|远航 → 大连远航
                 end = self._cut_title(text, start, end)
-                if span.label_ == "ORG" and type_org(text[start:end], self.lex, self.org_endings) == "ENTERPRISE" \
+                if span_label == "ORG" and type_org(text[start:end], self.lex, self.org_endings) == "ENTERPRISE" \
                         and not self._telling(text[start:end]):
                     end = trades.get(end, end)  # 宁州远航|玻璃
-                end = tails.get(end, end) if span.label_ == "ORG" else end  # 某某生态|创新中心
-            if span.label_ == "ORG":
+                end = tails.get(end, end) if span_label == "ORG" else end  # 某某生态|创新中心
+            if span_label == "ORG":
                 proposals += self._split_parent(text, start, end)
             elif end - start >= 2:
-                proposals.append((start, end, span.label_))
+                proposals.append((start, end, span_label))
         for start, end, label in self._agree(text, proposals):
             if _DOC_NUMBER.match(text, end):
                 continue  # 某政办〔2020〕3号: the issuer code of a document number
@@ -266,6 +271,20 @@ class NerTyping:
             end = start + tail.start()
         return start, end
 
+    def _joined(self, text: str, spans) -> list[tuple[int, int, str]]:
+        """「某某大学计算科学与|国家治理实验室」: an organisation the model cut after a joiner (与 和 及) inside it, the
+        rest an organisation ending with an institution word, is one name (the training gold names such bodies whole)."""
+        out: list[tuple[int, int, str]] = []
+        for span in spans:
+            start, end, label = span.start_char, span.end_char, span.label_
+            if out and label == "ORG" and out[-1][2] == "ORG" and out[-1][1] == start \
+                    and out[-1][1] - out[-1][0] >= 3 and text[start - 1] in self._inner_joiners \
+                    and text.endswith(self._tail_tuple, start, end):
+                out[-1] = (out[-1][0], end, "ORG")
+                continue
+            out.append((start, end, label))
+        return out
+
     def _split_parent(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """某集团控股子公司某某有限公司 is two names: the parent and the subsidiary."""
         m = self._subsidiary.search(text, start, end)
@@ -378,6 +397,11 @@ class NerTyping:
             return
         if self.lex.is_place(name) or self.lex.is_place_run(name):
             return  # the gazetteer has it (or each of its parts), with the division
+        if self._venue is not None and len(name) > 3 and self._venue.search(name):
+            label = "ORG"  # 某某起义纪念馆 (LAC: a place): the body that runs the venue, typed by its ending
+        if label == "ORG" and self._city_institution is not None and self._city_institution.search(name):
+            start += self._province_before_place(name)  # 某省宁州市博物馆 → 宁州市博物馆: named by its own city
+            name = text[start:end]
         if label == "LOC":
             short = self.lex.short_names.get(name)
             if short:
@@ -393,6 +417,17 @@ class NerTyping:
             return  # 核心竞争力, 规模以上工业企业: common words, not a name
         if typed:
             add_candidate(doc, start, end, typed, "ner")
+
+    def _province_before_place(self, name: str) -> int:
+        """The length of a province opening ``name`` right before a division of its own (某省|宁州市博物馆), else 0."""
+        for k in range(min(len(name) - 4, 8), 1, -1):  # the longest reading first (某省, not 某)
+            keys = self.lex.place_keys(name[:k])
+            if keys and all(self.lex.divisions[key].level == "province" for key in keys):
+                rest = name[k:]
+                if any(self.lex.place_keys(rest[:j]) for j in range(2, min(len(rest) - 2, 9))):
+                    return k
+                return 0
+        return 0
 
     def _cut_place(self, name: str) -> bool:
         """宁州市科技 (of 宁州市科技局): a known place followed by what is no place name."""
