@@ -272,7 +272,7 @@ class NerTyping:
         return start, end
 
     def _joined(self, text: str, spans) -> list[tuple[int, int, str]]:
-        """「某某大学计算科学与|国家治理实验室」: an organisation the model cut after a joiner (与 和 及) inside it, the
+        """「某某大学海洋科学与|生态工程实验室」: an organisation the model cut after a joiner (与 和 及) inside it, the
         rest an organisation ending with an institution word, is one name (the training gold names such bodies whole)."""
         out: list[tuple[int, int, str]] = []
         for span in spans:
@@ -361,7 +361,7 @@ class NerTyping:
         return out
 
     def _county_in(self, short: str, place: str) -> bool:
-        """``short`` is the short name of a county that lies in the division ``place`` names (湖北|秭归, 吉林|榆树)."""
+        """``short`` is the short name of a county that lies in the division ``place`` names (湖北|兴山, 甘肃|临洮)."""
         counties = self.lex.short_names.get(short, ())
         return any(self.lex.within(key, outer) for key in counties for outer in self.lex.place_keys(place))
 

@@ -195,7 +195,7 @@ class Fragments:
     place_levels: tuple[str, ...] = ()  # the level endings of a place a chained place may follow
     chained_not: tuple[str, ...] = ()  # 「某市美丽|乡村」: common nouns with a village's ending, no chained place
     programme_name: re.Pattern | None = None  # 「某某综合试点」「某某三年行动」: a programme named by its content
-    world_regions: frozenset[str] = frozenset()  # 「大洋洲」「北冰洋」: continents, oceans, world regions (no District)
+    world_regions: frozenset[str] = frozenset()  # 「大洋洲」「大西洋」: continents, oceans, world regions (no District)
     landscape: re.Pattern | None = None  # 「某某水乡」「某南山区」「某某湿地」: a landscape, no place's name
     place_run: Callable[[str], tuple[str, ...]] | None = None  # the lexicon's places of a run (江苏南京 → 江苏, 南京)
     company_place_levels: str = ""  # 「省市县区旗」: the level a place opening a company's legal name is written with
