@@ -270,7 +270,8 @@ class Fragments:
         """``start`` moved to the last place of the run of places that opens a company's legal name when a place
         before it is written with its level (「某省|某某市|某县某某农业有限公司」 → 「某县某某农业有限公司」): the training
         gold names such a company from its innermost place (6 of 6), the places before it are places of their own
-        (a run with no level before its last place, 「某省某某市某某股份有限公司」, stays whole, as the gold names it)."""
+        (a run with no level before its last place, 「某地某某市某某股份有限公司」 with its province written short, stays
+        whole, as the gold names it; 「某省某某市某某股份有限公司」 is named from 某某市)."""
         if label != "ENTERPRISE" or not self.company_place_levels or self.place_run is None \
                 or LEGAL_FORM.search(text, start, end) is None:
             return start
