@@ -44,3 +44,17 @@ def test_the_lexicon_is_loaded_once_however_its_folder_is_named():
 
     lex = load_lexicon()
     assert load_lexicon("") is lex and load_lexicon(NLP_DATA_DIR) is lex and load_lexicon(str(NLP_DATA_DIR)) is lex
+
+
+def test_the_patterns_files_have_only_configuration_keys_at_its_top_level():
+    """A comment line that lost its ``#`` (a merge) reads as a stray top-level key: every key is an identifier."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    import kg.language
+
+    for path in (Path(kg.language.__file__).parent / "data" / "patterns").glob("*.yml"):
+        keys = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [k for k in keys if not re.fullmatch(r"[a-z_][a-z0-9_]*", str(k))] == [], path.name

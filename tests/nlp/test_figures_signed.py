@@ -90,6 +90,15 @@ def test_a_fall_of_what_is_named_before_the_share_and_both_ends_of_a_falling_ran
     assert got == [-40.0, -20.0, -15.0, -2.0, 3.0, 10.0]
 
 
+def test_a_share_after_a_fall_and_a_rise_or_what_follows_the_fall_is_no_fall(nlp):
+    """「降低能耗带动产值上涨15%」「减少用工使利润率上涨12%」「降低门槛后报名人数达30%」: the share is what rose or what
+    was reached after the fall, positive; 「降低售后成本20%」 stays a fall."""
+    doc, _ = process(nlp, "远航集团降低能耗带动产值上涨15%。云溪纺织厂减少用工使利润率上涨12%。"
+                          "宁州驾校降低门槛后报名人数达30%。云溪物流降低售后成本20%。")
+    got = sorted(float(f["value"]) for f in doc._.kg_figures)
+    assert got == [-20.0, 12.0, 15.0, 30.0]
+
+
 def test_a_milestone_passed_is_the_number_itself(nlp):
     """「突破千亿大关」: 大关 is a milestone, not a counter of 关; the figure after it in the sentence stays."""
     doc, _ = process(nlp, "今年以来，宁州技术合同成交额突破千亿大关，达1095.28亿元。")

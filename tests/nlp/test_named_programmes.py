@@ -99,3 +99,11 @@ def test_only_verbs_come_back_when_trimming_leaves_too_little():
     assert trim_left("的不少推行交通重大", frozenset(), 6) == len("的不少")
     lead = frozenset(line.strip() for line in open("kg/language/data/lexicon/lead_words.txt", encoding="utf-8"))
     assert "借助" in lead
+
+
+def test_a_programme_name_starts_at_an_organisation_not_inside_it(rules_nlp):
+    """「推进|远航集团新能源基地建设工程」: jieba's verb 远航 inside the tagger's organisation starts no name (not
+    「集团新能源基地建设工程」)."""
+    doc = rules_nlp("宁州市推进远航集团新能源基地建设工程。")
+    names = {s.text for key in doc.spans for s in doc.spans[key] if s.kb_id_ == "initiative_suffix"}
+    assert "集团新能源基地建设工程" not in names and "远航集团新能源基地建设工程" in names

@@ -46,7 +46,7 @@ def test_a_province_before_a_venues_city_is_no_part_of_its_name(typing, monkeypa
 
 
 def test_an_institution_cut_after_a_joiner_inside_its_name_is_one_name(typing):
-    text = "宁州大学计算科学与数字治理实验室主任说，云溪和宁州研究院合作。"
+    text = "宁州大学海洋科学与生态工程实验室主任说，云溪和宁州研究院合作。"
     cut = text.index("与") + 1
     spans = [Span(0, cut, "ORG"), Span(cut, text.index("主任"), "ORG")]
     assert typing._joined(text, spans) == [(0, text.index("主任"), "ORG")]
@@ -54,6 +54,15 @@ def test_an_institution_cut_after_a_joiner_inside_its_name_is_one_name(typing):
     other = text.index("宁州研究院")
     spans = [Span(text.index("云溪"), text.index("云溪") + 2, "LOC"), Span(other, other + 5, "ORG")]
     assert typing._joined(text, spans) == [(s.start_char, s.end_char, s.label_) for s in spans]
+
+
+def test_two_organisations_joined_by_a_joiner_stay_two_names(typing, nlp):
+    """「宁州大学与|远航研究院」: a whole organisation's name before the joiner, two bodies (not 「宁州大学与远航研究院」)."""
+    text = "宁州大学与远航研究院签署协议。"
+    cut = text.index("与") + 1
+    spans = [Span(0, cut, "ORG"), Span(cut, text.index("签署"), "ORG")]
+    assert typing._joined(text, spans) == [(s.start_char, s.end_char, s.label_) for s in spans]
+    assert "宁州大学与远航研究院" not in {e.text for e in nlp(text).ents}
 
 
 def test_a_province_before_a_hospitals_city_is_dropped_in_typing(typing, monkeypatch):

@@ -272,14 +272,16 @@ class NerTyping:
         return start, end
 
     def _joined(self, text: str, spans) -> list[tuple[int, int, str]]:
-        """「某某大学计算科学与|国家治理实验室」: an organisation the model cut after a joiner (与 和 及) inside it, the
-        rest an organisation ending with an institution word, is one name (the training gold names such bodies whole)."""
+        """「某某大学海洋科学与|生态工程实验室」: an organisation the model cut after a joiner (与 和 及) inside it, the
+        rest an organisation ending with an institution word, is one name (the training gold names such bodies whole);
+        not where what comes before the joiner is a whole organisation's name (「宁州大学与|远航研究院」: two bodies)."""
         out: list[tuple[int, int, str]] = []
         for span in spans:
             start, end, label = span.start_char, span.end_char, span.label_
             if out and label == "ORG" and out[-1][2] == "ORG" and out[-1][1] == start \
                     and out[-1][1] - out[-1][0] >= 3 and text[start - 1] in self._inner_joiners \
-                    and text.endswith(self._tail_tuple, start, end):
+                    and text.endswith(self._tail_tuple, start, end) \
+                    and not any(rx.search(text, out[-1][0], start - 1) for _label, rx in self.org_endings):
                 out[-1] = (out[-1][0], end, "ORG")
                 continue
             out.append((start, end, label))
@@ -361,7 +363,7 @@ class NerTyping:
         return out
 
     def _county_in(self, short: str, place: str) -> bool:
-        """``short`` is the short name of a county that lies in the division ``place`` names (湖北|秭归, 吉林|榆树)."""
+        """``short`` is the short name of a county that lies in the division ``place`` names (湖北|兴山, 甘肃|临洮)."""
         counties = self.lex.short_names.get(short, ())
         return any(self.lex.within(key, outer) for key in counties for outer in self.lex.place_keys(place))
 

@@ -195,7 +195,7 @@ class Fragments:
     place_levels: tuple[str, ...] = ()  # the level endings of a place a chained place may follow
     chained_not: tuple[str, ...] = ()  # 「某市美丽|乡村」: common nouns with a village's ending, no chained place
     programme_name: re.Pattern | None = None  # 「某某综合试点」「某某三年行动」: a programme named by its content
-    world_regions: frozenset[str] = frozenset()  # 「大洋洲」「北冰洋」: continents, oceans, world regions (no District)
+    world_regions: frozenset[str] = frozenset()  # 「大洋洲」「大西洋」: continents, oceans, world regions (no District)
     landscape: re.Pattern | None = None  # 「某某水乡」「某南山区」「某某湿地」: a landscape, no place's name
     place_run: Callable[[str], tuple[str, ...]] | None = None  # the lexicon's places of a run (江苏南京 → 江苏, 南京)
     company_place_levels: str = ""  # 「省市县区旗」: the level a place opening a company's legal name is written with
@@ -270,7 +270,8 @@ class Fragments:
         """``start`` moved to the last place of the run of places that opens a company's legal name when a place
         before it is written with its level (「某省|某某市|某县某某农业有限公司」 → 「某县某某农业有限公司」): the training
         gold names such a company from its innermost place (6 of 6), the places before it are places of their own
-        (a run with no level before its last place, 「某省某某市某某股份有限公司」, stays whole, as the gold names it)."""
+        (a run with no level before its last place, 「某地某某市某某股份有限公司」 with its province written short, stays
+        whole, as the gold names it; 「某省某某市某某股份有限公司」 is named from 某某市)."""
         if label != "ENTERPRISE" or not self.company_place_levels or self.place_run is None \
                 or LEGAL_FORM.search(text, start, end) is None:
             return start
