@@ -112,8 +112,10 @@ def test_a_former_post_keeps_its_word_in_the_title(nlp):
 
 
 def test_a_current_post_with_yuan_inside_a_word_is_current(nlp):
-    doc, _ = process(nlp, "青澜市高原生态局局长孙立伟出席会议。")
-    assert posts(doc) == {("孙立伟", "青澜市高原生态局", "局长")}
+    """原 inside a word of the body's name (高原) says nothing of the post. (The model retrained on 2026-12-08 no
+    longer reads 青澜市高原生态局 in this sentence, an NER loss; the body here is one it reads.)"""
+    doc, _ = process(nlp, "宁州市高原生态局局长孙立伟出席会议。")
+    assert posts(doc) == {("孙立伟", "宁州市高原生态局", "局长")}
 
 
 # -- partnerOf: failed, ended, denied ---------------------------------------------------------------------------
