@@ -2040,10 +2040,12 @@ class Relations:
         (the longest such)."""
         zones: dict[str, Span] = {}
         for e in self.ents:
-            div = self.lex.divisions.get(e.id_) if e.label_ == "DISTRICT" else None
-            if e.label_ == "DISTRICT" and (div is None or div.level == "zone") and len(span_text(e)) >= self._zone_min \
-                    and not self._township_name.search(e.text) and not self._village_name.search(e.text):
-                zones.setdefault(span_text(e), e)  # (a township's or village's sites are the local places' rules')
+            if e.label_ != "DISTRICT":
+                continue
+            div, name = self.lex.divisions.get(e.id_), span_text(e)
+            if (div is None or div.level == "zone") and len(name) >= self._zone_min \
+                    and not self._township_name.search(name) and not self._village_name.search(name):
+                zones.setdefault(name, e)  # (a township's or village's sites are the local places' rules')
         out, seen = [], set()
         for x in self.ents:
             name = span_text(x) if x.label_ in self._zone_part_labels else ""
