@@ -6,6 +6,7 @@ that reads them, so components and tests see the same tables.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -80,6 +81,14 @@ class Lexicon:
     # ``kg_ner_typing`` keeps them only where the context makes them the name (``guarded_context`` in names.yml).
     guarded: dict[str, tuple[str, str]] = field(default_factory=dict)
     _surfaces: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)  # surfaces(), made once
+    _compiled: dict[tuple[str, str], re.Pattern] = field(default_factory=dict, repr=False, compare=False)  # pattern()
+
+    def pattern(self, section: str, key: str) -> re.Pattern:
+        """The regular expression ``patterns[section][key]`` (names.yml), compiled once for every component."""
+        found = self._compiled.get((section, key))
+        if found is None:
+            found = self._compiled[(section, key)] = re.compile(rf"(?:{self.patterns[section][key]})")
+        return found
 
     def surfaces(self, kind: str) -> dict[str, str]:
         """Every form of the ``kind`` gazetteer (``agency``, ``media``, ``enterprise``, ``initiative``; canonical

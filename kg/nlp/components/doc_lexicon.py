@@ -35,7 +35,7 @@ class DocLexicon:
         self.lex = load_lexicon(data_dir)
         self.min_length = min_length
         self._titles = re.compile("|".join(map(re.escape, self.lex.titles)))  # compiled once, matched after a surname
-        self._enders = re.compile(rf"(?:{self.lex.patterns['people']['name_enders']})")
+        self._enders = self.lex.pattern("people", "name_enders")
 
     def _person_overreads(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
         """``ents`` with a person read with more characters than the name cut back to the name: a surname (or a

@@ -39,7 +39,7 @@ class People:
         self.lex = lex = load_lexicon(data_dir)
         pp = lex.patterns["people"]
         self._title_name = re.compile(rf"({'|'.join(map(re.escape, lex.titles))})(?=[\u4e00-\u9fff])")
-        self._enders = re.compile(rf"(?:{pp['name_enders']})")
+        self._enders = lex.pattern("people", "name_enders")
         self._media_suffix = re.compile(rf"(?:{pp['speaker_media_suffix']})$")
         self._media_names = set(lex.surfaces("media"))
         self._field = re.compile(rf"(?:^|\s)(?:{pp['field_labels']})$")

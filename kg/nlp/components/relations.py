@@ -2017,22 +2017,14 @@ class Relations:
         for e in self.ents:
             if e.label_ in ("AGENCY", "ENTERPRISE"):
                 named.setdefault((e.label_, span_text(e)), []).append(e)
-        out, seen = [], set()
-        for x in self.ents:
-            name = span_text(x) if x.label_ in ("AGENCY", "ENTERPRISE") else ""
-            for k in range(len(name) - 2, 1, -1):
-                # the whole named on its own: a mention not followed by the unit (not the name read in two pieces)
-                whole = next((y for y in named.get((x.label_, name[:k]), ())
-                              if not self.text.startswith(name[k:], y.end_char)), None)
-                if whole is not None and self._named_unit.fullmatch(name, k):
-                    break
-            else:
-                continue
-            if (name, name[:k]) in seen:
-                continue
-            seen.add((name, name[:k]))
-            out.append(self._rel(_m(x), "partOf", _m(whole), "named_unit", (x.start_char, x.end_char)))
-        return out
+
+        def whole_of(x: Span, name: str, k: int) -> Span | None:
+            # the whole named on its own: a mention not followed by the unit (not the name read in two pieces)
+            if not self._named_unit.fullmatch(name, k):
+                return None
+            return next((y for y in named.get((x.label_, name[:k]), ())
+                         if not self.text.startswith(name[k:], y.end_char)), None)
+        return self._by_named_opening(("AGENCY", "ENTERPRISE"), 2, whole_of, "partOf", "named_unit")
 
     def _named_zone_parts(self) -> list[dict]:
         """「某某示范区宁州片区」「中国（某省）自由贸易试验区某某片区」「某新区启动区」: a place whose name opens with the whole
@@ -2046,14 +2038,24 @@ class Relations:
             if (div is None or div.level == "zone") and len(name) >= self._zone_min \
                     and not self._township_name.search(name) and not self._village_name.search(name):
                 zones.setdefault(name, e)  # (a township's or village's sites are the local places' rules')
+        return self._by_named_opening(self._zone_part_labels, self._zone_min,
+                                      lambda x, name, k: zones.get(name[:k]), "locatedIn", "named_zone_part")
+
+    def _by_named_opening(self, labels, shortest: int, whole_of, predicate: str, rule: str) -> list[dict]:
+        """``predicate`` from each entity of ``labels`` to what its name opens with: the longest opening (``shortest``
+        characters or more, two or more short of the whole) that ``whole_of(entity, name, length)`` finds named; one
+        relation per name and opening."""
         out, seen = [], set()
         for x in self.ents:
-            name = span_text(x) if x.label_ in self._zone_part_labels else ""
-            k = next((k for k in range(len(name) - 2, self._zone_min - 1, -1) if name[:k] in zones), 0)
-            if not k or (name, name[:k]) in seen:
+            if x.label_ not in labels:
+                continue
+            name = span_text(x)
+            whole, k = next(((w, k) for k in range(len(name) - 2, shortest - 1, -1)
+                             if (w := whole_of(x, name, k)) is not None), (None, 0))
+            if whole is None or (name, name[:k]) in seen:
                 continue
             seen.add((name, name[:k]))
-            out.append(self._rel(_m(x), "locatedIn", _m(zones[name[:k]]), "named_zone_part", (x.start_char, x.end_char)))
+            out.append(self._rel(_m(x), predicate, _m(whole), rule, (x.start_char, x.end_char)))
         return out
 
     def _subsidiaries(self, s, e, ents) -> list[dict]:

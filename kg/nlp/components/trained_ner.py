@@ -502,6 +502,36 @@ class Fragments:
             return w_end
         return start
 
+    def repaired(self, item, start: int, end: int, label: str, words: "SortedWords",
+                 model_span: bool = False) -> tuple[int, int, str, bool] | None:
+        """``start:end`` of ``label`` through the repair chain, as ``(start, end, label, counted)``: past a verb it
+        opens inside (:meth:`verb_end`), cut to a company it opens with (:meth:`company_end`) or to a body before its
+        sub-unit (:meth:`subunit_body`), past what opens a company's name (:meth:`company_start`,
+        :meth:`company_place_start`), past a count of occurrences (:meth:`count_start`; ``counted``: one was cut)
+        and without an initiative's trailing action word (:meth:`trail_start`). A ``model_span`` (the CRF's own; a
+        rule candidate's lead verbs are cut before, by :meth:`verb_bounds`) is also retyped as an institute's
+        (:meth:`institute_label`) and cut at its lead verbs here: None when they end it in a verb."""
+        if label not in ("PERSON", "DISTRICT"):
+            start = self.verb_end(item, start, end, words)
+        company = self.company_end(item.text, start, end, label)
+        if company is not None:
+            end, label = company, "ENTERPRISE"
+        body = self.subunit_body(item.text, start, end, label)
+        if body is not None:
+            end, label = body
+        if model_span:
+            label = self.institute_label(item.text, start, end, label)
+        start = self.company_start(item, start, end, label, words)
+        start = self.company_place_start(item.text, start, end, label)
+        if model_span:
+            cut = self.verb_bounds(item, start, end, label, words)
+            if cut is None:
+                return None
+            start, end = cut
+        after_count = self.count_start(item.text, start, end, label)
+        end = after_count + self.trail_start(item.text[after_count:end], label)
+        return after_count, end, label, after_count != start
+
     def lead_end(self, item, start: int, end: int, words: "SortedWords | None" = None) -> int:
         """``start`` moved past the lead words (LAC's words of ``lead_tags`` in the lead word list) that open
         ``start:end``, as long as two characters or more remain."""
@@ -730,23 +760,10 @@ class TrainedNer:
                 joined = self.fragments.joined_end(item.text, name_ends.get(start, ()), end)
                 end = joined or end  # the model's span cut to the name it opens with, scored as the span was
                 start = self.fragments.lead_end(item, start, end, words)
-                if label not in ("PERSON", "DISTRICT"):
-                    start = self.fragments.verb_end(item, start, end, words)
-                company = self.fragments.company_end(item.text, start, end, label)
-                if company is not None:
-                    end, label = company, "ENTERPRISE"
-                body = self.fragments.subunit_body(item.text, start, end, label)
-                if body is not None:
-                    end, label = body
-                label = self.fragments.institute_label(item.text, start, end, label)
-                start = self.fragments.company_start(item, start, end, label, words)
-                start = self.fragments.company_place_start(item.text, start, end, label)
-                cut = self.fragments.verb_bounds(item, start, end, label, words)
-                if cut is None:
+                repaired = self.fragments.repaired(item, start, end, label, words, model_span=True)
+                if repaired is None:
                     continue
-                start, end = cut
-                start = self.fragments.count_start(item.text, start, end, label)
-                end = start + self.fragments.trail_start(item.text[start:end], label)
+                start, end, label, _ = repaired
                 if self._no_name(item.text, start, end, label, bodies,
                                  self.fragments.is_fragment(item.text[start:end], label), (start, end) in fixed):
                     continue
@@ -871,22 +888,8 @@ class TrainedNer:
         bounds = self.fragments.verb_bounds(item, cand.start_char, cand.end_char, cand.label_, words)
         if bounds is None:
             return None
-        start, end = bounds
-        label = cand.label_
-        if label not in ("PERSON", "DISTRICT"):
-            start = self.fragments.verb_end(item, start, end, words)
-        company = self.fragments.company_end(item.text, start, end, label)
-        if company is not None:
-            end, label = company, "ENTERPRISE"
-        body = self.fragments.subunit_body(item.text, start, end, label)
-        if body is not None:
-            end, label = body
-        start = self.fragments.company_start(item, start, end, label, words)
-        start = self.fragments.company_place_start(item.text, start, end, label)
-        after_count = self.fragments.count_start(item.text, start, end, label)
-        counted = after_count != start  # a count cut off may leave a determiner (「8届|该活动」)
-        start = after_count
-        end = start + self.fragments.trail_start(item.text[start:end], label)
+        # a count cut off may leave a determiner (「8届|该活动」): ``counted``
+        start, end, label, counted = self.fragments.repaired(item, *bounds, cand.label_, words)
         if (start, end, label) == (cand.start_char, cand.end_char, cand.label_):
             return cand
         if (bounds != (cand.start_char, cand.end_char) or counted) \
