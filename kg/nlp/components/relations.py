@@ -23,6 +23,9 @@ Rules (each names itself in the evidence):
 * ``nested_place``   「湖北某市」: a place written right after the larger place that holds it → locatedIn; also
                      places below the divisions table (「某县某镇」「某镇某村」「某镇某某产业园」) and named sites
                      (「某市某某古城」).
+* ``local_place_prefix`` 「某镇某某种植基地」: a name opening with a township or village the article names on its own.
+* ``place_before_name`` 「某县|某某食品有限公司」「某镇|某某村卫生室」: a company, programme or hospital written right after
+                     a place lies in it.
 * ``country_prefix`` 「越南某某集团」: a company opening with a foreign country named on its own → locatedIn it.
 * ``place_of``       「某县某镇的某某有限公司」: a company, programme or zone right after a place and 的 → locatedIn.
 * ``held_at``        「在某市举办的第五届某博览会」 → locatedIn; ``hosted`` 「某县成功举办甲赛、乙赛」「在某市举办某峰会」.
@@ -227,6 +230,7 @@ class Relations:
         rels += worked
         nested += companies
         rels += self._country_prefix()
+        rels += self._local_place_prefix()
         rels += self._named_units()
         rels += self._named_zone_parts()
         rels += self._title_issuers()
@@ -1149,6 +1153,32 @@ class Relations:
             out.append(self._rel(_m(ent), "locatedIn", _m(named[head]), "country_prefix", (ent.start_char, ent.end_char)))
         return out
 
+    def _local_place_prefix(self) -> list[dict]:
+        """「某镇某某种植基地」「某镇某某专业合作社」「某村某某农场」: a name that opens with a township or a village (below
+        the divisions table) the article names on its own lies in it (GUIDELINES: a place prefix on a name whose place
+        is annotated on its own). A division's place prefix is ``_name_prefix``'s."""
+        local = {}
+        for e in self.ents:
+            name = span_text(e)
+            if e.label_ == "DISTRICT" and e.id_ not in self.lex.divisions and e.kb_id_ != "book_title" \
+                    and (self._township_name.fullmatch(name) or self._village_name.fullmatch(name)) \
+                    and not name.endswith(self._local_place_not):
+                local.setdefault(name, e)
+        out = []
+        if not local:
+            return out
+        longest = max(map(len, local))
+        for ent in self.ents:
+            name = span_text(ent)
+            if ent.kb_id_ == "book_title" or not (ent.label_ in ("ENTERPRISE", "INITIATIVE") or ent.label_ == "DISTRICT"
+                                                   and ent.id_ not in self.lex.divisions
+                                                   or ent.label_ == "AGENCY" and self._sited_agency.search(name)):
+                continue
+            place = next((local[name[:k]] for k in range(min(longest, len(name) - 2), 2, -1) if name[:k] in local), None)
+            if place is not None and place is not ent:
+                out.append(self._rel(_m(ent), "locatedIn", _m(place), "local_place_prefix", (ent.start_char, ent.end_char)))
+        return out
+
     def _run_head(self, ent: Span) -> tuple[list[tuple], int] | None:
         """「湖北武汉|东湖新技术开发区」「某县|某某景区」「哈密|某某湖镇」: a place of its own name (no known division)
         written after the known places that hold it (``Lexicon.place_run``, each inside the one before): those
@@ -1354,6 +1384,26 @@ class Relations:
         out += self._spread_projects(s, e, ents, places)
         out += self._nested_places(ents)
         out += self._place_of_name(s, ents)
+        out += self._place_before_name(ents)
+        return out
+
+    def _place_before_name(self, ents) -> list[dict]:
+        """「某省某市某县|某某食品有限公司」「某市|某某花卉市场」「某县某镇|某某村卫生室」: a company, a programme (no
+        policy document, national programme or gazetteer name) or a hospital (``sited_agency``) written right after a
+        place, nothing between, lies in that place, the run's last and narrowest. Not after a country (「中国|某某」
+        opens many a national name: ``_country_prefix`` places companies of a foreign country the article names), and not
+        a name that opens with a place of its own (``_name_prefix``'s)."""
+        out = []
+        for place, x in zip(ents, ents[1:]):
+            if place.label_ != "DISTRICT" or x.start_char != place.end_char or place.kb_id_ == "book_title" \
+                    or span_text(place) in self.lex.countries:
+                continue
+            if x.label_ == "ENTERPRISE" or x.label_ == "AGENCY" and self._sited_agency.search(span_text(x)) \
+                    or x.label_ == "INITIATIVE" and x.kb_id_ not in ("book_title", "kg_gazetteer") \
+                    and not self._national_programme.search(span_text(x)):
+                if self._place_prefix(x) is not None:
+                    continue  # 「某省|某市第一人民医院」「某市|某县某某有限公司」: its name's own place places it (name_prefix)
+                out.append(self._rel(_m(x), "locatedIn", _m(place), "place_before_name", (place.start_char, x.end_char)))
         return out
 
     def _place_of_name(self, s: int, ents) -> list[dict]:
@@ -1599,9 +1649,9 @@ class Relations:
             and self._township_opening.match(name) is None and not name.endswith(self._local_place_not)
 
     def _holds_local_place(self, outer: Span, inner: Span) -> bool:
-        """「某县某镇」「某新区某镇」「某镇某村」「某镇某某产业园」: ``inner``, a place below the divisions table (a
-        township, a village, or a zone after a township), lies in ``outer`` written right before it: a county or
-        city, a zone, a township."""
+        """「某县某镇」「某新区某镇」「某镇某村」「某镇某某产业园」「某镇某某基地」: ``inner``, a place below the divisions
+        table (a township, a village, a zone or a named site after a township or village), lies in ``outer`` written
+        right before it: a county or city, a zone, a township, a village."""
         if inner.id_ in self.lex.divisions or outer.kb_id_ == "book_title" or inner.kb_id_ == "book_title" \
                 or span_text(inner).endswith(self._local_place_not) or span_text(outer).endswith(self._local_place_not):
             return False
@@ -1613,7 +1663,12 @@ class Relations:
             return wide
         if self._village_name.fullmatch(inner.text):
             return wide or township
-        return township and self._zone_suffix.search(inner.text[-6:]) is not None
+        if township and self._zone_suffix.search(inner.text[-6:]) is not None:
+            return True
+        # 「某镇|某某种植基地」「某镇|某某坡」「某社区|某某巷」: a named site (no division, no township) after a township or
+        # a village is that place's
+        local = township or div is None and self._village_name.fullmatch(outer.text) is not None
+        return local and self._named_site(inner)
 
     def _led_by(self, s, e, ents) -> list[dict]:
         """「由甲、乙牵头，组织…起草了《X》（或 行动计划）」: the bodies that led issued X."""
