@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+from jieba.posseg.viterbi import MIN_FLOAT
 
 __all__ = ["PosHmm", "install"]
 
@@ -35,15 +36,20 @@ class PosHmm:
             self.follows[self.index[a], [self.index[b] for b in nexts]] = True
         self.has_next = self.follows.any(axis=1)
         self.emit_p, self.char_states = emit_p, char_states
-        self.emission = lru_cache(maxsize=None)(self._emission)
+        # emission log-probabilities, a row per character the tables know and a last row for any other character
+        chars = sorted({ch for table in emit_p.values() for ch in table})
+        self.row = {ch: i for i, ch in enumerate(chars)}
+        self.emissions = np.full((len(chars) + 1, n), MIN_FLOAT)
+        for state, table in emit_p.items():
+            column = self.emissions[:, self.index[state]]
+            column[[self.row[ch] for ch in table]] = list(table.values())
         self.allowed = lru_cache(maxsize=None)(self._allowed)
         # the same run of characters recurs in the many overlapping pieces of a sentence that are segmented
         self.decode = lru_cache(maxsize=1 << 16)(self._decode)
 
-    def _emission(self, ch: str) -> np.ndarray:
-        from jieba.posseg.viterbi import MIN_FLOAT
-
-        return np.array([self.emit_p[s].get(ch, MIN_FLOAT) for s in self.states])
+    def emission(self, ch: str) -> np.ndarray:
+        """``emit_p[state].get(ch, MIN_FLOAT)`` of every state."""
+        return self.emissions[self.row.get(ch, -1)]
 
     def _allowed(self, ch: str) -> np.ndarray:
         """The states ``ch`` may take (every state for a character the table does not list)."""

@@ -414,7 +414,7 @@ class Relations:
         body_role = self._body_role_before.search(self.text, max(0, pos - 2), pos)
         if body_role is not None:  # 「某省人大|代表|某某」: a role held only in a body of its kind, named right before
             org = self.by_end.get(body_role.start())
-            if org is not None and org.label_ == "AGENCY" and self._body_roles[body_role.group()].search(org.text):
+            if org is not None and org.label_ == "AGENCY" and self._body_roles[body_role.group()].search(span_text(org)):
                 return body_role.group(), body_role.start(), org
         m = self._role_before.search(self.text, max(0, pos - 6), pos)
         if m is None:
@@ -544,7 +544,7 @@ class Relations:
         if not self._role_before.search(role):
             return []
         org = self._company_named_last(lead.start() + 1, anaphor=False)
-        if org is None or any(name not in org.text for name in self._names_in(lead.start(1), lead.end(1))):
+        if org is None or any(name not in span_text(org) for name in self._names_in(lead.start(1), lead.end(1))):
             return []
         return [self._rel(_m(person), "holdsPostIn", _m(org), "quote_speaker", (lead.start(), person.end_char), role)]
 
@@ -585,7 +585,7 @@ class Relations:
         juris = self._implied[title][:1]  # 省政府 → 省
         found = self._place_prefix(org) if org.label_ in ORGS else None
         if found is None:
-            place = self._unknown_place_of(org.text) if org.label_ in ORGS else ""
+            place = self._unknown_place_of(span_text(org)) if org.label_ in ORGS else ""
             return (t_start, t_start + len(title), "AGENCY", place + "人民政府", "") if place.endswith(juris) else None
         place = self.lex.divisions[found[2]].name
         if not place.endswith(juris) or self.lex.divisions[found[2]].level == "zone":
@@ -695,14 +695,14 @@ class Relations:
     def _body(self, title: str, t_start: int, org: Span | None) -> tuple[tuple | None, str]:
         """The organisation a title is held in: the mention before it (a company's own party committee or
         board: the company), or the body a government title implies."""
-        company = self._company_body.match(org.text) if org is not None and org.label_ == "AGENCY" else None
+        company = self._company_body.match(span_text(org)) if org is not None and org.label_ == "AGENCY" else None
         if company is not None:
             name = company.group("company")
             return (org.start_char, org.start_char + len(name), "ENTERPRISE", name, ""), "post_chain"
         if org is not None and org.label_ in ORGS:
             return _m(org), "post_chain"
         if org is not None and org.label_ == "DISTRICT" and (title in self._implied or self._heads_township(title, org)):
-            return (org.start_char, t_start, "AGENCY", org.text + "人民政府", ""), "post_chain"
+            return (org.start_char, t_start, "AGENCY", span_text(org) + "人民政府", ""), "post_chain"
         if org is None and title in self._implied:
             return (t_start, t_start + len(title), "AGENCY", self._implied[title], ""), "implied_body"
         return None, ""
@@ -710,7 +710,7 @@ class Relations:
     def _heads_township(self, title: str, org: Span) -> bool:
         """「某镇|镇长」: the head of the township written right before the title."""
         head = self._township_head.fullmatch(title)
-        return head is not None and org.text.endswith(head.group("level"))
+        return head is not None and span_text(org).endswith(head.group("level"))
 
     def _speaker_orgs(self, posts: list[dict]) -> dict[str, tuple]:
         """speaker name → the first organisation the article gives them a post in."""
@@ -779,11 +779,11 @@ class Relations:
         for work in self.ents:
             if work.label_ != "INITIATIVE" or work.kb_id_ != "book_title":
                 continue
-            head = self._about.search(work.text)
+            head = self._about.search(span_text(work))
             if head is None:
                 continue
             pos = work.start_char
-            for part in re.split(r"([\s、和]+)", work.text[:head.start()]):
+            for part in re.split(r"([\s、和]+)", span_text(work)[:head.start()]):
                 if part.strip(" 、和") and self._is_agency_name(part):
                     body = (pos, pos + len(part), "AGENCY", part, "")
                     out.append(self._rel(_m(work), "issuedBy", body, "title_issuer", (work.start_char, work.end_char)))
@@ -981,8 +981,8 @@ class Relations:
     def _initiative_index(self) -> dict[str, Span]:
         index = {}
         for ent in self.ents:
-            if ent.label_ == "INITIATIVE" and len(ent.text) >= 6:
-                index[normalise_title(ent.text)] = ent
+            if ent.label_ == "INITIATIVE" and len(span_text(ent)) >= 6:
+                index[normalise_title(span_text(ent))] = ent
         return index
 
     def _short_ref(self, item: str, start: int, index: dict[str, Span]) -> tuple | None:
@@ -992,7 +992,7 @@ class Relations:
         for full, ent in index.items():
             if full.endswith(key):
                 off = self.text.find(item.split("的")[-1].strip("“”《》"), start)
-                return (off, off + len(key), "INITIATIVE", ent.text, ent.id_) if off >= 0 else None
+                return (off, off + len(key), "INITIATIVE", span_text(ent), ent.id_) if off >= 0 else None
         return None
 
     def _bracket_parts(self, ents) -> list[dict]:
@@ -1067,7 +1067,7 @@ class Relations:
             run = self._run_head(ent) if ent.label_ == "DISTRICT" else None
             if run is not None:  # 「湖北武汉|东湖新技术开发区」: the zone in the last place, each place in the one before
                 places, k = run
-                nested.append((ent.start_char + k, ent.end_char, "DISTRICT", ent.text[k:], ""))  # its own name too
+                nested.append((ent.start_char + k, ent.end_char, "DISTRICT", span_text(ent)[k:], ""))  # its own name too
                 ev = (ent.start_char, ent.end_char)
                 out.append(self._rel(_m(ent), "locatedIn", places[-1], "place_run", ev))
                 out += [self._rel(inner, "locatedIn", outer, "place_run", ev)
@@ -1075,7 +1075,7 @@ class Relations:
                 continue
             # 「中欧班列（宁州）」, and a zone's 「中国（宁州）自贸试验区」 (not its area's: 「…某某片区」 lies in 某某)
             bracket = self._bracket_place_of(ent, named) if ent.label_ == "INITIATIVE" or ent.label_ == "DISTRICT" \
-                and ent.kb_id_ == "bracketed_zone" and not ent.text.endswith("片区") else None
+                and ent.kb_id_ == "bracketed_zone" and not span_text(ent).endswith("片区") else None
             if bracket is not None:  # 「中欧班列（宁州）」
                 out.append(self._rel(_m(ent), "locatedIn", bracket, "name_prefix", (ent.start_char, ent.end_char)))
             found = self._place_prefix(ent)
@@ -1092,26 +1092,26 @@ class Relations:
                     out.append(self._rel(_m(ent), "locatedIn", short, "short_place_prefix", (ent.start_char, ent.end_char)))
                 continue
             i, k, key = found
-            if self._same_place.fullmatch(ent.text, k):
+            if self._same_place.fullmatch(span_text(ent), k):
                 continue  # 某省地区 is the province
             div = self.lex.divisions[key]
-            place = (ent.start_char + i, ent.start_char + k, "DISTRICT", ent.text[i:k], key)
+            place = (ent.start_char + i, ent.start_char + k, "DISTRICT", span_text(ent)[i:k], key)
             if ent.label_ == "AGENCY":
-                sited = self._sited_agency.search(ent.text) is not None
-                if sited or ent.text[i:k] == div.name:  # 宁州大学, 宁州海关: a short name opening a body's name
+                sited = self._sited_agency.search(span_text(ent)) is not None
+                if sited or span_text(ent)[i:k] == div.name:  # 宁州大学, 宁州海关: a short name opening a body's name
                     nested.append(place)  # a body's jurisdiction is a place the text names
-                if not sited or self._place_follows(ent.text, k):
+                if not sited or self._place_follows(span_text(ent), k):
                     continue  # a government body: its place is a jurisdiction, not a location (a hospital's is)
-            group = self._group_subsidiary.search(ent.text, k) if ent.label_ == "ENTERPRISE" else None
+            group = self._group_subsidiary.search(span_text(ent), k) if ent.label_ == "ENTERPRISE" else None
             if group is not None:  # 某省远航集团|新能源公司: the group's place, not its company's (宁州分公司: in 宁州)
                 branch = self._branch_place(ent, named, group.start() + 2)
                 if branch is not None:
                     out.append(self._rel(_m(ent), "locatedIn", branch, "branch_place", (ent.start_char, ent.end_char)))
                 continue
-            if ent.kb_id_ == "book_title" and not self._placed_statute.search(ent.text) \
+            if ent.kb_id_ == "book_title" and not self._placed_statute.search(span_text(ent)) \
                     and not (div.level == "county" and key in named):
                 continue  # 《云溪县…振兴计划》 lies in the county the article names; a city's or province's plans stay unplaced
-            zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", ent.text)
+            zone = ent.label_ == "DISTRICT" and re.search(rf"(?:{self._zone_suffix.pattern})$", span_text(ent))
             inner = self._inner_place(ent, k, key) if zone else None  # 黑龙江|呼兰|经济开发区: in 呼兰区
             if inner is not None and (inner[4] in named or self.lex.divisions[inner[4]].level in ("county", "zone")):
                 out.append(self._rel(_m(ent), "locatedIn", inner, "name_prefix", (ent.start_char, ent.end_char)))
@@ -1190,7 +1190,7 @@ class Relations:
         What follows the places is no place, nor a piece of one (「某市|区」), nor shorter than three characters.
         A county's short name alone (「长安|某某街区」) is often the name's own word: a lone place written short is a
         province or a prefecture."""
-        name = ent.text
+        name = span_text(ent)
         for k in range(len(name) - 2, 1, -1):
             rest = name[k:]
             if rest[0] in self._level_chars or self.lex.is_place(rest) or self.lex.is_place_run(rest):
@@ -1249,7 +1249,7 @@ class Relations:
         """「某市经济技术开发区」「某省某某高新区」: a zone whose name starts with a province or prefecture the article
         names on its own lies in it (GUIDELINES: a place prefix on a name whose place is annotated on its own), the
         divisions table's zones too. Not a county's short name (江北新区 is not in a 江北区)."""
-        name = ent.text
+        name = span_text(ent)
         if not re.search(rf"(?:{self._zone_suffix.pattern})$", name):
             return None
         for k in range(min(len(name) - 2, 8), 1, -1):
@@ -1263,7 +1263,7 @@ class Relations:
         """「某银行某市分行」, 「某电网某省电力公司」: a company whose name holds, after its parent's, a place the
         article names on its own too is located there (the longest such place, first from the left, from
         ``start``: after the place a parent's name opens with, 「某州大学|宁州|研究院」)."""
-        name = ent.text
+        name = span_text(ent)
         for i in range(start, len(name) - 2):
             for k in range(min(len(name) - 2, i + 8), i + 1, -1):
                 keys = [x for x in self.lex.place_keys(name[i:k]) if x in named]
@@ -1274,7 +1274,7 @@ class Relations:
     def _bracket_place_of(self, ent: Span, named: set[str]) -> tuple | None:
         """「中欧班列（宁州）」「某某（某省·宁州）数据中心」: the place written in brackets inside a name (the last of a
         run joined by ·), when the article names it on its own."""
-        for m in self._bracket_place.finditer(ent.text):
+        for m in self._bracket_place.finditer(span_text(ent)):
             at, last = m.start(1), None
             for piece in m.group(1).split("·"):
                 keys = [x for x in self.lex.place_keys(piece) if x in named]
@@ -1289,7 +1289,7 @@ class Relations:
         """「某某兴达旅游用品有限公司」「某某咖啡文化园」 in an article that names 某某县 (旗, 区, 市) on its own: a name that
         starts with the short name of a county or city the article names in full lies in it (the place name's own
         words: the short name alone is in no table, as two characters say too little without the full name)."""
-        name = ent.text
+        name = span_text(ent)
         for k in range(min(len(name) - 2, 6), 1, -1):
             if self._zone_suffix.fullmatch(name[k:]):
                 continue  # 「某某经济开发区」: _zone_of_named_place's
@@ -1305,7 +1305,7 @@ class Relations:
     def _zone_of_named_place(self, ent: Span) -> tuple | None:
         """「某某经济开发区」 in an article that writes 某某旗 (县, 区, 市) out in full: a zone named as the place
         plus a zone word lies in that place (the article's own words decide which place it is)."""
-        name = ent.text
+        name = span_text(ent)
         for k in range(min(len(name) - 1, 8), 1, -1):
             if not self._zone_suffix.fullmatch(name[k:]):
                 continue
@@ -1319,7 +1319,7 @@ class Relations:
     def _inner_place(self, ent: Span, k: int, outer: str, short: bool = False) -> tuple | None:
         """The division inside ``outer`` whose short name follows it at ``k`` in ``ent``'s name (``short``: a
         county's short name too, 某市|云溪|…: the outer place makes it one)."""
-        name = ent.text
+        name = span_text(ent)
         for j in range(min(len(name) - 1, k + 8), k + 1, -1):
             found = self.lex.place_keys(name[k:j]) or (self.lex.short_names.get(name[k:j], ()) if short else ())
             keys = [x for x in found if self.lex.within(x, outer, depth=3)]
@@ -1415,7 +1415,7 @@ class Relations:
         for place, x in zip(ents, ents[1:]):
             if place.label_ != "DISTRICT" or x.start_char != place.end_char + 1 or self.text[place.end_char] != "的" \
                     or x.label_ not in ("ENTERPRISE", "INITIATIVE", "DISTRICT") or x.kb_id_ == "book_title" \
-                    or x.label_ == "DISTRICT" and (x.id_ in self.lex.divisions or x.text in self.lex.countries):
+                    or x.label_ == "DISTRICT" and (x.id_ in self.lex.divisions or span_text(x) in self.lex.countries):
                 continue
             start = place.start_char
             while start in self.by_end and self.by_end[start].label_ == "DISTRICT":  # the run's first place
@@ -1491,7 +1491,7 @@ class Relations:
         national programme, no name of a gazetteer, which are national)."""
         return [self._rel(_m(x), "locatedIn", _m(place), rule, (place.start_char, x.end_char)) for x in ents
                 if x.label_ == "INITIATIVE" and start <= x.start_char and x.end_char <= end
-                and x.kb_id_ not in ("book_title", "", "kg_gazetteer") and not self._national_programme.search(x.text)]
+                and x.kb_id_ not in ("book_title", "", "kg_gazetteer") and not self._national_programme.search(span_text(x))]
 
     def _carried_place_implements(self) -> list[dict]:
         """「某省在…中，…，深入实施X工程」「某省将…。实施X行动」: a place opening a clause stays the subject of the
@@ -1634,7 +1634,7 @@ class Relations:
                     out.append(self._rel(first, "locatedIn", _m(outer), "nested_place", (outer.start_char, first[1])))
                 continue
             zone = inner.id_ not in self.lex.divisions and outer.id_ in self.lex.divisions \
-                and (self._zone_suffix.search(inner.text[-6:]) is not None or self._named_site(inner))
+                and (self._zone_suffix.search(span_text(inner)[-6:]) is not None or self._named_site(inner))
             if zone or outer.id_ != inner.id_ and self.lex.within(inner.id_, outer.id_, depth=3) \
                     or self._holds_local_place(outer, inner):
                 out.append(self._rel(_m(inner), "locatedIn", _m(outer), "nested_place", (outer.start_char, inner.end_char)))
@@ -1656,18 +1656,18 @@ class Relations:
                 or span_text(inner).endswith(self._local_place_not) or span_text(outer).endswith(self._local_place_not):
             return False
         div = self.lex.divisions.get(outer.id_)
-        township = div is None and self._township_name.fullmatch(outer.text) is not None
+        township = div is None and self._township_name.fullmatch(span_text(outer)) is not None
         wide = div is not None and div.level in ("county", "prefecture", "zone") or div is None and not township \
-            and self._zone_suffix.search(outer.text[-6:]) is not None
-        if self._township_name.fullmatch(inner.text):
+            and self._zone_suffix.search(span_text(outer)[-6:]) is not None
+        if self._township_name.fullmatch(span_text(inner)):
             return wide
-        if self._village_name.fullmatch(inner.text):
+        if self._village_name.fullmatch(span_text(inner)):
             return wide or township
-        if township and self._zone_suffix.search(inner.text[-6:]) is not None:
+        if township and self._zone_suffix.search(span_text(inner)[-6:]) is not None:
             return True
         # 「某镇|某某种植基地」「某镇|某某坡」「某社区|某某巷」: a named site (no division, no township) after a township or
         # a village is that place's
-        local = township or div is None and self._village_name.fullmatch(outer.text) is not None
+        local = township or div is None and self._village_name.fullmatch(span_text(outer)) is not None
         return local and self._named_site(inner)
 
     def _led_by(self, s, e, ents) -> list[dict]:
@@ -1862,7 +1862,7 @@ class Relations:
         verb are partners (the verb right after the first name)."""
         out = []
         for a, b in self._joined_by(ents, "ENTERPRISE", self._partner_direct):
-            if b.label_ in ORGS and b.text != a.text:
+            if b.label_ in ORGS and span_text(b) != span_text(a):
                 out.append(self._rel(_m(a), "partnerOf", _m(b), "partner_direct", (a.start_char, b.end_char)))
         return out
 
@@ -1881,7 +1881,7 @@ class Relations:
         before = [x for x in self.ents if x.label_ == "PERSON" and opening - self._speaker_reach <= x.end_char <= opening
                   and not any(c in "。！？\n”" for c in self.text[x.end_char:opening])]
         speaker = after[0] if after else before[-1] if before else None
-        org = self._speaker_org.get(speaker.text) if speaker is not None else None
+        org = self._speaker_org.get(span_text(speaker)) if speaker is not None else None
         return (lead.end(), end, *org[2:]) if org is not None else None
 
     def _we_side(self, start: int, end: int) -> tuple | None:
@@ -1971,12 +1971,12 @@ class Relations:
         if div is not None and div.level != "zone":
             return (b[0], b[1], "AGENCY", div.name + "人民政府", "")
         if self._committees is None:
-            self._committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(x.text)]
-        committees = [x for x in self._committees if b[3] in self._zone_words or x.text.startswith(b[3])]
-        named = {x.text for x in committees if not self._generic_committee(x.text)}
+            self._committees = [x for x in self.ents if x.label_ == "AGENCY" and self._committee.search(span_text(x))]
+        committees = [x for x in self._committees if b[3] in self._zone_words or span_text(x).startswith(b[3])]
+        named = {span_text(x) for x in committees if not self._generic_committee(span_text(x))}
         if len(named) > 1 or not committees:
             return None
-        return _m(max(committees, key=lambda x: len(x.text)))
+        return _m(max(committees, key=lambda x: len(span_text(x))))
 
     def _generic_committee(self, name: str) -> bool:
         """管委会, 开发区管委会: the committee of whatever zone the article is about."""
@@ -2042,9 +2042,9 @@ class Relations:
         ends = {b for _, b, _ in self.words}
         reads = {a: b for a, b, tag in self.words if tag == "ORG"}
         for ent in self.ents:
-            if ent.label_ != "INITIATIVE" or ent.kb_id_ == "book_title" or not self._company_work.search(ent.text):
+            if ent.label_ != "INITIATIVE" or ent.kb_id_ == "book_title" or not self._company_work.search(span_text(ent)):
                 continue
-            name = ent.text
+            name = span_text(ent)
             k = next((k for k in range(min(self._company_form_len, len(name) - 2), 1, -1)
                       if name[:k] in self._company_forms), 0)
             at = ent.start_char + k
@@ -2123,14 +2123,14 @@ class Relations:
                 continue
             named = self._subsidiary_named.match(self.text, parent.end_char)
             child = starts.get(named.end()) if named else None
-            if child is None and self._parent_group.search(parent.text):
+            if child is None and self._parent_group.search(span_text(parent)):
                 child = starts.get(parent.end_char)  # 「某集团|某公司」
-            if child is not None and child.text != parent.text:
+            if child is not None and span_text(child) != span_text(parent):
                 out.append(self._rel(_m(child), "partOf", _m(parent), "subsidiary", (parent.start_char, child.end_char)))
                 continue
             verb = self._subsidiary_is.match(self.text, parent.end_char)
             group = starts.get(verb.end()) if verb else None
-            if group is not None and group.text != parent.text and self._subsidiary_of.match(self.text, group.end_char):
+            if group is not None and span_text(group) != span_text(parent) and self._subsidiary_of.match(self.text, group.end_char):
                 out.append(self._rel(_m(parent), "partOf", _m(group), "subsidiary_of", (parent.start_char, group.end_char)))
                 continue
             m = self._subsidiary.match(self.text, parent.end_char)
