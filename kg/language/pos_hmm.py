@@ -1,8 +1,8 @@
 """jieba's part-of-speech HMM decoded with numpy: the same routes as ``jieba.posseg.viterbi``, several times faster.
 
 ``jieba.posseg`` reads a run of characters its dictionary does not cover with a Viterbi decoder over 256 states
-(word position × tag) written as nested Python generators: it was a fifth of the main thread's time in ``kg build``
-(:func:`kg.language.segment.words` segments many short pieces of text). :func:`viterbi` computes the same
+(word position × tag) written as nested Python generators: it was about a fifth of the main thread's time in ``kg build``
+(:func:`kg.language.segment.words` segments many short pieces of text). :meth:`PosHmm.decode` computes the same
 recurrence a step at a time over arrays, in the same order of float additions, and breaks ties as jieba does
 (``max`` over ``(probability, state)`` pairs: the greatest state), so it returns the same route
 (``tests/language/test_pos_hmm.py`` compares the two). :func:`install` puts it in place of jieba's in
