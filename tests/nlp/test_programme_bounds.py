@@ -80,3 +80,22 @@ def test_a_company_cut_at_a_verb_inside_its_name_is_read_whole(nlp):
     so the model's span over the whole name joins no two names."""
     doc, _ = process(nlp, "“有了这条线路，运输时间省了3天。”青江新通道运营宁夏有限公司负责人王明介绍。")
     assert ("青江新通道运营宁夏有限公司", "ENTERPRISE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_app_named_in_quotation_marks_is_the_quoted_code(nlp):
+    """「“某某”APP」「“某某”小程序」: the app is named by its code (GUIDELINES: systems and apps are Initiatives)."""
+    doc, _ = process(nlp, "闲暇时，司机老王经常打开手机上的“货友驿站”APP查看订单。居民可通过“青溪办事通”小程序预约。")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("货友驿站", "INITIATIVE") in found and ("青溪办事通", "INITIATIVE") in found, found
+
+
+def test_a_run_of_country_letters_opens_a_dialogue_s_name(rules_nlp, nlp):
+    """「中日|经济高层对话」: jieba reads 中日 as a time word, the tagger as a place: no lead word is trimmed off; and the
+    dialogue followed by its predicate's verb (「…对话|时隔多年重启」) is still a name."""
+    from kg.nlp.spans import candidates
+
+    text = "日前，中日经济高层对话时隔多年重启。"
+    doc, _ = process(rules_nlp, text)
+    assert "中日经济高层对话" in [c.text for c in candidates(doc) if c.kb_id_ == "meeting_suffix"]
+    doc, _ = process(nlp, text)
+    assert ("中日经济高层对话", "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]

@@ -202,6 +202,7 @@ class Fragments:
     company_place_levels: str = ""  # 「省市县区旗」: the level a place opening a company's legal name is written with
     issue_before: re.Pattern | None = None  # 「出台|」「印发|」: an issuing verb, the document's title starts after it
     document_ending: re.Pattern | None = None  # 「…若干措施」「…清单」「…实施方案」: what ends a document's title
+    event_verbs: frozenset[str] = frozenset()  # 「对话」「磋商」: verbs that end an event's name (「某某高层对话」)
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -251,7 +252,8 @@ class Fragments:
                    lex.place_run, ner.get("company_place_levels", ""),
                    re.compile(f"(?:{lex.patterns['relations']['issue_verbs']})了?$")
                    if ner.get("issued_title_endings") else None,
-                   re.compile(f"(?:{ner['issued_title_endings']})$") if ner.get("issued_title_endings") else None)
+                   re.compile(f"(?:{ner['issued_title_endings']})$") if ner.get("issued_title_endings") else None,
+                   frozenset(ner.get("event_verbs", "").split()))
 
     def bare_legal(self, name: str) -> bool:
         """``name`` is a place and a company's legal form and nothing else (「某省有限公司」「某市集团有限公司」): no
@@ -495,6 +497,8 @@ class Fragments:
             if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
                 continue
             if w_end == end:
+                if item.text[w_start:w_end] in self.event_verbs:
+                    return start, end  # 「某某经济高层对话|时隔…」: the event's kind, no predicate
                 after = words.starting_at(end)
                 return None if w_start > start and after is not None and after[2] in self.verb_tags else (start, end)
             if w_start >= start and end - w_end >= self.verb_rest and item.text[w_start:w_end] in self.lead_words:
