@@ -99,3 +99,14 @@ def test_a_run_of_country_letters_opens_a_dialogue_s_name(rules_nlp, nlp):
     assert "中日经济高层对话" in [c.text for c in candidates(doc) if c.kb_id_ == "meeting_suffix"]
     doc, _ = process(nlp, text)
     assert ("中日经济高层对话", "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_document_named_by_its_kind_without_book_marks_is_a_candidate_the_model_decides(rules_nlp, fragments):
+    """「某某数字化转型实施方案」「某某准入负面清单」: the suffix rule proposes documents named without 《》 by their kind (the
+    model decides them: thing_endings); 「制定本行动方案」 names none (本 refers to the text itself)."""
+    text = "宁州市印发茶产业数字化转型实施方案。各地要落实茶叶市场准入负面清单，并结合实际制定本行动方案。"
+    found = suffix_candidates(rules_nlp, text)
+    assert any(name.endswith("茶产业数字化转型实施方案") for name in found), found
+    assert any(name.endswith("茶叶市场准入负面清单") for name in found), found
+    assert not any(name.endswith("本行动方案") or name == "行动方案" for name in found), found
+    assert fragments.thing_ending.search("茶叶市场准入负面清单") is not None
