@@ -110,3 +110,17 @@ def test_a_document_named_by_its_kind_without_book_marks_is_a_candidate_the_mode
     assert any(name.endswith("茶叶市场准入负面清单") for name in found), found
     assert not any(name.endswith("本行动方案") or name == "行动方案" for name in found), found
     assert fragments.thing_ending.search("茶叶市场准入负面清单") is not None
+
+
+def test_an_event_is_named_where_it_is_held_or_during_it(rules_nlp):
+    """「在某某论坛上」「某某论坛年会期间」「某某博览会现场」: the place, the time and the scene of an event follow its
+    name."""
+    from kg.nlp.spans import candidates
+
+    text = ("在2025宁州数字茶业论坛上，专家们展开讨论。青岭论坛年会期间，多家企业签约。"
+            "第三届宁州国际茶叶博览会现场人头攒动。")
+    doc, _ = process(rules_nlp, text)
+    found = [c.text for c in candidates(doc) if c.kb_id_ in ("event_suffix", "meeting_suffix")]
+    assert any(name.endswith("宁州数字茶业论坛") for name in found), found
+    assert any(name.endswith("青岭论坛年会") for name in found), found
+    assert any(name.endswith("宁州国际茶叶博览会") for name in found), found
