@@ -203,6 +203,7 @@ class Fragments:
     issue_before: re.Pattern | None = None  # 「出台|」「印发|」: an issuing verb, the document's title starts after it
     document_ending: re.Pattern | None = None  # 「…若干措施」「…清单」「…实施方案」: what ends a document's title
     event_verbs: frozenset[str] = frozenset()  # 「对话」「磋商」: verbs that end an event's name (「某某高层对话」)
+    countries: frozenset[str] = frozenset()  # countries and world regions (lexicon/countries.txt, world_regions.txt)
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -253,13 +254,14 @@ class Fragments:
                    re.compile(f"(?:{lex.patterns['relations']['issue_verbs']})了?$")
                    if ner.get("issued_title_endings") else None,
                    re.compile(f"(?:{ner['issued_title_endings']})$") if ner.get("issued_title_endings") else None,
-                   frozenset(ner.get("event_verbs", "").split()))
+                   frozenset(ner.get("event_verbs", "").split()), lex.countries)
 
     def bare_legal(self, name: str) -> bool:
         """``name`` is a place and a company's legal form and nothing else (「某省有限公司」「某市集团有限公司」): no
         company's name, which holds a trade name between the two."""
         m = BARE_LEGAL_FORM.search(name)
-        return m is not None and 0 < m.start() <= 8 and name[:m.start()] in self.place_prefixes
+        return m is not None and 0 < m.start() <= 8 and (name[:m.start()] in self.place_prefixes
+                                                         or name[:m.start()] in self.countries)
 
     def issued_title(self, text: str, start: int, end: int, label: str) -> bool:
         """``text[start:end]``, an initiative, is a document's title written right after the verb that issues it
@@ -418,6 +420,8 @@ class Fragments:
             return True
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
+        if label == "ENTERPRISE" and self.bare_legal(name):
+            return True  # 「一家瑞典公司」「某省有限公司」: a place or a country and a legal form, no company's name
         if label in ORGS and self.peoples_organisation is not None and self.peoples_organisation.search(name):
             return True  # GUIDELINES: people's organisations such as 工商联 are no entities, whoever proposes them
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
