@@ -38,6 +38,11 @@ CORPORATE_SUFFIX = re.compile(r"^(?:（集团）)?(?:集团|公司|股份有限�
 _QUOTED_CODE = re.compile(r"^“([^”]+)”")
 DROPPED = ""  # alias target of a mention that names no entity
 _PROJECT_WORD = re.compile(r"(?:项目|工程)$")
+# an initiative named with its kind after the name the article also gives it alone (「某某换新活动」「某某换新政策」 of
+# 某某换新, 「“某某”工程」 of 某某, 「某某发展战略」 of 某某发展): the same initiative (in the training gold every pair of
+# Initiative names differing by one of these kinds, 49, names one entity)
+_INITIATIVE_KIND = re.compile(r"(?:专项行动|系列活动|活动|政策|行动|工程|项目|计划|平台|系统|任务|战略|试点|品牌|建设|机制|模式|"
+                              r"体系|倡议)$")
 _CORPORATE_TAIL = re.compile(r"(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$")
 # a full company or group name's ending (_enterprise_cores), and the bare ending of a short form (远航公司)
 _NAME_TAIL = re.compile(r"(?:(?:（集团）|\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)|集团)$")
@@ -542,6 +547,11 @@ class Resolver:
             base = _PROJECT_WORD.sub("", name)
             if base != name and by_name.get(base, key) != key:
                 alias_of.setdefault(key, by_name[base])  # 某某创新中心项目 → 某某创新中心
+        init_by_name = {norm(name): key for key, name in sorted(inits.items(), key=lambda kv: (len(kv[1]), kv[1]))}
+        for key, name in inits.items():
+            base = _INITIATIVE_KIND.sub("", norm(name))
+            if base != norm(name) and len(base) >= 2 and init_by_name.get(base, key) != key:
+                alias_of.setdefault(key, init_by_name[base])  # 某某换新活动 → 某某换新
         orgs = {keys[i]: names[keys[i]] for i, m in enumerate(mentions) if m.label == "ENTERPRISE"}
         cores: dict[str, set[str]] = {}
         for key, name in orgs.items():

@@ -248,3 +248,18 @@ def test_a_city_district_s_body_is_also_named_with_the_city_first():
     assert "中共北京市海淀区委员会" in by_name["中共海淀区委员会"]
     assert "天津市滨海新区人民政府" in by_name["滨海新区人民政府"]
     assert not {a for a in by_name["鼓楼区人民政府"] if a.endswith("鼓楼区人民政府") and a != "鼓楼区人民政府"}
+
+
+def test_an_initiative_named_with_its_kind_joins_the_name_given_alone():
+    """「某某焕新活动」「某某焕新政策」「“某某”工程」 in an article that also names 某某焕新 / 某某 alone: one initiative;
+    a place named like a project's base (某某园区 and 某某园区项目 of another type) is no initiative to join."""
+    r = resolve(("", [Mention("家电焕新", "INITIATIVE", 0, 4, rule="quoted_name"),
+                      Mention("家电焕新活动", "INITIATIVE", 10, 16, rule="trained_ner"),
+                      Mention("家电焕新政策", "INITIATIVE", 20, 26, rule="trained_ner"),
+                      Mention("青禾共富", "INITIATIVE", 30, 34, rule="quoted_programme"),
+                      Mention("“青禾共富”工程", "INITIATIVE", 40, 48, rule="quoted_system"),
+                      Mention("云溪数字乡村行动", "INITIATIVE", 50, 58, rule="initiative_suffix")]))
+    got = {e.name: set(e.aliases) for e in r.entities.values()}
+    assert len(got) == 3, got
+    assert any({"家电焕新", "家电焕新活动", "家电焕新政策"} <= {name, *aliases} for name, aliases in got.items()), got
+    assert any({"青禾共富", "“青禾共富”工程"} <= {name, *aliases} for name, aliases in got.items()), got

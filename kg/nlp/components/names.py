@@ -175,6 +175,7 @@ class NamePatterns:
         self._tagged = tagged
         self._tagged_set = set(tagged)
         self._tag_ends = [w[1] for w in tagged]
+        self._tag_at = {w[0]: w for w in tagged}
         yield from self._branches(text)
         yield from self._bracketed_companies(text)
         yield from self._bracketed_zones(text)
@@ -316,9 +317,15 @@ class NamePatterns:
         # where the tagger's names run on past a character (长城|科技股份有限公司: 城 is no zone's end there)
         inside = {i for s, e, tag in self._tagged if tag in ("ORG", "LOC", "PER") for i in range(s + 1, e)}
         for rule, rx, clause in self._suffix_rules:
+            modifier = re.compile(rule["modifier_endings"]) if rule.get("modifier_endings") else None
+            institution = re.compile(rule["institution_after"]) if rule.get("institution_after") else None
             for m in rx.finditer(text):
                 if m.end() in inside:
                     continue
+                if modifier is not None and modifier.fullmatch(m.group()) and self._noun_after(text, m.end(), rx):
+                    continue  # 「签署某某工程|合同」「核对工程|账目」: the kind modifies the noun after it, ends no name
+                if institution is not None and institution.match(text, m.end()):
+                    continue  # 「某某大学生物医学工程|与某某学院」: a discipline in an institution's name
                 known = ner_starts.get(m.end())
                 if known is not None and known < m.start():
                     if m.start() - known <= rule["max_name"] and text[known:m.end()] not in lex.not_entities \
@@ -384,6 +391,12 @@ class NamePatterns:
                     year = re.search(f"(?<![0-9])(?:{rule['year_before']})$", text[max(0, start - 8):start])
                     start -= len(year.group()) if year else 0
                 yield start, m.end(), rule["label"], rule["rule"]
+
+    def _noun_after(self, text: str, end: int, rx: re.Pattern) -> bool:
+        """Whether the tagger reads a common noun (``n``) right after ``end`` that is not itself a name's ending of
+        the same rule (「某某工程|合同」「某某计划|书」; not 「某某工程|项目」, whose longer name the rule reads too)."""
+        word = self._tag_at.get(end)
+        return word is not None and word[2] == "n" and rx.fullmatch(text, word[0], word[1]) is None
 
     def _no_phase_owner(self, start: int, end: int) -> bool:
         """Whether a name part ``[start, end)`` holds a project's phase (「一期」) right after a verb or an adverb (or
@@ -528,7 +541,12 @@ class NamePatterns:
             else:
                 # (a name the trimming would leave shorter than ``min_keep`` keeps the verbs that open it,
                 # 「启动|防止某某攻坚行动」, and the lead word that ends it, 「某某保障支持行动」)
-                cut += trim_left(text[cut:until], self.lex.lead_words, min_keep) if until > cut else 0
+                trimmed = cut + (trim_left(text[cut:until], self.lex.lead_words, min_keep) if until > cut else 0)
+                # (a place the tagger reads is no lead word jieba takes for a time, 「中日|经济高层对话」)
+                site = next((w for w in self._tagged[i:] if w[0] == cut), None)
+                if not (site is not None and site[1] == trimmed and site[2] in _SITE_TAGS
+                        and text[cut:trimmed] not in self.lex.lead_words):
+                    cut = trimmed
                 # (jieba's verb inside a place or an organisation the tagger reads, 「推进|远航|集团…工程」, starts
                 # no name: the name starts with the tagger's word, unless the tagger reads a verb after it, 「某区|主攻|…」)
                 inside = next((w for w in self._tagged[i:] if w[0] < cut < w[1] and w[2] in _SITE_TAGS and w[0] >= left),

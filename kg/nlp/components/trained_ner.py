@@ -67,6 +67,7 @@ SUBSIDIARY_LEGAL_NAME = re.compile(r"(?:子公司|旗下)$")
 # 「某某新能源|旗下…」: what has something 旗下 (under its banner) is an organisation, the subsidiary's parent
 PARENT_BEFORE = re.compile(r"旗下")
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+BARE_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
 DASHES = "—－-–"  # 「老挝—中国友好协会」: two countries' names joined in one organisation's name
 DOTS = "·•・"  # the middle dots of a transliterated full name (DOTTED_NAME)
 # (the route rule, a line or work named by its two ends 「甲至乙高速公路」, kg_name_patterns: the CRF saw one such name in
@@ -199,6 +200,10 @@ class Fragments:
     landscape: re.Pattern | None = None  # 「某某水乡」「某南山区」「某某湿地」: a landscape, no place's name
     place_run: Callable[[str], tuple[str, ...]] | None = None  # the lexicon's places of a run (江苏南京 → 江苏, 南京)
     company_place_levels: str = ""  # 「省市县区旗」: the level a place opening a company's legal name is written with
+    issue_before: re.Pattern | None = None  # 「出台|」「印发|」: an issuing verb, the document's title starts after it
+    document_ending: re.Pattern | None = None  # 「…若干措施」「…清单」「…实施方案」: what ends a document's title
+    event_verbs: frozenset[str] = frozenset()  # 「对话」「磋商」: verbs that end an event's name (「某某高层对话」)
+    countries: frozenset[str] = frozenset()  # countries and world regions (lexicon/countries.txt, world_regions.txt)
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -245,7 +250,26 @@ class Fragments:
                    tuple(ner.get("chained_place_not", "").split()),
                    re.compile(ner["programme_name"]) if ner.get("programme_name") else None, lex.regions,
                    re.compile(f"(?:{ner['landscape_place']})$") if ner.get("landscape_place") else None,
-                   lex.place_run, ner.get("company_place_levels", ""))
+                   lex.place_run, ner.get("company_place_levels", ""),
+                   re.compile(f"(?:{lex.patterns['relations']['issue_verbs']})了?$")
+                   if ner.get("issued_title_endings") else None,
+                   re.compile(f"(?:{ner['issued_title_endings']})$") if ner.get("issued_title_endings") else None,
+                   frozenset(ner.get("event_verbs", "").split()), lex.countries)
+
+    def bare_legal(self, name: str) -> bool:
+        """``name`` is a place and a company's legal form and nothing else (「某省有限公司」「某市集团有限公司」): no
+        company's name, which holds a trade name between the two."""
+        m = BARE_LEGAL_FORM.search(name)
+        return m is not None and 0 < m.start() <= 8 and (name[:m.start()] in self.place_prefixes
+                                                         or name[:m.start()] in self.countries)
+
+    def issued_title(self, text: str, start: int, end: int, label: str) -> bool:
+        """``text[start:end]``, an initiative, is a document's title written right after the verb that issues it
+        (「出台|支持某某企业稳定发展的若干措施」「印发|建设某某先导区实施方案」): the verbs opening it are the title's own
+        (「关于支持…的若干措施」), not the sentence's, so no lead word is trimmed off it."""
+        return label == "INITIATIVE" and self.issue_before is not None and self.document_ending is not None \
+            and self.document_ending.search(text, start, end) is not None \
+            and self.issue_before.search(text, max(0, start - 8), start) is not None
 
     def joined_end(self, text: str, name_ends: Iterable[int], end: int) -> int | None:
         """Where the name ends that a span no rule proposed opens with (``name_ends``: the ends of the candidates
@@ -396,6 +420,8 @@ class Fragments:
             return True
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
+        if label == "ENTERPRISE" and self.bare_legal(name):
+            return True  # 「一家瑞典公司」「某省有限公司」: a place or a country and a legal form, no company's name
         if label in ORGS and self.peoples_organisation is not None and self.peoples_organisation.search(name):
             return True  # GUIDELINES: people's organisations such as 工商联 are no entities, whoever proposes them
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
@@ -475,6 +501,8 @@ class Fragments:
             if w_end > end or tag not in self.verb_tags or w_end - w_start < 2:
                 continue
             if w_end == end:
+                if item.text[w_start:w_end] in self.event_verbs:
+                    return start, end  # 「某某经济高层对话|时隔…」: the event's kind, no predicate
                 after = words.starting_at(end)
                 return None if w_start > start and after is not None and after[2] in self.verb_tags else (start, end)
             if w_start >= start and end - w_end >= self.verb_rest and item.text[w_start:w_end] in self.lead_words:
@@ -503,15 +531,16 @@ class Fragments:
         return start
 
     def repaired(self, item, start: int, end: int, label: str, words: "SortedWords",
-                 model_span: bool = False) -> tuple[int, int, str, bool] | None:
+                 model_span: bool = False, keep_verbs: bool = False) -> tuple[int, int, str, bool] | None:
         """``start:end`` of ``label`` through the repair chain, as ``(start, end, label, counted)``: past a verb it
         opens inside (:meth:`verb_end`), cut to a company it opens with (:meth:`company_end`) or to a body before its
         sub-unit (:meth:`subunit_body`), past what opens a company's name (:meth:`company_start`,
         :meth:`company_place_start`), past a count of occurrences (:meth:`count_start`; ``counted``: one was cut)
         and without an initiative's trailing action word (:meth:`trail_start`). A ``model_span`` (the CRF's own; a
         rule candidate's lead verbs are cut before, by :meth:`verb_bounds`) is also retyped as an institute's
-        (:meth:`institute_label`) and cut at its lead verbs here: None when they end it in a verb."""
-        if label not in ("PERSON", "DISTRICT"):
+        (:meth:`institute_label`) and cut at its lead verbs here: None when they end it in a verb. ``keep_verbs``: a
+        title that keeps the verbs it opens with (:meth:`issued_title`) is cut at no verb."""
+        if label not in ("PERSON", "DISTRICT") and not keep_verbs:
             start = self.verb_end(item, start, end, words)
         company = self.company_end(item.text, start, end, label)
         if company is not None:
@@ -523,7 +552,7 @@ class Fragments:
             label = self.institute_label(item.text, start, end, label)
         start = self.company_start(item, start, end, label, words)
         start = self.company_place_start(item.text, start, end, label)
-        if model_span:
+        if model_span and not keep_verbs:
             cut = self.verb_bounds(item, start, end, label, words)
             if cut is None:
                 return None
@@ -759,8 +788,10 @@ class TrainedNer:
             if self.fragments is not None:
                 joined = self.fragments.joined_end(item.text, name_ends.get(start, ()), end)
                 end = joined or end  # the model's span cut to the name it opens with, scored as the span was
-                start = self.fragments.lead_end(item, start, end, words)
-                repaired = self.fragments.repaired(item, start, end, label, words, model_span=True)
+                titled = self.fragments.issued_title(item.text, start, end, label)
+                if not titled:
+                    start = self.fragments.lead_end(item, start, end, words)
+                repaired = self.fragments.repaired(item, start, end, label, words, model_span=True, keep_verbs=titled)
                 if repaired is None:
                     continue
                 start, end, label, _ = repaired
@@ -770,7 +801,7 @@ class TrainedNer:
             if ((start, end, label) not in bounds or joined) and (start, end) not in fixed \
                     and p >= self._new_needed(item.text[start:end], label) \
                     and not (self.quotes_to_rules and _fills_quotes(item.text, start, end)) \
-                    and not _joins_names(cands, start, end, label) \
+                    and not _joins_names(cands, start, end, label, self.fragments) \
                     and not (self.respect_trusted and label != "INITIATIVE"
                              and _overlaps_trusted(trusted, start, end)):
                 scored.append((p, end - start, 0, -len(cands) - order, (start, end, label)))
@@ -1179,11 +1210,13 @@ def _nested_places(cands, chosen_bounds, kept) -> list:
                     for b in chosen_bounds)]
 
 
-def _joins_names(cands, start: int, end: int, label: str) -> bool:
+def _joins_names(cands, start: int, end: int, label: str, fragments: "Fragments | None" = None) -> bool:
     """``start:end`` spans two or more rule candidates of ``label`` that do not overlap (two names run together:
-    “A会同B”), which a span no rule proposed may not merge."""
+    “A会同B”), which a span no rule proposed may not merge. A place and a legal form alone (「某某运营|某省有限公司」, the
+    tagger's cut of one company's name at a verb inside it) names no company of its own (:meth:`Fragments.bare_legal`)."""
     inside = sorted((c.start_char, c.end_char) for c in cands
-                    if c.label_ == label and start <= c.start_char and c.end_char <= end)
+                    if c.label_ == label and start <= c.start_char and c.end_char <= end
+                    and not (fragments is not None and fragments.bare_legal(span_text(c))))
     return any(b[0] >= a[1] for a, b in zip(inside, inside[1:]))
 
 

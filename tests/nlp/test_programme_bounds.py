@@ -1,0 +1,134 @@
+"""Where a programme's or a company's name begins and ends: a kind that modifies the noun after it (「某某工程|合同」),
+a verb that carries out, takes or signs a thing before the kind (「某单位完成|采购计划」), a discipline in an
+institution's name (「某某工程|与某某中心」), a document's title right after the verb issuing it (「出台|支持…的若干措施」)
+and a company's name the tagger cuts at a verb inside it (「某某运营|某省有限公司」): invented names and sentences."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.trained_ner import Fragments
+
+from ..conftest import process
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    return Fragments.load()
+
+
+def suffix_candidates(nlp, text: str) -> list[str]:
+    from kg.nlp.spans import candidates
+
+    doc, _ = process(nlp, text)
+    return [c.text for c in candidates(doc) if c.kb_id_ == "initiative_suffix"]
+
+
+def test_a_kind_before_a_common_noun_ends_no_programme(rules_nlp):
+    """「签署|工程合同」「核对|工程账目」: 工程 modifies the noun after it; 「某某精品工程|项目」 is still read."""
+    text = ("青岭两家茶馆的店主与施工公司签署工程合同，随后双方核对工程账目。"
+            "白沙县将实施白沙茶乡文化精品工程项目。")
+    found = suffix_candidates(rules_nlp, text)
+    assert not any("合同" in name or "账目" in name or name.endswith("签署工程") or name.endswith("核对工程")
+                   for name in found), found
+    assert any(name.endswith("白沙茶乡文化精品工程项目") for name in found), found
+
+
+def test_a_verb_that_carries_out_or_takes_a_thing_ends_the_clause_before_it(rules_nlp):
+    """「监督茶企完成|采购计划」「对山坡地采取|生物工程」: what is carried out or taken is no programme's name."""
+    text = ("云溪县农业局要求监督各家茶企完成收购计划。"
+            "我们对山坡大部分荒地区域采取生物工程防护办法。")
+    found = suffix_candidates(rules_nlp, text)
+    assert not any("完成" in name or "采取" in name for name in found), found
+
+
+def test_a_discipline_in_an_institution_s_name_is_no_programme(rules_nlp):
+    """「宁州科学院深空探测工程|与技术中心」: 工程 is part of the centre's name, no programme ends there."""
+    text = "据宁州科学院深空探测工程与技术中心研究员王青山介绍，白沙县将实施白沙茶乡文化精品工程。"
+    found = suffix_candidates(rules_nlp, text)
+    assert not any(name.endswith("深空探测工程") for name in found), found
+    assert any(name.endswith("白沙茶乡文化精品工程") for name in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("去年青岭省出台支持茶叶企业稳定发展的若干措施，", "支持茶叶企业稳定发展的若干措施"),
+    ("白沙县印发建设数字茶园先导区实施方案，", "建设数字茶园先导区实施方案"),
+    ("白沙县制定出台妨碍建设统一茶叶市场事项清单，", "妨碍建设统一茶叶市场事项清单"),
+])
+def test_a_title_right_after_its_issuing_verb_keeps_its_opening_verbs(fragments, text, name):
+    start = text.index(name)
+    assert fragments.issued_title(text, start, start + len(name), "INITIATIVE")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("白沙县将推进数字茶园先导区实施方案落地，", "数字茶园先导区实施方案"),  # no issuing verb before it
+    ("去年青岭省出台支持茶叶企业稳定发展的政策，", "支持茶叶企业稳定发展的政策"),  # no document's ending
+])
+def test_other_initiatives_are_trimmed_as_before(fragments, text, name):
+    start = text.index(name)
+    assert not fragments.issued_title(text, start, start + len(name), "INITIATIVE")
+    assert not fragments.issued_title(text, start, start + len(name), "ENTERPRISE")
+
+
+@pytest.mark.parametrize("name, bare", [("宁夏有限公司", True), ("青海集团有限公司", True), ("云南省公司", True),
+                                        ("瑞典公司", True), ("德国集团", True),
+                                        ("宁夏远丰有限公司", False), ("远丰有限公司", False), ("有限公司", False)])
+def test_a_place_and_a_legal_form_alone_name_no_company(fragments, name, bare):
+    assert fragments.bare_legal(name) is bare
+
+
+def test_a_company_cut_at_a_verb_inside_its_name_is_read_whole(nlp):
+    """「青江新通道|运营|宁夏有限公司」: the tagger's second piece is a place and a legal form, no company of its own,
+    so the model's span over the whole name joins no two names."""
+    doc, _ = process(nlp, "“有了这条线路，运输时间省了3天。”青江新通道运营宁夏有限公司负责人王明介绍。")
+    assert ("青江新通道运营宁夏有限公司", "ENTERPRISE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_app_named_in_quotation_marks_is_the_quoted_code(nlp):
+    """「“某某”APP」「“某某”小程序」: the app is named by its code (GUIDELINES: systems and apps are Initiatives)."""
+    doc, _ = process(nlp, "闲暇时，司机老王经常打开手机上的“货友驿站”APP查看订单。居民可通过“青溪办事通”小程序预约。")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("货友驿站", "INITIATIVE") in found and ("青溪办事通", "INITIATIVE") in found, found
+
+
+def test_a_run_of_country_letters_opens_a_dialogue_s_name(rules_nlp, nlp):
+    """「中日|经济高层对话」: jieba reads 中日 as a time word, the tagger as a place: no lead word is trimmed off; and the
+    dialogue followed by its predicate's verb (「…对话|时隔多年重启」) is still a name."""
+    from kg.nlp.spans import candidates
+
+    text = "日前，中日经济高层对话时隔多年重启。"
+    doc, _ = process(rules_nlp, text)
+    assert "中日经济高层对话" in [c.text for c in candidates(doc) if c.kb_id_ == "meeting_suffix"]
+    doc, _ = process(nlp, text)
+    assert ("中日经济高层对话", "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_document_named_by_its_kind_without_book_marks_is_a_candidate_the_model_decides(rules_nlp, fragments):
+    """「某某数字化转型实施方案」「某某准入负面清单」: the suffix rule proposes documents named without 《》 by their kind (the
+    model decides them: thing_endings); 「制定本行动方案」 names none (本 refers to the text itself)."""
+    text = "宁州市印发茶产业数字化转型实施方案。各地要落实茶叶市场准入负面清单，并结合实际制定本行动方案。"
+    found = suffix_candidates(rules_nlp, text)
+    assert any(name.endswith("茶产业数字化转型实施方案") for name in found), found
+    assert any(name.endswith("茶叶市场准入负面清单") for name in found), found
+    assert not any(name.endswith("本行动方案") or name == "行动方案" for name in found), found
+    assert fragments.thing_ending.search("茶叶市场准入负面清单") is not None
+
+
+def test_an_event_is_named_where_it_is_held_or_during_it(rules_nlp):
+    """「在某某论坛上」「某某论坛年会期间」「某某博览会现场」: the place, the time and the scene of an event follow its
+    name."""
+    from kg.nlp.spans import candidates
+
+    text = ("在2025宁州数字茶业论坛上，专家们展开讨论。青岭论坛年会期间，多家企业签约。"
+            "第三届宁州国际茶叶博览会现场人头攒动。")
+    doc, _ = process(rules_nlp, text)
+    found = [c.text for c in candidates(doc) if c.kb_id_ in ("event_suffix", "meeting_suffix")]
+    assert any(name.endswith("宁州数字茶业论坛") for name in found), found
+    assert any(name.endswith("青岭论坛年会") for name in found), found
+    assert any(name.endswith("宁州国际茶叶博览会") for name in found), found
+
+
+@pytest.mark.parametrize("name, fragment", [("瑞典公司", True), ("宁夏有限公司", True), ("中央企业集团", True),
+                                            ("宁夏远丰有限公司", False), ("瑞典远丰公司", False)])
+def test_a_country_or_a_place_and_a_legal_form_is_no_company(fragments, name, fragment):
+    """「收购了一家瑞典公司」: a company of that country, no company's name (nor a kind of company, 中央企业集团)."""
+    assert fragments.is_fragment(name, "ENTERPRISE") is fragment
