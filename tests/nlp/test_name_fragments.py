@@ -530,3 +530,10 @@ def test_a_village_or_subdistrict_right_after_its_place_is_a_chained_place(fragm
     assert not fragments.chained_place(text, 20, 23, words)  # 民宿村 after 网红
     assert not fragments.chained_place(text, 27, 31, words)  # 美丽乡村
     assert not fragments.chained_place(text, 3, 6, words)  # 青石镇: no village's ending (trusted by its own)
+
+
+def test_the_course_of_a_programme_is_no_programme(fragments):
+    # 「在某某试点推广过程中」: what happens in the course of a pilot; the pilot itself stays a name
+    assert fragments.is_fragment("澄江碳票试点推广过程", "INITIATIVE")
+    assert fragments.is_fragment("澄江湾区一体化进程", "INITIATIVE")
+    assert not fragments.is_fragment("澄江碳票试点", "INITIATIVE")
