@@ -50,6 +50,20 @@ def process(nlp, text: str, speaker_paragraphs=()):
     return nlp(to_doc(nlp, document)), document
 
 
+def relations_on(nlp, text: str, names) -> list[dict]:
+    """The relations ``nlp``'s ``kg_relations`` reads in ``text`` when its entities are ``names`` ((surface, label,
+    division key or "", kb_id), each at its first occurrence): the relation rules on names set by hand."""
+    doc, _ = process(nlp, text)
+    ents = []
+    for surface, label, key, kb in names:
+        at = text.index(surface)
+        span = doc.char_span(at, at + len(surface), label=label, kb_id=kb)
+        span.id_ = key
+        ents.append(span)
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return nlp.get_pipe("kg_relations")(doc)._.kg_relations
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words", "is_user_word", "jieba_frequency"]
+__all__ = ["trim_left", "cut_before_verb", "words", "add_user_words", "is_user_word", "jieba_frequency", "forget_texts"]
 
 _USER_WORDS: dict[str, str] = {}
 
@@ -55,6 +55,15 @@ def _posseg():
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _posseg().cut(text))
+
+
+def forget_texts() -> None:
+    """Empty the caches of what was segmented (:func:`words`, the POS HMM's routes): the next texts are read as
+    for the first time (``benchmarks/throughput.py`` times each row so, as one ``kg build`` reads its articles)."""
+    from kg.language.pos_hmm import forget_runs
+
+    words.cache_clear()
+    forget_runs()
 
 
 def jieba_frequency(word: str) -> int | None:

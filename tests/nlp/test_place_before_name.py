@@ -8,7 +8,7 @@ import pytest
 from kg.config import Settings
 from kg.nlp import make_nlp
 
-from ..conftest import process
+from ..conftest import process, relations_on
 
 
 @pytest.fixture(scope="module")
@@ -17,18 +17,8 @@ def nlp():
 
 
 def rules_on(nlp, text, names) -> dict[tuple[str, str], str]:
-    """(subject, place) → rule of the locatedIn relations kg_relations finds when ``text``'s entities are ``names``
-    ((surface, label, division key or "", kb_id), each at its first occurrence)."""
-    doc, _ = process(nlp, text)
-    ents = []
-    for surface, label, key, kb in names:
-        at = text.index(surface)
-        span = doc.char_span(at, at + len(surface), label=label, kb_id=kb)
-        span.id_ = key
-        ents.append(span)
-    doc.ents = sorted(ents, key=lambda s: s.start)
-    doc = nlp.get_pipe("kg_relations")(doc)
-    return {(r["s"][3], r["o"][3]): r["rule"] for r in doc._.kg_relations if r["p"] == "locatedIn"}
+    """(subject, place) → rule of the locatedIn relations kg_relations finds when ``text``'s entities are ``names``."""
+    return {(r["s"][3], r["o"][3]): r["rule"] for r in relations_on(nlp, text, names) if r["p"] == "locatedIn"}
 
 
 GANSU = ("甘肃", "DISTRICT", "甘肃省", "")

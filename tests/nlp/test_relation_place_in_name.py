@@ -7,7 +7,7 @@ import pytest
 from kg.config import Settings
 from kg.nlp import make_nlp
 
-from ..conftest import process
+from ..conftest import process, relations_on
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +18,7 @@ def nlp():
 def placed(nlp, text, names, subject):
     """The division keys ``subject`` is located in, the entities of ``text`` being ``names``:
     (surface, label, division key or "", kb_id)."""
-    doc, _ = process(nlp, text)
-    ents = []
-    for surface, label, key, kb in names:
-        at = text.index(surface)
-        span = doc.char_span(at, at + len(surface), label=label, kb_id=kb)
-        span.id_ = key
-        ents.append(span)
-    doc.ents = sorted(ents, key=lambda s: s.start)
-    doc = nlp.get_pipe("kg_relations")(doc)
-    return {r["o"][4] for r in doc._.kg_relations if r["p"] == "locatedIn" and r["s"][3] == subject}
+    return {r["o"][4] for r in relations_on(nlp, text, names) if r["p"] == "locatedIn" and r["s"][3] == subject}
 
 
 def test_a_company_opened_by_a_run_of_places_lies_in_the_innermost_one_the_article_names(nlp):
