@@ -8,7 +8,7 @@ import pytest
 from kg.config import Settings
 from kg.nlp import make_nlp
 
-from ..conftest import process, relations_on
+from ..conftest import relations_on
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +56,9 @@ def test_no_place_before_name(nlp, text, names, subject):
 
 
 def test_a_named_site_after_a_village_lies_in_it(nlp):
-    doc, _ = process(nlp, "在武都区青禾镇石桥村卧牛坡，村民正在采茶。")
-    assert ("卧牛坡", "石桥村") in {(r["s"][3], r["o"][3]) for r in doc._.kg_relations if r["p"] == "locatedIn"}
+    text = "在武都区青禾镇石桥村卧牛坡，村民正在采茶。"
+    names = [COUNTY, TOWN, ("石桥村", "DISTRICT", "", "ner"), ("卧牛坡", "DISTRICT", "", "ner")]
+    assert rules_on(nlp, text, names)[("卧牛坡", "石桥村")] == "nested_place"
 
 
 def test_a_name_opening_with_a_township_named_on_its_own_lies_in_it(nlp):
