@@ -70,7 +70,7 @@ def test_the_named_place_is_one_node_with_both_names(nlp):
 def test_the_run_a_name_opens_with(nlp, name, run, own):
     rules = nlp.get_pipe("kg_relations")
     rules.text, rules.home = name, ""
-    found = rules._run_head(SimpleNamespace(text=name, start_char=0))
+    found = rules._run_head(nlp.make_doc(name).char_span(0, len(name)))
     assert (None if found is None else [p[3] for p in found[0]]) == run
     assert (None if found is None else name[found[1]:]) == own
 
