@@ -30,14 +30,14 @@ class PosHmm:
         n = len(self.states)
         self.start = np.array([start_p.get(s, float("-inf")) for s in self.states])
         self.trans = np.full((n, n), float("-inf"))
-        for a, nexts in trans_p.items():
-            for b, p in nexts.items():
-                self.trans[self.index[a], self.index[b]] = p
         self.follows = np.zeros((n, n), dtype=bool)  # b may follow a: trans_p[a] has b
         for a, nexts in trans_p.items():
-            self.follows[self.index[a], [self.index[b] for b in nexts]] = True
+            followers = [self.index[b] for b in nexts]
+            self.trans[self.index[a], followers] = list(nexts.values())
+            self.follows[self.index[a], followers] = True
         self.has_next = self.follows.any(axis=1)
-        self.emit_p, self.char_states = emit_p, char_states
+        self.char_states = char_states
+        self.tables = (char_states, start_p, trans_p, emit_p)  # what it was made from, in jieba's argument order
         # emission log-probabilities, a row per character the tables know and a last row for any other character
         chars = sorted({ch for table in emit_p.values() for ch in table})
         self.row = {ch: i for i, ch in enumerate(chars)}
@@ -109,14 +109,12 @@ def install() -> None:
     hmm = PosHmm(posseg.start_P, posseg.trans_P, posseg.emit_P, posseg.char_state_tab_P)
 
     def viterbi(obs, states, start_p, trans_p, emit_p):
-        if states is hmm.char_states and start_p is hmm_tables[0] and trans_p is hmm_tables[1] \
-                and emit_p is hmm.emit_p and obs:
+        if obs and all(a is b for a, b in zip((states, start_p, trans_p, emit_p), hmm.tables)):
             found = hmm.decode(obs)
             if found is not None:
                 return found
         return original(obs, states, start_p, trans_p, emit_p)
 
-    hmm_tables = (posseg.start_P, posseg.trans_P)
     viterbi.kg_pos_hmm = True
     posseg.viterbi = viterbi
     global _installed
