@@ -30,9 +30,9 @@ TOWN = ("青禾镇", "DISTRICT", "", "ner")
     # a company, a hospital, a programme right after the run of places: the run's last
     ("最近，甘肃武都区远航食品有限公司负责人介绍了新产品。",
      [GANSU, COUNTY, ("远航食品有限公司", "ENTERPRISE", "", "ner")], "远航食品有限公司", "武都区"),
-    ("在甘肃武都区青禾镇石桥村卫生室，村医正在为老人问诊。",
+    ("甘肃武都区青禾镇石桥村卫生室今年换上了新的诊疗设备。",
      [GANSU, COUNTY, TOWN, ("石桥村卫生室", "AGENCY", "", "ner")], "石桥村卫生室", "青禾镇"),
-    ("以武都区百果采摘节为代表的乡村旅游火热出圈。",
+    ("武都区百果采摘节将于下月开幕。",
      [COUNTY, ("百果采摘节", "INITIATIVE", "", "ner")], "百果采摘节", "武都区"),
     # a named site right after a township
     ("走进武都区青禾镇百果世界，温室里瓜果飘香。",

@@ -24,35 +24,35 @@ def suffix_candidates(nlp, text: str) -> list[str]:
 
 
 def test_a_kind_before_a_common_noun_ends_no_programme(rules_nlp):
-    """「签署|工程合同」「核对|工程账目」: 工程 modifies the noun after it; 「某某精品工程|项目」 is still read."""
-    text = ("青岭两家茶馆的店主与施工公司签署工程合同，随后双方核对工程账目。"
-            "白沙县将实施白沙茶乡文化精品工程项目。")
+    """「签署|工程合同」「核对|工程账目」: 工程 modifies the noun after it; 「某某示范工程|项目」 is still read."""
+    text = ("按照新规，开工以前须先签署工程合同，审计人员每季度核对工程账目。"
+            "白沙县将实施白沙茶乡振兴示范工程项目。")
     found = suffix_candidates(rules_nlp, text)
     assert not any("合同" in name or "账目" in name or name.endswith("签署工程") or name.endswith("核对工程")
                    for name in found), found
-    assert any(name.endswith("白沙茶乡文化精品工程项目") for name in found), found
+    assert any(name.endswith("白沙茶乡振兴示范工程项目") for name in found), found
 
 
 def test_a_verb_that_carries_out_or_takes_a_thing_ends_the_clause_before_it(rules_nlp):
-    """「监督茶企完成|采购计划」「对山坡地采取|生物工程」: what is carried out or taken is no programme's name."""
-    text = ("云溪县农业局要求监督各家茶企完成收购计划。"
-            "我们对山坡大部分荒地区域采取生物工程防护办法。")
+    """「各乡镇完成|植树计划」「河堤两岸采取|生态工程」: what is carried out or taken is no programme's name."""
+    text = ("云溪县要求各乡镇在雨季到来前完成植树计划。"
+            "施工队在河堤两岸采取生态工程护坡手段。")
     found = suffix_candidates(rules_nlp, text)
     assert not any("完成" in name or "采取" in name for name in found), found
 
 
 def test_a_discipline_in_an_institution_s_name_is_no_programme(rules_nlp):
     """「宁州科学院深空探测工程|与技术中心」: 工程 is part of the centre's name, no programme ends there."""
-    text = "据宁州科学院深空探测工程与技术中心研究员王青山介绍，白沙县将实施白沙茶乡文化精品工程。"
+    text = "据宁州科学院深空探测工程与技术中心研究员王青山介绍，白沙县将实施白沙茶乡振兴示范工程。"
     found = suffix_candidates(rules_nlp, text)
     assert not any(name.endswith("深空探测工程") for name in found), found
-    assert any(name.endswith("白沙茶乡文化精品工程") for name in found), found
+    assert any(name.endswith("白沙茶乡振兴示范工程") for name in found), found
 
 
 @pytest.mark.parametrize("text, name", [
     ("去年青岭省出台支持茶叶企业稳定发展的若干措施，", "支持茶叶企业稳定发展的若干措施"),
-    ("白沙县印发建设数字茶园先导区实施方案，", "建设数字茶园先导区实施方案"),
-    ("白沙县制定出台妨碍建设统一茶叶市场事项清单，", "妨碍建设统一茶叶市场事项清单"),
+    ("青岭市近日印发打造山地康养示范带实施方案，", "打造山地康养示范带实施方案"),
+    ("云溪县日前出台规范涉企检查行为负面清单，", "规范涉企检查行为负面清单"),
 ])
 def test_a_title_right_after_its_issuing_verb_keeps_its_opening_verbs(fragments, text, name):
     start = text.index(name)
@@ -60,7 +60,7 @@ def test_a_title_right_after_its_issuing_verb_keeps_its_opening_verbs(fragments,
 
 
 @pytest.mark.parametrize("text, name", [
-    ("白沙县将推进数字茶园先导区实施方案落地，", "数字茶园先导区实施方案"),  # no issuing verb before it
+    ("青岭市将推进山地康养示范带实施方案落地，", "山地康养示范带实施方案"),  # no issuing verb before it
     ("去年青岭省出台支持茶叶企业稳定发展的政策，", "支持茶叶企业稳定发展的政策"),  # no document's ending
 ])
 def test_other_initiatives_are_trimmed_as_before(fragments, text, name):
@@ -77,10 +77,10 @@ def test_a_place_and_a_legal_form_alone_name_no_company(fragments, name, bare):
 
 
 def test_a_company_cut_at_a_verb_inside_its_name_is_read_whole(nlp):
-    """「青江新通道|运营|宁夏有限公司」: the tagger's second piece is a place and a legal form, no company of its own,
+    """「澜湾冷链|运营|青海有限公司」: the tagger's second piece is a place and a legal form, no company of its own,
     so the model's span over the whole name joins no two names."""
-    doc, _ = process(nlp, "“有了这条线路，运输时间省了3天。”青江新通道运营宁夏有限公司负责人王明介绍。")
-    assert ("青江新通道运营宁夏有限公司", "ENTERPRISE") in [(e.text, e.label_) for e in doc.ents]
+    doc, _ = process(nlp, "澜湾冷链运营青海有限公司总经理赵启航说，今年公司新建了三座冷库。")
+    assert ("澜湾冷链运营青海有限公司", "ENTERPRISE") in [(e.text, e.label_) for e in doc.ents]
 
 
 def test_an_app_named_in_quotation_marks_is_the_quoted_code(nlp):
@@ -91,15 +91,15 @@ def test_an_app_named_in_quotation_marks_is_the_quoted_code(nlp):
 
 
 def test_a_run_of_country_letters_opens_a_dialogue_s_name(rules_nlp, nlp):
-    """「中日|农业高层对话」: jieba reads 中日 as a time word, the tagger as a place: no lead word is trimmed off; and the
-    dialogue followed by its predicate's verb (「…对话|时隔多年重启」) is still a name."""
+    """「中日|科技创新高层对话」: jieba reads 中日 as a time word, the tagger as a place: no lead word is trimmed off; and
+    the dialogue followed by its predicate's verb (「…对话|吸引…」) is still a name."""
     from kg.nlp.spans import candidates
 
-    text = "日前，中日农业高层对话时隔三年再次举行。"
+    text = "会议期间，中日科技创新高层对话吸引了众多企业参加。"
     doc, _ = process(rules_nlp, text)
-    assert "中日农业高层对话" in [c.text for c in candidates(doc) if c.kb_id_ == "meeting_suffix"]
+    assert "中日科技创新高层对话" in [c.text for c in candidates(doc) if c.kb_id_ == "meeting_suffix"]
     doc, _ = process(nlp, text)
-    assert ("中日农业高层对话", "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
+    assert ("中日科技创新高层对话", "INITIATIVE") in [(e.text, e.label_) for e in doc.ents]
 
 
 def test_a_document_named_by_its_kind_without_book_marks_is_a_candidate_the_model_decides(rules_nlp, fragments):

@@ -542,7 +542,7 @@ class NamePatterns:
                 # (a name the trimming would leave shorter than ``min_keep`` keeps the verbs that open it,
                 # 「启动|防止某某攻坚行动」, and the lead word that ends it, 「某某保障支持行动」)
                 trimmed = cut + (trim_left(text[cut:until], self.lex.lead_words, min_keep) if until > cut else 0)
-                # (a place the tagger reads is no lead word jieba takes for a time, 「中日|经济高层对话」)
+                # (a place the tagger reads is no lead word jieba takes for a time, 「中日|科技创新高层对话」)
                 site = next((w for w in self._tagged[i:] if w[0] == cut), None)
                 if not (site is not None and site[1] == trimmed and site[2] in _SITE_TAGS
                         and text[cut:trimmed] not in self.lex.lead_words):
