@@ -49,6 +49,15 @@ def test_a_discipline_in_an_institution_s_name_is_no_programme(rules_nlp):
     assert any(name.endswith("白沙茶乡振兴示范工程") for name in found), found
 
 
+def test_a_programme_joined_to_an_institution_still_ends_there(rules_nlp):
+    """「推进某某物流项目|与某某研究院合作」「建设某某平台|和某某数据中心」: only a discipline (工程) joins an institution's
+    name; a project or a platform before 与/和 and an institution is the programme's whole name."""
+    text = "青川市将加快建设澜沧工业互联网平台和青川大数据中心，推进云岭冷链物流项目与滇南农业研究院合作。"
+    found = suffix_candidates(rules_nlp, text)
+    assert any(name.endswith("澜沧工业互联网平台") for name in found), found
+    assert any(name.endswith("云岭冷链物流项目") for name in found), found
+
+
 @pytest.mark.parametrize("text, name", [
     ("去年青岭省出台支持茶叶企业稳定发展的若干措施，", "支持茶叶企业稳定发展的若干措施"),
     ("青岭市近日印发打造山地康养示范带实施方案，", "打造山地康养示范带实施方案"),

@@ -319,12 +319,14 @@ class NamePatterns:
         for rule, rx, clause in self._suffix_rules:
             modifier = re.compile(rule["modifier_endings"]) if rule.get("modifier_endings") else None
             institution = re.compile(rule["institution_after"]) if rule.get("institution_after") else None
+            discipline = re.compile(rule["institution_endings"]) if rule.get("institution_endings") else None
             for m in rx.finditer(text):
                 if m.end() in inside:
                     continue
                 if modifier is not None and modifier.fullmatch(m.group()) and self._noun_after(text, m.end(), rx):
                     continue  # 「签署某某工程|合同」「核对工程|账目」: the kind modifies the noun after it, ends no name
-                if institution is not None and institution.match(text, m.end()):
+                if institution is not None and (discipline is None or discipline.fullmatch(m.group())) \
+                        and institution.match(text, m.end()):
                     continue  # 「某某大学生物医学工程|与某某学院」: a discipline in an institution's name
                 known = ner_starts.get(m.end())
                 if known is not None and known < m.start():
