@@ -80,7 +80,9 @@ def test_other_initiatives_are_trimmed_as_before(fragments, text, name):
 
 @pytest.mark.parametrize("name, bare", [("宁夏有限公司", True), ("青海集团有限公司", True), ("云南省公司", True),
                                         ("瑞典公司", True), ("德国集团", True),
-                                        ("宁夏远丰有限公司", False), ("远丰有限公司", False), ("有限公司", False)])
+                                        ("宁夏远丰有限公司", False), ("远丰有限公司", False), ("有限公司", False),
+                                        # a county's short name the divisions table leaves out is often a trade name
+                                        ("永安公司", False), ("白云集团", False), ("中原集团有限公司", False)])
 def test_a_place_and_a_legal_form_alone_name_no_company(fragments, name, bare):
     assert fragments.bare_legal(name) is bare
 

@@ -204,6 +204,8 @@ class Fragments:
     document_ending: re.Pattern | None = None  # 「…若干措施」「…清单」「…实施方案」: what ends a document's title
     event_verbs: frozenset[str] = frozenset()  # 「对话」「磋商」: verbs that end an event's name (「某某高层对话」)
     countries: frozenset[str] = frozenset()  # countries and world regions (lexicon/countries.txt, world_regions.txt)
+    # the divisions table's names (no county's short name left out of it: 长安, 东风, 光明 are also trade names)
+    division_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: str = "") -> "Fragments":
@@ -254,13 +256,15 @@ class Fragments:
                    re.compile(f"(?:{lex.patterns['relations']['issue_verbs']})了?$")
                    if ner.get("issued_title_endings") else None,
                    re.compile(f"(?:{ner['issued_title_endings']})$") if ner.get("issued_title_endings") else None,
-                   frozenset(ner.get("event_verbs", "").split()), lex.countries)
+                   frozenset(ner.get("event_verbs", "").split()), lex.countries,
+                   frozenset(lex.division_names))
 
     def bare_legal(self, name: str) -> bool:
         """``name`` is a place and a company's legal form and nothing else (「某省有限公司」「某市集团有限公司」): no
-        company's name, which holds a trade name between the two."""
+        company's name, which holds a trade name between the two. The place is a name of the divisions table or a
+        country: a county's short name the table leaves out is often a trade name too (「东风公司」「光明集团」)."""
         m = BARE_LEGAL_FORM.search(name)
-        return m is not None and 0 < m.start() <= 8 and (name[:m.start()] in self.place_prefixes
+        return m is not None and 0 < m.start() <= 8 and (name[:m.start()] in self.division_names
                                                          or name[:m.start()] in self.countries)
 
     def issued_title(self, text: str, start: int, end: int, label: str) -> bool:
