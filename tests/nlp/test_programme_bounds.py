@@ -33,6 +33,15 @@ def test_a_kind_before_a_common_noun_ends_no_programme(rules_nlp):
     assert any(name.endswith("白沙茶乡振兴示范工程项目") for name in found), found
 
 
+def test_a_programme_followed_by_its_attribute_is_read(rules_nlp):
+    """「某某治理工程|规模」「某某防洪工程|效益」「某某改造工程|质量」: the programme's name and a noun saying what it has."""
+    text = ("碧溪综合治理工程规模为全省最大。今年，宁川县澜沧江防洪工程效益逐步显现。"
+            "远航大道改造工程质量获得好评。")
+    found = suffix_candidates(rules_nlp, text)
+    for name in ("碧溪综合治理工程", "澜沧江防洪工程", "远航大道改造工程"):
+        assert any(f.endswith(name) for f in found), (name, found)
+
+
 def test_a_verb_that_carries_out_or_takes_a_thing_ends_the_clause_before_it(rules_nlp):
     """「各乡镇完成|植树计划」「河堤两岸采取|生态工程」: what is carried out or taken is no programme's name."""
     text = ("云溪县要求各乡镇在雨季到来前完成植树计划。"
