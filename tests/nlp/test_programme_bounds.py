@@ -110,6 +110,15 @@ def test_an_app_named_in_quotation_marks_is_the_quoted_code(nlp):
     assert ("货友驿站", "INITIATIVE") in found and ("青溪办事通", "INITIATIVE") in found, found
 
 
+def test_a_media_outlet_s_app_is_no_app_named_by_its_code(nlp):
+    """「据“某某新闻”客户端消息」「“某某日报”APP」: the quoted code is a media outlet (a media ending or a gazetteer
+    outlet), not an app's name; an app of no outlet (「“某某通”APP」) still is one."""
+    doc, _ = process(nlp, "据“澜州新闻”客户端消息，记者从“青川日报”APP获悉，市民可通过“爱青川”APP预约挂号。")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert not any(label == "INITIATIVE" and ("新闻" in name or "日报" in name) for name, label in found), found
+    assert ("爱青川", "INITIATIVE") in found, found
+
+
 def test_a_run_of_country_letters_opens_a_dialogue_s_name(rules_nlp, nlp):
     """「中日|科技创新高层对话」: jieba reads 中日 as a time word, the tagger as a place: no lead word is trimmed off; and
     the dialogue followed by its predicate's verb (「…对话|吸引…」) is still a name."""

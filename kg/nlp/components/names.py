@@ -109,6 +109,7 @@ class NamePatterns:
             rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)]([{chars}]{{0,{bracketed['max_trade']}}}?)(?:{bracketed['forms']})")
         self._bracketed_max_name = int(bracketed["max_name"])
         self._media_title = re.compile(rf"(?:{pat['book_title']['media_suffix']})$")
+        self._media_surfaces = frozenset(lex.surfaces("media"))
         self._phase_word = re.compile(pat["phase_word"]) if pat.get("phase_word") else None
         rt = pat.get("routes")
         self._route_joiners = frozenset(rt["joiners"]) if rt else frozenset()
@@ -587,6 +588,8 @@ class NamePatterns:
             code = (self._q_code_gap is not None and self._q_code_gap.match(m.group(2))) or (
                 not m.group(2) and self._q_code_named is not None and self._q_code_named.match(m.group(3)))
             systems.add(m.start())
+            if code and not m.group(2) and (m.group(1) in self._media_surfaces or self._media_title.search(m.group(1))):
+                continue  # 「据“某某新闻”客户端消息」「“某某日报”APP」: a media outlet's app, the outlet's name, no app's
             if code:  # “某某”等重点工程, “某某”项目: the code is the name
                 yield m.start(1), m.end(1), "INITIATIVE", "quoted_system", self._known.get(m.group(1), "")
                 continue
