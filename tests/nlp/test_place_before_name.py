@@ -48,6 +48,9 @@ def test_a_name_right_after_a_place_lies_in_it(nlp, text, names, inner, outer):
      [("越南", "DISTRICT", "", "ner"), ("远航咖啡集团有限公司", "ENTERPRISE", "", "ner")], "远航咖啡集团有限公司"),
     ("甘肃武都区青禾发展研究中心发布报告。",
      [GANSU, COUNTY, ("青禾发展研究中心", "AGENCY", "", "ner")], "青禾发展研究中心"),
+    # a gazetteer's company (a national one) written after a place is no company of that place
+    ("武都区远航银行营业部今天开业。",
+     [COUNTY, ("远航银行", "ENTERPRISE", "", "kg_gazetteer")], "远航银行"),
     ("甘肃武都区人民医院的医生正在问诊。",
      [GANSU, ("武都区人民医院", "AGENCY", "", "ner")], "武都区人民医院"),
 ])

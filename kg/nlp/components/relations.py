@@ -1396,8 +1396,8 @@ class Relations:
         out = []
         for place, x in zip(ents, ents[1:]):
             if place.label_ != "DISTRICT" or x.start_char != place.end_char or place.kb_id_ == "book_title" \
-                    or span_text(place) in self.lex.countries:
-                continue
+                    or span_text(place) in self.lex.countries or x.kb_id_ == "kg_gazetteer":
+                continue  # (a gazetteer's company is a national one, 「某市|中国某某银行」: not the place's)
             if x.label_ == "ENTERPRISE" or x.label_ == "AGENCY" and self._sited_agency.search(span_text(x)) \
                     or x.label_ == "INITIATIVE" and x.kb_id_ not in ("book_title", "kg_gazetteer") \
                     and not self._national_programme.search(span_text(x)):
