@@ -425,7 +425,7 @@ class Fragments:
         if label in ORGS and self.generic_company is not None and self.generic_company.fullmatch(name) is not None:
             return True
         if label == "ENTERPRISE" and self.bare_legal(name):
-            return True  # 「一家瑞典公司」「某省有限公司」: a place or a country and a legal form, no company's name
+            return True  # 「一家芬兰公司」「某省有限公司」: a place or a country and a legal form, no company's name
         if label in ORGS and self.peoples_organisation is not None and self.peoples_organisation.search(name):
             return True  # GUIDELINES: people's organisations such as 工商联 are no entities, whoever proposes them
         if label == "DISTRICT" and len(name) >= 2 and self.level_chars and set(name) <= self.level_chars:
