@@ -53,6 +53,9 @@ def test_a_name_right_after_a_place_lies_in_it(nlp, text, names, inner, outer):
      [COUNTY, ("远航银行", "ENTERPRISE", "", "kg_gazetteer")], "远航银行"),
     ("甘肃武都区人民医院的医生正在问诊。",
      [GANSU, ("武都区人民医院", "AGENCY", "", "ner")], "武都区人民医院"),
+    # a quoted programme names no place of its own
+    ("武都区“青禾十条”实施以来成效明显。",
+     [COUNTY, ("“青禾十条”", "INITIATIVE", "", "quoted")], "“青禾十条”"),
 ])
 def test_no_place_before_name(nlp, text, names, subject):
     assert not any(s == subject and rule == "place_before_name" for (s, _), rule in rules_on(nlp, text, names).items())

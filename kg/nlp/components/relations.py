@@ -1400,7 +1400,9 @@ class Relations:
                 continue  # (a gazetteer's company is a national one, 「某市|中国某某银行」: not the place's)
             if x.label_ == "ENTERPRISE" or x.label_ == "AGENCY" and self._sited_agency.search(span_text(x)) \
                     or x.label_ == "INITIATIVE" and x.kb_id_ not in ("book_title", "kg_gazetteer") \
-                    and not self._national_programme.search(span_text(x)):
+                    and not self._national_programme.search(span_text(x)) and not span_text(x).startswith("“"):
+                # (a quoted programme, 「某市|“某某五”规划」「某市|“某某一路”」, names no place of its own: one node across
+                # articles, it would be placed in every place written before it)
                 if self._place_prefix(x) is not None:
                     continue  # 「某省|某市第一人民医院」「某市|某县某某有限公司」: its name's own place places it (name_prefix)
                 out.append(self._rel(_m(x), "locatedIn", _m(place), "place_before_name", (place.start_char, x.end_char)))
