@@ -47,7 +47,10 @@ def _posseg():
     from kg.language.pos_hmm import install
 
     jieba.setLogLevel(logging.WARNING)
-    install()  # the same routes as jieba's own decoder, faster
+    try:
+        install()  # the same routes as jieba's own decoder, faster
+    except (ImportError, AttributeError):  # a jieba laid out otherwise (0.42 is): its own decoder, the same words
+        logging.getLogger(__name__).debug("jieba's POS HMM decoded by jieba itself")
     _load_user_words()
     return jieba.posseg
 
