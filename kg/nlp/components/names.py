@@ -53,6 +53,12 @@ class NamePatterns:
         self._suffix_rules = []
         self._joined = {rule["rule"]: (frozenset(rule["joiners"].split("|")), re.compile(f"(?:{rule['joined_not_after']})$"),
                                        int(rule["joined_min"])) for rule in pat["suffix_rules"] if rule.get("joiners")}
+        # rule → (what after its ending makes the ending a discipline in an institution's name, the endings that
+        # name a discipline or None: every ending)
+        self._institution_after = {
+            rule["rule"]: (re.compile(rule["institution_after"]),
+                           re.compile(rule["institution_endings"]) if rule.get("institution_endings") else None)
+            for rule in pat["suffix_rules"] if rule.get("institution_after")}
         for rule in pat["suffix_rules"]:
             nf = f"(?![{rule['not_followed_by']}])" if rule["not_followed_by"] else ""
             rx = re.compile(rf"(?:{rule['suffix']}){nf}")
@@ -176,7 +182,6 @@ class NamePatterns:
         self._tagged = tagged
         self._tagged_set = set(tagged)
         self._tag_ends = [w[1] for w in tagged]
-        self._tag_at = {w[0]: w for w in tagged}
         yield from self._branches(text)
         yield from self._bracketed_companies(text)
         yield from self._bracketed_zones(text)
@@ -318,14 +323,10 @@ class NamePatterns:
         # where the tagger's names run on past a character (长城|科技股份有限公司: 城 is no zone's end there)
         inside = {i for s, e, tag in self._tagged if tag in ("ORG", "LOC", "PER") for i in range(s + 1, e)}
         for rule, rx, clause in self._suffix_rules:
-            modifier = re.compile(rule["modifier_endings"]) if rule.get("modifier_endings") else None
-            institution = re.compile(rule["institution_after"]) if rule.get("institution_after") else None
-            discipline = re.compile(rule["institution_endings"]) if rule.get("institution_endings") else None
+            institution, discipline = self._institution_after.get(rule["rule"], (None, None))
             for m in rx.finditer(text):
                 if m.end() in inside:
                     continue
-                if modifier is not None and modifier.fullmatch(m.group()) and self._noun_after(text, m.end(), rx):
-                    continue  # 「签署某某工程|合同」「核对工程|账目」: the kind modifies the noun after it, ends no name
                 if institution is not None and (discipline is None or discipline.fullmatch(m.group())) \
                         and institution.match(text, m.end()):
                     continue  # 「某某大学生物医学工程|与某某学院」: a discipline in an institution's name
@@ -394,12 +395,6 @@ class NamePatterns:
                     year = re.search(f"(?<![0-9])(?:{rule['year_before']})$", text[max(0, start - 8):start])
                     start -= len(year.group()) if year else 0
                 yield start, m.end(), rule["label"], rule["rule"]
-
-    def _noun_after(self, text: str, end: int, rx: re.Pattern) -> bool:
-        """Whether the tagger reads a common noun (``n``) right after ``end`` that is not itself a name's ending of
-        the same rule (「某某工程|合同」「某某计划|书」; not 「某某工程|项目」, whose longer name the rule reads too)."""
-        word = self._tag_at.get(end)
-        return word is not None and word[2] == "n" and rx.fullmatch(text, word[0], word[1]) is None
 
     def _no_phase_owner(self, start: int, end: int) -> bool:
         """Whether a name part ``[start, end)`` holds a project's phase (「一期」) right after a verb or an adverb (or
